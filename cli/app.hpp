@@ -1,0 +1,34 @@
+// app.hpp — the `playbook` command line: global options, the command
+// registry, exit codes (DESIGN §4). Each cli/cmd_*.cpp registers its
+// subcommands with a static Registrar, so adding a command touches one file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace pb::cli {
+
+// Exit codes (DESIGN §4).
+enum Exit : int { kOk = 0, kCheckFailed = 1, kBadInput = 2, kBusy = 3 };
+
+// Global options, filled by CLI11 before a subcommand's callback runs.
+struct Globals {
+  std::string db = "playbook.db";
+  std::string playbooks = "playbooks";
+  std::string now;        // ISO-8601; "" = wall clock
+  std::string as_user;    // --as
+  std::string format = "text";
+  int exit_code = kOk;    // set by the subcommand's callback
+};
+
+using Setup = std::function<void(CLI::App& root, Globals& g)>;
+
+struct Registrar {
+  Registrar(int order, Setup setup);
+};
+
+int run(int argc, char** argv);
+
+}  // namespace pb::cli

@@ -1,0 +1,12 @@
+// checker.hpp — `playbook lint`: resolves names across a Project and reports
+// every finding (docs/lint-codes.md) as a Diagnostic. Pure: no I/O.
+#pragma once
+
+#include "diagnostics.hpp"
+#include "project.hpp"
+
+namespace pb {
+
+void check_project(const Project& project, Diagnostics& diags);
+
+}  // namespace pb

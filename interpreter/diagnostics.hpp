@@ -1,0 +1,53 @@
+// diagnostics.hpp — what every front end and the checker report.
+//
+// Contract: a Diagnostic is one finding at one place: severity, a stable code
+// (documented in docs/lint-codes.md), a message a person understands and, when
+// a name was close to a known one, a "did you mean" suggestion. Collections of
+// diagnostics are sorted by file, line, column, code for output.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace pb {
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+  Loc loc;
+  Severity severity = Severity::Error;
+  std::string code;     // e.g. "PB001"
+  std::string message;  // without location, severity or code
+  std::string hint;     // "did you mean 'x'?" — empty when none
+};
+
+class Diagnostics {
+ public:
+  void error(const Loc& loc, std::string code, std::string message, std::string hint = {});
+  void warning(const Loc& loc, std::string code, std::string message, std::string hint = {});
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void append(const Diagnostics& other);
+
+  const std::vector<Diagnostic>& items() const { return items_; }
+  bool has_errors() const;
+  size_t count(Severity s) const;
+  bool empty() const { return items_.empty(); }
+  void sort();  // by file, line, col, code, message
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+const char* to_string(Severity);
+
+// The known name closest to `name` (Damerau–Levenshtein), if close enough to be
+// a likely typo; "" otherwise.
+std::string closest(std::string_view name, const std::vector<std::string>& known);
+
+// "did you mean 'x'?" or "" — the hint text used everywhere.
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& known);
+
+}  // namespace pb

@@ -1,0 +1,295 @@
+// model.hpp — the playbook model shared by both front ends, the checker and
+// the evaluator.
+//
+// Contract:
+//  * Plain data. No I/O, no parsing, no evaluation lives here.
+//  * Every node carries a Loc (file:line:col, 1-based) of the token that
+//    introduced it, and the comments that preceded it in the source.
+//  * Equality (`operator==`) compares meaning only: locations and comments
+//    are ignored, so model(dsl) == model(yaml(dsl)) is a meaningful test.
+//  * Ids are kept as written; resolution (step ids → steps, task ids → tasks)
+//    is the checker's job, not the model's.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pb {
+
+// A position in a source file. `file` is shared by every node of one file.
+struct Loc {
+  std::shared_ptr<const std::string> file;
+  uint32_t line = 0;  // 1-based; 0 = unknown
+  uint32_t col = 0;   // 1-based, in bytes
+
+  const std::string& filename() const;
+  std::string str() const;  // "file:line:col"
+  bool operator==(const Loc&) const { return true; }  // ignored by equality
+};
+
+// Comments that stood on their own lines right before a node, without '#'.
+// Ignored by equality (they are trivia, but fmt and convert keep them).
+struct Comments {
+  std::vector<std::string> lines;
+  bool operator==(const Comments&) const { return true; }
+  bool empty() const { return lines.empty(); }
+};
+
+// ---------------------------------------------------------------- types
+
+enum class TypeKind { Bool, Int, String, Date, Enum, Records, Contacts, Unknown };
+
+// A value type. Enums carry their values; records carry their fields.
+struct Attribute;
+struct Type {
+  TypeKind kind = TypeKind::Unknown;
+  std::vector<std::string> values;        // Enum: allowed values, as written
+  std::vector<Attribute> fields;          // Records: the fields of one record
+  std::string key;                        // Records: the key name ("workload")
+  bool operator==(const Type&) const;
+};
+
+// A tenant attribute or a record field or an event payload field.
+struct Attribute {
+  Loc loc;
+  Comments comments;
+  std::string name;
+  Type type;
+  std::string title;        // optional display text
+  bool calendar = false;    // this enum attribute selects the business calendar
+  bool operator==(const Attribute&) const;
+};
+
+// ---------------------------------------------------------------- expressions
+
+enum class ExprKind {
+  Bool, Int, String, Date,  // literals (Date stored as "YYYY-MM-DD" in text)
+  Path,                     // tenant.a.b, event.x, workload.l1
+  Call,                     // days_until(e), business_days_until(e), visits(step),
+                            // task(3667), count(path where e), any(path where e)
+  Unary,                    // op = "not" | "-"
+  Binary,                   // op = and or == != < <= > >= + - starts_with
+  In,                       // args[0] in [args[1..]]
+};
+
+struct Expr {
+  Loc loc;
+  ExprKind kind = ExprKind::Bool;
+  std::string text;             // literal text (String unescaped), path "a.b.c",
+                                // call name, or operator
+  bool bval = false;
+  int64_t ival = 0;
+  std::vector<Expr> args;       // operands / call arguments / list items
+  bool parenthesized = false;   // kept so fmt reproduces the author's grouping
+  bool operator==(const Expr&) const;
+};
+
+// ---------------------------------------------------------------- actions
+
+enum class NoteKind { OverallStatus, TechnicalEnablement, EngagementManagement };
+enum class QueueKind { RM, FM };
+
+enum class ActionKind {
+  Complete,   // complete TASK
+  Reset,      // reset TASK
+  Note,       // note status|technical|engagement "text"
+  Set,        // set PATH = EXPR
+  Assign,     // assign rm|fm "queue" [primary]
+  Unassign,   // unassign rm|fm "queue" | me
+  Send,       // send "template" [to EXPR]
+  Require,    // require EXPR else "message" [code ID]
+  ForEach,    // each VAR in PATH [where EXPR] { actions }
+};
+
+struct Action {
+  Loc loc;
+  Comments comments;
+  ActionKind kind = ActionKind::Complete;
+  int64_t task = 0;               // Complete, Reset
+  NoteKind note_kind = NoteKind::OverallStatus;
+  std::string text;               // Note text, Send template, Require message,
+                                  // Assign/Unassign queue ("" + me=true for "me")
+  bool me = false;                // Unassign ... me
+  bool primary = false;           // Assign ... primary
+  QueueKind queue = QueueKind::RM;
+  std::string path;               // Set target, ForEach collection
+  std::string var;                // ForEach variable
+  std::string code;               // Require code
+  std::optional<Expr> expr;       // Set value, Send recipient, Require/ForEach condition
+  std::vector<Action> body;       // ForEach body
+  bool operator==(const Action&) const;
+};
+
+// ---------------------------------------------------------------- transitions
+
+enum class TriggerKind {
+  Event,     // on NAME
+  Task,      // on task 3667   (the task was completed)
+  After,     // after N business days|days|weeks|hours
+  At,        // at PATH [+|- N days]
+  When,      // decision branch: when EXPR
+  Otherwise, // decision branch: otherwise
+};
+
+enum class DurationUnit { BusinessDays, Days, Weeks, Hours };
+
+struct Transition {
+  Loc loc;
+  Comments comments;
+  TriggerKind trigger = TriggerKind::Event;
+  std::string event;                 // Event
+  int64_t task = 0;                  // Task
+  int64_t amount = 0;                // After: N; At: signed day offset
+  DurationUnit unit = DurationUnit::Days;
+  std::string at_path;               // At
+  std::optional<Expr> guard;         // optional `when` on Event/Task/After/At; the
+                                     // condition of a When branch
+  std::string target;                // step id
+  Loc target_loc;
+  std::vector<Action> actions;
+  bool operator==(const Transition&) const;
+};
+
+// ---------------------------------------------------------------- steps
+
+enum class TerminalKind { None, End, Goto, Handoff };
+
+struct Step {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string title;
+  std::string role;                  // role id; "" = the playbook's default
+  Loc role_loc;
+  std::vector<std::string> services;
+  std::string instructions;
+  std::vector<int64_t> tasks;        // tasks this step owns (shown to the FM)
+  std::vector<Action> enter;         // actions on entry
+  std::vector<Transition> transitions;
+  TerminalKind terminal = TerminalKind::None;
+  std::string terminal_arg;          // End: outcome; Goto: playbook id; Handoff: external id
+  Loc terminal_loc;
+  Comments trailing;                 // comments before the closing brace
+  bool operator==(const Step&) const;
+};
+
+// ---------------------------------------------------------------- catalog
+
+struct Role {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string name;
+  bool operator==(const Role&) const;
+};
+
+struct Task {
+  Loc loc;
+  Comments comments;
+  int64_t id = 0;
+  std::string name;
+  bool mandatory = false;
+  std::string role;
+  Loc role_loc;
+  std::vector<std::string> services;
+  bool operator==(const Task&) const;
+};
+
+// "Set only one of the following tasks to complete."
+struct TaskGroup {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string title;
+  std::vector<int64_t> tasks;
+  bool operator==(const TaskGroup&) const;
+};
+
+struct EventDecl {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string title;
+  std::vector<Attribute> payload;
+  bool operator==(const EventDecl&) const;
+};
+
+// A process outside the directory the playbook hands over to.
+struct External {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string title;
+  bool operator==(const External&) const;
+};
+
+enum class RuleOn { Complete, Set, Event };
+
+// rule ID "message" on complete TASK|set PATH|event NAME require EXPR
+// Refuses the triggering change unless EXPR holds; ID is the refusal code.
+struct Rule {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string message;
+  RuleOn on = RuleOn::Event;
+  int64_t task = 0;
+  std::string path;       // Set: attribute path (tenant.x or workload.x)
+  std::string event;      // Event
+  Expr condition;
+  bool operator==(const Rule&) const;
+};
+
+// The tenant schema: typed attributes and the rules on them. Lives in
+// `tenant.schema.yaml` and/or in a playbook's `tenant { }` block.
+struct Schema {
+  Loc loc;
+  Comments comments;
+  std::vector<Attribute> attributes;
+  std::vector<Rule> rules;
+  bool operator==(const Schema&) const;
+};
+
+// ---------------------------------------------------------------- playbook
+
+struct Playbook {
+  Loc loc;
+  Comments comments;
+  std::string id;
+  std::string title;
+  int64_t version = 0;
+  std::string phase;
+  std::vector<std::string> motions;
+  std::string owner;
+  std::string note_prefix;
+  std::string calendar;              // attribute path selecting the calendar ("" = none)
+  std::vector<std::string> next;     // playbook ids this one links to
+  std::vector<Role> roles;
+  std::vector<Task> tasks;
+  std::vector<TaskGroup> groups;
+  std::vector<EventDecl> events;
+  std::vector<External> externals;
+  Schema tenant;                     // attributes/rules declared in the playbook
+  std::vector<Rule> rules;
+  std::string start;
+  Loc start_loc;
+  std::vector<Step> steps;
+  Comments trailing;
+  bool operator==(const Playbook&) const;
+
+  const Step* step(const std::string& id) const;
+  const Task* task(int64_t id) const;
+  const Role* role(const std::string& id) const;
+  const EventDecl* event(const std::string& id) const;
+};
+
+// Display names used by printers and messages.
+const char* to_string(TypeKind);
+const char* to_string(NoteKind);      // "status" | "technical" | "engagement"
+const char* to_string(QueueKind);     // "rm" | "fm"
+const char* to_string(DurationUnit);  // "business days" | "days" | "weeks" | "hours"
+
+}  // namespace pb

@@ -1,0 +1,24 @@
+// project.hpp — everything loaded from a playbook directory: the playbooks,
+// the shared tenant schema and the business calendars. Plain data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar.hpp"
+#include "model.hpp"
+
+namespace pb {
+
+struct Project {
+  std::vector<Playbook> playbooks;
+  std::optional<Schema> schema;        // tenant.schema.yaml, when present
+  std::vector<Calendar> calendars;     // calendars/*.yaml
+  bool has_calendar_dir = false;       // calendar references are checked only then
+
+  const Playbook* playbook(const std::string& id) const;
+  const Calendar* calendar(const std::string& id) const;
+};
+
+}  // namespace pb

@@ -1,0 +1,31 @@
+// test_diagnostics.cpp — "did you mean", sorting and the shared text checks.
+#include <catch2/catch.hpp>
+
+#include "grammar/frontend.hpp"
+#include "interpreter/diagnostics.hpp"
+
+using namespace pb;
+
+TEST_CASE("did you mean finds a close name and ignores far ones") {
+  std::vector<std::string> known{"customer_replied", "unsubscribed", "paused"};
+  CHECK(did_you_mean("customer_repled", known) == "did you mean 'customer_replied'?");
+  CHECK(did_you_mean("unsubscirbed", known) == "did you mean 'unsubscribed'?");
+  CHECK(did_you_mean("zzz", known).empty());
+  CHECK(did_you_mean("paused", known).empty());
+}
+
+TEST_CASE("check_text reports bad UTF-8, invisible characters and tabs with positions") {
+  Diagnostics d;
+  CHECK_FALSE(check_text("ab\ncd\xff", "f.playbook", d, true));
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].code == "PB002");
+  CHECK(d.items()[0].loc.str() == "f.playbook:2:3");
+
+  Diagnostics d2;
+  CHECK_FALSE(check_text("x\xe2\x80\x8by\n\tz", "g", d2, true));
+  REQUIRE(d2.items().size() == 2);
+  CHECK(d2.items()[0].code == "PB003");
+  CHECK(d2.items()[0].loc.str() == "g:1:2");
+  CHECK(d2.items()[1].code == "PB004");
+  CHECK(d2.items()[1].loc.str() == "g:2:1");
+}
