@@ -153,7 +153,7 @@ TEST_CASE("expressions are parsed at their place in the file") {
   REQUIRE(pb->steps[0].transitions.size() == 2);
   REQUIRE(pb->steps[0].transitions[0].guard);
   CHECK(pb->steps[0].transitions[0].trigger == TriggerKind::When);
-  CHECK(pb->steps[0].transitions[0].guard->loc.str() == "t.yaml:5:15");
+  CHECK(pb->steps[0].transitions[0].guard->loc.str() == "t.yaml:5:16");
   CHECK(pb->steps[0].transitions[1].guard->loc.str() == "t.yaml:6:16");
 }
 
