@@ -119,7 +119,7 @@ namespace {
 std::string flow_text(const Y& y);
 
 bool flowable(const Y& y, int depth) {
-  if (y.block || !y.comments.empty() || !y.trailing.empty()) return false;
+  if (y.block || (depth > 0 && !y.comments.empty()) || !y.trailing.empty()) return false;
   if (y.kind == Y::Raw || y.kind == Y::Str) return y.text.find('\n') == std::string::npos;
   if (depth >= 2) return false;
   for (const auto& i : y.items)
