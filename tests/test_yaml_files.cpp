@@ -144,3 +144,13 @@ TEST_CASE("load_paths reports missing paths and unknown kinds as PB005") {
                            "*.schema.yaml or calendars/*.yaml\n");
   CHECK(r.project.playbooks.size() == 1);
 }
+
+TEST_CASE("the YAML test data loads without diagnostics") {
+  Diagnostics d;
+  auto r = load_paths({std::string(PB_SOURCE_DIR) + "/tests/data/yaml"}, d);
+  INFO(render(d));
+  CHECK(d.empty());
+  CHECK(r.project.playbooks.size() == 1);
+  CHECK(r.project.schema);
+  CHECK(r.project.calendars.size() == 1);
+}
