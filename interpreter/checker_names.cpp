@@ -118,6 +118,11 @@ void check_duplicates(PlaybookScope& s) {
 void check_references(PlaybookScope& s) {
   const Playbook& b = s.pb;
   if (!b.start.empty()) s.ref_step(b.start, or_loc(b.start_loc, b.loc), "start step");
+  else if (!b.steps.empty())
+    s.diags.error(b.loc, "PB014",
+                  fmt::format("playbook '{}' has no start step; add `start {}` (or the step to "
+                              "begin with)",
+                              b.id, b.steps.front().id));
   for (const auto& t : b.tasks) s.ref_role(t.role, or_loc(t.role_loc, t.loc));
   for (const auto& g : b.groups)
     for (auto t : g.tasks) s.ref_task(t, g.loc);

@@ -98,12 +98,14 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
     if (a.kind == TypeKind::Int && b.kind == TypeKind::Int) return lit(TypeKind::Int, e);
     if (a.kind == TypeKind::Date && b.kind == TypeKind::Int) return lit(TypeKind::Date, e);
     if (op == "+" && a.kind == TypeKind::Int && b.kind == TypeKind::Date) return lit(TypeKind::Date, e);
-    std::string extra = a.kind == TypeKind::Date && b.kind == TypeKind::Date
-                            ? "; to count days between dates use days_until(…)"
-                            : "";
-    type_error(s, e.loc, fmt::format("cannot compute {} {} {}: '{}' adds days (int) to a date or "
-                                     "adds ints{}",
-                                     described(a), op, described(b), op, extra));
+    if (a.kind == TypeKind::Date && b.kind == TypeKind::Date)
+      type_error(s, e.loc, fmt::format("cannot {} two dates ({} {} {}); to count the days until a "
+                                       "date use days_until(…)",
+                                       op == "+" ? "add" : "subtract", a.what, op, b.what));
+    else
+      type_error(s, e.loc, fmt::format("'{}' works on int {} int and date {} int (days), not on "
+                                       "{} and {}",
+                                       op, op, op, described(a), described(b)));
     return {};
   }
   type_error(s, e.loc, fmt::format("unknown operator '{}'", op));
@@ -152,10 +154,16 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
     return lit(TypeKind::Int, e);
   }
   if (f == "visits") {
-    if (e.args.size() == 1 && (e.args[0].kind == ExprKind::Path || e.args[0].kind == ExprKind::String))
-      s.ref_step(e.args[0].text, e.args[0].loc, "visits() names step");
-    else
+    bool named = e.args.size() == 1 &&
+                 (e.args[0].kind == ExprKind::Path || e.args[0].kind == ExprKind::String);
+    if (!named) {
       type_error(s, e.loc, "visits(…) takes one step id, e.g. visits(phone)");
+    } else if (const auto& id = e.args[0].text; !s.steps.contains(id)) {
+      s.diags.error(e.args[0].loc, "PB030",
+                    fmt::format("visits({}) counts a step that playbook '{}' does not have", id,
+                                s.pb.id),
+                    did_you_mean(id, s.step_names()));
+    }
     return lit(TypeKind::Int, e);
   }
   if (f == "task") {

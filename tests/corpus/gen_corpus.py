@@ -479,7 +479,7 @@ CASES = {
     "type_order_bool": ("ordering booleans with <",
                         m(lambda p: set_(tr(p, "email_1", 2), "when", "tenant.managed < true"))),
     "type_date_arith": ("subtracting two dates",
-                        m(lambda p: set_(tr(p, "email_1", 2), "when", "tenant.next_action_date - event.until > 3"))),
+                        m(lambda p: set_(tr(p, "email_1", 2), "when", "tenant.next_action_date - tenant.next_action_date > 3"))),
     "type_days_until_arg": ("days_until of an int",
                             m(lambda p: set_(tr(p, "email_1", 2), "when", "days_until(tenant.priority) < 3"))),
     "type_and_operand": ("an int as an operand of and",
@@ -582,7 +582,7 @@ def dir_cases():
     out["undefined_calendar"] = {
         "a.playbook": dsl(r, "APJ and EMEA have no calendar file"),
         "b.playbook.yaml": yaml(r2, "the same in YAML"),
-        "calendars/AMERICAS.yaml": "# the only calendar\nid: AMERICAS\ncountry: US\n"
+        "calendars/AMERICAS.yaml": "# the only calendar\ncalendar: AMERICAS\ncountry: United States\n"
                                    "working_days: [Mon, Tue, Wed, Thu, Fri]\n"
                                    "holidays:\n  - {date: 2026-01-01, name: New Year's Day}\n",
     }

@@ -7,12 +7,13 @@
 // ("2 errors, 1 warning in 5 files"). Source lines and carets are quoted only
 // on a terminal or with --context; colours only on a terminal or with --color.
 // Exit: 0 clean, 1 errors (or warnings with --werror), 2 when a path cannot
-// be read.
+// be read. Files with syntax errors show those only (see add_checker_findings).
 #include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
@@ -44,6 +45,17 @@ bool paths_exist(const std::vector<std::string>& paths, Diagnostics& diags) {
   return ok;
 }
 
+// A file the front end reported errors in yields a partial model; the
+// checker's findings there are mostly echoes of the syntax error (a missing
+// `roles:` makes every role undefined), so lint shows the syntax errors alone.
+void add_checker_findings(const Diagnostics& front, const Diagnostics& checker, Diagnostics& out) {
+  std::set<std::string> broken;
+  for (const auto& d : front.items())
+    if (d.severity == Severity::Error) broken.insert(d.loc.filename());
+  for (const auto& d : checker.items())
+    if (!broken.contains(d.loc.filename())) out.add(d);
+}
+
 bool unreadable(const Diagnostics& diags) {
   for (const auto& d : diags.items())
     if (d.code == "PB005") return true;
@@ -57,7 +69,9 @@ int run_lint(const LintOptions& o, const Globals& g) {
   LoadResult loaded;
   if (paths_exist(paths, diags)) {
     loaded = load_paths(paths, diags);
-    check_project(loaded.project, diags);
+    Diagnostics checker;
+    check_project(loaded.project, checker);
+    add_checker_findings(diags, checker, diags);
   }
   diags.sort();
   bool tty = isatty(STDOUT_FILENO) != 0;
