@@ -8,6 +8,7 @@
 // on a terminal or with --context; colours only on a terminal or with --color.
 // Exit: 0 clean, 1 errors (or warnings with --werror), 2 when a path cannot
 // be read. Files with syntax errors show those only (see add_checker_findings).
+// A playbook file given alone is checked with the tenant.schema.yaml beside it.
 #include <unistd.h>
 
 #include <filesystem>
@@ -56,6 +57,23 @@ void add_checker_findings(const Diagnostics& front, const Diagnostics& checker, 
     if (!broken.contains(d.loc.filename())) out.add(d);
 }
 
+// A playbook file linted on its own still reads the tenant schema beside it,
+// so `lint dir/x.playbook` resolves tenant attributes as `lint dir` does.
+std::vector<std::string> with_sibling_schemas(std::vector<std::string> paths) {
+  namespace fs = std::filesystem;
+  std::set<std::string> given(paths.begin(), paths.end());
+  std::vector<std::string> extra;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec) || p.ends_with(".schema.yaml")) continue;
+    auto schema = fs::path(p).parent_path() / "tenant.schema.yaml";
+    std::string s = schema.string();
+    if (fs::is_regular_file(schema, ec) && given.insert(s).second) extra.push_back(s);
+  }
+  paths.insert(paths.end(), extra.begin(), extra.end());
+  return paths;
+}
+
 bool unreadable(const Diagnostics& diags) {
   for (const auto& d : diags.items())
     if (d.code == "PB005") return true;
@@ -68,7 +86,7 @@ int run_lint(const LintOptions& o, const Globals& g) {
   Diagnostics diags;
   LoadResult loaded;
   if (paths_exist(paths, diags)) {
-    loaded = load_paths(paths, diags);
+    loaded = load_paths(with_sibling_schemas(paths), diags);
     Diagnostics checker;
     check_project(loaded.project, checker);
     add_checker_findings(diags, checker, diags);
