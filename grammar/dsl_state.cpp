@@ -3,29 +3,36 @@
 // and error recovery (skip to the next top-level item).
 #include "dsl_state.hpp"
 
-#include <cstring>
 #include <fmt/format.h>
+
+#include <cstring>
 
 namespace pb::grammar {
 
 const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> file{"playbook"};
   static const std::vector<std::string> top{
-      "title", "version", "phase",    "motions", "owner", "note_prefix", "calendar", "next", "start",
-      "role",  "task",    "group",    "event",   "external", "tenant",   "rule",     "step"};
-  static const std::vector<std::string> step{"role", "services", "instructions", "tasks", "enter",
-                                             "on",   "after",    "at",           "when",  "otherwise",
-                                             "end",  "goto",     "handoff"};
+      "title",    "version",  "phase",  "motions", "owner", "note_prefix",
+      "calendar", "next",     "start",  "role",    "task",  "group",
+      "event",    "external", "tenant", "rule",    "step"};
+  static const std::vector<std::string> step{
+      "role", "services", "instructions", "tasks", "enter", "on",     "after",
+      "at",   "when",     "otherwise",    "end",   "goto",  "handoff"};
   static const std::vector<std::string> action{"complete", "reset", "note",    "set", "assign",
                                                "unassign", "send",  "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
   switch (ctx) {
-    case WordContext::File: return file;
-    case WordContext::Top: return top;
-    case WordContext::Step: return step;
-    case WordContext::Action: return action;
-    case WordContext::Type: return type;
+    case WordContext::File:
+      return file;
+    case WordContext::Top:
+      return top;
+    case WordContext::Step:
+      return step;
+    case WordContext::Action:
+      return action;
+    case WordContext::Type:
+      return type;
   }
   return top;
 }
@@ -37,11 +44,16 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
   std::string word(b, static_cast<size_t>(std::min<ptrdiff_t>(e - b, 60)));
   std::string hint = did_you_mean(word, context_words(ctx));
   switch (ctx) {
-    case WordContext::File: throw syntax_error(b, "expected 'playbook ID {'", hint);
-    case WordContext::Top: throw syntax_error(b, fmt::format("unknown item '{}'", word), hint);
-    case WordContext::Step: throw syntax_error(b, fmt::format("unknown step item '{}'", word), hint);
-    case WordContext::Action: throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
-    case WordContext::Type: throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
+    case WordContext::File:
+      throw syntax_error(b, "expected 'playbook ID {'", hint);
+    case WordContext::Top:
+      throw syntax_error(b, fmt::format("unknown item '{}'", word), hint);
+    case WordContext::Step:
+      throw syntax_error(b, fmt::format("unknown step item '{}'", word), hint);
+    case WordContext::Action:
+      throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
+    case WordContext::Type:
+      throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
   }
   throw syntax_error(b, "syntax error");
 }
@@ -112,7 +124,9 @@ Transition& DslState::tr() {
   return t.back();
 }
 
-std::vector<Action>& DslState::block() { return blocks_.empty() ? scratch_actions_ : *blocks_.back(); }
+std::vector<Action>& DslState::block() {
+  return blocks_.empty() ? scratch_actions_ : *blocks_.back();
+}
 
 Action& DslState::act() {
   auto& b = block();
