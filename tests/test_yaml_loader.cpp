@@ -230,3 +230,16 @@ TEST_CASE("inputs found by fuzz_yaml keep the fuzz contract") {
     CHECK(print_yaml(*back) == once);
   }
 }
+
+TEST_CASE("expression errors point into the YAML file") {
+  CHECK(errors_of("playbook: x\nrules:\n  - {id: r, message: M, on: {event: e}, require: tenant.a and}\n"
+                  "steps:\n  - id: a\n    transitions:\n      - when: \"tenant.x == = 3\"\n"
+                  "        to: a\n") ==
+        "3:62 PB001 expected an expression after 'and'\n"
+        "7:28 PB001 expected an expression after the comparison\n");
+}
+
+TEST_CASE("nesting past yaml-cpp's guard is PB006") {
+  std::string out = errors_of("playbook: x\nmotions: " + std::string(5000, '[') + "\n");
+  CHECK(out.find("PB006 YAML nested too deeply") != std::string::npos);
+}
