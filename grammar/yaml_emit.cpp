@@ -119,12 +119,12 @@ namespace {
 std::string flow_text(const Y& y);
 
 bool flowable(const Y& y, int depth) {
-  if (y.block || !y.comments.empty() || !y.trailing.empty()) return false;
+  if (y.block || (depth > 0 && !y.comments.empty()) || !y.trailing.empty()) return false;
   if (y.kind == Y::Raw || y.kind == Y::Str) return y.text.find('\n') == std::string::npos;
   if (depth >= 2) return false;
   for (const auto& i : y.items)
     if (!flowable(i, depth + 1) || i.kind == Y::Map) return false;
-  for (const auto& [k, v] : y.entries)
+  for (const auto& v : y.entries)
     if (!flowable(v, depth + 1)) return false;
   return true;
 }
@@ -135,8 +135,8 @@ std::string flow_text(const Y& y) {
   std::string out = y.kind == Y::Seq ? "[" : "{";
   bool first = true;
   for (const auto& i : y.items) out += (first ? "" : ", ") + flow_text(i), first = false;
-  for (const auto& [k, v] : y.entries)
-    out += (first ? "" : ", ") + key_text(k) + ": " + flow_text(v), first = false;
+  for (const auto& v : y.entries)
+    out += (first ? "" : ", ") + key_text(v.key) + ": " + flow_text(v), first = false;
   return out + (y.kind == Y::Seq ? "]" : "}");
 }
 
@@ -181,9 +181,9 @@ class Printer {
   }
 
   void entries(const Y& m, size_t indent) {
-    for (const auto& [k, v] : m.entries) {
+    for (const auto& v : m.entries) {
       comments(v.comments, indent);
-      value(key_text(k) + ": ", v, indent);
+      value(key_text(v.key) + ": ", v, indent);
     }
     comments(m.trailing, indent);
   }

@@ -80,7 +80,7 @@ Y set_body(const Action& a) {
   const Expr& e = *a.expr;
   if (e.parenthesized) y.add("expr", E(e));
   else if (e.kind == ExprKind::Bool) y.add("value", B(e.bval));
-  else if (e.kind == ExprKind::Int && e.ival >= 0) y.add("value", N(e.ival));
+  else if (e.kind == ExprKind::Int) y.add("value", N(e.ival));
   else if (e.kind == ExprKind::Date) y.add("value", Y::raw(e.text));
   else if (e.kind == ExprKind::String) y.add("value", S(e.text));
   else y.add("expr", E(e));

@@ -32,7 +32,7 @@ std::string Source::comment_text(uint32_t line) const {
   while (p < end && text_[p] != '#') ++p;
   ++p;  // '#'
   if (p < end && text_[p] == ' ') ++p;
-  while (end > p && (text_[end - 1] == '\n' || text_[end - 1] == '\r' || text_[end - 1] == ' '))
+  while (end > p && std::string_view("\n\r \t").find(text_[end - 1]) != std::string_view::npos)
     --end;
   return std::string(text_.substr(p, end > p ? end - p : 0));
 }

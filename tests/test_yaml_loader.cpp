@@ -193,3 +193,13 @@ TEST_CASE("records nested deeper than 64 levels are PB006") {
   std::string out = errors_of(text);
   CHECK(out.find("PB006 nesting deeper than 64 levels") != std::string::npos);
 }
+
+TEST_CASE("a second document is PB001, and never hangs yaml-cpp") {
+  CHECK(errors_of("playbook: x\n---\nplaybook: y\n") ==
+        "2:1 PB001 a file holds one YAML document; a second one starts here\n");
+  CHECK(errors_of("---\nplaybook: x\n") == "");
+  // Found by fuzz_yaml: YAML::LoadAll loops forever on this input.
+  std::string hang = test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/fuzz/yaml-loadall-hang.yaml");
+  REQUIRE(!hang.empty());
+  CHECK(errors_of(hang) != "");
+}
