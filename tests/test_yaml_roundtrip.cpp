@@ -87,3 +87,13 @@ TEST_CASE("strings that would read as something else are quoted") {
   CHECK(back.motions == m.motions);
   CHECK(print_yaml(back) == once);
 }
+
+TEST_CASE("CRLF line ends and a leading byte-order mark read the same") {
+  std::string lf = kFull, crlf;
+  for (char c : lf) c == '\n' ? crlf += "\r\n" : crlf += c;
+  Playbook a = parse(lf), b = parse(crlf), c = parse("\xEF\xBB\xBF" + lf);
+  CHECK(a == b);
+  CHECK(a == c);
+  CHECK(print_yaml(b) == lf);
+  CHECK(print_yaml(c) == lf);
+}
