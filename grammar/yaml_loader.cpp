@@ -172,24 +172,17 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
   else if (k == "steps") read_steps(r, f, p.steps);
   else if (k == "tenant") {
     p.tenant.loc = f.key_loc;
-    p.tenant.comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc});
+    p.tenant.comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc, nullptr});
     read_attributes(r, f, p.tenant.attributes, 1);
   }
 }
 
 }  // namespace
 
-// Every key of `root` in file order (first occurrence of duplicates only).
+// Every key of the checked mapping `root` in file order (first occurrences).
 template <class Fn>
 void each_key(Reader& r, const Field& root, Fn fn) {
-  std::vector<std::string> seen;
-  for (auto kv = root.node.begin(); kv != root.node.end(); ++kv) {
-    if (!kv->first.IsScalar()) continue;
-    const std::string& k = kv->first.Scalar();
-    if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
-    seen.push_back(k);
-    if (auto f = r.get(root, k)) fn(*f);
-  }
+  for (const auto& k : *root.keys) fn(r.entry(k));
 }
 
 }  // namespace pb::yaml

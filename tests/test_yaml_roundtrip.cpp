@@ -36,6 +36,7 @@ TEST_CASE("comments are attached to their nodes") {
   CHECK(m.comments.lines == std::vector<std::string>{"Header comment.", "", "  indented line"});
   CHECK(m.roles[0].comments.lines == std::vector<std::string>{"The FM."});
   CHECK(m.events[1].payload[0].comments.lines == std::vector<std::string>{"Until when."});
+  CHECK(m.tenant.attributes[3].comments.lines == std::vector<std::string>{"Per-workload records."});
   CHECK(m.steps[0].comments.lines == std::vector<std::string>{"Step comment."});
   CHECK(m.steps[0].enter[0].comments.lines == std::vector<std::string>{"Action comment."});
   CHECK(m.steps[0].transitions[0].comments.lines ==
