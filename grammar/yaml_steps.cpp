@@ -119,6 +119,35 @@ Transition read_transition(Reader& r, const Field& it) {
 
 }  // namespace
 
+namespace {
+
+// `enter` and `transitions` in file order, so comments go to the right node.
+void read_step_nodes(Reader& r, const Field& it, Step& s) {
+  auto e = r.get(it, "enter"), tr = r.get(it, "transitions");
+  auto enter = [&] {
+    if (e) s.enter = read_actions(r, *e, 1);
+  };
+  auto transitions = [&] {
+    if (tr)
+      for (auto& ti : items(r, *tr, "transition")) s.transitions.push_back(read_transition(r, ti));
+  };
+  if (e && tr && tr->key_loc.line < e->key_loc.line) transitions(), enter();
+  else enter(), transitions();
+}
+
+void read_terminal(Reader& r, const Field& it, Step& s) {
+  auto term = present(r, it, {"end", "goto", "handoff"});
+  at_most_one(r, term, "a step");
+  if (term.empty()) return;
+  const Field& g = term[0];
+  s.terminal_loc = g.loc;
+  if (g.name == "'end'") s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
+  else if (g.name == "'goto'") s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
+  else s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
+}
+
+}  // namespace
+
 void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
   for (const auto& it : items(r, f, "step")) {
     Step s;
@@ -130,19 +159,8 @@ void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
     read_key(r, it, "services", s.services, str_list);
     read_key(r, it, "instructions", s.instructions, str);
     read_key(r, it, "tasks", s.tasks, int_list);
-    if (auto e = r.get(it, "enter")) s.enter = read_actions(r, *e, 1);
-    if (auto tr = r.get(it, "transitions"))
-      for (auto& ti : items(r, *tr, "transition"))
-        s.transitions.push_back(read_transition(r, ti));
-    auto term = present(r, it, {"end", "goto", "handoff"});
-    at_most_one(r, term, "a step");
-    if (!term.empty()) {
-      const Field& g = term[0];
-      s.terminal_loc = g.loc;
-      if (g.name == "'end'") s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
-      else if (g.name == "'goto'") s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
-      else s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
-    }
+    read_step_nodes(r, it, s);
+    read_terminal(r, it, s);
     s.trailing = r.trailing(it);
     out.push_back(std::move(s));
   }

@@ -118,3 +118,10 @@ TEST_CASE("comments above keys without a node move to the next node, never dropp
   Playbook bare = parse("playbook: x\n# orphan\nversion: 2\n");
   CHECK(bare.trailing.lines == std::vector<std::string>{"orphan"});
 }
+
+TEST_CASE("transitions written before enter keep their comments") {
+  Playbook m = parse("playbook: x\nsteps:\n  - id: a\n    transitions:\n      # t\n"
+                     "      - {event: e, to: a}\n    enter:\n      # e\n      - complete: 1\n");
+  CHECK(m.steps[0].transitions[0].comments.lines == std::vector<std::string>{"t"});
+  CHECK(m.steps[0].enter[0].comments.lines == std::vector<std::string>{"e"});
+}
