@@ -125,3 +125,12 @@ TEST_CASE("transitions written before enter keep their comments") {
   CHECK(m.steps[0].transitions[0].comments.lines == std::vector<std::string>{"t"});
   CHECK(m.steps[0].enter[0].comments.lines == std::vector<std::string>{"e"});
 }
+
+TEST_CASE("a scalar wider than the line is still printed on its key's line") {
+  Playbook m = parse("playbook: x\nsteps:\n  - id: a\n    transitions:\n      - when: " +
+                     std::string(60, 'a') + " == \"" + std::string(60, 'b') + "\"\n        to: a\n");
+  std::string once = print_yaml(m);
+  CHECK(once.find("      - when: " + std::string(60, 'a')) != std::string::npos);
+  CHECK(parse(once) == m);
+  CHECK(print_yaml(parse(once)) == once);
+}
