@@ -24,18 +24,35 @@ struct Y {
   enum Kind { Raw, Str, Seq, Map } kind = Str;
   std::string text;                                // Raw: printed as is; Str: a string
   std::vector<Y> items;                            // Seq
-  std::vector<std::pair<std::string, Y>> entries;  // Map
+  std::vector<Y> entries;                          // Map: values, each with its key
+  std::string key;                                 // the key, when an entry of a Map
   std::vector<std::string> comments;               // above this node
   std::vector<std::string> trailing;               // after a block Map's last key
   bool block = false;                              // never printed in flow style
 
-  static Y raw(std::string t) { return Y{Raw, std::move(t), {}, {}, {}, {}, false}; }
-  static Y str(std::string t) { return Y{Str, std::move(t), {}, {}, {}, {}, false}; }
-  static Y seq() { return Y{Seq, {}, {}, {}, {}, {}, false}; }
-  static Y map() { return Y{Map, {}, {}, {}, {}, {}, false}; }
-  Y& add(std::string key, Y v) { return entries.emplace_back(std::move(key), std::move(v)).second; }
+  static Y raw(std::string t);
+  static Y str(std::string t);
+  static Y seq();
+  static Y map();
+  Y& add(std::string key, Y v);
   Y& push(Y v) { return items.emplace_back(std::move(v)); }
 };
+
+inline Y make_y(Y::Kind k, std::string t) {
+  Y y;
+  y.kind = k;
+  y.text = std::move(t);
+  return y;
+}
+inline Y Y::raw(std::string t) { return make_y(Raw, std::move(t)); }
+inline Y Y::str(std::string t) { return make_y(Str, std::move(t)); }
+inline Y Y::seq() { return make_y(Seq, {}); }
+inline Y Y::map() { return make_y(Map, {}); }
+
+inline Y& Y::add(std::string key, Y v) {
+  v.key = std::move(key);
+  return entries.emplace_back(std::move(v));
+}
 
 constexpr size_t kWidth = 100;
 

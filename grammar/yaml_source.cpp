@@ -6,7 +6,7 @@
 namespace pb::yaml {
 
 Source::Source(std::string_view text) : text_(text) {
-  starts_.push_back(0);
+  starts_.push_back(text.starts_with("\xEF\xBB\xBF") ? 3 : 0);  // a byte-order mark
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') starts_.push_back(i + 1);
   claimed_.assign(starts_.size() + 1, false);
@@ -32,7 +32,7 @@ std::string Source::comment_text(uint32_t line) const {
   while (p < end && text_[p] != '#') ++p;
   ++p;  // '#'
   if (p < end && text_[p] == ' ') ++p;
-  while (end > p && (text_[end - 1] == '\n' || text_[end - 1] == '\r' || text_[end - 1] == ' '))
+  while (end > p && std::string_view("\n\r \t").find(text_[end - 1]) != std::string_view::npos)
     --end;
   return std::string(text_.substr(p, end > p ? end - p : 0));
 }
