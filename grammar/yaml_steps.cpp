@@ -105,10 +105,10 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
   return true;
 }
 
-Transition read_transition(Reader& r, const Field& it, uint32_t list_line) {
+Transition read_transition(Reader& r, const Field& it) {
   Transition t;
   t.loc = it.loc;
-  t.comments = r.comments(it, list_line);
+  t.comments = r.comments(it);
   bool trig = read_trigger(r, it, t);
   if (auto w = r.get(it, "when"); w && trig && t.trigger != TriggerKind::Otherwise)
     t.guard = r.expr(*w);
@@ -123,7 +123,7 @@ void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
   for (const auto& it : items(r, f, "step")) {
     Step s;
     s.loc = it.loc;
-    s.comments = r.comments(it, f.key_loc.line);
+    s.comments = r.comments(it);
     read_key(r, it, "id", s.id, ident, true);
     read_key(r, it, "title", s.title, str);
     read_key_at(r, it, "role", s.role, s.role_loc, ident);
@@ -133,7 +133,7 @@ void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
     if (auto e = r.get(it, "enter")) s.enter = read_actions(r, *e, 1);
     if (auto tr = r.get(it, "transitions"))
       for (auto& ti : items(r, *tr, "transition"))
-        s.transitions.push_back(read_transition(r, ti, tr->key_loc.line));
+        s.transitions.push_back(read_transition(r, ti));
     auto term = present(r, it, {"end", "goto", "handoff"});
     at_most_one(r, term, "a step");
     if (!term.empty()) {

@@ -98,3 +98,23 @@ TEST_CASE("CRLF line ends and a leading byte-order mark read the same") {
   CHECK(print_yaml(b) == lf);
   CHECK(print_yaml(c) == lf);
 }
+
+TEST_CASE("comments above keys without a node move to the next node, never dropped") {
+  Playbook m = parse(
+      "# head\nplaybook: x\n# about the title\ntitle: T\nroles:\n  - {id: fm, name: F}\n"
+      "# about start\nstart: a\nsteps:\n  - id: a\n    # about the title of a\n    title: A\n"
+      "    # about the end\n    end: done\n  - id: b\n    end: done\n# the end\n");
+  CHECK(m.comments.lines == std::vector<std::string>{"head"});
+  CHECK(m.roles[0].comments.lines == std::vector<std::string>{"about the title"});
+  CHECK(m.steps[0].comments.lines == std::vector<std::string>{"about start"});
+  CHECK(m.steps[0].trailing.lines ==
+        std::vector<std::string>{"about the title of a", "about the end"});
+  CHECK(m.trailing.lines == std::vector<std::string>{"the end"});
+  std::string once = print_yaml(m);
+  Playbook back = parse(once);
+  CHECK(print_yaml(back) == once);
+  CHECK(back.steps[0].trailing.lines == m.steps[0].trailing.lines);
+
+  Playbook bare = parse("playbook: x\n# orphan\nversion: 2\n");
+  CHECK(bare.trailing.lines == std::vector<std::string>{"orphan"});
+}
