@@ -184,6 +184,17 @@ TEST_CASE("dsl errors: header and step items given twice are PB011") {
         "3:5: PB011 'role' is given twice (first at line 2)\n");
 }
 
+TEST_CASE("dsl errors: an invisible character is PB003 once, not also a syntax error") {
+  CHECK(errors_of("playbook a {\n  start\xC2\xA0s\n}\n") ==
+        "2:8: PB003 invisible character U+00A0 (no-break space)\n");
+  CHECK(errors_of("playbook a {\n\xEF\xBB\xBF  start s\n}\n") ==
+        "2:1: PB003 invisible character U+FEFF (byte-order mark)\n");
+  CHECK(errors_of("playbook a {\n  start s\xE2\x80\x8B\n}\n") ==
+        "2:10: PB003 invisible character U+200B (zero-width space)\n");
+  CHECK(errors_of("\xFFplaybook a {}") ==
+        "1:1: PB002 invalid UTF-8 byte 0xFF; playbook files must be UTF-8\n");
+}
+
 TEST_CASE("dsl errors: impossible values are PB090") {
   CHECK(errors_of(in_step("when tenant.d < 2026-02-30 -> s")) ==
         "3:21: PB090 2026-02-30 is not a calendar date\n");
