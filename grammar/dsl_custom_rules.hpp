@@ -13,7 +13,7 @@
 namespace pb::grammar {
 
 // Keyword lists for "did you mean" (defined in dsl_state.cpp).
-enum class WordContext { File, Top, Step, Action, Type };
+enum class WordContext { File, Top, Step, Action, Type, Unit, NoteKind };
 
 // Where an item of `Ctx` belongs but an unknown word stands: report it with
 // "did you mean" against the words valid there. Fails on anything else.

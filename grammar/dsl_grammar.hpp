@@ -40,7 +40,7 @@ struct complete_a : kv<kw_complete, action_task> {};
 struct reset_a : kv<kw_reset, action_task> {};
 
 struct note_kind : p::sor<TAO_PEGTL_KEYWORD("status"), TAO_PEGTL_KEYWORD("technical"),
-                          TAO_PEGTL_KEYWORD("engagement")> {};
+                          TAO_PEGTL_KEYWORD("engagement"), unknown_word<WordContext::NoteKind>> {};
 struct note_text : string_lit {};
 PB_KW(kw_note, "note");
 struct note_a : p::seq<kw_note, ws, p::must<note_kind>, ws, p::must<note_text>, ws> {};
@@ -136,7 +136,8 @@ struct unit_business : p::seq<TAO_PEGTL_KEYWORD("business"), ws, p::must<busines
 struct unit_days : p::sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")> {};
 struct unit_weeks : p::sor<TAO_PEGTL_KEYWORD("weeks"), TAO_PEGTL_KEYWORD("week")> {};
 struct unit_hours : p::sor<TAO_PEGTL_KEYWORD("hours"), TAO_PEGTL_KEYWORD("hour")> {};
-struct after_unit : p::sor<unit_business, unit_days, unit_weeks, unit_hours> {};
+struct after_unit : p::sor<unit_business, unit_days, unit_weeks, unit_hours,
+                           unknown_word<WordContext::Unit>> {};
 PB_KW(kw_after_tr, "after");
 struct after_tr : p::seq<kw_after_tr, ws, p::must<after_amount>, ws, p::must<after_unit>, ws,
                          guarded<arrow_after_timer>> {};

@@ -42,6 +42,14 @@ TEST_CASE("dsl errors: unknown words get 'did you mean' against the words valid 
   CHECK(errors_of("playbook a {\n  tenant { attr x boool }\n}\n") ==
         "2:19: PB001 unknown type 'boool' [did you mean 'bool'?]\n");
   CHECK(errors_of("playbook a {\n  zzzzzz 1\n}\n") == "2:3: PB001 unknown item 'zzzzzz'\n");
+  CHECK(errors_of(in_step("after 2 bussiness days -> s")) ==
+        "3:13: PB001 unknown unit 'bussiness': use business days, days, weeks or hours "
+        "[did you mean 'business'?]\n");
+  CHECK(errors_of(in_step("after 2 fortnights -> s")) ==
+        "3:13: PB001 unknown unit 'fortnights': use business days, days, weeks or hours\n");
+  CHECK(errors_of(in_step("enter { note staus \"x\" }")) ==
+        "3:18: PB001 unknown note kind 'staus': use status, technical or engagement "
+        "[did you mean 'status'?]\n");
   CHECK(errors_of("playbook a {\n  42\n}\n") ==
         "2:3: PB001 expected an item (title, role, task, event, rule, start, step, ...) or '}'\n");
 }
@@ -73,7 +81,7 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
 }
 
 TEST_CASE("dsl errors: actions, steps, catalog") {
-  CHECK(errors_of(in_step("enter { note memo \"x\" }")) ==
+  CHECK(errors_of(in_step("enter { note \"x\" }")) ==
         "3:18: PB001 expected the note kind: status, technical or engagement\n");
   CHECK(errors_of(in_step("enter { set a.b 1 }")) ==
         "3:21: PB001 expected '=' and a value after the path\n");
