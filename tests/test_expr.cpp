@@ -164,6 +164,18 @@ TEST_CASE("print → parse gives the same expression") {
   }
 }
 
+TEST_CASE("a string holding control characters prints with \\u{X} and reads back (fuzz)") {
+  Expr e;
+  e.kind = ExprKind::String;
+  e.text = std::string("x\0\x02y", 4);
+  CHECK(print_expr(e) == "\"x\\u{0}\\u{2}y\"");
+  Diagnostics d;
+  auto again = parse(print_expr(e), d);
+  REQUIRE(again);
+  CHECK(d.empty());
+  CHECK(again->text == e.text);
+}
+
 TEST_CASE("expression locations are relative to the base") {
   Diagnostics d;
   auto e = parse_expression("a and\n  b == 1", base_at(10, 7), d);
