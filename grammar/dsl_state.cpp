@@ -127,8 +127,7 @@ const char* with_comments_before(const char* line, const char* q, const char* er
 // closes the playbook. Nothing found: the end of the input.
 const char* DslState::skip_after_error(const syntax_error& e, const char* item_start) {
   report(e);
-  stack.clear();
-  marks.clear();
+  clear_exprs();
   depth = 0;
   blocks_.clear();
   attrs_.clear();

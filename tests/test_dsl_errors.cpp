@@ -217,6 +217,9 @@ TEST_CASE("dsl errors: nesting is bounded (PB006)") {
   CHECK(errs.find("PB006 nested too deeply (more than 64 levels)") != std::string::npos);
   std::string parens = in_step("when " + std::string(100000, '(') + " -> s");
   CHECK(errors_of(parens).find("PB006") != std::string::npos);
+  std::string chain = "x";
+  for (int i = 0; i < 100000; ++i) chain += " + x";
+  CHECK(errors_of(in_step("when " + chain + " > 1 -> s")).find("PB006") != std::string::npos);
   std::string records = "playbook a {\n  tenant {";
   for (int i = 0; i < 100; ++i) records += " attr r records k {";
   CHECK(errors_of(records).find("PB006") != std::string::npos);

@@ -223,6 +223,12 @@ TEST_CASE("expression nesting is bounded (PB006), never a stack overflow") {
   for (int i = 0; i < 100000; ++i) nots += "not ";
   CHECK(first_error(nots + "x").find("PB006") != std::string::npos);
   CHECK(first_error(std::string(100000, '-') + "1").find("PB006") != std::string::npos);
+  std::string chain = "a";
+  for (int i = 0; i < 200; ++i) chain += " and a";
+  CHECK(first_error(chain) == "no error");
+  for (int i = 0; i < 300000; ++i) chain += " or a";  // left-deep: would overflow walkers
+  CHECK(first_error(chain) ==
+        "1:1478: PB006 expression nested too deeply (more than 256 levels of operators)");
   std::string calls;
   for (int i = 0; i < 10000; ++i) calls += "days_until(";
   CHECK(first_error(calls).find("PB006") != std::string::npos);
