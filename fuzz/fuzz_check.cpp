@@ -2,6 +2,10 @@
 // check_project on whatever model comes out (also the YAML form when the
 // first byte is odd, so both front ends feed the checker). The contract under
 // test: nothing crashes, hangs or leaks on any input; diagnostics only.
+// Run (clang): cmake -S . -B build-fuzz -G Ninja -DPB_FUZZ=ON -DPB_TESTS=OFF
+//   -DPB_BENCH=OFF -DCMAKE_CXX_COMPILER=clang++ && cmake --build build-fuzz
+//   --target fuzz_check; seed a scratch copy of fuzz/corpus/dsl and
+//   tests/corpus/*.playbook, then fuzz_check -dict=fuzz/dsl.dict -max_len=8192 DIR.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

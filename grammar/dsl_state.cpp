@@ -23,6 +23,9 @@ const std::vector<std::string>& context_words(WordContext ctx) {
                                                "unassign", "send",  "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
+  static const std::vector<std::string> unit{"business", "days", "day",  "weeks",
+                                             "week",     "hours", "hour"};
+  static const std::vector<std::string> note{"status", "technical", "engagement"};
   switch (ctx) {
     case WordContext::File:
       return file;
@@ -34,6 +37,10 @@ const std::vector<std::string>& context_words(WordContext ctx) {
       return action;
     case WordContext::Type:
       return type;
+    case WordContext::Unit:
+      return unit;
+    case WordContext::NoteKind:
+      return note;
   }
   return top;
 }
@@ -70,6 +77,12 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
       throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
     case WordContext::Type:
       throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
+    case WordContext::Unit:
+      throw syntax_error(
+          b, fmt::format("unknown unit '{}': use business days, days, weeks or hours", word), hint);
+    case WordContext::NoteKind:
+      throw syntax_error(
+          b, fmt::format("unknown note kind '{}': use status, technical or engagement", word), hint);
   }
   throw syntax_error(b, "syntax error");
 }
@@ -114,8 +127,7 @@ const char* with_comments_before(const char* line, const char* q, const char* er
 // closes the playbook. Nothing found: the end of the input.
 const char* DslState::skip_after_error(const syntax_error& e, const char* item_start) {
   report(e);
-  stack.clear();
-  marks.clear();
+  clear_exprs();
   depth = 0;
   blocks_.clear();
   attrs_.clear();

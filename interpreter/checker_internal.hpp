@@ -100,7 +100,7 @@ void check_unused(PlaybookScope& s);
 
 // Shared helpers.
 std::string show(const Expr& e, int depth = 0);  // short text of an expression for messages
-constexpr int kMaxExprDepth = 200;               // deeper expressions are PB006
+constexpr int kMaxExprDepth = 300;  // deeper is PB006 (the parsers stop at 256 first)
 const char* type_name(TypeKind k);
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 

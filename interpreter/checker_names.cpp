@@ -23,8 +23,10 @@ void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::st
     std::string k = key(item);
     auto [it, fresh] = seen.emplace(k, item.loc);
     if (fresh) continue;
+    bool numeric = !k.empty() && k.find_first_not_of("0123456789") == std::string::npos;
+    std::string shown = numeric ? k : "'" + k + "'";
     s.diags.error(item.loc, "PB020",
-                  fmt::format("duplicate {} '{}'; it is already declared at {}", kind, k,
+                  fmt::format("duplicate {} {}; it is already declared at {}", kind, shown,
                               it->second.str()));
   }
 }

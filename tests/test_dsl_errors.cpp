@@ -42,6 +42,14 @@ TEST_CASE("dsl errors: unknown words get 'did you mean' against the words valid 
   CHECK(errors_of("playbook a {\n  tenant { attr x boool }\n}\n") ==
         "2:19: PB001 unknown type 'boool' [did you mean 'bool'?]\n");
   CHECK(errors_of("playbook a {\n  zzzzzz 1\n}\n") == "2:3: PB001 unknown item 'zzzzzz'\n");
+  CHECK(errors_of(in_step("after 2 bussiness days -> s")) ==
+        "3:13: PB001 unknown unit 'bussiness': use business days, days, weeks or hours "
+        "[did you mean 'business'?]\n");
+  CHECK(errors_of(in_step("after 2 fortnights -> s")) ==
+        "3:13: PB001 unknown unit 'fortnights': use business days, days, weeks or hours\n");
+  CHECK(errors_of(in_step("enter { note staus \"x\" }")) ==
+        "3:18: PB001 unknown note kind 'staus': use status, technical or engagement "
+        "[did you mean 'status'?]\n");
   CHECK(errors_of("playbook a {\n  42\n}\n") ==
         "2:3: PB001 expected an item (title, role, task, event, rule, start, step, ...) or '}'\n");
 }
@@ -73,7 +81,7 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
 }
 
 TEST_CASE("dsl errors: actions, steps, catalog") {
-  CHECK(errors_of(in_step("enter { note memo \"x\" }")) ==
+  CHECK(errors_of(in_step("enter { note \"x\" }")) ==
         "3:18: PB001 expected the note kind: status, technical or engagement\n");
   CHECK(errors_of(in_step("enter { set a.b 1 }")) ==
         "3:21: PB001 expected '=' and a value after the path\n");
@@ -184,6 +192,17 @@ TEST_CASE("dsl errors: header and step items given twice are PB011") {
         "3:5: PB011 'role' is given twice (first at line 2)\n");
 }
 
+TEST_CASE("dsl errors: an invisible character is PB003 once, not also a syntax error") {
+  CHECK(errors_of("playbook a {\n  start\xC2\xA0s\n}\n") ==
+        "2:8: PB003 invisible character U+00A0 (no-break space)\n");
+  CHECK(errors_of("playbook a {\n\xEF\xBB\xBF  start s\n}\n") ==
+        "2:1: PB003 invisible character U+FEFF (byte-order mark)\n");
+  CHECK(errors_of("playbook a {\n  start s\xE2\x80\x8B\n}\n") ==
+        "2:10: PB003 invisible character U+200B (zero-width space)\n");
+  CHECK(errors_of("\xFFplaybook a {}") ==
+        "1:1: PB002 invalid UTF-8 byte 0xFF; playbook files must be UTF-8\n");
+}
+
 TEST_CASE("dsl errors: impossible values are PB090") {
   CHECK(errors_of(in_step("when tenant.d < 2026-02-30 -> s")) ==
         "3:21: PB090 2026-02-30 is not a calendar date\n");
@@ -198,6 +217,9 @@ TEST_CASE("dsl errors: nesting is bounded (PB006)") {
   CHECK(errs.find("PB006 nested too deeply (more than 64 levels)") != std::string::npos);
   std::string parens = in_step("when " + std::string(100000, '(') + " -> s");
   CHECK(errors_of(parens).find("PB006") != std::string::npos);
+  std::string chain = "x";
+  for (int i = 0; i < 100000; ++i) chain += " + x";
+  CHECK(errors_of(in_step("when " + chain + " > 1 -> s")).find("PB006") != std::string::npos);
   std::string records = "playbook a {\n  tenant {";
   for (int i = 0; i < 100; ++i) records += " attr r records k {";
   CHECK(errors_of(records).find("PB006") != std::string::npos);

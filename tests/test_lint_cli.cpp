@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -47,6 +49,23 @@ TEST_CASE("lint defaults to the --playbooks directory", "[lint]") {
   CHECK(r.code == 1);
   CHECK(r.out.rfind("books/a.playbook.yaml:", 0) == 0);
   CHECK(r.out.find("[PB030]") != std::string::npos);
+}
+
+TEST_CASE("a playbook file linted alone reads the tenant schema beside it", "[lint]") {
+  auto dir = fs::temp_directory_path() / ("pb_lint_schema_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "tenant.schema.yaml") << "schema: tenant\nattributes:\n  vip: {type: bool}\n";
+  std::ofstream(dir / "p.playbook") << "playbook p {\n  start a\n  step a {\n"
+                                      "    when tenant.vip -> b\n    otherwise -> b\n  }\n"
+                                      "  step b { end \"x\" }\n}\n";
+  auto alone = run_playbook(dir, "lint p.playbook");
+  fs::remove(dir / "tenant.schema.yaml");
+  auto without = run_playbook(dir, "lint p.playbook");
+  fs::remove_all(dir);
+  CHECK(alone.code == 0);
+  CHECK(alone.out.empty());
+  CHECK(without.code == 1);
+  CHECK(without.out.find("undefined tenant attribute 'tenant.vip'") != std::string::npos);
 }
 
 TEST_CASE("lint output formats", "[lint]") {
