@@ -21,13 +21,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     pb::Diagnostics d2;
     auto back = pb::parse_yaml_playbook(once, "printed.playbook.yaml", d2);
     if (!back || d2.has_errors() || !(*back == *pb)) {
-      std::fprintf(stderr, "re-parse of printed YAML differs:\n%s\n", once.c_str());
-      for (const auto& x : d2.items()) std::fprintf(stderr, "%s %s %s\n", x.loc.str().c_str(), x.code.c_str(), x.message.c_str());
+      std::fprintf(stderr, "re-parse of printed YAML differs:\n");
+      std::fwrite(once.data(), 1, once.size(), stderr);
+      for (const auto& x : d2.items())
+        std::fprintf(stderr, "%s %s %s\n", x.loc.str().c_str(), x.code.c_str(), x.message.c_str());
       std::abort();
     }
     if (pb::print_yaml(*back) != once) {
-      std::fprintf(stderr, "print_yaml not idempotent:\n%s\n---\n%s\n", once.c_str(),
-                   pb::print_yaml(*back).c_str());
+      std::string twice = pb::print_yaml(*back);
+      std::fprintf(stderr, "print_yaml not idempotent:\n");
+      std::fwrite(once.data(), 1, once.size(), stderr);
+      std::fprintf(stderr, "---\n");
+      std::fwrite(twice.data(), 1, twice.size(), stderr);
       std::abort();
     }
   }

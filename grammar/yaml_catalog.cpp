@@ -123,17 +123,13 @@ void read_type(Reader& r, const Field& spec, Attribute& a, int depth) {
 
 void read_attributes(Reader& r, const Field& f, std::vector<Attribute>& out, int depth) {
   if (!r.deeper(f, depth) || !r.mapping(f, {})) return;
-  for (auto kv = f.node.begin(); kv != f.node.end(); ++kv) {
-    if (!kv->first.IsScalar()) continue;
-    Loc kl = r.loc(kv->first);
-    Field spec{"'" + kv->first.Scalar() + "'", kv->second, kl,
-               kv->second.IsNull() ? kl : r.loc(kv->second)};
-    if (std::any_of(out.begin(), out.end(), [&](auto& a) { return a.name == kv->first.Scalar(); }))
-      continue;  // duplicate key, reported by mapping()
+  for (const auto& k : *f.keys) {  // first occurrences; duplicates were reported
+    Field spec = r.entry(k);
+    Loc kl = spec.key_loc;
     Attribute a;
     a.loc = kl;
-    a.comments = r.comments(spec, f.key_loc.line);
-    a.name = kv->first.Scalar();
+    a.comments = Comments{r.source.take_above(kl.line, f.key_loc.line)};
+    a.name = k.name;
     if (!is_ident(a.name))
       r.invalid(kl, fmt::format("attribute name '{}' must be an identifier", a.name));
     if (r.mapping(spec, keys("attribute"))) {

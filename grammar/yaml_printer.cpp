@@ -65,7 +65,7 @@ Y rule(const Rule& r) {
   if (r.on == RuleOn::Complete) on.add("complete", N(r.task));
   else if (r.on == RuleOn::Set) on.add("set", S(r.path));
   else on.add("event", S(r.event));
-  y.add("on", on);
+  y.add("on", std::move(on));
   y.add("require", E(r.condition));
   return with(y, r.comments);
 }
@@ -130,7 +130,7 @@ Y actions(const std::vector<Action>& as) {
     Y item = Y::map();
     item.block = true;
     item.add(names[static_cast<int>(a.kind)], action_body(a));
-    y.push(with(item, a.comments));
+    y.push(with(std::move(item), a.comments));
   }
   return y;
 }
@@ -174,7 +174,7 @@ Y step(const Step& s) {
   if (!s.transitions.empty()) {
     Y ts = Y::seq();
     for (const auto& t : s.transitions) ts.push(transition(t));
-    y.add("transitions", ts);
+    y.add("transitions", std::move(ts));
   }
   static const char* terms[] = {"", "end", "goto", "handoff"};
   if (s.terminal != TerminalKind::None) y.add(terms[static_cast<int>(s.terminal)], S(s.terminal_arg));
@@ -192,7 +192,7 @@ void items(Y& root, const char* key, const std::vector<T>& v, Fn fn) {
   if (v.empty()) return;
   Y y = Y::seq();
   for (const auto& x : v) y.push(with(fn(x), x.comments));
-  root.add(key, y);
+  root.add(key, std::move(y));
 }
 
 void catalog(Y& y, const Playbook& p) {
@@ -244,13 +244,13 @@ std::string print_yaml(const Playbook& p) {
   if (!p.rules.empty()) {
     Y rs = Y::seq();
     for (const auto& r : p.rules) rs.push(rule(r));
-    y.add("rules", rs);
+    y.add("rules", std::move(rs));
   }
   opt(y, "start", p.start);
   if (!p.steps.empty()) {
     Y ss = Y::seq();
     for (const auto& s : p.steps) ss.push(step(s));
-    y.add("steps", ss);
+    y.add("steps", std::move(ss));
   }
   return yaml::emit(y, p.trailing.lines);
 }

@@ -6,7 +6,7 @@
 namespace pb::yaml {
 
 Source::Source(std::string_view text) : text_(text) {
-  starts_.push_back(0);
+  starts_.push_back(text.starts_with("\xEF\xBB\xBF") ? 3 : 0);  // a byte-order mark
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') starts_.push_back(i + 1);
   claimed_.assign(starts_.size() + 1, false);

@@ -52,6 +52,9 @@ struct PlaybookScope {
   std::unordered_map<std::string, const Attribute*> attrs;
   std::unordered_map<std::string, std::vector<const EventDecl*>> incoming;  // step → events
 
+  int depth = 0;  // of the expression being typed; bounded so no input overflows the stack
+  bool deep_reported = false;  // one PB006 per expression
+
   std::unordered_set<std::string> used_roles;
   std::unordered_set<int64_t> used_tasks;
   std::unordered_set<std::string> used_events;
@@ -96,7 +99,8 @@ void check_overlaps(PlaybookScope& s);
 void check_unused(PlaybookScope& s);
 
 // Shared helpers.
-std::string show(const Expr& e);                 // short text of an expression for messages
+std::string show(const Expr& e, int depth = 0);  // short text of an expression for messages
+constexpr int kMaxExprDepth = 200;               // deeper expressions are PB006
 const char* type_name(TypeKind k);
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 

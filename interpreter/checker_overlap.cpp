@@ -18,21 +18,28 @@ namespace pb::check {
 
 namespace {
 
-bool same(const Expr& a, const Expr& b) {  // meaning, ignoring locations and parentheses
-  if (a.kind != b.kind || a.text != b.text || a.bval != b.bval || a.ival != b.ival ||
-      a.args.size() != b.args.size())
+// Meaning, ignoring locations and parentheses. Past kMaxExprDepth it answers
+// "not the same", which only makes PB053 more cautious.
+bool same(const Expr& a, const Expr& b, int depth = 0) {
+  if (depth > kMaxExprDepth || a.kind != b.kind || a.text != b.text || a.bval != b.bval ||
+      a.ival != b.ival || a.args.size() != b.args.size())
     return false;
   for (size_t i = 0; i < a.args.size(); ++i)
-    if (!same(a.args[i], b.args[i])) return false;
+    if (!same(a.args[i], b.args[i], depth + 1)) return false;
   return true;
 }
 
-void conjuncts(const Expr& e, std::vector<const Expr*>& out) {
-  if (e.kind == ExprKind::Binary && e.text == "and" && e.args.size() == 2) {
-    conjuncts(e.args[0], out);
-    conjuncts(e.args[1], out);
-  } else {
-    out.push_back(&e);
+void conjuncts(const Expr& root, std::vector<const Expr*>& out) {  // iterative: chains can be long
+  std::vector<const Expr*> todo{&root};
+  while (!todo.empty()) {
+    const Expr* e = todo.back();
+    todo.pop_back();
+    if (e->kind == ExprKind::Binary && e->text == "and" && e->args.size() == 2) {
+      todo.push_back(&e->args[1]);
+      todo.push_back(&e->args[0]);
+    } else {
+      out.push_back(e);
+    }
   }
 }
 
@@ -122,9 +129,12 @@ bool exclusive(const std::optional<Expr>& g1, const std::optional<Expr>& g2) {
   std::vector<const Expr*> a, b;
   conjuncts(*g1, a);
   conjuncts(*g2, b);
+  size_t budget = 10000;  // pairs compared; beyond it, assume they may overlap
   for (const Expr* x : a)
-    for (const Expr* y : b)
+    for (const Expr* y : b) {
+      if (budget-- == 0) return false;
       if (contradict(*x, *y)) return true;
+    }
   return false;
 }
 

@@ -102,7 +102,9 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 const char* type_name(TypeKind k) { return to_string(k); }
 
-std::string show(const Expr& e) {
+std::string show(const Expr& e, int depth) {
+  if (depth > 6) return "…";
+  auto sub = [&](const Expr& x) { return show(x, depth + 1); };
   switch (e.kind) {
     case ExprKind::Bool: return e.bval ? "true" : "false";
     case ExprKind::Int: return std::to_string(e.ival);
@@ -111,17 +113,17 @@ std::string show(const Expr& e) {
     case ExprKind::Path: return e.text;
     case ExprKind::Call: {
       std::vector<std::string> args;
-      for (const auto& a : e.args) args.push_back(show(a));
+      for (const auto& a : e.args) args.push_back(sub(a));
       return fmt::format("{}({})", e.text, join(args, ", "));
     }
     case ExprKind::Unary:
       if (e.args.empty()) break;
-      return e.text == "not" ? "not " + show(e.args[0]) : "-" + show(e.args[0]);
+      return e.text == "not" ? "not " + sub(e.args[0]) : "-" + sub(e.args[0]);
     case ExprKind::Binary:
-      if (e.args.size() == 2) return fmt::format("{} {} {}", show(e.args[0]), e.text, show(e.args[1]));
+      if (e.args.size() == 2) return fmt::format("{} {} {}", sub(e.args[0]), e.text, sub(e.args[1]));
       break;
     case ExprKind::In:
-      if (!e.args.empty()) return show(e.args[0]) + " in [...]";
+      if (!e.args.empty()) return sub(e.args[0]) + " in [...]";
       break;
   }
   return "expression";

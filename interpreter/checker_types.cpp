@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "checker_internal.hpp"
 
@@ -67,9 +68,16 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
   const std::string& op = e.text;
   const Expr& l = e.args[0];
   const Expr& r = e.args[1];
-  if (op == "and" || op == "or") {
-    expect(s, env, l, TypeKind::Bool, fmt::format("each side of '{}'", op));
-    expect(s, env, r, TypeKind::Bool, fmt::format("each side of '{}'", op));
+  if (op == "and" || op == "or") {  // a chain `a and b and …` is walked, not recursed
+    std::vector<const Expr*> operands{&r};
+    const Expr* left = &l;
+    while (left->kind == ExprKind::Binary && left->text == op && left->args.size() == 2) {
+      operands.push_back(&left->args[1]);
+      left = &left->args[0];
+    }
+    operands.push_back(left);
+    std::string role = fmt::format("each side of '{}'", op);
+    for (auto it = operands.rbegin(); it != operands.rend(); ++it) expect(s, env, **it, TypeKind::Bool, role);
     return lit(TypeKind::Bool, e);
   }
   Ty a = type_of(s, env, l), b = type_of(s, env, r);
@@ -180,6 +188,20 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
 }  // namespace
 
 Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(++x) {}
+    ~Depth() { --d; }
+  } guard(s.depth);
+  if (s.depth == 1) s.deep_reported = false;
+  if (s.depth > kMaxExprDepth) {
+    if (std::exchange(s.deep_reported, true)) return {};
+    s.diags.error(e.loc, "PB006",
+                  fmt::format("expression nested more than {} levels deep; split it into steps "
+                              "or rules",
+                              kMaxExprDepth));
+    return {};
+  }
   switch (e.kind) {
     case ExprKind::Bool: return lit(TypeKind::Bool, e);
     case ExprKind::Int: return lit(TypeKind::Int, e);

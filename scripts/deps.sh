@@ -18,6 +18,9 @@ pb_install_deps() {
   for p in "${PB_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # Node.js runs mermaid's parser in the graph tests; keep an existing install.
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if ((${#missing[@]})); then
     echo "installing: ${missing[*]}"
     local sudo=""

@@ -58,7 +58,9 @@ inline Expr op(std::string o, Expr a, Expr b) {
   e.kind = ExprKind::Binary;
   e.text = std::move(o);
   e.loc = a.loc;
-  e.args = {std::move(a), std::move(b)};
+  e.args.reserve(2);  // no initializer list: it would deep-copy long chains
+  e.args.push_back(std::move(a));
+  e.args.push_back(std::move(b));
   return e;
 }
 inline Expr not_(Expr a) {
@@ -66,7 +68,7 @@ inline Expr not_(Expr a) {
   e.kind = ExprKind::Unary;
   e.text = "not";
   e.loc = a.loc;
-  e.args = {std::move(a)};
+  e.args.push_back(std::move(a));
   return e;
 }
 inline Expr call(std::string f, std::vector<Expr> args) {

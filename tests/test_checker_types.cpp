@@ -130,3 +130,28 @@ TEST_CASE("visits(step) resolves the step") {
   REQUIRE(find(d, "PB030"));
   CHECK(find(d, "PB030")->hint == "did you mean 'email'?");
 }
+
+TEST_CASE("very long or deep expressions never overflow the stack") {
+  // Built and handed over by move: copying a 20,000-deep Expr recurses too.
+  auto chain = [] {
+    Expr c = path("tenant.managed");
+    for (int i = 0; i < 20000; ++i) c = op("and", std::move(c), path("tenant.managed"));
+    return c;
+  };
+  auto checked = [](Playbook&& p) {
+    Project pr;
+    pr.playbooks.push_back(std::move(p));
+    return check(pr);
+  };
+  auto p = base();
+  p.steps[0].transitions[0].guard = chain();
+  p.steps[0].transitions.push_back(on("replied", "done", 56));
+  p.steps[0].transitions.back().guard = chain();
+  CHECK(codes(checked(std::move(p))) == std::vector<std::string>{"PB053"});
+
+  Expr sum = num(1);
+  for (int i = 0; i < 20000; ++i) sum = op("+", std::move(sum), num(1));
+  auto q = base();
+  q.steps[0].transitions[1].guard = op(">", std::move(sum), num(3));
+  CHECK(codes(checked(std::move(q))) == std::vector<std::string>{"PB006"});
+}

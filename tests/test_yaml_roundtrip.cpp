@@ -36,6 +36,7 @@ TEST_CASE("comments are attached to their nodes") {
   CHECK(m.comments.lines == std::vector<std::string>{"Header comment.", "", "  indented line"});
   CHECK(m.roles[0].comments.lines == std::vector<std::string>{"The FM."});
   CHECK(m.events[1].payload[0].comments.lines == std::vector<std::string>{"Until when."});
+  CHECK(m.tenant.attributes[3].comments.lines == std::vector<std::string>{"Per-workload records."});
   CHECK(m.steps[0].comments.lines == std::vector<std::string>{"Step comment."});
   CHECK(m.steps[0].enter[0].comments.lines == std::vector<std::string>{"Action comment."});
   CHECK(m.steps[0].transitions[0].comments.lines ==
@@ -86,4 +87,14 @@ TEST_CASE("strings that would read as something else are quoted") {
   CHECK(back == m);
   CHECK(back.motions == m.motions);
   CHECK(print_yaml(back) == once);
+}
+
+TEST_CASE("CRLF line ends and a leading byte-order mark read the same") {
+  std::string lf = kFull, crlf;
+  for (char c : lf) c == '\n' ? crlf += "\r\n" : crlf += c;
+  Playbook a = parse(lf), b = parse(crlf), c = parse("\xEF\xBB\xBF" + lf);
+  CHECK(a == b);
+  CHECK(a == c);
+  CHECK(print_yaml(b) == lf);
+  CHECK(print_yaml(c) == lf);
 }
