@@ -1,5 +1,13 @@
 // fuzz_yaml.cpp — libFuzzer target for the YAML front end.
 //
+// Run (clang only):
+//   cmake -S . -B build-fuzz -G Ninja -DPB_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++
+//         -DPB_TESTS=OFF -DPB_BENCH=OFF
+//   cmake --build build-fuzz --target fuzz_yaml
+//   mkdir -p /tmp/corpus
+//   build-fuzz/fuzz/fuzz_yaml -max_total_time=60 -max_len=4096 /tmp/corpus fuzz/corpus/yaml
+// Inputs it finds go to tests/data/fuzz/yaml-*.yaml (replayed by test_yaml_loader).
+//
 // Contract checked on every input: parse_yaml_playbook, parse_yaml_schema and
 // parse_yaml_calendar never crash, hang or throw; when a playbook parses
 // without errors, print_yaml → parse gives the same model without errors and

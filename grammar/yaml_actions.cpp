@@ -130,7 +130,7 @@ std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
                     "an action is a mapping with one key; start a new '-' item for the next");
     Action a;
     a.loc = it.loc;
-    a.comments = r.comments(it, f.key_loc.line);
+    a.comments = r.comments(it);
     auto key = it.node.begin()->first;
     const auto& kinds = action_kinds();
     auto pos = std::find(kinds.begin(), kinds.end(), key.IsScalar() ? key.Scalar() : "");

@@ -171,8 +171,8 @@ class Printer {
     bool empty_coll = (v.kind == Y::Seq && v.items.empty()) || (v.kind == Y::Map && v.entries.empty());
     if (v.kind == Y::Str && v.text.find('\n') != std::string::npos) {
       out += pad + prefix + (block_ok(v.text) ? block(v.text, indent + 2) : quoted(v.text)) + "\n";
-    } else if (empty_coll || (flowable(v, 0) &&
-                              indent + prefix.size() + flow_text(v).size() <= kWidth)) {
+    } else if (v.kind == Y::Raw || v.kind == Y::Str || empty_coll ||
+               (flowable(v, 0) && indent + prefix.size() + flow_text(v).size() <= kWidth)) {
       out += pad + prefix + flow_text(v) + "\n";
     } else {
       out += pad + prefix.substr(0, prefix.size() - 1) + "\n";

@@ -7,8 +7,9 @@
 //    reads them back as the same string; otherwise double-quoted with escapes.
 //    Multi-line strings use a literal block (`|`) when that is exact.
 //  * A list item or value is printed in flow style (`{a: 1, b: [x]}`) when it
-//    holds only scalars (or lists of scalars), carries no comments and fits
-//    in kWidth columns; otherwise in block style.
+//    holds only scalars (or lists of scalars), carries no comments inside,
+//    is not marked `block` and fits in kWidth columns; otherwise in block
+//    style. A scalar always stays on its key's line.
 //  * Comments are printed as `# text` lines above their node; `trailing`
 //    comments after a block mapping's last key, at its key column.
 //  * Output depends only on the tree, so printing is deterministic.
@@ -54,7 +55,7 @@ inline Y& Y::add(std::string key, Y v) {
   return entries.emplace_back(std::move(v));
 }
 
-constexpr size_t kWidth = 100;
+constexpr size_t kWidth = 120;
 
 // A mapping key: plain unless a reader would not take it as that string.
 std::string key_text(const std::string& k);

@@ -52,8 +52,10 @@ Y type_spec(const Attribute& a) {
   return y;
 }
 
+// Attribute maps (tenant, payload, fields) list one attribute per line.
 Y attributes(const std::vector<Attribute>& attrs) {
   Y y = Y::map();
+  y.block = true;
   for (const auto& a : attrs) y.add(a.name, with(type_spec(a), a.comments));
   return y;
 }
@@ -159,6 +161,8 @@ Y transition(const Transition& t) {
   if (t.guard) y.add("when", E(*t.guard));
   y.add("to", S(t.target));
   if (!t.actions.empty()) y.add("do", actions(t.actions));
+  // Decision branches read like if/else: one key per line.
+  y.block = t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise;
   return with(y, t.comments);
 }
 

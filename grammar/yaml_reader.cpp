@@ -254,8 +254,8 @@ std::optional<Expr> Reader::expr(const Field& f) {
   return parse_expression(f.node.Scalar(), base, diags);
 }
 
-Comments Reader::comments(const Field& f, uint32_t skip_line) {
-  return Comments{source.take_above(f.loc.line, skip_line)};
+Comments Reader::comments(const Field& f) {
+  return Comments{source.take_before(f.loc.line)};
 }
 
 Comments Reader::trailing(const Field& f) {

@@ -78,7 +78,8 @@ class Reader {
   bool int_list(const Field& f, std::vector<int64_t>& out);
   std::optional<Expr> expr(const Field& f);
 
-  Comments comments(const Field& f, uint32_t skip_line = 0);
+  // The comments before `f`'s line not handed out yet (yaml_source.hpp).
+  Comments comments(const Field& f);
   Comments trailing(const Field& f);
 
   // The root as a Field named `what`.

@@ -243,3 +243,19 @@ TEST_CASE("nesting past yaml-cpp's guard is PB006") {
   std::string out = errors_of("playbook: x\nmotions: " + std::string(5000, '[') + "\n");
   CHECK(out.find("PB006 YAML nested too deeply") != std::string::npos);
 }
+
+TEST_CASE("anchors and aliases read as the nodes they name") {
+  Diagnostics d;
+  auto pb = parse_yaml_playbook(
+      "playbook: x\nsteps:\n  - id: a\n    services: &all [All Services]\n"
+      "    enter: &hello\n      - send: {template: Hello}\n"
+      "    transitions:\n      - {event: e, to: b, do: *hello}\n"
+      "  - id: b\n    services: *all\n    enter: *hello\n    end: done\n",
+      "t.yaml", d);
+  INFO(render(d));
+  REQUIRE(pb);
+  CHECK(d.empty());
+  CHECK(pb->steps[1].services == std::vector<std::string>{"All Services"});
+  CHECK(pb->steps[1].enter == pb->steps[0].enter);
+  CHECK(pb->steps[0].transitions[0].actions == pb->steps[0].enter);
+}

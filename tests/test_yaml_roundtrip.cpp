@@ -98,3 +98,39 @@ TEST_CASE("CRLF line ends and a leading byte-order mark read the same") {
   CHECK(print_yaml(b) == lf);
   CHECK(print_yaml(c) == lf);
 }
+
+TEST_CASE("comments above keys without a node move to the next node, never dropped") {
+  Playbook m = parse(
+      "# head\nplaybook: x\n# about the title\ntitle: T\nroles:\n  - {id: fm, name: F}\n"
+      "# about start\nstart: a\nsteps:\n  - id: a\n    # about the title of a\n    title: A\n"
+      "    # about the end\n    end: done\n  - id: b\n    end: done\n# the end\n");
+  CHECK(m.comments.lines == std::vector<std::string>{"head"});
+  CHECK(m.roles[0].comments.lines == std::vector<std::string>{"about the title"});
+  CHECK(m.steps[0].comments.lines == std::vector<std::string>{"about start"});
+  CHECK(m.steps[0].trailing.lines ==
+        std::vector<std::string>{"about the title of a", "about the end"});
+  CHECK(m.trailing.lines == std::vector<std::string>{"the end"});
+  std::string once = print_yaml(m);
+  Playbook back = parse(once);
+  CHECK(print_yaml(back) == once);
+  CHECK(back.steps[0].trailing.lines == m.steps[0].trailing.lines);
+
+  Playbook bare = parse("playbook: x\n# orphan\nversion: 2\n");
+  CHECK(bare.trailing.lines == std::vector<std::string>{"orphan"});
+}
+
+TEST_CASE("transitions written before enter keep their comments") {
+  Playbook m = parse("playbook: x\nsteps:\n  - id: a\n    transitions:\n      # t\n"
+                     "      - {event: e, to: a}\n    enter:\n      # e\n      - complete: 1\n");
+  CHECK(m.steps[0].transitions[0].comments.lines == std::vector<std::string>{"t"});
+  CHECK(m.steps[0].enter[0].comments.lines == std::vector<std::string>{"e"});
+}
+
+TEST_CASE("a scalar wider than the line is still printed on its key's line") {
+  Playbook m = parse("playbook: x\nsteps:\n  - id: a\n    transitions:\n      - when: " +
+                     std::string(60, 'a') + " == \"" + std::string(60, 'b') + "\"\n        to: a\n");
+  std::string once = print_yaml(m);
+  CHECK(once.find("      - when: " + std::string(60, 'a')) != std::string::npos);
+  CHECK(parse(once) == m);
+  CHECK(print_yaml(parse(once)) == once);
+}
