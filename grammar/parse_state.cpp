@@ -46,7 +46,17 @@ void ParseState::error(const char* at, const char* code, std::string message, st
   diags.error(loc(at), code, std::move(message), std::move(hint));
 }
 
-void ParseState::report(const syntax_error& e) { error(e.at, e.code, e.message, e.hint); }
+// A syntax error after an invisible character on the same line is that
+// character's doing (PB003 says so): it is not reported a second time.
+void ParseState::report(const syntax_error& e) {
+  Loc at = loc(e.at);
+  if (std::string_view(e.code) == "PB001")
+    for (const auto& d : diags.items())
+      if (d.code == "PB003" && d.loc.line == at.line && d.loc.col <= at.col &&
+          d.loc.filename() == at.filename())
+        return;
+  diags.error(at, e.code, e.message, e.hint);
+}
 
 void ParseState::add_comment(Tok t) {
   if (last_comment_ && t.b <= last_comment_) return;  // seen before a backtrack

@@ -199,6 +199,8 @@ TEST_CASE("dsl errors: an invisible character is PB003 once, not also a syntax e
         "2:1: PB003 invisible character U+FEFF (byte-order mark)\n");
   CHECK(errors_of("playbook a {\n  start s\xE2\x80\x8B\n}\n") ==
         "2:10: PB003 invisible character U+200B (zero-width space)\n");
+  CHECK(errors_of("playbook a {\n  step s {\n    on e -> s_\xE2\x80\x8B" "2\n  }\n}\n") ==
+        "3:15: PB003 invisible character U+200B (zero-width space)\n");
   CHECK(errors_of("\xFFplaybook a {}") ==
         "1:1: PB002 invalid UTF-8 byte 0xFF; playbook files must be UTF-8\n");
 }
