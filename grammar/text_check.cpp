@@ -41,12 +41,17 @@ const char* invisible_name(uint32_t cp) {
 bool check_text(std::string_view text, const std::string& filename, Diagnostics& diags,
                 bool report_tabs) {
   auto file = std::make_shared<const std::string>(filename);
-  bool ok = true;
   bool tab_reported = false;
   uint32_t line = 1, col = 1;
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80 && c != '\t') {  // fast path: plain ASCII
+      if ((c < 0x20 && c != '\n' && c != '\r') || c == 0x7F) {
+        // yaml-cpp misreads raw control bytes (NUL), and no playbook needs one.
+        diags.error(Loc{file, line, col}, "PB003",
+                    fmt::format("control character U+{:04X} is not allowed", c));
+        return false;
+      }
       if (c == '\n') ++line, col = 1;
       else ++col;
       ++i;
@@ -62,7 +67,6 @@ bool check_text(std::string_view text, const std::string& filename, Diagnostics&
     if (const char* name = invisible_name(cp); name && !(cp == 0xFEFF && i == 0)) {
       diags.error(Loc{file, line, col}, "PB003",
                   fmt::format("invisible character U+{:04X} ({})", cp, name));
-      ok = false;
     } else if (cp == '\t' && report_tabs && !tab_reported) {
       diags.warning(Loc{file, line, col}, "PB004",
                     "tab character; indent with spaces (fmt rewrites tabs)");
@@ -71,7 +75,7 @@ bool check_text(std::string_view text, const std::string& filename, Diagnostics&
     col += static_cast<uint32_t>(n);  // columns count bytes (model.hpp, Loc)
     i += n;
   }
-  return ok;
+  return true;
 }
 
 }  // namespace pb

@@ -23,23 +23,6 @@ Loc mark_loc(const std::string& filename, const YAML::Mark& m) {
   return Loc{file, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
 }
 
-// The first control character YAML does not allow in a stream (C0 other than
-// tab, LF, CR; DEL) as PB003; yaml-cpp misreads raw NUL bytes.
-bool has_control(std::string_view text, const std::string& filename, Diagnostics& diags) {
-  uint32_t line = 1, col = 1;
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      diags.error(Loc{std::make_shared<const std::string>(filename), line, col}, "PB003",
-                  fmt::format("control character U+{:04X} is not allowed in YAML", c));
-      return true;
-    }
-    if (c == '\n') ++line, col = 1;
-    else ++col;
-  }
-  return false;
-}
-
 // The line of a `---` that starts a second document (after content), or 0.
 uint32_t second_document_line(std::string_view text) {
   bool content = false;
@@ -64,11 +47,7 @@ std::optional<YAML::Node> load_document(std::string_view text, const std::string
     diags.error(start, "PB006", fmt::format("file larger than {} MB", kMaxFileBytes >> 20));
     return std::nullopt;
   }
-  size_t before = diags.items().size();
-  check_text(text, filename, diags, false);
-  for (size_t i = before; i < diags.items().size(); ++i)
-    if (diags.items()[i].code == "PB002") return std::nullopt;
-  if (has_control(text, filename, diags)) return std::nullopt;
+  if (!check_text(text, filename, diags, false)) return std::nullopt;
   try {
     // Not YAML::LoadAll: yaml-cpp 0.7 loops forever on some broken later documents.
     YAML::Node doc = YAML::Load(std::string(text));

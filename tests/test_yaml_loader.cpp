@@ -208,8 +208,8 @@ TEST_CASE("a second document is PB001, and never hangs yaml-cpp") {
 
 TEST_CASE("control characters are PB003 and stop the parse") {
   CHECK(errors_of(std::string("playbook: x\ntitle: \"a\0b\"\n", 24)) ==
-        "2:10 PB003 control character U+0000 is not allowed in YAML\n");
-  CHECK(errors_of("playbook: x\x01\n") == "1:12 PB003 control character U+0001 is not allowed in YAML\n");
+        "2:10 PB003 control character U+0000 is not allowed\n");
+  CHECK(errors_of("playbook: x\x01\n") == "1:12 PB003 control character U+0001 is not allowed\n");
 }
 
 TEST_CASE("inputs found by fuzz_yaml keep the fuzz contract") {
