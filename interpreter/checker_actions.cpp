@@ -30,7 +30,7 @@ void check_set(PlaybookScope& s, const Env& env, const Action& a) {
     s.diags.error(a.loc, "PB041",
                   fmt::format("cannot set the whole of {} ({}); set one field inside "
                               "`each … in {}`",
-                              target.what, type_name(target.kind), target.what));
+                              what_of(target), type_name(target.kind), what_of(target)));
     return;
   }
   if (!a.expr) return;
@@ -39,7 +39,7 @@ void check_set(PlaybookScope& s, const Env& env, const Action& a) {
   if (!assignable(target.kind, value.kind))
     s.diags.error(a.expr->loc, "PB041",
                   fmt::format("cannot set {} ({}) to {} ({})", a.path, type_name(target.kind),
-                              value.what, type_name(value.kind)));
+                              what_of(value), type_name(value.kind)));
 }
 
 void check_each(PlaybookScope& s, const Env& env, const Action& a) {
@@ -47,7 +47,7 @@ void check_each(PlaybookScope& s, const Env& env, const Action& a) {
   if (coll.kind != TypeKind::Records && coll.kind != TypeKind::Contacts) {
     if (coll.kind != U)  // an unknown collection was reported; its body would only cascade
       s.diags.error(a.loc, "PB040",
-                    fmt::format("`each` ranges over records or contacts, but {} is {}", coll.what,
+                    fmt::format("`each` ranges over records or contacts, but {} is {}", what_of(coll),
                                 type_name(coll.kind)));
     return;
   }
@@ -70,7 +70,7 @@ void check_send(PlaybookScope& s, const Env& env, const Action& a) {
   Ty to = type_of(s, env, *a.expr);
   if (to.kind != U && to.kind != TypeKind::String && to.kind != TypeKind::Enum)
     s.diags.error(a.expr->loc, "PB040",
-                  fmt::format("`send … to` names a contact (string), but {} is {}", to.what,
+                  fmt::format("`send … to` names a contact (string), but {} is {}", what_of(to),
                               type_name(to.kind)));
 }
 

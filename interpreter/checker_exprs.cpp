@@ -30,7 +30,7 @@ void check_transition(PlaybookScope& s, const Transition& t) {
     Ty d = resolve_path(s, env, t.at_path, t.loc);
     if (d.kind != TypeKind::Unknown && d.kind != TypeKind::Date)
       s.diags.error(t.loc, "PB040",
-                    fmt::format("`at` needs a date attribute, but {} is {}", d.what,
+                    fmt::format("`at` needs a date attribute, but {} is {}", what_of(d),
                                 type_name(d.kind)));
   }
   if (t.guard) check_guard(s, env, *t.guard, "a guard");
@@ -109,7 +109,7 @@ void check_calendars(PlaybookScope& s) {
   for (const auto& [name, a] : s.attrs)
     if (a->calendar) {
       Ty t{a->type.kind, &a->type, "tenant." + name};
-      check_calendar_attr(s, t, a->loc, t.what);
+      check_calendar_attr(s, t, a->loc, what_of(t));
     }
 }
 

@@ -26,8 +26,13 @@ namespace pb::check {
 struct Ty {
   TypeKind kind = TypeKind::Unknown;
   const Type* type = nullptr;
-  std::string what;  // the path or expression it came from, for messages
+  std::string what;  // the path it came from, for messages ("" → src)
+  const Expr* src = nullptr;  // the expression it came from, shown only in messages
 };
+
+// How a message names the value: its path, or the expression printed (lazily,
+// so that checking never formats text for findings it does not report).
+std::string what_of(const Ty& t);
 
 // What `event.X` and record variables mean where an expression stands.
 struct Env {

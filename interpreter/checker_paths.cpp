@@ -57,7 +57,7 @@ Ty descend(PlaybookScope& s, Ty base, const std::vector<std::string>& parts, siz
   if (i >= parts.size()) return base;
   if (base.kind != TypeKind::Records && base.kind != TypeKind::Contacts) {
     s.diags.error(loc, "PB034",
-                  fmt::format("'{}' is a {} and has no field '{}'", base.what,
+                  fmt::format("'{}' is a {} and has no field '{}'", what_of(base),
                               type_name(base.kind), parts[i]));
     return {};
   }
@@ -74,7 +74,7 @@ Ty descend(PlaybookScope& s, Ty base, const std::vector<std::string>& parts, siz
     std::vector<std::string> names;
     for (const auto& f : fields) names.push_back(f.name);
     s.diags.error(loc, "PB034",
-                  fmt::format("'{}' has no field '{}' (in {})", base.what, parts[i], path),
+                  fmt::format("'{}' has no field '{}' (in {})", what_of(base), parts[i], path),
                   did_you_mean(parts[i], names));
     return {};
   }

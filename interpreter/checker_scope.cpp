@@ -102,6 +102,11 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 const char* type_name(TypeKind k) { return to_string(k); }
 
+std::string what_of(const Ty& t) {
+  if (!t.what.empty() || !t.src) return t.what;
+  return show(*t.src);
+}
+
 std::string show(const Expr& e, int depth) {
   if (depth > 6) return "…";
   auto sub = [&](const Expr& x) { return show(x, depth + 1); };

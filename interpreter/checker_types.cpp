@@ -16,14 +16,14 @@ namespace {
 
 constexpr TypeKind U = TypeKind::Unknown;
 
-Ty lit(TypeKind k, const Expr& e) { return {k, nullptr, show(e)}; }
+Ty lit(TypeKind k, const Expr& e) { return {k, nullptr, {}, &e}; }
 
 void type_error(PlaybookScope& s, const Loc& loc, std::string msg) {
   s.diags.error(loc, "PB040", std::move(msg));
 }
 
 std::string described(const Ty& t) {
-  return fmt::format("{} ({})", t.what, type_name(t.kind));
+  return fmt::format("{} ({})", what_of(t), type_name(t.kind));
 }
 
 // `lit` is compared with, or assigned to, an enum: it must be one of its values.
@@ -34,7 +34,7 @@ void check_enum_value(PlaybookScope& s, const Ty& en, const Expr& lit) {
   std::vector<std::string> quoted;
   for (const auto& v : vals) quoted.push_back("\"" + v + "\"");
   s.diags.error(lit.loc, "PB035",
-                fmt::format("\"{}\" is not a value of {}; its values are {}", lit.text, en.what,
+                fmt::format("\"{}\" is not a value of {}; its values are {}", lit.text, what_of(en),
                             join(quoted, ", ")),
                 did_you_mean(lit.text, vals));
 }
@@ -59,7 +59,7 @@ void compare(PlaybookScope& s, const Expr& whole, const Ty& a, const Expr& ea, c
 Ty expect(PlaybookScope& s, const Env& env, const Expr& e, TypeKind want, std::string_view role) {
   Ty t = type_of(s, env, e);
   if (t.kind != U && t.kind != want)
-    type_error(s, e.loc, fmt::format("{} must be {}, but {} is {}", role, type_name(want), t.what,
+    type_error(s, e.loc, fmt::format("{} must be {}, but {} is {}", role, type_name(want), what_of(t),
                                      type_name(t.kind)));
   return t;
 }
@@ -109,7 +109,7 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
     if (a.kind == TypeKind::Date && b.kind == TypeKind::Date)
       type_error(s, e.loc, fmt::format("cannot {} two dates ({} {} {}); to count the days until a "
                                        "date use days_until(…)",
-                                       op == "+" ? "add" : "subtract", a.what, op, b.what));
+                                       op == "+" ? "add" : "subtract", what_of(a), op, what_of(b)));
     else
       type_error(s, e.loc, fmt::format("'{}' works on int {} int and date {} int (days), not on "
                                        "{} and {}",
@@ -141,7 +141,7 @@ Ty over_records(PlaybookScope& s, const Env& env, const Expr& e, TypeKind result
   if (coll.kind == U) return lit(result, e);
   if (coll.kind != TypeKind::Records && coll.kind != TypeKind::Contacts) {
     type_error(s, e.args[0].loc, fmt::format("{}(…) ranges over records or contacts, but {} is {}",
-                                             e.text, coll.what, type_name(coll.kind)));
+                                             e.text, what_of(coll), type_name(coll.kind)));
     return lit(result, e);
   }
   Env inner = env;
@@ -231,7 +231,7 @@ Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
 void check_guard(PlaybookScope& s, const Env& env, const Expr& e, std::string_view what) {
   Ty t = type_of(s, env, e);
   if (t.kind != U && t.kind != TypeKind::Bool)
-    type_error(s, e.loc, fmt::format("{} must be a condition (bool), but {} is {}", what, t.what,
+    type_error(s, e.loc, fmt::format("{} must be a condition (bool), but {} is {}", what, what_of(t),
                                      type_name(t.kind)));
 }
 
