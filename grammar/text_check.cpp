@@ -2,6 +2,8 @@
 // is UTF-8, holds no invisible characters, and (DSL) no tabs.
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "frontend.hpp"
 
 namespace pb {
@@ -36,10 +38,32 @@ const char* invisible_name(uint32_t cp) {
   }
 }
 
+// True when the text is printable ASCII, newlines and carriage returns only:
+// nothing to report, and no line/column bookkeeping needed (the common case).
+bool plain_byte(unsigned char c) { return c < 0x7F && (c >= 0x20 || c == '\n' || c == '\r'); }
+
+bool plain_ascii(std::string_view text) {
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    uint64_t del = w ^ (0x7F * ones);
+    bool maybe = (w & highs) || (((w - 0x20 * ones) & ~w & highs)) || ((del - ones) & ~del & highs);
+    if (maybe)  // a byte is >= 0x80, < 0x20 (newlines too) or DEL: look closer
+      for (size_t k = i; k < i + 8; ++k)
+        if (!plain_byte(static_cast<unsigned char>(text[k]))) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (!plain_byte(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
+
 }  // namespace
 
 bool check_text(std::string_view text, const std::string& filename, Diagnostics& diags,
                 bool report_tabs) {
+  if (plain_ascii(text)) return true;
   auto file = std::make_shared<const std::string>(filename);
   bool tab_reported = false;
   uint32_t line = 1, col = 1;
