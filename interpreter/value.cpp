@@ -104,9 +104,40 @@ static bool parse_int(std::string_view t, Value& out) {
   return true;
 }
 
+static std::string_view trim(std::string_view t) {
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t;
+}
+
+// "Name <email> [primary] [do-not-contact] [unsubscribed]; ..." → contacts.
+static bool parse_contacts(std::string_view text, Value& out, std::string& why) {
+  std::vector<Contact> list;
+  while (!trim(text).empty()) {
+    auto semi = text.find(';');
+    std::string_view one = trim(text.substr(0, semi));
+    text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
+    auto lt = one.find('<'), gt = one.find('>');
+    if (lt == std::string_view::npos || gt == std::string_view::npos || gt < lt) {
+      why = fmt::format("contact '{}' is not 'Name <email> [primary] [do-not-contact] "
+                        "[unsubscribed]'", one);
+      return false;
+    }
+    Contact c{std::string(trim(one.substr(0, lt))), std::string(one.substr(lt + 1, gt - lt - 1))};
+    std::string_view flags = one.substr(gt + 1);
+    c.primary = flags.find("primary") != std::string_view::npos;
+    c.do_not_contact = flags.find("do-not-contact") != std::string_view::npos;
+    c.unsubscribed = flags.find("unsubscribed") != std::string_view::npos;
+    list.push_back(std::move(c));
+  }
+  out = Value::of_contacts(std::move(list));
+  return true;
+}
+
 bool parse_value(const Type& type, std::string_view text, Value& out, std::string& why) {
   Days d;
   switch (type.kind) {
+    case TypeKind::Contacts: return parse_contacts(text, out, why);
     case TypeKind::Bool:
       if (parse_bool(text, out)) return true;
       why = fmt::format("'{}' is not a bool (true or false)", text);

@@ -62,7 +62,8 @@ std::string to_text(const Value& v);
 
 // Parses `text` as a value of `type`. Bool: true/false/yes/no/1/0; Int:
 // decimal; Date: YYYY-MM-DD; Enum: one of the values (exact); String: as is.
-// Records/contacts cannot be given as text. On failure returns false and
+// Contacts: "Name <email> [primary] [do-not-contact] [unsubscribed]; …".
+// Records cannot be given as text (write fields one by one: ATTR.KEY.FIELD). On failure returns false and
 // sets `why` ("'x' is not one of A, B").
 bool parse_value(const Type& type, std::string_view text, Value& out, std::string& why);
 
