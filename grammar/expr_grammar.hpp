@@ -1,0 +1,224 @@
+// expr_grammar.hpp — the lexical rules and the expression grammar of
+// docs/language.md as PEGTL 3.2 rules, shared by parse_expression() and the
+// DSL grammar (dsl_grammar.hpp).
+//
+// Contract:
+//  * Every token rule is followed by `ws` (spaces, newlines, tabs, comments)
+//    where it is used, so a failing must<> points at the start of the
+//    offending token.
+//  * Once an operator or keyword has been read, the rest is must<>: the
+//    grammar never backtracks over a rule that has an action (except lexical
+//    tokens, whose actions are idempotent), so actions can build the model
+//    directly. Error messages for every must<> are in dsl_errors.hpp.
+//  * Recursion (parentheses, not, unary minus, call arguments, list items)
+//    goes through nested<>, which bounds the depth (PB006) instead of
+//    overflowing the stack.
+#pragma once
+
+#include <cstring>
+#include <tao/pegtl.hpp>
+
+#include "parse_state.hpp"
+
+namespace pb::grammar {
+
+namespace p = tao::pegtl;
+
+// ---------------------------------------------------------------- lexical
+
+// '#' to the end of the line (the newline is not part of it).
+struct comment {
+  using rule_t = comment;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    if (in.empty() || in.peek_char() != '#') return false;
+    const void* nl = std::memchr(in.current(), '\n', in.size());
+    in.bump(nl ? static_cast<size_t>(static_cast<const char*>(nl) - in.current()) : in.size());
+    return true;
+  }
+};
+
+// A run of spaces, tabs, carriage returns and newlines.
+struct blanks {
+  using rule_t = blanks;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    const char* b = in.current();
+    const char* c = b;
+    const char* e = in.end();
+    while (c != e && (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t')) ++c;
+    in.bump(static_cast<size_t>(c - b));
+    return c != b;
+  }
+};
+
+struct ws : p::star<p::sor<blanks, comment>> {};
+
+struct ident_other : p::identifier_other {};
+struct identifier : p::identifier {};
+struct slug : p::seq<p::ranges<'a', 'z', '0', '9'>, p::star<p::ranges<'a', 'z', '0', '9', '-'>>,
+                     p::not_at<ident_other>> {};
+struct integer : p::seq<p::plus<p::digit>, p::not_at<ident_other>> {};
+
+// Strings: "…" with escapes, or """…""" block strings (raw, no escapes).
+struct str_unterminated : p::one<'"'> {};
+struct escape_rest : p::sor<p::one<'"', '\\', 'n', 't'>,
+                            p::seq<p::one<'u'>, p::one<'{'>, p::rep_min_max<1, 6, p::xdigit>,
+                                   p::one<'}'>>> {};
+struct str_char : p::sor<p::seq<p::one<'\\'>, p::must<escape_rest>>, p::not_one<'"', '\\', '\n'>> {};
+struct plain_string : p::seq<p::one<'"'>, p::star<str_char>, p::must<str_unterminated>> {};
+struct triple_quote : p::string<'"', '"', '"'> {};
+struct block_body : p::until<triple_quote> {};
+struct block_string : p::seq<triple_quote, p::must<block_body>> {};
+struct string_lit : p::sor<block_string, plain_string> {};
+
+// A real date is checked by the action (PB090); the shape is checked here.
+struct date_rest : p::seq<p::digit, p::one<'-'>, p::digit, p::digit, p::not_at<ident_other>> {};
+struct date_shape : p::seq<p::rep<4, p::digit>, p::one<'-'>, p::digit, p::must<date_rest>> {};
+
+namespace kw {
+struct when_ : TAO_PEGTL_KEYWORD("when") {};
+struct otherwise_ : TAO_PEGTL_KEYWORD("otherwise") {};
+struct on_ : TAO_PEGTL_KEYWORD("on") {};
+struct after_ : TAO_PEGTL_KEYWORD("after") {};
+struct at_ : TAO_PEGTL_KEYWORD("at") {};
+struct and_ : TAO_PEGTL_KEYWORD("and") {};
+struct or_ : TAO_PEGTL_KEYWORD("or") {};
+struct not_ : TAO_PEGTL_KEYWORD("not") {};
+struct in_ : TAO_PEGTL_KEYWORD("in") {};
+struct true_ : TAO_PEGTL_KEYWORD("true") {};
+struct false_ : TAO_PEGTL_KEYWORD("false") {};
+struct starts_with_ : TAO_PEGTL_KEYWORD("starts_with") {};
+struct where_ : TAO_PEGTL_KEYWORD("where") {};
+}  // namespace kw
+
+// Words that cannot start a path (docs/language.md, "Keywords").
+struct reserved : p::sor<kw::when_, kw::otherwise_, kw::on_, kw::after_, kw::at_, kw::and_, kw::or_,
+                         kw::not_, kw::in_, kw::true_, kw::false_, kw::starts_with_, kw::where_> {};
+
+// PATH := ID(.ID)* — the actions decide what a path means in each place.
+struct path_segment : identifier {};
+struct path : p::seq<identifier, p::star<p::one<'.'>, p::must<path_segment>>> {};
+
+template <char C>
+struct sym : p::seq<p::one<C>, ws> {};
+struct comma : sym<','> {};
+
+// ---------------------------------------------------------------- nesting
+
+// Matches R one level deeper; beyond kMaxDepth raises PB006.
+template <class R>
+struct nested {
+  using rule_t = nested;
+  using subs_t = p::type_list<R>;
+  template <p::apply_mode A, p::rewind_mode M, template <class...> class Action,
+            template <class...> class Control, class In>
+  static bool match(In& in, ParseState& s) {
+    if (s.depth >= kMaxDepth)
+      throw syntax_error{in.current(),
+                         "nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)",
+                         {}, "PB006"};
+    ++s.depth;
+    bool ok = Control<R>::template match<A, M, Action, Control>(in, s);
+    --s.depth;
+    return ok;
+  }
+};
+
+// ---------------------------------------------------------------- expressions
+
+struct expr;
+
+struct lit_date : date_shape {};
+struct lit_int : integer {};
+struct lit_string : string_lit {};
+struct lit_true : kw::true_ {};
+struct lit_false : kw::false_ {};
+struct expr_path : p::seq<p::not_at<reserved>, path> {};
+
+struct paren_inner;
+struct paren_close : sym<')'> {};
+struct paren_expr : p::seq<p::one<'('>, ws, nested<p::must<paren_inner>>, p::must<paren_close>> {};
+
+// Calls: days_until(e) business_days_until(e) visits(ID) task(INT)
+//        any(PATH where e) count(PATH where e)
+struct call_close : sym<')'> {};
+struct call_arg;
+struct visits_arg : identifier {};
+struct task_arg : integer {};
+struct range_path : path {};
+struct range_where : p::seq<kw::where_, ws> {};
+struct range_cond;
+template <class Name>
+struct call_head : p::seq<Name, ws, p::one<'('>, ws> {};
+struct date_call : p::seq<call_head<p::sor<TAO_PEGTL_KEYWORD("days_until"),
+                                           TAO_PEGTL_KEYWORD("business_days_until")>>,
+                          nested<p::must<call_arg>>, p::must<call_close>> {};
+struct visits_call : p::seq<call_head<TAO_PEGTL_KEYWORD("visits")>, p::must<visits_arg>, ws,
+                            p::must<call_close>> {};
+struct task_call : p::seq<call_head<TAO_PEGTL_KEYWORD("task")>, p::must<task_arg>, ws,
+                          p::must<call_close>> {};
+struct range_call : p::seq<call_head<p::sor<TAO_PEGTL_KEYWORD("any"), TAO_PEGTL_KEYWORD("count")>>,
+                           p::must<range_path>, ws, p::must<range_where>,
+                           nested<p::must<range_cond>>, p::must<call_close>> {};
+struct call : p::sor<date_call, visits_call, task_call, range_call> {};
+
+struct primary : p::seq<p::sor<paren_expr, lit_date, lit_int, lit_string, lit_true, lit_false,
+                               call, expr_path>,
+                        ws> {};
+
+struct unary;
+struct minus_op : p::seq<p::one<'-'>, p::not_at<p::one<'>'>>> {};
+struct neg_operand;
+struct neg : p::seq<minus_op, ws, nested<p::must<neg_operand>>> {};
+struct unary : p::sor<neg, primary> {};
+
+struct add_rhs : unary {};
+struct add_tail : p::seq<p::sor<p::one<'+'>, minus_op>, ws, p::must<add_rhs>> {};
+struct add : p::seq<unary, p::star<add_tail>> {};
+
+struct cmp_op : p::sor<p::string<'=', '='>, p::string<'!', '='>, p::string<'<', '='>,
+                       p::string<'>', '='>, p::one<'<'>, p::one<'>'>> {};
+struct cmp_rhs : add {};
+struct cmp_tail : p::seq<cmp_op, ws, p::must<cmp_rhs>> {};
+struct sw_rhs : add {};
+struct sw_tail : p::seq<kw::starts_with_, ws, p::must<sw_rhs>> {};
+struct in_open : sym<'['> {};
+struct in_close : sym<']'> {};
+struct in_item;
+struct in_kw : kw::in_ {};
+struct in_tail : p::seq<in_kw, ws, p::must<in_open>,
+                        p::opt<nested<in_item>, p::star<comma, nested<p::must<in_item>>>>,
+                        p::must<in_close>> {};
+struct cmp : p::seq<add, p::opt<p::sor<cmp_tail, in_tail, sw_tail>>> {};
+
+struct not_expr;
+struct not_operand;
+struct not_tail : p::seq<kw::not_, ws, nested<p::must<not_operand>>> {};
+struct not_expr : p::sor<not_tail, cmp> {};
+
+struct and_rhs : not_expr {};
+struct and_tail : p::seq<kw::and_, ws, p::must<and_rhs>> {};
+struct and_expr : p::seq<not_expr, p::star<and_tail>> {};
+
+struct or_rhs : and_expr {};
+struct or_tail : p::seq<kw::or_, ws, p::must<or_rhs>> {};
+struct or_expr : p::seq<and_expr, p::star<or_tail>> {};
+
+struct expr : or_expr {};
+
+struct paren_inner : expr {};
+struct call_arg : expr {};
+struct range_cond : expr {};
+struct in_item : expr {};
+struct neg_operand : unary {};
+struct not_operand : not_expr {};
+
+// parse_expression(): the whole text is one expression.
+struct expr_end : p::eof {};
+struct expr_only : expr {};
+struct expression_text : p::seq<ws, p::must<expr_only>, p::must<expr_end>> {};
+
+}  // namespace pb::grammar

@@ -1,0 +1,142 @@
+// expr_parser.cpp — building Expr nodes for the actions (ParseState's
+// expression stack) and parse_expression(), the entry point for guards and
+// values that stand alone (YAML scalars, command-line `--set`).
+#include <chrono>
+#include <fmt/format.h>
+
+#include "dsl_errors.hpp"
+#include "expr_actions.hpp"
+#include "frontend.hpp"
+
+namespace pb::grammar {
+
+namespace {
+
+bool valid_date(std::string_view d) {
+  if (d.size() != 10) return false;
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  std::chrono::year_month_day ymd{std::chrono::year{num(0, 4)},
+                                  std::chrono::month{static_cast<unsigned>(num(5, 2))},
+                                  std::chrono::day{static_cast<unsigned>(num(8, 2))}};
+  return ymd.ok();
+}
+
+}  // namespace
+
+Expr ParseState::pop() {
+  if (stack.empty()) return Expr{};  // unreachable when the grammar is right
+  Expr e = std::move(stack.back());
+  stack.pop_back();
+  return e;
+}
+
+void ParseState::push_literal(ExprKind k, Tok t) {
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = k;
+  if (k == ExprKind::Int) {
+    e.ival = to_int(t);
+  } else if (k == ExprKind::String) {
+    e.text = unquote(t);
+  } else {
+    e.text = std::string(t.sv());
+    if (!valid_date(e.text))
+      error(t.b, "PB090", fmt::format("{} is not a calendar date", e.text));
+  }
+  stack.push_back(std::move(e));
+}
+
+void ParseState::push_bool(bool v, Tok t) {
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::Bool;
+  e.bval = v;
+  stack.push_back(std::move(e));
+}
+
+void ParseState::push_path(Tok t) {
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::Path;
+  e.text = std::string(t.sv());
+  stack.push_back(std::move(e));
+}
+
+void ParseState::make_unary(const char* op, Tok t) {
+  Expr operand = pop();
+  if (op[0] == '-' && operand.kind == ExprKind::Int && !operand.parenthesized && operand.ival >= 0) {
+    operand.ival = -operand.ival;  // a negative literal, so that print → parse is exact
+    operand.loc = loc(t.b);
+    stack.push_back(std::move(operand));
+    return;
+  }
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::Unary;
+  e.text = op;
+  e.args.push_back(std::move(operand));
+  stack.push_back(std::move(e));
+}
+
+void ParseState::make_binary(std::string op, Tok t) {
+  Expr rhs = pop();
+  Expr lhs = pop();
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::Binary;
+  e.text = std::move(op);
+  e.args.reserve(2);
+  e.args.push_back(std::move(lhs));
+  e.args.push_back(std::move(rhs));
+  stack.push_back(std::move(e));
+}
+
+void ParseState::make_in(Tok t) {
+  size_t mark = marks.empty() ? stack.size() : marks.back();
+  if (!marks.empty()) marks.pop_back();
+  if (mark == 0 || mark > stack.size()) return;  // unreachable when the grammar is right
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::In;
+  e.text = "in";
+  e.args.reserve(stack.size() - mark + 1);
+  for (size_t i = mark - 1; i < stack.size(); ++i) e.args.push_back(std::move(stack[i]));
+  stack.resize(mark - 1);
+  stack.push_back(std::move(e));
+}
+
+void ParseState::make_call(Tok t, size_t arity) {
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::Call;
+  const char* c = t.b;
+  while (c != t.e && (std::isalnum(static_cast<unsigned char>(*c)) || *c == '_')) ++c;
+  e.text.assign(t.b, c);
+  e.args.resize(std::min(arity, stack.size()));
+  for (size_t i = e.args.size(); i-- > 0;) e.args[i] = pop();
+  stack.push_back(std::move(e));
+}
+
+}  // namespace pb::grammar
+
+namespace pb {
+
+std::optional<Expr> parse_expression(std::string_view text, const Loc& base, Diagnostics& diags) {
+  using namespace grammar;
+  ParseState s(text, base, diags);
+  try {
+    p::memory_input<p::tracking_mode::lazy, p::eol::lf_crlf> in(text.data(), text.size(), "");
+    p::parse<expression_text, action, control>(in, s);
+  } catch (const syntax_error& e) {
+    s.report(e);
+    return std::nullopt;
+  }
+  if (s.stack.size() != 1) return std::nullopt;  // unreachable when the grammar is right
+  return s.pop();
+}
+
+}  // namespace pb

@@ -1,0 +1,140 @@
+// loader.cpp — files and directories → Project (loader.hpp).
+//
+// Contract: directories are walked recursively (hidden entries skipped) and
+// their files taken in sorted path order, so results and diagnostics are
+// deterministic. Dispatch is on the file name: `*.playbook` (DSL),
+// `*.playbook.yaml|yml` (YAML), `*.schema.yaml|yml` (tenant schema; several
+// are merged), `calendars/*.yaml|yml` (calendars). Inside a directory other
+// files are ignored; a file named explicitly with another name is PB005.
+#include "loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "calendar_loader.hpp"
+#include "frontend.hpp"
+
+namespace pb {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Kind { Dsl, YamlPlaybook, Schema, Calendar, Other };
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+Kind kind_of(const fs::path& p) {
+  std::string name = p.filename().string();
+  if (ends_with(name, ".playbook")) return Kind::Dsl;
+  if (ends_with(name, ".playbook.yaml") || ends_with(name, ".playbook.yml")) return Kind::YamlPlaybook;
+  if (ends_with(name, ".schema.yaml") || ends_with(name, ".schema.yml")) return Kind::Schema;
+  bool yaml = ends_with(name, ".yaml") || ends_with(name, ".yml");
+  if (yaml && p.parent_path().filename() == "calendars") return Kind::Calendar;
+  return Kind::Other;
+}
+
+Loc file_loc(const std::string& path) {
+  return Loc{std::make_shared<const std::string>(path), 1, 1};
+}
+
+void load_file(const std::string& path, Kind kind, LoadResult& out, Diagnostics& diags) {
+  std::string text;
+  if (!read_file(path, text, diags)) return;
+  auto& src = out.sources[path] = std::move(text);
+  if (kind == Kind::Dsl || kind == Kind::YamlPlaybook) {
+    auto pb = kind == Kind::Dsl ? parse_dsl(src, path, diags) : parse_yaml_playbook(src, path, diags);
+    if (!pb) return;
+    out.origin.emplace(pb->id, path);  // the first file keeps the id; the checker reports PB021
+    out.project.playbooks.push_back(std::move(*pb));
+  } else if (kind == Kind::Schema) {
+    auto s = parse_yaml_schema(src, path, diags);
+    if (!s) return;
+    if (!out.project.schema) {
+      out.project.schema = std::move(*s);
+      return;
+    }
+    auto& into = *out.project.schema;
+    std::move(s->attributes.begin(), s->attributes.end(), std::back_inserter(into.attributes));
+    std::move(s->rules.begin(), s->rules.end(), std::back_inserter(into.rules));
+  } else if (kind == Kind::Calendar) {
+    out.project.has_calendar_dir = true;
+    if (auto c = parse_yaml_calendar(src, path, diags)) out.project.calendars.push_back(std::move(*c));
+  }
+}
+
+std::vector<fs::path> files_under(const fs::path& dir, bool& has_calendars, Diagnostics& diags) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.filename().string().starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec) && p.filename() == "calendars") has_calendars = true;
+    if (it->is_regular_file(ec)) files.push_back(p);
+  }
+  if (ec)
+    diags.error(file_loc(dir.string()), "PB005",
+                fmt::format("cannot read directory: {}", ec.message()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+bool read_file(const std::string& path, std::string& out, Diagnostics& diags) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    diags.error(file_loc(path), "PB005", "cannot read file: it is a directory");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error(file_loc(path), "PB005", fmt::format("cannot read file: {}", std::strerror(errno)));
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    diags.error(file_loc(path), "PB005", "cannot read file: read error");
+    return false;
+  }
+  out = std::move(ss).str();
+  return true;
+}
+
+LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags) {
+  LoadResult out;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      diags.error(file_loc(path), "PB005", "no such file or directory");
+    } else if (fs::is_directory(st)) {
+      bool cal = false;
+      for (const auto& p : files_under(path, cal, diags))
+        if (auto k = kind_of(p); k != Kind::Other) load_file(p.string(), k, out, diags);
+      out.project.has_calendar_dir |= cal;
+    } else if (auto k = kind_of(path); k != Kind::Other) {
+      load_file(path, k, out, diags);
+    } else {
+      diags.error(file_loc(path), "PB005",
+                  "unknown file kind; expected *.playbook, *.playbook.yaml, *.schema.yaml or "
+                  "calendars/*.yaml");
+    }
+  }
+  return out;
+}
+
+}  // namespace pb

@@ -1,0 +1,153 @@
+// yaml_actions.cpp — YAML readers for actions: each list item is a mapping
+// with exactly one action key (docs/language.md, "Actions").
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "yaml_internal.hpp"
+
+namespace pb::yaml {
+
+namespace {
+
+template <class E>
+bool choice(Reader& r, const Field& f, const std::vector<std::string>& names, E& out) {
+  std::string s;
+  if (!r.str(f, s)) return false;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == s) return out = static_cast<E>(i), true;
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  r.invalid(f.loc, fmt::format("{} must be one of {}; got '{}'", f.name, list, s),
+            did_you_mean(s, names));
+  return false;
+}
+
+const std::vector<std::string> kQueues = {"rm", "fm"};
+const std::vector<std::string> kNotes = {"status", "technical", "engagement"};
+
+bool valid_date(const std::string& s) {
+  using namespace std::chrono;
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}
+      .ok();
+}
+
+// `value:` of a set: a YAML scalar read as the literal it spells.
+std::optional<Expr> literal(Reader& r, const Field& f) {
+  std::string s;
+  if (!r.str(f, s)) return std::nullopt;
+  Expr e;
+  e.loc = f.loc;
+  e.text = s;
+  switch (classify(f.node)) {
+    case Plain::Bool: e.kind = ExprKind::Bool, r.boolean(f, e.bval); break;
+    case Plain::Int: {
+      e.kind = ExprKind::Int;
+      if (!r.integer(f, e.ival)) return std::nullopt;
+      e.text.clear();
+      if (e.ival < 0) {  // the grammar reads -N as unary minus on N
+        Expr neg{f.loc, ExprKind::Unary, "-", false, 0, {}, false};
+        e.ival = -e.ival;
+        neg.args.push_back(std::move(e));
+        return neg;
+      }
+      break;
+    }
+    case Plain::Date:
+      e.kind = ExprKind::Date;
+      if (!valid_date(s)) r.invalid(f.loc, fmt::format("impossible date {}", s));
+      break;
+    default: e.kind = ExprKind::String;
+  }
+  return e;
+}
+
+void read_set(Reader& r, const Field& f, Action& a) {
+  if (!r.mapping(f, keys("set"))) return;
+  read_key(r, f, "path", a.path, path, true);
+  auto v = r.get(f, "value"), x = r.get(f, "expr");
+  if (v && x) r.diags.error(x->key_loc, "PB012", "'set' takes 'value' or 'expr', not both");
+  else if (!v && !x) r.diags.error(f.loc, "PB014", "'set' needs the key 'value' or 'expr'");
+  if (v) a.expr = literal(r, *v);
+  else if (x) a.expr = r.expr(*x);
+}
+
+void read_unassign(Reader& r, const Field& f, Action& a) {
+  if (!r.mapping(f, keys("unassign"))) return;
+  if (auto q = r.get(f, "queue", true)) choice(r, *q, kQueues, a.queue);
+  auto n = r.get(f, "name");
+  read_key(r, f, "me", a.me, boolean);
+  if (n && a.me) r.diags.error(n->key_loc, "PB012", "'unassign' takes 'name' or 'me', not both");
+  else if (n) r.str(*n, a.text);
+  else if (!a.me) r.diags.error(f.loc, "PB014", "'unassign' needs the key 'name' or 'me: true'");
+}
+
+void read_body(Reader& r, const Field& f, Action& a, int depth) {
+  switch (a.kind) {
+    case ActionKind::Complete:
+    case ActionKind::Reset: r.integer(f, a.task); break;
+    case ActionKind::Note:
+      if (!r.mapping(f, keys("note"))) break;
+      if (auto k = r.get(f, "kind", true)) choice(r, *k, kNotes, a.note_kind);
+      read_key(r, f, "text", a.text, str, true);
+      break;
+    case ActionKind::Set: read_set(r, f, a); break;
+    case ActionKind::Assign:
+      if (!r.mapping(f, keys("assign"))) break;
+      if (auto q = r.get(f, "queue", true)) choice(r, *q, kQueues, a.queue);
+      read_key(r, f, "name", a.text, str, true);
+      read_key(r, f, "primary", a.primary, boolean);
+      break;
+    case ActionKind::Unassign: read_unassign(r, f, a); break;
+    case ActionKind::Send:
+      if (!r.mapping(f, keys("send"))) break;
+      read_key(r, f, "template", a.text, str, true);
+      if (auto t = r.get(f, "to")) a.expr = r.expr(*t);
+      break;
+    case ActionKind::Require:
+      if (!r.mapping(f, keys("require"))) break;
+      if (auto e = r.get(f, "expr", true)) a.expr = r.expr(*e);
+      read_key(r, f, "message", a.text, str, true);
+      read_key(r, f, "code", a.code, ident);
+      break;
+    case ActionKind::ForEach:
+      if (!r.mapping(f, keys("each"))) break;
+      read_key(r, f, "var", a.var, ident, true);
+      read_key(r, f, "in", a.path, path, true);
+      if (auto w = r.get(f, "where")) a.expr = r.expr(*w);
+      if (auto d = r.get(f, "do", true)) a.body = read_actions(r, *d, depth + 1);
+      break;
+  }
+}
+
+}  // namespace
+
+std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
+  std::vector<Action> out;
+  if (!r.deeper(f, depth)) return out;
+  for (auto& it : items(r, f, "action")) {
+    auto it_begin = it.node.begin();
+    if (it_begin == it.node.end()) {
+      r.diags.error(it.loc, "PB014", "action needs one of the keys 'complete', 'reset', 'note', "
+                                     "'set', 'assign', 'unassign', 'send', 'require', 'each'");
+      continue;
+    }
+    if (++it_begin != it.node.end())
+      r.diags.error(r.loc(it_begin->first), "PB012",
+                    "an action is a mapping with one key; start a new '-' item for the next");
+    Action a;
+    a.loc = it.loc;
+    a.comments = r.comments(it, f.key_loc.line);
+    auto key = it.node.begin()->first;
+    const auto& kinds = action_kinds();
+    auto pos = std::find(kinds.begin(), kinds.end(), key.IsScalar() ? key.Scalar() : "");
+    if (pos == kinds.end()) continue;  // reported by mapping()
+    a.kind = static_cast<ActionKind>(pos - kinds.begin());
+    if (auto body = r.get(it, *pos)) read_body(r, *body, a, depth);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace pb::yaml

@@ -1,0 +1,202 @@
+// yaml_emit.cpp — scalar quoting and the block/flow printer of yaml_emit.hpp.
+#include "yaml_emit.hpp"
+
+#include <fmt/format.h>
+
+#include <regex>
+
+namespace pb::yaml {
+
+namespace {
+
+// Words YAML 1.1 or 1.2 readers turn into null or booleans.
+bool special_word(const std::string& s) {
+  static const std::regex words(
+      "~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|"
+      "on|On|ON|off|Off|OFF|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|<<|=");
+  return std::regex_match(s, words);
+}
+
+// Numbers, dates, times and sexagesimals in any YAML version.
+bool number_like(const std::string& s) {
+  static const std::regex num("[-+.]?[0-9][0-9a-zA-Z_.:+-]*( [0-9:.+-]+)?|[-+]?\\.[0-9].*");
+  return std::regex_match(s, num);
+}
+
+// Code points check_text reports as invisible: never written raw.
+bool has_invisible_or_control(const std::string& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return true;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        ((s[i + 2] & 0xFF) >= 0x8B && (s[i + 2] & 0xFF) <= 0x8D))
+      return true;
+    if (c == 0xE2 && s.compare(i, 3, "\xE2\x81\xA0") == 0) return true;
+    if (c == 0xEF && s.compare(i, 3, "\xEF\xBB\xBF") == 0) return true;
+  }
+  return false;
+}
+
+bool plain_ok(const std::string& s, bool flow) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
+  if (std::string("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string::npos) return false;
+  if (special_word(s) || number_like(s) || has_invisible_or_control(s)) return false;
+  if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos) return false;
+  if (flow && s.find_first_of(",[]{}") != std::string::npos) return false;
+  return s.find(":,") == std::string::npos && s.find(":]") == std::string::npos &&
+         s.find(":}") == std::string::npos;
+}
+
+// A literal block (`|`) reads back exactly: no control characters, no
+// trailing spaces, the first line not indented, no line that looks like a
+// comment to the comment recovery.
+bool block_ok(const std::string& s) {
+  if (s.find('\n') == std::string::npos || s.front() == ' ' || s.front() == '\n') return false;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    std::string line = s.substr(start, end - start);
+    if (has_invisible_or_control(line) || (!line.empty() && line.back() == ' ')) return false;
+    auto first = line.find_first_not_of(' ');
+    if (first != std::string::npos && line[first] == '#') return false;
+    if (first == std::string::npos && !line.empty()) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::string block(const std::string& s, size_t indent) {
+  size_t nl = 0;
+  while (nl < s.size() && s[s.size() - 1 - nl] == '\n') ++nl;
+  std::string out = nl == 0 ? "|-" : nl == 1 ? "|" : "|+";
+  std::string pad(indent, ' ');
+  size_t start = 0;
+  std::string body = nl == 0 ? s : s.substr(0, s.size() - 1);
+  while (start <= body.size()) {
+    size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string line = body.substr(start, end - start);
+    out += "\n" + (line.empty() ? "" : pad + line);
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
+    else if (has_invisible_or_control(s.substr(i, 3)) && c >= 0xC2) {
+      size_t n = c == 0xC2 ? 2 : 3;
+      uint32_t cp = n == 2 ? ((c & 0x1F) << 6) | (s[i + 1] & 0x3F)
+                           : ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      out += fmt::format("\\u{:04X}", cp);
+      i += n - 1;
+    } else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
+std::string scalar(const std::string& s, bool flow) { return plain_ok(s, flow) ? s : quoted(s); }
+
+std::string key_text(const std::string& k) {
+  static const std::regex safe("[A-Za-z_][A-Za-z0-9_]*");
+  static const std::regex null_word("null|Null|NULL");
+  return std::regex_match(k, safe) && !std::regex_match(k, null_word) ? k : quoted(k);
+}
+
+namespace {
+
+std::string flow_text(const Y& y);
+
+bool flowable(const Y& y, int depth) {
+  if (y.block || !y.comments.empty() || !y.trailing.empty()) return false;
+  if (y.kind == Y::Raw || y.kind == Y::Str) return y.text.find('\n') == std::string::npos;
+  if (depth >= 2) return false;
+  for (const auto& i : y.items)
+    if (!flowable(i, depth + 1) || i.kind == Y::Map) return false;
+  for (const auto& [k, v] : y.entries)
+    if (!flowable(v, depth + 1)) return false;
+  return true;
+}
+
+std::string flow_text(const Y& y) {
+  if (y.kind == Y::Raw) return y.text;
+  if (y.kind == Y::Str) return scalar(y.text, true);
+  std::string out = y.kind == Y::Seq ? "[" : "{";
+  bool first = true;
+  for (const auto& i : y.items) out += (first ? "" : ", ") + flow_text(i), first = false;
+  for (const auto& [k, v] : y.entries)
+    out += (first ? "" : ", ") + key_text(k) + ": " + flow_text(v), first = false;
+  return out + (y.kind == Y::Seq ? "]" : "}");
+}
+
+class Printer {
+ public:
+  std::string out;
+
+  void comments(const std::vector<std::string>& c, size_t indent) {
+    for (const auto& line : c)
+      out += std::string(indent, ' ') + (line.empty() ? "#" : "# " + line) + "\n";
+  }
+
+  // `prefix` (a key with ": " or "- ") then the value `v`, at `indent`.
+  void value(const std::string& prefix, const Y& v, size_t indent) {
+    std::string pad(indent, ' ');
+    bool empty_coll = (v.kind == Y::Seq && v.items.empty()) || (v.kind == Y::Map && v.entries.empty());
+    if (v.kind == Y::Str && v.text.find('\n') != std::string::npos) {
+      out += pad + prefix + (block_ok(v.text) ? block(v.text, indent + 2) : quoted(v.text)) + "\n";
+    } else if (empty_coll || (flowable(v, 0) &&
+                              indent + prefix.size() + flow_text(v).size() <= kWidth)) {
+      out += pad + prefix + flow_text(v) + "\n";
+    } else {
+      out += pad + prefix.substr(0, prefix.size() - 1) + "\n";
+      if (v.kind == Y::Seq)
+        for (const auto& i : v.items) item(i, indent + 2);
+      else
+        entries(v, indent + 2);
+    }
+  }
+
+  void item(const Y& i, size_t indent) {
+    comments(i.comments, indent);
+    bool block_map = i.kind == Y::Map && !i.entries.empty() &&
+                     !(flowable(i, 0) && indent + 2 + flow_text(i).size() <= kWidth);
+    if (!block_map) return value("- ", i, indent);
+    size_t before = out.size();
+    entries(i, indent + 2);
+    if (out.compare(before + indent + 2, 1, "#") == 0)
+      out.insert(before, std::string(indent, ' ') + "-\n");
+    else
+      out.replace(before + indent, 2, "- ");
+  }
+
+  void entries(const Y& m, size_t indent) {
+    for (const auto& [k, v] : m.entries) {
+      comments(v.comments, indent);
+      value(key_text(k) + ": ", v, indent);
+    }
+    comments(m.trailing, indent);
+  }
+};
+
+}  // namespace
+
+std::string emit(const Y& root, const std::vector<std::string>& final_comments) {
+  Printer p;
+  p.comments(root.comments, 0);
+  p.entries(root, 0);
+  p.comments(final_comments, 0);
+  return p.out;
+}
+
+}  // namespace pb::yaml

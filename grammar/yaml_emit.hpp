@@ -1,0 +1,52 @@
+// yaml_emit.hpp — a tiny YAML document tree and its canonical printer, used
+// by print_yaml (yaml_printer.cpp).
+//
+// Contract:
+//  * Strings are printed plain only when every YAML reader (yaml-cpp, and
+//    YAML 1.1 readers such as PyYAML used by editors and the schema test)
+//    reads them back as the same string; otherwise double-quoted with escapes.
+//    Multi-line strings use a literal block (`|`) when that is exact.
+//  * A list item or value is printed in flow style (`{a: 1, b: [x]}`) when it
+//    holds only scalars (or lists of scalars), carries no comments and fits
+//    in kWidth columns; otherwise in block style.
+//  * Comments are printed as `# text` lines above their node; `trailing`
+//    comments after a block mapping's last key, at its key column.
+//  * Output depends only on the tree, so printing is deterministic.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pb::yaml {
+
+struct Y {
+  enum Kind { Raw, Str, Seq, Map } kind = Str;
+  std::string text;                                // Raw: printed as is; Str: a string
+  std::vector<Y> items;                            // Seq
+  std::vector<std::pair<std::string, Y>> entries;  // Map
+  std::vector<std::string> comments;               // above this node
+  std::vector<std::string> trailing;               // after a block Map's last key
+  bool block = false;                              // never printed in flow style
+
+  static Y raw(std::string t) { return Y{Raw, std::move(t), {}, {}, {}, {}, false}; }
+  static Y str(std::string t) { return Y{Str, std::move(t), {}, {}, {}, {}, false}; }
+  static Y seq() { return Y{Seq, {}, {}, {}, {}, {}, false}; }
+  static Y map() { return Y{Map, {}, {}, {}, {}, {}, false}; }
+  Y& add(std::string key, Y v) { return entries.emplace_back(std::move(key), std::move(v)).second; }
+  Y& push(Y v) { return items.emplace_back(std::move(v)); }
+};
+
+constexpr size_t kWidth = 100;
+
+// A mapping key: plain unless a reader would not take it as that string.
+std::string key_text(const std::string& k);
+// A string as a YAML scalar: plain when safe (in flow context when `flow`).
+std::string scalar(const std::string& s, bool flow);
+// The string always double-quoted, with escapes.
+std::string quoted(const std::string& s);
+
+// The document whose root is the block mapping `root`; ends with a newline.
+std::string emit(const Y& root, const std::vector<std::string>& final_comments);
+
+}  // namespace pb::yaml

@@ -1,0 +1,44 @@
+// yaml_keys.cpp — the key tables of yaml_keys.hpp (docs/language.md, YAML column).
+#include "yaml_keys.hpp"
+
+namespace pb::yaml {
+
+const std::map<std::string, KeyTable>& known_keys() {
+  static const std::map<std::string, KeyTable> tables = {
+      {"playbook",
+       {"playbook", "title", "version", "phase", "motions", "owner", "note_prefix", "calendar",
+        "next", "roles", "tasks", "groups", "events", "externals", "tenant", "rules", "start",
+        "steps"}},
+      {"role", {"id", "name"}},
+      {"task", {"id", "name", "mandatory", "role", "services"}},
+      {"group", {"id", "title", "exactly_one"}},
+      {"event", {"id", "title", "payload"}},
+      {"external", {"id", "title"}},
+      {"attribute", {"type", "title", "values", "key", "fields", "calendar"}},
+      {"rule", {"id", "message", "on", "require"}},
+      {"rule_on", {"complete", "set", "event"}},
+      {"step",
+       {"id", "title", "role", "services", "instructions", "tasks", "enter", "transitions", "end",
+        "goto", "handoff"}},
+      {"transition", {"event", "task", "after", "at", "when", "otherwise", "to", "do"}},
+      {"action", {"complete", "reset", "note", "set", "assign", "unassign", "send", "require",
+                  "each"}},
+      {"note", {"kind", "text"}},
+      {"set", {"path", "value", "expr"}},
+      {"assign", {"queue", "name", "primary"}},
+      {"unassign", {"queue", "name", "me"}},
+      {"send", {"template", "to"}},
+      {"require", {"expr", "message", "code"}},
+      {"each", {"var", "in", "where", "do"}},
+      {"schema_file", {"schema", "attributes", "rules"}},
+      {"calendar_file", {"calendar", "country", "working_days", "holidays"}},
+      {"holiday", {"date", "name"}},
+  };
+  return tables;
+}
+
+const KeyTable& keys(const std::string& construct) { return known_keys().at(construct); }
+
+const KeyTable& action_kinds() { return keys("action"); }
+
+}  // namespace pb::yaml

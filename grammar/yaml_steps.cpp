@@ -1,0 +1,151 @@
+// yaml_steps.cpp — YAML readers for steps, transitions and actions
+// (docs/language.md, "Steps", "Transitions", "Actions").
+#include <fmt/format.h>
+
+#include "yaml_internal.hpp"
+
+namespace pb::yaml {
+
+namespace {
+
+// The keys of `map` among `choices` that are present, in table order.
+std::vector<Field> present(Reader& r, const Field& map, const std::vector<std::string>& choices) {
+  std::vector<Field> out;
+  for (const auto& k : choices)
+    if (auto f = r.get(map, k)) out.push_back(*f);
+  return out;
+}
+
+// At most one of `given`; PB012 on the second.
+void at_most_one(Reader& r, const std::vector<Field>& given, const std::string& what) {
+  if (given.size() > 1)
+    r.diags.error(given[1].key_loc, "PB012",
+                  fmt::format("{} takes only one of these keys; both {} and {} given", what,
+                              given[0].name, given[1].name));
+}
+
+bool parse_unit(std::string_view u, DurationUnit& out) {
+  if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
+  if (u == "business day") out = DurationUnit::BusinessDays;
+  else if (u == "day") out = DurationUnit::Days;
+  else if (u == "week") out = DurationUnit::Weeks;
+  else if (u == "hour") out = DurationUnit::Hours;
+  else return false;
+  return true;
+}
+
+// Splits "  12  rest" into 12 and "rest"; false without leading digits.
+bool leading_int(std::string_view& s, int64_t& out) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  size_t n = 0;
+  out = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') {
+    if (out > 100000000) return false;
+    out = out * 10 + (s[n++] - '0');
+  }
+  s.remove_prefix(n);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return n > 0;
+}
+
+void read_after(Reader& r, const Field& f, Transition& t) {
+  std::string text;
+  if (!r.str(f, text)) return;
+  std::string_view s = text;
+  if (!leading_int(s, t.amount) || !parse_unit(s, t.unit))
+    r.invalid(f.loc, fmt::format("'after' must be \"INT UNIT\" with UNIT business days, days, "
+                                 "weeks or hours; got '{}'", text));
+}
+
+void read_at(Reader& r, const Field& f, Transition& t) {
+  std::string text;
+  if (!r.str(f, text)) return;
+  std::string_view s = text;
+  size_t n = 0;
+  while (n < s.size() && s[n] != ' ' && s[n] != '+' && s[n] != '-') ++n;
+  t.at_path = std::string(s.substr(0, n));
+  s.remove_prefix(n);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  bool ok = is_path(t.at_path);
+  if (ok && !s.empty()) {
+    int sign = s.front() == '-' ? -1 : 1;
+    s.remove_prefix(1);
+    DurationUnit u{};
+    ok = leading_int(s, t.amount) && parse_unit(s, u) && u == DurationUnit::Days;
+    t.amount *= sign;
+  }
+  if (!ok)
+    r.invalid(f.loc, fmt::format("'at' must be \"PATH\" or \"PATH + INT days\" or "
+                                 "\"PATH - INT days\"; got '{}'", text));
+}
+
+bool read_trigger(Reader& r, const Field& it, Transition& t) {
+  auto given = present(r, it, {"event", "task", "after", "at", "otherwise"});
+  at_most_one(r, given, "a transition");
+  if (given.empty()) {
+    if (r.get(it, "when")) return t.trigger = TriggerKind::When, true;
+    r.diags.error(it.loc, "PB014",
+                  "transition needs a trigger: 'event', 'task', 'after', 'at', 'when' or "
+                  "'otherwise'");
+    return false;
+  }
+  const Field& g = given[0];
+  if (g.name == "'event'") t.trigger = TriggerKind::Event, ident(r, g, t.event);
+  else if (g.name == "'task'") t.trigger = TriggerKind::Task, r.integer(g, t.task);
+  else if (g.name == "'after'") t.trigger = TriggerKind::After, read_after(r, g, t);
+  else if (g.name == "'at'") t.trigger = TriggerKind::At, read_at(r, g, t);
+  else {
+    t.trigger = TriggerKind::Otherwise;
+    bool yes = false;
+    if (r.boolean(g, yes) && !yes) r.invalid(g.loc, "'otherwise' can only be true");
+    if (auto w = r.get(it, "when"))
+      r.diags.error(w->key_loc, "PB012", "an 'otherwise' branch takes no 'when'");
+  }
+  return true;
+}
+
+Transition read_transition(Reader& r, const Field& it, uint32_t list_line) {
+  Transition t;
+  t.loc = it.loc;
+  t.comments = r.comments(it, list_line);
+  bool trig = read_trigger(r, it, t);
+  if (auto w = r.get(it, "when"); w && trig && t.trigger != TriggerKind::Otherwise)
+    t.guard = r.expr(*w);
+  read_key_at(r, it, "to", t.target, t.target_loc, ident, true);
+  if (auto d = r.get(it, "do")) t.actions = read_actions(r, *d, 1);
+  return t;
+}
+
+}  // namespace
+
+void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
+  for (const auto& it : items(r, f, "step")) {
+    Step s;
+    s.loc = it.loc;
+    s.comments = r.comments(it, f.key_loc.line);
+    read_key(r, it, "id", s.id, ident, true);
+    read_key(r, it, "title", s.title, str);
+    read_key_at(r, it, "role", s.role, s.role_loc, ident);
+    read_key(r, it, "services", s.services, str_list);
+    read_key(r, it, "instructions", s.instructions, str);
+    read_key(r, it, "tasks", s.tasks, int_list);
+    if (auto e = r.get(it, "enter")) s.enter = read_actions(r, *e, 1);
+    if (auto tr = r.get(it, "transitions"))
+      for (auto& ti : items(r, *tr, "transition"))
+        s.transitions.push_back(read_transition(r, ti, tr->key_loc.line));
+    auto term = present(r, it, {"end", "goto", "handoff"});
+    at_most_one(r, term, "a step");
+    if (!term.empty()) {
+      const Field& g = term[0];
+      s.terminal_loc = g.loc;
+      if (g.name == "'end'") s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
+      else if (g.name == "'goto'") s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
+      else s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
+    }
+    s.trailing = r.trailing(it);
+    out.push_back(std::move(s));
+  }
+}
+
+}  // namespace pb::yaml
