@@ -227,6 +227,10 @@ bool tick(Ctx& c) {
       (s->transitions[tm.transition].trigger != TriggerKind::After &&
        s->transitions[tm.transition].trigger != TriggerKind::At))
     return c.refuse("timer-stale", "the timer no longer belongs to the current step");
+  auto& timers = c.out.instance.timers;
+  if (std::none_of(timers.begin(), timers.end(),
+                   [&](const TimerState& t) { return t.transition == tm.transition; }))
+    return c.refuse("timer-stale", "the timer is no longer armed (it fired or was cancelled)");
   std::erase_if(c.out.instance.timers,
                 [&](const TimerState& t) { return t.transition == tm.transition; });
   const Transition& t = s->transitions[tm.transition];
