@@ -8,6 +8,7 @@
 // Diagnostic carries those; the code is PB001).
 #pragma once
 
+#include "dsl_grammar.hpp"
 #include "expr_grammar.hpp"
 
 namespace pb::grammar {
@@ -57,5 +58,113 @@ PB_ERROR(in_close, "expected ']' to close the list");
 PB_ERROR(not_operand, "expected an expression after 'not'");
 PB_ERROR(and_rhs, "expected an expression after 'and'");
 PB_ERROR(or_rhs, "expected an expression after 'or'");
+
+// ---- DSL: file and header
+PB_ERROR(playbook_expected, "expected 'playbook ID {'");
+PB_ERROR(playbook_id, "expected a playbook id (lowercase letters, digits and '-') after 'playbook'");
+PB_ERROR(playbook_open, "expected '{' after the playbook id");
+PB_ERROR(playbook_close, "expected '}' to close the playbook");
+PB_ERROR(file_end, "unexpected text after the playbook's closing '}'");
+PB_ERROR(top_expected, "expected an item (title, role, task, event, rule, start, step, ...) or '}'");
+PB_ERROR(title_value, "expected a string after 'title'");
+PB_ERROR(version_value, "expected a number after 'version'");
+PB_ERROR(phase_value, "expected a string after 'phase'");
+PB_ERROR(motion_value, "expected a string (a motion name)");
+PB_ERROR(owner_value, "expected a string after 'owner'");
+PB_ERROR(note_prefix_value, "expected a string after 'note_prefix'");
+PB_ERROR(calendar_value, "expected an attribute path (e.g. tenant.region) after 'calendar'");
+PB_ERROR(next_value, "expected a playbook id (lowercase letters, digits and '-')");
+PB_ERROR(start_value, "expected a step id after 'start'");
+
+// ---- DSL: catalog
+PB_ERROR(role_id, "expected a role id after 'role'");
+PB_ERROR(role_name, "expected the role's name (a string) after the role id");
+PB_ERROR(task_id, "expected a task id (a number) after 'task'");
+PB_ERROR(task_name, "expected the task's name (a string) after the task id");
+PB_ERROR(task_mandatory, "expected 'mandatory' or 'optional' after the task name");
+PB_ERROR(task_role_kw, "expected 'role' and a role id after 'mandatory' or 'optional'");
+PB_ERROR(task_role, "expected a role id after 'role'");
+PB_ERROR(task_service, "expected a service name (a string)");
+PB_ERROR(group_id, "expected a group id after 'group'");
+PB_ERROR(group_title, "expected the group's title (a string) after the group id");
+PB_ERROR(group_exactly_one, "expected 'exactly_one' and task ids after the group title");
+PB_ERROR(group_task, "expected a task id (a number)");
+PB_ERROR(event_id, "expected an event id after 'event'");
+PB_ERROR(external_id, "expected an external process id (lowercase letters, digits and '-') after 'external'");
+PB_ERROR(external_title, "expected the external process's title (a string)");
+PB_ERROR(tenant_open, "expected '{' after 'tenant'");
+PB_ERROR(attr_expected, "expected 'attr NAME TYPE' or '}'");
+PB_ERROR(attr_name, "expected an attribute name after 'attr'");
+PB_ERROR(attr_type, "expected a type: bool, int, string, date, enum(...), records KEY { ... } or contacts");
+PB_ERROR(attr_close, "expected '}' to close the attribute list");
+PB_ERROR(enum_open, "expected '(' and the values after 'enum'");
+PB_ERROR(enum_value, "expected an enum value (a name or a string)");
+PB_ERROR(enum_close, "expected ')' to close the enum values");
+PB_ERROR(records_key, "expected the record variable name after 'records'");
+PB_ERROR(records_open, "expected '{' and the record's fields after the record variable name");
+PB_ERROR(rule_id, "expected a rule id after 'rule'");
+PB_ERROR(rule_message, "expected the rule's message (a string) after the rule id");
+PB_ERROR(rule_on, "expected 'on' after the rule's message");
+PB_ERROR(rule_trigger, "expected 'complete TASK', 'set PATH' or 'event ID' after 'on'");
+PB_ERROR(rule_task, "expected a task id (a number) after 'complete'");
+PB_ERROR(rule_path, "expected an attribute path after 'set'");
+PB_ERROR(rule_event, "expected an event id after 'event'");
+PB_ERROR(rule_require, "expected 'require' and a condition");
+PB_ERROR(rule_cond, "expected a condition after 'require'");
+
+// ---- DSL: steps and transitions
+PB_ERROR(step_id, "expected a step id after 'step'");
+PB_ERROR(step_open, "expected '{' to open the step");
+PB_ERROR(step_close, "expected '}' to close the step");
+PB_ERROR(step_item_expected, "expected a step item (role, tasks, enter, on, after, at, when, otherwise, end, goto, handoff) or '}'");
+PB_ERROR(step_role_ref, "expected a role id after 'role'");
+PB_ERROR(step_service, "expected a service name (a string)");
+PB_ERROR(instructions_text, "expected a string after 'instructions'");
+PB_ERROR(step_task, "expected a task id (a number)");
+PB_ERROR(enter_open, "expected '{' and actions after 'enter'");
+PB_ERROR(end_outcome, "expected the outcome (a string) after 'end'");
+PB_ERROR(goto_playbook, "expected 'playbook' and a playbook id after 'goto'");
+PB_ERROR(goto_target, "expected a playbook id (lowercase letters, digits and '-') after 'goto playbook'");
+PB_ERROR(handoff_target, "expected an external process id after 'handoff'");
+PB_ERROR(on_what, "expected an event name or 'task' and a task id after 'on'");
+PB_ERROR(arrow_after_event, "expected '->' and a step id after the event name");
+PB_ERROR(arrow_after_task, "expected '->' and a step id after the task id");
+PB_ERROR(arrow_after_timer, "expected '->' and a step id after the duration");
+PB_ERROR(arrow_after_date, "expected '->' and a step id after the date");
+PB_ERROR(arrow_after_cond, "expected '->' and a step id after the condition");
+PB_ERROR(arrow_after_otherwise, "expected '->' and a step id after 'otherwise'");
+PB_ERROR(target_id, "expected a step id after '->'");
+PB_ERROR(guard_expr, "expected a condition after 'when'");
+PB_ERROR(branch_cond, "expected a condition after 'when'");
+PB_ERROR(after_amount, "expected a number after 'after'");
+PB_ERROR(after_unit, "expected a unit after the number: business days, days, weeks or hours");
+PB_ERROR(business_days, "expected 'days' after 'business'");
+PB_ERROR(at_path, "expected a date attribute path after 'at'");
+PB_ERROR(at_amount, "expected a number of days after '+' or '-'");
+PB_ERROR(at_days, "expected 'days' after the number");
+
+// ---- DSL: actions
+PB_ERROR(action_expected, "expected an action (complete, reset, note, set, assign, unassign, send, require, each) or '}'");
+PB_ERROR(block_close, "expected '}' to close the block");
+PB_ERROR(action_task, "expected a task id (a number)");
+PB_ERROR(note_kind, "expected the note kind: status, technical or engagement");
+PB_ERROR(note_text, "expected the note text (a string)");
+PB_ERROR(set_path, "expected an attribute path after 'set'");
+PB_ERROR(set_eq, "expected '=' and a value after the path");
+PB_ERROR(set_value, "expected a value after '='");
+PB_ERROR(queue_kind, "expected the queue kind: rm or fm");
+PB_ERROR(queue_name, "expected the queue name (a string)");
+PB_ERROR(unassign_who, "expected the queue name (a string) or 'me'");
+PB_ERROR(send_template, "expected the template name (a string) after 'send'");
+PB_ERROR(send_to, "expected the recipient after 'to'");
+PB_ERROR(require_cond, "expected a condition after 'require'");
+PB_ERROR(require_else, "expected 'else' and a message after the condition");
+PB_ERROR(require_message, "expected the message (a string) after 'else'");
+PB_ERROR(require_code, "expected a refusal code (a name) after 'code'");
+PB_ERROR(each_var, "expected a variable name after 'each'");
+PB_ERROR(each_in, "expected 'in' and a path after the variable");
+PB_ERROR(each_path, "expected a records path after 'in'");
+PB_ERROR(each_cond, "expected a condition after 'where'");
+PB_ERROR(each_open, "expected '{' and actions");
 
 }  // namespace pb::grammar

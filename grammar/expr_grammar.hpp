@@ -114,8 +114,8 @@ struct nested {
   using rule_t = nested;
   using subs_t = p::type_list<R>;
   template <p::apply_mode A, p::rewind_mode M, template <class...> class Action,
-            template <class...> class Control, class In>
-  static bool match(In& in, ParseState& s) {
+            template <class...> class Control, class In, class State>
+  static bool match(In& in, State& s) {
     if (s.depth >= kMaxDepth)
       throw syntax_error{in.current(),
                          "nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)",

@@ -1,0 +1,142 @@
+// dsl_printer.cpp — print_dsl(): the canonical DSL text of a Playbook.
+//
+// Canonical form (docs/language.md, "Canonical form"): 2-space indentation,
+// one item per line; header items in the order of the header table; then
+// roles, tasks, groups, events, externals, tenant, rules, start, steps, with
+// a blank line between sections, between rules and between steps. A block
+// of one simple action is printed inline (`{ complete 3664 }`), others one
+// action per line. Comments are printed before their node; multi-line
+// instructions as """ block strings. parse_dsl(print_dsl(m)) == m.
+#include <fmt/format.h>
+
+#include "dsl_printer.hpp"
+#include "frontend.hpp"
+#include "print_util.hpp"
+
+namespace pb {
+namespace grammar {
+
+std::string bare_or_quoted(const std::string& s) { return grammar::is_identifier(s) ? s : quote(s); }
+
+void Printer::header(const Playbook& pb) {
+  auto q = [](const std::string& s) { return quote(s); };
+  std::vector<std::string> items;
+  if (!pb.title.empty()) items.push_back("title " + quote(pb.title));
+  if (pb.version != 0) items.push_back(fmt::format("version {}", pb.version));
+  if (!pb.phase.empty()) items.push_back("phase " + quote(pb.phase));
+  if (!pb.motions.empty()) items.push_back("motions " + join(pb.motions, q));
+  if (!pb.owner.empty()) items.push_back("owner " + quote(pb.owner));
+  if (!pb.note_prefix.empty()) items.push_back("note_prefix " + quote(pb.note_prefix));
+  if (!pb.calendar.empty()) items.push_back("calendar " + pb.calendar);
+  if (!pb.next.empty()) items.push_back("next " + join(pb.next, [](auto& s) { return s; }));
+  if (items.empty()) return;
+  section();
+  for (const auto& i : items) line(1, i);
+}
+
+void Printer::catalog(const Playbook& pb) {
+  if (!pb.roles.empty()) section();
+  for (const auto& r : pb.roles) {
+    comments(1, r.comments);
+    line(1, fmt::format("role {} {}", r.id, quote(r.name)));
+  }
+  if (!pb.tasks.empty()) section();
+  for (const auto& t : pb.tasks) {
+    comments(1, t.comments);
+    std::string s = fmt::format("task {} {} {} role {}", t.id, quote(t.name),
+                                t.mandatory ? "mandatory" : "optional", t.role);
+    if (!t.services.empty()) s += " services " + join(t.services, [](auto& x) { return quote(x); });
+    line(1, s);
+  }
+  if (!pb.groups.empty()) section();
+  for (const auto& g : pb.groups) {
+    comments(1, g.comments);
+    line(1, fmt::format("group {} {} exactly_one {}", g.id, quote(g.title),
+                        join(g.tasks, [](int64_t t) { return std::to_string(t); })));
+  }
+  if (!pb.events.empty()) section();
+  for (const auto& e : pb.events) {
+    comments(1, e.comments);
+    std::string head = "event " + e.id + (e.title.empty() ? "" : " " + quote(e.title));
+    if (e.payload.empty()) {
+      line(1, head);
+      continue;
+    }
+    line(1, head + " {");
+    for (const auto& a : e.payload) attribute(2, a);
+    line(1, "}");
+  }
+  if (!pb.externals.empty()) section();
+  for (const auto& x : pb.externals) {
+    comments(1, x.comments);
+    line(1, fmt::format("external {} {}", x.id, quote(x.title)));
+  }
+  if (!pb.tenant.attributes.empty() || !pb.tenant.comments.empty()) {
+    section();
+    comments(1, pb.tenant.comments);
+    line(1, "tenant {");
+    for (const auto& a : pb.tenant.attributes) attribute(2, a);
+    line(1, "}");
+  }
+}
+
+void Printer::attribute(int indent, const Attribute& a) {
+  comments(indent, a.comments);
+  const Type& t = a.type;
+  std::string head = "attr " + a.name + " ";
+  if (t.kind == TypeKind::Enum) head += "enum(" + join(t.values, bare_or_quoted) + ")";
+  else if (t.kind == TypeKind::Records) head += "records " + t.key + " {";
+  else head += to_string(t.kind);
+  std::string tail;
+  if (!a.title.empty()) tail += " " + quote(a.title);
+  if (a.calendar) tail += " calendar";
+  if (t.kind != TypeKind::Records) {
+    line(indent, head + tail);
+    return;
+  }
+  line(indent, head);
+  for (const auto& f : t.fields) attribute(indent + 1, f);
+  line(indent, "}" + tail);
+}
+
+void Printer::rule(int indent, const Rule& r) {
+  comments(indent, r.comments);
+  line(indent, fmt::format("rule {} {}", r.id, quote(r.message)));
+  switch (r.on) {
+    case RuleOn::Complete: line(indent + 1, fmt::format("on complete {}", r.task)); break;
+    case RuleOn::Set: line(indent + 1, "on set " + r.path); break;
+    case RuleOn::Event: line(indent + 1, "on event " + r.event); break;
+  }
+  line(indent + 1, "require " + print_expr(r.condition));
+}
+
+}  // namespace grammar
+
+
+std::string print_dsl(const Playbook& pb) {
+  grammar::Printer p;
+  p.comments(0, pb.comments);
+  p.line(0, "playbook " + pb.id + " {");
+  p.header(pb);
+  p.catalog(pb);
+  for (const auto& r : pb.rules) {
+    p.section();
+    p.rule(1, r);
+  }
+  if (!pb.start.empty()) {
+    p.section();
+    p.line(1, "start " + pb.start);
+  }
+  for (const auto& s : pb.steps) {
+    p.section();
+    p.step(1, s);
+  }
+  if (!pb.trailing.empty()) {
+    p.section();
+    p.comments(1, pb.trailing);
+  }
+  p.line(0, "}");
+  return std::move(p.out);
+}
+
+}  // namespace pb

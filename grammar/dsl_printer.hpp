@@ -1,0 +1,73 @@
+// dsl_printer.hpp — the canonical DSL printer's internals, shared by
+// dsl_printer.cpp (playbook, catalog, rules) and dsl_printer_step.cpp
+// (steps, transitions, actions). See print_dsl() in frontend.hpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/model.hpp"
+
+namespace pb::grammar {
+
+class Printer {
+ public:
+  std::string out;
+
+  void line(int indent, std::string_view text) {
+    out.append(static_cast<size_t>(indent) * 2, ' ');
+    out += text;
+    out += '\n';
+  }
+
+  void comments(int indent, const Comments& c) {
+    for (const auto& l : c.lines) {
+      size_t start = 0;
+      for (;;) {
+        size_t nl = l.find('\n', start);
+        std::string_view part = std::string_view(l).substr(start, nl == std::string::npos ? nl : nl - start);
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\r' || part.back() == '\t'))
+          part.remove_suffix(1);
+        std::string text(part);
+        for (char& ch : text)
+          if (ch == '\t') ch = ' ';
+        line(indent, text.empty() ? std::string("#") : "# " + text);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    }
+  }
+
+  // Starts a section: a blank line unless it is the first one.
+  void section() {
+    if (sections_++ > 0) out += '\n';
+  }
+
+  void header(const Playbook& pb);
+  void catalog(const Playbook& pb);
+  void attribute(int indent, const Attribute& a);
+  void rule(int indent, const Rule& r);
+  void step(int indent, const Step& s);
+  void transition(int indent, const Transition& t);
+  void block(int indent, const std::string& head, const std::vector<Action>& actions);
+  void action(int indent, const Action& a);
+
+ private:
+  int sections_ = 0;
+};
+
+template <class T, class F>
+std::string join(const std::vector<T>& items, F f) {
+  std::string s;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) s += ", ";
+    s += f(items[i]);
+  }
+  return s;
+}
+
+// `quote(s)` when `s` is not a bare identifier.
+std::string bare_or_quoted(const std::string& s);
+
+}  // namespace pb::grammar

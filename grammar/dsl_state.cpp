@@ -1,0 +1,203 @@
+// dsl_state.cpp — DslState: building the Playbook as the DSL actions fire,
+// duplicate header/step items (PB011), unknown words with "did you mean",
+// and error recovery (skip to the next top-level item).
+#include "dsl_state.hpp"
+
+#include <cstring>
+#include <fmt/format.h>
+
+namespace pb::grammar {
+
+const std::vector<std::string>& context_words(WordContext ctx) {
+  static const std::vector<std::string> file{"playbook"};
+  static const std::vector<std::string> top{
+      "title", "version", "phase",    "motions", "owner", "note_prefix", "calendar", "next", "start",
+      "role",  "task",    "group",    "event",   "external", "tenant",   "rule",     "step"};
+  static const std::vector<std::string> step{"role", "services", "instructions", "tasks", "enter",
+                                             "on",   "after",    "at",           "when",  "otherwise",
+                                             "end",  "goto",     "handoff"};
+  static const std::vector<std::string> action{"complete", "reset", "note",    "set", "assign",
+                                               "unassign", "send",  "require", "each"};
+  static const std::vector<std::string> type{"bool", "int",     "string",  "date",
+                                             "enum", "records", "contacts"};
+  switch (ctx) {
+    case WordContext::File: return file;
+    case WordContext::Top: return top;
+    case WordContext::Step: return step;
+    case WordContext::Action: return action;
+    case WordContext::Type: return type;
+  }
+  return top;
+}
+
+DslState::DslState(std::string_view text, const std::string& filename, Diagnostics& d)
+    : ParseState(text, Loc{std::make_shared<const std::string>(filename), 1, 1}, d) {}
+
+void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
+  std::string word(b, static_cast<size_t>(std::min<ptrdiff_t>(e - b, 60)));
+  std::string hint = did_you_mean(word, context_words(ctx));
+  switch (ctx) {
+    case WordContext::File: throw syntax_error(b, "expected 'playbook ID {'", hint);
+    case WordContext::Top: throw syntax_error(b, fmt::format("unknown item '{}'", word), hint);
+    case WordContext::Step: throw syntax_error(b, fmt::format("unknown step item '{}'", word), hint);
+    case WordContext::Action: throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
+    case WordContext::Type: throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
+  }
+  throw syntax_error(b, "syntax error");
+}
+
+namespace {
+
+const char* line_begin(const char* p, const char* text_begin) {
+  while (p > text_begin && p[-1] != '\n') --p;
+  return p;
+}
+
+bool starts_top_item(const char* q, const char* end) {
+  const char* c = q;
+  while (c != end && (std::isalnum(static_cast<unsigned char>(*c)) || *c == '_')) ++c;
+  std::string_view word(q, static_cast<size_t>(c - q));
+  for (const auto& w : context_words(WordContext::Top))
+    if (word == w) return true;
+  return false;
+}
+
+}  // namespace
+
+// Resume at the first line, at or after the error, that starts (no deeper
+// than the failed item) with a top-level keyword, or with the '}' that
+// closes the playbook. Nothing found: the end of the input.
+const char* DslState::skip_after_error(const syntax_error& e, const char* item_start) {
+  report(e);
+  stack.clear();
+  marks.clear();
+  depth = 0;
+  blocks_.clear();
+  attrs_.clear();
+  pending_comments.clear();
+  at_sign = 1;
+  if (++errors_ >= kMaxErrors) {
+    diags.error(loc(e.at), "PB001", fmt::format("too many syntax errors ({}); stopped", errors_));
+    recovered_to_end = true;
+    return text_end();
+  }
+  const char* end = text_end();
+  auto item_indent = item_start - line_begin(item_start, text_begin());
+  for (const char* lb = line_begin(e.at, text_begin()); lb < end;) {
+    const char* q = lb;
+    while (q != end && (*q == ' ' || *q == '\t' || *q == '\r')) ++q;
+    auto indent = q - lb;
+    if (q > item_start && q >= e.at && q != end && indent <= item_indent) {
+      if (*q == '}' && indent < item_indent) return q;
+      if (starts_top_item(q, end)) return q;
+    }
+    const void* nl = std::memchr(q, '\n', static_cast<size_t>(end - q));
+    if (!nl) break;
+    lb = static_cast<const char*>(nl) + 1;
+  }
+  recovered_to_end = true;
+  return end;
+}
+
+// ---------------------------------------------------------------- accessors
+
+Step& DslState::step() {
+  if (pb.steps.empty()) pb.steps.emplace_back();
+  return pb.steps.back();
+}
+
+Transition& DslState::tr() {
+  auto& t = step().transitions;
+  if (t.empty()) t.emplace_back();
+  return t.back();
+}
+
+std::vector<Action>& DslState::block() { return blocks_.empty() ? scratch_actions_ : *blocks_.back(); }
+
+Action& DslState::act() {
+  auto& b = block();
+  if (b.empty()) b.emplace_back();
+  return b.back();
+}
+
+Attribute& DslState::attr() {
+  auto& a = attrs_.empty() ? scratch_attrs_ : *attrs_.back();
+  if (a.empty()) a.emplace_back();
+  return a.back();
+}
+
+Rule& DslState::rule() {
+  if (pb.rules.empty()) pb.rules.emplace_back();
+  return pb.rules.back();
+}
+
+// ---------------------------------------------------------------- structure
+
+static void once(std::vector<std::pair<std::string, Loc>>& seen, const char* name, const Loc& at,
+                 Diagnostics& diags) {
+  for (const auto& [n, first] : seen) {
+    if (n == name) {
+      diags.error(at, "PB011",
+                  fmt::format("'{}' is given twice (first at line {})", name, first.line));
+      return;
+    }
+  }
+  seen.emplace_back(name, at);
+}
+
+void DslState::header(const char* name, Tok t) { once(header_seen_, name, loc(t.b), diags); }
+
+void DslState::step_item_once(const char* name, Tok t) { once(step_seen_, name, loc(t.b), diags); }
+
+void DslState::begin_step(Tok t) {
+  Step& s = pb.steps.emplace_back();
+  s.loc = loc(t.b);
+  s.comments = take_comments();
+  step_seen_.clear();
+}
+
+void DslState::begin_transition(TriggerKind k, Tok t) {
+  Transition& tr = step().transitions.emplace_back();
+  tr.loc = loc(t.b);
+  tr.comments = take_comments();
+  tr.trigger = k;
+}
+
+void DslState::begin_action(ActionKind k, Tok t) {
+  Action& a = block().emplace_back();
+  a.loc = loc(t.b);
+  a.comments = take_comments();
+  a.kind = k;
+}
+
+void DslState::close_block() {
+  if (!blocks_.empty()) blocks_.pop_back();
+}
+
+void DslState::close_attrs() {
+  if (!attrs_.empty()) attrs_.pop_back();
+}
+
+void DslState::begin_attr(Tok t) {
+  auto& list = attrs_.empty() ? scratch_attrs_ : *attrs_.back();
+  Attribute& a = list.emplace_back();
+  a.loc = loc(t.b);
+  a.comments = take_comments();
+}
+
+void DslState::set_type(Tok t) {
+  auto w = t.sv();
+  Type& ty = attr().type;
+  ty.kind = w == "bool"     ? TypeKind::Bool
+            : w == "int"    ? TypeKind::Int
+            : w == "string" ? TypeKind::String
+            : w == "date"   ? TypeKind::Date
+                            : TypeKind::Contacts;
+}
+
+void DslState::finish() {
+  for (auto& c : pending_comments) pb.trailing.lines.push_back(std::move(c));
+  pending_comments.clear();
+}
+
+}  // namespace pb::grammar
