@@ -176,6 +176,16 @@ bool Engine::read(const std::string& tenant, TenantWorld& out, std::string& erro
   }
 }
 
+std::shared_ptr<const CompiledPlaybook> Engine::playbook(const std::string& hash) {
+  Refusal why;
+  try {
+    auto p = impl_->by_hash(hash, why);
+    return p ? p->cp : nullptr;
+  } catch (const StoreError&) {
+    return nullptr;
+  }
+}
+
 Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant) {
   Job job;
   job.tenant = t.tenant;

@@ -80,6 +80,8 @@ class Engine {
   // Loads a tenant for reading (status, show). False when unknown.
   bool read(const std::string& tenant, TenantWorld& out, std::string& error);
   Store& store() { return store_; }
+  // The compiled playbook pinned under `hash` (nullptr when unknown/unreadable).
+  std::shared_ptr<const CompiledPlaybook> playbook(const std::string& hash);
 
   struct Impl;
 
