@@ -84,6 +84,16 @@ steps:
       - {event: ping, to: a}
 )";
 
+inline const char* kWaiterYaml = R"(playbook: waiter
+start: w
+steps:
+  - id: w
+    transitions:
+      - {after: 1 hour, to: done}
+  - id: done
+    end: waited
+)";
+
 inline pb::Instant at(const char* s) {
   pb::Instant t;
   REQUIRE(pb::parse_iso_instant(s, t));
@@ -121,6 +131,7 @@ struct Dir {
     add("outreach.playbook.yaml", kOutreachYaml);
     add("delivery.playbook.yaml", kDeliveryYaml);
     add("ping.playbook.yaml", kPingYaml);
+    add("waiter.playbook.yaml", kWaiterYaml);
     pb::Calendar c;
     c.id = "AMERICAS";
     pb::Days d;
