@@ -91,7 +91,7 @@ static bool check_set_rules(Ctx& c, const AttrWrite& w, const Value& old) {
     const Value* saved = c.old_value;
     c.old_value = &old;
     const Attribute* a = c.cp.attribute(w.attr);
-    if (!w.key.empty()) c.bindings.push_back(Binding{a->type.key, a, w.key, nullptr});
+    if (!w.key.empty()) c.bindings.push_back(Binding{a->type.key, a, w.key, nullptr, nullptr});
     bool ok = truthy(eval(c, sr.rule->condition));
     if (!w.key.empty()) c.bindings.pop_back();
     c.old_value = saved;
@@ -149,7 +149,7 @@ static bool resolve_target(Ctx& c, std::string_view p, AttrWrite& w) {
     return true;
   }
   const Binding* b = c.binding(root);
-  if (!b) return false;
+  if (!b || b->contact) return false;
   w.attr = b->attr->name;
   w.key = b->key;
   w.field = rest;
@@ -192,13 +192,25 @@ static bool do_send(Ctx& c, const Action& a) {
 static bool do_each(Ctx& c, const Action& a) {
   std::string_view p = a.path;
   const Attribute* attr = p.starts_with("tenant.") ? c.cp.attribute(p.substr(7)) : nullptr;
-  if (!attr || attr->type.kind != TypeKind::Records)
+  if (!attr || (attr->type.kind != TypeKind::Records && attr->type.kind != TypeKind::Contacts))
     return c.refuse("unknown-attribute", fmt::format("'{}' is not a records attribute", a.path));
+  const Value* v = c.attr(attr->name);
+  if (attr->type.kind == TypeKind::Contacts) {
+    if (!v || !v->contacts) return true;
+    auto keep = v->contacts;  // the list stays alive while the body runs
+    for (const Contact& k : *keep) {
+      c.bindings.push_back(Binding{a.var, attr, k.name, nullptr, &k});
+      bool ok = holds(c, a.expr) ? run_actions(c, a.body) : true;
+      c.bindings.pop_back();
+      if (!ok) return false;
+    }
+    return true;
+  }
   std::vector<std::string> keys;
-  if (const Value* v = c.attr(attr->name); v && v->records)
+  if (v && v->records)
     for (const auto& [key, fields] : *v->records) keys.push_back(key);
   for (const auto& key : keys) {
-    c.bindings.push_back(Binding{a.var, attr, key, nullptr});
+    c.bindings.push_back(Binding{a.var, attr, key, nullptr, nullptr});
     bool ok = holds(c, a.expr) ? run_actions(c, a.body) : true;
     c.bindings.pop_back();
     if (!ok) return false;

@@ -19,6 +19,7 @@ struct Binding {
   const Attribute* attr = nullptr;  // the records attribute
   std::string key;
   const Fields* fields = nullptr;   // the record as read when bound
+  const Contact* contact = nullptr; // a contact (contacts attributes; read-only)
 };
 
 // A value during expression evaluation. Strings point into the model or the

@@ -76,6 +76,15 @@ static const Value* event_path(Ctx& c, std::string_view rest, EV& literal) {
   return nullptr;
 }
 
+static EV contact_field(const Contact& k, std::string_view f) {
+  if (f == "name") return EV{K::String, 0, k.name, nullptr};
+  if (f == "email") return EV{K::String, 0, k.email, nullptr};
+  if (f == "do_not_contact") return make(K::Bool, k.do_not_contact);
+  if (f == "unsubscribed") return make(K::Bool, k.unsubscribed);
+  if (f == "primary") return make(K::Bool, k.primary);
+  return EV{};
+}
+
 EV read_path(Ctx& c, std::string_view p) {
   auto dot = p.find('.');
   std::string_view root = p.substr(0, dot);
@@ -87,6 +96,7 @@ EV read_path(Ctx& c, std::string_view p) {
     return v ? from(v) : lit;
   }
   if (const Binding* b = c.binding(root)) {
+    if (b->contact) return contact_field(*b->contact, rest);
     if (rest.empty()) return EV{K::String, 0, b->key, nullptr};
     return from(field_of(c.attr(b->attr->name), b->key, rest));
   }
@@ -100,12 +110,21 @@ static EV over_records(Ctx& c, const Expr& e, bool count) {
   std::string_view p = e.args[0].text;
   if (p.rfind("tenant.", 0) != 0) return EV{};
   const Attribute* a = c.cp.attribute(p.substr(7));
-  if (!a || a->type.kind != TypeKind::Records) return EV{};
+  if (!a || (a->type.kind != TypeKind::Records && a->type.kind != TypeKind::Contacts)) return EV{};
   const Value* recs = c.attr(a->name);
   int64_t n = 0;
+  if (recs && recs->contacts) {
+    for (const Contact& k : *recs->contacts) {
+      c.bindings.push_back(Binding{"contact", a, k.name, nullptr, &k});
+      bool ok = truthy(eval(c, e.args[1]));
+      c.bindings.pop_back();
+      if (ok && !count) return make(K::Bool, 1);
+      n += ok;
+    }
+  }
   if (recs && recs->records) {
     for (const auto& [key, fields] : *recs->records) {
-      c.bindings.push_back(Binding{a->type.key, a, key, &fields});
+      c.bindings.push_back(Binding{a->type.key, a, key, &fields, nullptr});
       bool ok = truthy(eval(c, e.args[1]));
       c.bindings.pop_back();
       if (ok && !count) return make(K::Bool, 1);

@@ -363,3 +363,29 @@ TEST_CASE("notes and unassign me", "[evaluator]") {
   in.note = "";
   CHECK(w.run(in, "2026-03-06T11:00:00Z").refusal.code == "empty-note");
 }
+
+TEST_CASE("any, count and each range over contacts", "[evaluator]") {
+  Playbook p;
+  p.id = "c";
+  p.start = "s";
+  p.tenant.attributes = {attr("contacts", TypeKind::Contacts), attr("n", TypeKind::Int)};
+  p.steps = {step("s", {when(call("any", {path("tenant.contacts"), path("contact.unsubscribed")}), "unsub"),
+                        otherwise("ok")},
+                  {set("tenant.n", call("count", {path("tenant.contacts"), un("not", path("contact.primary"))})),
+                   each("k", "tenant.contacts", path("k.do_not_contact"), {send("Sorry", path("k.email"))})}),
+             terminal("unsub", TerminalKind::End, "unsub"), terminal("ok", TerminalKind::End, "ok")};
+  auto cp = compile_playbook(p, nullptr);
+  TenantState t;
+  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", false, false, true},
+                                            Contact{"Bob", "bob@x", false, false, false},
+                                            Contact{"Cy", "cy@x", false, false, false}});
+  Result r = evaluate(*cp, t, InstanceState{}, Input{}, Instant{}, default_calendar());
+  REQUIRE(r.ok());
+  CHECK(r.outcome->instance.outcome == "ok");
+  REQUIRE(r.outcome->attrs.size() == 1);
+  CHECK(r.outcome->attrs[0].value.i == 2);
+  CHECK(r.outcome->sent.empty());
+  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", true, true, true}});
+  r = evaluate(*cp, t, InstanceState{}, Input{}, Instant{}, default_calendar());
+  CHECK(r.refusal.code == "do-not-contact");  // each k where k.do_not_contact → send to k
+}
