@@ -34,7 +34,11 @@ void backoff(int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
-Response duplicate(int64_t event) {
+Response duplicate(const KeyUse& use, const std::string& tenant) {
+  if (use.tenant != tenant)
+    return failure(kBadInput, "key-reused", fmt::format("the idempotency key was already used for "
+                                                        "tenant '{}'", use.tenant));
+  int64_t event = use.event;
   Response r;
   r.duplicate = true;
   r.event = event;
@@ -65,7 +69,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   {
     Transaction rd(e.store, false);
     if (!job.key.empty())
-      if (auto ev = find_key(e.store, job.key)) return duplicate(*ev);
+      if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
     exists = load_world(e.store, job.tenant, before);
     rd.commit();
   }
@@ -81,7 +85,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   if (!job.prepare(before, after, li, r, a)) return refused(a.refusal);
   Transaction tx(e.store, true);
   if (!job.key.empty())
-    if (auto ev = find_key(e.store, job.key)) return duplicate(*ev);
+    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
   if (job.timer_id) {
     Query q(e.store, "DELETE FROM timers WHERE id = ?");
     q.bind(1, job.timer_id).run();

@@ -251,11 +251,11 @@ std::optional<std::string> load_calendar(Store& s, const std::string& hash) {
   return q.text(0);
 }
 
-std::optional<int64_t> find_key(Store& s, const std::string& key) {
-  Query q(s, "SELECT event FROM idempotency WHERE key = ?");
+std::optional<KeyUse> find_key(Store& s, const std::string& key) {
+  Query q(s, "SELECT event, tenant FROM idempotency WHERE key = ?");
   q.bind(1, key);
   if (!q.step()) return std::nullopt;
-  return q.i64(0);
+  return KeyUse{q.i64(0), q.text(1)};
 }
 
 void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event) {

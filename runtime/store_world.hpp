@@ -55,7 +55,11 @@ void save_calendar(Store& s, const std::string& hash, const std::string& body);
 std::optional<std::string> load_calendar(Store& s, const std::string& hash);
 
 // Idempotency keys: the event an earlier input with this key produced.
-std::optional<int64_t> find_key(Store& s, const std::string& key);
+struct KeyUse {
+  int64_t event = 0;
+  std::string tenant;
+};
+std::optional<KeyUse> find_key(Store& s, const std::string& key);
 void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event);
 
 struct DueTimer {

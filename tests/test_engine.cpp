@@ -92,6 +92,8 @@ TEST_CASE("a refusal writes nothing; an idempotency key applies once", "[engine]
   CHECK(again.duplicate);
   CHECK(count_rows(s, "SELECT count(*) FROM notes") == 1);
   CHECK(count_rows(s, "SELECT count(*) FROM events") == events + 1);
+  REQUIRE(e.tenant_add("beta", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
+  CHECK(e.submit("beta", note, "key-1").code == "key-reused");
 }
 
 TEST_CASE("tick fires due timers exactly once, following the calendar", "[engine]") {
@@ -202,4 +204,22 @@ TEST_CASE("several playbooks per tenant need --playbook to pick one", "[engine]"
   REQUIRE(e.submit("acme", start("delivery", "2026-03-06T10:00:00Z")).exit == 0);
   CHECK(e.submit("acme", fire("ping", "2026-03-06T11:00:00Z")).code == "ambiguous-instance");
   CHECK(e.submit("acme", fire("ping", "2026-03-06T11:00:00Z", {}, "ping")).exit == 0);
+}
+
+TEST_CASE("an at timer already past fires at once, never before the step was entered", "[engine]") {
+  TempDb db;
+  Store s(db.path());
+  Dir dir;
+  Engine e(s, dir.cat());
+  REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
+  REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
+  REQUIRE(e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-03-07"}})).exit == 0);
+  CHECK(count_rows(s, "SELECT due FROM timers") == to_secs(at("2026-03-05T00:00:00Z")));
+  CHECK(e.tick(at("2026-03-06T11:00:01Z")).fired == 1);
+  TenantWorld w;
+  std::string err;
+  REQUIRE(e.read("acme", w, err));
+  CHECK(w.instances[0].st.step == "email_1");
+  CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:00Z"));
+  { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
