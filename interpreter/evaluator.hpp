@@ -17,6 +17,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -35,18 +36,26 @@ struct SetRule {
   const Rule* rule = nullptr;
 };
 
+// Hash for string-keyed maps looked up by string_view without a copy.
+struct StrHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
+
 struct CompiledPlaybook {
   Playbook pb;                                   // the playbook (owned copy)
   std::vector<Attribute> attrs;                  // shared schema + playbook tenant block
   std::vector<Rule> rules;                       // schema rules + playbook rules + tenant rules
-  std::unordered_map<std::string, const Attribute*> attr_by_name;
-  std::unordered_map<std::string, const Step*> step_by_id;
-  std::unordered_map<std::string, const EventDecl*> event_by_id;
-  std::unordered_map<std::string, std::vector<const Rule*>> rules_on_event;
+  StrMap<const Attribute*> attr_by_name;
+  StrMap<const Step*> step_by_id;
+  StrMap<const EventDecl*> event_by_id;
+  StrMap<std::vector<const Rule*>> rules_on_event;
   std::unordered_map<int64_t, std::vector<const Rule*>> rules_on_complete;
   std::vector<SetRule> rules_on_set;
   std::unordered_map<int64_t, std::vector<const TaskGroup*>> groups_of_task;
-  std::unordered_map<std::string, const Attribute*> records_by_var;  // "workload" → tenant.workloads
+  StrMap<const Attribute*> records_by_var;  // "workload" → tenant.workloads
   const Attribute* contacts_attr = nullptr;      // the first contacts attribute
 
   const Attribute* attribute(std::string_view name) const;

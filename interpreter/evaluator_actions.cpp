@@ -4,7 +4,6 @@
 // fails records a Refusal and stops (the caller discards the Outcome).
 #include <fmt/format.h>
 
-#include <deque>
 
 #include "diagnostics.hpp"
 #include "evaluator_ctx.hpp"
@@ -36,8 +35,8 @@ const Value* Ctx::attr(std::string_view name) {
   if (base != tenant.attrs.end()) merged.emplace(base->first, base->second);
   for (const auto& w : out.attrs)
     if (w.attr == name) apply_write(merged, w);
-  scratch.push_back(merged.find(name)->second);
-  return &scratch.back();
+  scratch.push_back(std::make_unique<Value>(merged.find(name)->second));
+  return scratch.back().get();
 }
 
 bool Ctx::task_complete(int64_t task) const {

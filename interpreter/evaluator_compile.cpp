@@ -8,12 +8,12 @@
 namespace pb {
 
 const Attribute* CompiledPlaybook::attribute(std::string_view name) const {
-  auto it = attr_by_name.find(std::string(name));
+  auto it = attr_by_name.find(name);
   return it == attr_by_name.end() ? nullptr : it->second;
 }
 
 const Step* CompiledPlaybook::step(std::string_view id) const {
-  auto it = step_by_id.find(std::string(id));
+  auto it = step_by_id.find(id);
   return it == step_by_id.end() ? nullptr : it->second;
 }
 

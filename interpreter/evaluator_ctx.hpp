@@ -3,7 +3,7 @@
 // effects collected so far; nothing outside the context is ever modified.
 #pragma once
 
-#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,7 +46,7 @@ struct Ctx {
   std::vector<std::pair<std::string, Value>> payload;
   const Value* old_value = nullptr;  // in `on set` rules
   std::vector<Binding> bindings;
-  std::deque<Value> scratch;         // merged records views kept alive
+  std::vector<std::unique_ptr<Value>> scratch;  // merged records views kept alive
 
   Ctx(const CompiledPlaybook& c, const TenantState& t, const Input& i, Instant n,
       const Calendar& k)
