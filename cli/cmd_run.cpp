@@ -39,6 +39,10 @@ int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   if (!parse_note_kind(o.kind, in.input.note_kind)) return kBadInput;
   rt::Response r = s->engine->submit(o.tenant, std::move(in), o.key);
   if (r.exit == rt::kOk) print_applied(r);
+  if (r.code == "unknown-playbook")  // perhaps its file does not load: say why
+    for (const auto& d : s->diags.items())
+      if (d.severity == Severity::Error)
+        fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
   return report(r);
 }
 

@@ -24,7 +24,7 @@ std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
   return s->transitions[t.transition].target;
 }
 
-void print_instance(rt::Engine& e, const rt::InstanceRec& r) {
+void print_instance(rt::Engine& e, const TenantState& tenant, const rt::InstanceRec& r) {
   auto cp = e.playbook(r.hash);
   if (r.st.status != InstanceStatus::Active) {
     fmt::print("  {}: {} at step {} ({})\n", r.st.playbook, to_string(r.st.status), r.st.step, r.st.outcome);
@@ -39,6 +39,13 @@ void print_instance(rt::Engine& e, const rt::InstanceRec& r) {
     for (const auto& t : s->transitions)
       if (t.trigger == TriggerKind::Event) events.push_back(t.event);
   if (!events.empty()) fmt::print("    events: {}\n", fmt::join(events, ", "));
+  if (s)
+    for (int64_t id : s->tasks) {
+      const Task* t = cp->pb.task(id);
+      auto st = tenant.tasks.find(id);
+      bool done = st != tenant.tasks.end() && st->second.complete;
+      fmt::print("    task {} {}: {}\n", id, t ? "\"" + t->name + "\"" : "", done ? "complete" : "not started");
+    }
   for (const auto& t : r.st.timers)
     fmt::print("    timer: -> {} due {}\n", target_of(cp.get(), t), format_iso_instant(t.due));
 }
@@ -59,7 +66,7 @@ int run_status(const Globals& g, const ReadOpts& o) {
   }
   fmt::print("tenant {}\n", o.tenant);
   if (w.instances.empty()) fmt::print("  no playbook started\n");
-  for (const auto& r : w.instances) print_instance(*s->engine, r);
+  for (const auto& r : w.instances) print_instance(*s->engine, w.tenant, r);
   return kOk;
 }
 
@@ -119,8 +126,9 @@ int run_history(const Globals& g, const ReadOpts& o) {
     json in = json::parse(e.input, nullptr, false);
     std::string what = in.is_object() ? in.value("event", "") : "";
     if (in.is_object() && in.contains("task")) what = fmt::format("task {}", in["task"].dump());
-    fmt::print("#{} {} {} {}{} by {}{}\n", e.id, format_iso_instant(e.at), e.kind, what.empty() ? "" : what + " ",
-               e.playbook, e.actor, e.summary.empty() ? "" : ": " + e.summary);
+    std::string subject = what.empty() ? e.playbook : e.playbook.empty() ? what : what + " " + e.playbook;
+    fmt::print("#{} {} {}{} by {}{}\n", e.id, format_iso_instant(e.at), e.kind,
+               subject.empty() ? "" : " " + subject, e.actor, e.summary.empty() ? "" : ": " + e.summary);
   }
   for (const auto& n : notes)
     fmt::print("note {} [{}] {}: {}\n", format_iso_instant(n.at), n.kind, n.who, n.text);

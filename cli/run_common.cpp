@@ -42,11 +42,8 @@ std::optional<Session> open_session(const Globals& g, int& exit) {
   Session s;
   exit = kBadInput;
   if (!read_clock(g, s.now)) return std::nullopt;
-  Diagnostics d;
-  s.loaded = std::make_unique<LoadResult>(load_paths({g.playbooks}, d));
-  for (const auto& x : d.items())
-    if (x.severity == Severity::Error && x.code == "PB005")
-      fmt::print(stderr, "warning: {}: {} [{}]\n", x.loc.str(), x.message, x.code);
+  s.loaded = std::make_unique<LoadResult>(load_paths({g.playbooks}, s.diags));
+  s.diags.sort();
   try {
     s.store = std::make_unique<rt::Store>(g.db);
   } catch (const rt::StoreError& e) {

@@ -22,6 +22,7 @@ struct Session {
   std::unique_ptr<rt::Store> store;
   std::unique_ptr<rt::Engine> engine;
   Instant now{};
+  Diagnostics diags;  // from loading the directory (shown when a playbook is missing)
 };
 
 // Loads the playbook directory, opens the database and reads the clock
