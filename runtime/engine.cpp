@@ -102,11 +102,17 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   return out;
 }
 
+// Version conflicts are retried up to e.retries times; a busy store (SQLite
+// already waited busy_timeout) only kBusyRetries times.
+constexpr int kBusyRetries = 2;
+
 Response run(Engine::Impl& e, const Job& job) {
+  int busy = 0;
   for (int i = 0; i < e.retries; ++i) {
     try {
       if (auto r = attempt(e, job)) return *r;
     } catch (const StoreError& err) {
+      if (err.busy() && ++busy > kBusyRetries) break;
       if (!err.busy()) {
         if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
           return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));

@@ -9,7 +9,8 @@
 //  * Evaluation happens outside the write lock; the commit checks the tenant
 //    row version. On a conflict the input is evaluated again against the new
 //    state (at most `retries` times), so it is refused if no longer valid;
-//    when retries run out the response is exit 3 (busy).
+//    a busy store (SQLite already waited its busy_timeout) is retried twice.
+//    When retries run out the response is exit 3 (busy).
 //  * An idempotency key that was already used returns the first event, with
 //    `duplicate` set and no new effect.
 //  * Every instance pins the playbook text (and shared schema text) it

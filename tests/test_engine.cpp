@@ -223,3 +223,19 @@ TEST_CASE("an at timer already past fires at once, never before the step was ent
   CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:00Z"));
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
+
+TEST_CASE("a store locked by another writer gives up with exit 3, then works", "[engine]") {
+  TempDb db;
+  Store s(db.path(), 50);
+  Store other(db.path(), 50);
+  Dir dir;
+  Engine e(s, dir.cat());
+  REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
+  other.begin_immediate();
+  Response r = e.submit("acme", start("outreach", "2026-03-06T10:00:00Z"));
+  CHECK(r.exit == 3);
+  CHECK(r.code == "busy");
+  other.rollback();
+  CHECK(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
+  CHECK(count_rows(s, "SELECT count(*) FROM events") == 2);
+}
