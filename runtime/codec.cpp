@@ -57,6 +57,7 @@ static bool records_from_json(const json& j, Value& out) {
   RecordMap m;
   for (const auto& [key, fields] : j.items()) {
     if (!fields.is_object()) return false;
+    m[key];  // a record whose fields were all unset stays a (empty) record
     for (const auto& [name, val] : fields.items())
       if (!value_from_json(val, m[key][name])) return false;
   }
