@@ -11,54 +11,13 @@
 //    item, action or type belongs is reported with "did you mean".
 #pragma once
 
+#include "dsl_custom_rules.hpp"
 #include "expr_grammar.hpp"
 
 namespace pb::grammar {
 
 #define PB_KW(name, text) \
   struct name : TAO_PEGTL_KEYWORD(text) {}
-
-// Keyword lists for "did you mean" (defined in dsl_state.cpp).
-enum class WordContext { File, Top, Step, Action, Type };
-
-// Where an item of `Ctx` belongs but an unknown word stands: report it with
-// "did you mean" against the words valid there. Fails on anything else.
-template <WordContext Ctx>
-struct unknown_word {
-  using rule_t = unknown_word;
-  using subs_t = p::empty_list;
-  template <p::apply_mode, p::rewind_mode, template <class...> class, template <class...> class,
-            class In, class State>
-  static bool match(In& in, State& s) {
-    const char* b = in.current();
-    const char* c = b;
-    const char* e = in.end();
-    if (c == e || !(std::isalpha(static_cast<unsigned char>(*c)) || *c == '_')) return false;
-    while (c != e && (std::isalnum(static_cast<unsigned char>(*c)) || *c == '_')) ++c;
-    s.unknown_word(Ctx, b, c);  // throws
-    return false;
-  }
-};
-
-// Matches R; on a syntax error reports it, skips to the next top-level item
-// (State::skip_after_error) and succeeds, so parsing goes on.
-template <class R>
-struct recover {
-  using rule_t = recover;
-  using subs_t = p::type_list<R>;
-  template <p::apply_mode A, p::rewind_mode M, template <class...> class Action,
-            template <class...> class Control, class In, class State>
-  static bool match(In& in, State& s) {
-    const char* start = in.current();
-    try {
-      return Control<R>::template match<A, M, Action, Control>(in, s);
-    } catch (const syntax_error& e) {
-      const char* resume = s.skip_after_error(e, start);
-      if (resume > in.current()) in.bump(static_cast<size_t>(resume - in.current()));
-      return true;
-    }
-  }
-};
 
 // ---------------------------------------------------------------- pieces
 
@@ -81,7 +40,7 @@ struct complete_a : kv<kw_complete, action_task> {};
 struct reset_a : kv<kw_reset, action_task> {};
 
 struct note_kind : p::sor<TAO_PEGTL_KEYWORD("status"), TAO_PEGTL_KEYWORD("technical"),
-                          TAO_PEGTL_KEYWORD("engagement")> {};
+                          TAO_PEGTL_KEYWORD("engagement"), unknown_word<WordContext::NoteKind>> {};
 struct note_text : string_lit {};
 PB_KW(kw_note, "note");
 struct note_a : p::seq<kw_note, ws, p::must<note_kind>, ws, p::must<note_text>, ws> {};
@@ -177,7 +136,8 @@ struct unit_business : p::seq<TAO_PEGTL_KEYWORD("business"), ws, p::must<busines
 struct unit_days : p::sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")> {};
 struct unit_weeks : p::sor<TAO_PEGTL_KEYWORD("weeks"), TAO_PEGTL_KEYWORD("week")> {};
 struct unit_hours : p::sor<TAO_PEGTL_KEYWORD("hours"), TAO_PEGTL_KEYWORD("hour")> {};
-struct after_unit : p::sor<unit_business, unit_days, unit_weeks, unit_hours> {};
+struct after_unit : p::sor<unit_business, unit_days, unit_weeks, unit_hours,
+                           unknown_word<WordContext::Unit>> {};
 PB_KW(kw_after_tr, "after");
 struct after_tr : p::seq<kw_after_tr, ws, p::must<after_amount>, ws, p::must<after_unit>, ws,
                          guarded<arrow_after_timer>> {};
@@ -368,18 +328,6 @@ struct top_expected : p::failure {};
 struct top_item : p::sor<header_item, role_decl, task_decl, group_decl, event_decl, external_decl,
                          tenant_decl, rule_decl, step_decl, unknown_word<WordContext::Top>,
                          p::must<top_expected>> {};
-
-// Succeeds at the end of the input when an error was already reported
-// there (so a recovered file does not also get "expected '}'").
-struct eof_after_error {
-  using rule_t = eof_after_error;
-  using subs_t = p::empty_list;
-  template <p::apply_mode, p::rewind_mode, template <class...> class, template <class...> class,
-            class In, class State>
-  static bool match(In& in, State& s) {
-    return in.empty() && s.recovered_to_end;
-  }
-};
 
 PB_KW(kw_playbook, "playbook");
 struct playbook_id : slug {};

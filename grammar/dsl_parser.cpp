@@ -10,10 +10,7 @@ namespace pb {
 std::optional<Playbook> parse_dsl(std::string_view text, const std::string& filename,
                                   Diagnostics& diags) {
   using namespace grammar;
-  size_t before = diags.items().size();
-  check_text(text, filename, diags, true);
-  for (size_t i = before; i < diags.items().size(); ++i)
-    if (diags.items()[i].code == "PB002") return std::nullopt;  // positions would be meaningless
+  if (!check_text(text, filename, diags, true)) return std::nullopt;  // positions would be meaningless
 
   DslState s(text, filename, diags);
   std::string_view body = text;

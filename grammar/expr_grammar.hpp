@@ -39,7 +39,21 @@ struct comment {
   }
 };
 
-// A run of spaces, tabs, carriage returns and newlines.
+// Length of the invisible character at c (U+00A0, U+200B–U+200D, U+2060,
+// U+FEFF), 0 if none. check_text reports them (PB003); the grammar reads
+// them as white space so that one is not also a syntax error.
+inline size_t invisible_at(const char* c, const char* e) {
+  auto u = [&](ptrdiff_t i) { return static_cast<unsigned char>(c[i]); };
+  ptrdiff_t n = e - c;
+  if (n >= 2 && u(0) == 0xC2 && u(1) == 0xA0) return 2;
+  if (n < 3) return 0;
+  if (u(0) == 0xE2 && u(1) == 0x80 && u(2) >= 0x8B && u(2) <= 0x8D) return 3;
+  if (u(0) == 0xE2 && u(1) == 0x81 && u(2) == 0xA0) return 3;
+  if (u(0) == 0xEF && u(1) == 0xBB && u(2) == 0xBF) return 3;
+  return 0;
+}
+
+// A run of spaces, tabs, carriage returns, newlines (and invisible characters).
 struct blanks {
   using rule_t = blanks;
   using subs_t = p::empty_list;
@@ -48,7 +62,11 @@ struct blanks {
     const char* b = in.current();
     const char* c = b;
     const char* e = in.end();
-    while (c != e && (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t')) ++c;
+    while (c != e) {
+      if (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t') ++c;
+      else if (size_t n = static_cast<unsigned char>(*c) >= 0xC2 ? invisible_at(c, e) : 0) c += n;
+      else break;
+    }
     in.bump(static_cast<size_t>(c - b));
     return c != b;
   }
@@ -67,10 +85,36 @@ struct str_unterminated : p::one<'"'> {};
 struct escape_rest : p::sor<p::one<'"', '\\', 'n', 't'>,
                             p::seq<p::one<'u'>, p::one<'{'>, p::rep_min_max<1, 6, p::xdigit>,
                                    p::one<'}'>>> {};
-struct str_char : p::sor<p::seq<p::one<'\\'>, p::must<escape_rest>>, p::not_one<'"', '\\', '\n'>> {};
+// A run of characters that need no decoding (fast path for long strings).
+struct str_run {
+  using rule_t = str_run;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    const char* b = in.current();
+    const char* c = b;
+    const char* e = in.end();
+    while (c != e && *c != '"' && *c != '\\' && *c != '\n') ++c;
+    in.bump(static_cast<size_t>(c - b));
+    return c != b;
+  }
+};
+struct str_char : p::sor<str_run, p::seq<p::one<'\\'>, p::must<escape_rest>>> {};
 struct plain_string : p::seq<p::one<'"'>, p::star<str_char>, p::must<str_unterminated>> {};
 struct triple_quote : p::string<'"', '"', '"'> {};
-struct block_body : p::until<triple_quote> {};
+// Everything up to and including the closing """.
+struct block_body {
+  using rule_t = block_body;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    std::string_view rest(in.current(), in.size());
+    size_t end = rest.find(R"(""")");
+    if (end == std::string_view::npos) return false;
+    in.bump(end + 3);
+    return true;
+  }
+};
 struct block_string : p::seq<triple_quote, p::must<block_body>> {};
 struct string_lit : p::sor<block_string, plain_string> {};
 

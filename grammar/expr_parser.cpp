@@ -1,8 +1,10 @@
 // expr_parser.cpp — building Expr nodes for the actions (ParseState's
 // expression stack) and parse_expression(), the entry point for guards and
 // values that stand alone (YAML scalars, command-line `--set`).
-#include <chrono>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
 
 #include "dsl_errors.hpp"
 #include "expr_actions.hpp"
@@ -28,10 +30,33 @@ bool valid_date(std::string_view d) {
 }  // namespace
 
 Expr ParseState::pop() {
+  uint32_t h = 0;
+  return pop(h);
+}
+
+Expr ParseState::pop(uint32_t& height) {
+  height = 0;
   if (stack.empty()) return Expr{};  // unreachable when the grammar is right
   Expr e = std::move(stack.back());
   stack.pop_back();
+  if (!heights_.empty()) height = heights_.back(), heights_.pop_back();
   return e;
+}
+
+void ParseState::push(Expr e, uint32_t height, const char* at) {
+  if (height > kMaxHeight)
+    throw syntax_error(at,
+                       fmt::format("expression nested too deeply (more than {} levels of operators)",
+                                   kMaxHeight),
+                       {}, "PB006");
+  stack.push_back(std::move(e));
+  heights_.push_back(height);
+}
+
+void ParseState::clear_exprs() {
+  stack.clear();
+  heights_.clear();
+  marks.clear();
 }
 
 void ParseState::push_literal(ExprKind k, Tok t) {
@@ -44,10 +69,9 @@ void ParseState::push_literal(ExprKind k, Tok t) {
     e.text = unquote(t);
   } else {
     e.text = std::string(t.sv());
-    if (!valid_date(e.text))
-      error(t.b, "PB090", fmt::format("{} is not a calendar date", e.text));
+    if (!valid_date(e.text)) error(t.b, "PB090", fmt::format("{} is not a calendar date", e.text));
   }
-  stack.push_back(std::move(e));
+  push(std::move(e), 1, t.b);
 }
 
 void ParseState::push_bool(bool v, Tok t) {
@@ -55,7 +79,7 @@ void ParseState::push_bool(bool v, Tok t) {
   e.loc = loc(t.b);
   e.kind = ExprKind::Bool;
   e.bval = v;
-  stack.push_back(std::move(e));
+  push(std::move(e), 1, t.b);
 }
 
 void ParseState::push_path(Tok t) {
@@ -63,15 +87,17 @@ void ParseState::push_path(Tok t) {
   e.loc = loc(t.b);
   e.kind = ExprKind::Path;
   e.text = std::string(t.sv());
-  stack.push_back(std::move(e));
+  push(std::move(e), 1, t.b);
 }
 
 void ParseState::make_unary(const char* op, Tok t) {
-  Expr operand = pop();
-  if (op[0] == '-' && operand.kind == ExprKind::Int && !operand.parenthesized && operand.ival >= 0) {
+  uint32_t h = 0;
+  Expr operand = pop(h);
+  if (op[0] == '-' && operand.kind == ExprKind::Int && !operand.parenthesized &&
+      operand.ival >= 0) {
     operand.ival = -operand.ival;  // a negative literal, so that print → parse is exact
     operand.loc = loc(t.b);
-    stack.push_back(std::move(operand));
+    push(std::move(operand), h, t.b);
     return;
   }
   Expr e;
@@ -79,12 +105,13 @@ void ParseState::make_unary(const char* op, Tok t) {
   e.kind = ExprKind::Unary;
   e.text = op;
   e.args.push_back(std::move(operand));
-  stack.push_back(std::move(e));
+  push(std::move(e), h + 1, t.b);
 }
 
 void ParseState::make_binary(std::string op, Tok t) {
-  Expr rhs = pop();
-  Expr lhs = pop();
+  uint32_t hr = 0, hl = 0;
+  Expr rhs = pop(hr);
+  Expr lhs = pop(hl);
   Expr e;
   e.loc = loc(t.b);
   e.kind = ExprKind::Binary;
@@ -92,7 +119,7 @@ void ParseState::make_binary(std::string op, Tok t) {
   e.args.reserve(2);
   e.args.push_back(std::move(lhs));
   e.args.push_back(std::move(rhs));
-  stack.push_back(std::move(e));
+  push(std::move(e), std::max(hl, hr) + 1, t.b);
 }
 
 void ParseState::make_in(Tok t) {
@@ -104,9 +131,14 @@ void ParseState::make_in(Tok t) {
   e.kind = ExprKind::In;
   e.text = "in";
   e.args.reserve(stack.size() - mark + 1);
-  for (size_t i = mark - 1; i < stack.size(); ++i) e.args.push_back(std::move(stack[i]));
+  uint32_t h = 0;
+  for (size_t i = mark - 1; i < stack.size(); ++i) {
+    e.args.push_back(std::move(stack[i]));
+    h = std::max(h, heights_[i]);
+  }
   stack.resize(mark - 1);
-  stack.push_back(std::move(e));
+  heights_.resize(mark - 1);
+  push(std::move(e), h + 1, t.b);
 }
 
 void ParseState::make_call(Tok t, size_t arity) {
@@ -117,8 +149,13 @@ void ParseState::make_call(Tok t, size_t arity) {
   while (c != t.e && (std::isalnum(static_cast<unsigned char>(*c)) || *c == '_')) ++c;
   e.text.assign(t.b, c);
   e.args.resize(std::min(arity, stack.size()));
-  for (size_t i = e.args.size(); i-- > 0;) e.args[i] = pop();
-  stack.push_back(std::move(e));
+  uint32_t h = 0;
+  for (size_t i = e.args.size(); i-- > 0;) {
+    uint32_t hi = 0;
+    e.args[i] = pop(hi);
+    h = std::max(h, hi);
+  }
+  push(std::move(e), h + 1, t.b);
 }
 
 }  // namespace pb::grammar

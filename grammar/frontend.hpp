@@ -18,10 +18,10 @@
 
 namespace pb {
 
-// ---- shared text checks (UTF-8 validity, invisible characters, tabs)
-// Reports PB002 (invalid UTF-8), PB003 (invisible character), PB004 (tab,
-// warning, only when `tabs_are_warnings`). Returns false when the text must
-// not be parsed (invalid UTF-8).
+// ---- shared text checks (UTF-8 validity, control and invisible characters, tabs)
+// Reports PB002 (invalid UTF-8), PB003 (control character, invisible
+// character), PB004 (tab, warning, only when `report_tabs`). Returns false
+// when the text must not be parsed (invalid UTF-8, a control character).
 bool check_text(std::string_view text, const std::string& filename, Diagnostics& diags,
                 bool report_tabs);
 

@@ -24,6 +24,9 @@ namespace pb::grammar {
 
 // Deepest nesting of parentheses / not / unary minus / action blocks / records.
 inline constexpr int kMaxDepth = 64;
+// Highest expression tree (operator chains like `a and b and …` grow it
+// without nesting); everything that walks an Expr recursively stays safe.
+inline constexpr uint32_t kMaxHeight = 256;
 
 // Raised by the grammar's control (must<> failures), by custom rules and by
 // actions. `at` points into the parsed text.
@@ -71,6 +74,7 @@ class ParseState {
   std::vector<Expr> stack;
   std::vector<size_t> marks;  // stack sizes where `in [` lists start
   Expr pop();
+  void clear_exprs();
   void push_literal(ExprKind k, Tok t);
   void push_bool(bool v, Tok t);
   void push_path(Tok t);
@@ -83,6 +87,10 @@ class ParseState {
   int depth = 0;
 
  private:
+  Expr pop(uint32_t& height);
+  void push(Expr e, uint32_t height, const char* at);  // PB006 above kMaxHeight
+
+  std::vector<uint32_t> heights_;  // tree height of each stack entry
   std::string_view text_;
   Loc base_;
   std::vector<size_t> line_starts_;

@@ -22,10 +22,17 @@ TEST_CASE("check_text reports bad UTF-8, invisible characters and tabs with posi
   CHECK(d.items()[0].loc.str() == "f.playbook:2:3");
 
   Diagnostics d2;
-  CHECK_FALSE(check_text("x\xe2\x80\x8by\n\tz", "g", d2, true));
+  CHECK(check_text("x\xe2\x80\x8by\n\tz", "g", d2, true));  // reported, still parsed
   REQUIRE(d2.items().size() == 2);
   CHECK(d2.items()[0].code == "PB003");
   CHECK(d2.items()[0].loc.str() == "g:1:2");
   CHECK(d2.items()[1].code == "PB004");
   CHECK(d2.items()[1].loc.str() == "g:2:1");
+
+  Diagnostics d3;
+  CHECK_FALSE(check_text(std::string("a\nb\x01" "c\0", 6), "h", d3, false));
+  REQUIRE(d3.items().size() == 1);
+  CHECK(d3.items()[0].code == "PB003");
+  CHECK(d3.items()[0].message == "control character U+0001 is not allowed");
+  CHECK(d3.items()[0].loc.str() == "h:2:2");
 }

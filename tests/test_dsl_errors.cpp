@@ -42,6 +42,14 @@ TEST_CASE("dsl errors: unknown words get 'did you mean' against the words valid 
   CHECK(errors_of("playbook a {\n  tenant { attr x boool }\n}\n") ==
         "2:19: PB001 unknown type 'boool' [did you mean 'bool'?]\n");
   CHECK(errors_of("playbook a {\n  zzzzzz 1\n}\n") == "2:3: PB001 unknown item 'zzzzzz'\n");
+  CHECK(errors_of(in_step("after 2 bussiness days -> s")) ==
+        "3:13: PB001 unknown unit 'bussiness': use business days, days, weeks or hours "
+        "[did you mean 'business'?]\n");
+  CHECK(errors_of(in_step("after 2 fortnights -> s")) ==
+        "3:13: PB001 unknown unit 'fortnights': use business days, days, weeks or hours\n");
+  CHECK(errors_of(in_step("enter { note staus \"x\" }")) ==
+        "3:18: PB001 unknown note kind 'staus': use status, technical or engagement "
+        "[did you mean 'status'?]\n");
   CHECK(errors_of("playbook a {\n  42\n}\n") ==
         "2:3: PB001 expected an item (title, role, task, event, rule, start, step, ...) or '}'\n");
 }
@@ -73,7 +81,7 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
 }
 
 TEST_CASE("dsl errors: actions, steps, catalog") {
-  CHECK(errors_of(in_step("enter { note memo \"x\" }")) ==
+  CHECK(errors_of(in_step("enter { note \"x\" }")) ==
         "3:18: PB001 expected the note kind: status, technical or engagement\n");
   CHECK(errors_of(in_step("enter { set a.b 1 }")) ==
         "3:21: PB001 expected '=' and a value after the path\n");
@@ -127,6 +135,52 @@ TEST_CASE("dsl errors: several syntax errors in one file") {
   CHECK(m->steps[2].terminal_arg == "ok");
 }
 
+TEST_CASE("dsl errors: a missing '}' is named, and parsing goes on after it") {
+  std::string text =
+      "playbook a {\n"
+      "  step a {\n"
+      "    on x -> b\n"
+      "\n"
+      "  # About b\n"
+      "  step b {\n"
+      "    end \"x\"\n"
+      "  }\n"
+      "}\n";
+  CHECK(errors_of(text) == "6:3: PB001 expected '}' to close the step before 'step'\n");
+  Diagnostics d;
+  auto m = parse_dsl(text, "t.playbook", d);
+  REQUIRE(m);
+  REQUIRE(m->steps.size() == 2);
+  CHECK(m->steps[1].comments.lines == std::vector<std::string>{"About b"});
+  CHECK(m->steps[1].terminal_arg == "x");
+  CHECK(errors_of(in_step("enter { complete 1\n    on x -> s")) ==
+        "4:5: PB001 expected '}' to close the block before 'on'\n");
+  CHECK(errors_of("playbook a {\n  on x -> s\n}\n") ==
+        "2:3: PB001 'on' belongs inside a step: step ID { ... }\n");
+}
+
+TEST_CASE("dsl errors: comments above the item where parsing resumes are kept") {
+  std::string text =
+      "playbook a {\n"
+      "  step a {\n"
+      "    on x done\n"
+      "  }\n"
+      "\n"
+      "  # About b\n"
+      "  #\n"
+      "\n"
+      "  # More\n"
+      "  step b {\n"
+      "  }\n"
+      "}\n";
+  Diagnostics d;
+  auto m = parse_dsl(text, "t.playbook", d);
+  REQUIRE(m);
+  CHECK(d.items().size() == 1);
+  REQUIRE(m->steps.size() == 2);
+  CHECK(m->steps[1].comments.lines == std::vector<std::string>{"About b", "", "More"});
+}
+
 TEST_CASE("dsl errors: header and step items given twice are PB011") {
   CHECK(errors_of("playbook a {\n  title \"x\"\n  start s\n  title \"y\"\n  start t\n}\n") ==
         "4:3: PB011 'title' is given twice (first at line 2)\n"
@@ -136,6 +190,19 @@ TEST_CASE("dsl errors: header and step items given twice are PB011") {
         "6:5: PB011 'end/goto/handoff' is given twice (first at line 5)\n");
   CHECK(errors_of("playbook a {\n  step s role x {\n    role y\n  }\n}\n") ==
         "3:5: PB011 'role' is given twice (first at line 2)\n");
+}
+
+TEST_CASE("dsl errors: an invisible character is PB003 once, not also a syntax error") {
+  CHECK(errors_of("playbook a {\n  start\xC2\xA0s\n}\n") ==
+        "2:8: PB003 invisible character U+00A0 (no-break space)\n");
+  CHECK(errors_of("playbook a {\n\xEF\xBB\xBF  start s\n}\n") ==
+        "2:1: PB003 invisible character U+FEFF (byte-order mark)\n");
+  CHECK(errors_of("playbook a {\n  start s\xE2\x80\x8B\n}\n") ==
+        "2:10: PB003 invisible character U+200B (zero-width space)\n");
+  CHECK(errors_of("playbook a {\n  step s {\n    on e -> s_\xE2\x80\x8B" "2\n  }\n}\n") ==
+        "3:15: PB003 invisible character U+200B (zero-width space)\n");
+  CHECK(errors_of("\xFFplaybook a {}") ==
+        "1:1: PB002 invalid UTF-8 byte 0xFF; playbook files must be UTF-8\n");
 }
 
 TEST_CASE("dsl errors: impossible values are PB090") {
@@ -152,6 +219,9 @@ TEST_CASE("dsl errors: nesting is bounded (PB006)") {
   CHECK(errs.find("PB006 nested too deeply (more than 64 levels)") != std::string::npos);
   std::string parens = in_step("when " + std::string(100000, '(') + " -> s");
   CHECK(errors_of(parens).find("PB006") != std::string::npos);
+  std::string chain = "x";
+  for (int i = 0; i < 100000; ++i) chain += " + x";
+  CHECK(errors_of(in_step("when " + chain + " > 1 -> s")).find("PB006") != std::string::npos);
   std::string records = "playbook a {\n  tenant {";
   for (int i = 0; i < 100; ++i) records += " attr r records k {";
   CHECK(errors_of(records).find("PB006") != std::string::npos);
@@ -175,5 +245,5 @@ TEST_CASE("dsl errors: nothing crashes or hangs on hostile input") {
   for (int i = 0; i < 1000; ++i) many_errors += "  task x\n";
   std::string errs = errors_of(many_errors);
   CHECK(errs.find("too many syntax errors") != std::string::npos);
-  CHECK(errors_of(std::string("playbook a {\0}", 14)).find("PB001") != std::string::npos);
+  CHECK(errors_of(std::string("playbook a {\0}", 14)).find(": PB003 control character U+0000") != std::string::npos);
 }

@@ -164,6 +164,18 @@ TEST_CASE("print → parse gives the same expression") {
   }
 }
 
+TEST_CASE("a string holding control characters prints with \\u{X} and reads back (fuzz)") {
+  Expr e;
+  e.kind = ExprKind::String;
+  e.text = std::string("x\0\x02y", 4);
+  CHECK(print_expr(e) == "\"x\\u{0}\\u{2}y\"");
+  Diagnostics d;
+  auto again = parse(print_expr(e), d);
+  REQUIRE(again);
+  CHECK(d.empty());
+  CHECK(again->text == e.text);
+}
+
 TEST_CASE("expression locations are relative to the base") {
   Diagnostics d;
   auto e = parse_expression("a and\n  b == 1", base_at(10, 7), d);
@@ -211,6 +223,12 @@ TEST_CASE("expression nesting is bounded (PB006), never a stack overflow") {
   for (int i = 0; i < 100000; ++i) nots += "not ";
   CHECK(first_error(nots + "x").find("PB006") != std::string::npos);
   CHECK(first_error(std::string(100000, '-') + "1").find("PB006") != std::string::npos);
+  std::string chain = "a";
+  for (int i = 0; i < 200; ++i) chain += " and a";
+  CHECK(first_error(chain) == "no error");
+  for (int i = 0; i < 300000; ++i) chain += " or a";  // left-deep: would overflow walkers
+  CHECK(first_error(chain) ==
+        "1:1478: PB006 expression nested too deeply (more than 256 levels of operators)");
   std::string calls;
   for (int i = 0; i < 10000; ++i) calls += "days_until(";
   CHECK(first_error(calls).find("PB006") != std::string::npos);
