@@ -1,0 +1,134 @@
+// cmd_run.cpp — the commands that change a tenant's instances: start, fire,
+// complete, note, tick (DESIGN §4). Exit codes: 0 applied, 1 refused by the
+// playbook, 2 bad usage/input, 3 busy after retries.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "interpreter/calendar_math.hpp"
+#include "run_common.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+struct RunOpts {
+  std::string tenant, playbook, event, text, note, key, kind = "status";
+  std::vector<std::string> sets;
+  int64_t task = 0;
+  int batch = 200;
+};
+
+void print_applied(const rt::Response& r) {
+  if (r.duplicate) {
+    fmt::print("{}\n", r.message);
+    return;
+  }
+  fmt::print("{}\n", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
+  for (const auto& o : r.applied.sent) fmt::print("sent \"{}\" to {} <{}>\n", o.template_name, o.contact, o.email);
+}
+
+int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  in.at = s->now;
+  in.input.actor = actor(g);
+  in.playbook = o.playbook;
+  if (!o.note.empty()) in.input.note = o.note;
+  if (!parse_note_kind(o.kind, in.input.note_kind)) return kBadInput;
+  rt::Response r = s->engine->submit(o.tenant, std::move(in), o.key);
+  if (r.exit == rt::kOk) print_applied(r);
+  if (r.code == "unknown-playbook")  // perhaps its file does not load: say why
+    for (const auto& d : s->diags.items())
+      if (d.severity == Severity::Error)
+        fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
+  return report(r);
+}
+
+int run_start(const Globals& g, const RunOpts& o) {
+  rt::LogInput in;
+  in.op = "start";
+  in.input.kind = InputKind::Start;
+  RunOpts x = o;
+  x.playbook = o.event;  // the positional PLAYBOOK
+  return submit(g, std::move(in), x);
+}
+
+int run_fire(const Globals& g, const RunOpts& o) {
+  rt::LogInput in;
+  in.op = "fire";
+  in.input.kind = InputKind::Fire;
+  in.input.event = o.event;
+  if (!split_sets(o.sets, in.input.sets)) return kBadInput;
+  return submit(g, std::move(in), o);
+}
+
+int run_complete(const Globals& g, const RunOpts& o) {
+  rt::LogInput in;
+  in.op = "complete";
+  in.input.kind = InputKind::Complete;
+  in.input.task = o.task;
+  return submit(g, std::move(in), o);
+}
+
+int run_note(const Globals& g, const RunOpts& o) {
+  rt::LogInput in;
+  in.op = "note";
+  in.input.kind = InputKind::Note;
+  RunOpts x = o;
+  x.note = o.text;
+  return submit(g, std::move(in), x);
+}
+
+int run_tick(const Globals& g, const RunOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  rt::TickReport rep = s->engine->tick(s->now, o.batch > 0 ? o.batch : 200);
+  for (const auto& l : rep.lines) fmt::print("{}\n", l);
+  fmt::print("tick {}: {} fired, {} dropped, {} refused, {} left busy\n", format_iso_instant(s->now),
+             rep.fired, rep.dropped, rep.refused, rep.busy);
+  return rep.busy ? kBusy : kOk;
+}
+
+CLI::App* with_common(CLI::App* cmd, RunOpts& o, bool note) {
+  cmd->add_option("--playbook", o.playbook, "the playbook instance (when the tenant runs several)");
+  cmd->add_option("--id", o.key, "idempotency key: the same key applies once");
+  if (note) cmd->add_option("--note", o.note, "a note recorded with the event");
+  cmd->add_option("--kind", o.kind, "note kind: status, technical or engagement");
+  return cmd;
+}
+
+const Registrar reg(40, [](CLI::App& root, Globals& g) {
+  auto o = std::make_shared<RunOpts>();
+  auto* start = root.add_subcommand("start", "start a playbook for a tenant");
+  start->add_option("tenant", o->tenant, "tenant id")->required();
+  start->add_option("playbook", o->event, "playbook id")->required();
+  start->add_option("--id", o->key, "idempotency key");
+  start->callback([o, &g] { g.exit_code = run_start(g, *o); });
+
+  auto* fire = with_common(root.add_subcommand("fire", "fire an event on a tenant"), *o, true);
+  fire->add_option("tenant", o->tenant, "tenant id")->required();
+  fire->add_option("event", o->event, "event id")->required();
+  fire->add_option("--set", o->sets, "payload field or tenant attribute: key=value (repeatable)");
+  fire->callback([o, &g] { g.exit_code = run_fire(g, *o); });
+
+  auto* done = with_common(root.add_subcommand("complete", "complete a task"), *o, true);
+  done->add_option("tenant", o->tenant, "tenant id")->required();
+  done->add_option("task", o->task, "task id")->required();
+  done->callback([o, &g] { g.exit_code = run_complete(g, *o); });
+
+  auto* note = with_common(root.add_subcommand("note", "add a note to a tenant"), *o, false);
+  note->add_option("tenant", o->tenant, "tenant id")->required();
+  note->add_option("text", o->text, "the note (must start with the playbook's prefix)")->required();
+  note->callback([o, &g] { g.exit_code = run_note(g, *o); });
+
+  auto* tick = root.add_subcommand("tick", "fire every timer that is due");
+  tick->add_option("--batch", o->batch, "timers read per batch (default 200)");
+  tick->callback([o, &g] { g.exit_code = run_tick(g, *o); });
+});
+
+}  // namespace
+
+}  // namespace pb::cli

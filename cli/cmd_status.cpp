@@ -1,0 +1,178 @@
+// cmd_status.cpp — the read commands: status, due, history, replay
+// (DESIGN §4). `--format json` gives the same facts as the text.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "interpreter/calendar_math.hpp"
+#include "run_common.hpp"
+#include "runtime/store_world.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+using json = nlohmann::json;
+
+struct ReadOpts {
+  std::string tenant, role, until, format = "text";
+};
+
+std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
+  const Step* s = cp ? cp->step(t.step) : nullptr;
+  if (!s || t.transition >= s->transitions.size()) return "?";
+  return s->transitions[t.transition].target;
+}
+
+void print_instance(rt::Engine& e, const TenantState& tenant, const rt::InstanceRec& r) {
+  auto cp = e.playbook(r.hash);
+  if (r.st.status != InstanceStatus::Active) {
+    fmt::print("  {}: {} at step {} ({})\n", r.st.playbook, to_string(r.st.status), r.st.step, r.st.outcome);
+    return;
+  }
+  const Step* s = cp ? cp->step(r.st.step) : nullptr;
+  fmt::print("  {}: step {}{} since {}{}\n", r.st.playbook, r.st.step,
+             s && !s->title.empty() ? " \"" + s->title + "\"" : "", format_iso_instant(r.st.entered_at),
+             s && !s->role.empty() ? ", role " + s->role : "");
+  std::vector<std::string> events;
+  if (s)
+    for (const auto& t : s->transitions)
+      if (t.trigger == TriggerKind::Event) events.push_back(t.event);
+  if (!events.empty()) fmt::print("    events: {}\n", fmt::join(events, ", "));
+  if (s)
+    for (int64_t id : s->tasks) {
+      const Task* t = cp->pb.task(id);
+      auto st = tenant.tasks.find(id);
+      bool done = st != tenant.tasks.end() && st->second.complete;
+      fmt::print("    task {} {}: {}\n", id, t ? "\"" + t->name + "\"" : "", done ? "complete" : "not started");
+    }
+  for (const auto& t : r.st.timers)
+    fmt::print("    timer: -> {} due {}\n", target_of(cp.get(), t), format_iso_instant(t.due));
+}
+
+int run_status(const Globals& g, const ReadOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  rt::TenantWorld w;
+  std::string err;
+  if (!s->engine->read(o.tenant, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  if (o.format == "json") {
+    json j = tenant_json(w.tenant);
+    j["instances"] = json::array();
+    for (const auto& r : w.instances) j["instances"].push_back(instance_json(r));
+    fmt::print("{}\n", j.dump(2));
+    return kOk;
+  }
+  fmt::print("tenant {}\n", o.tenant);
+  if (w.instances.empty()) fmt::print("  no playbook started\n");
+  for (const auto& r : w.instances) print_instance(*s->engine, w.tenant, r);
+  return kOk;
+}
+
+int run_due(const Globals& g, const ReadOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  Instant until = s->now;
+  if (!o.until.empty() && !parse_iso_instant(o.until, until))
+    return fmt::print(stderr, "error: --until '{}' is not a date\n", o.until), kBadInput;
+  if (o.until.size() == 10) until += std::chrono::hours{24} - std::chrono::seconds{1};
+  auto timers = rt::due_timers(*s->store, until, 1 << 30);
+  json out = json::array();
+  for (const auto& t : timers) {
+    auto cp = s->engine->playbook([&] {
+      rt::Query q(*s->store, "SELECT hash FROM instances WHERE id = ?");
+      q.bind(1, t.instance);
+      return q.step() ? q.text(0) : std::string();
+    }());
+    const Step* st = cp ? cp->step(t.step) : nullptr;
+    std::string role = st ? st->role : "";
+    if (!o.role.empty() && role != o.role) continue;
+    TimerState ts{t.step, t.transition, t.due};
+    std::string target = target_of(cp.get(), ts);
+    out.push_back({{"due", format_iso_instant(t.due)}, {"tenant", t.tenant}, {"playbook", t.playbook},
+                   {"step", t.step}, {"role", role}, {"to", target}});
+    if (o.format != "json")
+      fmt::print("{}  {}  {} {} -> {}{}\n", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
+                 target, role.empty() ? "" : "  (" + role + ")");
+  }
+  if (o.format == "json") fmt::print("{}\n", out.dump(2));
+  return kOk;
+}
+
+int run_history(const Globals& g, const ReadOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  rt::TenantWorld w;
+  std::string err;
+  if (!s->engine->read(o.tenant, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  auto events = rt::events_of(*s->store, o.tenant);
+  auto notes = rt::notes_of(*s->store, o.tenant);
+  if (o.format == "json") {
+    json j = {{"events", json::array()}, {"notes", json::array()}};
+    for (const auto& e : events)
+      j["events"].push_back({{"id", e.id}, {"at", format_iso_instant(e.at)}, {"kind", e.kind},
+                             {"playbook", e.playbook}, {"actor", e.actor}, {"summary", e.summary},
+                             {"input", json::parse(e.input, nullptr, false)}});
+    for (const auto& n : notes)
+      j["notes"].push_back({{"at", format_iso_instant(n.at)}, {"playbook", n.playbook}, {"kind", n.kind},
+                            {"text", n.text}, {"who", n.who}});
+    fmt::print("{}\n", j.dump(2));
+    return kOk;
+  }
+  for (const auto& e : events) {
+    json in = json::parse(e.input, nullptr, false);
+    std::string what = in.is_object() ? in.value("event", "") : "";
+    if (in.is_object() && in.contains("task")) what = fmt::format("task {}", in["task"].dump());
+    std::string subject = what.empty() ? e.playbook : e.playbook.empty() ? what : what + " " + e.playbook;
+    fmt::print("#{} {} {}{} by {}{}\n", e.id, format_iso_instant(e.at), e.kind,
+               subject.empty() ? "" : " " + subject, e.actor, e.summary.empty() ? "" : ": " + e.summary);
+  }
+  for (const auto& n : notes)
+    fmt::print("note {} [{}] {}: {}\n", format_iso_instant(n.at), n.kind, n.who, n.text);
+  return kOk;
+}
+
+int run_replay(const Globals& g, const ReadOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  rt::TenantWorld w;
+  std::string err;
+  if (!s->engine->read(o.tenant, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  rt::ReplayReport rep = s->engine->replay(o.tenant);
+  for (const auto& d : rep.diffs) fmt::print("{}\n", d);
+  fmt::print("replay {}: {} events, {}\n", o.tenant, rep.events,
+             rep.diffs.empty() ? "the stored state matches" : fmt::format("{} differences", rep.diffs.size()));
+  return rep.diffs.empty() ? kOk : kCheckFailed;
+}
+
+CLI::Option* format_opt(CLI::App* cmd, ReadOpts& o) {
+  return cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+}
+
+const Registrar reg(50, [](CLI::App& root, Globals& g) {
+  auto o = std::make_shared<ReadOpts>();
+  auto* status = root.add_subcommand("status", "show a tenant's playbooks, steps and timers");
+  status->add_option("tenant", o->tenant, "tenant id")->required();
+  format_opt(status, *o);
+  status->callback([o, &g] { g.exit_code = run_status(g, *o); });
+  auto* due = root.add_subcommand("due", "list timers due (by --until, default now)");
+  due->add_option("--role", o->role, "only steps of this role");
+  due->add_option("--until", o->until, "date or date-time (default: now)");
+  format_opt(due, *o);
+  due->callback([o, &g] { g.exit_code = run_due(g, *o); });
+  auto* hist = root.add_subcommand("history", "a tenant's event log and notes");
+  hist->add_option("tenant", o->tenant, "tenant id")->required();
+  format_opt(hist, *o);
+  hist->callback([o, &g] { g.exit_code = run_history(g, *o); });
+  auto* rep = root.add_subcommand("replay", "rebuild a tenant from its log and compare");
+  rep->add_option("tenant", o->tenant, "tenant id")->required();
+  rep->callback([o, &g] { g.exit_code = run_replay(g, *o); });
+});
+
+}  // namespace
+
+}  // namespace pb::cli

@@ -1,0 +1,160 @@
+// cmd_tenant.cpp — `tenant add|set|show|import` (DESIGN §4). Attribute
+// values are typed by the tenant schema; unknown attributes and bad values
+// are exit 2; `on set` rules that refuse are exit 1.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "interpreter/calendar_math.hpp"
+#include "run_common.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+struct TenantOpts {
+  std::string id, file;
+  std::vector<std::string> sets;
+  std::string format = "text";
+};
+
+int run_add_set(const Globals& g, const TenantOpts& o, bool add) {
+  std::vector<std::pair<std::string, std::string>> sets;
+  if (!split_sets(o.sets, sets)) return kBadInput;
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  rt::Response r = add ? s->engine->tenant_add(o.id, sets, actor(g), s->now)
+                       : s->engine->tenant_set(o.id, sets, actor(g), s->now);
+  if (r.exit == rt::kOk) fmt::print("tenant {} {}\n", o.id, add ? "added" : "updated");
+  return report(r);
+}
+
+void print_tenant_text(const rt::TenantWorld& w) {
+  fmt::print("tenant {}\n", w.tenant.id);
+  for (const auto& [k, v] : w.tenant.attrs) {
+    if (v.kind == Value::Kind::Records && v.records) {
+      for (const auto& [key, fields] : *v.records)
+        for (const auto& [f, fv] : fields) fmt::print("  {}.{}.{} = {}\n", k, key, f, to_text(fv));
+    } else if (v.kind == Value::Kind::Contacts && v.contacts) {
+      for (const auto& c : *v.contacts)
+        fmt::print("  {}: {} <{}>{}{}{}\n", k, c.name, c.email, c.primary ? " primary" : "",
+                   c.do_not_contact ? " do-not-contact" : "", c.unsubscribed ? " unsubscribed" : "");
+    } else {
+      fmt::print("  {} = {}\n", k, to_text(v));
+    }
+  }
+  for (const auto& [id, st] : w.tenant.tasks)
+    fmt::print("  task {} {} ({} {})\n", id, st.complete ? "complete" : "not_started", st.who,
+               format_iso_instant(st.when));
+  for (const auto& a : w.tenant.assignments)
+    fmt::print("  {} {}{}\n", to_string(a.queue), a.name, a.primary ? " (primary)" : "");
+}
+
+int run_show(const Globals& g, const TenantOpts& o) {
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  rt::TenantWorld w;
+  std::string err;
+  if (!s->engine->read(o.id, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  if (o.format == "json") fmt::print("{}\n", tenant_json(w.tenant).dump(2));
+  else print_tenant_text(w);
+  return kOk;
+}
+
+// RFC 4180 records: quoted fields, "" escapes, newlines inside quotes.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string cell;
+  bool quoted = false, any = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+      else if (c == '"') quoted = false;
+      else cell += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(cell)), cell.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      rows.back().push_back(std::move(cell)), cell.clear();
+      rows.emplace_back();
+    } else {
+      cell += c;
+    }
+    any = true;
+  }
+  if (any && (!cell.empty() || !rows.back().empty())) rows.back().push_back(std::move(cell));
+  std::erase_if(rows, [](const auto& r) { return r.empty() || (r.size() == 1 && r[0].empty()); });
+  return rows;
+}
+
+int import_row(Session& s, const Globals& g, const std::vector<std::string>& head,
+               const std::vector<std::string>& row, size_t line) {
+  std::vector<std::pair<std::string, std::string>> sets;
+  for (size_t c = 1; c < head.size() && c < row.size(); ++c)
+    if (!row[c].empty()) sets.emplace_back(head[c], row[c]);
+  rt::TenantWorld w;
+  std::string err;
+  bool exists = s.engine->read(row[0], w, err);
+  rt::Response r = exists ? s.engine->tenant_set(row[0], sets, actor(g), s.now)
+                          : s.engine->tenant_add(row[0], sets, actor(g), s.now);
+  if (r.exit != rt::kOk) fmt::print(stderr, "row {} ({}): ", line, row[0]);
+  return report(r);
+}
+
+int run_import(const Globals& g, const TenantOpts& o) {
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) return fmt::print(stderr, "error: cannot read '{}'\n", o.file), kBadInput;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto rows = parse_csv(ss.str());
+  if (rows.empty() || rows[0].empty() || (rows[0][0] != "id" && rows[0][0] != "tenant"))
+    return fmt::print(stderr, "error: {}: the first column of the header must be 'id'\n", o.file), kBadInput;
+  int exit;
+  auto s = open_session(g, exit);
+  if (!s) return exit;
+  int worst = kOk, done = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i].size() != rows[0].size()) {
+      fmt::print(stderr, "row {}: {} cells, the header has {}\n", i + 1, rows[i].size(), rows[0].size());
+      worst = std::max(worst, int(kBadInput));
+      continue;
+    }
+    int rc = import_row(*s, g, rows[0], rows[i], i + 1);
+    worst = std::max(worst, rc);
+    done += rc == kOk;
+  }
+  fmt::print("imported {} of {} tenants\n", done, rows.size() - 1);
+  return worst;
+}
+
+const Registrar reg(30, [](CLI::App& root, Globals& g) {
+  auto o = std::make_shared<TenantOpts>();
+  auto* tenant = root.add_subcommand("tenant", "add, change, show or import tenants");
+  tenant->require_subcommand(1);
+  auto* add = tenant->add_subcommand("add", "add a tenant");
+  add->add_option("id", o->id, "tenant id")->required();
+  add->add_option("--set", o->sets, "attribute=value (repeatable)");
+  add->callback([o, &g] { g.exit_code = run_add_set(g, *o, true); });
+  auto* set = tenant->add_subcommand("set", "change tenant attributes");
+  set->add_option("id", o->id, "tenant id")->required();
+  set->add_option("sets", o->sets, "attribute=value …")->required();
+  set->callback([o, &g] { g.exit_code = run_add_set(g, *o, false); });
+  auto* show = tenant->add_subcommand("show", "show a tenant's attributes, tasks and assignments");
+  show->add_option("id", o->id, "tenant id")->required();
+  show->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  show->callback([o, &g] { g.exit_code = run_show(g, *o); });
+  auto* imp = tenant->add_subcommand("import", "add or update tenants from a CSV file (header: id,attr,…)");
+  imp->add_option("file", o->file, "CSV file")->required();
+  imp->callback([o, &g] { g.exit_code = run_import(g, *o); });
+});
+
+}  // namespace
+
+}  // namespace pb::cli

@@ -1,0 +1,106 @@
+// run_common.cpp — session opening, clock, printing (run_common.hpp).
+#include "run_common.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "interpreter/calendar_math.hpp"
+#include "runtime/world.hpp"
+
+namespace pb::cli {
+
+using json = nlohmann::json;
+
+static rt::Catalog catalog_of(const LoadResult& l) {
+  rt::Catalog c;
+  c.project = &l.project;
+  std::string schema_file, schema_text;
+  for (const auto& [path, text] : l.sources)
+    if (path.ends_with(".schema.yaml") || path.ends_with(".schema.yml")) {
+      schema_file = path;
+      schema_text = text;
+      break;
+    }
+  for (const auto& [id, path] : l.origin)
+    c.files[id] = rt::PinnedSource{id, path, l.sources.at(path), schema_file, schema_text};
+  return c;
+}
+
+static bool read_clock(const Globals& g, Instant& now) {
+  if (g.now.empty()) {
+    now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return true;
+  }
+  if (parse_iso_instant(g.now, now)) return true;
+  fmt::print(stderr, "error: --now '{}' is not an ISO-8601 date or date-time\n", g.now);
+  return false;
+}
+
+std::optional<Session> open_session(const Globals& g, int& exit) {
+  Session s;
+  exit = kBadInput;
+  if (!read_clock(g, s.now)) return std::nullopt;
+  s.loaded = std::make_unique<LoadResult>(load_paths({g.playbooks}, s.diags));
+  s.diags.sort();
+  try {
+    s.store = std::make_unique<rt::Store>(g.db);
+  } catch (const rt::StoreError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    exit = e.busy() ? kBusy : kBadInput;
+    return std::nullopt;
+  }
+  s.engine = std::make_unique<rt::Engine>(*s.store, catalog_of(*s.loaded));
+  exit = kOk;
+  return s;
+}
+
+bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out) {
+  for (const auto& kv : in) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      fmt::print(stderr, "error: '{}' is not key=value\n", kv);
+      return false;
+    }
+    out.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  return true;
+}
+
+int report(const rt::Response& r) {
+  if (r.exit == rt::kOk) return kOk;
+  const char* what = r.exit == rt::kRefused ? "refused" : r.exit == rt::kBusy ? "busy" : "error";
+  fmt::print(stderr, "{}: {} [{}]\n", what, r.message, r.code);
+  return r.exit;
+}
+
+bool parse_note_kind(const std::string& s, NoteKind& out) {
+  for (auto k : {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
+    if (s == to_string(k)) return out = k, true;
+  fmt::print(stderr, "error: note kind '{}' is not status, technical or engagement\n", s);
+  return false;
+}
+
+json tenant_json(const TenantState& t) {
+  json attrs = json::object(), tasks = json::object(), assigns = json::array();
+  for (const auto& [k, v] : t.attrs) attrs[k] = rt::value_to_json(v);
+  for (const auto& [id, st] : t.tasks)
+    tasks[std::to_string(id)] = {{"state", st.complete ? "complete" : "not_started"}, {"who", st.who},
+                                 {"when", format_iso_instant(st.when)}};
+  for (const auto& a : t.assignments)
+    assigns.push_back({{"queue", to_string(a.queue)}, {"name", a.name}, {"primary", a.primary}});
+  return {{"id", t.id}, {"attributes", attrs}, {"tasks", tasks}, {"assignments", assigns}};
+}
+
+json instance_json(const rt::InstanceRec& r) {
+  json timers = json::array();
+  for (const auto& t : r.st.timers)
+    timers.push_back({{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
+  return {{"playbook", r.st.playbook}, {"step", r.st.step}, {"status", to_string(r.st.status)},
+          {"outcome", r.st.outcome}, {"entered_at", format_iso_instant(r.st.entered_at)},
+          {"visits", rt::visits_to_json(r.st.visits)}, {"timers", timers}, {"pinned", r.hash},
+          {"version", r.version}};
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,48 @@
+// run_common.hpp — shared plumbing of the commands that run tenants
+// (cmd_tenant.cpp, cmd_run.cpp, cmd_status.cpp): opening the store and the
+// engine from the global options, the clock, key=value lists, printing a
+// Response. Every function reports problems on stderr and returns an exit code.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "grammar/loader.hpp"
+#include "runtime/engine.hpp"
+
+namespace pb::cli {
+
+struct Session {
+  std::unique_ptr<LoadResult> loaded;  // heap: the engine keeps pointers into it
+  std::unique_ptr<rt::Store> store;
+  std::unique_ptr<rt::Engine> engine;
+  Instant now{};
+  Diagnostics diags;  // from loading the directory (shown when a playbook is missing)
+};
+
+// Loads the playbook directory, opens the database and reads the clock
+// (--now / PLAYBOOK_NOW, else the wall clock). On failure prints why and
+// returns nullopt with `exit` set.
+std::optional<Session> open_session(const Globals& g, int& exit);
+
+// "k=v" strings → pairs; false (and a message) when one has no '='.
+bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out);
+
+// Prints a refusal or failure on stderr ("refused: … [code]"); returns its exit code.
+int report(const rt::Response& r);
+
+// The acting user: --as, else $USER, else "unknown".
+inline std::string actor(const Globals& g) { return g.as_user.empty() ? "unknown" : g.as_user; }
+
+bool parse_note_kind(const std::string& s, NoteKind& out);
+
+// JSON views used by --format json.
+nlohmann::json tenant_json(const TenantState& t);
+nlohmann::json instance_json(const rt::InstanceRec& r);
+
+}  // namespace pb::cli

@@ -1,0 +1,62 @@
+// calendar_math.hpp — date arithmetic over business calendars. Pure (<chrono>
+// only): no clock, no files.
+//
+// Contract (documented for users in docs/runtime.md):
+//  * A "working day" is a day the calendar marks working (weekday) that is not
+//    a holiday. A calendar with no working weekday at all makes business days
+//    behave like calendar days (never an endless search).
+//  * add_business_days(t, n), n >= 0:
+//      - t on a working day: the same time of day, n working days later
+//        (Fri 10:00 + 2 → Tue 10:00; n = 0 → t).
+//      - t on a non-working day: counting starts at 00:00 of the next working
+//        day, so the deadline lands at 00:00 (Sat 15:00 + 2 → Wed 00:00;
+//        n = 0 → Mon 00:00).
+//    n < 0 counts backwards symmetrically (same time of day, n working days
+//    earlier; from a non-working day, from 00:00 of the next working day).
+//  * business_days_between(a, b): the number of working days d with
+//    a < d <= b when a <= b, and minus the number with b < d <= a otherwise.
+//    So business_days_between(day(t), day(add_business_days(t, n))) == n when
+//    t is on a working day.
+//  * Plain units are calendar time: days = 24 h, weeks = 7 days, hours = 1 h.
+//  * Searches are bounded (kMaxScanDays); inputs beyond it saturate.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "calendar.hpp"
+#include "model.hpp"
+
+namespace pb {
+
+inline constexpr int64_t kMaxScanDays = 366 * 50;
+
+// The day of an instant (UTC) and the instant at a day's 00:00 UTC.
+Days day_of(Instant t);
+Instant start_of(Days d);
+
+// The first working day on or after d (d itself when none within the bound).
+Days next_working_day(Days d, const Calendar& cal);
+
+Instant add_business_days(Instant t, int64_t n, const Calendar& cal);
+int64_t business_days_between(Days a, Days b, const Calendar& cal);
+
+Instant add_days(Instant t, int64_t n);
+Instant add_weeks(Instant t, int64_t n);
+Instant add_hours(Instant t, int64_t n);
+
+// `after N UNIT` from t: dispatches on the unit.
+Instant add_duration(Instant t, int64_t n, DurationUnit unit, const Calendar& cal);
+
+// A default calendar: Monday to Friday, no holidays.
+const Calendar& default_calendar();
+
+// "YYYY-MM-DD" → day; false unless a real calendar date.
+bool parse_iso_date(std::string_view text, Days& out);
+// "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]" → instant (UTC).
+bool parse_iso_instant(std::string_view text, Instant& out);
+std::string format_iso_date(Days d);        // YYYY-MM-DD
+std::string format_iso_instant(Instant t);  // YYYY-MM-DDTHH:MM:SSZ
+
+}  // namespace pb

@@ -1,0 +1,292 @@
+// evaluator.cpp — the control flow of the pure evaluator (evaluator.hpp):
+// start, fire, complete, note, tick and set; entering steps (enter actions,
+// terminals, decision steps, timers) and taking transitions.
+#include "evaluator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "calendar_math.hpp"
+#include "diagnostics.hpp"
+#include "evaluator_ctx.hpp"
+
+namespace pb {
+
+using namespace detail;
+
+namespace {
+
+bool enter(Ctx& c, const std::string& id);
+
+bool take(Ctx& c, const Transition& t) {
+  if (!run_actions(c, t.actions)) return false;
+  c.out.transitioned = true;
+  return enter(c, t.target);
+}
+
+bool is_decision(const Step& s) {
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) return true;
+  return false;
+}
+
+bool decide(Ctx& c, const Step& s) {
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::Otherwise || (t.trigger == TriggerKind::When && holds(c, t.guard)))
+      return take(c, t);
+  return c.refuse("no-branch",
+                  fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
+}
+
+// The due instant of an `at PATH ± N days` timer; false when the date is unset.
+bool at_due(Ctx& c, const Transition& t, Instant& due) {
+  EV v = read_path(c, t.at_path);
+  if (v.kind != Value::Kind::Date) return false;
+  due = start_of(Days{std::chrono::days{v.i + t.amount}});
+  return true;
+}
+
+void arm_timers(Ctx& c, const Step& s) {
+  auto& timers = c.out.instance.timers;
+  timers.clear();
+  for (uint32_t i = 0; i < s.transitions.size(); ++i) {
+    const Transition& t = s.transitions[i];
+    Instant due;
+    if (t.trigger == TriggerKind::After)
+      timers.push_back(TimerState{s.id, i, add_duration(c.now, t.amount, t.unit, c.cal)});
+    else if (t.trigger == TriggerKind::At && at_due(c, t, due))
+      timers.push_back(TimerState{s.id, i, due});
+  }
+}
+
+// Recomputes the `at` timers of the current step (attributes may have changed).
+void rearm_at(Ctx& c) {
+  const Step* s = c.cp.step(c.out.instance.step);
+  if (!s || c.out.instance.status != InstanceStatus::Active) return;
+  auto& timers = c.out.instance.timers;
+  std::erase_if(timers, [&](const TimerState& t) {
+    return t.transition < s->transitions.size() &&
+           s->transitions[t.transition].trigger == TriggerKind::At;
+  });
+  for (uint32_t i = 0; i < s->transitions.size(); ++i) {
+    Instant due;
+    if (s->transitions[i].trigger == TriggerKind::At && at_due(c, s->transitions[i], due))
+      timers.push_back(TimerState{s->id, i, due});
+  }
+  std::sort(timers.begin(), timers.end(),
+            [](const TimerState& a, const TimerState& b) { return a.transition < b.transition; });
+}
+
+bool enter(Ctx& c, const std::string& id) {
+  if (++c.steps_entered > kMaxStepsPerInput)
+    return c.refuse("step-loop", fmt::format("more than {} steps entered by one input (a cycle of "
+                                             "decision steps through '{}'?)", kMaxStepsPerInput, id));
+  const Step* s = c.cp.step(id);
+  if (!s) return c.refuse("unknown-step", fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
+  auto& inst = c.out.instance;
+  inst.step = id;
+  inst.entered_at = c.now;
+  ++inst.visits[id];
+  inst.timers.clear();
+  c.out.entered.push_back(id);
+  if (!run_actions(c, s->enter)) return false;
+  switch (s->terminal) {
+    case TerminalKind::End: inst.status = InstanceStatus::Ended; break;
+    case TerminalKind::Goto: inst.status = InstanceStatus::Goto; break;
+    case TerminalKind::Handoff: inst.status = InstanceStatus::Handoff; break;
+    case TerminalKind::None:
+      if (is_decision(*s)) return decide(c, *s);
+      arm_timers(c, *s);
+      return true;
+  }
+  inst.outcome = s->terminal_arg;
+  return true;
+}
+
+bool active(Ctx& c) {
+  if (c.out.instance.status == InstanceStatus::Active && c.cp.step(c.out.instance.step))
+    return true;
+  return c.refuse("not-running", fmt::format("playbook '{}' is not running for tenant '{}' ({})",
+                                             c.cp.pb.id, c.tenant.id,
+                                             c.out.instance.step.empty()
+                                                 ? "not started"
+                                                 : to_string(c.out.instance.status)));
+}
+
+std::vector<std::string> attr_names(const CompiledPlaybook& cp) {
+  std::vector<std::string> names;
+  for (const auto& a : cp.attrs) names.push_back(a.name);
+  return names;
+}
+
+// One `--set key=value`: an event payload field or a tenant attribute.
+bool apply_set(Ctx& c, const std::string& key, const std::string& text) {
+  std::string_view k = key;
+  bool payload_only = k.starts_with("event."), tenant_only = k.starts_with("tenant.");
+  if (payload_only || tenant_only) k.remove_prefix(payload_only ? 6 : 7);
+  std::string why;
+  if (c.event && !tenant_only)
+    for (const auto& f : c.event->payload)
+      if (f.name == k) {
+        Value v;
+        if (!parse_value(f.type, text, v, why))
+          return c.refuse("bad-value", fmt::format("event.{}: {}", f.name, why), true);
+        c.payload.emplace_back(f.name, std::move(v));
+        return true;
+      }
+  AttrWrite w;
+  const Attribute* a = payload_only ? nullptr : c.cp.attribute(k);
+  const Attribute* target = a;
+  auto d1 = k.find('.'), d2 = k.rfind('.');
+  if (!a && !payload_only && d1 != std::string_view::npos && d1 != d2) {
+    a = c.cp.attribute(k.substr(0, d1));
+    if (a && a->type.kind == TypeKind::Records) {
+      w.key = k.substr(d1 + 1, d2 - d1 - 1);
+      w.field = k.substr(d2 + 1);
+      for (const auto& f : a->type.fields)
+        if (f.name == w.field) target = &f;
+    }
+  }
+  if (!target) {
+    std::string hint = did_you_mean(k, attr_names(c.cp));
+    return c.refuse("unknown-attribute", fmt::format("'{}' is not {}{}", key,
+                    c.event ? fmt::format("a field of event '{}' nor a tenant attribute", c.event->id)
+                            : "a tenant attribute", hint.empty() ? "" : "; " + hint), true);
+  }
+  w.attr = a->name;
+  if (!parse_value(target->type, text, w.value, why))
+    return c.refuse("bad-value", fmt::format("{}: {}", key, why), true);
+  return write_attr(c, std::move(w), target->loc);
+}
+
+bool apply_sets(Ctx& c) {
+  for (const auto& [k, v] : c.in.sets)
+    if (!apply_set(c, k, v)) return false;
+  return true;
+}
+
+std::string possible_events(const Step& s) {
+  std::vector<std::string> names;
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::Event &&
+        std::find(names.begin(), names.end(), t.event) == names.end())
+      names.push_back(t.event);
+  return names.empty() ? "no event is possible there"
+                       : fmt::format("possible: {}", fmt::join(names, ", "));
+}
+
+bool fire(Ctx& c) {
+  if (!active(c)) return false;
+  auto ev = c.cp.event_by_id.find(c.in.event);
+  if (ev == c.cp.event_by_id.end()) {
+    std::vector<std::string> ids;
+    for (const auto& e : c.cp.pb.events) ids.push_back(e.id);
+    std::string hint = did_you_mean(c.in.event, ids);
+    return c.refuse("unknown-event", fmt::format("playbook '{}' has no event '{}'{}", c.cp.pb.id,
+                                                 c.in.event, hint.empty() ? "" : "; " + hint), true);
+  }
+  c.event = ev->second;
+  const Step& s = *c.cp.step(c.out.instance.step);
+  auto on_event = [&](const Transition& t) {
+    return t.trigger == TriggerKind::Event && t.event == c.in.event;
+  };
+  if (std::none_of(s.transitions.begin(), s.transitions.end(), on_event))
+    return c.refuse("event-not-possible", fmt::format("event '{}' is not possible in step '{}'; {}",
+                                                      c.in.event, s.id, possible_events(s)));
+  if (!apply_sets(c)) return false;
+  if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
+  auto rules = c.cp.rules_on_event.find(c.in.event);
+  if (rules != c.cp.rules_on_event.end() && !check_rules(c, &rules->second)) return false;
+  for (const auto& t : s.transitions)
+    if (on_event(t) && holds(c, t.guard)) return take(c, t);
+  return c.refuse("event-not-possible",
+                  fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
+                              "transitions do not hold", c.in.event, s.id));
+}
+
+bool complete(Ctx& c) {
+  if (!c.cp.pb.task(c.in.task))
+    return c.refuse("unknown-task",
+                    fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
+  if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
+  if (!complete_task(c, c.in.task)) return false;
+  const Step* s = c.cp.step(c.out.instance.step);
+  if (!s || c.out.instance.status != InstanceStatus::Active) return true;
+  for (const auto& t : s->transitions)
+    if (t.trigger == TriggerKind::Task && t.task == c.in.task && holds(c, t.guard))
+      return take(c, t);
+  return true;
+}
+
+bool tick(Ctx& c) {
+  if (!active(c)) return false;
+  const TimerState& tm = c.in.timer;
+  const Step* s = c.cp.step(c.out.instance.step);
+  if (tm.step != c.out.instance.step || tm.transition >= s->transitions.size() ||
+      (s->transitions[tm.transition].trigger != TriggerKind::After &&
+       s->transitions[tm.transition].trigger != TriggerKind::At))
+    return c.refuse("timer-stale", "the timer no longer belongs to the current step");
+  auto& timers = c.out.instance.timers;
+  if (std::none_of(timers.begin(), timers.end(),
+                   [&](const TimerState& t) { return t.transition == tm.transition; }))
+    return c.refuse("timer-stale", "the timer is no longer armed (it fired or was cancelled)");
+  std::erase_if(c.out.instance.timers,
+                [&](const TimerState& t) { return t.transition == tm.transition; });
+  const Transition& t = s->transitions[tm.transition];
+  return holds(c, t.guard) ? take(c, t) : true;
+}
+
+bool start(Ctx& c) {
+  if (!c.out.instance.step.empty() && c.out.instance.status == InstanceStatus::Active)
+    return c.refuse("already-running", fmt::format("playbook '{}' is already running for '{}' (step "
+                                                   "'{}')", c.cp.pb.id, c.tenant.id,
+                                                   c.out.instance.step));
+  c.out.instance = InstanceState{};
+  c.out.instance.playbook = c.cp.pb.id;
+  c.out.transitioned = true;
+  return enter(c, c.cp.pb.start);
+}
+
+bool dispatch(Ctx& c) {
+  switch (c.in.kind) {
+    case InputKind::Start: return start(c);
+    case InputKind::Fire: return fire(c);
+    case InputKind::Complete: return complete(c);
+    case InputKind::Note:
+      if (c.in.note.empty()) return c.refuse("empty-note", "a note needs a text", true);
+      return add_note(c, c.in.note_kind, c.in.note);
+    case InputKind::Tick: return tick(c);
+    case InputKind::Set: return apply_sets(c);
+  }
+  return false;
+}
+
+}  // namespace
+
+Result evaluate(const CompiledPlaybook& cp, const TenantState& tenant, const InstanceState& inst,
+                const Input& input, Instant now, const Calendar& cal) {
+  Ctx c(cp, tenant, input, now, cal);
+  c.out.instance = inst;
+  Result r;
+  if (!dispatch(c) || c.failed()) {
+    r.refusal = c.refusal ? *c.refusal : Refusal{"refused", "refused", false};
+    return r;
+  }
+  rearm_at(c);
+  c.out.timers_changed = c.out.instance.timers != inst.timers;
+  r.outcome = std::move(c.out);
+  return r;
+}
+
+bool rearm_at_timers(const CompiledPlaybook& cp, const TenantState& tenant, InstanceState& inst) {
+  Input none;
+  Ctx c(cp, tenant, none, Instant{}, default_calendar());
+  c.out.instance = inst;
+  rearm_at(c);
+  if (c.out.instance.timers == inst.timers) return false;
+  inst.timers = std::move(c.out.instance.timers);
+  return true;
+}
+
+}  // namespace pb

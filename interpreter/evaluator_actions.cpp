@@ -1,0 +1,249 @@
+// evaluator_actions.cpp — reads through the overlay and the actions of
+// docs/language.md (complete, reset, note, set, assign, unassign, send,
+// require, each), collecting effects into the Ctx's Outcome. Every check that
+// fails records a Refusal and stops (the caller discards the Outcome).
+#include <fmt/format.h>
+
+
+#include "diagnostics.hpp"
+#include "evaluator_ctx.hpp"
+
+namespace pb::detail {
+
+bool Ctx::refuse(std::string code, std::string reason, bool bad_input) {
+  if (!refusal) refusal = Refusal{std::move(code), std::move(reason), bad_input};
+  return false;
+}
+
+const Binding* Ctx::binding(std::string_view var) const {
+  for (auto it = bindings.rbegin(); it != bindings.rend(); ++it)
+    if (it->var == var) return &*it;
+  return nullptr;
+}
+
+const Value* Ctx::attr(std::string_view name) {
+  auto base = tenant.attrs.find(name);
+  const Value* v = base == tenant.attrs.end() ? nullptr : &base->second;
+  bool field_writes = false;
+  for (const auto& w : out.attrs) {
+    if (w.attr != name) continue;
+    if (w.key.empty()) v = &w.value, field_writes = false;
+    else field_writes = true;
+  }
+  if (!field_writes) return v;
+  std::map<std::string, Value, std::less<>> merged;  // rare: fields written in this input
+  if (base != tenant.attrs.end()) merged.emplace(base->first, base->second);
+  for (const auto& w : out.attrs)
+    if (w.attr == name) apply_write(merged, w);
+  scratch.push_back(std::make_unique<Value>(merged.find(name)->second));
+  return scratch.back().get();
+}
+
+bool Ctx::task_complete(int64_t task) const {
+  for (auto it = out.tasks.rbegin(); it != out.tasks.rend(); ++it)
+    if (it->task == task) return it->complete;
+  auto t = tenant.tasks.find(task);
+  return t != tenant.tasks.end() && t->second.complete;
+}
+
+bool check_rules(Ctx& c, const std::vector<const Rule*>* rules) {
+  if (!rules) return true;
+  for (const Rule* r : *rules)
+    if (!truthy(eval(c, r->condition)))
+      return c.refuse(r->id, r->message.empty() ? fmt::format("rule '{}' does not hold", r->id)
+                                                : r->message);
+  return true;
+}
+
+static std::string task_label(const Ctx& c, int64_t id) {
+  const Task* t = c.cp.pb.task(id);
+  return t ? fmt::format("{} \"{}\"", id, t->name) : std::to_string(id);
+}
+
+bool complete_task(Ctx& c, int64_t task) {
+  if (auto g = c.cp.groups_of_task.find(task); g != c.cp.groups_of_task.end())
+    for (const TaskGroup* group : g->second)
+      for (int64_t other : group->tasks)
+        if (other != task && c.task_complete(other))
+          return c.refuse("exactly-one",
+                          fmt::format("task {} cannot be completed: {} of \"{}\" is already "
+                                      "complete, and only one of that group may be",
+                                      task_label(c, task), task_label(c, other), group->title));
+  if (auto r = c.cp.rules_on_complete.find(task); r != c.cp.rules_on_complete.end())
+    if (!check_rules(c, &r->second)) return false;
+  if (!c.task_complete(task)) c.out.tasks.push_back(TaskChange{task, true});
+  return true;
+}
+
+bool add_note(Ctx& c, NoteKind kind, const std::string& text) {
+  const std::string& prefix = c.cp.pb.note_prefix;
+  if (!prefix.empty() && !text.starts_with(prefix))
+    return c.refuse("note-prefix", fmt::format("a note under playbook '{}' must start with \"{}\"",
+                                               c.cp.pb.id, prefix));
+  c.out.notes.push_back(NoteEffect{kind, text});
+  return true;
+}
+
+static bool check_set_rules(Ctx& c, const AttrWrite& w, const Value& old) {
+  for (const SetRule& sr : c.cp.rules_on_set) {
+    if (sr.attr != w.attr || sr.field != w.field) continue;
+    const Value* saved = c.old_value;
+    c.old_value = &old;
+    const Attribute* a = c.cp.attribute(w.attr);
+    if (!w.key.empty()) c.bindings.push_back(Binding{a->type.key, a, w.key, nullptr, nullptr});
+    bool ok = truthy(eval(c, sr.rule->condition));
+    if (!w.key.empty()) c.bindings.pop_back();
+    c.old_value = saved;
+    if (!ok) return c.refuse(sr.rule->id, sr.rule->message);
+  }
+  return true;
+}
+
+static const Attribute* field_decl(const Attribute& records, std::string_view field) {
+  for (const auto& f : records.type.fields)
+    if (f.name == field) return &f;
+  return nullptr;
+}
+
+bool write_attr(Ctx& c, AttrWrite w, const Loc&) {
+  const Attribute* a = c.cp.attribute(w.attr);
+  const Attribute* target = a;
+  if (a && !w.key.empty())
+    target = a->type.kind == TypeKind::Records ? field_decl(*a, w.field) : nullptr;
+  std::string shown = w.key.empty() ? w.attr : fmt::format("{}.{}.{}", w.attr, w.key, w.field);
+  if (!target)
+    return c.refuse("unknown-attribute", fmt::format("the tenant has no attribute '{}'", shown),
+                    true);
+  if (!value_fits(target->type, w.value))
+    return c.refuse("bad-value", fmt::format("'{}' is not a valid {} value for '{}'",
+                                             to_text(w.value), to_string(target->type.kind), shown),
+                    true);
+  Value old;
+  const Value* cur = c.attr(w.attr);
+  if (!w.key.empty() && cur && cur->records) {
+    auto r = cur->records->find(w.key);
+    if (r != cur->records->end())
+      if (auto f = r->second.find(w.field); f != r->second.end()) old = f->second;
+  } else if (w.key.empty() && cur) {
+    old = *cur;
+  }
+  c.out.attrs.push_back(std::move(w));
+  return check_set_rules(c, c.out.attrs.back(), old);
+}
+
+// tenant.ATTR | tenant.ATTR.KEY.FIELD | VAR.FIELD → an AttrWrite target.
+static bool resolve_target(Ctx& c, std::string_view p, AttrWrite& w) {
+  auto dot = p.find('.');
+  if (dot == std::string_view::npos) return false;
+  std::string_view root = p.substr(0, dot), rest = p.substr(dot + 1);
+  if (root == "tenant") {
+    auto d1 = rest.find('.'), d2 = rest.rfind('.');
+    if (c.cp.attribute(rest) || d1 == std::string_view::npos || d1 == d2) {
+      w.attr = rest;
+      return true;
+    }
+    w.attr = rest.substr(0, d1);
+    w.key = rest.substr(d1 + 1, d2 - d1 - 1);
+    w.field = rest.substr(d2 + 1);
+    return true;
+  }
+  const Binding* b = c.binding(root);
+  if (!b || b->contact) return false;
+  w.attr = b->attr->name;
+  w.key = b->key;
+  w.field = rest;
+  return true;
+}
+
+static bool do_set(Ctx& c, const Action& a) {
+  AttrWrite w;
+  if (!resolve_target(c, a.path, w))
+    return c.refuse("unknown-attribute", fmt::format("cannot set '{}'", a.path), true);
+  if (a.expr) w.value = to_value(eval(c, *a.expr));
+  return write_attr(c, std::move(w), a.loc);
+}
+
+static const Contact* find_contact(Ctx& c, const std::optional<Expr>& to, std::string& wanted) {
+  const Value* cs = c.cp.contacts_attr ? c.attr(c.cp.contacts_attr->name) : nullptr;
+  if (to) wanted = std::string(eval(c, *to).s);
+  if (!cs || !cs->contacts) return nullptr;
+  for (const Contact& k : *cs->contacts)
+    if (to ? (k.name == wanted || k.email == wanted) : k.primary) return &k;
+  return nullptr;
+}
+
+static bool do_send(Ctx& c, const Action& a) {
+  std::string wanted;
+  const Contact* k = find_contact(c, a.expr, wanted);
+  if (!k)
+    return c.refuse("no-contact", a.expr ? fmt::format("the tenant has no contact '{}'", wanted)
+                                         : std::string("the tenant has no primary contact"));
+  if (k->do_not_contact)
+    return c.refuse("do-not-contact", fmt::format("cannot send \"{}\": contact {} is marked "
+                                                  "do-not-contact", a.text, k->name));
+  if (k->unsubscribed)
+    return c.refuse("unsubscribed", fmt::format("cannot send \"{}\": contact {} has "
+                                                "unsubscribed", a.text, k->name));
+  c.out.sent.push_back(Outreach{a.text, k->name, k->email});
+  return true;
+}
+
+static bool do_each(Ctx& c, const Action& a) {
+  std::string_view p = a.path;
+  const Attribute* attr = p.starts_with("tenant.") ? c.cp.attribute(p.substr(7)) : nullptr;
+  if (!attr || (attr->type.kind != TypeKind::Records && attr->type.kind != TypeKind::Contacts))
+    return c.refuse("unknown-attribute", fmt::format("'{}' is not a records attribute", a.path));
+  const Value* v = c.attr(attr->name);
+  if (attr->type.kind == TypeKind::Contacts) {
+    if (!v || !v->contacts) return true;
+    auto keep = v->contacts;  // the list stays alive while the body runs
+    for (const Contact& k : *keep) {
+      c.bindings.push_back(Binding{a.var, attr, k.name, nullptr, &k});
+      bool ok = holds(c, a.expr) ? run_actions(c, a.body) : true;
+      c.bindings.pop_back();
+      if (!ok) return false;
+    }
+    return true;
+  }
+  std::vector<std::string> keys;
+  if (v && v->records)
+    for (const auto& [key, fields] : *v->records) keys.push_back(key);
+  for (const auto& key : keys) {
+    c.bindings.push_back(Binding{a.var, attr, key, nullptr, nullptr});
+    bool ok = holds(c, a.expr) ? run_actions(c, a.body) : true;
+    c.bindings.pop_back();
+    if (!ok) return false;
+  }
+  return true;
+}
+
+static bool run_action(Ctx& c, const Action& a) {
+  switch (a.kind) {
+    case ActionKind::Complete: return complete_task(c, a.task);
+    case ActionKind::Reset:
+      if (c.task_complete(a.task)) c.out.tasks.push_back(TaskChange{a.task, false});
+      return true;
+    case ActionKind::Note: return add_note(c, a.note_kind, a.text);
+    case ActionKind::Set: return do_set(c, a);
+    case ActionKind::Assign:
+      c.out.assignments.push_back(AssignChange{a.queue, a.text, a.primary, true});
+      return true;
+    case ActionKind::Unassign:
+      c.out.assignments.push_back(AssignChange{a.queue, a.me ? c.in.actor : a.text, false, false});
+      return true;
+    case ActionKind::Send: return do_send(c, a);
+    case ActionKind::Require:
+      if (holds(c, a.expr)) return true;
+      return c.refuse(a.code.empty() ? "require" : a.code, a.text);
+    case ActionKind::ForEach: return do_each(c, a);
+  }
+  return true;
+}
+
+bool run_actions(Ctx& c, const std::vector<Action>& actions) {
+  for (const Action& a : actions)
+    if (!run_action(c, a)) return false;
+  return true;
+}
+
+}  // namespace pb::detail

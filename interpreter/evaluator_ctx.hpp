@@ -1,0 +1,78 @@
+// evaluator_ctx.hpp — internal to the evaluator (evaluator*.cpp): the working
+// context of one evaluation. Reads see the input states overlaid with the
+// effects collected so far; nothing outside the context is ever modified.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evaluator.hpp"
+
+namespace pb::detail {
+
+// A record variable in scope (`each workload in tenant.workloads`).
+struct Binding {
+  std::string_view var;
+  const Attribute* attr = nullptr;  // the records attribute
+  std::string key;
+  const Fields* fields = nullptr;   // the record as read when bound
+  const Contact* contact = nullptr; // a contact (contacts attributes; read-only)
+};
+
+// A value during expression evaluation. Strings point into the model or the
+// state, which outlive the evaluation.
+struct EV {
+  Value::Kind kind = Value::Kind::Unset;
+  int64_t i = 0;
+  std::string_view s;
+  const Value* ref = nullptr;  // Records / Contacts
+};
+
+struct Ctx {
+  const CompiledPlaybook& cp;
+  const TenantState& tenant;
+  const Input& in;
+  Instant now;
+  const Calendar& cal;
+  Outcome out;
+  std::optional<Refusal> refusal;
+  int steps_entered = 0;
+
+  // event scope
+  const EventDecl* event = nullptr;
+  std::vector<std::pair<std::string, Value>> payload;
+  const Value* old_value = nullptr;  // in `on set` rules
+  std::vector<Binding> bindings;
+  std::vector<std::unique_ptr<Value>> scratch;  // merged records views kept alive
+
+  Ctx(const CompiledPlaybook& c, const TenantState& t, const Input& i, Instant n,
+      const Calendar& k)
+      : cp(c), tenant(t), in(i), now(n), cal(k) {}
+
+  bool refuse(std::string code, std::string reason, bool bad_input = false);
+  bool failed() const { return refusal.has_value(); }
+
+  // reads through the overlay
+  const Value* attr(std::string_view name);
+  bool task_complete(int64_t task) const;
+  const Binding* binding(std::string_view var) const;
+};
+
+// Expressions (evaluator_expr.cpp)
+EV eval(Ctx& c, const Expr& e);
+EV read_path(Ctx& c, std::string_view path);
+bool truthy(const EV& v);
+bool holds(Ctx& c, const std::optional<Expr>& guard);  // absent guard holds
+Value to_value(const EV& v);
+
+// Actions (evaluator_actions.cpp); false when refused.
+bool run_actions(Ctx& c, const std::vector<Action>& actions);
+bool write_attr(Ctx& c, AttrWrite w, const Loc& where);
+bool check_rules(Ctx& c, const std::vector<const Rule*>* rules);
+bool complete_task(Ctx& c, int64_t task);
+bool add_note(Ctx& c, NoteKind kind, const std::string& text);
+
+}  // namespace pb::detail

@@ -1,0 +1,144 @@
+// state.hpp — what the evaluator reads and returns: tenant state, instance
+// state, an input, and the outcome or refusal. Plain data; no I/O.
+//
+// Contract:
+//  * TenantState is shared by all the tenant's instances (attributes, task
+//    states, assignments). InstanceState is one playbook run.
+//  * An Outcome lists every effect of one input; applying it (apply_outcome)
+//    to the states the evaluator read gives the states after the input.
+//  * A Refusal has a stable code (docs/refusal-codes.md), a reason a person
+//    understands, and `bad_input` when the CLI must exit 2 rather than 1.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "calendar.hpp"
+#include "model.hpp"
+#include "value.hpp"
+
+namespace pb {
+
+struct TaskState {
+  bool complete = false;
+  std::string who;
+  Instant when{};
+  bool operator==(const TaskState&) const = default;
+};
+
+struct Assignment {
+  QueueKind queue = QueueKind::RM;
+  std::string name;
+  bool primary = false;
+  bool operator==(const Assignment&) const = default;
+};
+
+struct TenantState {
+  std::string id;
+  std::map<std::string, Value, std::less<>> attrs;
+  std::map<int64_t, TaskState> tasks;
+  std::vector<Assignment> assignments;
+  bool operator==(const TenantState&) const = default;
+};
+
+// A timer of the current step: transition `transition` (index in the step's
+// transitions) fires at `due`.
+struct TimerState {
+  std::string step;
+  uint32_t transition = 0;
+  Instant due{};
+  bool operator==(const TimerState&) const = default;
+};
+
+enum class InstanceStatus { Active, Ended, Goto, Handoff };
+const char* to_string(InstanceStatus);
+bool parse_instance_status(std::string_view text, InstanceStatus& out);
+
+struct InstanceState {
+  std::string playbook;
+  std::string step;                 // "" before start
+  Instant entered_at{};
+  InstanceStatus status = InstanceStatus::Active;
+  std::string outcome;              // End: the outcome; Goto: playbook; Handoff: external
+  std::map<std::string, int64_t, std::less<>> visits;
+  std::vector<TimerState> timers;
+  bool operator==(const InstanceState&) const = default;
+};
+
+enum class InputKind { Start, Fire, Complete, Note, Tick, Set };
+const char* to_string(InputKind);
+
+struct Input {
+  InputKind kind = InputKind::Start;
+  std::string event;                                        // Fire
+  std::vector<std::pair<std::string, std::string>> sets;    // Fire, Set: key=value as typed
+  std::string note;                                         // Fire, Complete, Note
+  NoteKind note_kind = NoteKind::OverallStatus;
+  std::string actor;
+  int64_t task = 0;                                         // Complete
+  TimerState timer;                                         // Tick
+};
+
+struct TaskChange {
+  int64_t task = 0;
+  bool complete = true;  // false = reset to not started
+};
+struct NoteEffect {
+  NoteKind kind = NoteKind::OverallStatus;
+  std::string text;
+};
+// A write of tenant.ATTR (key empty) or tenant.ATTR[key].field.
+struct AttrWrite {
+  std::string attr;
+  std::string key;
+  std::string field;
+  Value value;
+};
+struct AssignChange {
+  QueueKind queue = QueueKind::RM;
+  std::string name;
+  bool primary = false;
+  bool add = true;
+};
+struct Outreach {
+  std::string template_name;
+  std::string contact;
+  std::string email;
+};
+
+struct Outcome {
+  InstanceState instance;             // the instance after the input
+  std::vector<std::string> entered;   // steps entered, in order
+  bool transitioned = false;          // a transition was taken
+  std::vector<TaskChange> tasks;
+  std::vector<NoteEffect> notes;
+  std::vector<AttrWrite> attrs;
+  std::vector<AssignChange> assignments;
+  std::vector<Outreach> sent;
+  bool timers_changed = false;        // instance.timers differ from before
+};
+
+struct Refusal {
+  std::string code;    // stable, docs/refusal-codes.md
+  std::string reason;  // for a person
+  bool bad_input = false;
+};
+
+struct Result {
+  std::optional<Outcome> outcome;  // set on success
+  Refusal refusal;                 // set on failure
+  bool ok() const { return outcome.has_value(); }
+};
+
+// Applies the tenant-level effects of `out` (tasks, attributes, assignments)
+// to `t`, as `actor` at `now`.
+void apply_outcome(TenantState& t, const Outcome& out, const std::string& actor, Instant now);
+
+// Writes one AttrWrite into an attribute map (copy on write for records).
+void apply_write(std::map<std::string, Value, std::less<>>& attrs, const AttrWrite& w);
+
+}  // namespace pb

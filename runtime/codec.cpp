@@ -1,0 +1,219 @@
+// codec.cpp — the stored JSON forms of values, calendars, visits and log
+// records (world.hpp), and the content hash that pins playbooks.
+#include <fmt/format.h>
+
+#include "interpreter/calendar_math.hpp"
+#include "world.hpp"
+
+namespace pb::rt {
+
+using json = nlohmann::json;
+
+InstanceRec* TenantWorld::active(const std::string& playbook) {
+  for (auto& i : instances)
+    if (i.st.playbook == playbook && i.st.status == InstanceStatus::Active) return &i;
+  return nullptr;
+}
+
+std::vector<InstanceRec*> TenantWorld::all_active() {
+  std::vector<InstanceRec*> out;
+  for (auto& i : instances)
+    if (i.st.status == InstanceStatus::Active) out.push_back(&i);
+  return out;
+}
+
+int64_t to_secs(Instant t) { return t.time_since_epoch().count(); }
+Instant from_secs(int64_t s) { return Instant{std::chrono::seconds{s}}; }
+
+json value_to_json(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::Unset: return nullptr;
+    case Value::Kind::Bool: return v.i != 0;
+    case Value::Kind::Int: return v.i;
+    case Value::Kind::String: return v.s;
+    case Value::Kind::Date: return json{{"date", to_text(v)}};
+    case Value::Kind::Records: {
+      json recs = json::object();
+      for (const auto& [key, fields] : *v.records) {
+        json f = json::object();
+        for (const auto& [name, val] : fields) f[name] = value_to_json(val);
+        recs[key] = f;
+      }
+      return json{{"records", recs}};
+    }
+    case Value::Kind::Contacts: {
+      json list = json::array();
+      for (const auto& c : *v.contacts)
+        list.push_back({{"name", c.name}, {"email", c.email}, {"do_not_contact", c.do_not_contact},
+                        {"unsubscribed", c.unsubscribed}, {"primary", c.primary}});
+      return json{{"contacts", list}};
+    }
+  }
+  return nullptr;
+}
+
+static bool records_from_json(const json& j, Value& out) {
+  if (!j.is_object()) return false;
+  RecordMap m;
+  for (const auto& [key, fields] : j.items()) {
+    if (!fields.is_object()) return false;
+    m[key];  // a record whose fields were all unset stays a (empty) record
+    for (const auto& [name, val] : fields.items())
+      if (!value_from_json(val, m[key][name])) return false;
+  }
+  out = Value::of_records(std::move(m));
+  return true;
+}
+
+static bool contacts_from_json(const json& j, Value& out) {
+  if (!j.is_array()) return false;
+  std::vector<Contact> list;
+  for (const auto& c : j) {
+    if (!c.is_object()) return false;
+    list.push_back(Contact{c.value("name", ""), c.value("email", ""), c.value("do_not_contact", false),
+                           c.value("unsubscribed", false), c.value("primary", false)});
+  }
+  out = Value::of_contacts(std::move(list));
+  return true;
+}
+
+bool value_from_json(const json& j, Value& out) {
+  try {
+    if (j.is_null()) return out = Value{}, true;
+    if (j.is_boolean()) return out = Value::boolean(j.get<bool>()), true;
+    if (j.is_number_integer()) return out = Value::integer(j.get<int64_t>()), true;
+    if (j.is_string()) return out = Value::string(j.get<std::string>()), true;
+    if (!j.is_object() || j.size() != 1) return false;
+    Days d;
+    if (j.contains("date"))
+      return j["date"].is_string() && parse_iso_date(j["date"].get<std::string>(), d) &&
+             (out = Value::date(d), true);
+    if (j.contains("records")) return records_from_json(j["records"], out);
+    if (j.contains("contacts")) return contacts_from_json(j["contacts"], out);
+  } catch (const json::exception&) {
+  }
+  return false;
+}
+
+json calendar_to_json(const Calendar& c) {
+  json hol = json::object();
+  for (const auto& [d, name] : c.holidays) hol[format_iso_date(d)] = name;
+  return json{{"id", c.id}, {"country", c.country}, {"working", c.working}, {"holidays", hol}};
+}
+
+bool calendar_from_json(const json& j, Calendar& out) {
+  try {
+    out.id = j.at("id").get<std::string>();
+    out.country = j.value("country", "");
+    out.working = j.at("working").get<std::array<bool, 7>>();
+    for (const auto& [date, name] : j.at("holidays").items()) {
+      Days d;
+      if (!parse_iso_date(date, d)) return false;
+      out.holidays[d] = name.get<std::string>();
+    }
+    return true;
+  } catch (const json::exception&) {
+    return false;
+  }
+}
+
+static json writes_to_json(const std::vector<AttrWrite>& ws) {
+  json a = json::array();
+  for (const auto& w : ws)
+    a.push_back({{"attr", w.attr}, {"key", w.key}, {"field", w.field}, {"value", value_to_json(w.value)}});
+  return a;
+}
+
+json log_to_json(const LogInput& in) {
+  const Input& i = in.input;
+  json j{{"op", in.op}, {"playbook", in.playbook}, {"at", format_iso_instant(in.at)},
+         {"actor", i.actor}};
+  if (!i.event.empty()) j["event"] = i.event;
+  if (!i.sets.empty()) j["sets"] = i.sets;
+  if (!i.note.empty()) j["note"] = {{"kind", to_string(i.note_kind)}, {"text", i.note}};
+  if (i.task) j["task"] = i.task;
+  if (in.op == "tick")
+    j["timer"] = {{"step", i.timer.step}, {"transition", i.timer.transition},
+                  {"due", format_iso_instant(i.timer.due)}};
+  if (!in.writes.empty()) j["writes"] = writes_to_json(in.writes);
+  if (!in.pins.empty()) j["pins"] = in.pins;
+  if (!in.calendar.empty()) j["calendar"] = in.calendar;
+  return j;
+}
+
+static bool note_kind_from(const std::string& s, NoteKind& k) {
+  for (auto n : {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
+    if (s == to_string(n)) return k = n, true;
+  return false;
+}
+
+static bool writes_from_json(const json& a, std::vector<AttrWrite>& out) {
+  for (const auto& w : a) {
+    AttrWrite x{w.at("attr").get<std::string>(), w.at("key").get<std::string>(),
+                w.at("field").get<std::string>(), {}};
+    if (!value_from_json(w.at("value"), x.value)) return false;
+    out.push_back(std::move(x));
+  }
+  return true;
+}
+
+bool log_from_json(const json& j, LogInput& out) {
+  try {
+    Input& i = out.input;
+    out.op = j.at("op").get<std::string>();
+    bool known = false;
+    for (auto k : {InputKind::Start, InputKind::Fire, InputKind::Complete, InputKind::Note,
+                   InputKind::Tick})
+      if (out.op == to_string(k)) i.kind = k, known = true;
+    if (out.op == "tenant-add" || out.op == "tenant-set") i.kind = InputKind::Set, known = true;
+    if (!known) return false;
+    out.playbook = j.value("playbook", "");
+    i.actor = j.value("actor", "");
+    if (!parse_iso_instant(j.at("at").get<std::string>(), out.at)) return false;
+    i.event = j.value("event", "");
+    if (j.contains("sets")) i.sets = j["sets"].get<std::vector<std::pair<std::string, std::string>>>();
+    if (j.contains("note")) {
+      i.note = j["note"].at("text").get<std::string>();
+      if (!note_kind_from(j["note"].at("kind").get<std::string>(), i.note_kind)) return false;
+    }
+    i.task = j.value("task", int64_t{0});
+    if (j.contains("timer")) {
+      i.timer.step = j["timer"].at("step").get<std::string>();
+      i.timer.transition = j["timer"].at("transition").get<uint32_t>();
+      if (!parse_iso_instant(j["timer"].at("due").get<std::string>(), i.timer.due)) return false;
+    }
+    if (j.contains("writes") && !writes_from_json(j["writes"], out.writes)) return false;
+    if (j.contains("pins")) out.pins = j["pins"].get<std::map<std::string, std::string>>();
+    out.calendar = j.value("calendar", "");
+    return true;
+  } catch (const json::exception&) {
+    return false;
+  }
+}
+
+json visits_to_json(const std::map<std::string, int64_t, std::less<>>& v) {
+  json j = json::object();
+  for (const auto& [k, n] : v) j[k] = n;
+  return j;
+}
+
+bool visits_from_json(const json& j, std::map<std::string, int64_t, std::less<>>& out) {
+  if (!j.is_object()) return false;
+  for (const auto& [k, n] : j.items()) {
+    if (!n.is_number_integer()) return false;
+    out[k] = n.get<int64_t>();
+  }
+  return true;
+}
+
+std::string content_hash(std::string_view text) {
+  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+  for (unsigned char ch : text) {
+    a = (a ^ ch) * 0x100000001b3ULL;
+    b = (b ^ (ch + 0x9e)) * 0x100000001b3ULL;
+    b ^= b >> 29;
+  }
+  return fmt::format("{:016x}{:016x}", a, b);
+}
+
+}  // namespace pb::rt

@@ -1,0 +1,216 @@
+// engine.cpp — the commit loop of the engine (engine.hpp): read the world,
+// evaluate outside the write lock, then BEGIN IMMEDIATE, check the row
+// version, write everything and the event, commit; retry on conflict/busy.
+#include "engine.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <functional>
+#include <random>
+#include <thread>
+
+#include "engine_impl.hpp"
+
+namespace pb::rt {
+
+namespace {
+
+using Prepare = std::function<bool(const TenantWorld& before, TenantWorld& after, LogInput& li,
+                                   LiveResolver& r, Applied& a)>;
+
+struct Job {
+  std::string tenant;
+  LogInput in;
+  std::string key;
+  bool create = false;
+  int64_t timer_id = 0;  // tick: the timer row this event consumes
+  Prepare prepare;
+};
+
+void backoff(int attempt) {
+  thread_local std::mt19937 rng{std::random_device{}()};
+  int ms = 1 + int(rng() % unsigned(2 + 4 * std::min(attempt, 10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+Response duplicate(const KeyUse& use, const std::string& tenant) {
+  if (use.tenant != tenant)
+    return failure(kBadInput, "key-reused", fmt::format("the idempotency key was already used for "
+                                                        "tenant '{}'", use.tenant));
+  int64_t event = use.event;
+  Response r;
+  r.duplicate = true;
+  r.event = event;
+  r.message = fmt::format("already applied (event {})", event);
+  return r;
+}
+
+void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Applied& a, Response& out) {
+  EventRow e;
+  e.tenant = job.tenant;
+  e.instance = a.instance >= 0 ? after.instances[a.instance].id : 0;
+  e.playbook = a.instance >= 0 ? after.instances[a.instance].st.playbook : li.playbook;
+  e.kind = li.op;
+  e.input = log_to_json(li).dump();
+  e.actor = li.input.actor;
+  e.at = li.at;
+  e.summary = a.summary;
+  out.event = insert_event(s, e);
+  for (const auto& [playbook, n] : a.notes) insert_note(s, job.tenant, out.event, playbook, n, e.actor, li.at);
+  for (const auto& o : a.sent) insert_outreach(s, job.tenant, out.event, o, li.at);
+  if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event);
+}
+
+// One attempt. Returns nullopt when it must be retried (version conflict).
+std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
+  TenantWorld before;
+  bool exists;
+  {
+    Transaction rd(e.store, false);
+    if (!job.key.empty())
+      if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+    exists = load_world(e.store, job.tenant, before);
+    rd.commit();
+  }
+  if (job.create && exists)
+    return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+  if (!job.create && !exists)
+    return failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", job.tenant));
+  before.tenant.id = job.tenant;
+  TenantWorld after = before;
+  LogInput li = job.in;
+  LiveResolver r(e);
+  Applied a;
+  if (!job.prepare(before, after, li, r, a)) return refused(a.refusal);
+  Transaction tx(e.store, true);
+  if (!job.key.empty())
+    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+  if (job.timer_id) {
+    Query q(e.store, "DELETE FROM timers WHERE id = ?");
+    q.bind(1, job.timer_id).run();
+    if (e.store.changes() != 1) return failure(kRefused, "timer-stale", "the timer was fired already");
+  }
+  for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
+  for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
+  if (!persist(e.store, before, after, job.create, li.at)) return std::nullopt;
+  Response out;
+  write_log(e.store, job, after, li, a, out);
+  tx.commit();
+  out.applied = std::move(a);
+  out.world = std::move(after);
+  return out;
+}
+
+// Version conflicts are retried up to e.retries times; a busy store (SQLite
+// already waited busy_timeout) only kBusyRetries times.
+constexpr int kBusyRetries = 2;
+
+Response run(Engine::Impl& e, const Job& job) {
+  int busy = 0;
+  for (int i = 0; i < e.retries; ++i) {
+    try {
+      if (auto r = attempt(e, job)) return *r;
+    } catch (const StoreError& err) {
+      if (err.busy() && ++busy > kBusyRetries) break;
+      if (!err.busy()) {
+        if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
+          return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+        return failure(kBadInput, "store", err.what());
+      }
+    }
+    backoff(i);
+  }
+  return failure(kBusy, "busy", fmt::format("the store stayed busy or kept changing; gave up after {} "
+                                            "attempts", e.retries));
+}
+
+}  // namespace
+
+Engine::Engine(Store& store, Catalog catalog, int retries)
+    : store_(store), impl_(std::make_unique<Impl>(store, std::move(catalog), retries)) {}
+
+Engine::~Engine() = default;
+
+static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op, bool create,
+                          const std::vector<std::pair<std::string, std::string>>& sets,
+                          const std::string& actor, Instant now) {
+  Job job;
+  job.tenant = id;
+  job.create = create;
+  job.in.op = op;
+  job.in.input.actor = actor;
+  job.in.input.sets = sets;
+  job.in.at = now;
+  job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+    if (!e.tenant_writes(li.input.sets, after.tenant, li.at, li.writes, a.refusal)) return false;
+    a = apply_input(after, li, r);
+    return a.ok;
+  };
+  return run(e, job);
+}
+
+Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+                            const std::string& actor, Instant now) {
+  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
+  return tenant_op(*impl_, id, "tenant-add", true, sets, actor, now);
+}
+
+Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+                            const std::string& actor, Instant now) {
+  return tenant_op(*impl_, id, "tenant-set", false, sets, actor, now);
+}
+
+Response Engine::submit(const std::string& tenant, LogInput in, const std::string& key) {
+  Job job;
+  job.tenant = tenant;
+  job.in = std::move(in);
+  job.key = key;
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+    a = apply_input(after, li, r);
+    return a.ok;
+  };
+  return run(*impl_, job);
+}
+
+bool Engine::read(const std::string& tenant, TenantWorld& out, std::string& error) {
+  try {
+    Transaction rd(store_, false);
+    bool ok = load_world(store_, tenant, out);
+    rd.commit();
+    if (!ok) error = fmt::format("there is no tenant '{}'", tenant);
+    return ok;
+  } catch (const StoreError& e) {
+    error = e.what();
+    return false;
+  }
+}
+
+std::shared_ptr<const CompiledPlaybook> Engine::playbook(const std::string& hash) {
+  Refusal why;
+  try {
+    auto p = impl_->by_hash(hash, why);
+    return p ? p->cp : nullptr;
+  } catch (const StoreError&) {
+    return nullptr;
+  }
+}
+
+Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant) {
+  Job job;
+  job.tenant = t.tenant;
+  job.timer_id = t.id;
+  job.in.op = "tick";
+  job.in.playbook = t.playbook;
+  job.in.at = t.due;
+  job.in.input.kind = InputKind::Tick;
+  job.in.input.actor = "timer";
+  job.in.input.timer = TimerState{t.step, t.transition, t.due};
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+    a = apply_input(after, li, r);
+    return a.ok;
+  };
+  return run(e, job);
+}
+
+}  // namespace pb::rt

@@ -1,0 +1,94 @@
+// engine.hpp — runs tenants: loads a tenant's world and pinned playbooks,
+// calls the evaluator (through engine_core), and commits the outcome in one
+// transaction with an optimistic version check; timers (tick) and replay.
+//
+// Contract (DESIGN §4–§5, docs/runtime.md):
+//  * One accepted input = one transaction: the event row, state changes,
+//    task changes, notes, outreach, timers and the idempotency key commit
+//    together or not at all. Refused inputs write nothing and are not logged.
+//  * Evaluation happens outside the write lock; the commit checks the tenant
+//    row version. On a conflict the input is evaluated again against the new
+//    state (at most `retries` times), so it is refused if no longer valid;
+//    a busy store (SQLite already waited its busy_timeout) is retried twice.
+//    When retries run out the response is exit 3 (busy).
+//  * An idempotency key that was already used returns the first event, with
+//    `duplicate` set and no new effect.
+//  * Every instance pins the playbook text (and shared schema text) it
+//    started on, by content hash; later edits of the files never change it.
+//  * tick fires due timers one transaction each (the timer row is deleted in
+//    the transaction that logs its event), in bounded batches; a killed tick
+//    leaves the remaining timers due for the next one.
+//  * The API never throws; failures are Responses with exit codes.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine_core.hpp"
+#include "interpreter/project.hpp"
+#include "store.hpp"
+#include "store_world.hpp"
+
+namespace pb::rt {
+
+enum Exit : int { kOk = 0, kRefused = 1, kBadInput = 2, kBusy = 3 };
+
+struct Response {
+  int exit = kOk;
+  std::string code;     // refusal code, "busy", "unknown-tenant", …
+  std::string message;  // for a person
+  int64_t event = 0;    // the event row written (or the earlier one when duplicate)
+  bool duplicate = false;
+  Applied applied;
+  TenantWorld world;    // the tenant after the input (when exit == 0)
+};
+
+struct TickReport {
+  int fired = 0;    // timers whose event was committed
+  int dropped = 0;  // stale timers removed without an event
+  int refused = 0;  // timers whose transition was refused (removed, not logged)
+  int busy = 0;     // timers left for later (store busy)
+  std::vector<std::string> lines;  // one per timer handled, for the CLI
+};
+
+struct ReplayReport {
+  int events = 0;
+  std::vector<std::string> diffs;  // empty = the stored state matches the log
+};
+
+// What the engine needs from the playbook directory.
+struct Catalog {
+  const Project* project = nullptr;
+  std::map<std::string, PinnedSource> files;  // playbook id → its file and the schema text
+};
+
+class Engine {
+ public:
+  Engine(Store& store, Catalog catalog, int retries = 16);
+  ~Engine();
+
+  Response tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+                      const std::string& actor, Instant now);
+  Response tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+                      const std::string& actor, Instant now);
+  // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
+  Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
+  TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);
+  ReplayReport replay(const std::string& tenant);
+
+  // Loads a tenant for reading (status, show). False when unknown.
+  bool read(const std::string& tenant, TenantWorld& out, std::string& error);
+  Store& store() { return store_; }
+  // The compiled playbook pinned under `hash` (nullptr when unknown/unreadable).
+  std::shared_ptr<const CompiledPlaybook> playbook(const std::string& hash);
+
+  struct Impl;
+
+ private:
+  Store& store_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pb::rt

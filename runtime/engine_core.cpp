@@ -1,0 +1,138 @@
+// engine_core.cpp — one logged input applied to a TenantWorld in memory
+// (engine_core.hpp): instance choice, evaluation, goto chains, re-arming.
+#include "engine_core.hpp"
+
+#include <fmt/format.h>
+
+namespace pb::rt {
+
+namespace {
+
+bool refuse(Applied& a, std::string code, std::string reason, bool bad_input) {
+  a.ok = false;
+  a.refusal = Refusal{std::move(code), std::move(reason), bad_input};
+  return false;
+}
+
+// The instance an input addresses: by playbook, or the only active one.
+int pick_instance(TenantWorld& w, const std::string& playbook, Applied& a) {
+  std::vector<int> candidates;
+  for (size_t i = 0; i < w.instances.size(); ++i) {
+    const auto& st = w.instances[i].st;
+    if (st.status == InstanceStatus::Active && (playbook.empty() || st.playbook == playbook))
+      candidates.push_back(int(i));
+  }
+  if (candidates.size() == 1) return candidates[0];
+  if (candidates.empty())
+    refuse(a, "not-running",
+           playbook.empty() ? fmt::format("tenant '{}' runs no playbook", w.tenant.id)
+                            : fmt::format("playbook '{}' is not running for tenant '{}'", playbook,
+                                          w.tenant.id), false);
+  else {
+    std::vector<std::string> ids;
+    for (int i : candidates) ids.push_back(w.instances[i].st.playbook);
+    refuse(a, "ambiguous-instance", fmt::format("tenant '{}' runs several playbooks ({}); pick one "
+                                                "with --playbook", w.tenant.id, fmt::join(ids, ", ")),
+           true);
+  }
+  return -1;
+}
+
+void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& a) {
+  InstanceRec& r = w.instances[idx];
+  apply_outcome(w.tenant, out, in.input.actor, in.at);
+  for (auto& n : out.notes) a.notes.emplace_back(r.st.playbook, std::move(n));
+  for (auto& s : out.sent) a.sent.push_back(std::move(s));
+  std::string from = r.st.step;
+  r.st = std::move(out.instance);
+  if (out.transitioned) {
+    std::string path = from.empty() ? "" : from;
+    for (const auto& e : out.entered) path += (path.empty() ? "" : " -> ") + e;
+    if (!a.summary.empty()) a.summary += "; ";
+    a.summary += fmt::format("{}: {}", r.st.playbook, path);
+  }
+}
+
+bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Resolver& r, Applied& a) {
+  Refusal why;
+  auto pinned = r.by_hash(w.instances[idx].hash, why);
+  if (!pinned) return refuse(a, why.code, why.reason, why.bad_input);
+  const Calendar& cal = r.calendar(*pinned->cp, w.tenant, in);
+  Result res = evaluate(*pinned->cp, w.tenant, w.instances[idx].st, input, in.at, cal);
+  if (!res.ok()) return refuse(a, res.refusal.code, res.refusal.reason, res.refusal.bad_input);
+  absorb(w, idx, *res.outcome, in, a);
+  return true;
+}
+
+bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, Resolver& r, Applied& a) {
+  if (w.active(playbook))
+    return refuse(a, "already-running",
+                  fmt::format("playbook '{}' is already running for tenant '{}'", playbook, w.tenant.id),
+                  false);
+  Refusal why;
+  auto pinned = r.to_start(playbook, in, why);
+  if (!pinned) return refuse(a, why.code, why.reason, why.bad_input);
+  InstanceRec rec;
+  rec.hash = pinned->hash;
+  rec.st.playbook = playbook;
+  w.instances.push_back(std::move(rec));
+  Input start;
+  start.kind = InputKind::Start;
+  start.actor = in.input.actor;
+  return evaluate_on(w, int(w.instances.size()) - 1, in, start, r, a);
+}
+
+// Follows `goto playbook` from instance idx, bounded.
+bool follow_gotos(TenantWorld& w, int idx, LogInput& in, Resolver& r, Applied& a) {
+  for (int depth = 0; w.instances[idx].st.status == InstanceStatus::Goto; ++depth) {
+    if (depth >= kMaxGotos)
+      return refuse(a, "goto-loop", fmt::format("more than {} playbook hand-overs in one input",
+                                                kMaxGotos), false);
+    std::string target = w.instances[idx].st.outcome;
+    if (!start_playbook(w, target, in, r, a)) return false;
+    idx = int(w.instances.size()) - 1;
+  }
+  return true;
+}
+
+void rearm_others(TenantWorld& w, int except, Resolver& r) {
+  for (size_t i = 0; i < w.instances.size(); ++i) {
+    if (int(i) == except || w.instances[i].st.status != InstanceStatus::Active) continue;
+    Refusal why;
+    if (auto p = r.by_hash(w.instances[i].hash, why)) rearm_at_timers(*p->cp, w.tenant, w.instances[i].st);
+  }
+}
+
+bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r) {
+  for (const auto& wr : in.writes) apply_write(w.tenant.attrs, wr);
+  rearm_others(w, -1, r);
+  return true;
+}
+
+}  // namespace
+
+Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
+  Applied a;
+  if (in.op == "tenant-add" || in.op == "tenant-set") {
+    a.ok = apply_tenant_op(w, in, r);
+    return a;
+  }
+  if (in.op == "start") {
+    if (!start_playbook(w, in.playbook, in, r, a)) return a;
+    a.instance = int(w.instances.size()) - 1;
+  } else {
+    a.instance = pick_instance(w, in.playbook, a);
+    if (a.instance < 0) return a;
+    // A timer armed in the past (an `at` date already gone) runs no earlier
+    // than the step was entered, so time never goes backwards.
+    if (in.op == "tick" && in.at < w.instances[a.instance].st.entered_at)
+      in.at = w.instances[a.instance].st.entered_at;
+    if (!evaluate_on(w, a.instance, in, in.input, r, a)) return a;
+  }
+  if (!follow_gotos(w, a.instance, in, r, a)) return a;
+  rearm_others(w, a.instance, r);
+  a.ok = true;
+  return a;
+}
+
+}  // namespace pb::rt

@@ -1,0 +1,56 @@
+// engine_core.hpp — applying one logged input to a tenant's world in memory.
+// Shared by the engine (before it commits) and by replay, so both follow the
+// same path. No SQLite here: playbooks and calendars come from a Resolver.
+//
+// Contract:
+//  * apply_input mutates `w` only when it returns ok; on a refusal `w` may be
+//    partly changed and must be discarded (callers work on a copy).
+//  * start: refused (`already-running`) when the playbook has an active
+//    instance. goto: ends the instance (status moved) and starts the target
+//    playbook in the same input, at most kMaxGotos deep (`goto-loop`).
+//  * Any input that writes attributes re-arms the `at` timers of the tenant's
+//    other active instances.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "interpreter/evaluator.hpp"
+#include "world.hpp"
+
+namespace pb::rt {
+
+inline constexpr int kMaxGotos = 8;
+
+struct Pinned {
+  std::string hash;
+  std::shared_ptr<const CompiledPlaybook> cp;
+};
+
+class Resolver {
+ public:
+  virtual ~Resolver() = default;
+  // The playbook to start now (start, goto). The engine takes the directory's
+  // file and records its hash in in.pins; replay reads in.pins.
+  virtual std::optional<Pinned> to_start(const std::string& playbook, LogInput& in, Refusal& why) = 0;
+  virtual std::optional<Pinned> by_hash(const std::string& hash, Refusal& why) = 0;
+  // The calendar for this tenant under this playbook; the engine records its
+  // hash in in.calendar, replay reads it.
+  virtual const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) = 0;
+};
+
+struct Applied {
+  bool ok = false;
+  Refusal refusal;
+  int instance = -1;  // index in w.instances of the instance addressed (-1: none)
+  std::vector<std::pair<std::string, NoteEffect>> notes;  // (playbook, note)
+  std::vector<Outreach> sent;
+  std::string summary;  // e.g. "email_1 -> phone"
+};
+
+Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r);
+
+}  // namespace pb::rt

@@ -1,0 +1,62 @@
+// engine_impl.hpp — internal to the engine (engine*.cpp): the compiled
+// playbook cache and the two resolvers (live engine, replay).
+#pragma once
+
+#include <unordered_map>
+
+#include "engine.hpp"
+
+namespace pb::rt {
+
+struct Engine::Impl {
+  Store& store;
+  Catalog cat;
+  int retries;
+  std::unordered_map<std::string, Pinned> compiled;       // by hash
+  std::map<std::string, std::string> file_hash;           // playbook id → hash of its file
+  std::shared_ptr<const CompiledPlaybook> tenant_schema;  // for tenant add/set
+
+  Impl(Store& s, Catalog c, int r);
+  std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);
+  std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
+  bool tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,
+                     const TenantState& t, Instant now, std::vector<AttrWrite>& out, Refusal& why);
+};
+
+// The live resolver: playbooks from the directory (pinned as they start),
+// calendars from the project; remembers what must be stored with the event.
+class LiveResolver : public Resolver {
+ public:
+  explicit LiveResolver(Engine::Impl& e) : e_(e) {}
+  std::optional<Pinned> to_start(const std::string& playbook, LogInput& in, Refusal& why) override;
+  std::optional<Pinned> by_hash(const std::string& hash, Refusal& why) override {
+    return e_.by_hash(hash, why);
+  }
+  const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) override;
+
+  std::map<std::string, PinnedSource> new_sources;
+  std::map<std::string, std::string> new_calendars;
+
+ private:
+  Engine::Impl& e_;
+};
+
+// The replay resolver: only what the log and the store pinned.
+class ReplayResolver : public Resolver {
+ public:
+  explicit ReplayResolver(Engine::Impl& e) : e_(e) {}
+  std::optional<Pinned> to_start(const std::string& playbook, LogInput& in, Refusal& why) override;
+  std::optional<Pinned> by_hash(const std::string& hash, Refusal& why) override {
+    return e_.by_hash(hash, why);
+  }
+  const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) override;
+
+ private:
+  Engine::Impl& e_;
+  std::map<std::string, Calendar> calendars_;
+};
+
+Response refused(const Refusal& r);
+Response failure(int exit, std::string code, std::string message);
+
+}  // namespace pb::rt

@@ -1,0 +1,137 @@
+// engine_resolve.cpp — compiling pinned playbook sources (cached by hash) and
+// the live and replay resolvers (engine_impl.hpp).
+#include <fmt/format.h>
+
+#include "engine_impl.hpp"
+#include "grammar/frontend.hpp"
+#include "interpreter/calendar_math.hpp"
+
+namespace pb::rt {
+
+static std::string pin_text(const PinnedSource& s) {
+  return s.filename + "\n" + s.source + '\0' + s.schema_filename + "\n" + s.schema_source;
+}
+
+static Playbook tenant_schema_playbook(const Project* p) {
+  Playbook pb;
+  pb.id = "(tenant)";
+  if (!p) return pb;
+  for (const auto& b : p->playbooks) {
+    for (const auto& a : b.tenant.attributes) pb.tenant.attributes.push_back(a);
+    for (const auto& r : b.tenant.rules) pb.tenant.rules.push_back(r);
+    for (const auto& r : b.rules)
+      if (r.on == RuleOn::Set) pb.rules.push_back(r);
+  }
+  return pb;
+}
+
+Engine::Impl::Impl(Store& s, Catalog c, int r) : store(s), cat(std::move(c)), retries(r) {
+  for (const auto& [id, src] : cat.files) file_hash[id] = content_hash(pin_text(src));
+  const Schema* shared = cat.project && cat.project->schema ? &*cat.project->schema : nullptr;
+  tenant_schema = compile_playbook(tenant_schema_playbook(cat.project), shared);
+}
+
+std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
+                                            Refusal& why) {
+  Diagnostics d;
+  std::optional<Playbook> pb = src.filename.ends_with(".playbook")
+                                   ? parse_dsl(src.source, src.filename, d)
+                                   : parse_yaml_playbook(src.source, src.filename, d);
+  std::optional<Schema> schema;
+  if (!src.schema_source.empty()) schema = parse_yaml_schema(src.schema_source, src.schema_filename, d);
+  if (!pb || d.has_errors()) {
+    why = Refusal{"pinned-unreadable",
+                  fmt::format("the pinned text of playbook '{}' ({}) does not parse", src.playbook,
+                              src.filename), true};
+    return std::nullopt;
+  }
+  Pinned p{hash, compile_playbook(*pb, schema ? &*schema : nullptr)};
+  compiled[hash] = p;
+  return p;
+}
+
+std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& why) {
+  if (auto it = compiled.find(hash); it != compiled.end()) return it->second;
+  auto src = load_source(store, hash);
+  if (!src) {
+    why = Refusal{"pinned-missing", fmt::format("no pinned playbook with hash {}", hash), true};
+    return std::nullopt;
+  }
+  return compile(hash, *src, why);
+}
+
+bool Engine::Impl::tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,
+                                  const TenantState& t, Instant now, std::vector<AttrWrite>& out,
+                                  Refusal& why) {
+  Input in;
+  in.kind = InputKind::Set;
+  in.sets = sets;
+  InstanceState none;
+  none.status = InstanceStatus::Ended;
+  Result r = evaluate(*tenant_schema, t, none, in, now, default_calendar());
+  if (!r.ok()) return why = r.refusal, false;
+  out = std::move(r.outcome->attrs);
+  return true;
+}
+
+std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
+  auto it = e_.cat.files.find(playbook);
+  if (it == e_.cat.files.end()) {
+    std::vector<std::string> ids;
+    for (const auto& [id, src] : e_.cat.files) ids.push_back(id);
+    std::string hint = did_you_mean(playbook, ids);
+    why = Refusal{"unknown-playbook", fmt::format("there is no playbook '{}'{}", playbook,
+                                                  hint.empty() ? "" : "; " + hint), true};
+    return std::nullopt;
+  }
+  const std::string& hash = e_.file_hash[playbook];
+  in.pins[playbook] = hash;
+  new_sources[hash] = it->second;
+  if (auto c = e_.compiled.find(hash); c != e_.compiled.end()) return c->second;
+  return e_.compile(hash, it->second, why);
+}
+
+const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) {
+  static const std::vector<Calendar> none;
+  const auto& cals = e_.cat.project ? e_.cat.project->calendars : none;
+  const Calendar& cal = pick_calendar(cp, t, cals);
+  if (&cal == &default_calendar()) return cal;
+  std::string body = calendar_to_json(cal).dump();
+  in.calendar = content_hash(body);
+  new_calendars[in.calendar] = std::move(body);
+  return cal;
+}
+
+std::optional<Pinned> ReplayResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
+  auto it = in.pins.find(playbook);
+  if (it == in.pins.end()) {
+    why = Refusal{"pinned-missing", fmt::format("the log does not say which '{}' was started", playbook),
+                  true};
+    return std::nullopt;
+  }
+  return e_.by_hash(it->second, why);
+}
+
+const Calendar& ReplayResolver::calendar(const CompiledPlaybook&, const TenantState&, LogInput& in) {
+  if (in.calendar.empty()) return default_calendar();
+  if (auto it = calendars_.find(in.calendar); it != calendars_.end()) return it->second;
+  Calendar cal;
+  auto body = load_calendar(e_.store, in.calendar);
+  if (!body || !calendar_from_json(nlohmann::json::parse(*body, nullptr, false), cal))
+    return default_calendar();
+  return calendars_[in.calendar] = std::move(cal);
+}
+
+Response refused(const Refusal& r) {
+  return failure(r.bad_input ? kBadInput : kRefused, r.code, r.reason);
+}
+
+Response failure(int exit, std::string code, std::string message) {
+  Response out;
+  out.exit = exit;
+  out.code = std::move(code);
+  out.message = std::move(message);
+  return out;
+}
+
+}  // namespace pb::rt

@@ -1,0 +1,278 @@
+// store_world.cpp — TenantWorld ⇄ rows, the event log and its companions
+// (store_world.hpp). Prepared, cached statements only.
+#include "store_world.hpp"
+
+#include "interpreter/calendar_math.hpp"
+
+namespace pb::rt {
+
+using json = nlohmann::json;
+
+static void load_attrs(Store& s, TenantWorld& w) {
+  Query q(s, "SELECT name, value FROM attributes WHERE tenant = ?");
+  q.bind(1, w.tenant.id);
+  while (q.step()) {
+    Value v;
+    if (value_from_json(json::parse(q.text(1), nullptr, false), v)) w.tenant.attrs[q.text(0)] = v;
+  }
+}
+
+static void load_tasks(Store& s, TenantWorld& w) {
+  Query q(s, "SELECT task, complete, who, at FROM tasks WHERE tenant = ?");
+  q.bind(1, w.tenant.id);
+  while (q.step()) w.tenant.tasks[q.i64(0)] = TaskState{q.i64(1) != 0, q.text(2), from_secs(q.i64(3))};
+}
+
+static void load_assignments(Store& s, TenantWorld& w) {
+  Query q(s, "SELECT queue, name, is_primary FROM assignments WHERE tenant = ? ORDER BY id");
+  q.bind(1, w.tenant.id);
+  while (q.step())
+    w.tenant.assignments.push_back(
+        Assignment{q.text(0) == "fm" ? QueueKind::FM : QueueKind::RM, q.text(1), q.i64(2) != 0});
+}
+
+static void load_timers(Store& s, InstanceRec& r) {
+  Query q(s, "SELECT step, transition, due FROM timers WHERE instance = ? ORDER BY transition, id");
+  q.bind(1, r.id);
+  while (q.step()) r.st.timers.push_back(TimerState{q.text(0), uint32_t(q.i64(1)), from_secs(q.i64(2))});
+}
+
+static void load_instances(Store& s, TenantWorld& w) {
+  Query q(s, "SELECT id, hash, playbook, step, entered_at, status, outcome, visits, version "
+             "FROM instances WHERE tenant = ? ORDER BY id");
+  q.bind(1, w.tenant.id);
+  while (q.step()) {
+    InstanceRec r;
+    r.id = q.i64(0);
+    r.hash = q.text(1);
+    r.st.playbook = q.text(2);
+    r.st.step = q.text(3);
+    r.st.entered_at = from_secs(q.i64(4));
+    parse_instance_status(q.text(5), r.st.status);
+    r.st.outcome = q.text(6);
+    visits_from_json(json::parse(q.text(7), nullptr, false), r.st.visits);
+    r.version = q.i64(8);
+    w.instances.push_back(std::move(r));
+  }
+  for (auto& r : w.instances) load_timers(s, r);
+}
+
+bool load_world(Store& s, const std::string& tenant, TenantWorld& out) {
+  out = TenantWorld{};
+  {
+    Query q(s, "SELECT version FROM tenants WHERE id = ?");
+    q.bind(1, tenant);
+    if (!q.step()) return false;
+    out.version = q.i64(0);
+  }
+  out.tenant.id = tenant;
+  load_attrs(s, out);
+  load_tasks(s, out);
+  load_assignments(s, out);
+  load_instances(s, out);
+  return true;
+}
+
+static void persist_attrs(Store& s, const TenantState& b, const TenantState& a) {
+  for (const auto& [name, v] : a.attrs) {
+    auto it = b.attrs.find(name);
+    if (it != b.attrs.end() && it->second == v) continue;
+    Query q(s, "INSERT INTO attributes(tenant, name, value) VALUES(?, ?, ?) "
+               "ON CONFLICT(tenant, name) DO UPDATE SET value = excluded.value");
+    q.bind(1, a.id).bind(2, name).bind(3, value_to_json(v).dump()).run();
+  }
+  for (const auto& [name, v] : b.attrs)
+    if (!a.attrs.count(name)) {
+      Query q(s, "DELETE FROM attributes WHERE tenant = ? AND name = ?");
+      q.bind(1, a.id).bind(2, name).run();
+    }
+}
+
+static void persist_tasks(Store& s, const TenantState& b, const TenantState& a) {
+  for (const auto& [task, st] : a.tasks) {
+    auto it = b.tasks.find(task);
+    if (it != b.tasks.end() && it->second == st) continue;
+    Query q(s, "INSERT INTO tasks(tenant, task, complete, who, at) VALUES(?, ?, ?, ?, ?) "
+               "ON CONFLICT(tenant, task) DO UPDATE SET complete = excluded.complete, "
+               "who = excluded.who, at = excluded.at");
+    q.bind(1, a.id).bind(2, task).bind(3, int64_t{st.complete}).bind(4, st.who).bind(5, to_secs(st.when)).run();
+  }
+}
+
+static void persist_assignments(Store& s, const TenantState& b, const TenantState& a) {
+  if (a.assignments == b.assignments) return;
+  {
+    Query q(s, "DELETE FROM assignments WHERE tenant = ?");
+    q.bind(1, a.id).run();
+  }
+  for (const auto& x : a.assignments) {
+    Query q(s, "INSERT INTO assignments(tenant, queue, name, is_primary) VALUES(?, ?, ?, ?)");
+    q.bind(1, a.id).bind(2, to_string(x.queue)).bind(3, x.name).bind(4, int64_t{x.primary}).run();
+  }
+}
+
+static void write_timers(Store& s, const InstanceRec& r) {
+  {
+    Query q(s, "DELETE FROM timers WHERE instance = ?");
+    q.bind(1, r.id).run();
+  }
+  for (const auto& t : r.st.timers) {
+    Query q(s, "INSERT INTO timers(instance, step, transition, due) VALUES(?, ?, ?, ?)");
+    q.bind(1, r.id).bind(2, t.step).bind(3, int64_t{t.transition}).bind(4, to_secs(t.due)).run();
+  }
+}
+
+static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r) {
+  Query q(s, "INSERT INTO instances(tenant, playbook, hash, step, entered_at, status, outcome, "
+             "visits, version) VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0)");
+  q.bind(1, tenant).bind(2, r.st.playbook).bind(3, r.hash).bind(4, r.st.step);
+  q.bind(5, to_secs(r.st.entered_at)).bind(6, to_string(r.st.status)).bind(7, r.st.outcome);
+  q.bind(8, visits_to_json(r.st.visits).dump()).run();
+  r.id = s.last_id();
+  r.version = 0;
+}
+
+static void update_instance(Store& s, InstanceRec& r) {
+  Query q(s, "UPDATE instances SET step = ?, entered_at = ?, status = ?, outcome = ?, visits = ?, "
+             "version = version + 1 WHERE id = ? AND version = ?");
+  q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, to_string(r.st.status));
+  q.bind(4, r.st.outcome).bind(5, visits_to_json(r.st.visits).dump()).bind(6, r.id).bind(7, r.version);
+  q.run();
+  ++r.version;
+}
+
+static bool persist_instances(Store& s, const TenantWorld& before, TenantWorld& after) {
+  for (auto& r : after.instances) {
+    const InstanceRec* old = nullptr;
+    for (const auto& b : before.instances)
+      if (b.id == r.id && r.id != 0) old = &b;
+    if (!old) {
+      insert_instance(s, after.tenant.id, r);
+      write_timers(s, r);
+      continue;
+    }
+    if (old->st == r.st) continue;
+    update_instance(s, r);
+    if (s.changes() != 1) return false;
+    if (old->st.timers != r.st.timers) write_timers(s, r);
+  }
+  return true;
+}
+
+bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now) {
+  if (create) {
+    Query q(s, "INSERT INTO tenants(id, version, created_at) VALUES(?, 0, ?)");
+    q.bind(1, after.tenant.id).bind(2, to_secs(now)).run();
+  } else {
+    Query q(s, "UPDATE tenants SET version = version + 1 WHERE id = ? AND version = ?");
+    q.bind(1, after.tenant.id).bind(2, before.version).run();
+    if (s.changes() != 1) return false;
+    after.version = before.version + 1;
+  }
+  persist_attrs(s, before.tenant, after.tenant);
+  persist_tasks(s, before.tenant, after.tenant);
+  persist_assignments(s, before.tenant, after.tenant);
+  return persist_instances(s, before, after);
+}
+
+int64_t insert_event(Store& s, const EventRow& e) {
+  Query q(s, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
+             "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, e.tenant);
+  if (e.instance) q.bind(2, e.instance);
+  else q.bind_null(2);
+  q.bind(3, e.playbook).bind(4, e.kind).bind(5, e.input).bind(6, e.actor).bind(7, to_secs(e.at));
+  q.bind(8, e.summary).run();
+  return s.last_id();
+}
+
+std::vector<EventRow> events_of(Store& s, const std::string& tenant) {
+  std::vector<EventRow> out;
+  Query q(s, "SELECT id, tenant, instance, playbook, kind, input, actor, at, summary FROM events "
+             "WHERE tenant = ? ORDER BY id");
+  q.bind(1, tenant);
+  while (q.step())
+    out.push_back(EventRow{q.i64(0), q.text(1), q.i64(2), q.text(3), q.text(4), q.text(5), q.text(6),
+                           from_secs(q.i64(7)), q.text(8)});
+  return out;
+}
+
+void insert_note(Store& s, const std::string& tenant, int64_t event, const std::string& playbook,
+                 const NoteEffect& n, const std::string& who, Instant at) {
+  Query q(s, "INSERT INTO notes(tenant, event, playbook, kind, text, who, at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, tenant).bind(2, event).bind(3, playbook).bind(4, to_string(n.kind)).bind(5, n.text);
+  q.bind(6, who).bind(7, to_secs(at)).run();
+}
+
+void insert_outreach(Store& s, const std::string& tenant, int64_t event, const Outreach& o, Instant at) {
+  Query q(s, "INSERT INTO outreach(tenant, event, template, contact, email, at) VALUES(?, ?, ?, ?, ?, ?)");
+  q.bind(1, tenant).bind(2, event).bind(3, o.template_name).bind(4, o.contact).bind(5, o.email);
+  q.bind(6, to_secs(at)).run();
+}
+
+std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
+  std::vector<NoteRow> out;
+  Query q(s, "SELECT playbook, kind, text, who, at FROM notes WHERE tenant = ? ORDER BY id");
+  q.bind(1, tenant);
+  while (q.step()) out.push_back(NoteRow{q.text(0), q.text(1), q.text(2), q.text(3), from_secs(q.i64(4))});
+  return out;
+}
+
+void save_source(Store& s, const std::string& hash, const PinnedSource& src) {
+  json body{{"schema_filename", src.schema_filename}, {"schema_source", src.schema_source}};
+  Query q(s, "INSERT OR IGNORE INTO playbook_sources(hash, playbook, filename, source) VALUES(?, ?, ?, ?)");
+  q.bind(1, hash).bind(2, src.playbook).bind(3, src.filename);
+  q.bind(4, json{{"playbook", src.source}, {"schema", body}}.dump()).run();
+}
+
+std::optional<PinnedSource> load_source(Store& s, const std::string& hash) {
+  Query q(s, "SELECT playbook, filename, source FROM playbook_sources WHERE hash = ?");
+  q.bind(1, hash);
+  if (!q.step()) return std::nullopt;
+  json j = json::parse(q.text(2), nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  PinnedSource p{q.text(0), q.text(1), j.value("playbook", ""), "", ""};
+  if (j.contains("schema") && j["schema"].is_object()) {
+    p.schema_filename = j["schema"].value("schema_filename", "");
+    p.schema_source = j["schema"].value("schema_source", "");
+  }
+  return p;
+}
+
+void save_calendar(Store& s, const std::string& hash, const std::string& body) {
+  Query q(s, "INSERT OR IGNORE INTO calendar_sources(hash, body) VALUES(?, ?)");
+  q.bind(1, hash).bind(2, body).run();
+}
+
+std::optional<std::string> load_calendar(Store& s, const std::string& hash) {
+  Query q(s, "SELECT body FROM calendar_sources WHERE hash = ?");
+  q.bind(1, hash);
+  if (!q.step()) return std::nullopt;
+  return q.text(0);
+}
+
+std::optional<KeyUse> find_key(Store& s, const std::string& key) {
+  Query q(s, "SELECT event, tenant FROM idempotency WHERE key = ?");
+  q.bind(1, key);
+  if (!q.step()) return std::nullopt;
+  return KeyUse{q.i64(0), q.text(1)};
+}
+
+void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event) {
+  Query q(s, "INSERT INTO idempotency(key, tenant, event) VALUES(?, ?, ?)");
+  q.bind(1, key).bind(2, tenant).bind(3, event).run();
+}
+
+std::vector<DueTimer> due_timers(Store& s, Instant now, int limit) {
+  std::vector<DueTimer> out;
+  Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due "
+             "FROM timers t JOIN instances i ON i.id = t.instance "
+             "WHERE t.due <= ? ORDER BY t.due, t.id LIMIT ?");
+  q.bind(1, to_secs(now)).bind(2, int64_t{limit});
+  while (q.step())
+    out.push_back(DueTimer{q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), uint32_t(q.i64(5)),
+                           from_secs(q.i64(6))});
+  return out;
+}
+
+}  // namespace pb::rt

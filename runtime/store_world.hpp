@@ -1,0 +1,75 @@
+// store_world.hpp — reading and writing one tenant's TenantWorld, the event
+// log, notes, outreach, pinned sources and idempotency keys. Every function
+// runs inside the caller's transaction; none opens or commits one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store.hpp"
+#include "world.hpp"
+
+namespace pb::rt {
+
+bool load_world(Store& s, const std::string& tenant, TenantWorld& out);
+
+// Writes what differs between `before` and `after` (attributes, tasks,
+// assignments, instances and their timers); new instances get their ids.
+// `create` inserts the tenant row. Returns false when the tenant row version
+// is no longer before.version (another writer committed first).
+bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now);
+
+struct EventRow {
+  int64_t id = 0;
+  std::string tenant;
+  int64_t instance = 0;
+  std::string playbook;
+  std::string kind;
+  std::string input;  // JSON of LogInput
+  std::string actor;
+  Instant at{};
+  std::string summary;
+};
+
+int64_t insert_event(Store& s, const EventRow& e);
+std::vector<EventRow> events_of(Store& s, const std::string& tenant);
+void insert_note(Store& s, const std::string& tenant, int64_t event, const std::string& playbook,
+                 const NoteEffect& n, const std::string& who, Instant at);
+void insert_outreach(Store& s, const std::string& tenant, int64_t event, const Outreach& o, Instant at);
+
+struct NoteRow {
+  std::string playbook, kind, text, who;
+  Instant at{};
+};
+std::vector<NoteRow> notes_of(Store& s, const std::string& tenant);
+
+// Pinned sources: a playbook file (with the shared schema text it was
+// compiled with) and calendars, by content hash. Inserting twice is a no-op.
+struct PinnedSource {
+  std::string playbook, filename, source, schema_filename, schema_source;
+};
+void save_source(Store& s, const std::string& hash, const PinnedSource& src);
+std::optional<PinnedSource> load_source(Store& s, const std::string& hash);
+void save_calendar(Store& s, const std::string& hash, const std::string& body);
+std::optional<std::string> load_calendar(Store& s, const std::string& hash);
+
+// Idempotency keys: the event an earlier input with this key produced.
+struct KeyUse {
+  int64_t event = 0;
+  std::string tenant;
+};
+std::optional<KeyUse> find_key(Store& s, const std::string& key);
+void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event);
+
+struct DueTimer {
+  int64_t id = 0;
+  int64_t instance = 0;
+  std::string tenant, playbook, step;
+  uint32_t transition = 0;
+  Instant due{};
+};
+// Timers due at or before `now`, oldest first, at most `limit`.
+std::vector<DueTimer> due_timers(Store& s, Instant now, int limit);
+
+}  // namespace pb::rt

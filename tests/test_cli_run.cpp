@@ -1,0 +1,135 @@
+// test_cli_run.cpp — end-to-end runs of the `playbook` binary (PB_BINARY) on
+// tests/data/run (a DSL playbook, a shared schema, a calendar) and a
+// temporary database: every running command, exit codes 0/1/2, JSON output.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "runtime_fixture.hpp"
+
+namespace {
+
+struct Run {
+  int rc = -1;
+  std::string out;
+};
+
+struct Cli {
+  pbt::TempDb db;
+  Run operator()(const std::string& args, const std::string& now = "2026-03-06T10:00:00Z") {
+    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" PB_SOURCE_DIR "/tests/data/run' " +
+                      "PLAYBOOK_NOW=" + now + " '" PB_BINARY "' --as fm1 " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int st = pclose(p);
+    r.rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+  }
+};
+
+bool has(const Run& r, const std::string& s) { return r.out.find(s) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
+  Cli cli;
+  CHECK(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  CHECK(cli("tenant add acme").rc == 2);
+  Run r = cli("tenant set acme regoin=EMEA");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "did you mean 'region'"));
+  CHECK(cli("tenant set acme region=MARS").rc == 2);
+  CHECK(cli("tenant set acme priority=9").rc == 1);  // rule priority_range in the shared schema
+  CHECK(cli("tenant set acme priority=2").rc == 0);
+  CHECK(cli("tenant set nobody priority=2").rc == 2);
+  r = cli("tenant show acme --format json");
+  REQUIRE(r.rc == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["attributes"]["priority"] == 2);
+  CHECK(j["attributes"]["region"] == "AMERICAS");
+
+  std::string csv = cli.db.dir.string() + "/t.csv";
+  std::ofstream(csv) << "id,region,priority\nbeta,EMEA,1\n\"gam,ma\",AMERICAS,\nacme,,4\ndelta,MARS,1\n";
+  r = cli("tenant import '" + csv + "'");
+  CHECK(r.rc == 2);  // delta has a bad region; the others are in
+  CHECK(has(r, "imported 3 of 4"));
+  CHECK(cli("tenant show 'gam,ma'").rc == 0);
+  CHECK(has(cli("tenant show acme"), "priority = 4"));
+}
+
+TEST_CASE("cli: start, fire, complete, note, status, history, replay", "[cli-run]") {
+  Cli cli;
+  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  Run r = cli("start acme outreach");
+  REQUIRE(r.rc == 0);
+  CHECK(has(r, "sent \"Customer Outreach\" to Ana"));
+  CHECK(cli("start acme outreach").rc == 1);
+  CHECK(cli("start acme nosuch").rc == 2);
+  r = cli("status acme");
+  CHECK(has(r, "step email_1"));
+  CHECK(has(r, "due 2026-03-11T10:00:00Z"));  // Monday 03-09 is a holiday in calendars/americas.yaml
+
+  CHECK(cli("fire acme custmer_replied").rc == 2);
+  CHECK(cli("fire acme paused --set until=2026-02-30").rc == 2);
+  CHECK(cli("fire acme paused --set until=2026-04-20 --note 'no prefix'").rc == 1);
+  CHECK(cli("fire acme paused --set until=2026-04-20 --note 'Re-engaged Customer: paused' --id k1").rc == 0);
+  r = cli("fire acme paused --set until=2026-04-20 --note 'Re-engaged Customer: paused' --id k1");
+  CHECK(r.rc == 0);
+  CHECK(has(r, "already applied"));
+  r = cli("fire acme paused");
+  CHECK(r.rc == 1);
+  CHECK(has(r, "[event-not-possible]"));
+  CHECK(has(r, "customer_replied"));
+
+  CHECK(cli("complete acme 3663").rc == 0);
+  CHECK(has(cli("complete acme 3664"), "[exactly-one]"));
+  CHECK(cli("complete acme 3664").rc == 1);
+  CHECK(cli("complete acme 99").rc == 2);
+  CHECK(cli("note acme 'hello'").rc == 1);
+  CHECK(cli("note acme 'Re-engaged Customer: called' --kind technical").rc == 0);
+  CHECK(cli("note acme 'Re-engaged Customer: x' --kind nope").rc == 2);
+
+  r = cli("status acme --format json");
+  REQUIRE(r.rc == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["instances"][0]["step"] == "paused");
+  CHECK(j["instances"][0]["timers"][0]["due"] == "2026-04-18T00:00:00Z");
+
+  r = cli("history acme --format json");
+  REQUIRE(r.rc == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["events"].size() == 5);  // tenant-add, start, fire, complete, note
+  CHECK(j["notes"].size() == 2);
+  r = cli("replay acme");
+  CHECK(r.rc == 0);
+  CHECK(has(r, "matches"));
+}
+
+TEST_CASE("cli: tick and due", "[cli-run]") {
+  Cli cli;
+  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(cli("start acme outreach").rc == 0);
+  Run r = cli("due --until 2026-03-11 --format json");
+  REQUIRE(r.rc == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["to"] == "phone");
+  CHECK(j[0]["role"] == "fm");
+  CHECK(nlohmann::json::parse(cli("due --role nobody --until 2026-12-31 --format json").out).empty());
+  CHECK(has(cli("tick", "2026-03-10T00:00:00Z"), "0 fired"));
+  r = cli("tick", "2026-03-11T10:00:00Z");
+  CHECK(r.rc == 0);
+  CHECK(has(r, "1 fired"));
+  CHECK(has(cli("tick", "2026-03-11T10:00:00Z"), "0 fired"));
+  CHECK(has(cli("status acme"), "step phone"));
+  CHECK(cli("tick", "not-a-date").rc == 2);
+  CHECK(cli("replay acme").rc == 0);
+}
