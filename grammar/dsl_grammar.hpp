@@ -55,7 +55,7 @@ struct recover {
     } catch (const syntax_error& e) {
       const char* resume = s.skip_after_error(e, start);
       if (resume > in.current()) in.bump(static_cast<size_t>(resume - in.current()));
-      return true;
+      return Control<ws>::template match<A, M, Action, Control>(in, s);
     }
   }
 };

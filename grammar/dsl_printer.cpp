@@ -7,28 +7,32 @@
 // of one simple action is printed inline (`{ complete 3664 }`), others one
 // action per line. Comments are printed before their node; multi-line
 // instructions as """ block strings. parse_dsl(print_dsl(m)) == m.
+#include "dsl_printer.hpp"
+
 #include <fmt/format.h>
 
-#include "dsl_printer.hpp"
 #include "frontend.hpp"
 #include "print_util.hpp"
 
 namespace pb {
 namespace grammar {
 
-std::string bare_or_quoted(const std::string& s) { return grammar::is_identifier(s) ? s : quote(s); }
+std::string bare_or_quoted(const std::string& s) {
+  return grammar::is_identifier(s) ? s : quote(s);
+}
 
 void Printer::header(const Playbook& pb) {
   auto q = [](const std::string& s) { return quote(s); };
   std::vector<std::string> items;
-  if (!pb.title.empty()) items.push_back("title " + quote(pb.title));
+  if (!pb.title.empty()) items.push_back(std::string("title ") + quote(pb.title));
   if (pb.version != 0) items.push_back(fmt::format("version {}", pb.version));
-  if (!pb.phase.empty()) items.push_back("phase " + quote(pb.phase));
-  if (!pb.motions.empty()) items.push_back("motions " + join(pb.motions, q));
-  if (!pb.owner.empty()) items.push_back("owner " + quote(pb.owner));
-  if (!pb.note_prefix.empty()) items.push_back("note_prefix " + quote(pb.note_prefix));
-  if (!pb.calendar.empty()) items.push_back("calendar " + pb.calendar);
-  if (!pb.next.empty()) items.push_back("next " + join(pb.next, [](auto& s) { return s; }));
+  if (!pb.phase.empty()) items.push_back(std::string("phase ") + quote(pb.phase));
+  if (!pb.motions.empty()) items.push_back(std::string("motions ") + join(pb.motions, q));
+  if (!pb.owner.empty()) items.push_back(std::string("owner ") + quote(pb.owner));
+  if (!pb.note_prefix.empty()) items.push_back(std::string("note_prefix ") + quote(pb.note_prefix));
+  if (!pb.calendar.empty()) items.push_back(std::string("calendar ") + pb.calendar);
+  if (!pb.next.empty())
+    items.push_back(std::string("next ") + join(pb.next, [](auto& s) { return s; }));
   if (items.empty()) return;
   section();
   for (const auto& i : items) line(1, i);
@@ -45,7 +49,8 @@ void Printer::catalog(const Playbook& pb) {
     comments(1, t.comments);
     std::string s = fmt::format("task {} {} {} role {}", t.id, quote(t.name),
                                 t.mandatory ? "mandatory" : "optional", t.role);
-    if (!t.services.empty()) s += " services " + join(t.services, [](auto& x) { return quote(x); });
+    if (!t.services.empty())
+      s += std::string(" services ") + join(t.services, [](auto& x) { return quote(x); });
     line(1, s);
   }
   if (!pb.groups.empty()) section();
@@ -57,7 +62,8 @@ void Printer::catalog(const Playbook& pb) {
   if (!pb.events.empty()) section();
   for (const auto& e : pb.events) {
     comments(1, e.comments);
-    std::string head = "event " + e.id + (e.title.empty() ? "" : " " + quote(e.title));
+    std::string head =
+        std::string("event ") + e.id + (e.title.empty() ? "" : std::string(" ") + quote(e.title));
     if (e.payload.empty()) {
       line(1, head);
       continue;
@@ -83,12 +89,15 @@ void Printer::catalog(const Playbook& pb) {
 void Printer::attribute(int indent, const Attribute& a) {
   comments(indent, a.comments);
   const Type& t = a.type;
-  std::string head = "attr " + a.name + " ";
-  if (t.kind == TypeKind::Enum) head += "enum(" + join(t.values, bare_or_quoted) + ")";
-  else if (t.kind == TypeKind::Records) head += "records " + t.key + " {";
-  else head += to_string(t.kind);
+  std::string head = std::string("attr ") + a.name + " ";
+  if (t.kind == TypeKind::Enum)
+    head += std::string("enum(") + join(t.values, bare_or_quoted) + ")";
+  else if (t.kind == TypeKind::Records)
+    head += std::string("records ") + t.key + " {";
+  else
+    head += to_string(t.kind);
   std::string tail;
-  if (!a.title.empty()) tail += " " + quote(a.title);
+  if (!a.title.empty()) tail += std::string(" ") + quote(a.title);
   if (a.calendar) tail += " calendar";
   if (t.kind != TypeKind::Records) {
     line(indent, head + tail);
@@ -96,27 +105,32 @@ void Printer::attribute(int indent, const Attribute& a) {
   }
   line(indent, head);
   for (const auto& f : t.fields) attribute(indent + 1, f);
-  line(indent, "}" + tail);
+  line(indent, std::string("}") + tail);
 }
 
 void Printer::rule(int indent, const Rule& r) {
   comments(indent, r.comments);
   line(indent, fmt::format("rule {} {}", r.id, quote(r.message)));
   switch (r.on) {
-    case RuleOn::Complete: line(indent + 1, fmt::format("on complete {}", r.task)); break;
-    case RuleOn::Set: line(indent + 1, "on set " + r.path); break;
-    case RuleOn::Event: line(indent + 1, "on event " + r.event); break;
+    case RuleOn::Complete:
+      line(indent + 1, fmt::format("on complete {}", r.task));
+      break;
+    case RuleOn::Set:
+      line(indent + 1, std::string("on set ") + r.path);
+      break;
+    case RuleOn::Event:
+      line(indent + 1, std::string("on event ") + r.event);
+      break;
   }
-  line(indent + 1, "require " + print_expr(r.condition));
+  line(indent + 1, std::string("require ") + print_expr(r.condition));
 }
 
 }  // namespace grammar
 
-
 std::string print_dsl(const Playbook& pb) {
   grammar::Printer p;
   p.comments(0, pb.comments);
-  p.line(0, "playbook " + pb.id + " {");
+  p.line(0, std::string("playbook ") + pb.id + " {");
   p.header(pb);
   p.catalog(pb);
   for (const auto& r : pb.rules) {
@@ -125,7 +139,7 @@ std::string print_dsl(const Playbook& pb) {
   }
   if (!pb.start.empty()) {
     p.section();
-    p.line(1, "start " + pb.start);
+    p.line(1, std::string("start ") + pb.start);
   }
   for (const auto& s : pb.steps) {
     p.section();

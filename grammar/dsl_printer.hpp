@@ -26,13 +26,14 @@ class Printer {
       size_t start = 0;
       for (;;) {
         size_t nl = l.find('\n', start);
-        std::string_view part = std::string_view(l).substr(start, nl == std::string::npos ? nl : nl - start);
+        std::string_view part =
+            std::string_view(l).substr(start, nl == std::string::npos ? nl : nl - start);
         while (!part.empty() && (part.back() == ' ' || part.back() == '\r' || part.back() == '\t'))
           part.remove_suffix(1);
         std::string text(part);
         for (char& ch : text)
           if (ch == '\t') ch = ' ';
-        line(indent, text.empty() ? std::string("#") : "# " + text);
+        line(indent, text.empty() ? std::string("#") : std::string("# ") + text);
         if (nl == std::string::npos) break;
         start = nl + 1;
       }

@@ -16,10 +16,14 @@ std::string amount(int64_t n, const char* one, const char* many) {
 
 std::string duration(int64_t n, DurationUnit u) {
   switch (u) {
-    case DurationUnit::BusinessDays: return amount(n, "business day", "business days");
-    case DurationUnit::Days: return amount(n, "day", "days");
-    case DurationUnit::Weeks: return amount(n, "week", "weeks");
-    case DurationUnit::Hours: return amount(n, "hour", "hours");
+    case DurationUnit::BusinessDays:
+      return amount(n, "business day", "business days");
+    case DurationUnit::Days:
+      return amount(n, "day", "days");
+    case DurationUnit::Weeks:
+      return amount(n, "week", "weeks");
+    case DurationUnit::Hours:
+      return amount(n, "hour", "hours");
   }
   return amount(n, "day", "days");
 }
@@ -27,15 +31,20 @@ std::string duration(int64_t n, DurationUnit u) {
 std::string trigger(const Transition& t) {
   std::string guard = t.guard ? print_expr(*t.guard) : std::string("true");
   switch (t.trigger) {
-    case TriggerKind::Event: return "on " + t.event;
-    case TriggerKind::Task: return fmt::format("on task {}", t.task);
-    case TriggerKind::After: return "after " + duration(t.amount, t.unit);
+    case TriggerKind::Event:
+      return std::string("on ") + t.event;
+    case TriggerKind::Task:
+      return fmt::format("on task {}", t.task);
+    case TriggerKind::After:
+      return std::string("after ") + duration(t.amount, t.unit);
     case TriggerKind::At:
-      if (t.amount == 0) return "at " + t.at_path;
+      if (t.amount == 0) return std::string("at ") + t.at_path;
       return fmt::format("at {} {} {}", t.at_path, t.amount < 0 ? '-' : '+',
                          amount(t.amount < 0 ? -t.amount : t.amount, "day", "days"));
-    case TriggerKind::When: return "when " + guard;
-    case TriggerKind::Otherwise: return "otherwise";
+    case TriggerKind::When:
+      return std::string("when ") + guard;
+    case TriggerKind::Otherwise:
+      return "otherwise";
   }
   return "otherwise";
 }
@@ -44,21 +53,29 @@ std::string trigger(const Transition& t) {
 std::string simple_action(const Action& a) {
   auto expr = [&] { return a.expr ? print_expr(*a.expr) : std::string("true"); };
   switch (a.kind) {
-    case ActionKind::Complete: return fmt::format("complete {}", a.task);
-    case ActionKind::Reset: return fmt::format("reset {}", a.task);
-    case ActionKind::Note: return fmt::format("note {} {}", to_string(a.note_kind), quote(a.text));
-    case ActionKind::Set: return "set " + a.path + " = " + expr();
+    case ActionKind::Complete:
+      return fmt::format("complete {}", a.task);
+    case ActionKind::Reset:
+      return fmt::format("reset {}", a.task);
+    case ActionKind::Note:
+      return fmt::format("note {} {}", to_string(a.note_kind), quote(a.text));
+    case ActionKind::Set:
+      return std::string("set ") + a.path + " = " + expr();
     case ActionKind::Assign:
       return fmt::format("assign {} {}{}", to_string(a.queue), quote(a.text),
                          a.primary ? " primary" : "");
     case ActionKind::Unassign:
       return fmt::format("unassign {} {}", to_string(a.queue), a.me ? "me" : quote(a.text));
-    case ActionKind::Send: return "send " + quote(a.text) + (a.expr ? " to " + expr() : "");
+    case ActionKind::Send:
+      return std::string("send ") + quote(a.text) + (a.expr ? std::string(" to ") + expr() : "");
     case ActionKind::Require:
-      return "require " + expr() + " else " + quote(a.text) + (a.code.empty() ? "" : " code " + a.code);
-    case ActionKind::ForEach: break;
+      return std::string("require ") + expr() + " else " + quote(a.text) +
+             (a.code.empty() ? "" : std::string(" code ") + a.code);
+    case ActionKind::ForEach:
+      break;
   }
-  return "each " + a.var + " in " + a.path + (a.expr ? " where " + expr() : "");
+  return std::string("each ") + a.var + " in " + a.path +
+         (a.expr ? std::string(" where ") + expr() : "");
 }
 
 bool inline_block(const std::vector<Action>& actions) {
@@ -95,30 +112,39 @@ void Printer::transition(int indent, const Transition& t) {
   comments(indent, t.comments);
   std::string head = trigger(t);
   if (t.guard && t.trigger != TriggerKind::When && t.trigger != TriggerKind::Otherwise)
-    head += " when " + print_expr(*t.guard);
-  head += " -> " + t.target;
+    head += std::string(" when ") + print_expr(*t.guard);
+  head += std::string(" -> ") + t.target;
   block(indent, head, t.actions);
 }
 
 void Printer::step(int indent, const Step& s) {
   comments(indent, s.comments);
-  std::string head = "step " + s.id;
-  if (!s.title.empty()) head += " " + quote(s.title);
-  if (!s.role.empty()) head += " role " + s.role;
+  std::string head = std::string("step ") + s.id;
+  if (!s.title.empty()) head += std::string(" ") + quote(s.title);
+  if (!s.role.empty()) head += std::string(" role ") + s.role;
   line(indent, head + " {");
   int in = indent + 1;
-  if (!s.services.empty()) line(in, "services " + join(s.services, [](auto& x) { return quote(x); }));
+  if (!s.services.empty())
+    line(in, std::string("services ") + join(s.services, [](auto& x) { return quote(x); }));
   if (!s.instructions.empty())
-    line(in, "instructions " + quote_block(s.instructions, static_cast<size_t>(in + 1) * 2));
+    line(in, std::string("instructions ") +
+                 quote_block(s.instructions, static_cast<size_t>(in + 1) * 2));
   if (!s.tasks.empty())
-    line(in, "tasks " + join(s.tasks, [](int64_t t) { return std::to_string(t); }));
+    line(in, std::string("tasks ") + join(s.tasks, [](int64_t t) { return std::to_string(t); }));
   if (!s.enter.empty()) block(in, "enter", s.enter);
   for (const auto& t : s.transitions) transition(in, t);
   switch (s.terminal) {
-    case TerminalKind::None: break;
-    case TerminalKind::End: line(in, "end " + quote(s.terminal_arg)); break;
-    case TerminalKind::Goto: line(in, "goto playbook " + s.terminal_arg); break;
-    case TerminalKind::Handoff: line(in, "handoff " + s.terminal_arg); break;
+    case TerminalKind::None:
+      break;
+    case TerminalKind::End:
+      line(in, std::string("end ") + quote(s.terminal_arg));
+      break;
+    case TerminalKind::Goto:
+      line(in, std::string("goto playbook ") + s.terminal_arg);
+      break;
+    case TerminalKind::Handoff:
+      line(in, std::string("handoff ") + s.terminal_arg);
+      break;
   }
   comments(in, s.trailing);
   line(indent, "}");

@@ -3,29 +3,37 @@
 // and error recovery (skip to the next top-level item).
 #include "dsl_state.hpp"
 
-#include <cstring>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
 
 namespace pb::grammar {
 
 const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> file{"playbook"};
   static const std::vector<std::string> top{
-      "title", "version", "phase",    "motions", "owner", "note_prefix", "calendar", "next", "start",
-      "role",  "task",    "group",    "event",   "external", "tenant",   "rule",     "step"};
-  static const std::vector<std::string> step{"role", "services", "instructions", "tasks", "enter",
-                                             "on",   "after",    "at",           "when",  "otherwise",
-                                             "end",  "goto",     "handoff"};
+      "title",    "version",  "phase",  "motions", "owner", "note_prefix",
+      "calendar", "next",     "start",  "role",    "task",  "group",
+      "event",    "external", "tenant", "rule",    "step"};
+  static const std::vector<std::string> step{
+      "role", "services", "instructions", "tasks", "enter", "on",     "after",
+      "at",   "when",     "otherwise",    "end",   "goto",  "handoff"};
   static const std::vector<std::string> action{"complete", "reset", "note",    "set", "assign",
                                                "unassign", "send",  "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
   switch (ctx) {
-    case WordContext::File: return file;
-    case WordContext::Top: return top;
-    case WordContext::Step: return step;
-    case WordContext::Action: return action;
-    case WordContext::Type: return type;
+    case WordContext::File:
+      return file;
+    case WordContext::Top:
+      return top;
+    case WordContext::Step:
+      return step;
+    case WordContext::Action:
+      return action;
+    case WordContext::Type:
+      return type;
   }
   return top;
 }
@@ -33,15 +41,35 @@ const std::vector<std::string>& context_words(WordContext ctx) {
 DslState::DslState(std::string_view text, const std::string& filename, Diagnostics& d)
     : ParseState(text, Loc{std::make_shared<const std::string>(filename), 1, 1}, d) {}
 
+namespace {
+
+bool in(const std::string& word, WordContext ctx) {
+  const auto& words = context_words(ctx);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+}  // namespace
+
 void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
   std::string word(b, static_cast<size_t>(std::min<ptrdiff_t>(e - b, 60)));
   std::string hint = did_you_mean(word, context_words(ctx));
   switch (ctx) {
-    case WordContext::File: throw syntax_error(b, "expected 'playbook ID {'", hint);
-    case WordContext::Top: throw syntax_error(b, fmt::format("unknown item '{}'", word), hint);
-    case WordContext::Step: throw syntax_error(b, fmt::format("unknown step item '{}'", word), hint);
-    case WordContext::Action: throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
-    case WordContext::Type: throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
+    case WordContext::File:
+      throw syntax_error(b, "expected 'playbook ID {'", hint);
+    case WordContext::Top:
+      if (in(word, WordContext::Step))
+        throw syntax_error(b, fmt::format("'{}' belongs inside a step: step ID {{ ... }}", word));
+      throw syntax_error(b, fmt::format("unknown item '{}'", word), hint);
+    case WordContext::Step:
+      if (in(word, WordContext::Top))
+        throw syntax_error(b, fmt::format("expected '}}' to close the step before '{}'", word));
+      throw syntax_error(b, fmt::format("unknown step item '{}'", word), hint);
+    case WordContext::Action:
+      if (in(word, WordContext::Step) || in(word, WordContext::Top))
+        throw syntax_error(b, fmt::format("expected '}}' to close the block before '{}'", word));
+      throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
+    case WordContext::Type:
+      throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
   }
   throw syntax_error(b, "syntax error");
 }
@@ -62,6 +90,23 @@ bool starts_top_item(const char* q, const char* end) {
   return false;
 }
 
+// The resume point moved back over the comment lines (and blank lines)
+// right above `line`, so those comments still attach to the item.
+const char* with_comments_before(const char* line, const char* q, const char* error_at) {
+  const char* resume = q;
+  while (line > error_at) {
+    const char* prev = line - 1;
+    while (prev > error_at && prev[-1] != '\n') --prev;
+    if (prev <= error_at) break;
+    const char* c = prev;
+    while (*c == ' ' || *c == '\t' || *c == '\r') ++c;
+    if (*c == '#') resume = c;
+    else if (*c != '\n') break;
+    line = prev;
+  }
+  return resume;
+}
+
 }  // namespace
 
 // Resume at the first line, at or after the error, that starts (no deeper
@@ -74,7 +119,8 @@ const char* DslState::skip_after_error(const syntax_error& e, const char* item_s
   depth = 0;
   blocks_.clear();
   attrs_.clear();
-  pending_comments.clear();
+  std::vector<std::string> kept;
+  kept.swap(pending_comments);
   at_sign = 1;
   if (++errors_ >= kMaxErrors) {
     diags.error(loc(e.at), "PB001", fmt::format("too many syntax errors ({}); stopped", errors_));
@@ -89,7 +135,10 @@ const char* DslState::skip_after_error(const syntax_error& e, const char* item_s
     auto indent = q - lb;
     if (q > item_start && q >= e.at && q != end && indent <= item_indent) {
       if (*q == '}' && indent < item_indent) return q;
-      if (starts_top_item(q, end)) return q;
+      if (starts_top_item(q, end)) {
+        if (q == e.at) pending_comments.swap(kept);  // comments read before the error token
+        return with_comments_before(lb, q, e.at);
+      }
     }
     const void* nl = std::memchr(q, '\n', static_cast<size_t>(end - q));
     if (!nl) break;
@@ -112,7 +161,9 @@ Transition& DslState::tr() {
   return t.back();
 }
 
-std::vector<Action>& DslState::block() { return blocks_.empty() ? scratch_actions_ : *blocks_.back(); }
+std::vector<Action>& DslState::block() {
+  return blocks_.empty() ? scratch_actions_ : *blocks_.back();
+}
 
 Action& DslState::act() {
   auto& b = block();

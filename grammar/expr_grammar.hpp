@@ -67,10 +67,36 @@ struct str_unterminated : p::one<'"'> {};
 struct escape_rest : p::sor<p::one<'"', '\\', 'n', 't'>,
                             p::seq<p::one<'u'>, p::one<'{'>, p::rep_min_max<1, 6, p::xdigit>,
                                    p::one<'}'>>> {};
-struct str_char : p::sor<p::seq<p::one<'\\'>, p::must<escape_rest>>, p::not_one<'"', '\\', '\n'>> {};
+// A run of characters that need no decoding (fast path for long strings).
+struct str_run {
+  using rule_t = str_run;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    const char* b = in.current();
+    const char* c = b;
+    const char* e = in.end();
+    while (c != e && *c != '"' && *c != '\\' && *c != '\n') ++c;
+    in.bump(static_cast<size_t>(c - b));
+    return c != b;
+  }
+};
+struct str_char : p::sor<str_run, p::seq<p::one<'\\'>, p::must<escape_rest>>> {};
 struct plain_string : p::seq<p::one<'"'>, p::star<str_char>, p::must<str_unterminated>> {};
 struct triple_quote : p::string<'"', '"', '"'> {};
-struct block_body : p::until<triple_quote> {};
+// Everything up to and including the closing """.
+struct block_body {
+  using rule_t = block_body;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    std::string_view rest(in.current(), in.size());
+    size_t end = rest.find(R"(""")");
+    if (end == std::string_view::npos) return false;
+    in.bump(end + 3);
+    return true;
+  }
+};
 struct block_string : p::seq<triple_quote, p::must<block_body>> {};
 struct string_lit : p::sor<block_string, plain_string> {};
 

@@ -1,8 +1,9 @@
 // expr_parser.cpp — building Expr nodes for the actions (ParseState's
 // expression stack) and parse_expression(), the entry point for guards and
 // values that stand alone (YAML scalars, command-line `--set`).
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "dsl_errors.hpp"
 #include "expr_actions.hpp"
@@ -44,8 +45,7 @@ void ParseState::push_literal(ExprKind k, Tok t) {
     e.text = unquote(t);
   } else {
     e.text = std::string(t.sv());
-    if (!valid_date(e.text))
-      error(t.b, "PB090", fmt::format("{} is not a calendar date", e.text));
+    if (!valid_date(e.text)) error(t.b, "PB090", fmt::format("{} is not a calendar date", e.text));
   }
   stack.push_back(std::move(e));
 }
@@ -68,7 +68,8 @@ void ParseState::push_path(Tok t) {
 
 void ParseState::make_unary(const char* op, Tok t) {
   Expr operand = pop();
-  if (op[0] == '-' && operand.kind == ExprKind::Int && !operand.parenthesized && operand.ival >= 0) {
+  if (op[0] == '-' && operand.kind == ExprKind::Int && !operand.parenthesized &&
+      operand.ival >= 0) {
     operand.ival = -operand.ival;  // a negative literal, so that print → parse is exact
     operand.loc = loc(t.b);
     stack.push_back(std::move(operand));

@@ -47,7 +47,7 @@ std::string quote_block(std::string_view s, size_t indent) {
   }
   body += pad;
   if (body.find("\"\"\"") != std::string::npos || block_string_value(body) != s) return quote(s);
-  return "\"\"\"" + body + "\"\"\"";
+  return std::string("\"\"\"") + body + "\"\"\"";
 }
 
 bool is_identifier(std::string_view s) {

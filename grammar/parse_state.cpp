@@ -2,11 +2,12 @@
 // building for the PEGTL actions (see parse_state.hpp).
 #include "parse_state.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstring>
-#include <fmt/format.h>
 
 namespace pb::grammar {
 
@@ -28,7 +29,8 @@ ParseState::ParseState(std::string_view text, const Loc& base, Diagnostics& d)
 Loc ParseState::loc(const char* p) const {
   size_t off = static_cast<size_t>(std::clamp(p, text_begin(), text_end()) - text_begin());
   size_t i = cache_line_;
-  bool cached = line_starts_[i] <= off && (i + 1 == line_starts_.size() || off < line_starts_[i + 1]);
+  bool cached =
+      line_starts_[i] <= off && (i + 1 == line_starts_.size() || off < line_starts_[i + 1]);
   if (!cached) {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
     i = static_cast<size_t>(it - line_starts_.begin()) - 1;
@@ -51,7 +53,8 @@ void ParseState::add_comment(Tok t) {
   last_comment_ = t.b;
   std::string_view v = t.sv().substr(1);
   if (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\r' || v.back() == '\t')) v.remove_suffix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\r' || v.back() == '\t'))
+    v.remove_suffix(1);
   pending_comments.emplace_back(v);
 }
 
@@ -64,7 +67,7 @@ Comments ParseState::take_comments() {
 // ---------------------------------------------------------------- literals
 
 static void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
+  if (cp < 0x80) {  // \u{0} included: quote() writes NUL that way
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
@@ -82,8 +85,10 @@ static void append_utf8(std::string& out, uint32_t cp) {
 }
 
 std::string block_string_value(std::string_view body) {
-  if (body.starts_with("\r\n")) body.remove_prefix(2);
-  else if (body.starts_with("\n")) body.remove_prefix(1);
+  if (body.starts_with("\r\n"))
+    body.remove_prefix(2);
+  else if (body.starts_with("\n"))
+    body.remove_prefix(1);
   std::vector<std::string_view> lines;
   for (size_t start = 0;;) {
     size_t nl = body.find('\n', start);
@@ -93,7 +98,9 @@ std::string block_string_value(std::string_view body) {
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
-  auto blank = [](std::string_view l) { return l.find_first_not_of(" \t") == std::string_view::npos; };
+  auto blank = [](std::string_view l) {
+    return l.find_first_not_of(" \t") == std::string_view::npos;
+  };
   if (lines.size() > 1 && blank(lines.back())) lines.pop_back();  // the closing quotes' line
   size_t indent = std::string_view::npos;
   for (auto l : lines)
@@ -119,16 +126,20 @@ std::string ParseState::unquote(Tok t) {
       continue;
     }
     char n = v[++i];
-    if (n == 'n') out += '\n';
-    else if (n == 't') out += '\t';
-    else if (n != 'u') out += n;  // \" and \\ (the grammar allows nothing else)
+    if (n == 'n')
+      out += '\n';
+    else if (n == 't')
+      out += '\t';
+    else if (n != 'u')
+      out += n;  // \" and \\ (the grammar allows nothing else)
     else {
       size_t close = v.find('}', i);
       uint32_t cp = 0;
       std::from_chars(v.data() + i + 2, v.data() + close, cp, 16);
-      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
+      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         error(t.b + 1 + i - 1, "PB090", fmt::format("\\u{{{:X}}} is not a valid character", cp));
-      else append_utf8(out, cp);
+      else
+        append_utf8(out, cp);
       i = close;
     }
   }

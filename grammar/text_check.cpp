@@ -45,24 +45,30 @@ bool check_text(std::string_view text, const std::string& filename, Diagnostics&
   bool tab_reported = false;
   uint32_t line = 1, col = 1;
   for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && c != '\t') {  // fast path: plain ASCII
+      if (c == '\n') ++line, col = 1;
+      else ++col;
+      ++i;
+      continue;
+    }
     uint32_t cp = 0;
     size_t n = utf8_decode(text, i, cp);
-    Loc loc{file, line, col};
     if (n == 0) {
-      diags.error(loc, "PB002",
-                  fmt::format("invalid UTF-8 byte 0x{:02X}; playbook files must be UTF-8",
-                              static_cast<unsigned char>(text[i])));
+      diags.error(Loc{file, line, col}, "PB002",
+                  fmt::format("invalid UTF-8 byte 0x{:02X}; playbook files must be UTF-8", c));
       return false;  // positions after a bad byte are meaningless to a reader
     }
     if (const char* name = invisible_name(cp); name && !(cp == 0xFEFF && i == 0)) {
-      diags.error(loc, "PB003", fmt::format("invisible character U+{:04X} ({})", cp, name));
+      diags.error(Loc{file, line, col}, "PB003",
+                  fmt::format("invisible character U+{:04X} ({})", cp, name));
       ok = false;
     } else if (cp == '\t' && report_tabs && !tab_reported) {
-      diags.warning(loc, "PB004", "tab character; indent with spaces (fmt rewrites tabs)");
+      diags.warning(Loc{file, line, col}, "PB004",
+                    "tab character; indent with spaces (fmt rewrites tabs)");
       tab_reported = true;
     }
-    if (cp == '\n') ++line, col = 1;
-    else ++col;
+    col += static_cast<uint32_t>(n);  // columns count bytes (model.hpp, Loc)
     i += n;
   }
   return ok;

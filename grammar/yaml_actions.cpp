@@ -41,22 +41,14 @@ std::optional<Expr> literal(Reader& r, const Field& f) {
   e.loc = f.loc;
   e.text = s;
   switch (classify(f.node)) {
-    case Plain::Bool: e.kind = ExprKind::Bool, r.boolean(f, e.bval); break;
-    case Plain::Int: {
-      e.kind = ExprKind::Int;
+    case Plain::Bool: e.kind = ExprKind::Bool, e.text.clear(), r.boolean(f, e.bval); break;
+    case Plain::Int:  // as parse_expression reads it: -N is a negative Int literal
+      e.kind = ExprKind::Int, e.text.clear();
       if (!r.integer(f, e.ival)) return std::nullopt;
-      e.text.clear();
-      if (e.ival < 0) {  // the grammar reads -N as unary minus on N
-        Expr neg{f.loc, ExprKind::Unary, "-", false, 0, {}, false};
-        e.ival = -e.ival;
-        neg.args.push_back(std::move(e));
-        return neg;
-      }
       break;
-    }
     case Plain::Date:
       e.kind = ExprKind::Date;
-      if (!valid_date(s)) r.invalid(f.loc, fmt::format("impossible date {}", s));
+      if (!valid_date(s)) r.invalid(f.loc, fmt::format("{} is not a calendar date", s));
       break;
     default: e.kind = ExprKind::String;
   }
@@ -138,7 +130,7 @@ std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
                     "an action is a mapping with one key; start a new '-' item for the next");
     Action a;
     a.loc = it.loc;
-    a.comments = r.comments(it, f.key_loc.line);
+    a.comments = r.comments(it);
     auto key = it.node.begin()->first;
     const auto& kinds = action_kinds();
     auto pos = std::find(kinds.begin(), kinds.end(), key.IsScalar() ? key.Scalar() : "");

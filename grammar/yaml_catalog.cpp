@@ -23,7 +23,7 @@ void read_roles(Reader& r, const Field& f, std::vector<Role>& out) {
   for (const auto& it : items(r, f, "role")) {
     Role x;
     x.loc = it.loc;
-    x.comments = r.comments(it, f.key_loc.line);
+    x.comments = r.comments(it);
     read_key(r, it, "id", x.id, ident, true);
     read_key(r, it, "name", x.name, str, true);
     out.push_back(std::move(x));
@@ -34,7 +34,7 @@ void read_tasks(Reader& r, const Field& f, std::vector<Task>& out) {
   for (const auto& it : items(r, f, "task")) {
     Task x;
     x.loc = it.loc;
-    x.comments = r.comments(it, f.key_loc.line);
+    x.comments = r.comments(it);
     read_key(r, it, "id", x.id, integer, true);
     read_key(r, it, "name", x.name, str, true);
     read_key(r, it, "mandatory", x.mandatory, boolean, true);
@@ -48,7 +48,7 @@ void read_groups(Reader& r, const Field& f, std::vector<TaskGroup>& out) {
   for (const auto& it : items(r, f, "group")) {
     TaskGroup x;
     x.loc = it.loc;
-    x.comments = r.comments(it, f.key_loc.line);
+    x.comments = r.comments(it);
     read_key(r, it, "id", x.id, ident, true);
     read_key(r, it, "title", x.title, str, true);
     read_key(r, it, "exactly_one", x.tasks, int_list, true);
@@ -60,7 +60,7 @@ void read_events(Reader& r, const Field& f, std::vector<EventDecl>& out) {
   for (const auto& it : items(r, f, "event")) {
     EventDecl x;
     x.loc = it.loc;
-    x.comments = r.comments(it, f.key_loc.line);
+    x.comments = r.comments(it);
     read_key(r, it, "id", x.id, ident, true);
     read_key(r, it, "title", x.title, str);
     if (auto p = r.get(it, "payload")) read_attributes(r, *p, x.payload, 1);
@@ -72,7 +72,7 @@ void read_externals(Reader& r, const Field& f, std::vector<External>& out) {
   for (const auto& it : items(r, f, "external")) {
     External x;
     x.loc = it.loc;
-    x.comments = r.comments(it, f.key_loc.line);
+    x.comments = r.comments(it);
     read_key(r, it, "id", x.id, slug, true);
     read_key(r, it, "title", x.title, str, true);
     out.push_back(std::move(x));
@@ -123,17 +123,13 @@ void read_type(Reader& r, const Field& spec, Attribute& a, int depth) {
 
 void read_attributes(Reader& r, const Field& f, std::vector<Attribute>& out, int depth) {
   if (!r.deeper(f, depth) || !r.mapping(f, {})) return;
-  for (auto kv = f.node.begin(); kv != f.node.end(); ++kv) {
-    if (!kv->first.IsScalar()) continue;
-    Loc kl = r.loc(kv->first);
-    Field spec{"'" + kv->first.Scalar() + "'", kv->second, kl,
-               kv->second.IsNull() ? kl : r.loc(kv->second)};
-    if (std::any_of(out.begin(), out.end(), [&](auto& a) { return a.name == kv->first.Scalar(); }))
-      continue;  // duplicate key, reported by mapping()
+  for (const auto& k : *f.keys) {  // first occurrences; duplicates were reported
+    Field spec = r.entry(k);
+    Loc kl = spec.key_loc;
     Attribute a;
     a.loc = kl;
-    a.comments = r.comments(spec, f.key_loc.line);
-    a.name = kv->first.Scalar();
+    a.comments = Comments{r.source.take_before(kl.line)};
+    a.name = k.name;
     if (!is_ident(a.name))
       r.invalid(kl, fmt::format("attribute name '{}' must be an identifier", a.name));
     if (r.mapping(spec, keys("attribute"))) {
@@ -172,7 +168,7 @@ void read_rules(Reader& r, const Field& f, std::vector<Rule>& out) {
   for (const auto& it : items(r, f, "rule")) {
     Rule x;
     x.loc = it.loc;
-    x.comments = r.comments(it, f.key_loc.line);
+    x.comments = r.comments(it);
     read_key(r, it, "id", x.id, ident, true);
     read_key(r, it, "message", x.message, str, true);
     if (auto on = r.get(it, "on", true)) read_rule_on(r, *on, x);

@@ -3,24 +3,40 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include <cctype>
+#include <set>
+#include <string_view>
 
 namespace pb::yaml {
 
 namespace {
 
-// Words YAML 1.1 or 1.2 readers turn into null or booleans.
+// Words YAML 1.1 or 1.2 readers turn into null, booleans or special floats.
 bool special_word(const std::string& s) {
-  static const std::regex words(
-      "~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|"
-      "on|On|ON|off|Off|OFF|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|<<|=");
-  return std::regex_match(s, words);
+  static const std::set<std::string, std::less<>> words = {
+      "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+      "y",   "Y",    "yes",  "Yes",  "YES",  "n",    "N",    "no",    "No",    "NO",
+      "on",  "On",   "ON",   "off",  "Off",  "OFF",  ".inf", ".Inf",  ".INF",  "-.inf",
+      "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF", ".nan", ".NaN", ".NAN", "<<", "="};
+  return words.contains(s);
 }
 
-// Numbers, dates, times and sexagesimals in any YAML version.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool in(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
+
+// Numbers, dates, times and sexagesimals in any YAML version: an optional
+// sign or dot, a digit, then number-ish characters (and maybe " time").
 bool number_like(const std::string& s) {
-  static const std::regex num("[-+.]?[0-9][0-9a-zA-Z_.:+-]*( [0-9:.+-]+)?|[-+]?\\.[0-9].*");
-  return std::regex_match(s, num);
+  size_t i = !s.empty() && in(s[0], "-+.") ? 1 : 0;
+  if (i + 1 < s.size() && in(s[0], "-+") && s[1] == '.') ++i;
+  if (i >= s.size() || !is_digit(s[i])) return false;
+  size_t j = i + 1;
+  while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || in(s[j], "_.:+-"))) ++j;
+  if (j == s.size()) return true;
+  if (s[j] != ' ' || j + 1 == s.size()) return false;
+  for (size_t k = j + 1; k < s.size(); ++k)
+    if (!is_digit(s[k]) && !in(s[k], ":.+-")) return false;
+  return true;
 }
 
 // Code points check_text reports as invisible: never written raw.
@@ -109,9 +125,9 @@ std::string quoted(const std::string& s) {
 std::string scalar(const std::string& s, bool flow) { return plain_ok(s, flow) ? s : quoted(s); }
 
 std::string key_text(const std::string& k) {
-  static const std::regex safe("[A-Za-z_][A-Za-z0-9_]*");
-  static const std::regex null_word("null|Null|NULL");
-  return std::regex_match(k, safe) && !std::regex_match(k, null_word) ? k : quoted(k);
+  bool safe = !k.empty() && !is_digit(k[0]) && k != "null" && k != "Null" && k != "NULL";
+  for (char c : k) safe = safe && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  return safe ? k : quoted(k);
 }
 
 namespace {
@@ -119,12 +135,12 @@ namespace {
 std::string flow_text(const Y& y);
 
 bool flowable(const Y& y, int depth) {
-  if (y.block || !y.comments.empty() || !y.trailing.empty()) return false;
+  if (y.block || (depth > 0 && !y.comments.empty()) || !y.trailing.empty()) return false;
   if (y.kind == Y::Raw || y.kind == Y::Str) return y.text.find('\n') == std::string::npos;
   if (depth >= 2) return false;
   for (const auto& i : y.items)
     if (!flowable(i, depth + 1) || i.kind == Y::Map) return false;
-  for (const auto& [k, v] : y.entries)
+  for (const auto& v : y.entries)
     if (!flowable(v, depth + 1)) return false;
   return true;
 }
@@ -135,8 +151,8 @@ std::string flow_text(const Y& y) {
   std::string out = y.kind == Y::Seq ? "[" : "{";
   bool first = true;
   for (const auto& i : y.items) out += (first ? "" : ", ") + flow_text(i), first = false;
-  for (const auto& [k, v] : y.entries)
-    out += (first ? "" : ", ") + key_text(k) + ": " + flow_text(v), first = false;
+  for (const auto& v : y.entries)
+    out += (first ? "" : ", ") + key_text(v.key) + ": " + flow_text(v), first = false;
   return out + (y.kind == Y::Seq ? "]" : "}");
 }
 
@@ -155,8 +171,8 @@ class Printer {
     bool empty_coll = (v.kind == Y::Seq && v.items.empty()) || (v.kind == Y::Map && v.entries.empty());
     if (v.kind == Y::Str && v.text.find('\n') != std::string::npos) {
       out += pad + prefix + (block_ok(v.text) ? block(v.text, indent + 2) : quoted(v.text)) + "\n";
-    } else if (empty_coll || (flowable(v, 0) &&
-                              indent + prefix.size() + flow_text(v).size() <= kWidth)) {
+    } else if (v.kind == Y::Raw || v.kind == Y::Str || empty_coll ||
+               (flowable(v, 0) && indent + prefix.size() + flow_text(v).size() <= kWidth)) {
       out += pad + prefix + flow_text(v) + "\n";
     } else {
       out += pad + prefix.substr(0, prefix.size() - 1) + "\n";
@@ -181,9 +197,9 @@ class Printer {
   }
 
   void entries(const Y& m, size_t indent) {
-    for (const auto& [k, v] : m.entries) {
+    for (const auto& v : m.entries) {
       comments(v.comments, indent);
-      value(key_text(k) + ": ", v, indent);
+      value(key_text(v.key) + ": ", v, indent);
     }
     comments(m.trailing, indent);
   }

@@ -7,8 +7,9 @@
 //    reads them back as the same string; otherwise double-quoted with escapes.
 //    Multi-line strings use a literal block (`|`) when that is exact.
 //  * A list item or value is printed in flow style (`{a: 1, b: [x]}`) when it
-//    holds only scalars (or lists of scalars), carries no comments and fits
-//    in kWidth columns; otherwise in block style.
+//    holds only scalars (or lists of scalars), carries no comments inside,
+//    is not marked `block` and fits in kWidth columns; otherwise in block
+//    style. A scalar always stays on its key's line.
 //  * Comments are printed as `# text` lines above their node; `trailing`
 //    comments after a block mapping's last key, at its key column.
 //  * Output depends only on the tree, so printing is deterministic.
@@ -24,20 +25,37 @@ struct Y {
   enum Kind { Raw, Str, Seq, Map } kind = Str;
   std::string text;                                // Raw: printed as is; Str: a string
   std::vector<Y> items;                            // Seq
-  std::vector<std::pair<std::string, Y>> entries;  // Map
+  std::vector<Y> entries;                          // Map: values, each with its key
+  std::string key;                                 // the key, when an entry of a Map
   std::vector<std::string> comments;               // above this node
   std::vector<std::string> trailing;               // after a block Map's last key
   bool block = false;                              // never printed in flow style
 
-  static Y raw(std::string t) { return Y{Raw, std::move(t), {}, {}, {}, {}, false}; }
-  static Y str(std::string t) { return Y{Str, std::move(t), {}, {}, {}, {}, false}; }
-  static Y seq() { return Y{Seq, {}, {}, {}, {}, {}, false}; }
-  static Y map() { return Y{Map, {}, {}, {}, {}, {}, false}; }
-  Y& add(std::string key, Y v) { return entries.emplace_back(std::move(key), std::move(v)).second; }
+  static Y raw(std::string t);
+  static Y str(std::string t);
+  static Y seq();
+  static Y map();
+  Y& add(std::string key, Y v);
   Y& push(Y v) { return items.emplace_back(std::move(v)); }
 };
 
-constexpr size_t kWidth = 100;
+inline Y make_y(Y::Kind k, std::string t) {
+  Y y;
+  y.kind = k;
+  y.text = std::move(t);
+  return y;
+}
+inline Y Y::raw(std::string t) { return make_y(Raw, std::move(t)); }
+inline Y Y::str(std::string t) { return make_y(Str, std::move(t)); }
+inline Y Y::seq() { return make_y(Seq, {}); }
+inline Y Y::map() { return make_y(Map, {}); }
+
+inline Y& Y::add(std::string key, Y v) {
+  v.key = std::move(key);
+  return entries.emplace_back(std::move(v));
+}
+
+constexpr size_t kWidth = 120;
 
 // A mapping key: plain unless a reader would not take it as that string.
 std::string key_text(const std::string& k);

@@ -23,6 +23,38 @@ Loc mark_loc(const std::string& filename, const YAML::Mark& m) {
   return Loc{file, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
 }
 
+// The first control character YAML does not allow in a stream (C0 other than
+// tab, LF, CR; DEL) as PB003; yaml-cpp misreads raw NUL bytes.
+bool has_control(std::string_view text, const std::string& filename, Diagnostics& diags) {
+  uint32_t line = 1, col = 1;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      diags.error(Loc{std::make_shared<const std::string>(filename), line, col}, "PB003",
+                  fmt::format("control character U+{:04X} is not allowed in YAML", c));
+      return true;
+    }
+    if (c == '\n') ++line, col = 1;
+    else ++col;
+  }
+  return false;
+}
+
+// The line of a `---` that starts a second document (after content), or 0.
+uint32_t second_document_line(std::string_view text) {
+  bool content = false;
+  uint32_t line = 1;
+  for (size_t i = 0; i < text.size(); ++line) {
+    size_t end = std::min(text.find('\n', i), text.size());
+    std::string_view l = text.substr(i, end - i);
+    bool marker = l.starts_with("---") && (l.size() == 3 || l[3] == ' ' || l[3] == '\r');
+    if (marker && content) return line;
+    if (!l.empty() && l[0] != '#' && l[0] != '%' && l[0] != '\r') content = true;
+    i = end + 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> load_document(std::string_view text, const std::string& filename,
@@ -36,16 +68,18 @@ std::optional<YAML::Node> load_document(std::string_view text, const std::string
   check_text(text, filename, diags, false);
   for (size_t i = before; i < diags.items().size(); ++i)
     if (diags.items()[i].code == "PB002") return std::nullopt;
+  if (has_control(text, filename, diags)) return std::nullopt;
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
-    if (docs.size() > 1)
-      diags.error(mark_loc(filename, docs[1].Mark()), "PB001",
-                  "a file holds one YAML document; this one has more");
-    if (docs.empty() || docs[0].IsNull()) {
+    // Not YAML::LoadAll: yaml-cpp 0.7 loops forever on some broken later documents.
+    YAML::Node doc = YAML::Load(std::string(text));
+    if (uint32_t line = second_document_line(text))
+      diags.error(Loc{start.file, line, 1}, "PB001",
+                  "a file holds one YAML document; a second one starts here");
+    if (doc.IsNull()) {
       diags.error(start, "PB013", "the file is empty");
       return std::nullopt;
     }
-    return docs[0];
+    return doc;
   } catch (const YAML::DeepRecursion& e) {
     diags.error(mark_loc(filename, e.mark), "PB006", "YAML nested too deeply");
   } catch (const YAML::Exception& e) {
@@ -138,24 +172,17 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
   else if (k == "steps") read_steps(r, f, p.steps);
   else if (k == "tenant") {
     p.tenant.loc = f.key_loc;
-    p.tenant.comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc});
+    p.tenant.comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc, nullptr});
     read_attributes(r, f, p.tenant.attributes, 1);
   }
 }
 
 }  // namespace
 
-// Every key of `root` in file order (first occurrence of duplicates only).
+// Every key of the checked mapping `root` in file order (first occurrences).
 template <class Fn>
 void each_key(Reader& r, const Field& root, Fn fn) {
-  std::vector<std::string> seen;
-  for (auto kv = root.node.begin(); kv != root.node.end(); ++kv) {
-    if (!kv->first.IsScalar()) continue;
-    const std::string& k = kv->first.Scalar();
-    if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
-    seen.push_back(k);
-    if (auto f = r.get(root, k)) fn(*f);
-  }
+  for (const auto& k : *root.keys) fn(r.entry(k));
 }
 
 }  // namespace pb::yaml

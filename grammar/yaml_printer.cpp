@@ -52,8 +52,10 @@ Y type_spec(const Attribute& a) {
   return y;
 }
 
+// Attribute maps (tenant, payload, fields) list one attribute per line.
 Y attributes(const std::vector<Attribute>& attrs) {
   Y y = Y::map();
+  y.block = true;
   for (const auto& a : attrs) y.add(a.name, with(type_spec(a), a.comments));
   return y;
 }
@@ -65,7 +67,7 @@ Y rule(const Rule& r) {
   if (r.on == RuleOn::Complete) on.add("complete", N(r.task));
   else if (r.on == RuleOn::Set) on.add("set", S(r.path));
   else on.add("event", S(r.event));
-  y.add("on", on);
+  y.add("on", std::move(on));
   y.add("require", E(r.condition));
   return with(y, r.comments);
 }
@@ -80,7 +82,7 @@ Y set_body(const Action& a) {
   const Expr& e = *a.expr;
   if (e.parenthesized) y.add("expr", E(e));
   else if (e.kind == ExprKind::Bool) y.add("value", B(e.bval));
-  else if (e.kind == ExprKind::Int && e.ival >= 0) y.add("value", N(e.ival));
+  else if (e.kind == ExprKind::Int) y.add("value", N(e.ival));
   else if (e.kind == ExprKind::Date) y.add("value", Y::raw(e.text));
   else if (e.kind == ExprKind::String) y.add("value", S(e.text));
   else y.add("expr", E(e));
@@ -130,7 +132,7 @@ Y actions(const std::vector<Action>& as) {
     Y item = Y::map();
     item.block = true;
     item.add(names[static_cast<int>(a.kind)], action_body(a));
-    y.push(with(item, a.comments));
+    y.push(with(std::move(item), a.comments));
   }
   return y;
 }
@@ -159,6 +161,8 @@ Y transition(const Transition& t) {
   if (t.guard) y.add("when", E(*t.guard));
   y.add("to", S(t.target));
   if (!t.actions.empty()) y.add("do", actions(t.actions));
+  // Decision branches read like if/else: one key per line.
+  y.block = t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise;
   return with(y, t.comments);
 }
 
@@ -174,7 +178,7 @@ Y step(const Step& s) {
   if (!s.transitions.empty()) {
     Y ts = Y::seq();
     for (const auto& t : s.transitions) ts.push(transition(t));
-    y.add("transitions", ts);
+    y.add("transitions", std::move(ts));
   }
   static const char* terms[] = {"", "end", "goto", "handoff"};
   if (s.terminal != TerminalKind::None) y.add(terms[static_cast<int>(s.terminal)], S(s.terminal_arg));
@@ -192,7 +196,7 @@ void items(Y& root, const char* key, const std::vector<T>& v, Fn fn) {
   if (v.empty()) return;
   Y y = Y::seq();
   for (const auto& x : v) y.push(with(fn(x), x.comments));
-  root.add(key, y);
+  root.add(key, std::move(y));
 }
 
 void catalog(Y& y, const Playbook& p) {
@@ -244,13 +248,13 @@ std::string print_yaml(const Playbook& p) {
   if (!p.rules.empty()) {
     Y rs = Y::seq();
     for (const auto& r : p.rules) rs.push(rule(r));
-    y.add("rules", rs);
+    y.add("rules", std::move(rs));
   }
   opt(y, "start", p.start);
   if (!p.steps.empty()) {
     Y ss = Y::seq();
     for (const auto& s : p.steps) ss.push(step(s));
-    y.add("steps", ss);
+    y.add("steps", std::move(ss));
   }
   return yaml::emit(y, p.trailing.lines);
 }

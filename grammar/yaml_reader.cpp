@@ -66,7 +66,7 @@ Loc Reader::loc(const YAML::Node& n) const {
 Field Reader::root(const YAML::Node& n, const std::string& what) {
   Loc l = loc(n);
   if (l.line == 0) l = Loc{file, 1, 1};
-  return Field{what, n, l, l};
+  return Field{what, n, l, l, nullptr};
 }
 
 void Reader::wrong_type(const Field& f, const std::string& what) {
@@ -106,6 +106,7 @@ bool Reader::mapping(const Field& f, const KeyTable& table) {
     return false;
   }
   std::map<std::string, uint32_t> seen;
+  f.keys = std::make_shared<std::vector<Field::Key>>();
   for (auto it = f.node.begin(); it != f.node.end(); ++it) {
     Loc kl = loc(it->first);
     if (!it->first.IsScalar()) {
@@ -113,7 +114,9 @@ bool Reader::mapping(const Field& f, const KeyTable& table) {
       continue;
     }
     const std::string& key = it->first.Scalar();
-    if (auto [pos, fresh] = seen.emplace(key, kl.line); !fresh) {
+    auto [pos, fresh] = seen.emplace(key, kl.line);
+    if (fresh) f.keys->push_back({key, it->first, it->second});
+    if (!fresh) {
       diags.error(kl, "PB011",
                   fmt::format("duplicate key '{}' (first given at line {})", key, pos->second));
     } else if (!table.empty() && std::find(table.begin(), table.end(), key) == table.end()) {
@@ -124,13 +127,21 @@ bool Reader::mapping(const Field& f, const KeyTable& table) {
   return true;
 }
 
+Field Reader::entry(const Field::Key& k) const {
+  Loc kl = loc(k.key);
+  Loc vl = k.value.IsNull() ? kl : loc(k.value);
+  if (vl.line == 0) vl = kl;
+  return Field{"'" + k.name + "'", k.value, kl, vl, nullptr};
+}
+
 std::optional<Field> Reader::get(const Field& map, const std::string& key, bool required) {
-  for (auto it = map.node.begin(); it != map.node.end(); ++it) {
-    if (!it->first.IsScalar() || it->first.Scalar() != key) continue;
-    Loc kl = loc(it->first);
-    Loc vl = it->second.IsNull() ? kl : loc(it->second);
-    if (vl.line == 0) vl = kl;
-    return Field{"'" + key + "'", it->second, kl, vl};
+  if (map.keys) {
+    for (const auto& k : *map.keys)
+      if (k.name == key) return entry(k);
+  } else if (map.node.IsMap()) {
+    for (auto it = map.node.begin(); it != map.node.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key)
+        return entry({key, it->first, it->second});
   }
   if (required)
     diags.error(map.loc, "PB014", fmt::format("{} needs the key '{}'", map.name, key));
@@ -150,7 +161,7 @@ std::optional<std::vector<Field>> Reader::list(const Field& f) {
   for (const auto& item : f.node) {
     Loc l = loc(item);
     if (l.line == 0 || item.IsNull()) l = f.loc;
-    Field it{"an item of " + f.name, item, l, l};
+    Field it{"an item of " + f.name, item, l, l, nullptr};
     if (!tick(it)) return std::nullopt;
     out.push_back(std::move(it));
   }
@@ -243,8 +254,8 @@ std::optional<Expr> Reader::expr(const Field& f) {
   return parse_expression(f.node.Scalar(), base, diags);
 }
 
-Comments Reader::comments(const Field& f, uint32_t skip_line) {
-  return Comments{source.take_above(f.loc.line, skip_line)};
+Comments Reader::comments(const Field& f) {
+  return Comments{source.take_before(f.loc.line)};
 }
 
 Comments Reader::trailing(const Field& f) {

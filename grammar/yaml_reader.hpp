@@ -35,6 +35,13 @@ struct Field {
   YAML::Node node;
   Loc key_loc;
   Loc loc;  // the value's position, or the key's when the value is empty
+  // Filled by Reader::mapping: the first occurrence of each scalar key, so
+  // that get() does not walk yaml-cpp's iterators again.
+  struct Key {
+    std::string name;
+    YAML::Node key, value;
+  };
+  mutable std::shared_ptr<std::vector<Key>> keys;
 };
 
 // What a scalar spells when plain.
@@ -56,6 +63,8 @@ class Reader {
   // `n` is a mapping whose keys are in `table` (PB012/PB010/PB011). Also
   // counts toward the node budget; false when `n` must not be read.
   bool mapping(const Field& f, const KeyTable& table);
+  // One key of a checked mapping as a Field named "'KEY'".
+  Field entry(const Field::Key& k) const;
   // The key `key` of a checked mapping; PB014 when `required` and absent.
   std::optional<Field> get(const Field& map, const std::string& key, bool required = false);
   // `f` is a list (PB012/PB013); its items as Fields named "NAME item".
@@ -69,7 +78,8 @@ class Reader {
   bool int_list(const Field& f, std::vector<int64_t>& out);
   std::optional<Expr> expr(const Field& f);
 
-  Comments comments(const Field& f, uint32_t skip_line = 0);
+  // The comments before `f`'s line not handed out yet (yaml_source.hpp).
+  Comments comments(const Field& f);
   Comments trailing(const Field& f);
 
   // The root as a Field named `what`.

@@ -6,10 +6,11 @@
 namespace pb::yaml {
 
 Source::Source(std::string_view text) : text_(text) {
-  starts_.push_back(0);
+  starts_.push_back(text.starts_with("\xEF\xBB\xBF") ? 3 : 0);  // a byte-order mark
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') starts_.push_back(i + 1);
-  claimed_.assign(starts_.size() + 1, false);
+  for (uint32_t line = 1; line <= starts_.size(); ++line)
+    if (kind(line) == Kind::Comment) unclaimed_.insert(line);
 }
 
 uint32_t Source::indent(uint32_t line) const {
@@ -32,66 +33,39 @@ std::string Source::comment_text(uint32_t line) const {
   while (p < end && text_[p] != '#') ++p;
   ++p;  // '#'
   if (p < end && text_[p] == ' ') ++p;
-  while (end > p && (text_[end - 1] == '\n' || text_[end - 1] == '\r' || text_[end - 1] == ' '))
+  while (end > p && std::string_view("\n\r \t").find(text_[end - 1]) != std::string_view::npos)
     --end;
   return std::string(text_.substr(p, end > p ? end - p : 0));
 }
 
-std::vector<std::string> Source::take_above(uint32_t line, uint32_t skip_line) {
+std::vector<std::string> Source::claim(std::set<uint32_t>::iterator from,
+                                       std::set<uint32_t>::iterator to) {
   std::vector<std::string> out;
-  uint32_t n = static_cast<uint32_t>(starts_.size());
-  if (line == 0 || line > n) return out;
-  for (uint32_t k = line - 1; k >= 1; --k) {
-    Kind kd = kind(k);
-    if (kd == Kind::Content) {
-      if (k == skip_line && k + 1 == line) continue;
-      break;
-    }
-    if (kd == Kind::Comment) {
-      if (claimed_[k]) break;
-      claimed_[k] = true;
-      out.push_back(comment_text(k));
-    }
-  }
-  std::reverse(out.begin(), out.end());
+  for (auto it = from; it != to; ++it) out.push_back(comment_text(*it));
+  unclaimed_.erase(from, to);
   return out;
 }
 
+std::vector<std::string> Source::take_before(uint32_t line) {
+  return claim(unclaimed_.begin(), unclaimed_.lower_bound(line));
+}
+
 std::vector<std::string> Source::take_trailing(uint32_t line, uint32_t col) {
-  std::vector<std::string> out;
   uint32_t n = static_cast<uint32_t>(starts_.size());
   uint32_t last = line, stop = n + 1;
   for (uint32_t k = line + 1; k <= n; ++k) {
-    Kind kd = kind(k);
-    if (kd != Kind::Content) continue;
+    if (kind(k) != Kind::Content) continue;
     if (indent(k) < col) {
       stop = k;
       break;
     }
     last = k;
   }
-  for (uint32_t k = last + 1; k < stop; ++k) {
-    Kind kd = kind(k);
-    if (kd == Kind::Blank) continue;
-    if (claimed_[k] || indent(k) < col) break;
-    claimed_[k] = true;
-    out.push_back(comment_text(k));
-  }
-  return out;
+  auto end = unclaimed_.upper_bound(last);
+  while (end != unclaimed_.end() && *end < stop && indent(*end) >= col) ++end;
+  return claim(unclaimed_.upper_bound(line), end);
 }
 
-std::vector<std::string> Source::take_final() {
-  std::vector<std::string> out;
-  uint32_t n = static_cast<uint32_t>(starts_.size());
-  uint32_t k = n;
-  while (k >= 1 && kind(k) != Kind::Content) --k;
-  for (++k; k <= n; ++k) {
-    if (kind(k) == Kind::Comment && !claimed_[k]) {
-      claimed_[k] = true;
-      out.push_back(comment_text(k));
-    }
-  }
-  return out;
-}
+std::vector<std::string> Source::take_final() { return claim(unclaimed_.begin(), unclaimed_.end()); }
 
 }  // namespace pb::yaml

@@ -2,13 +2,16 @@
 // full-line comments.
 //
 // Contract: lines are 1-based. A comment line is a line whose first non-space
-// character is '#'. The comments of a node are the comment lines directly
-// above the node's line (blank lines between are allowed); every comment line
-// is handed out once ("claimed"), so a parent and a child that start on the
-// same line never both get it. Text is returned without '#' and one space.
+// character is '#'. Every comment line is handed out once ("claimed"), in
+// file order, to the next node that carries comments — usually the node right
+// below it; a comment above a key without such a node (`title:`, `enter:`)
+// goes to the next node, or ends the enclosing step or the playbook, so no
+// comment is dropped (docs/language.md, "Canonical form"). Text is returned
+// without '#' and one following space, right-trimmed.
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,17 +22,16 @@ class Source {
  public:
   explicit Source(std::string_view text);
 
-  // The unclaimed comments directly above `line`; claims them. When the line
-  // right above is `skip_line` (the key line of the list that holds a first
-  // item), the search continues above it.
-  std::vector<std::string> take_above(uint32_t line, uint32_t skip_line = 0);
+  // The unclaimed comments before `line`; claims them.
+  std::vector<std::string> take_before(uint32_t line);
 
-  // The comments that end a block starting at `line` whose content is indented
-  // at column `col` (a step): those after its last content line, before the
-  // next less-indented line, written at column >= `col`. Claims them.
+  // The comments that end a block starting at `line` whose keys stand at
+  // column `col` (a step): the unclaimed ones inside it, and those after its
+  // last content line, before the next less-indented line, written at
+  // column >= `col`. Claims them.
   std::vector<std::string> take_trailing(uint32_t line, uint32_t col);
 
-  // The unclaimed comments after the last content line of the file.
+  // Every comment not claimed yet (they end the playbook).
   std::vector<std::string> take_final();
 
   // The byte at a 0-based offset, or '\0'.
@@ -40,10 +42,11 @@ class Source {
   Kind kind(uint32_t line) const;
   uint32_t indent(uint32_t line) const;  // 1-based column of the first non-space
   std::string comment_text(uint32_t line) const;
+  std::vector<std::string> claim(std::set<uint32_t>::iterator from, std::set<uint32_t>::iterator to);
 
   std::string_view text_;
   std::vector<size_t> starts_;  // offset of each line (index 0 = line 1)
-  std::vector<bool> claimed_;
+  std::set<uint32_t> unclaimed_;
 };
 
 }  // namespace pb::yaml

@@ -105,10 +105,10 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
   return true;
 }
 
-Transition read_transition(Reader& r, const Field& it, uint32_t list_line) {
+Transition read_transition(Reader& r, const Field& it) {
   Transition t;
   t.loc = it.loc;
-  t.comments = r.comments(it, list_line);
+  t.comments = r.comments(it);
   bool trig = read_trigger(r, it, t);
   if (auto w = r.get(it, "when"); w && trig && t.trigger != TriggerKind::Otherwise)
     t.guard = r.expr(*w);
@@ -119,30 +119,48 @@ Transition read_transition(Reader& r, const Field& it, uint32_t list_line) {
 
 }  // namespace
 
+namespace {
+
+// `enter` and `transitions` in file order, so comments go to the right node.
+void read_step_nodes(Reader& r, const Field& it, Step& s) {
+  auto e = r.get(it, "enter"), tr = r.get(it, "transitions");
+  auto enter = [&] {
+    if (e) s.enter = read_actions(r, *e, 1);
+  };
+  auto transitions = [&] {
+    if (tr)
+      for (auto& ti : items(r, *tr, "transition")) s.transitions.push_back(read_transition(r, ti));
+  };
+  if (e && tr && tr->key_loc.line < e->key_loc.line) transitions(), enter();
+  else enter(), transitions();
+}
+
+void read_terminal(Reader& r, const Field& it, Step& s) {
+  auto term = present(r, it, {"end", "goto", "handoff"});
+  at_most_one(r, term, "a step");
+  if (term.empty()) return;
+  const Field& g = term[0];
+  s.terminal_loc = g.loc;
+  if (g.name == "'end'") s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
+  else if (g.name == "'goto'") s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
+  else s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
+}
+
+}  // namespace
+
 void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
   for (const auto& it : items(r, f, "step")) {
     Step s;
     s.loc = it.loc;
-    s.comments = r.comments(it, f.key_loc.line);
+    s.comments = r.comments(it);
     read_key(r, it, "id", s.id, ident, true);
     read_key(r, it, "title", s.title, str);
     read_key_at(r, it, "role", s.role, s.role_loc, ident);
     read_key(r, it, "services", s.services, str_list);
     read_key(r, it, "instructions", s.instructions, str);
     read_key(r, it, "tasks", s.tasks, int_list);
-    if (auto e = r.get(it, "enter")) s.enter = read_actions(r, *e, 1);
-    if (auto tr = r.get(it, "transitions"))
-      for (auto& ti : items(r, *tr, "transition"))
-        s.transitions.push_back(read_transition(r, ti, tr->key_loc.line));
-    auto term = present(r, it, {"end", "goto", "handoff"});
-    at_most_one(r, term, "a step");
-    if (!term.empty()) {
-      const Field& g = term[0];
-      s.terminal_loc = g.loc;
-      if (g.name == "'end'") s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
-      else if (g.name == "'goto'") s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
-      else s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
-    }
+    read_step_nodes(r, it, s);
+    read_terminal(r, it, s);
     s.trailing = r.trailing(it);
     out.push_back(std::move(s));
   }

@@ -127,6 +127,52 @@ TEST_CASE("dsl errors: several syntax errors in one file") {
   CHECK(m->steps[2].terminal_arg == "ok");
 }
 
+TEST_CASE("dsl errors: a missing '}' is named, and parsing goes on after it") {
+  std::string text =
+      "playbook a {\n"
+      "  step a {\n"
+      "    on x -> b\n"
+      "\n"
+      "  # About b\n"
+      "  step b {\n"
+      "    end \"x\"\n"
+      "  }\n"
+      "}\n";
+  CHECK(errors_of(text) == "6:3: PB001 expected '}' to close the step before 'step'\n");
+  Diagnostics d;
+  auto m = parse_dsl(text, "t.playbook", d);
+  REQUIRE(m);
+  REQUIRE(m->steps.size() == 2);
+  CHECK(m->steps[1].comments.lines == std::vector<std::string>{"About b"});
+  CHECK(m->steps[1].terminal_arg == "x");
+  CHECK(errors_of(in_step("enter { complete 1\n    on x -> s")) ==
+        "4:5: PB001 expected '}' to close the block before 'on'\n");
+  CHECK(errors_of("playbook a {\n  on x -> s\n}\n") ==
+        "2:3: PB001 'on' belongs inside a step: step ID { ... }\n");
+}
+
+TEST_CASE("dsl errors: comments above the item where parsing resumes are kept") {
+  std::string text =
+      "playbook a {\n"
+      "  step a {\n"
+      "    on x done\n"
+      "  }\n"
+      "\n"
+      "  # About b\n"
+      "  #\n"
+      "\n"
+      "  # More\n"
+      "  step b {\n"
+      "  }\n"
+      "}\n";
+  Diagnostics d;
+  auto m = parse_dsl(text, "t.playbook", d);
+  REQUIRE(m);
+  CHECK(d.items().size() == 1);
+  REQUIRE(m->steps.size() == 2);
+  CHECK(m->steps[1].comments.lines == std::vector<std::string>{"About b", "", "More"});
+}
+
 TEST_CASE("dsl errors: header and step items given twice are PB011") {
   CHECK(errors_of("playbook a {\n  title \"x\"\n  start s\n  title \"y\"\n  start t\n}\n") ==
         "4:3: PB011 'title' is given twice (first at line 2)\n"

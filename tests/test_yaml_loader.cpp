@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "grammar/frontend.hpp"
 #include "yaml_test_util.hpp"
 
@@ -192,4 +194,68 @@ TEST_CASE("records nested deeper than 64 levels are PB006") {
   text += "\n";
   std::string out = errors_of(text);
   CHECK(out.find("PB006 nesting deeper than 64 levels") != std::string::npos);
+}
+
+TEST_CASE("a second document is PB001, and never hangs yaml-cpp") {
+  CHECK(errors_of("playbook: x\n---\nplaybook: y\n") ==
+        "2:1 PB001 a file holds one YAML document; a second one starts here\n");
+  CHECK(errors_of("---\nplaybook: x\n") == "");
+  // Found by fuzz_yaml: YAML::LoadAll loops forever on this input.
+  std::string hang = test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/fuzz/yaml-loadall-hang.yaml");
+  REQUIRE(!hang.empty());
+  CHECK(errors_of(hang) != "");
+}
+
+TEST_CASE("control characters are PB003 and stop the parse") {
+  CHECK(errors_of(std::string("playbook: x\ntitle: \"a\0b\"\n", 24)) ==
+        "2:10 PB003 control character U+0000 is not allowed in YAML\n");
+  CHECK(errors_of("playbook: x\x01\n") == "1:12 PB003 control character U+0001 is not allowed in YAML\n");
+}
+
+TEST_CASE("inputs found by fuzz_yaml keep the fuzz contract") {
+  namespace fs = std::filesystem;
+  for (const auto& e : fs::directory_iterator(std::string(PB_SOURCE_DIR) + "/tests/data/fuzz")) {
+    if (!e.path().filename().string().starts_with("yaml-")) continue;
+    INFO(e.path().string());
+    std::string text = test::slurp(e.path().string());
+    Diagnostics d;
+    auto pb = parse_yaml_playbook(text, "f.yaml", d);
+    if (!pb || d.has_errors()) continue;
+    std::string once = print_yaml(*pb);
+    Diagnostics d2;
+    auto back = parse_yaml_playbook(once, "g.yaml", d2);
+    INFO(render(d2));
+    REQUIRE(back);
+    CHECK(*back == *pb);
+    CHECK(print_yaml(*back) == once);
+  }
+}
+
+TEST_CASE("expression errors point into the YAML file") {
+  CHECK(errors_of("playbook: x\nrules:\n  - {id: r, message: M, on: {event: e}, require: tenant.a and}\n"
+                  "steps:\n  - id: a\n    transitions:\n      - when: \"tenant.x == = 3\"\n"
+                  "        to: a\n") ==
+        "3:62 PB001 expected an expression after 'and'\n"
+        "7:28 PB001 expected an expression after the comparison\n");
+}
+
+TEST_CASE("nesting past yaml-cpp's guard is PB006") {
+  std::string out = errors_of("playbook: x\nmotions: " + std::string(5000, '[') + "\n");
+  CHECK(out.find("PB006 YAML nested too deeply") != std::string::npos);
+}
+
+TEST_CASE("anchors and aliases read as the nodes they name") {
+  Diagnostics d;
+  auto pb = parse_yaml_playbook(
+      "playbook: x\nsteps:\n  - id: a\n    services: &all [All Services]\n"
+      "    enter: &hello\n      - send: {template: Hello}\n"
+      "    transitions:\n      - {event: e, to: b, do: *hello}\n"
+      "  - id: b\n    services: *all\n    enter: *hello\n    end: done\n",
+      "t.yaml", d);
+  INFO(render(d));
+  REQUIRE(pb);
+  CHECK(d.empty());
+  CHECK(pb->steps[1].services == std::vector<std::string>{"All Services"});
+  CHECK(pb->steps[1].enter == pb->steps[0].enter);
+  CHECK(pb->steps[0].transitions[0].actions == pb->steps[0].enter);
 }

@@ -1,0 +1,136 @@
+// diag_format_text.cpp — the text form of diagnostics (with optional source
+// context and colours), the summary line, and the table of code summaries.
+#include <fmt/format.h>
+
+#include "diag_format.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+struct CodeInfo {
+  const char* code;
+  const char* summary;
+};
+
+constexpr CodeInfo kCodes[] = {
+    {"PB001", "syntax error"},
+    {"PB002", "invalid UTF-8"},
+    {"PB003", "invisible character"},
+    {"PB004", "tab character"},
+    {"PB005", "cannot read file or unknown file kind"},
+    {"PB006", "input too deep or too large"},
+    {"PB010", "unknown key"},
+    {"PB011", "duplicate key or header item"},
+    {"PB012", "wrong type of value"},
+    {"PB013", "empty value"},
+    {"PB014", "missing required key or item"},
+    {"PB020", "duplicate id"},
+    {"PB021", "duplicate playbook id"},
+    {"PB030", "undefined step"},
+    {"PB031", "undefined role"},
+    {"PB032", "undefined task"},
+    {"PB033", "undefined playbook"},
+    {"PB034", "undefined attribute"},
+    {"PB035", "undefined enum value"},
+    {"PB036", "undefined calendar"},
+    {"PB037", "undefined event"},
+    {"PB038", "undefined external"},
+    {"PB040", "type error in an expression"},
+    {"PB041", "type error in set"},
+    {"PB050", "unreachable step"},
+    {"PB051", "dead end"},
+    {"PB052", "decision step without a final otherwise"},
+    {"PB053", "overlapping transitions"},
+    {"PB054", "step waits for outside events only"},
+    {"PB055", "decision branches mixed with other triggers"},
+    {"PB060", "note without the note prefix"},
+    {"PB070", "task defined differently in two playbooks"},
+    {"PB080", "unused role"},
+    {"PB081", "unused task"},
+    {"PB082", "unused event"},
+    {"PB090", "invalid value"},
+};
+
+// The text of line `line` (1-based) of `text`, without its newline.
+std::string_view line_of(std::string_view text, uint32_t line) {
+  size_t start = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  auto s = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+// The source line and a caret under `col` (tabs kept so the caret lines up).
+std::string context_lines(const Diagnostic& d, const Sources& sources, bool color) {
+  auto it = sources.find(d.loc.filename());
+  if (it == sources.end() || d.loc.line == 0) return {};
+  auto src = line_of(it->second, d.loc.line);
+  if (src.size() > 400) return {};  // a 10 MB line is not worth quoting
+  std::string pad;
+  for (size_t i = 0; i + 1 < d.loc.col && i < src.size(); ++i) pad += src[i] == '\t' ? '\t' : ' ';
+  return fmt::format("  {}\n  {}{}^{}\n", src, pad, color ? "\x1b[1;32m" : "", color ? "\x1b[0m" : "");
+}
+
+}  // namespace
+
+std::string_view code_summary(std::string_view code) {
+  for (const auto& c : kCodes)
+    if (code == c.code) return c.summary;
+  return {};
+}
+
+std::optional<DiagFormat> parse_diag_format(std::string_view name) {
+  if (name == "text") return DiagFormat::Text;
+  if (name == "json") return DiagFormat::Json;
+  if (name == "sarif") return DiagFormat::Sarif;
+  if (name == "github") return DiagFormat::Github;
+  return std::nullopt;
+}
+
+std::string format_text(const Diagnostics& diags, const Sources& sources, TextStyle style) {
+  std::string out;
+  for (const auto& d : diags.items()) {
+    std::string where = d.loc.line ? d.loc.str() : d.loc.filename();
+    std::string sev = to_string(d.severity);
+    if (style.color) {
+      const char* c = d.severity == Severity::Error ? "\x1b[1;31m"
+                      : d.severity == Severity::Warning ? "\x1b[1;35m" : "\x1b[1;36m";
+      where = fmt::format("\x1b[1m{}\x1b[0m", where);
+      sev = fmt::format("{}{}\x1b[0m", c, sev);
+    }
+    std::string hint = d.hint.empty() ? "" : fmt::format(" ({})", d.hint);
+    out += fmt::format("{}: {}: {}{} [{}]\n", where, sev, d.message, hint, d.code);
+    if (style.context) out += context_lines(d, sources, style.color);
+  }
+  return out;
+}
+
+std::string summary_line(const Diagnostics& diags, size_t files) {
+  size_t e = diags.count(Severity::Error), w = diags.count(Severity::Warning);
+  std::string in = fmt::format("in {} file{}", files, files == 1 ? "" : "s");
+  if (e == 0 && w == 0) return "no problems " + in;
+  std::string errs = fmt::format("{} error{}", e, e == 1 ? "" : "s");
+  std::string warns = fmt::format("{} warning{}", w, w == 1 ? "" : "s");
+  if (w == 0) return errs + " " + in;
+  if (e == 0) return warns + " " + in;
+  return errs + ", " + warns + " " + in;
+}
+
+std::string format_diagnostics(DiagFormat f, const Diagnostics& diags, const Sources& sources,
+                               TextStyle style) {
+  switch (f) {
+    case DiagFormat::Text: return format_text(diags, sources, style);
+    case DiagFormat::Json: return format_json(diags);
+    case DiagFormat::Sarif: return format_sarif(diags);
+    case DiagFormat::Github: return format_github(diags);
+  }
+  return {};
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,42 @@
+// project_cli.cpp — see project_cli.hpp.
+#include "project_cli.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/diag_format.hpp"
+
+namespace pb::cli {
+
+std::optional<LoadResult> load_project(const Globals& g, const std::vector<std::string>& paths) {
+  Diagnostics d;
+  auto result = load_paths(paths.empty() ? std::vector<std::string>{g.playbooks} : paths, d);
+  if (!d.has_errors()) return result;
+  Diagnostics errors;
+  for (const auto& x : d.items())
+    if (x.severity == Severity::Error) errors.add(x);
+  errors.sort();
+  std::cerr << format_text(errors, result.sources, {});
+  return std::nullopt;
+}
+
+const Playbook* find_playbook(const Globals& g, std::optional<LoadResult>& project,
+                              const std::string& id_or_file) {
+  bool is_file = std::filesystem::is_regular_file(id_or_file);
+  project = load_project(g, is_file ? std::vector<std::string>{id_or_file} : std::vector<std::string>{});
+  if (!project) return nullptr;
+  if (is_file) {
+    if (!project->project.playbooks.empty()) return &project->project.playbooks.front();
+    std::cerr << id_or_file << ": no playbook in this file\n";
+    return nullptr;
+  }
+  if (const Playbook* pb = project->project.playbook(id_or_file)) return pb;
+  std::vector<std::string> ids;
+  for (const auto& p : project->project.playbooks) ids.push_back(p.id);
+  std::string hint = did_you_mean(id_or_file, ids);
+  std::cerr << "error: no playbook '" << id_or_file << "' in " << g.playbooks
+            << (hint.empty() ? "" : "; " + hint) << "\n";
+  return nullptr;
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,191 @@
+// render_explain.cpp — what an FM reads before acting (`playbook explain`):
+// for each step its role, instructions, tasks (id, name, mandatory), what
+// each possible event leads to, the waits with their durations, and the rules
+// that apply (require, exactly-one groups, rules, the note prefix).
+#include "render_explain.hpp"
+
+#include <fmt/format.h>
+
+#include "grammar/frontend.hpp"
+
+namespace pb::cli {
+namespace {
+
+std::string task_text(const Playbook& pb, int64_t id) {
+  const Task* t = pb.task(id);
+  if (!t) return fmt::format("task {}", id);
+  return fmt::format("task {} \"{}\"", id, t->name);
+}
+
+std::string describe_action(const Playbook& pb, const Action& a);
+
+std::string describe_actions(const Playbook& pb, const std::vector<Action>& actions) {
+  std::string out;
+  for (const auto& a : actions) out += (out.empty() ? "" : "; ") + describe_action(pb, a);
+  return out;
+}
+
+const char* note_name(NoteKind k) {
+  switch (k) {
+    case NoteKind::OverallStatus: return "Overall Status Note";
+    case NoteKind::TechnicalEnablement: return "Technical Enablement note";
+    case NoteKind::EngagementManagement: return "Engagement Management note";
+  }
+  return "note";
+}
+
+std::string describe_action(const Playbook& pb, const Action& a) {
+  std::string queue = a.queue == QueueKind::RM ? "RM" : "FM";
+  switch (a.kind) {
+    case ActionKind::Complete: return "complete " + task_text(pb, a.task);
+    case ActionKind::Reset: return "reset " + task_text(pb, a.task) + " to not started";
+    case ActionKind::Note: return fmt::format("add {} \"{}\"", note_name(a.note_kind), a.text);
+    case ActionKind::Set:
+      return fmt::format("set {} to {}", a.path, a.expr ? print_expr(*a.expr) : "?");
+    case ActionKind::Assign:
+      return fmt::format("add {} \"{}\"{}", queue, a.text, a.primary ? " as primary" : "");
+    case ActionKind::Unassign:
+      return a.me ? fmt::format("remove yourself as {}", queue)
+                  : fmt::format("remove {} \"{}\"", queue, a.text);
+    case ActionKind::Send:
+      return fmt::format("send \"{}\"{}", a.text,
+                         a.expr ? " to " + print_expr(*a.expr) : std::string(" to the primary contact"));
+    case ActionKind::Require:
+      return fmt::format("require {} (else refused: {})", a.expr ? print_expr(*a.expr) : "?", a.text);
+    case ActionKind::ForEach:
+      return fmt::format("for each {} in {}{}: {}", a.var, a.path,
+                         a.expr ? " where " + print_expr(*a.expr) : std::string{},
+                         describe_actions(pb, a.body));
+  }
+  return {};
+}
+
+std::string trigger_text(const Transition& t) {
+  switch (t.trigger) {
+    case TriggerKind::Event: return t.event;
+    case TriggerKind::Task: return fmt::format("task {} completed", t.task);
+    case TriggerKind::After: {
+      std::string unit = to_string(t.unit);
+      if (t.amount == 1) unit.pop_back();
+      return fmt::format("after {} {}", t.amount, unit);
+    }
+    case TriggerKind::At:
+      return t.amount ? fmt::format("on {} {} {} days", t.at_path, t.amount < 0 ? '-' : '+',
+                                    std::abs(t.amount))
+                      : "on " + t.at_path;
+    case TriggerKind::When: return "if " + (t.guard ? print_expr(*t.guard) : std::string{});
+    case TriggerKind::Otherwise: return "otherwise";
+  }
+  return {};
+}
+
+std::string transition_line(const Playbook& pb, const Transition& t) {
+  std::string line = trigger_text(t);
+  if (t.trigger == TriggerKind::Event)
+    if (const EventDecl* e = pb.event(t.event); e && !e->title.empty())
+      line += " (" + e->title + ")";
+  if (t.guard && t.trigger != TriggerKind::When) line += ", only if " + print_expr(*t.guard);
+  const Step* target = pb.step(t.target);
+  line += " → " + t.target;
+  if (target && !target->title.empty()) line += " \"" + target->title + "\"";
+  if (!t.actions.empty()) line += "\n        then: " + describe_actions(pb, t.actions);
+  return line;
+}
+
+void indent_block(std::string& out, const std::string& text, const std::string& pad) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    out += line.empty() ? "\n" : pad + line + "\n";
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+}
+
+void rules_for_step(std::string& out, const Playbook& pb, const Step& s) {
+  auto touches_task = [&](int64_t id) {
+    for (int64_t t : s.tasks)
+      if (t == id) return true;
+    for (const auto& tr : s.transitions)
+      if (tr.trigger == TriggerKind::Task && tr.task == id) return true;
+    return false;
+  };
+  for (const auto& g : pb.groups)
+    for (int64_t id : g.tasks)
+      if (touches_task(id)) {
+        std::string ids;
+        for (int64_t t : g.tasks) ids += (ids.empty() ? "" : ", ") + std::to_string(t);
+        out += fmt::format("    - exactly one of {} ({}): {}\n", g.id, g.title, ids);
+        break;
+      }
+  for (const auto& r : pb.rules) {
+    bool applies = (r.on == RuleOn::Complete && touches_task(r.task));
+    for (const auto& tr : s.transitions)
+      if (r.on == RuleOn::Event && tr.trigger == TriggerKind::Event && tr.event == r.event)
+        applies = true;
+    if (applies) out += fmt::format("    - {}: {} [{}]\n", r.id, r.message, print_expr(r.condition));
+  }
+  if (!pb.note_prefix.empty())
+    out += fmt::format("    - every note must start with \"{}\"\n", pb.note_prefix);
+}
+
+}  // namespace
+
+std::string render_explain_step(const Playbook& pb, const Step& s) {
+  std::string out = fmt::format("Step {}{}\n", s.id, s.title.empty() ? "" : " — " + s.title);
+  if (!s.role.empty()) {
+    const Role* r = pb.role(s.role);
+    out += fmt::format("  Role: {} ({})\n", r ? r->name : s.role, s.role);
+  }
+  if (!s.services.empty()) out += "  Applies to: " + fmt::format("{}", fmt::join(s.services, ", ")) + "\n";
+  if (!s.instructions.empty()) {
+    out += "  Instructions:\n";
+    indent_block(out, s.instructions, "    ");
+  }
+  if (!s.tasks.empty()) {
+    out += "  Tasks:\n";
+    for (int64_t id : s.tasks) {
+      const Task* t = pb.task(id);
+      out += t ? fmt::format("    {} {} ({})\n", id, t->name, t->mandatory ? "mandatory" : "optional")
+               : fmt::format("    {} (not in the catalog)\n", id);
+    }
+  }
+  if (!s.enter.empty()) out += "  On entry: " + describe_actions(pb, s.enter) + "\n";
+  std::string events, waits, branches;
+  for (const auto& t : s.transitions) {
+    std::string line = "    - " + transition_line(pb, t) + "\n";
+    if (t.trigger == TriggerKind::After || t.trigger == TriggerKind::At) waits += line;
+    else if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) branches += line;
+    else events += line;
+  }
+  if (!events.empty()) out += "  What you can record:\n" + events;
+  if (!waits.empty()) out += "  Waits:\n" + waits;
+  if (!branches.empty()) out += "  Decided at once:\n" + branches;
+  switch (s.terminal) {
+    case TerminalKind::End: out += "  Ends the playbook: " + s.terminal_arg + "\n"; break;
+    case TerminalKind::Goto: out += "  Continues in playbook " + s.terminal_arg + "\n"; break;
+    case TerminalKind::Handoff: out += "  Hands off to the external process " + s.terminal_arg + "\n"; break;
+    case TerminalKind::None: break;
+  }
+  std::string rules;
+  rules_for_step(rules, pb, s);
+  if (!rules.empty()) out += "  Rules:\n" + rules;
+  return out;
+}
+
+std::string render_explain(const Playbook& pb) {
+  std::string out = fmt::format("{} — {}\n", pb.id, pb.title.empty() ? pb.id : pb.title);
+  std::string meta;
+  if (pb.version) meta += fmt::format("version {}", pb.version);
+  if (!pb.phase.empty()) meta += (meta.empty() ? "" : ", ") + ("phase " + pb.phase);
+  if (!pb.owner.empty()) meta += (meta.empty() ? "" : ", ") + ("owner " + pb.owner);
+  if (!meta.empty()) out += "  " + meta + "\n";
+  if (!pb.note_prefix.empty())
+    out += fmt::format("  Every note must start with \"{}\".\n", pb.note_prefix);
+  out += fmt::format("  Starts at: {}\n", pb.start);
+  for (const auto& s : pb.steps) out += "\n" + render_explain_step(pb, s);
+  return out;
+}
+
+}  // namespace pb::cli

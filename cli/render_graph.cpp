@@ -1,0 +1,206 @@
+// render_graph.cpp — playbooks as Graphviz DOT or Mermaid flowcharts.
+//
+// Contract: steps are nodes labelled with their title and role; transitions
+// are edges labelled with their trigger (event, task, wait) and guard;
+// decision steps are diamonds, ends, playbook hand-overs and external
+// hand-offs have shapes of their own. With several playbooks (graph --all)
+// each is a cluster/subgraph and `goto playbook` steps are joined to the
+// target playbook's start step. Output is deterministic (model order).
+#include "render_graph.hpp"
+
+#include <fmt/format.h>
+
+#include "grammar/frontend.hpp"
+
+namespace pb::cli {
+namespace {
+
+enum class Shape { Step, Decision, End, Goto, Handoff };
+
+Shape shape_of(const Step& s) {
+  switch (s.terminal) {
+    case TerminalKind::End: return Shape::End;
+    case TerminalKind::Goto: return Shape::Goto;
+    case TerminalKind::Handoff: return Shape::Handoff;
+    case TerminalKind::None: break;
+  }
+  bool decision = !s.transitions.empty();
+  for (const auto& t : s.transitions)
+    if (t.trigger != TriggerKind::When && t.trigger != TriggerKind::Otherwise) decision = false;
+  return decision ? Shape::Decision : Shape::Step;
+}
+
+std::string role_name(const Playbook& pb, const std::string& id) {
+  const Role* r = pb.role(id);
+  return r ? r->name : id;
+}
+
+std::string node_label(const Playbook& pb, const Step& s) {
+  std::string title = s.title.empty() ? s.id : s.title;
+  switch (s.terminal) {
+    case TerminalKind::End: return fmt::format("{}\nend: {}", title, s.terminal_arg);
+    case TerminalKind::Goto: return fmt::format("{}\n→ playbook {}", title, s.terminal_arg);
+    case TerminalKind::Handoff: {
+      for (const auto& e : pb.externals)
+        if (e.id == s.terminal_arg) return fmt::format("{}\n⇒ external: {}", title, e.title);
+      return fmt::format("{}\n⇒ external: {}", title, s.terminal_arg);
+    }
+    case TerminalKind::None: break;
+  }
+  return s.role.empty() ? title : fmt::format("{}\n({})", title, role_name(pb, s.role));
+}
+
+std::string edge_label(const Transition& t) {
+  std::string trig;
+  switch (t.trigger) {
+    case TriggerKind::Event: trig = "on " + t.event; break;
+    case TriggerKind::Task: trig = fmt::format("task {} complete", t.task); break;
+    case TriggerKind::After:
+      trig = fmt::format("after {} {}", t.amount, to_string(t.unit));
+      if (t.amount == 1) trig.pop_back();  // "1 business day"
+      break;
+    case TriggerKind::At:
+      trig = "at " + t.at_path;
+      if (t.amount) trig += fmt::format(" {} {} days", t.amount < 0 ? '-' : '+', std::abs(t.amount));
+      break;
+    case TriggerKind::When: return "when " + (t.guard ? print_expr(*t.guard) : std::string{});
+    case TriggerKind::Otherwise: return "otherwise";
+  }
+  if (t.guard) trig += "\n[" + print_expr(*t.guard) + "]";
+  return trig;
+}
+
+// ---------------------------------------------------------------- DOT
+
+std::string dot_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+const char* dot_shape(Shape s) {
+  switch (s) {
+    case Shape::Decision: return "shape=diamond";
+    case Shape::End: return "shape=doubleoctagon, style=\"rounded,filled\", fillcolor=\"#eeeeee\"";
+    case Shape::Goto: return "shape=cds, style=filled, fillcolor=\"#dde8ff\"";
+    case Shape::Handoff: return "shape=component, style=\"dashed,filled\", fillcolor=\"#fff2cc\"";
+    case Shape::Step: break;
+  }
+  return "shape=box, style=rounded";
+}
+
+std::string dot_id(const Playbook& pb, const std::string& step) {
+  return "\"" + dot_escape(pb.id + "/" + step) + "\"";
+}
+
+void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
+  std::string ind = cluster ? "    " : "  ";
+  if (cluster)
+    out += fmt::format("  subgraph \"cluster_{}\" {{\n    label=\"{}\";\n", dot_escape(pb.id),
+                       dot_escape(pb.title.empty() ? pb.id : pb.title));
+  std::string start = dot_id(pb, "__start");
+  out += fmt::format("{}{} [shape=point, width=0.15, label=\"\"];\n", ind, start);
+  for (const auto& s : pb.steps)
+    out += fmt::format("{}{} [label=\"{}\", {}];\n", ind, dot_id(pb, s.id),
+                       dot_escape(node_label(pb, s)), dot_shape(shape_of(s)));
+  if (!pb.start.empty()) out += fmt::format("{}{} -> {};\n", ind, start, dot_id(pb, pb.start));
+  for (const auto& s : pb.steps)
+    for (const auto& t : s.transitions)
+      out += fmt::format("{}{} -> {} [label=\"{}\"];\n", ind, dot_id(pb, s.id),
+                         dot_id(pb, t.target), dot_escape(edge_label(t)));
+  if (cluster) out += "  }\n";
+}
+
+// Joins `goto playbook X` steps to X's start step when X is in the set.
+template <class Emit>
+void cross_edges(const std::vector<const Playbook*>& pbs, Emit&& emit) {
+  for (const Playbook* pb : pbs)
+    for (const auto& s : pb->steps) {
+      if (s.terminal != TerminalKind::Goto) continue;
+      for (const Playbook* target : pbs)
+        if (target->id == s.terminal_arg && !target->start.empty()) emit(*pb, s, *target);
+    }
+}
+
+// ---------------------------------------------------------------- Mermaid
+
+std::string mm_id(const Playbook& pb, const std::string& step) {
+  std::string id = pb.id + "__" + step;
+  for (char& c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  return id;
+}
+
+std::string mm_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"') out += "#quot;";
+    else if (c == '\n') out += "<br/>";
+    else if (c == '<') out += "#lt;";
+    else if (c == '>') out += "#gt;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string mm_node(const Playbook& pb, const Step& s) {
+  std::string label = "\"" + mm_text(node_label(pb, s)) + "\"";
+  std::string id = mm_id(pb, s.id);
+  switch (shape_of(s)) {
+    case Shape::Decision: return id + "{" + label + "}";
+    case Shape::End: return id + "([" + label + "])";
+    case Shape::Goto: return id + "[[" + label + "]]";
+    case Shape::Handoff: return id + ">" + label + "]";
+    case Shape::Step: break;
+  }
+  return id + "(" + label + ")";
+}
+
+void mm_playbook(std::string& out, const Playbook& pb, bool subgraph) {
+  std::string ind = subgraph ? "    " : "  ";
+  if (subgraph)
+    out += fmt::format("  subgraph {}[\"{}\"]\n", mm_id(pb, "pb"),
+                       mm_text(pb.title.empty() ? pb.id : pb.title));
+  out += fmt::format("{}{}((start))\n", ind, mm_id(pb, "__start"));
+  for (const auto& s : pb.steps) out += ind + mm_node(pb, s) + "\n";
+  if (!pb.start.empty())
+    out += fmt::format("{}{} --> {}\n", ind, mm_id(pb, "__start"), mm_id(pb, pb.start));
+  for (const auto& s : pb.steps)
+    for (const auto& t : s.transitions)
+      out += fmt::format("{}{} -->|\"{}\"| {}\n", ind, mm_id(pb, s.id), mm_text(edge_label(t)),
+                         mm_id(pb, t.target));
+  if (subgraph) out += "  end\n";
+}
+
+}  // namespace
+
+std::string render_dot(const std::vector<const Playbook*>& pbs) {
+  bool many = pbs.size() > 1;
+  std::string name = many ? "playbooks" : pbs.empty() ? "empty" : pbs[0]->id;
+  std::string out = fmt::format("digraph \"{}\" {{\n  rankdir=TB;\n  node [fontname=\"Helvetica\"];\n"
+                                "  edge [fontname=\"Helvetica\", fontsize=10];\n",
+                                dot_escape(name));
+  for (const Playbook* pb : pbs) dot_playbook(out, *pb, many);
+  cross_edges(pbs, [&](const Playbook& from, const Step& s, const Playbook& to) {
+    out += fmt::format("  {} -> {} [style=bold, color=\"#3366cc\", label=\"goto\"];\n",
+                       dot_id(from, s.id), dot_id(to, to.start));
+  });
+  out += "}\n";
+  return out;
+}
+
+std::string render_mermaid(const std::vector<const Playbook*>& pbs) {
+  bool many = pbs.size() > 1;
+  std::string out = "flowchart TD\n";
+  for (const Playbook* pb : pbs) mm_playbook(out, *pb, many);
+  cross_edges(pbs, [&](const Playbook& from, const Step& s, const Playbook& to) {
+    out += fmt::format("  {} ==>|goto| {}\n", mm_id(from, s.id), mm_id(to, to.start));
+  });
+  return out;
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,97 @@
+// checker_actions.cpp — actions: `set` values against the attribute's type
+// (PB041, enum values PB035), `each` over records, `send … to`, `require`
+// conditions, and notes that do not start with the playbook's note_prefix
+// (PB060). Each action is checked in the Env of where it stands.
+#include <fmt/format.h>
+
+#include "checker_internal.hpp"
+
+namespace pb::check {
+
+namespace {
+
+constexpr TypeKind U = TypeKind::Unknown;
+
+bool assignable(TypeKind to, TypeKind from) {
+  if (to == U || from == U || to == from) return true;
+  return (to == TypeKind::Enum && from == TypeKind::String) ||
+         (to == TypeKind::String && from == TypeKind::Enum);
+}
+
+void check_set(PlaybookScope& s, const Env& env, const Action& a) {
+  if (a.path.rfind("event.", 0) == 0 || a.path == "event") {
+    s.diags.error(a.loc, "PB041",
+                  fmt::format("cannot set '{}': only tenant attributes and record fields can be set",
+                              a.path));
+    return;
+  }
+  Ty target = resolve_path(s, env, a.path, a.loc);
+  if (target.kind == TypeKind::Records || target.kind == TypeKind::Contacts) {
+    s.diags.error(a.loc, "PB041",
+                  fmt::format("cannot set the whole of {} ({}); set one field inside "
+                              "`each … in {}`",
+                              target.what, type_name(target.kind), target.what));
+    return;
+  }
+  if (!a.expr) return;
+  Ty value = type_of(s, env, *a.expr);
+  check_enum_literal(s, target, *a.expr);
+  if (!assignable(target.kind, value.kind))
+    s.diags.error(a.expr->loc, "PB041",
+                  fmt::format("cannot set {} ({}) to {} ({})", a.path, type_name(target.kind),
+                              value.what, type_name(value.kind)));
+}
+
+void check_each(PlaybookScope& s, const Env& env, const Action& a) {
+  Ty coll = resolve_path(s, env, a.path, a.loc);
+  if (coll.kind != TypeKind::Records && coll.kind != TypeKind::Contacts) {
+    if (coll.kind != U)  // an unknown collection was reported; its body would only cascade
+      s.diags.error(a.loc, "PB040",
+                    fmt::format("`each` ranges over records or contacts, but {} is {}", coll.what,
+                                type_name(coll.kind)));
+    return;
+  }
+  Env inner = env;
+  inner.vars.emplace_back(a.var, coll.type);
+  if (a.expr) check_guard(s, inner, *a.expr, "the `where` of `each`");
+  check_actions(s, inner, a.body);
+}
+
+void check_note(PlaybookScope& s, const Action& a) {
+  const std::string& prefix = s.pb.note_prefix;
+  if (prefix.empty() || a.text.rfind(prefix, 0) == 0) return;
+  s.diags.error(a.loc, "PB060",
+                fmt::format("note \"{}\" does not start with the playbook's note_prefix \"{}\"",
+                            a.text.size() > 60 ? a.text.substr(0, 57) + "..." : a.text, prefix));
+}
+
+void check_send(PlaybookScope& s, const Env& env, const Action& a) {
+  if (!a.expr) return;
+  Ty to = type_of(s, env, *a.expr);
+  if (to.kind != U && to.kind != TypeKind::String && to.kind != TypeKind::Enum)
+    s.diags.error(a.expr->loc, "PB040",
+                  fmt::format("`send … to` names a contact (string), but {} is {}", to.what,
+                              type_name(to.kind)));
+}
+
+}  // namespace
+
+void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& actions) {
+  for (const auto& a : actions) {
+    switch (a.kind) {
+      case ActionKind::Set: check_set(s, env, a); break;
+      case ActionKind::ForEach: check_each(s, env, a); break;
+      case ActionKind::Note: check_note(s, a); break;
+      case ActionKind::Send: check_send(s, env, a); break;
+      case ActionKind::Require:
+        if (a.expr) check_guard(s, env, *a.expr, "the condition of `require`");
+        break;
+      case ActionKind::Complete:
+      case ActionKind::Reset:
+      case ActionKind::Assign:
+      case ActionKind::Unassign: break;  // task references: checker_names.cpp
+    }
+  }
+}
+
+}  // namespace pb::check

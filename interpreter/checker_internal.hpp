@@ -1,0 +1,107 @@
+// checker_internal.hpp — shared state of the checker's passes (not a public
+// interface; only interpreter/checker*.cpp include it).
+//
+// Contract:
+//  * One `PlaybookScope` indexes one playbook with hash maps (steps, roles,
+//    tasks, events, externals, tenant attributes) so every lookup is O(1) and
+//    linting N playbooks stays linear.
+//  * The passes only add diagnostics; none throws, none does I/O.
+//  * A pass that resolves a reference records the use (roles/tasks/events) so
+//    the unused-declaration warnings (PB080–PB082) come out of the same walk.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "checker.hpp"
+
+namespace pb::check {
+
+// The type of an expression as the checker sees it. `type` points at the
+// model's Type for enums (values) and records/contacts (fields); Unknown means
+// "already reported or cannot tell" and silences follow-up errors.
+struct Ty {
+  TypeKind kind = TypeKind::Unknown;
+  const Type* type = nullptr;
+  std::string what;  // the path or expression it came from, for messages
+};
+
+// What `event.X` and record variables mean where an expression stands.
+struct Env {
+  bool event_builtins = false;                   // event.note, event.actor
+  std::unordered_map<std::string, const Attribute*> event_fields;
+  std::string no_event;                          // why event.X is unavailable
+  std::string event_where;                       // "event 'paused'" for messages
+  std::vector<std::pair<std::string, const Type*>> vars;  // record variables
+};
+
+struct PlaybookScope {
+  const Project& project;
+  const Playbook& pb;
+  Diagnostics& diags;
+  const std::unordered_set<std::string>& playbook_ids;
+
+  std::unordered_map<std::string, const Step*> steps;
+  std::unordered_map<std::string, const Role*> roles;
+  std::unordered_map<int64_t, const Task*> tasks;
+  std::unordered_map<std::string, const EventDecl*> events;
+  std::unordered_map<std::string, const External*> externals;
+  std::unordered_map<std::string, const Attribute*> attrs;
+  std::unordered_map<std::string, std::vector<const EventDecl*>> incoming;  // step → events
+
+  int depth = 0;  // of the expression being typed; bounded so no input overflows the stack
+  bool deep_reported = false;  // one PB006 per expression
+
+  std::unordered_set<std::string> used_roles;
+  std::unordered_set<int64_t> used_tasks;
+  std::unordered_set<std::string> used_events;
+
+  PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d,
+                const std::unordered_set<std::string>& ids);
+
+  // Name lists for "did you mean" (built on demand; only on an error path).
+  std::vector<std::string> step_names() const;
+  std::vector<std::string> role_names() const;
+  std::vector<std::string> task_names() const;
+  std::vector<std::string> event_names() const;
+  std::vector<std::string> external_names() const;
+  std::vector<std::string> attr_names() const;
+
+  // Reference checks: report when undefined, record the use otherwise.
+  bool ref_step(const std::string& id, const Loc& loc, std::string_view what);
+  void ref_role(const std::string& id, const Loc& loc);
+  void ref_task(int64_t id, const Loc& loc);
+  const EventDecl* ref_event(const std::string& id, const Loc& loc);
+};
+
+// ---- checker_names.cpp
+void check_duplicates(PlaybookScope& s);
+void check_references(PlaybookScope& s);   // steps, roles, tasks, events, playbooks, externals
+
+// ---- checker_types.cpp / checker_paths.cpp
+Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const Loc& loc);
+Ty type_of(PlaybookScope& s, const Env& env, const Expr& e);
+void check_guard(PlaybookScope& s, const Env& env, const Expr& e, std::string_view what);
+void check_enum_literal(PlaybookScope& s, const Ty& en, const Expr& lit);  // PB035
+void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& actions);
+void check_expressions(PlaybookScope& s);
+void check_rules(PlaybookScope& s, const std::vector<Rule>& rules);  // guards, actions, rules, at paths, calendar
+Env transition_env(PlaybookScope& s, const Transition& t);
+
+// ---- checker_graph.cpp
+void check_graph(PlaybookScope& s);
+void check_overlaps(PlaybookScope& s);
+
+// ---- checker.cpp
+void check_unused(PlaybookScope& s);
+
+// Shared helpers.
+std::string show(const Expr& e, int depth = 0);  // short text of an expression for messages
+constexpr int kMaxExprDepth = 200;               // deeper expressions are PB006
+const char* type_name(TypeKind k);
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace pb::check

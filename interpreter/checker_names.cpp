@@ -1,0 +1,135 @@
+// checker_names.cpp — names inside one playbook: duplicate ids (PB020) and
+// every reference to a step, role, task, event, playbook or external
+// (PB030–PB033, PB037, PB038), each with "did you mean" when a name is close.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checker_internal.hpp"
+
+namespace pb::check {
+
+namespace {
+
+Loc or_loc(const Loc& preferred, const Loc& fallback) {
+  return preferred.line ? preferred : fallback;
+}
+
+// Reports every item whose key was already used, naming the first place.
+template <class T, class Key>
+void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::string_view kind,
+                 std::unordered_map<std::string, Loc>& seen) {
+  for (const auto& item : items) {
+    std::string k = key(item);
+    auto [it, fresh] = seen.emplace(k, item.loc);
+    if (fresh) continue;
+    s.diags.error(item.loc, "PB020",
+                  fmt::format("duplicate {} '{}'; it is already declared at {}", kind, k,
+                              it->second.str()));
+  }
+}
+
+template <class T, class Key>
+void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::string_view kind) {
+  std::unordered_map<std::string, Loc> seen;
+  report_dups(s, items, key, kind, seen);
+}
+
+auto by_id = [](const auto& x) { return fmt::format("{}", x.id); };
+auto by_name = [](const Attribute& a) { return a.name; };
+
+void attr_dups(PlaybookScope& s, const std::vector<Attribute>& attrs, std::string_view kind) {
+  report_dups(s, attrs, by_name, kind);
+  for (const auto& a : attrs)
+    if (a.type.kind == TypeKind::Records) attr_dups(s, a.type.fields, "record field");
+}
+
+void check_playbook_links(PlaybookScope& s) {
+  auto link = [&](const std::string& id, const Loc& loc, std::string_view what) {
+    if (s.playbook_ids.contains(id)) return;
+    std::vector<std::string> known(s.playbook_ids.begin(), s.playbook_ids.end());
+    std::sort(known.begin(), known.end());
+    s.diags.error(loc, "PB033",
+                  fmt::format("{} '{}' is not a playbook in the linted files", what, id),
+                  did_you_mean(id, known));
+  };
+  for (const auto& n : s.pb.next) link(n, s.pb.loc, "next playbook");
+  for (const auto& st : s.pb.steps)
+    if (st.terminal == TerminalKind::Goto)
+      link(st.terminal_arg, or_loc(st.terminal_loc, st.loc), "goto playbook");
+}
+
+void check_action_refs(PlaybookScope& s, const std::vector<Action>& actions) {
+  for (const auto& a : actions) {
+    if (a.kind == ActionKind::Complete || a.kind == ActionKind::Reset) s.ref_task(a.task, a.loc);
+    if (a.kind == ActionKind::ForEach) check_action_refs(s, a.body);
+  }
+}
+
+void check_step_refs(PlaybookScope& s, const Step& st) {
+  s.ref_role(st.role, or_loc(st.role_loc, st.loc));
+  for (auto t : st.tasks) s.ref_task(t, st.loc);
+  check_action_refs(s, st.enter);
+  for (const auto& t : st.transitions) {
+    if (t.trigger == TriggerKind::Event) s.ref_event(t.event, t.loc);
+    if (t.trigger == TriggerKind::Task) s.ref_task(t.task, t.loc);
+    if (t.trigger != TriggerKind::Otherwise || !t.target.empty())
+      s.ref_step(t.target, or_loc(t.target_loc, t.loc), "transition target");
+    check_action_refs(s, t.actions);
+  }
+  if (st.terminal == TerminalKind::Handoff && !s.externals.contains(st.terminal_arg))
+    s.diags.error(or_loc(st.terminal_loc, st.loc), "PB038",
+                  fmt::format("undefined external process '{}'; declare it with `external {} "
+                              "\"…\"`",
+                              st.terminal_arg, st.terminal_arg),
+                  did_you_mean(st.terminal_arg, s.external_names()));
+}
+
+void check_rule_refs(PlaybookScope& s, const std::vector<Rule>& rules) {
+  for (const auto& r : rules) {
+    if (r.on == RuleOn::Complete) s.ref_task(r.task, r.loc);
+    if (r.on == RuleOn::Event) s.ref_event(r.event, r.loc);
+  }
+}
+
+}  // namespace
+
+void check_duplicates(PlaybookScope& s) {
+  const Playbook& b = s.pb;
+  report_dups(s, b.steps, by_id, "step id");
+  report_dups(s, b.roles, by_id, "role id");
+  report_dups(s, b.tasks, by_id, "task id");
+  report_dups(s, b.groups, by_id, "group id");
+  report_dups(s, b.events, by_id, "event id");
+  report_dups(s, b.externals, by_id, "external id");
+  std::unordered_map<std::string, Loc> rules;
+  report_dups(s, b.tenant.rules, by_id, "rule id", rules);
+  report_dups(s, b.rules, by_id, "rule id", rules);
+  // A playbook's own tenant attributes must not redeclare the shared schema's.
+  std::unordered_map<std::string, Loc> attrs;
+  if (s.project.schema)
+    for (const auto& a : s.project.schema->attributes) attrs.emplace(a.name, a.loc);
+  report_dups(s, b.tenant.attributes, by_name, "tenant attribute", attrs);
+  for (const auto& a : b.tenant.attributes)
+    if (a.type.kind == TypeKind::Records) attr_dups(s, a.type.fields, "record field");
+  for (const auto& e : b.events) attr_dups(s, e.payload, "payload field");
+}
+
+void check_references(PlaybookScope& s) {
+  const Playbook& b = s.pb;
+  if (!b.start.empty()) s.ref_step(b.start, or_loc(b.start_loc, b.loc), "start step");
+  else if (!b.steps.empty())
+    s.diags.error(b.loc, "PB014",
+                  fmt::format("playbook '{}' has no start step; add `start {}` (or the step to "
+                              "begin with)",
+                              b.id, b.steps.front().id));
+  for (const auto& t : b.tasks) s.ref_role(t.role, or_loc(t.role_loc, t.loc));
+  for (const auto& g : b.groups)
+    for (auto t : g.tasks) s.ref_task(t, g.loc);
+  for (const auto& st : b.steps) check_step_refs(s, st);
+  check_rule_refs(s, b.tenant.rules);
+  check_rule_refs(s, b.rules);
+  check_playbook_links(s);
+}
+
+}  // namespace pb::check

@@ -1,0 +1,170 @@
+// checker_paths.cpp — what an attribute path means: `tenant.ATTR[.FIELD]`,
+// `event.FIELD` and `VAR.FIELD` for a record variable. Undefined attributes,
+// fields and event fields are PB034, with "did you mean". Also builds the
+// `event.X` environment of a transition (only an event that declares X).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checker_internal.hpp"
+
+namespace pb::check {
+
+namespace {
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dot = path.find('.', start);
+    parts.push_back(path.substr(start, dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+// The fields of one contact (the `contacts` type is built in).
+const Type& contact_record() {
+  static const Type t = [] {
+    Type r;
+    r.kind = TypeKind::Records;
+    r.key = "contact";
+    auto field = [&](const char* n, TypeKind k) {
+      Attribute a;
+      a.name = n;
+      a.type.kind = k;
+      r.fields.push_back(a);
+    };
+    field("name", TypeKind::String);
+    field("email", TypeKind::String);
+    field("do_not_contact", TypeKind::Bool);
+    field("unsubscribed", TypeKind::Bool);
+    field("primary", TypeKind::Bool);
+    return r;
+  }();
+  return t;
+}
+
+Ty of_attr(const Attribute& a, std::string what) {
+  if (a.type.kind == TypeKind::Contacts) return {TypeKind::Contacts, &contact_record(), std::move(what)};
+  return {a.type.kind, &a.type, std::move(what)};
+}
+
+// Descends from a records/contacts value into `rest` (FIELD or KEY.FIELD).
+Ty descend(PlaybookScope& s, Ty base, const std::vector<std::string>& parts, size_t i,
+           const std::string& path, const Loc& loc) {
+  if (i >= parts.size()) return base;
+  if (base.kind != TypeKind::Records && base.kind != TypeKind::Contacts) {
+    s.diags.error(loc, "PB034",
+                  fmt::format("'{}' is a {} and has no field '{}'", base.what,
+                              type_name(base.kind), parts[i]));
+    return {};
+  }
+  const auto& fields = base.type->fields;
+  auto find = [&](const std::string& n) {
+    return std::find_if(fields.begin(), fields.end(), [&](const Attribute& f) { return f.name == n; });
+  };
+  auto it = find(parts[i]);
+  if (it == fields.end() && i + 1 < parts.size()) {  // tenant.workloads.KEY.field
+    ++i;
+    it = find(parts[i]);
+  }
+  if (it == fields.end()) {
+    std::vector<std::string> names;
+    for (const auto& f : fields) names.push_back(f.name);
+    s.diags.error(loc, "PB034",
+                  fmt::format("'{}' has no field '{}' (in {})", base.what, parts[i], path),
+                  did_you_mean(parts[i], names));
+    return {};
+  }
+  return descend(s, of_attr(*it, path), parts, i + 1, path, loc);
+}
+
+Ty resolve_event(PlaybookScope& s, const Env& env, const std::vector<std::string>& parts,
+                 const std::string& path, const Loc& loc) {
+  if (parts.size() < 2) {
+    s.diags.error(loc, "PB034", "'event' alone is not a value; name a field, e.g. event.note");
+    return {};
+  }
+  const std::string& f = parts[1];
+  if (!env.no_event.empty()) {
+    s.diags.error(loc, "PB034", fmt::format("'{}' is not available here: {}", path, env.no_event));
+    return {};
+  }
+  if (auto it = env.event_fields.find(f); it != env.event_fields.end())
+    return descend(s, of_attr(*it->second, path), parts, 2, path, loc);
+  if (env.event_builtins && (f == "note" || f == "actor")) {
+    if (parts.size() > 2) return descend(s, {TypeKind::String, nullptr, path}, parts, 2, path, loc);
+    return {TypeKind::String, nullptr, path};
+  }
+  std::vector<std::string> names{"actor", "note"};
+  for (const auto& [n, a] : env.event_fields) names.push_back(n);
+  std::sort(names.begin(), names.end());
+  s.diags.error(loc, "PB034",
+                fmt::format("undefined event field '{}'; {} carries {}", path,
+                            env.event_where.empty() ? "the event" : env.event_where,
+                            join(names, ", ")),
+                did_you_mean(f, names));
+  return {};
+}
+
+}  // namespace
+
+Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const Loc& loc) {
+  auto parts = split(path);
+  const std::string& root = parts[0];
+  if (root == "event") return resolve_event(s, env, parts, path, loc);
+  for (auto v = env.vars.rbegin(); v != env.vars.rend(); ++v)
+    if (v->first == root) return descend(s, {TypeKind::Records, v->second, root}, parts, 1, path, loc);
+  if (root != "tenant") {
+    std::vector<std::string> roots{"tenant", "event"};
+    for (const auto& v : env.vars) roots.push_back(v.first);
+    s.diags.error(loc, "PB034",
+                  fmt::format("'{}' does not start with tenant, event or a record variable", path),
+                  did_you_mean(root, roots));
+    return {};
+  }
+  if (parts.size() < 2) {
+    s.diags.error(loc, "PB034", "'tenant' alone is not a value; name an attribute, e.g. tenant.region");
+    return {};
+  }
+  auto it = s.attrs.find(parts[1]);
+  if (it == s.attrs.end()) {
+    s.diags.error(loc, "PB034",
+                  fmt::format("undefined tenant attribute '{}'; declare it in tenant.schema.yaml "
+                              "or the playbook's tenant block",
+                              path),
+                  did_you_mean(parts[1], s.attr_names()));
+    return {};
+  }
+  return descend(s, of_attr(*it->second, "tenant." + parts[1]), parts, 2, path, loc);
+}
+
+Env transition_env(PlaybookScope& s, const Transition& t) {
+  Env env;
+  switch (t.trigger) {
+    case TriggerKind::Event: {
+      env.event_builtins = true;
+      env.event_where = fmt::format("event '{}'", t.event);
+      if (auto it = s.events.find(t.event); it != s.events.end())
+        for (const auto& a : it->second->payload) env.event_fields.emplace(a.name, &a);
+      break;
+    }
+    case TriggerKind::Task:
+      env.event_builtins = true;
+      env.event_where = fmt::format("completing task {}", t.task);
+      break;
+    case TriggerKind::After:
+    case TriggerKind::At:
+      env.no_event = "this transition is triggered by a timer, not by an event";
+      break;
+    case TriggerKind::When:
+    case TriggerKind::Otherwise:
+      env.no_event = "a decision branch is not triggered by an event";
+      break;
+  }
+  return env;
+}
+
+}  // namespace pb::check

@@ -1,0 +1,132 @@
+// checker_scope.cpp — PlaybookScope: the hash-map index of one playbook, the
+// name lists behind "did you mean", and the reference checks every pass uses
+// (PB030 undefined step, PB031 role, PB032 task, PB037 event).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checker_internal.hpp"
+
+namespace pb::check {
+
+namespace {
+
+template <class Map>
+std::vector<std::string> keys_of(const Map& m) {
+  std::vector<std::string> out;
+  out.reserve(m.size());
+  for (const auto& [k, v] : m) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(k)>, std::string>) out.push_back(k);
+    else out.push_back(std::to_string(k));
+  }
+  std::sort(out.begin(), out.end());  // stable hints whatever the hash order
+  return out;
+}
+
+}  // namespace
+
+PlaybookScope::PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d,
+                             const std::unordered_set<std::string>& ids)
+    : project(p), pb(b), diags(d), playbook_ids(ids) {
+  // First declaration wins; later ones are reported by check_duplicates.
+  for (const auto& st : b.steps) steps.emplace(st.id, &st);
+  for (const auto& r : b.roles) roles.emplace(r.id, &r);
+  for (const auto& t : b.tasks) tasks.emplace(t.id, &t);
+  for (const auto& e : b.events) events.emplace(e.id, &e);
+  for (const auto& x : b.externals) externals.emplace(x.id, &x);
+  if (p.schema)
+    for (const auto& a : p.schema->attributes) attrs.emplace(a.name, &a);
+  for (const auto& a : b.tenant.attributes) attrs.emplace(a.name, &a);
+  for (const auto& st : b.steps)
+    for (const auto& t : st.transitions)
+      if (t.trigger == TriggerKind::Event)
+        if (auto it = events.find(t.event); it != events.end())
+          incoming[t.target].push_back(it->second);
+}
+
+std::vector<std::string> PlaybookScope::step_names() const { return keys_of(steps); }
+std::vector<std::string> PlaybookScope::role_names() const { return keys_of(roles); }
+std::vector<std::string> PlaybookScope::task_names() const { return keys_of(tasks); }
+std::vector<std::string> PlaybookScope::event_names() const { return keys_of(events); }
+std::vector<std::string> PlaybookScope::external_names() const { return keys_of(externals); }
+std::vector<std::string> PlaybookScope::attr_names() const { return keys_of(attrs); }
+
+bool PlaybookScope::ref_step(const std::string& id, const Loc& loc, std::string_view what) {
+  if (steps.contains(id)) return true;
+  diags.error(loc, "PB030",
+              fmt::format("{} '{}' is not a step of playbook '{}'", what, id, pb.id),
+              did_you_mean(id, step_names()));
+  return false;
+}
+
+void PlaybookScope::ref_role(const std::string& id, const Loc& loc) {
+  if (id.empty()) return;  // the playbook's default role
+  if (roles.contains(id)) {
+    used_roles.insert(id);
+    return;
+  }
+  diags.error(loc, "PB031", fmt::format("undefined role '{}'; declare it with `role {} \"…\"`", id, id),
+              did_you_mean(id, role_names()));
+}
+
+void PlaybookScope::ref_task(int64_t id, const Loc& loc) {
+  if (tasks.contains(id)) {
+    used_tasks.insert(id);
+    return;
+  }
+  diags.error(loc, "PB032",
+              fmt::format("undefined task {}; declare it with `task {} \"…\" mandatory|optional "
+                          "role …`",
+                          id, id),
+              did_you_mean(std::to_string(id), task_names()));
+}
+
+const EventDecl* PlaybookScope::ref_event(const std::string& id, const Loc& loc) {
+  if (auto it = events.find(id); it != events.end()) {
+    used_events.insert(id);
+    return it->second;
+  }
+  diags.error(loc, "PB037", fmt::format("undefined event '{}'; declare it with `event {}`", id, id),
+              did_you_mean(id, event_names()));
+  return nullptr;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+const char* type_name(TypeKind k) { return to_string(k); }
+
+std::string show(const Expr& e, int depth) {
+  if (depth > 6) return "…";
+  auto sub = [&](const Expr& x) { return show(x, depth + 1); };
+  switch (e.kind) {
+    case ExprKind::Bool: return e.bval ? "true" : "false";
+    case ExprKind::Int: return std::to_string(e.ival);
+    case ExprKind::String: return fmt::format("\"{}\"", e.text);
+    case ExprKind::Date: return e.text;
+    case ExprKind::Path: return e.text;
+    case ExprKind::Call: {
+      std::vector<std::string> args;
+      for (const auto& a : e.args) args.push_back(sub(a));
+      return fmt::format("{}({})", e.text, join(args, ", "));
+    }
+    case ExprKind::Unary:
+      if (e.args.empty()) break;
+      return e.text == "not" ? "not " + sub(e.args[0]) : "-" + sub(e.args[0]);
+    case ExprKind::Binary:
+      if (e.args.size() == 2) return fmt::format("{} {} {}", sub(e.args[0]), e.text, sub(e.args[1]));
+      break;
+    case ExprKind::In:
+      if (!e.args.empty()) return sub(e.args[0]) + " in [...]";
+      break;
+  }
+  return "expression";
+}
+
+}  // namespace pb::check
