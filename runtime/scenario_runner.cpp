@@ -201,8 +201,29 @@ std::optional<rt::Response> apply(Run& r, const Step& st) {
   }
 }
 
+// What a refused step must leave alone: the tenant, its instances, its log.
+struct Snapshot {
+  rt::TenantWorld w;
+  size_t events = 0;
+  bool same(const Snapshot& o) const {
+    return w.tenant == o.w.tenant && w.version == o.w.version && w.instances == o.w.instances &&
+           events == o.events;
+  }
+};
+
+Snapshot snapshot(Run& r) {
+  Snapshot s;
+  std::string err;
+  r.engine.read(r.s.tenant, s.w, err);
+  s.events = rt::events_of(r.store, r.s.tenant).size();
+  return s;
+}
+
 bool run_step(Run& r, size_t index, const Step& st) {
+  Snapshot before = snapshot(r);
   auto refusal = apply(r, st);
+  if (refusal && !snapshot(r).same(before))
+    fail(r, index, "a refused step writes nothing", "the tenant changed", st.loc);
   bool expects_refusal = std::any_of(st.expect.begin(), st.expect.end(),
                                      [](const Check& c) { return c.what == "refused"; });
   if (refusal && !expects_refusal) {
