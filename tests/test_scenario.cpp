@@ -136,3 +136,32 @@ TEST_CASE("playbook test --format json and junit", "[scenario][cli]") {
   CHECK(x.code == 1);
   CHECK(x.out.find("<testsuite name=\"playbook scenarios\" tests=\"1\" failures=\"1\">") != std::string::npos);
 }
+
+TEST_CASE("scenario loader: a sample that does not exist", "[scenario]") {
+  CHECK(load_errors("playbook: a\nstart: 2026-01-01\nsample: nosuch\nsteps: []\n") ==
+        std::vector<std::string>{"3:9 PB005 cannot read sample tenant '" + kSrc +
+                                 "/playbooks/samples/nosuch.tenant.yaml'"});
+}
+
+TEST_CASE("scenario runner: a refusal that does not come fails the scenario", "[scenario]") {
+  pb::Diagnostics d;
+  auto s = pb::scen::load_scenario(R"(playbook: customer-engagement
+start: 2026-04-01T09:00:00Z
+tenant: {region: EMEA, managed: false}
+steps:
+  - fire: research_done
+    expect: {refused: note-prefix}
+  - advance: 4 hours
+)", "inline.scenario.yaml", kSrc + "/playbooks/samples", d);
+  REQUIRE(s);
+  pb::Diagnostics ld;
+  auto loaded = pb::load_paths({kSrc + "/playbooks"}, ld);
+  auto r = pb::scen::run_scenario(*s, pb::cli::catalog_of(loaded));
+  CHECK_FALSE(r.passed);
+  REQUIRE(r.failures.size() == 1);
+  CHECK(r.failures[0].step == 1);
+  CHECK(r.failures[0].expectation == "refused: note-prefix");
+  CHECK(r.failures[0].found == "the step was applied");
+  CHECK(r.failures[0].loc.line == 6);
+  CHECK(r.failures[0].loc.col == 14);
+}
