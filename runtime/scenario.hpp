@@ -13,7 +13,7 @@
 //    scenario (never the wall clock). The first step whose expectations fail
 //    stops the run; its failures name the step (1-based), the expectation,
 //    what was found and the expectation's line:col.
-//  * Steps: fire, complete, note (FM note), set (tenant set), and the clock
+//  * Steps: fire, complete, note (FM note), set (tenant set), start, and the clock
 //    steps; the format is docs/scenarios.md.
 //  * Clock steps: `advance` and `until` move the clock to the target and fire
 //    every timer due on the way, each at its own due instant; `tick` moves
@@ -44,12 +44,14 @@ struct Check {
   std::vector<std::string> list;  // timers: expected dues; assignments: "queue name primary"
 };
 
-enum class StepKind { Fire, Complete, Note, Set, Advance, Until, Tick };  // Set: `tenant set`
+// Set: `tenant set`; Start: start another playbook for the tenant.
+enum class StepKind { Fire, Complete, Note, Set, Start, Advance, Until, Tick };
 
 struct Step {
   StepKind kind = StepKind::Tick;
   Loc loc;
-  std::string event;  // Fire
+  std::string event;  // Fire; Start: the playbook
+  std::string playbook;  // the instance addressed when several run ("" = the only one)
   int64_t task = 0;   // Complete
   std::string note;
   std::string actor;

@@ -18,8 +18,8 @@ using yaml::Field;
 using yaml::Reader;
 
 const yaml::KeyTable kRoot = {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"};
-const yaml::KeyTable kStep = {"fire", "complete", "note", "advance", "until", "tick",
-                              "set", "as", "id", "expect"};
+const yaml::KeyTable kStep = {"fire", "complete", "start", "note", "advance", "until", "tick",
+                              "set", "playbook", "as", "id", "expect"};
 const yaml::KeyTable kExpect = {"step", "tasks", "notes", "attributes", "assignments",
                                 "timers", "refused", "ended"};
 const yaml::KeyTable kAssign = {"queue", "name", "primary"};
@@ -142,17 +142,17 @@ void expectations(Reader& r, const Field& f, Step& s) {
   }
 }
 
-// The action of a step: exactly one of fire, complete, advance, until, tick,
+// The action of a step: exactly one of fire, complete, start, advance, until, tick,
 // or else a lone note (FM note) or a lone set (tenant set).
 bool action(Reader& r, const Field& f, Step& s) {
-  static const char* kinds[] = {"fire", "complete", "advance", "until", "tick"};
+  static const char* kinds[] = {"fire", "complete", "start", "advance", "until", "tick"};
   std::vector<Field> found;
   for (const char* k : kinds)
     if (auto v = r.get(f, k)) found.push_back(*v);
   if (found.empty()) {
     if (auto n = r.get(f, "note")) return s.kind = StepKind::Note, r.str(*n, s.note);
     if (auto v = r.get(f, "set")) return s.kind = StepKind::Set, pairs(r, *v, s.sets);
-    r.diags.error(f.loc, "PB014", "a step needs one of fire, complete, note, set, advance, until, tick");
+    r.diags.error(f.loc, "PB014", "a step needs one of fire, complete, start, note, set, advance, until, tick");
     return false;
   }
   if (found.size() > 1) {
@@ -163,6 +163,7 @@ bool action(Reader& r, const Field& f, Step& s) {
   const Field& a = found[0];
   if (a.name == "'fire'") return s.kind = StepKind::Fire, r.id(a, s.event);
   if (a.name == "'complete'") return s.kind = StepKind::Complete, r.integer(a, s.task);
+  if (a.name == "'start'") return s.kind = StepKind::Start, r.id(a, s.event);
   if (a.name == "'advance'") return s.kind = StepKind::Advance, duration(r, a, s);
   if (a.name == "'until'") return s.kind = StepKind::Until, instant(r, a, s.until);
   bool yes = false;
@@ -181,6 +182,7 @@ void read_step(Reader& r, const Field& f, Step& s) {
     if (s.kind == StepKind::Fire) pairs(r, *v, s.sets);
     else r.invalid(v->key_loc, "'set' goes with 'fire' or stands alone (tenant set)");
   }
+  if (auto v = r.get(f, "playbook")) r.id(*v, s.playbook);
   if (auto v = r.get(f, "as")) r.id(*v, s.actor);
   if (auto v = r.get(f, "id")) r.id(*v, s.key);
   if (auto v = r.get(f, "expect")) expectations(r, *v, s);

@@ -172,6 +172,8 @@ rt::Response submit(Run& r, const Step& st) {
   if (st.kind == StepKind::Fire) in.op = "fire", in.input.kind = InputKind::Fire, in.input.event = st.event;
   if (st.kind == StepKind::Complete) in.op = "complete", in.input.kind = InputKind::Complete, in.input.task = st.task;
   if (st.kind == StepKind::Note) in.op = "note", in.input.kind = InputKind::Note;
+  in.playbook = st.playbook;
+  if (st.kind == StepKind::Start) in.op = "start", in.input.kind = InputKind::Start, in.playbook = st.event;
   return r.engine.submit(r.s.tenant, std::move(in), st.key);
 }
 
