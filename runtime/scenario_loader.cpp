@@ -48,7 +48,7 @@ bool duration(Reader& r, const Field& f, Step& s) {
                             {"day", DurationUnit::Days}, {"days", DurationUnit::Days},
                             {"week", DurationUnit::Weeks}, {"weeks", DurationUnit::Weeks},
                             {"hour", DurationUnit::Hours}, {"hours", DurationUnit::Hours}};
-  if (!in.fail() && s.amount >= 0)
+  if (!in.fail() && s.amount >= 0 && s.amount <= 36500)
     for (const auto& u : units)
       if (unit == u.name) return s.unit = u.u, true;
   r.invalid(f.loc, fmt::format("{} '{}' is not a duration like '2 business days', '3 days', "
