@@ -13,7 +13,7 @@ namespace pb::cli {
 
 using json = nlohmann::json;
 
-static rt::Catalog catalog_of(const LoadResult& l) {
+rt::Catalog catalog_of(const LoadResult& l) {
   rt::Catalog c;
   c.project = &l.project;
   std::string schema_file, schema_text;

@@ -25,6 +25,10 @@ struct Session {
   Diagnostics diags;  // from loading the directory (shown when a playbook is missing)
 };
 
+// The engine's view of a loaded playbook directory (files and schema text
+// to pin). Also used by `playbook test`.
+rt::Catalog catalog_of(const LoadResult& l);
+
 // Loads the playbook directory, opens the database and reads the clock
 // (--now / PLAYBOOK_NOW, else the wall clock). On failure prints why and
 // returns nullopt with `exit` set.

@@ -1,0 +1,140 @@
+// cmd_test.cpp — `playbook test [PATH…]`: runs every `*.scenario.yaml` under
+// the paths (default: the --playbooks directory) against the playbooks of
+// --playbooks (runtime/scenario.hpp), on in-memory databases.
+//
+// Output (text): one line per scenario ("PASS file — name" / "FAIL …"), for a
+// failure one line per failed expectation ("  file:line:col: step N: expected
+// …; found …"), and the closing line "N passed, N failed". --format json or
+// junit print the same results in those forms. Exit: 0 all passed, 1 a
+// scenario failed, 2 a scenario file (or a path) could not be read.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "run_common.hpp"
+#include "runtime/scenario.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TestOpts {
+  std::vector<std::string> paths;
+  std::string format = "text";
+};
+
+bool scenario_files(const std::string& path, std::vector<std::string>& out) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) return out.push_back(path), true;
+  if (!fs::is_directory(path, ec)) return fmt::print(stderr, "error: cannot read '{}'\n", path), false;
+  std::vector<std::string> found;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file(ec) && it->path().filename().string().ends_with(".scenario.yaml"))
+      found.push_back(it->path().string());
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+  return true;
+}
+
+std::string failure_line(const scen::Failure& f) {
+  return fmt::format("{}: step {}: expected {}; found {}", f.loc.str(), f.step, f.expectation, f.found);
+}
+
+void print_text(const std::vector<scen::Result>& results) {
+  for (const auto& r : results) {
+    fmt::print("{} {} — {}\n", r.passed ? "PASS" : "FAIL", r.file, r.name);
+    for (const auto& f : r.failures) fmt::print("  {}\n", failure_line(f));
+  }
+}
+
+void print_json(const std::vector<scen::Result>& results, int passed, int failed) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : results) {
+    nlohmann::json fails = nlohmann::json::array();
+    for (const auto& f : r.failures)
+      fails.push_back({{"step", f.step}, {"expected", f.expectation}, {"found", f.found},
+                       {"file", f.loc.filename()}, {"line", f.loc.line}, {"col", f.loc.col}});
+    list.push_back({{"file", r.file}, {"name", r.name}, {"passed", r.passed}, {"failures", fails}});
+  }
+  fmt::print("{}\n", nlohmann::json{{"scenarios", list}, {"passed", passed}, {"failed", failed}}.dump(2));
+}
+
+std::string xml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void print_junit(const std::vector<scen::Result>& results, int failed) {
+  fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  fmt::print("<testsuite name=\"playbook scenarios\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
+  for (const auto& r : results) {
+    fmt::print("  <testcase classname=\"{}\" name=\"{}\"", xml(r.file), xml(r.name));
+    if (r.passed) {
+      fmt::print("/>\n");
+      continue;
+    }
+    fmt::print(">\n    <failure message=\"{}\">", xml(r.failures.empty() ? "" : failure_line(r.failures[0])));
+    for (const auto& f : r.failures) fmt::print("{}\n", xml(failure_line(f)));
+    fmt::print("</failure>\n  </testcase>\n");
+  }
+  fmt::print("</testsuite>\n");
+}
+
+int run_test(const Globals& g, const TestOpts& o) {
+  std::vector<std::string> files;
+  bool bad = false;
+  for (const auto& p : o.paths.empty() ? std::vector<std::string>{g.playbooks} : o.paths)
+    bad |= !scenario_files(p, files);
+  Diagnostics load_diags;
+  LoadResult loaded = load_paths({g.playbooks}, load_diags);
+  rt::Catalog catalog = catalog_of(loaded);
+  std::vector<scen::Result> results;
+  int passed = 0, failed = 0;
+  for (const auto& file : files) {
+    Diagnostics d;
+    std::string text;
+    std::optional<scen::Scenario> s;
+    if (read_file(file, text, d)) s = scen::load_scenario(text, file, g.playbooks + "/samples", d);
+    d.sort();
+    for (const auto& x : d.items())
+      fmt::print(stderr, "{}: error: {} [{}]{}\n", x.loc.str(), x.message, x.code,
+                 x.hint.empty() ? "" : " " + x.hint);
+    if (!s) {
+      bad = true;
+      continue;
+    }
+    results.push_back(scen::run_scenario(*s, catalog));
+    (results.back().passed ? passed : failed)++;
+  }
+  if (o.format == "json") print_json(results, passed, failed);
+  else if (o.format == "junit") print_junit(results, failed);
+  else print_text(results);
+  if (o.format == "text") fmt::print("{} passed, {} failed\n", passed, failed);
+  return bad ? kBadInput : failed ? kCheckFailed : kOk;
+}
+
+const Registrar reg(70, [](CLI::App& root, Globals& g) {
+  auto o = std::make_shared<TestOpts>();
+  auto* cmd = root.add_subcommand("test", "run the scenario tests (*.scenario.yaml) of playbooks");
+  cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
+  cmd->add_option("--format", o->format, "text, json or junit")
+      ->check(CLI::IsMember({"text", "json", "junit"}));
+  cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
+});
+
+}  // namespace
+
+}  // namespace pb::cli

@@ -1,0 +1,99 @@
+// scenario.hpp — scenario tests of playbooks (`*.scenario.yaml`, project
+// issue 5): the model of a scenario file, its loader and its runner.
+//
+// Contract:
+//  * load_scenario reads one scenario file; every problem is a diagnostic at
+//    file:line:col with the YAML loader's codes (PB001 syntax, PB010 unknown
+//    key with "did you mean", PB011 duplicate key, PB012 wrong type, PB013
+//    empty value, PB014 missing key, PB090 invalid value). It returns nullopt
+//    when the file has errors. A `sample: NAME` tenant is read from
+//    `samples_dir`/NAME.tenant.yaml.
+//  * run_scenario runs a scenario through the same Engine and Store the CLI
+//    uses, on an in-memory SQLite database, with the clock set by the
+//    scenario (never the wall clock). The first step whose expectations fail
+//    stops the run; its failures name the step (1-based), the expectation,
+//    what was found and the expectation's line:col.
+//  * Steps: fire, complete, note (FM note), set (tenant set), start, and the clock
+//    steps; the format is docs/scenarios.md.
+//  * Clock steps: `advance` and `until` move the clock to the target and fire
+//    every timer due on the way, each at its own due instant; `tick` moves
+//    the clock to the earliest armed timer (when later than now) and fires
+//    what is due then.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "interpreter/calendar.hpp"
+#include "interpreter/diagnostics.hpp"
+#include "runtime/engine.hpp"
+
+namespace pb::scen {
+
+// One expectation: `what` is the expect key (step, tasks, notes, attributes,
+// assignments, timers, refused, ended); `key`/`want` its operands.
+struct Check {
+  std::string what;
+  Loc loc;
+  std::string key;   // tasks: the task id; attributes: the path
+  std::string want;  // the expected text
+  bool prefix = false;        // notes: {prefix: ...}
+  bool primary = false;       // assignments
+  std::vector<std::string> list;  // timers: expected dues; assignments: "queue name primary"
+};
+
+// Set: `tenant set`; Start: start another playbook for the tenant.
+enum class StepKind { Fire, Complete, Note, Set, Start, Advance, Until, Tick };
+
+struct Step {
+  StepKind kind = StepKind::Tick;
+  Loc loc;
+  std::string event;  // Fire; Start: the playbook
+  std::string playbook;  // the instance addressed when several run ("" = the only one)
+  int64_t task = 0;   // Complete
+  std::string note;
+  std::string actor;
+  std::string key;    // idempotency key
+  std::vector<std::pair<std::string, std::string>> sets;
+  int64_t amount = 0;        // Advance
+  DurationUnit unit = DurationUnit::Days;
+  Instant until{};           // Until
+  std::vector<Check> expect;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string playbook;
+  Instant start{};
+  std::string tenant = "tenant";
+  Loc tenant_loc, playbook_loc;  // where setup failures (tenant add, start) point
+  std::vector<std::pair<std::string, std::string>> attributes;  // "path=value" as tenant add takes them
+  std::vector<Step> steps;
+};
+
+std::optional<Scenario> load_scenario(std::string_view text, const std::string& filename,
+                                      const std::string& samples_dir, Diagnostics& diags);
+
+// Reads NAME.tenant.yaml (samples/README.md) into attribute writes.
+bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags);
+
+struct Failure {
+  size_t step = 0;          // 1-based; 0 = setting up (tenant, start)
+  std::string expectation;  // e.g. "step: pitch"
+  std::string found;
+  Loc loc;
+};
+
+struct Result {
+  std::string file;
+  std::string name;
+  bool passed = false;
+  std::vector<Failure> failures;
+};
+
+Result run_scenario(const Scenario& s, const rt::Catalog& catalog);
+
+}  // namespace pb::scen

@@ -1,0 +1,276 @@
+// scenario_runner.cpp — runs a Scenario (scenario.hpp) through rt::Engine on
+// an in-memory SQLite store, with the scenario's clock, and checks each
+// step's expectations against what the store holds afterwards.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "interpreter/calendar_math.hpp"
+#include "runtime/scenario.hpp"
+#include "runtime/store_world.hpp"
+
+namespace pb::scen {
+
+namespace {
+
+struct Run {
+  Run(const Scenario& sc, const rt::Catalog& c) : s(sc), cat(c), store(":memory:"), engine(store, cat) {}
+  const Scenario& s;
+  const rt::Catalog& cat;
+  rt::Store store;
+  rt::Engine engine;
+  Instant now{};
+  Result res;
+};
+
+// The instance a check looks at: PLAYBOOK's latest when named, else the
+// last active one, else the last one.
+const rt::InstanceRec* current(const rt::TenantWorld& w, const std::string& playbook) {
+  const rt::InstanceRec* last = nullptr;
+  for (const auto& i : w.instances)
+    if (playbook.empty() || i.st.playbook == playbook) last = &i;
+  if (!playbook.empty()) return last;
+  for (auto it = w.instances.rbegin(); it != w.instances.rend(); ++it)
+    if (it->st.status == InstanceStatus::Active) return &*it;
+  return last;
+}
+
+std::string attr_text(const TenantState& t, std::string path) {
+  if (path.starts_with("tenant.")) path = path.substr(7);
+  if (auto it = t.attrs.find(path); it != t.attrs.end()) return it->second.is_set() ? to_text(it->second) : "unset";
+  auto d1 = path.find('.'), d2 = path.rfind('.');
+  if (d1 == std::string::npos || d1 == d2) return "unset";
+  auto it = t.attrs.find(path.substr(0, d1));
+  if (it == t.attrs.end() || !it->second.records) return "unset";
+  auto rec = it->second.records->find(path.substr(d1 + 1, d2 - d1 - 1));
+  if (rec == it->second.records->end()) return "unset";
+  auto f = rec->second.find(path.substr(d2 + 1));
+  return f == rec->second.end() || !f->second.is_set() ? "unset" : to_text(f->second);
+}
+
+std::string step_of(const rt::TenantWorld& w, const std::string& want) {
+  auto slash = want.find('/');
+  std::string pb = slash == std::string::npos ? "" : want.substr(0, slash);
+  const rt::InstanceRec* i = current(w, pb);
+  if (!i) return "no instance";
+  return slash == std::string::npos ? i->st.step : i->st.playbook + "/" + i->st.step;
+}
+
+std::vector<std::string> assignments(const TenantState& t) {
+  std::vector<std::string> out;
+  for (const auto& a : t.assignments)
+    out.push_back(fmt::format("{} {}{}", to_string(a.queue), a.name, a.primary ? " (primary)" : ""));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> timers(const rt::TenantWorld& w) {
+  std::vector<std::string> out;
+  if (const auto* i = current(w, ""); i && i->st.status == InstanceStatus::Active)
+    for (const auto& t : i->st.timers) out.push_back(format_iso_instant(t.due));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string notes_found(Run& r, const std::string& want, bool prefix) {
+  auto notes = rt::notes_of(r.store, r.s.tenant);
+  for (const auto& n : notes)
+    if (prefix ? n.text.starts_with(want) : n.text == want) return "";
+  std::vector<std::string> texts;
+  for (const auto& n : notes) texts.push_back("\"" + n.text + "\"");
+  return texts.empty() ? "no notes" : fmt::format("notes {}", fmt::join(texts, ", "));
+}
+
+// "" when the check holds, else what was found.
+std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::Response* refusal) {
+  if (c.what == "refused") {
+    if (!refusal) return "the step was applied";
+    return refusal->code == c.want ? "" : fmt::format("refused with {}: {}", refusal->code, refusal->message);
+  }
+  if (c.what == "step") {
+    std::string got = step_of(w, c.want);
+    return got == c.want ? "" : "step " + got;
+  }
+  if (c.what == "tasks") {
+    auto it = w.tenant.tasks.find(std::stoll(c.key));
+    std::string got = it != w.tenant.tasks.end() && it->second.complete ? "complete" : "not_started";
+    return got == c.want ? "" : got;
+  }
+  if (c.what == "attributes") {
+    std::string got = attr_text(w.tenant, c.key);
+    return got == c.want ? "" : got;
+  }
+  if (c.what == "ended") {
+    const auto* i = current(w, "");
+    if (!i) return "no instance";
+    if (i->st.status == InstanceStatus::Active) return "still active in step " + i->st.step;
+    return i->st.outcome == c.want ? "" : fmt::format("{} {}", to_string(i->st.status), i->st.outcome);
+  }
+  if (c.what == "notes") {
+    for (const auto& n : c.list)
+      if (auto got = notes_found(r, n.substr(n.find(':') + 1), n.starts_with("prefix:")); !got.empty())
+        return got;
+    return "";
+  }
+  auto want = c.list;
+  std::sort(want.begin(), want.end());
+  auto got = c.what == "timers" ? timers(w) : assignments(w.tenant);
+  return got == want ? "" : got.empty() ? "none" : fmt::format("{}", fmt::join(got, ", "));
+}
+
+std::string describe(const Check& c) {
+  if (c.what == "tasks" || c.what == "attributes") return fmt::format("{} {}: {}", c.what, c.key, c.want);
+  if (!c.list.empty() || c.what == "assignments" || c.what == "timers" || c.what == "notes")
+    return fmt::format("{}: {}", c.what, fmt::join(c.list, ", "));
+  return fmt::format("{}: {}", c.what, c.want);
+}
+
+void fail(Run& r, size_t step, std::string what, std::string found, const Loc& loc) {
+  r.res.failures.push_back(Failure{step, std::move(what), std::move(found), loc});
+}
+
+std::optional<Instant> earliest_timer(Run& r) {
+  rt::TenantWorld w;
+  std::string err;
+  if (!r.engine.read(r.s.tenant, w, err)) return std::nullopt;
+  std::optional<Instant> next;
+  for (const auto* i : w.all_active())
+    for (const auto& t : i->st.timers)
+      if (!next || t.due < *next) next = t.due;
+  return next;
+}
+
+// Fires every timer due up to `target`, each at its own due instant.
+void run_clock(Run& r, Instant target) {
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto next = earliest_timer(r);
+    if (!next || *next > target) break;
+    r.now = std::max(r.now, *next);
+    rt::TickReport rep = r.engine.tick(r.now);
+    if (rep.fired + rep.dropped + rep.refused == 0) break;
+  }
+  r.now = std::max(r.now, target);
+}
+
+const Calendar& calendar_now(Run& r) {
+  rt::TenantWorld w;
+  std::string err;
+  if (!r.engine.read(r.s.tenant, w, err) || !r.cat.project) return default_calendar();
+  const auto* i = current(w, "");
+  auto cp = i ? r.engine.playbook(i->hash) : nullptr;
+  if (!cp) return default_calendar();
+  return pick_calendar(*cp, w.tenant, r.cat.project->calendars);
+}
+
+rt::Response submit(Run& r, const Step& st) {
+  rt::LogInput in;
+  in.at = r.now;
+  in.input.actor = st.actor.empty() ? "scenario" : st.actor;
+  in.input.note = st.note;
+  in.input.sets = st.sets;
+  if (st.kind == StepKind::Fire) in.op = "fire", in.input.kind = InputKind::Fire, in.input.event = st.event;
+  if (st.kind == StepKind::Complete) in.op = "complete", in.input.kind = InputKind::Complete, in.input.task = st.task;
+  if (st.kind == StepKind::Note) in.op = "note", in.input.kind = InputKind::Note;
+  in.playbook = st.playbook;
+  if (st.kind == StepKind::Start) in.op = "start", in.input.kind = InputKind::Start, in.playbook = st.event;
+  return r.engine.submit(r.s.tenant, std::move(in), st.key);
+}
+
+// Applies one step; returns the refusal when the engine refused it.
+std::optional<rt::Response> apply(Run& r, const Step& st) {
+  switch (st.kind) {
+    case StepKind::Advance:
+      run_clock(r, add_duration(r.now, st.amount, st.unit, calendar_now(r)));
+      return std::nullopt;
+    case StepKind::Until:
+      run_clock(r, std::max(r.now, st.until));
+      return std::nullopt;
+    case StepKind::Tick:
+      if (auto next = earliest_timer(r)) r.now = std::max(r.now, *next);
+      r.engine.tick(r.now);
+      return std::nullopt;
+    case StepKind::Set: {
+      rt::Response resp = r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now);
+      if (resp.exit != rt::kOk) return resp;
+      return std::nullopt;
+    }
+    default: {
+      rt::Response resp = submit(r, st);
+      if (resp.exit != rt::kOk) return resp;
+      return std::nullopt;
+    }
+  }
+}
+
+// What a refused step must leave alone: the tenant, its instances, its log.
+struct Snapshot {
+  rt::TenantWorld w;
+  size_t events = 0;
+  bool same(const Snapshot& o) const {
+    return w.tenant == o.w.tenant && w.version == o.w.version && w.instances == o.w.instances &&
+           events == o.events;
+  }
+};
+
+Snapshot snapshot(Run& r) {
+  Snapshot s;
+  std::string err;
+  r.engine.read(r.s.tenant, s.w, err);
+  s.events = rt::events_of(r.store, r.s.tenant).size();
+  return s;
+}
+
+bool run_step(Run& r, size_t index, const Step& st) {
+  Snapshot before = snapshot(r);
+  auto refusal = apply(r, st);
+  if (refusal && !snapshot(r).same(before))
+    fail(r, index, "a refused step writes nothing", "the tenant changed", st.loc);
+  bool expects_refusal = std::any_of(st.expect.begin(), st.expect.end(),
+                                     [](const Check& c) { return c.what == "refused"; });
+  if (refusal && !expects_refusal) {
+    fail(r, index, "the step applies", fmt::format("refused with {}: {}", refusal->code, refusal->message), st.loc);
+    return false;
+  }
+  rt::TenantWorld w;
+  std::string err;
+  r.engine.read(r.s.tenant, w, err);
+  for (const auto& c : st.expect)
+    if (auto got = verify(r, c, w, refusal ? &*refusal : nullptr); !got.empty())
+      fail(r, index, describe(c), got, c.loc);
+  return r.res.failures.empty();
+}
+
+}  // namespace
+
+Result run_scenario(const Scenario& s, const rt::Catalog& catalog) {
+  Result res{s.file, s.name, false, {}};
+  try {
+    Run r(s, catalog);
+    r.now = s.start;
+    r.res = res;
+    auto fail_setup = [&](const rt::Response& resp, const char* what, const Loc& at) {
+      fail(r, 0, what, fmt::format("refused with {}: {}", resp.code, resp.message), at);
+      return r.res;
+    };
+    if (auto a = r.engine.tenant_add(s.tenant, s.attributes, "scenario", r.now); a.exit != rt::kOk)
+      return fail_setup(a, "the tenant is added", s.tenant_loc);
+    rt::LogInput in;
+    in.op = "start";
+    in.playbook = s.playbook;
+    in.at = r.now;
+    in.input.kind = InputKind::Start;
+    in.input.actor = "scenario";
+    if (auto st = r.engine.submit(s.tenant, std::move(in)); st.exit != rt::kOk)
+      return fail_setup(st, "the playbook starts", s.playbook_loc);
+    for (size_t i = 0; i < s.steps.size(); ++i)
+      if (!run_step(r, i + 1, s.steps[i])) break;
+    r.res.passed = r.res.failures.empty();
+    return r.res;
+  } catch (const std::exception& e) {
+    res.failures.push_back(Failure{0, "the scenario runs", e.what(), {}});
+    return res;
+  }
+}
+
+}  // namespace pb::scen
