@@ -55,8 +55,7 @@ int run_status(const Globals& g, const ReadOpts& o) {
   auto s = open_session(g, exit);
   if (!s) return exit;
   rt::TenantWorld w;
-  std::string err;
-  if (!s->engine->read(o.tenant, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  if (!read_tenant(*s, o.tenant, w)) return kBadInput;
   if (o.format == "json") {
     json j = tenant_json(w.tenant);
     j["instances"] = json::array();
@@ -106,8 +105,7 @@ int run_history(const Globals& g, const ReadOpts& o) {
   auto s = open_session(g, exit);
   if (!s) return exit;
   rt::TenantWorld w;
-  std::string err;
-  if (!s->engine->read(o.tenant, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  if (!read_tenant(*s, o.tenant, w)) return kBadInput;
   auto events = rt::events_of(*s->store, o.tenant);
   auto notes = rt::notes_of(*s->store, o.tenant);
   if (o.format == "json") {
@@ -140,8 +138,7 @@ int run_replay(const Globals& g, const ReadOpts& o) {
   auto s = open_session(g, exit);
   if (!s) return exit;
   rt::TenantWorld w;
-  std::string err;
-  if (!s->engine->read(o.tenant, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  if (!read_tenant(*s, o.tenant, w)) return kBadInput;
   rt::ReplayReport rep = s->engine->replay(o.tenant);
   for (const auto& d : rep.diffs) fmt::print("{}\n", d);
   fmt::print("replay {}: {} events, {}\n", o.tenant, rep.events,

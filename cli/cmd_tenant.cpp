@@ -58,8 +58,7 @@ int run_show(const Globals& g, const TenantOpts& o) {
   auto s = open_session(g, exit);
   if (!s) return exit;
   rt::TenantWorld w;
-  std::string err;
-  if (!s->engine->read(o.id, w, err)) return fmt::print(stderr, "error: {}\n", err), kBadInput;
+  if (!read_tenant(*s, o.id, w)) return kBadInput;
   if (o.format == "json") fmt::print("{}\n", tenant_json(w.tenant).dump(2));
   else print_tenant_text(w);
   return kOk;

@@ -56,6 +56,13 @@ std::optional<Session> open_session(const Globals& g, int& exit) {
   return s;
 }
 
+bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w) {
+  std::string err;
+  if (s.engine->read(tenant, w, err)) return true;
+  fmt::print(stderr, "error: {}\n", err);
+  return false;
+}
+
 bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out) {
   for (const auto& kv : in) {
     auto eq = kv.find('=');

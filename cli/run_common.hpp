@@ -34,6 +34,10 @@ rt::Catalog catalog_of(const LoadResult& l);
 // returns nullopt with `exit` set.
 std::optional<Session> open_session(const Globals& g, int& exit);
 
+// Reads a tenant's state; when the tenant is unknown prints why on stderr and
+// returns false (the caller exits 2).
+bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w);
+
 // "k=v" strings → pairs; false (and a message) when one has no '='.
 bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out);
 
