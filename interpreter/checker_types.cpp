@@ -76,7 +76,7 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
       left = &left->args[0];
     }
     operands.push_back(left);
-    std::string role = fmt::format("each side of '{}'", op);
+    std::string_view role = op == "and" ? "each side of 'and'" : "each side of 'or'";
     for (auto it = operands.rbegin(); it != operands.rend(); ++it) expect(s, env, **it, TypeKind::Bool, role);
     return lit(TypeKind::Bool, e);
   }
