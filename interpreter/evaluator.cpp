@@ -22,6 +22,7 @@ bool enter(Ctx& c, const std::string& id);
 bool take(Ctx& c, const Transition& t) {
   if (!run_actions(c, t.actions)) return false;
   c.out.transitioned = true;
+  c.out.taken.push_back(&t);
   return enter(c, t.target);
 }
 

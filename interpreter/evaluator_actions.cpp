@@ -10,8 +10,13 @@
 
 namespace pb::detail {
 
+bool Ctx::refuse_by(const Loc& rule, std::string code, std::string reason) {
+  if (!refusal) refusal = Refusal{std::move(code), std::move(reason), false, rule};
+  return false;
+}
+
 bool Ctx::refuse(std::string code, std::string reason, bool bad_input) {
-  if (!refusal) refusal = Refusal{std::move(code), std::move(reason), bad_input};
+  if (!refusal) refusal = Refusal{std::move(code), std::move(reason), bad_input, Loc{}};
   return false;
 }
 
@@ -50,8 +55,8 @@ bool check_rules(Ctx& c, const std::vector<const Rule*>* rules) {
   if (!rules) return true;
   for (const Rule* r : *rules)
     if (!truthy(eval(c, r->condition)))
-      return c.refuse(r->id, r->message.empty() ? fmt::format("rule '{}' does not hold", r->id)
-                                                : r->message);
+      return c.refuse_by(r->loc, r->id, r->message.empty() ? fmt::format("rule '{}' does not hold", r->id)
+                                                           : r->message);
   return true;
 }
 
@@ -94,7 +99,7 @@ static bool check_set_rules(Ctx& c, const AttrWrite& w, const Value& old) {
     bool ok = truthy(eval(c, sr.rule->condition));
     if (!w.key.empty()) c.bindings.pop_back();
     c.old_value = saved;
-    if (!ok) return c.refuse(sr.rule->id, sr.rule->message);
+    if (!ok) return c.refuse_by(sr.rule->loc, sr.rule->id, sr.rule->message);
   }
   return true;
 }
@@ -234,7 +239,7 @@ static bool run_action(Ctx& c, const Action& a) {
     case ActionKind::Send: return do_send(c, a);
     case ActionKind::Require:
       if (holds(c, a.expr)) return true;
-      return c.refuse(a.code.empty() ? "require" : a.code, a.text);
+      return c.refuse_by(a.loc, a.code.empty() ? "require" : a.code, a.text);
     case ActionKind::ForEach: return do_each(c, a);
   }
   return true;

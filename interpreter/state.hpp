@@ -114,6 +114,8 @@ struct Outcome {
   InstanceState instance;             // the instance after the input
   std::vector<std::string> entered;   // steps entered, in order
   bool transitioned = false;          // a transition was taken
+  std::vector<const Transition*> taken;  // transitions taken, in order (into the
+                                         // CompiledPlaybook's model; for coverage)
   std::vector<TaskChange> tasks;
   std::vector<NoteEffect> notes;
   std::vector<AttrWrite> attrs;
@@ -126,6 +128,11 @@ struct Refusal {
   std::string code;    // stable, docs/refusal-codes.md
   std::string reason;  // for a person
   bool bad_input = false;
+  Loc rule;            // the `rule` or `require` that refused (line 0 = none)
+
+  Refusal() = default;
+  Refusal(std::string c, std::string r, bool bad = false, Loc by = {})
+      : code(std::move(c)), reason(std::move(r)), bad_input(bad), rule(std::move(by)) {}
 };
 
 struct Result {

@@ -43,6 +43,8 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
   apply_outcome(w.tenant, out, in.input.actor, in.at);
   for (auto& n : out.notes) a.notes.emplace_back(r.st.playbook, std::move(n));
   for (auto& s : out.sent) a.sent.push_back(std::move(s));
+  for (const Transition* t : out.taken) a.taken.emplace_back(r.st.playbook, t->loc);
+  for (const auto& e : out.entered) a.entered.emplace_back(r.st.playbook, e);
   std::string from = r.st.step;
   r.st = std::move(out.instance);
   if (out.transitioned) {
@@ -59,7 +61,11 @@ bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Reso
   if (!pinned) return refuse(a, why.code, why.reason, why.bad_input);
   const Calendar& cal = r.calendar(*pinned->cp, w.tenant, in);
   Result res = evaluate(*pinned->cp, w.tenant, w.instances[idx].st, input, in.at, cal);
-  if (!res.ok()) return refuse(a, res.refusal.code, res.refusal.reason, res.refusal.bad_input);
+  if (!res.ok()) {
+    a.ok = false;
+    a.refusal = std::move(res.refusal);
+    return false;
+  }
   absorb(w, idx, *res.outcome, in, a);
   return true;
 }

@@ -49,6 +49,10 @@ struct Applied {
   std::vector<std::pair<std::string, NoteEffect>> notes;  // (playbook, note)
   std::vector<Outreach> sent;
   std::string summary;  // e.g. "email_1 -> phone"
+  // What the input reached, for scenario coverage: (playbook, transition) in
+  // the order taken, and (playbook, step) entered, across goto chains.
+  std::vector<std::pair<std::string, Loc>> taken;
+  std::vector<std::pair<std::string, std::string>> entered;
 };
 
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r);

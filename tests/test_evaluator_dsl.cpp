@@ -133,10 +133,17 @@ playbook p {
   REQUIRE(r.go(Input{}, "2026-03-06T10:00:00Z").ok());
   REQUIRE(r.i.timers.size() == 1);
   CHECK(r.i.timers[0].due == T("2026-03-10T10:00:00Z"));
-  CHECK(r.go(fire("paused", {{"until", "2026-07-01"}}), "2026-03-06T11:00:00Z").refusal.code ==
-        "pause_under_90_days");
+  Result refused = r.go(fire("paused", {{"until", "2026-07-01"}}), "2026-03-06T11:00:00Z");
+  CHECK(refused.refusal.code == "pause_under_90_days");
+  CHECK(refused.refusal.rule.str() == "t.playbook:16:3");  // the rule, for coverage
   CHECK(r.go(fire("tried"), "2026-03-06T12:00:00Z").ok());
-  CHECK(r.go(fire("tried"), "2026-03-06T13:00:00Z").ok());
+  Result tried = r.go(fire("tried"), "2026-03-06T13:00:00Z");
+  REQUIRE(tried.ok());
+  // call --tried--> again, then the decision again --when--> call
+  REQUIRE(tried.outcome->taken.size() == 2);
+  CHECK(tried.outcome->taken[0]->loc.str() == "t.playbook:21:5");
+  CHECK(tried.outcome->taken[1]->loc.str() == "t.playbook:26:5");
+  CHECK(tried.outcome->entered == std::vector<std::string>{"again", "call"});
   CHECK(r.i.step == "call");
   CHECK(r.i.visits["call"] == 3);
   Result last = r.go(fire("tried"), "2026-03-06T14:00:00Z");
