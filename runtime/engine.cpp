@@ -82,7 +82,11 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   LogInput li = job.in;
   LiveResolver r(e);
   Applied a;
-  if (!job.prepare(before, after, li, r, a)) return refused(a.refusal);
+  if (!job.prepare(before, after, li, r, a)) {
+    Response no = refused(a.refusal);
+    no.applied = std::move(a);
+    return no;
+  }
   Transaction tx(e.store, true);
   if (!job.key.empty())
     if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
@@ -110,7 +114,10 @@ Response run(Engine::Impl& e, const Job& job) {
   int busy = 0;
   for (int i = 0; i < e.retries; ++i) {
     try {
-      if (auto r = attempt(e, job)) return *r;
+      if (auto r = attempt(e, job)) {
+        if (e.observer && !r->duplicate) e.observer(job.tenant, *r);
+        return *r;
+      }
     } catch (const StoreError& err) {
       if (err.busy() && ++busy > kBusyRetries) break;
       if (!err.busy()) {
@@ -131,6 +138,8 @@ Engine::Engine(Store& store, Catalog catalog, int retries)
     : store_(store), impl_(std::make_unique<Impl>(store, std::move(catalog), retries)) {}
 
 Engine::~Engine() = default;
+
+void Engine::observe(Observer o) { impl_->observer = std::move(o); }
 
 static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op, bool create,
                           const std::vector<std::pair<std::string, std::string>>& sets,

@@ -21,6 +21,7 @@
 //  * The API never throws; failures are Responses with exit codes.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -77,6 +78,11 @@ class Engine {
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
   TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);
   ReplayReport replay(const std::string& tenant);
+
+  // Sees every input the engine decided (accepted or refused; not
+  // duplicates, not busy), with its Applied: scenario coverage uses it.
+  using Observer = std::function<void(const std::string& tenant, const Response&)>;
+  void observe(Observer o);
 
   // Loads a tenant for reading (status, show). False when unknown.
   bool read(const std::string& tenant, TenantWorld& out, std::string& error);

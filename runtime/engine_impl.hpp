@@ -15,6 +15,7 @@ struct Engine::Impl {
   std::unordered_map<std::string, Pinned> compiled;       // by hash
   std::map<std::string, std::string> file_hash;           // playbook id → hash of its file
   std::shared_ptr<const CompiledPlaybook> tenant_schema;  // for tenant add/set
+  Engine::Observer observer;                              // may be empty
 
   Impl(Store& s, Catalog c, int r);
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);

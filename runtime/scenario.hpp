@@ -87,13 +87,25 @@ struct Failure {
   Loc loc;
 };
 
+// What a scenario reached (for coverage and --scaffold): every input the
+// engine decided while it ran, in order, with the playbook it concerned.
+struct Reached {
+  std::vector<std::pair<std::string, Loc>> taken;           // (playbook, transition)
+  std::vector<std::pair<std::string, std::string>> entered;  // (playbook, step)
+  std::vector<Loc> refused_by;                               // rule/require locations
+};
+
 struct Result {
   std::string file;
   std::string name;
   bool passed = false;
   std::vector<Failure> failures;
+  Reached reached;
 };
 
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog);
+
+// Adds what one engine input reached to `into`.
+void record(Reached& into, const rt::Applied& a);
 
 }  // namespace pb::scen

@@ -243,12 +243,21 @@ bool run_step(Run& r, size_t index, const Step& st) {
 
 }  // namespace
 
+void record(Reached& into, const rt::Applied& a) {
+  into.taken.insert(into.taken.end(), a.taken.begin(), a.taken.end());
+  into.entered.insert(into.entered.end(), a.entered.begin(), a.entered.end());
+  if (!a.ok && a.refusal.rule.line) into.refused_by.push_back(a.refusal.rule);
+}
+
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog) {
-  Result res{s.file, s.name, false, {}};
+  Result res;
+  res.file = s.file;
+  res.name = s.name;
   try {
     Run r(s, catalog);
     r.now = s.start;
     r.res = res;
+    r.engine.observe([&r](const std::string&, const rt::Response& resp) { record(r.res.reached, resp.applied); });
     auto fail_setup = [&](const rt::Response& resp, const char* what, const Loc& at) {
       fail(r, 0, what, fmt::format("refused with {}: {}", resp.code, resp.message), at);
       return r.res;

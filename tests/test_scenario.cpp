@@ -165,3 +165,23 @@ steps:
   CHECK(r.failures[0].loc.line == 6);
   CHECK(r.failures[0].loc.col == 14);
 }
+
+TEST_CASE("scenario runner: records the transitions, steps and refusing rules it reached",
+          "[scenario]") {
+  auto r = run_file(kSrc + "/playbooks/tests/customer-engagement-pause.scenario.yaml");
+  REQUIRE(r.passed);
+  const auto& got = r.reached;
+  REQUIRE_FALSE(got.taken.empty());
+  CHECK(got.taken.front().first == "customer-engagement");
+  auto refused_at = [&](uint32_t line) {
+    for (const auto& l : got.refused_by)
+      if (l.line == line && l.filename().ends_with("customer-engagement.playbook")) return true;
+    return false;
+  };
+  CHECK(refused_at(77));   // rule pause_under_90_days
+  CHECK(refused_at(101));  // rule contact_may_be_contacted
+  CHECK_FALSE(refused_at(105));
+  bool entered_ask = false;
+  for (const auto& [pb, step] : got.entered) entered_ask |= pb == "customer-engagement" && step == "ask_account_team";
+  CHECK(entered_ask);
+}
