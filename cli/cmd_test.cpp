@@ -5,13 +5,17 @@
 // Output (text): one line per scenario ("PASS file — name" / "FAIL …"), for a
 // failure one line per failed expectation ("  file:line:col: step N: expected
 // …; found …"), and the closing line "N passed, N failed". --format json or
-// junit print the same results in those forms. Exit: 0 all passed, 1 a
-// scenario failed, 2 a scenario file (or a path) could not be read.
+// junit print the same results in those forms. --coverage adds what the
+// scenarios left unreached (cli/test_coverage.hpp; json: a "coverage" object);
+// --min-coverage / --min-playbook-coverage fail the run when the transition
+// coverage is below a percentage. Exit: 0 all passed, 1 a scenario failed or
+// coverage is below a minimum, 2 a scenario file (or a path) could not be read.
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "cli/test_coverage.hpp"
 #include "run_common.hpp"
 #include "runtime/scenario.hpp"
 
@@ -24,6 +28,8 @@ namespace fs = std::filesystem;
 struct TestOpts {
   std::vector<std::string> paths;
   std::string format = "text";
+  bool coverage = false;
+  CoverageLimits limits;
 };
 
 bool scenario_files(const std::string& path, std::vector<std::string>& out) {
@@ -51,7 +57,8 @@ void print_text(const std::vector<scen::Result>& results) {
   }
 }
 
-void print_json(const std::vector<scen::Result>& results, int passed, int failed) {
+void print_json(const std::vector<scen::Result>& results, int passed, int failed,
+                const std::optional<scen::CoverageReport>& cov) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& r : results) {
     nlohmann::json fails = nlohmann::json::array();
@@ -60,7 +67,9 @@ void print_json(const std::vector<scen::Result>& results, int passed, int failed
                        {"file", f.loc.filename()}, {"line", f.loc.line}, {"col", f.loc.col}});
     list.push_back({{"file", r.file}, {"name", r.name}, {"passed", r.passed}, {"failures", fails}});
   }
-  fmt::print("{}\n", nlohmann::json{{"scenarios", list}, {"passed", passed}, {"failed", failed}}.dump(2));
+  nlohmann::json out{{"scenarios", list}, {"passed", passed}, {"failed", failed}};
+  if (cov) out["coverage"] = coverage_json(*cov);
+  fmt::print("{}\n", out.dump(2));
 }
 
 std::string xml(std::string_view s) {
@@ -119,11 +128,15 @@ int run_test(const Globals& g, const TestOpts& o) {
     results.push_back(scen::run_scenario(*s, catalog));
     (results.back().passed ? passed : failed)++;
   }
-  if (o.format == "json") print_json(results, passed, failed);
+  std::optional<scen::CoverageReport> cov;
+  if (o.coverage || o.limits.total || o.limits.per_playbook) cov = scen::coverage(loaded.project, reached_of(results));
+  if (o.format == "json") print_json(results, passed, failed, o.coverage ? cov : std::nullopt);
   else if (o.format == "junit") print_junit(results, failed);
   else print_text(results);
   if (o.format == "text") fmt::print("{} passed, {} failed\n", passed, failed);
-  return bad ? kBadInput : failed ? kCheckFailed : kOk;
+  if (o.format == "text" && o.coverage) print_coverage_text(*cov);
+  bool low = cov && !coverage_meets(*cov, o.limits);
+  return bad ? kBadInput : failed || low ? kCheckFailed : kOk;
 }
 
 const Registrar reg(70, [](CLI::App& root, Globals& g) {
@@ -132,6 +145,12 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
   cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", o->format, "text, json or junit")
       ->check(CLI::IsMember({"text", "json", "junit"}));
+  cmd->add_flag("--coverage", o->coverage, "after the results, list the steps, transitions and rules no scenario reached");
+  cmd->add_option("--min-coverage", o->limits.total, "fail (exit 1) when the total transition coverage is below PCT")
+      ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--min-playbook-coverage", o->limits.per_playbook,
+                  "fail (exit 1) when a playbook's transition coverage is below PCT")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
 });
 

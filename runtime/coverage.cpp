@@ -1,0 +1,161 @@
+// coverage.cpp — coverage of a playbook directory by scenario results
+// (coverage.hpp): lists every step, transition and refusal rule of each
+// playbook and marks those the scenarios reached.
+#include "runtime/coverage.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+#include <tuple>
+
+#include "grammar/frontend.hpp"
+
+namespace pb::scen {
+
+namespace {
+
+using PbKey = std::tuple<std::string, uint32_t, uint32_t>;  // (playbook id, line, col)
+using FileKey = std::tuple<std::string, uint32_t, uint32_t>;  // (file name, line, col)
+
+std::string base_name(const Loc& l) {
+  const std::string& f = l.filename();
+  auto slash = f.find_last_of('/');
+  return slash == std::string::npos ? f : f.substr(slash + 1);
+}
+
+FileKey file_key(const Loc& l) { return {base_name(l), l.line, l.col}; }
+
+// Everything the scenarios reached, merged.
+struct Seen {
+  std::set<PbKey> taken;
+  std::set<std::pair<std::string, std::string>> entered;
+  std::set<FileKey> refused;
+};
+
+Seen merge(const std::vector<Reached>& all) {
+  Seen s;
+  for (const auto& r : all) {
+    for (const auto& [pb, loc] : r.taken) s.taken.insert({pb, loc.line, loc.col});
+    for (const auto& e : r.entered) s.entered.insert(e);
+    for (const auto& loc : r.refused_by) s.refused.insert(file_key(loc));
+  }
+  return s;
+}
+
+// "2 business days", "1 week".
+std::string duration(int64_t amount, DurationUnit unit) {
+  std::string u = to_string(unit);
+  if (amount == 1 || amount == -1) u.pop_back();
+  return fmt::format("{} {}", amount, u);
+}
+
+std::string trigger(const Transition& t) {
+  std::string guard = t.guard ? " when " + print_expr(*t.guard) : "";
+  switch (t.trigger) {
+    case TriggerKind::Event: return "on " + t.event + guard;
+    case TriggerKind::Task: return fmt::format("on task {}{}", t.task, guard);
+    case TriggerKind::After: return "after " + duration(t.amount, t.unit) + guard;
+    case TriggerKind::At:
+      if (t.amount == 0) return "at " + t.at_path + guard;
+      return fmt::format("at {} {} {}{}", t.at_path, t.amount < 0 ? '-' : '+',
+                         duration(std::abs(t.amount), DurationUnit::Days), guard);
+    case TriggerKind::When: return guard.substr(1);
+    case TriggerKind::Otherwise: return "otherwise";
+  }
+  return "";
+}
+
+std::string rule_text(const Rule& r) {
+  switch (r.on) {
+    case RuleOn::Event: return fmt::format("rule {} (on event {})", r.id, r.event);
+    case RuleOn::Complete: return fmt::format("rule {} (on complete {})", r.id, r.task);
+    case RuleOn::Set: return fmt::format("rule {} (on set {})", r.id, r.path);
+  }
+  return "rule " + r.id;
+}
+
+bool applies(const Rule& r, const Playbook& pb) {
+  switch (r.on) {
+    case RuleOn::Event: return pb.event(r.event) != nullptr;
+    case RuleOn::Complete: return pb.task(r.task) != nullptr;
+    case RuleOn::Set: return true;
+  }
+  return false;
+}
+
+struct Builder {
+  const Seen& seen;
+  PlaybookCoverage& out;
+
+  void add(ItemKind kind, const Loc& loc, std::string text, bool reached, Figure& fig) {
+    out.items.push_back(CoverageItem{kind, loc, std::move(text), reached});
+    fig.total++;
+    fig.reached += reached;
+  }
+  void rule(const Rule& r) { add(ItemKind::Rule, r.loc, rule_text(r), seen.refused.count(file_key(r.loc)) > 0, out.rules); }
+  void require_actions(const std::vector<Action>& actions, const std::string& where) {
+    for (const Action& a : actions) {
+      if (a.kind == ActionKind::ForEach) require_actions(a.body, where);
+      if (a.kind != ActionKind::Require) continue;
+      std::string code = a.code.empty() ? "require" : a.code;
+      add(ItemKind::Rule, a.loc, fmt::format("require {} {}", code, where), seen.refused.count(file_key(a.loc)) > 0,
+          out.rules);
+    }
+  }
+};
+
+std::string arrow(const pb::Step& s, const Transition& t) {
+  return fmt::format("{} --{}--> {}", s.id, trigger(t), t.target);
+}
+
+PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) {
+  PlaybookCoverage pc;
+  pc.id = pb.id;
+  pc.file = pb.loc.filename();
+  Builder b{seen, pc};
+  for (const pb::Step& s : pb.steps)
+    b.add(ItemKind::Step, s.loc, "step " + s.id, seen.entered.count({pb.id, s.id}) > 0, pc.steps);
+  for (const pb::Step& s : pb.steps)
+    for (const Transition& t : s.transitions)
+      b.add(ItemKind::Transition, t.loc, "transition " + arrow(s, t), seen.taken.count({pb.id, t.loc.line, t.loc.col}) > 0,
+            pc.transitions);
+  if (schema)
+    for (const Rule& r : schema->rules)
+      if (applies(r, pb)) b.rule(r);
+  for (const Rule& r : pb.tenant.rules) b.rule(r);
+  for (const Rule& r : pb.rules) b.rule(r);
+  for (const pb::Step& s : pb.steps) {
+    b.require_actions(s.enter, "in step " + s.id);
+    for (const Transition& t : s.transitions) b.require_actions(t.actions, "on transition " + arrow(s, t));
+  }
+  return pc;
+}
+
+}  // namespace
+
+std::vector<const CoverageItem*> PlaybookCoverage::missed() const {
+  std::vector<const CoverageItem*> out;
+  for (const auto& i : items)
+    if (!i.reached) out.push_back(&i);
+  return out;
+}
+
+CoverageReport coverage(const Project& project, const std::vector<Reached>& reached) {
+  Seen seen = merge(reached);
+  CoverageReport rep;
+  const Schema* schema = project.schema ? &*project.schema : nullptr;
+  for (const Playbook& pb : project.playbooks) {
+    rep.playbooks.push_back(of(pb, schema, seen));
+    rep.steps.add(rep.playbooks.back().steps);
+    rep.transitions.add(rep.playbooks.back().transitions);
+    rep.rules.add(rep.playbooks.back().rules);
+  }
+  return rep;
+}
+
+std::string percent_text(const Figure& f) {
+  return fmt::format("{:.1f}%", std::floor(f.percent() * 10) / 10);
+}
+
+}  // namespace pb::scen

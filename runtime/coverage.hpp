@@ -1,0 +1,71 @@
+// coverage.hpp — what the scenario tests of a playbook directory reached
+// (`playbook test --coverage`, docs/scenarios.md): per playbook, the steps,
+// transitions and refusal rules no scenario reached, and the figures.
+//
+// Contract:
+//  * Input: the project (the --playbooks directory) and what each scenario
+//    reached (scen::Result::reached). Pure: no files, no clock, no output.
+//  * Items are keyed by (playbook id, line, col) for steps and transitions
+//    (the locations of pinned playbooks carry only their file name), and by
+//    (file name without directories, line, col) for refusal rules.
+//  * A step is reached when a scenario entered it (a start step: when a
+//    scenario started the playbook, directly, with `start:` or by goto). A
+//    transition is reached when a scenario took it. A refusal rule — a
+//    playbook `rule`, a rule of the tenant schema that applies to the
+//    playbook, a `require` action — is reached when it refused at least once
+//    in some scenario. A tenant-schema rule is one rule: one refusal anywhere
+//    covers it for every playbook it applies to.
+//  * Schema rules apply to a playbook when it can trigger them: `on event E`
+//    when it declares E, `on complete T` when it has task T, `on set` always
+//    (every playbook can write tenant attributes).
+//  * Figures with nothing to reach (0 of 0) count as 100%.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "interpreter/project.hpp"
+#include "runtime/scenario.hpp"
+
+namespace pb::scen {
+
+enum class ItemKind { Step, Transition, Rule };
+
+// One thing a scenario can reach; `text` describes it ("transition email_1
+// --after 2 business days--> phone", "step phone", "rule pause_under_90_days
+// (on event pause)", "require in step esd (code esd_known)").
+struct CoverageItem {
+  ItemKind kind = ItemKind::Step;
+  Loc loc;
+  std::string text;
+  bool reached = false;
+
+  std::string line() const { return loc.str() + ": " + text; }
+};
+
+struct Figure {
+  int reached = 0;
+  int total = 0;
+  double percent() const { return total == 0 ? 100.0 : 100.0 * reached / total; }
+  void add(const Figure& o) { reached += o.reached, total += o.total; }
+};
+
+struct PlaybookCoverage {
+  std::string id;
+  std::string file;
+  Figure steps, transitions, rules;
+  std::vector<CoverageItem> items;  // in source order within each kind: steps, transitions, rules
+  std::vector<const CoverageItem*> missed() const;
+};
+
+struct CoverageReport {
+  std::vector<PlaybookCoverage> playbooks;  // in the project's order
+  Figure steps, transitions, rules;         // totals over the playbooks
+};
+
+CoverageReport coverage(const Project& project, const std::vector<Reached>& reached);
+
+// "75.0%" — one decimal, rounded down so that 99.96% never shows as 100.0%.
+std::string percent_text(const Figure& f);
+
+}  // namespace pb::scen
