@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — installs what is missing, builds, and runs every test:
 #   1. the warning-clean build (-Wall -Wextra -Werror) and the Catch2 suite via ctest
-#   2. lint of the bundled playbooks (--werror) and their scenario tests
+#   2. lint of the bundled playbooks (--werror) and their scenario tests, which
+#      must take every transition (--min-coverage 100)
 #   3. the whole suite again under ASan+UBSan
 #   4. a bounded libFuzzer smoke run of each fuzz target on its corpus
 # Exits non-zero at the first failing stage. PB_FUZZ_SECONDS (default 60)
@@ -25,9 +26,7 @@ stage "unit, golden and end-to-end tests"
 
 stage "bundled playbooks"
 build/cli/playbook lint --werror playbooks/
-if build/cli/playbook test --help >/dev/null 2>&1; then
-  build/cli/playbook test playbooks/
-fi
+build/cli/playbook test --coverage --min-coverage 100 playbooks/
 
 if [ "${PB_SKIP_SANITIZE:-0}" != 1 ]; then
   stage "ASan+UBSan build and tests"
