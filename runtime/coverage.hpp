@@ -5,9 +5,11 @@
 // Contract:
 //  * Input: the project (the --playbooks directory) and what each scenario
 //    reached (scen::Result::reached). Pure: no files, no clock, no output.
-//  * Items are keyed by (playbook id, line, col) for steps and transitions
-//    (the locations of pinned playbooks carry only their file name), and by
-//    (file name without directories, line, col) for refusal rules.
+//  * Transitions are keyed by (playbook id, line, col) and steps by
+//    (playbook id, step id): the locations the engine reports come from the
+//    pinned copy of a playbook, whose file name may differ from the
+//    project's path. Refusal rules — reported without a playbook — are keyed
+//    by (file name without directories, line, col).
 //  * A step is reached when a scenario entered it (a start step: when a
 //    scenario started the playbook, directly, with `start:` or by goto). A
 //    transition is reached when a scenario took it. A refusal rule — a
