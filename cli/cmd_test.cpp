@@ -129,7 +129,8 @@ int run_test(const Globals& g, const TestOpts& o) {
     (results.back().passed ? passed : failed)++;
   }
   std::optional<scen::CoverageReport> cov;
-  if (o.coverage || o.limits.total || o.limits.per_playbook) cov = scen::coverage(loaded.project, reached_of(results));
+  if (o.coverage || o.limits.total || o.limits.per_playbook)
+    cov = scen::coverage(loaded.project, reached_of(results));
   if (o.format == "json") print_json(results, passed, failed, o.coverage ? cov : std::nullopt);
   else if (o.format == "junit") print_junit(results, failed);
   else print_text(results);
@@ -145,12 +146,16 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
   cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", o->format, "text, json or junit")
       ->check(CLI::IsMember({"text", "json", "junit"}));
-  cmd->add_flag("--coverage", o->coverage, "after the results, list the steps, transitions and rules no scenario reached");
-  cmd->add_option("--min-coverage", o->limits.total, "fail (exit 1) when the total transition coverage is below PCT")
-      ->check(CLI::Range(0.0, 100.0));
+  cmd->add_flag("--coverage", o->coverage,
+                "after the results, list the steps, transitions and rules no scenario reached");
+  cmd->add_option("--min-coverage", o->limits.total,
+                  "fail (exit 1) when the total transition coverage is below PCT")
+      ->check(CLI::Range(0.0, 100.0))
+      ->option_text("PCT");
   cmd->add_option("--min-playbook-coverage", o->limits.per_playbook,
                   "fail (exit 1) when a playbook's transition coverage is below PCT")
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(CLI::Range(0.0, 100.0))
+      ->option_text("PCT");
   cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
 });
 

@@ -68,11 +68,13 @@ bool coverage_meets(const scen::CoverageReport& rep, const CoverageLimits& limit
   auto check = [&](const std::string& who, const scen::Figure& f, double min, const char* option) {
     if (f.percent() >= min) return;
     ok = false;
-    fmt::print(stderr, "coverage too low: {} {} is below {} {}%\n", who, figure("transitions", f), option, min);
+    fmt::print(stderr, "coverage too low: {} {} is below {} {}%\n", who, figure("transitions", f), option,
+               min);
   };
   if (limits.total) check("total", rep.transitions, *limits.total, "--min-coverage");
   if (limits.per_playbook)
-    for (const auto& pb : rep.playbooks) check(pb.id, pb.transitions, *limits.per_playbook, "--min-playbook-coverage");
+    for (const auto& pb : rep.playbooks)
+      check(pb.id, pb.transitions, *limits.per_playbook, "--min-playbook-coverage");
   return ok;
 }
 

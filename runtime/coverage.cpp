@@ -93,14 +93,14 @@ struct Builder {
     fig.total++;
     fig.reached += reached;
   }
-  void rule(const Rule& r) { add(ItemKind::Rule, r.loc, rule_text(r), seen.refused.count(file_key(r.loc)) > 0, out.rules); }
+  bool refused(const Loc& l) const { return seen.refused.count(file_key(l)) > 0; }
+  void rule(const Rule& r) { add(ItemKind::Rule, r.loc, rule_text(r), refused(r.loc), out.rules); }
   void require_actions(const std::vector<Action>& actions, const std::string& where) {
     for (const Action& a : actions) {
       if (a.kind == ActionKind::ForEach) require_actions(a.body, where);
       if (a.kind != ActionKind::Require) continue;
       std::string code = a.code.empty() ? "require" : a.code;
-      add(ItemKind::Rule, a.loc, fmt::format("require {} {}", code, where), seen.refused.count(file_key(a.loc)) > 0,
-          out.rules);
+      add(ItemKind::Rule, a.loc, fmt::format("require {} {}", code, where), refused(a.loc), out.rules);
     }
   }
 };
@@ -117,9 +117,10 @@ PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) 
   for (const pb::Step& s : pb.steps)
     b.add(ItemKind::Step, s.loc, "step " + s.id, seen.entered.count({pb.id, s.id}) > 0, pc.steps);
   for (const pb::Step& s : pb.steps)
-    for (const Transition& t : s.transitions)
-      b.add(ItemKind::Transition, t.loc, "transition " + arrow(s, t), seen.taken.count({pb.id, t.loc.line, t.loc.col}) > 0,
-            pc.transitions);
+    for (const Transition& t : s.transitions) {
+      bool taken = seen.taken.count({pb.id, t.loc.line, t.loc.col}) > 0;
+      b.add(ItemKind::Transition, t.loc, "transition " + arrow(s, t), taken, pc.transitions);
+    }
   if (schema)
     for (const Rule& r : schema->rules)
       if (applies(r, pb)) b.rule(r);
