@@ -244,9 +244,13 @@ bool run_step(Run& r, size_t index, const Step& st) {
 }  // namespace
 
 void record(Reached& into, const rt::Applied& a) {
+  // A refused input took nothing, even when a goto chain got part-way.
+  if (!a.ok) {
+    if (a.refusal.rule.line) into.refused_by.push_back(a.refusal.rule);
+    return;
+  }
   into.taken.insert(into.taken.end(), a.taken.begin(), a.taken.end());
   into.entered.insert(into.entered.end(), a.entered.begin(), a.entered.end());
-  if (!a.ok && a.refusal.rule.line) into.refused_by.push_back(a.refusal.rule);
 }
 
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog) {

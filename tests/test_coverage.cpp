@@ -139,3 +139,28 @@ TEST_CASE("coverage: the bundled scenarios take every transition of every bundle
   CHECK(r.out.find(" passed, 0 failed\n") != std::string::npos);
   CHECK(r.out.find(": transition ") == std::string::npos);
 }
+
+TEST_CASE("coverage: a refused input takes nothing, even part-way through a goto chain", "[coverage]") {
+  pb::Loc rule_at, step_at;
+  rule_at.file = std::make_shared<const std::string>("b.playbook");
+  rule_at.line = 12, rule_at.col = 3;
+  step_at.file = std::make_shared<const std::string>("a.playbook");
+  step_at.line = 40, step_at.col = 5;
+  pb::rt::Applied refused;
+  refused.ok = false;
+  refused.refusal.rule = rule_at;
+  refused.taken.emplace_back("a", step_at);      // a's transition into its goto step
+  refused.entered.emplace_back("a", "to_b");
+  pb::scen::Reached got;
+  pb::scen::record(got, refused);
+  CHECK(got.taken.empty());
+  CHECK(got.entered.empty());
+  REQUIRE(got.refused_by.size() == 1);
+  CHECK(got.refused_by[0].line == 12);
+  pb::rt::Applied applied = refused;
+  applied.ok = true;
+  pb::scen::record(got, applied);
+  CHECK(got.taken.size() == 1);
+  CHECK(got.entered.size() == 1);
+  CHECK(got.refused_by.size() == 1);
+}
