@@ -87,8 +87,9 @@ struct Failure {
   Loc loc;
 };
 
-// What a scenario reached (for coverage and --scaffold): every input the
-// engine decided while it ran, in order, with the playbook it concerned.
+// What a scenario reached (for coverage and --scaffold), in order: the
+// transitions taken and steps entered by the inputs the engine accepted,
+// and the rule/require that refused each refused input.
 struct Reached {
   std::vector<std::pair<std::string, Loc>> taken;           // (playbook, transition)
   std::vector<std::pair<std::string, std::string>> entered;  // (playbook, step)
@@ -105,7 +106,8 @@ struct Result {
 
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog);
 
-// Adds what one engine input reached to `into`.
+// Adds what one engine input reached to `into` (a refused input: only the
+// rule that refused it).
 void record(Reached& into, const rt::Applied& a);
 
 }  // namespace pb::scen
