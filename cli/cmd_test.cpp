@@ -1,6 +1,7 @@
 // cmd_test.cpp — `playbook test [PATH…]`: runs every `*.scenario.yaml` under
 // the paths (default: the --playbooks directory) against the playbooks of
-// --playbooks (runtime/scenario.hpp), on in-memory databases.
+// --playbooks (runtime/scenario.hpp), on in-memory databases, `-j N` at a
+// time (default: one per hardware thread); results print in file order.
 //
 // Output (text): one line per scenario ("PASS file — name" / "FAIL …"), for a
 // failure one line per failed expectation ("  file:line:col: step N: expected
@@ -9,6 +10,7 @@
 // scenario failed, 2 a scenario file (or a path) could not be read.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -24,6 +26,7 @@ namespace fs = std::filesystem;
 struct TestOpts {
   std::vector<std::string> paths;
   std::string format = "text";
+  int jobs = 0;  // 0: one per hardware thread
 };
 
 bool scenario_files(const std::string& path, std::vector<std::string>& out) {
@@ -101,8 +104,7 @@ int run_test(const Globals& g, const TestOpts& o) {
   Diagnostics load_diags;
   LoadResult loaded = load_paths({g.playbooks}, load_diags);
   rt::Catalog catalog = catalog_of(loaded);
-  std::vector<scen::Result> results;
-  int passed = 0, failed = 0;
+  std::vector<scen::Scenario> scenarios;
   for (const auto& file : files) {
     Diagnostics d;
     std::string text;
@@ -116,9 +118,11 @@ int run_test(const Globals& g, const TestOpts& o) {
       bad = true;
       continue;
     }
-    results.push_back(scen::run_scenario(*s, catalog));
-    (results.back().passed ? passed : failed)++;
+    scenarios.push_back(std::move(*s));
   }
+  std::vector<scen::Result> results = scen::run_suite(scenarios, catalog, o.jobs);
+  int passed = int(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
+  int failed = int(results.size()) - passed;
   if (o.format == "json") print_json(results, passed, failed);
   else if (o.format == "junit") print_junit(results, failed);
   else print_text(results);
@@ -132,6 +136,8 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
   cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", o->format, "text, json or junit")
       ->check(CLI::IsMember({"text", "json", "junit"}));
+  cmd->add_option("-j,--jobs", o->jobs, "scenarios run in parallel (default: one per hardware thread)")
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
 });
 

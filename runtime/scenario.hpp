@@ -17,6 +17,9 @@
 //    steps; the format is docs/scenarios.md.
 //  * known_keys() is every key the loader accepts, per construct; tests
 //    compare it with docs/scenario.schema.json so the two cannot drift apart.
+//  * run_suite runs scenarios on `jobs` threads (<= 0: one per hardware
+//    thread), each on its own Engine and in-memory Store; the catalog is only
+//    read. Results come back in the scenarios' order whatever the scheduling.
 //  * Clock steps: `advance` and `until` move the clock to the target and fire
 //    every timer due on the way, each at its own due instant; `tick` moves
 //    the clock to the earliest armed timer (when later than now) and fires
@@ -111,6 +114,12 @@ struct Result {
 };
 
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog);
+
+// Runs every scenario; results[i] is scenarios[i]'s.
+std::vector<Result> run_suite(const std::vector<Scenario>& scenarios, const rt::Catalog& catalog, int jobs = 0);
+
+// The threads run_suite uses for `jobs` and `count` scenarios.
+unsigned suite_threads(int jobs, size_t count);
 
 // Adds what one engine input reached to `into`.
 void record(Reached& into, const rt::Applied& a);
