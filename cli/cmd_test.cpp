@@ -66,7 +66,10 @@ void print_json(const std::vector<scen::Result>& results, int passed, int failed
   fmt::print("{}\n", nlohmann::json{{"scenarios", list}, {"passed", passed}, {"failed", failed}}.dump(2));
 }
 
-std::string xml(std::string_view s) {
+// XML text (attribute values when `attr`): markup escaped, line breaks kept
+// in attributes as character references, and the control characters XML 1.0
+// cannot carry replaced by U+FFFD.
+std::string xml(std::string_view s, bool attr = true) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -74,7 +77,10 @@ std::string xml(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      case '\n': out += attr ? "&#10;" : "\n"; break;
+      case '\r': out += "&#13;"; break;
+      case '\t': out += attr ? "&#9;" : "\t"; break;
+      default: out += (unsigned char)c < 0x20 ? "\xEF\xBF\xBD" : std::string(1, c);
     }
   }
   return out;
@@ -82,6 +88,7 @@ std::string xml(std::string_view s) {
 
 void print_junit(const std::vector<scen::Result>& results, int failed) {
   fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  fmt::print("<testsuites name=\"playbook test\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
   fmt::print("<testsuite name=\"playbook scenarios\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
   for (const auto& r : results) {
     fmt::print("  <testcase classname=\"{}\" name=\"{}\"", xml(r.file), xml(r.name));
@@ -90,10 +97,10 @@ void print_junit(const std::vector<scen::Result>& results, int failed) {
       continue;
     }
     fmt::print(">\n    <failure message=\"{}\">", xml(r.failures.empty() ? "" : failure_line(r.failures[0])));
-    for (const auto& f : r.failures) fmt::print("{}\n", xml(failure_line(f)));
+    for (const auto& f : r.failures) fmt::print("{}\n", xml(failure_line(f), false));
     fmt::print("</failure>\n  </testcase>\n");
   }
-  fmt::print("</testsuite>\n");
+  fmt::print("</testsuite>\n</testsuites>\n");
 }
 
 int run_test(const Globals& g, const TestOpts& o) {
