@@ -1,12 +1,14 @@
 // test_scenario_suite.cpp — run_suite (runtime/scenario_suite.cpp) and
 // `playbook test -j N`: parallel runs give the same results, in the
-// scenarios' order, as a sequential run; the thread count follows -j.
+// scenarios' order, as a sequential run; the thread count follows -j; the
+// engines of a suite share compiled playbooks through the CompileCache.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <thread>
 
 #include "cli/run_common.hpp"
+#include "interpreter/calendar_math.hpp"
 #include "run_binary.hpp"
 #include "runtime/scenario.hpp"
 
@@ -104,4 +106,43 @@ TEST_CASE("playbook test -j: the same output whatever the number of jobs", "[sce
   auto bad = pbtest::run_playbook(kSrc, "test -j -2" + args);
   CHECK(bad.code != 0);
   CHECK(bad.out.find("passed") == std::string::npos);
+}
+
+namespace {
+
+// A tenant started on customer-engagement in a fresh engine on `cat`; the
+// compiled playbook its instance pinned.
+std::shared_ptr<const pb::CompiledPlaybook> started(const pb::rt::Catalog& cat) {
+  pb::rt::Store store(":memory:");
+  pb::rt::Engine engine(store, cat);
+  pb::Instant now;
+  REQUIRE(pb::parse_iso_instant("2026-04-01T09:00:00Z", now));
+  REQUIRE(engine.tenant_add("t", {{"region", "EMEA"}, {"managed", "false"}}, "test", now).exit == pb::rt::kOk);
+  pb::rt::LogInput in;
+  in.op = "start";
+  in.playbook = "customer-engagement";
+  in.at = now;
+  in.input.kind = pb::InputKind::Start;
+  in.input.actor = "test";
+  REQUIRE(engine.submit("t", std::move(in)).exit == pb::rt::kOk);
+  pb::rt::TenantWorld w;
+  std::string err;
+  REQUIRE(engine.read("t", w, err));
+  REQUIRE(w.instances.size() == 1);
+  return engine.playbook(w.instances[0].hash);
+}
+
+}  // namespace
+
+TEST_CASE("CompileCache: engines of one catalog share a compiled playbook only through it", "[suite][engine]") {
+  pb::rt::Catalog plain = catalog();
+  auto a = started(plain), b = started(plain);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a.get() != b.get());  // each engine compiles its own
+  pb::rt::Catalog shared = catalog();
+  shared.cache = std::make_shared<pb::rt::CompileCache>();
+  auto c = started(shared), e = started(shared);
+  REQUIRE(c);
+  CHECK(c.get() == e.get());
 }
