@@ -2,9 +2,10 @@
 // (run_suite, scenario.hpp). Each scenario gets its own Engine and in-memory
 // Store inside run_scenario; the threads share only the read-only Catalog
 // (and the Project it points to) and its CompileCache (locked; compiled
-// playbooks are immutable), so each playbook is compiled once per suite. Scenarios are handed out through an atomic
-// index and each result is written to its own slot, so the order of the
-// results is the order of the scenarios whatever the scheduling.
+// playbooks are immutable), so each playbook is compiled once per suite.
+// Scenarios are handed out through an atomic index and each result is
+// written to its own slot, so the results come in the scenarios' order
+// whatever the scheduling.
 #include <algorithm>
 #include <atomic>
 #include <system_error>
