@@ -1,10 +1,12 @@
 // cmd_test.cpp — `playbook test [PATH…]`: runs every `*.scenario.yaml` under
 // the paths (default: the --playbooks directory) against the playbooks of
-// --playbooks (runtime/scenario.hpp), on in-memory databases.
+// --playbooks (runtime/scenario.hpp), on in-memory databases, `-j N` at a
+// time (default: one per hardware thread); results print in file order.
 //
 // Output (text): one line per scenario ("PASS file — name" / "FAIL …"), for a
 // failure one line per failed expectation ("  file:line:col: step N: expected
-// …; found …"), and the closing line "N passed, N failed". --format json or
+// …; found …"), with --coverage the coverage report, and the closing line
+// "N passed, N failed" last. --format json or
 // junit print the same results in those forms. --coverage adds what the
 // scenarios left unreached (cli/test_coverage.hpp; json: a "coverage" object);
 // --min-coverage / --min-playbook-coverage fail the run when the transition
@@ -12,6 +14,7 @@
 // coverage is below a minimum, 2 a scenario file (or a path) could not be read.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -30,6 +33,7 @@ struct TestOpts {
   std::string format = "text";
   bool coverage = false;
   CoverageLimits limits;
+  int jobs = 0;  // 0: one per hardware thread
 };
 
 bool scenario_files(const std::string& path, std::vector<std::string>& out) {
@@ -72,7 +76,10 @@ void print_json(const std::vector<scen::Result>& results, int passed, int failed
   fmt::print("{}\n", out.dump(2));
 }
 
-std::string xml(std::string_view s) {
+// XML text (attribute values when `attr`): markup escaped, line breaks kept
+// in attributes as character references, and the control characters XML 1.0
+// cannot carry replaced by U+FFFD.
+std::string xml(std::string_view s, bool attr = true) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -80,7 +87,10 @@ std::string xml(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      case '\n': out += attr ? "&#10;" : "\n"; break;
+      case '\r': out += "&#13;"; break;
+      case '\t': out += attr ? "&#9;" : "\t"; break;
+      default: out += (unsigned char)c < 0x20 ? "\xEF\xBF\xBD" : std::string(1, c);
     }
   }
   return out;
@@ -88,6 +98,7 @@ std::string xml(std::string_view s) {
 
 void print_junit(const std::vector<scen::Result>& results, int failed) {
   fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  fmt::print("<testsuites name=\"playbook test\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
   fmt::print("<testsuite name=\"playbook scenarios\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
   for (const auto& r : results) {
     fmt::print("  <testcase classname=\"{}\" name=\"{}\"", xml(r.file), xml(r.name));
@@ -96,10 +107,10 @@ void print_junit(const std::vector<scen::Result>& results, int failed) {
       continue;
     }
     fmt::print(">\n    <failure message=\"{}\">", xml(r.failures.empty() ? "" : failure_line(r.failures[0])));
-    for (const auto& f : r.failures) fmt::print("{}\n", xml(failure_line(f)));
+    for (const auto& f : r.failures) fmt::print("{}\n", xml(failure_line(f), false));
     fmt::print("</failure>\n  </testcase>\n");
   }
-  fmt::print("</testsuite>\n");
+  fmt::print("</testsuite>\n</testsuites>\n");
 }
 
 int run_test(const Globals& g, const TestOpts& o) {
@@ -110,8 +121,7 @@ int run_test(const Globals& g, const TestOpts& o) {
   Diagnostics load_diags;
   LoadResult loaded = load_paths({g.playbooks}, load_diags);
   rt::Catalog catalog = catalog_of(loaded);
-  std::vector<scen::Result> results;
-  int passed = 0, failed = 0;
+  std::vector<scen::Scenario> scenarios;
   for (const auto& file : files) {
     Diagnostics d;
     std::string text;
@@ -125,18 +135,20 @@ int run_test(const Globals& g, const TestOpts& o) {
       bad = true;
       continue;
     }
-    results.push_back(scen::run_scenario(*s, catalog));
-    (results.back().passed ? passed : failed)++;
+    scenarios.push_back(std::move(*s));
   }
+  std::vector<scen::Result> results = scen::run_suite(scenarios, catalog, o.jobs);
+  int passed = int(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
+  int failed = int(results.size()) - passed;
   std::optional<scen::CoverageReport> cov;
   if (o.coverage || o.limits.total || o.limits.per_playbook)
     cov = scen::coverage(loaded.project, reached_of(results));
   if (o.format == "json") print_json(results, passed, failed, o.coverage ? cov : std::nullopt);
   else if (o.format == "junit") print_junit(results, failed);
   else print_text(results);
-  if (o.format == "text") fmt::print("{} passed, {} failed\n", passed, failed);
   if (o.format == "text" && o.coverage) print_coverage_text(*cov);
   bool low = cov && !coverage_meets(*cov, o.limits);
+  if (o.format == "text") fmt::print("{} passed, {} failed\n", passed, failed);  // the closing line
   return bad ? kBadInput : failed || low ? kCheckFailed : kOk;
 }
 
@@ -156,6 +168,8 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
                   "fail (exit 1) when a playbook's transition coverage is below PCT")
       ->check(CLI::Range(0.0, 100.0))
       ->option_text("PCT");
+  cmd->add_option("-j,--jobs", o->jobs, "scenarios run in parallel (default: one per hardware thread)")
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
 });
 

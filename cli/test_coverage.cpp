@@ -44,7 +44,7 @@ void print_coverage_text(const scen::CoverageReport& rep) {
     fmt::print("{}: {}\n", pb.id, figures(pb.steps, pb.transitions, pb.rules));
     for (const auto* item : pb.missed()) fmt::print("  {}\n", item->line());
   }
-  fmt::print("total: {}\n", figures(rep.steps, rep.transitions, rep.rules));
+  fmt::print("total: {}\n\n", figures(rep.steps, rep.transitions, rep.rules));
 }
 
 nlohmann::json coverage_json(const scen::CoverageReport& rep) {

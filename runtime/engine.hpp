@@ -24,6 +24,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -59,10 +60,25 @@ struct ReplayReport {
   std::vector<std::string> diffs;  // empty = the stored state matches the log
 };
 
+// Compiled playbooks shared by several engines of one catalog (run_suite
+// gives every scenario's engine the same cache): keyed by content hash, so
+// an entry never changes; safe to use from several threads at once.
+class CompileCache {
+ public:
+  std::shared_ptr<const CompiledPlaybook> find(const std::string& key) const;
+  // Stores `cp` unless `key` is there already; returns the stored one.
+  std::shared_ptr<const CompiledPlaybook> insert(const std::string& key, std::shared_ptr<const CompiledPlaybook> cp);
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const CompiledPlaybook>> map_;
+};
+
 // What the engine needs from the playbook directory.
 struct Catalog {
   const Project* project = nullptr;
   std::map<std::string, PinnedSource> files;  // playbook id → its file and the schema text
+  std::shared_ptr<CompileCache> cache;        // optional; for this catalog's engines only
 };
 
 class Engine {

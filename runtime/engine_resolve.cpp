@@ -1,5 +1,6 @@
-// engine_resolve.cpp — compiling pinned playbook sources (cached by hash) and
-// the live and replay resolvers (engine_impl.hpp).
+// engine_resolve.cpp — compiling pinned playbook sources (cached by hash, per
+// engine and in the catalog's shared CompileCache when it has one) and the
+// live and replay resolvers (engine_impl.hpp).
 #include <fmt/format.h>
 
 #include "engine_impl.hpp"
@@ -25,14 +26,31 @@ static Playbook tenant_schema_playbook(const Project* p) {
   return pb;
 }
 
+std::shared_ptr<const CompiledPlaybook> CompileCache::find(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  auto it = map_.find(key);
+  return it == map_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const CompiledPlaybook> CompileCache::insert(const std::string& key,
+                                                             std::shared_ptr<const CompiledPlaybook> cp) {
+  std::lock_guard lock(mutex_);
+  return map_.emplace(key, std::move(cp)).first->second;
+}
+
 Engine::Impl::Impl(Store& s, Catalog c, int r) : store(s), cat(std::move(c)), retries(r) {
   for (const auto& [id, src] : cat.files) file_hash[id] = content_hash(pin_text(src));
+  static const std::string kTenantSchema = "(tenant schema)";  // not a content hash: no clash
+  if (cat.cache) tenant_schema = cat.cache->find(kTenantSchema);
+  if (tenant_schema) return;
   const Schema* shared = cat.project && cat.project->schema ? &*cat.project->schema : nullptr;
   tenant_schema = compile_playbook(tenant_schema_playbook(cat.project), shared);
+  if (cat.cache) tenant_schema = cat.cache->insert(kTenantSchema, tenant_schema);
 }
 
 std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
                                             Refusal& why) {
+  if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr) return compiled[hash] = Pinned{hash, cp};
   Diagnostics d;
   std::optional<Playbook> pb = src.filename.ends_with(".playbook")
                                    ? parse_dsl(src.source, src.filename, d)
@@ -46,6 +64,7 @@ std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const Pinne
     return std::nullopt;
   }
   Pinned p{hash, compile_playbook(*pb, schema ? &*schema : nullptr)};
+  if (cat.cache) p.cp = cat.cache->insert(hash, p.cp);
   compiled[hash] = p;
   return p;
 }

@@ -15,12 +15,18 @@
 //    what was found and the expectation's line:col.
 //  * Steps: fire, complete, note (FM note), set (tenant set), start, and the clock
 //    steps; the format is docs/scenarios.md.
+//  * known_keys() is every key the loader accepts, per construct; tests
+//    compare it with docs/scenario.schema.json so the two cannot drift apart.
+//  * run_suite runs scenarios on `jobs` threads (<= 0: one per hardware
+//    thread), each on its own Engine and in-memory Store; the catalog is only
+//    read. Results come back in the scenarios' order whatever the scheduling.
 //  * Clock steps: `advance` and `until` move the clock to the target and fire
 //    every timer due on the way, each at its own due instant; `tick` moves
 //    the clock to the earliest armed timer (when later than now) and fires
 //    what is due then.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -77,6 +83,10 @@ struct Scenario {
 std::optional<Scenario> load_scenario(std::string_view text, const std::string& filename,
                                       const std::string& samples_dir, Diagnostics& diags);
 
+// Construct ($defs name in docs/scenario.schema.json; "scenario" for the
+// root, "sample_file" for NAME.tenant.yaml) → the keys valid in that mapping.
+const std::map<std::string, std::vector<std::string>>& known_keys();
+
 // Reads NAME.tenant.yaml (samples/README.md) into attribute writes.
 bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags);
 
@@ -105,6 +115,12 @@ struct Result {
 };
 
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog);
+
+// Runs every scenario; results[i] is scenarios[i]'s.
+std::vector<Result> run_suite(const std::vector<Scenario>& scenarios, const rt::Catalog& catalog, int jobs = 0);
+
+// The threads run_suite uses for `jobs` and `count` scenarios.
+unsigned suite_threads(int jobs, size_t count);
 
 // Adds what one engine input reached to `into` (a refused input: only the
 // rule that refused it).

@@ -17,14 +17,7 @@ namespace {
 using yaml::Field;
 using yaml::Reader;
 
-const yaml::KeyTable kRoot = {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"};
-const yaml::KeyTable kStep = {"fire", "complete", "start", "note", "advance", "until", "tick",
-                              "set", "playbook", "as", "id", "expect"};
-const yaml::KeyTable kExpect = {"step", "tasks", "notes", "attributes", "assignments",
-                                "timers", "refused", "ended"};
-const yaml::KeyTable kAssign = {"queue", "name", "primary"};
-const yaml::KeyTable kPrefix = {"prefix"};
-const yaml::KeyTable kTimer = {"due"};
+const yaml::KeyTable& keys(const char* construct) { return known_keys().at(construct); }
 const yaml::KeyTable kAny = {};
 
 bool instant(Reader& r, const Field& f, Instant& out) {
@@ -81,7 +74,7 @@ void check_list(Reader& r, const Field& f, const std::string& what, Step& s,
 }
 
 void assignment_item(Reader& r, const Field& it, Check& c) {
-  if (!r.mapping(it, kAssign)) return;
+  if (!r.mapping(it, keys("assignment"))) return;
   std::string queue, name;
   bool primary = false;
   if (auto q = r.get(it, "queue", true)) r.id(*q, queue);
@@ -93,7 +86,7 @@ void assignment_item(Reader& r, const Field& it, Check& c) {
 }
 
 void timer_item(Reader& r, const Field& it, Check& c) {
-  if (!r.mapping(it, kTimer)) return;
+  if (!r.mapping(it, keys("timer"))) return;
   Instant due;
   if (auto d = r.get(it, "due", true))
     if (instant(r, *d, due)) c.list.push_back(format_iso_instant(due));
@@ -102,7 +95,7 @@ void timer_item(Reader& r, const Field& it, Check& c) {
 void note_item(Reader& r, const Field& it, Check& c) {
   Check one{"notes", it.loc, "", "", false, false, {}};
   if (it.node.IsMap()) {
-    if (!r.mapping(it, kPrefix)) return;
+    if (!r.mapping(it, keys("note_prefix"))) return;
     if (auto p = r.get(it, "prefix", true)) r.str(*p, one.want);
     one.prefix = true;
   } else {
@@ -112,7 +105,7 @@ void note_item(Reader& r, const Field& it, Check& c) {
 }
 
 void expectations(Reader& r, const Field& f, Step& s) {
-  if (!r.mapping(f, kExpect)) return;
+  if (!r.mapping(f, keys("expect"))) return;
   for (const auto& k : *f.keys) {
     Field v = r.entry(k);
     Check c{k.name, v.key_loc, "", "", false, false, {}};
@@ -174,10 +167,13 @@ bool action(Reader& r, const Field& f, Step& s) {
 
 void read_step(Reader& r, const Field& f, Step& s) {
   s.loc = f.loc;
-  if (!r.mapping(f, kStep)) return;
+  if (!r.mapping(f, keys("step"))) return;
   action(r, f, s);
   bool event_like = s.kind == StepKind::Fire || s.kind == StepKind::Complete;
-  if (auto n = r.get(f, "note"); n && event_like) r.str(*n, s.note);
+  if (auto n = r.get(f, "note"); n && s.kind != StepKind::Note) {
+    if (event_like) r.str(*n, s.note);
+    else r.invalid(n->key_loc, "'note' goes with 'fire' or 'complete' or stands alone (an FM note)");
+  }
   if (auto v = r.get(f, "set"); v && s.kind != StepKind::Set) {
     if (s.kind == StepKind::Fire) pairs(r, *v, s.sets);
     else r.invalid(v->key_loc, "'set' goes with 'fire' or stands alone (tenant set)");
@@ -197,7 +193,7 @@ void attributes(Reader& r, const Field& f, Scenario& out) {
       std::string text;
       auto items = r.list(v);
       for (const auto& it : items ? *items : std::vector<Field>{}) {
-        if (!r.mapping(it, {"name", "email", "primary", "do_not_contact", "unsubscribed"})) continue;
+        if (!r.mapping(it, keys("contact"))) continue;
         std::string name, email;
         bool p = false, dnc = false, uns = false;
         if (auto x = r.get(it, "name", true)) r.id(*x, name);
@@ -244,6 +240,21 @@ std::optional<std::string> read_text(const std::string& path) {
 
 }  // namespace
 
+const std::map<std::string, std::vector<std::string>>& known_keys() {
+  static const std::map<std::string, std::vector<std::string>> k = {
+      {"scenario", {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"}},
+      {"step", {"fire", "complete", "start", "note", "advance", "until", "tick", "set", "playbook", "as", "id",
+                "expect"}},
+      {"expect", {"step", "tasks", "notes", "attributes", "assignments", "timers", "refused", "ended"}},
+      {"assignment", {"queue", "name", "primary"}},
+      {"note_prefix", {"prefix"}},
+      {"timer", {"due"}},
+      {"contact", {"name", "email", "primary", "do_not_contact", "unsubscribed"}},
+      {"sample_file", {"tenant", "attributes"}},
+  };
+  return k;
+}
+
 bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags) {
   auto text = read_text(path);
   if (!text) return diags.error(at, "PB005", fmt::format("cannot read sample tenant '{}'", path)), false;
@@ -252,7 +263,7 @@ bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnost
   if (!doc) return false;
   Reader r(*text, path, diags);
   Field root = r.root(*doc, "the tenant file");
-  if (!r.mapping(root, {"tenant", "attributes"})) return false;
+  if (!r.mapping(root, keys("sample_file"))) return false;
   if (auto t = r.get(root, "tenant", true)) r.id(*t, out.tenant);
   if (auto a = r.get(root, "attributes", true)) attributes(r, *a, out);
   return diags.count(Severity::Error) == before;
@@ -265,7 +276,7 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
   if (!doc) return std::nullopt;
   Reader r(text, filename, diags);
   Field root = r.root(*doc, "the scenario");
-  if (!r.mapping(root, kRoot)) return std::nullopt;
+  if (!r.mapping(root, keys("scenario"))) return std::nullopt;
   Scenario s;
   s.file = filename;
   if (auto v = r.get(root, "scenario")) r.str(*v, s.name);

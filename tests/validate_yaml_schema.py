@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""validate_yaml_schema.py SCHEMA FILE... — validates YAML files against the
-JSON Schema docs/playbook.schema.json, reading YAML the way the C++ loader
-does (YAML 1.2 core: only true/false are booleans, only [-+]?[0-9]+ integers,
-dates and everything else stay strings). *.schema.yaml files are checked
-against $defs/schema_file, calendars/*.yaml against $defs/calendar_file, the
-rest against the root (a playbook). Prints one line per problem; exit 1 if any.
+"""validate_yaml_schema.py SCHEMA FILE... — validates YAML files against a
+JSON Schema (docs/playbook.schema.json, docs/scenario.schema.json), reading
+YAML the way the C++ loader does (YAML 1.2 core: only true/false are
+booleans, only [-+]?[0-9]+ integers, dates and everything else stay strings;
+mapping keys are strings, as in JSON). *.schema.yaml files are checked
+against $defs/schema_file, calendars/*.yaml against $defs/calendar_file,
+*.tenant.yaml (sample tenants) against $defs/sample_file, the rest against
+the root. Prints one line per problem; exit 1 if any.
 Exit 3 when jsonschema or PyYAML is missing."""
 import json
 import os
@@ -34,10 +36,21 @@ Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$
                              list("-+0123456789"))
 
 
+def json_keys(doc):
+    """The document as JSON sees it: every mapping key a string."""
+    if isinstance(doc, dict):
+        return {str(k): json_keys(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [json_keys(v) for v in doc]
+    return doc
+
+
 def schema_for(root, path):
     name = os.path.basename(path)
     part = None
-    if name.endswith((".schema.yaml", ".schema.yml")):
+    if name.endswith((".tenant.yaml", ".tenant.yml")):
+        part = "sample_file"
+    elif name.endswith((".schema.yaml", ".schema.yml")):
         part = "schema_file"
     elif os.path.basename(os.path.dirname(path)) == "calendars":
         part = "calendar_file"
@@ -54,7 +67,7 @@ def main(argv):
     bad = 0
     for path in argv[2:]:
         with open(path, encoding="utf-8") as f:
-            doc = yaml.load(f, Loader=Loader)
+            doc = json_keys(yaml.load(f, Loader=Loader))
         for err in cls(schema_for(root, path)).iter_errors(doc):
             where = "/".join(str(p) for p in err.absolute_path)
             print(f"{path}: {where}: {err.message}")
