@@ -349,7 +349,10 @@ int run(Opts& o) {
   if (o.binary.empty()) o.binary = (fs::path(o.self).parent_path().parent_path() / "cli" / "playbook").string();
   World w = load(o.playbooks);
   fs::path dir = scratch(o);
-  fmt::print("bench_store: {} tenants, {} fires x {} rounds, in {}\n", o.tenants, o.fire, o.rounds, dir.string());
+  std::string load;
+  std::getline(std::ifstream("/proc/loadavg"), load);
+  fmt::print("bench_store: {} tenants, {} fires x {} rounds, in {} (load average {})\n", o.tenants, o.fire,
+             o.rounds, dir.string(), load.substr(0, load.find(' ')));
   bench_fire(o, w, dir);
   std::string db = (dir / "tenants.db").string(), raw = (dir / "tenants-raw.db").string();
   auto t0 = Clock::now();
