@@ -25,6 +25,7 @@ struct Job {
   std::string key;
   bool create = false;
   int64_t timer_id = 0;  // tick: the timer row this event consumes
+  bool in_tx = false;    // the caller holds the write transaction (tick batches)
   Prepare prepare;
 };
 
@@ -67,11 +68,12 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   TenantWorld before;
   bool exists;
   {
-    Transaction rd(e.store, false);
+    std::optional<Transaction> rd;
+    if (!job.in_tx) rd.emplace(e.store, false);
     if (!job.key.empty())
       if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
     exists = load_world(e.store, job.tenant, before);
-    rd.commit();
+    if (rd) rd->commit();
   }
   if (job.create && exists)
     return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
@@ -87,7 +89,8 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
     no.applied = std::move(a);
     return no;
   }
-  Transaction tx(e.store, true);
+  std::optional<Transaction> tx;
+  if (!job.in_tx) tx.emplace(e.store, true);
   if (!job.key.empty())
     if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
   if (job.timer_id) {
@@ -100,7 +103,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   if (!persist(e.store, before, after, job.create, li.at)) return std::nullopt;
   Response out;
   write_log(e.store, job, after, li, a, out);
-  tx.commit();
+  if (tx) tx->commit();
   out.applied = std::move(a);
   out.world = std::move(after);
   return out;
@@ -118,9 +121,11 @@ Response run(Engine::Impl& e, const Job& job) {
         if (e.observer && !r->duplicate) e.observer(job.tenant, *r);
         return *r;
       }
+      if (job.in_tx)  // cannot happen under the caller's write lock; never retry on partial writes
+        return failure(kBadInput, "store", "the tenant changed inside the tick's transaction");
     } catch (const StoreError& err) {
-      if (err.busy() && ++busy > kBusyRetries) break;
-      if (!err.busy()) {
+      if (err.busy() && !job.in_tx && ++busy > kBusyRetries) break;
+      if (!err.busy() || job.in_tx) {
         if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
           return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
         return failure(kBadInput, "store", err.what());
@@ -205,8 +210,9 @@ std::shared_ptr<const CompiledPlaybook> Engine::playbook(const std::string& hash
   }
 }
 
-Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant) {
+Response run_tick_job(Engine::Impl& e, const DueTimer& t, bool in_tx) {
   Job job;
+  job.in_tx = in_tx;
   job.tenant = t.tenant;
   job.timer_id = t.id;
   job.in.op = "tick";

@@ -6,7 +6,8 @@
 //  * One accepted input = one transaction: the event row, state changes,
 //    task changes, notes, outreach, timers and the idempotency key commit
 //    together or not at all. Refused inputs write nothing and are not logged.
-//  * Evaluation happens outside the write lock; the commit checks the tenant
+//  * Evaluation happens outside the write lock (tick: inside its batch's
+//    transaction, where nothing can conflict); the commit checks the tenant
 //    row version. On a conflict the input is evaluated again against the new
 //    state (at most `retries` times), so it is refused if no longer valid;
 //    a busy store (SQLite already waited its busy_timeout) is retried twice.
@@ -15,9 +16,11 @@
 //    `duplicate` set and no new effect.
 //  * Every instance pins the playbook text (and shared schema text) it
 //    started on, by content hash; later edits of the files never change it.
-//  * tick fires due timers one transaction each (the timer row is deleted in
-//    the transaction that logs its event), in bounded batches; a killed tick
-//    leaves the remaining timers due for the next one.
+//  * tick fires due timers in batches of `batch`, one write transaction per
+//    batch: each timer's event, its effects and the deletion of its timer row
+//    commit together. A timer the store fails on is left due (reported busy)
+//    and its batch rolled back and redone without it. A killed tick loses at
+//    most the batch in flight, whose timers stay due: exactly once.
 //  * The API never throws; failures are Responses with exit codes.
 #pragma once
 

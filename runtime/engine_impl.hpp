@@ -16,6 +16,9 @@ struct Engine::Impl {
   std::map<std::string, std::string> file_hash;           // playbook id → hash of its file
   std::shared_ptr<const CompiledPlaybook> tenant_schema;  // for tenant add/set
   Engine::Observer observer;                              // may be empty
+  // The project's calendars as stored (hash, JSON body), serialised once:
+  // the live resolver needs them on every input.
+  std::unordered_map<const Calendar*, std::pair<std::string, std::string>> calendar_pins;
 
   Impl(Store& s, Catalog c, int r);
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);

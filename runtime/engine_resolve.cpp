@@ -115,9 +115,13 @@ const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantS
   const auto& cals = e_.cat.project ? e_.cat.project->calendars : none;
   const Calendar& cal = pick_calendar(cp, t, cals);
   if (&cal == &default_calendar()) return cal;
-  std::string body = calendar_to_json(cal).dump();
-  in.calendar = content_hash(body);
-  new_calendars[in.calendar] = std::move(body);
+  auto [pin, fresh] = e_.calendar_pins.try_emplace(&cal);
+  if (fresh) {
+    pin->second.second = calendar_to_json(cal).dump();
+    pin->second.first = content_hash(pin->second.second);
+  }
+  in.calendar = pin->second.first;
+  new_calendars[in.calendar] = pin->second.second;
   return cal;
 }
 

@@ -10,18 +10,12 @@
 
 namespace pb::rt {
 
-Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now);
+Response run_tick_job(Engine::Impl& e, const DueTimer& t, bool in_tx);
 
-static void drop_timer(Store& s, int64_t id) {
-  Transaction tx(s, true);
-  Query q(s, "DELETE FROM timers WHERE id = ?");
-  q.bind(1, id).run();
-  tx.commit();
-}
-
-static void handle_timer(Engine::Impl& e, const DueTimer& t, Instant now, TickReport& rep,
-                         std::set<int64_t>& skipped) {
-  Response r = run_tick_job(e, t, now);
+// Handles one due timer inside the batch's transaction. False when the store
+// failed on it: the batch must then be rolled back (its writes are partial).
+static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, std::string& left) {
+  Response r = run_tick_job(e, t, true);
   std::string where = fmt::format("{} {} {} (due {})", t.tenant, t.playbook, t.step,
                                   format_iso_instant(t.due));
   if (r.exit == kOk) {
@@ -29,44 +23,58 @@ static void handle_timer(Engine::Impl& e, const DueTimer& t, Instant now, TickRe
     rep.lines.push_back(fmt::format("fired {}: {}", where, r.applied.summary.empty()
                                                                ? std::string("no transition")
                                                                : r.applied.summary));
-    return;
+    return true;
   }
   if (r.exit == kBusy || r.code == "store") {
-    ++rep.busy;
-    skipped.insert(t.id);
-    rep.lines.push_back(fmt::format("left {}: {}", where, r.message));
-    return;
+    left = fmt::format("left {}: {}", where, r.message);
+    return false;
   }
-  try {
-    drop_timer(e.store, t.id);
-  } catch (const StoreError& err) {
-    ++rep.busy;
-    skipped.insert(t.id);
-    return;
-  }
+  Query q(e.store, "DELETE FROM timers WHERE id = ?");
+  q.bind(1, t.id).run();
   if (r.code == "timer-stale") ++rep.dropped;
   else ++rep.refused;
   rep.lines.push_back(fmt::format("dropped {}: {} [{}]", where, r.message, r.code));
+  return true;
+}
+
+// One batch: up to `batch` due timers read and fired in one write
+// transaction (each timer's event, its effects and the deletion of its timer
+// row inside it). A timer the store fails on is skipped from then on and its
+// batch rolled back; the others come again in the next batch. False when no
+// timer was left to handle.
+static bool run_batch(Engine::Impl& e, Instant now, int batch, TickReport& rep, std::set<int64_t>& skipped) {
+  TickReport part;
+  Transaction tx(e.store, true);
+  bool progress = false;
+  for (const auto& t : due_timers(e.store, now, batch + int(skipped.size()))) {
+    if (skipped.count(t.id)) continue;
+    progress = true;
+    std::string left;
+    if (!handle_timer(e, t, part, left)) {
+      skipped.insert(t.id);
+      ++rep.busy;
+      rep.lines.push_back(std::move(left));
+      return true;  // rolled back by ~Transaction
+    }
+  }
+  tx.commit();
+  rep.fired += part.fired;
+  rep.dropped += part.dropped;
+  rep.refused += part.refused;
+  for (auto& l : part.lines) rep.lines.push_back(std::move(l));
+  return progress;
 }
 
 TickReport Engine::tick(Instant now, int batch, int max_batches) {
   TickReport rep;
   std::set<int64_t> skipped;
   for (int b = 0; b < max_batches; ++b) {
-    std::vector<DueTimer> due;
     try {
-      due = due_timers(store_, now, batch + int(skipped.size()));
-    } catch (const StoreError& e) {
-      ++rep.busy;
+      if (!run_batch(*impl_, now, batch, rep, skipped)) break;
+    } catch (const StoreError&) {
+      ++rep.busy;  // the batch was rolled back; its timers stay due
       break;
     }
-    bool progress = false;
-    for (const auto& t : due) {
-      if (skipped.count(t.id)) continue;
-      progress = true;
-      handle_timer(*impl_, t, now, rep, skipped);
-    }
-    if (!progress) break;
   }
   return rep;
 }

@@ -1,0 +1,398 @@
+// bench_store.cpp — the store figures of issue 4, each beside a baseline
+// measured by this program in the same run on the same disk:
+//   1. durable fire through Engine::submit (one transaction per event, WAL,
+//      synchronous=FULL) vs a raw loop of one event insert + one instance
+//      update per transaction, same pragmas;
+//   2. tick over N tenants (default 1,000,000) of which N/10 have a due
+//      timer vs a raw batched loop writing the same rows; the peak memory of
+//      each (VmHWM of a fresh child process);
+//   3. due (top 100 by date) latency vs a raw index scan of the timers;
+//   4. whole-process time of `playbook status TENANT` vs `playbook --help`.
+// The evaluator figure is bench_evaluator's / bench_walk's. Run by hand:
+//   bench_store [--tenants N] [--fire N] [--playbooks DIR] [--dir TMPPARENT]
+// To profile one side: bench_store --child build --db X --tenants N, then
+// bench_store --child engine-tick|raw-tick --db X (prints fired, left, s, MB).
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <spawn.h>
+#include <sys/statfs.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/run_common.hpp"
+#include "interpreter/calendar_math.hpp"
+#include "store_fixture.hpp"
+
+extern char** environ;
+
+namespace {
+
+using namespace pb;
+using bench::Raw;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Opts {
+  int64_t tenants = 1000000;
+  int fire = 1000, rounds = 3;
+  bool keep = false;
+  std::string playbooks = "playbooks", dir, binary, self, child, db;
+};
+
+const char* const kPlaybook = "customer-engagement";
+const char* const kT0 = "2026-03-02T09:00:00Z";  // a Monday
+
+Instant at(const char* iso, int64_t plus_secs = 0) {
+  Instant t;
+  parse_iso_instant(iso, t);
+  return t + std::chrono::seconds(plus_secs);
+}
+
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+void line(const std::string& what, const std::string& fig, const std::string& base, double ratio,
+          const std::string& target, bool pass) {
+  fmt::print("{:<34} {:>16}   baseline {:>16}   ratio {:>6.2f}   target {:<18} {}\n", what, fig, base, ratio,
+             target, pass ? "PASS" : "MISS");
+}
+
+struct World {
+  std::unique_ptr<LoadResult> loaded;
+  rt::Catalog catalog;
+};
+
+World load(const std::string& dir) {
+  Diagnostics d;
+  World w{std::make_unique<LoadResult>(load_paths({dir}, d)), {}};
+  if (d.has_errors() || !w.loaded->project.playbook(kPlaybook))
+    throw std::runtime_error(fmt::format("cannot load '{}' from {}", kPlaybook, dir));
+  w.catalog = cli::catalog_of(*w.loaded);
+  return w;
+}
+
+// ------------------------------------------------------------- 1. fire
+
+// Brings `id` to step `paused` of customer-engagement, from where the event
+// `paused` (a new delay) is valid again and again.
+rt::LogInput pause(Instant t) {
+  return bench::fire_input("paused",
+                           {{"until", "2026-04-15"}, {"requested_by", "ATU"}, {"reason", "budget"},
+                            {"next_action", "call back"}},
+                           "Re-engaged Customer: ATU asked for a delay", t);
+}
+
+double engine_fire(rt::Engine& e, const std::string& id, int n, int64_t& clock) {
+  auto t0 = Clock::now();
+  for (int k = 0; k < n; ++k) bench::must(e.submit(id, pause(at(kT0, ++clock))), "fire paused");
+  return n / since(t0);
+}
+
+double raw_fire(sqlite3* db, const std::string& input, int n, int64_t& clock) {
+  Raw begin(db, "BEGIN IMMEDIATE"), commit(db, "COMMIT");
+  Raw ev(db, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
+             "VALUES('r', 1, 'customer-engagement', 'fire', ?1, 'bench', ?2, 'paused -> pause_requested')");
+  Raw up(db, "UPDATE instances SET step = 'paused', entered_at = ?1, visits = ?2, version = version + 1 "
+             "WHERE id = 1");
+  auto t0 = Clock::now();
+  for (int k = 0; k < n; ++k) {
+    begin.run();
+    ev.bind(1, input).bind(2, ++clock).run();
+    up.bind(1, clock).bind(2, fmt::format("{{\"paused\":{}}}", clock)).run();
+    commit.run();
+  }
+  return n / since(t0);
+}
+
+void bench_fire(const Opts& o, const World& w, const fs::path& dir) {
+  rt::Store es((dir / "fire-engine.db").string()), rs((dir / "fire-raw.db").string());
+  es.exec("PRAGMA synchronous=FULL");
+  rs.exec("PRAGMA synchronous=FULL");
+  rt::Engine e(es, w.catalog);
+  int64_t clock = 0;
+  bench::make_template(e, "f", kPlaybook, at(kT0), at(kT0));
+  bench::must(e.submit("f", bench::fire_input("research_done", {}, "", at(kT0, ++clock))), "research_done");
+  auto contact = bench::fire_input("contact_selected", {{"contact", "Ana"}, {"source", "Contacts list"}}, "",
+                                   at(kT0, ++clock));
+  bench::must(e.submit("f", contact), "contact_selected");
+  bench::must(e.submit("f", pause(at(kT0, ++clock))), "paused");
+  auto input = rt::events_of(es, "f").back().input;  // the raw loop logs a row of the same size
+  bench::exec(rs.db(), "INSERT INTO tenants VALUES('r', 0, 0); "
+                       "INSERT INTO playbook_sources VALUES('h', 'customer-engagement', 'f', 's'); "
+                       "INSERT INTO instances(id, tenant, playbook, hash, step, entered_at, status) "
+                       "VALUES(1, 'r', 'customer-engagement', 'h', 'paused', 0, 'active')");
+  std::vector<double> raw, eng;
+  for (int r = 0; r < o.rounds; ++r) {
+    raw.push_back(raw_fire(rs.db(), input, o.fire, clock));
+    eng.push_back(engine_fire(e, "f", o.fire, clock));
+  }
+  double ratio = median(eng) / median(raw);
+  line("fire, durable (engine)", fmt::format("{:.0f} events/s", median(eng)),
+       fmt::format("{:.0f} txn/s", median(raw)), ratio, ">= 0.70x raw", ratio >= 0.7);
+}
+
+// ------------------------------------------------------------- database
+
+// N tenants on customer-engagement; every 10th started at T0 (its research
+// timer is due at T0+1h), the others at T0+1h30 (due T0+2h30). tick at T0+2h.
+void build(const World& w, const std::string& path, int64_t n) {
+  {
+    rt::Store s(path);
+    rt::Engine e(s, w.catalog);
+    bench::make_template(e, "tpl-due", kPlaybook, at(kT0), at(kT0));
+    bench::make_template(e, "tpl-later", kPlaybook, at(kT0), at(kT0, 5400));
+  }
+  bench::clone_tenants(path, n, 10);
+}
+
+void check_replay(const World& w, const std::string& path, const std::vector<std::string>& ids) {
+  rt::Store s(path);
+  rt::Engine e(s, w.catalog);
+  for (const auto& id : ids) {
+    auto rep = e.replay(id);
+    if (!rep.diffs.empty() || rep.events < 2)
+      throw std::runtime_error(fmt::format("replay {}: {} events, {}", id, rep.events,
+                                           rep.diffs.empty() ? "" : rep.diffs.front()));
+  }
+  fmt::print("  (replay matches the stored state of {})\n", fmt::join(ids, ", "));
+}
+
+// ------------------------------------------------------------- 3. due
+
+void bench_due(const std::string& path) {
+  const int reps = 300;
+  Instant until = at(kT0, 86400 * 365);
+  std::vector<double> eng, raw;
+  rt::Store s(path);
+  for (int k = 0; k < reps; ++k) {
+    auto t0 = Clock::now();
+    auto due = rt::due_timers(s, until, 100);
+    eng.push_back(since(t0));
+    if (due.size() != 100) throw std::runtime_error("due: fewer than 100 timers");
+  }
+  Raw q(s.db(), "SELECT id, instance, step, transition, due FROM timers WHERE due <= ?1 "
+                "ORDER BY due, id LIMIT 100");
+  for (int k = 0; k < reps; ++k) {
+    auto t0 = Clock::now();
+    int rows = 0;
+    for (q.bind(1, rt::to_secs(until)); q.step(); ++rows) q.text(2);
+    q.reset();
+    raw.push_back(since(t0));
+  }
+  double e = median(eng) * 1e6, r = median(raw) * 1e6;
+  line("due, top 100 (rt::due_timers)", fmt::format("{:.0f} us", e), fmt::format("{:.0f} us", r), e / r,
+       "< 1000 us", e < 1000);
+}
+
+// ------------------------------------------------------------- processes
+
+struct Proc {
+  double secs = 0;
+  std::string out;
+};
+
+// Runs argv with stdout captured (or thrown away); fails on a non-zero exit.
+Proc spawn(const std::vector<std::string>& args, bool capture) {
+  int fd[2];
+  if (pipe(fd) != 0) throw std::runtime_error("pipe");
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  if (capture) posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+  else posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addclose(&fa, fd[0]);
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  Proc p;
+  pid_t pid;
+  auto t0 = Clock::now();
+  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(fd[1]);
+  char buf[4096];
+  for (ssize_t k; rc == 0 && (k = read(fd[0], buf, sizeof buf)) > 0;) p.out.append(buf, size_t(k));
+  close(fd[0]);
+  int status = 0;
+  if (rc != 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error(fmt::format("{} failed (status {})", args[0], status));
+  p.secs = since(t0);
+  return p;
+}
+
+double median_run(const std::vector<std::string>& args, int n) {
+  std::vector<double> t;
+  for (int k = 0; k < n; ++k) t.push_back(spawn(args, false).secs);
+  return median(t) * 1e3;
+}
+
+void bench_status(const Opts& o, const std::string& path) {
+  std::vector<std::string> status{o.binary, "--db", path, "--playbooks", o.playbooks, "--now",
+                                  format_iso_instant(at(kT0, 7200)), "status", "t0000010"};
+  double st = median_run(status, 21), help = median_run({o.binary, "--help"}, 21),
+         tru = median_run({"/bin/true"}, 21);
+  line("status TENANT, whole process", fmt::format("{:.1f} ms", st), fmt::format("{:.1f} ms", help), st / help,
+       "< 15 ms", st < 15);
+  fmt::print("  (baseline: `playbook --help`; /bin/true takes {:.1f} ms)\n", tru);
+}
+
+// ------------------------------------------------------------- 2. tick
+
+// The peak resident set of this process image. ru_maxrss is not used: a
+// spawned child's ru_maxrss starts at the parent's RSS (the kernel keeps the
+// high-water mark across exec), while VmHWM belongs to the new image only.
+double peak_mb() {
+  std::ifstream in("/proc/self/status");
+  for (std::string l; std::getline(in, l);)
+    if (l.rfind("VmHWM:", 0) == 0) return std::stod(l.substr(6)) / 1024.0;
+  return 0;
+}
+
+// Child: the engine's tick over the database; prints "fired left secs MB".
+int child_engine_tick(const Opts& o) {
+  World w = load(o.playbooks);
+  rt::Store s(o.db);
+  rt::Engine e(s, w.catalog);
+  auto t0 = Clock::now();
+  rt::TickReport rep = e.tick(at(kT0, 7200));
+  double secs = since(t0);
+  fmt::print("{} {} {} {}\n", rep.fired, rep.dropped + rep.refused + rep.busy, secs, peak_mb());
+  return 0;
+}
+
+// Child: the raw baseline. Batches of 200 due timers per transaction; each
+// deletes the timer, bumps the tenant and instance versions and moves the
+// step, inserts the next timer and the event row (of the engine's size).
+int child_raw_tick(const Opts& o) {
+  rt::Store s(o.db);
+  sqlite3* db = s.db();
+  int64_t now = rt::to_secs(at(kT0, 7200)), fired = 0;
+  std::string input = rt::events_of(s, "tpl-due").back().input + std::string(120, ' ');
+  Raw begin(db, "BEGIN IMMEDIATE"), commit(db, "COMMIT");
+  Raw due(db, "SELECT t.id, t.instance, i.tenant, t.due FROM timers t JOIN instances i ON i.id = t.instance "
+              "WHERE t.due <= ?1 ORDER BY t.due, t.id LIMIT 200");
+  Raw del(db, "DELETE FROM timers WHERE id = ?1");
+  Raw ten(db, "UPDATE tenants SET version = version + 1 WHERE id = ?1");
+  Raw ins(db, "UPDATE instances SET step = 'do_not_contact', entered_at = ?2, visits = ?3, version = version + 1 "
+              "WHERE id = ?1");
+  Raw tim(db, "INSERT INTO timers(instance, step, transition, due) VALUES(?1, 'do_not_contact', 1, ?2)");
+  Raw ev(db, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) VALUES(?1, ?2, "
+             "'customer-engagement', 'tick', ?3, 'timer', ?4, 'research -> do_not_contact')");
+  auto t0 = Clock::now();
+  for (int64_t batch = 1; batch;) {
+    begin.run();
+    batch = 0;
+    for (due.bind(1, now); due.step(); ++batch) {
+      int64_t id = due.i64(0), inst = due.i64(1), when = due.i64(3);
+      std::string tenant = due.text(2);
+      del.bind(1, id).run();
+      ten.bind(1, tenant).run();
+      ins.bind(1, inst).bind(2, when).bind(3, "{\"do_not_contact\":1,\"research\":1}").run();
+      tim.bind(1, inst).bind(2, when + 2 * 86400).run();
+      ev.bind(1, tenant).bind(2, inst).bind(3, input).bind(4, when).run();
+    }
+    due.reset();
+    commit.run();
+    fired += batch;
+  }
+  fmt::print("{} 0 {} {}\n", fired, since(t0), peak_mb());
+  return 0;
+}
+
+struct TickRun {
+  int64_t fired = 0, left = 0;
+  double secs = 0, rss_mb = 0;
+};
+
+TickRun run_tick(const Opts& o, const char* mode, const std::string& path) {
+  Proc p = spawn({o.self, "--child", mode, "--db", path, "--playbooks", o.playbooks}, true);
+  TickRun r;
+  if (std::sscanf(p.out.c_str(), "%ld %ld %lf %lf", &r.fired, &r.left, &r.secs, &r.rss_mb) != 4)
+    throw std::runtime_error(fmt::format("{}: unexpected output '{}'", mode, p.out));
+  return r;
+}
+
+void bench_tick(const Opts& o, const std::string& engine_db, const std::string& raw_db) {
+  TickRun raw = run_tick(o, "raw-tick", raw_db), eng = run_tick(o, "engine-tick", engine_db);
+  int64_t expected = o.tenants / 10 + 1;  // and tpl-due
+  if (eng.fired != expected || eng.left || raw.fired != eng.fired)
+    throw std::runtime_error(fmt::format("tick fired {} (left {}), raw {}; expected {}", eng.fired, eng.left,
+                                         raw.fired, expected));
+  double e = eng.fired / eng.secs, r = raw.fired / raw.secs;
+  line(fmt::format("tick, {} due of {} (engine)", eng.fired, o.tenants), fmt::format("{:.0f} timers/s", e),
+       fmt::format("{:.0f} timers/s", r), e / r, ">= 0.50x raw", e / r >= 0.5);
+  line("tick, peak memory (VmHWM)", fmt::format("{:.0f} MB", eng.rss_mb), fmt::format("{:.0f} MB", raw.rss_mb),
+       eng.rss_mb / raw.rss_mb, "< 200 MB", eng.rss_mb < 200);
+}
+
+fs::path scratch(const Opts& o) {
+  std::string parent = !o.dir.empty() ? o.dir : getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+  std::string tmpl = parent + "/bench_store.XXXXXX";
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a directory under " + parent);
+  struct statfs sf;
+  if (statfs(tmpl.c_str(), &sf) == 0 && sf.f_type == TMPFS_MAGIC)
+    fmt::print("warning: {} is on tmpfs; the figures are not those of a disk\n", tmpl);
+  return tmpl;
+}
+
+int run(Opts& o) {
+  o.self = fs::read_symlink("/proc/self/exe").string();
+  if (o.binary.empty()) o.binary = (fs::path(o.self).parent_path().parent_path() / "cli" / "playbook").string();
+  World w = load(o.playbooks);
+  fs::path dir = scratch(o);
+  std::string load;
+  std::getline(std::ifstream("/proc/loadavg"), load);
+  fmt::print("bench_store: {} tenants, {} fires x {} rounds, in {} (load average {})\n", o.tenants, o.fire,
+             o.rounds, dir.string(), load.substr(0, load.find(' ')));
+  bench_fire(o, w, dir);
+  std::string db = (dir / "tenants.db").string(), raw = (dir / "tenants-raw.db").string();
+  auto t0 = Clock::now();
+  build(w, db, o.tenants);
+  fs::copy_file(db, raw);
+  fmt::print("  (built {} tenants by cloning engine-written rows in {:.1f} s, {:.0f} MB)\n", o.tenants, since(t0),
+             double(fs::file_size(db)) / 1e6);
+  check_replay(w, db, {"t0000001", "t0000010"});
+  bench_due(db);
+  bench_status(o, db);
+  bench_tick(o, db, raw);
+  check_replay(w, db, {"t0000001", "t0000010", "t0000020"});
+  fmt::print("evaluator in memory: see bench_evaluator and bench_walk\n");
+  if (o.keep) fmt::print("kept {}\n", dir.string());
+  else fs::remove_all(dir);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Opts o;
+  CLI::App app{"store benchmarks of issue 4"};
+  app.add_option("--tenants", o.tenants, "tenants in the tick/due/status database (default 1,000,000)");
+  app.add_option("--fire", o.fire, "fire transactions per round (default 1000)");
+  app.add_option("--rounds", o.rounds, "fire rounds; the median is printed (default 3)");
+  app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
+  app.add_option("--dir", o.dir, "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
+  app.add_option("--binary", o.binary, "the playbook binary (default ../cli/playbook beside this program)");
+  app.add_flag("--keep", o.keep, "keep the scratch directory (to profile the --child runs)");
+  app.add_option("--child", o.child)->group("");
+  app.add_option("--db", o.db)->group("");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (o.child == "engine-tick") return child_engine_tick(o);
+    if (o.child == "raw-tick") return child_raw_tick(o);
+    if (o.child == "build") return build(load(o.playbooks), o.db, o.tenants), 0;
+    return run(o);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "bench_store: {}\n", e.what());
+    return 1;
+  }
+}
