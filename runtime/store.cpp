@@ -167,7 +167,7 @@ Store::Store(const std::string& path, int busy_timeout_ms) {
   try {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA foreign_keys=ON");
-    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA synchronous=FULL");  // an acknowledged event survives a power cut
     migrate();
   } catch (...) {
     for (auto& [sql, st] : cache_) sqlite3_finalize(st);

@@ -2,8 +2,8 @@
 // statements, transactions and the versioned schema (docs/runtime.md).
 //
 // Contract:
-//  * open() sets WAL, foreign keys, a busy timeout, and migrates the schema
-//    forward to kSchemaVersion (PRAGMA user_version); a newer database than
+//  * open() sets WAL, synchronous=FULL (a commit is fsynced), foreign keys,
+//    a busy timeout, and migrates the schema forward to kSchemaVersion (PRAGMA user_version); a newer database than
 //    this program knows is refused.
 //  * Only prepared statements, cached per SQL text; values are bound, never
 //    spliced into SQL.
