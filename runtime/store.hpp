@@ -3,8 +3,9 @@
 //
 // Contract:
 //  * open() sets WAL, synchronous=FULL (a commit is fsynced), foreign keys,
-//    a busy timeout, and migrates the schema forward to kSchemaVersion (PRAGMA user_version); a newer database than
-//    this program knows is refused.
+//    a busy timeout, and migrates the schema forward to kSchemaVersion
+//    (PRAGMA user_version); a newer database than this program knows is
+//    refused.
 //  * Only prepared statements, cached per SQL text; values are bound, never
 //    spliced into SQL.
 //  * SQLite failures inside the runtime throw StoreError (with the SQLite
