@@ -28,6 +28,7 @@
 
 #include "engine_core.hpp"
 #include "interpreter/project.hpp"
+#include "preview.hpp"
 #include "store.hpp"
 #include "store_world.hpp"
 
@@ -78,6 +79,10 @@ class Engine {
   TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);
   ReplayReport replay(const std::string& tenant);
 
+  // What each event possible now in w.instances[instance] would do, computed
+  // on a copy of `w` as `actor` at `now` (preview.hpp). Writes nothing.
+  std::vector<EventPreview> preview(const TenantWorld& w, size_t instance, Instant now,
+                                    const std::string& actor);
   // Loads a tenant for reading (status, show). False when unknown.
   bool read(const std::string& tenant, TenantWorld& out, std::string& error);
   Store& store() { return store_; }

@@ -43,6 +43,7 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
   apply_outcome(w.tenant, out, in.input.actor, in.at);
   for (auto& n : out.notes) a.notes.emplace_back(r.st.playbook, std::move(n));
   for (auto& s : out.sent) a.sent.push_back(std::move(s));
+  for (const auto& e : out.entered) a.entered.emplace_back(r.st.playbook, e);
   std::string from = r.st.step;
   r.st = std::move(out.instance);
   if (out.transitioned) {

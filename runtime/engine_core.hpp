@@ -48,6 +48,7 @@ struct Applied {
   int instance = -1;  // index in w.instances of the instance addressed (-1: none)
   std::vector<std::pair<std::string, NoteEffect>> notes;  // (playbook, note)
   std::vector<Outreach> sent;
+  std::vector<std::pair<std::string, std::string>> entered;  // (playbook, step), in order
   std::string summary;  // e.g. "email_1 -> phone"
 };
 

@@ -3,41 +3,15 @@
 // temporary database: every running command, exit codes 0/1/2, JSON output.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <fstream>
 #include <string>
 
-#include "runtime_fixture.hpp"
+#include "cli_fixture.hpp"
 
-namespace {
-
-struct Run {
-  int rc = -1;
-  std::string out;
-};
-
-struct Cli {
-  pbt::TempDb db;
-  Run operator()(const std::string& args, const std::string& now = "2026-03-06T10:00:00Z") {
-    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" PB_SOURCE_DIR "/tests/data/run' " +
-                      "PLAYBOOK_NOW=" + now + " '" PB_BINARY "' --as fm1 " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int st = pclose(p);
-    r.rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-  }
-};
-
-bool has(const Run& r, const std::string& s) { return r.out.find(s) != std::string::npos; }
-
-}  // namespace
+using pbt::Cli;
+using pbt::has;
+using pbt::Run;
 
 TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   Cli cli;
