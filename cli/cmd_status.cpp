@@ -27,7 +27,7 @@ std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
 
 int run_status(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;
@@ -46,7 +46,7 @@ int run_status(const Globals& g, const ReadOpts& o) {
 
 int run_due(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   Instant until = s->now;
   if (!o.until.empty() && !parse_iso_instant(o.until, until))
@@ -77,7 +77,7 @@ int run_due(const Globals& g, const ReadOpts& o) {
 
 int run_history(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;
@@ -110,7 +110,7 @@ int run_history(const Globals& g, const ReadOpts& o) {
 
 int run_replay(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;

@@ -55,7 +55,7 @@ void print_tenant_text(const rt::TenantWorld& w) {
 
 int run_show(const Globals& g, const TenantOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.id, w)) return kBadInput;

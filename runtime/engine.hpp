@@ -21,6 +21,7 @@
 //  * The API never throws; failures are Responses with exit codes.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,6 +64,11 @@ struct ReplayReport {
 struct Catalog {
   const Project* project = nullptr;
   std::map<std::string, PinnedSource> files;  // playbook id → its file and the schema text
+  // Optional: when set, `project` may hold only the calendars and `files` be
+  // empty; the engine calls this once, the first time it must start a
+  // playbook or type tenant attributes, to fill in the whole directory (the
+  // read commands then never parse playbook files they do not need).
+  std::function<void(Catalog&)> load_all;
 };
 
 class Engine {

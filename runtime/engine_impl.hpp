@@ -16,7 +16,10 @@ struct Engine::Impl {
   std::map<std::string, std::string> file_hash;           // playbook id → hash of its file
   std::shared_ptr<const CompiledPlaybook> tenant_schema;  // for tenant add/set
 
+  bool all_loaded = false;
+
   Impl(Store& s, Catalog c, int r);
+  void load_all();  // cat.load_all once, then the file hashes and the tenant schema
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
   bool tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,

@@ -25,10 +25,23 @@ static Playbook tenant_schema_playbook(const Project* p) {
   return pb;
 }
 
+static void index_catalog(Engine::Impl& e) {
+  e.file_hash.clear();
+  for (const auto& [id, src] : e.cat.files) e.file_hash[id] = content_hash(pin_text(src));
+  const Schema* shared = e.cat.project && e.cat.project->schema ? &*e.cat.project->schema : nullptr;
+  e.tenant_schema = compile_playbook(tenant_schema_playbook(e.cat.project), shared);
+}
+
 Engine::Impl::Impl(Store& s, Catalog c, int r) : store(s), cat(std::move(c)), retries(r) {
-  for (const auto& [id, src] : cat.files) file_hash[id] = content_hash(pin_text(src));
-  const Schema* shared = cat.project && cat.project->schema ? &*cat.project->schema : nullptr;
-  tenant_schema = compile_playbook(tenant_schema_playbook(cat.project), shared);
+  all_loaded = !cat.load_all;
+  if (all_loaded) index_catalog(*this);
+}
+
+void Engine::Impl::load_all() {
+  if (all_loaded) return;
+  all_loaded = true;
+  cat.load_all(cat);
+  index_catalog(*this);
 }
 
 std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
@@ -63,6 +76,7 @@ std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& wh
 bool Engine::Impl::tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,
                                   const TenantState& t, Instant now, std::vector<AttrWrite>& out,
                                   Refusal& why) {
+  load_all();
   Input in;
   in.kind = InputKind::Set;
   in.sets = sets;
@@ -75,6 +89,7 @@ bool Engine::Impl::tenant_writes(const std::vector<std::pair<std::string, std::s
 }
 
 std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
+  e_.load_all();
   auto it = e_.cat.files.find(playbook);
   if (it == e_.cat.files.end()) {
     std::vector<std::string> ids;
