@@ -76,10 +76,12 @@ class Engine {
   Engine(Store& store, Catalog catalog, int retries = 16);
   ~Engine();
 
+  // `note` (optional) is given with the change: rules read it as event.note,
+  // and it is written as a note in the same transaction (see engine_core.hpp).
   Response tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                      const std::string& actor, Instant now);
+                      const std::string& actor, Instant now, const TenantNote& note = {});
   Response tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                      const std::string& actor, Instant now);
+                      const std::string& actor, Instant now, const TenantNote& note = {});
   // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
   TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);

@@ -73,13 +73,11 @@ std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& wh
   return compile(hash, *src, why);
 }
 
-bool Engine::Impl::tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,
-                                  const TenantState& t, Instant now, std::vector<AttrWrite>& out,
-                                  Refusal& why) {
+bool Engine::Impl::tenant_writes(const Input& given, const TenantState& t, Instant now,
+                                  std::vector<AttrWrite>& out, Refusal& why) {
   load_all();
-  Input in;
+  Input in = given;
   in.kind = InputKind::Set;
-  in.sets = sets;
   InstanceState none;
   none.status = InstanceStatus::Ended;
   Result r = evaluate(*tenant_schema, t, none, in, now, default_calendar());
