@@ -54,8 +54,8 @@ void describe_instances(const TenantWorld& before, const TenantWorld& after, Res
       if (st != after.tenant.tasks.end() && st->second.complete) continue;
       auto b = before.tenant.tasks.find(id);
       bool was_open = b == before.tenant.tasks.end() || !b->second.complete;
-      if (was_open && was_step && std::ranges::find(was_step->tasks, id) != was_step->tasks.end())
-        continue;  // open in the step it leaves already
+      bool listed = was_step && std::find(was_step->tasks.begin(), was_step->tasks.end(), id) != was_step->tasks.end();
+      if (was_open && listed) continue;  // open in the step it leaves already
       const Task* task = p->cp->pb.task(id);
       out.opened.emplace_back(id, task ? task->name : "");
     }
