@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "interpreter/calendar_math.hpp"
+#include "render_status.hpp"
 #include "run_common.hpp"
 #include "runtime/store_world.hpp"
 
@@ -24,54 +25,28 @@ std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
   return s->transitions[t.transition].target;
 }
 
-void print_instance(rt::Engine& e, const TenantState& tenant, const rt::InstanceRec& r) {
-  auto cp = e.playbook(r.hash);
-  if (r.st.status != InstanceStatus::Active) {
-    fmt::print("  {}: {} at step {} ({})\n", r.st.playbook, to_string(r.st.status), r.st.step, r.st.outcome);
-    return;
-  }
-  const Step* s = cp ? cp->step(r.st.step) : nullptr;
-  fmt::print("  {}: step {}{} since {}{}\n", r.st.playbook, r.st.step,
-             s && !s->title.empty() ? " \"" + s->title + "\"" : "", format_iso_instant(r.st.entered_at),
-             s && !s->role.empty() ? ", role " + s->role : "");
-  std::vector<std::string> events;
-  if (s)
-    for (const auto& t : s->transitions)
-      if (t.trigger == TriggerKind::Event) events.push_back(t.event);
-  if (!events.empty()) fmt::print("    events: {}\n", fmt::join(events, ", "));
-  if (s)
-    for (int64_t id : s->tasks) {
-      const Task* t = cp->pb.task(id);
-      auto st = tenant.tasks.find(id);
-      bool done = st != tenant.tasks.end() && st->second.complete;
-      fmt::print("    task {} {}: {}\n", id, t ? "\"" + t->name + "\"" : "", done ? "complete" : "not started");
-    }
-  for (const auto& t : r.st.timers)
-    fmt::print("    timer: -> {} due {}\n", target_of(cp.get(), t), format_iso_instant(t.due));
-}
-
 int run_status(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;
-  if (o.format == "json") {
-    json j = tenant_json(w.tenant);
-    j["instances"] = json::array();
-    for (const auto& r : w.instances) j["instances"].push_back(instance_json(r));
-    fmt::print("{}\n", j.dump(2));
-    return kOk;
+  w.tenant.id = o.tenant;
+  std::vector<InstanceView> views;
+  for (size_t i = 0; i < w.instances.size(); ++i) {
+    InstanceView v{&w.instances[i], s->engine->playbook(w.instances[i].hash), {}};
+    if (w.instances[i].st.status == InstanceStatus::Active)
+      v.events = s->engine->preview(w, i, s->now, actor(g));
+    views.push_back(std::move(v));
   }
-  fmt::print("tenant {}\n", o.tenant);
-  if (w.instances.empty()) fmt::print("  no playbook started\n");
-  for (const auto& r : w.instances) print_instance(*s->engine, w.tenant, r);
+  if (o.format == "json") fmt::print("{}\n", render_status_json(w, views).dump(2));
+  else fmt::print("{}", render_status_text(w, views));
   return kOk;
 }
 
 int run_due(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   Instant until = s->now;
   if (!o.until.empty() && !parse_iso_instant(o.until, until))
@@ -102,7 +77,7 @@ int run_due(const Globals& g, const ReadOpts& o) {
 
 int run_history(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;
@@ -135,7 +110,7 @@ int run_history(const Globals& g, const ReadOpts& o) {
 
 int run_replay(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;

@@ -18,16 +18,19 @@ struct TenantOpts {
   std::string id, file;
   std::vector<std::string> sets;
   std::string format = "text";
+  std::string note, kind = "status", playbook;
 };
 
 int run_add_set(const Globals& g, const TenantOpts& o, bool add) {
   std::vector<std::pair<std::string, std::string>> sets;
   if (!split_sets(o.sets, sets)) return kBadInput;
+  rt::TenantNote note{o.note, NoteKind::OverallStatus, o.playbook};
+  if (!parse_note_kind(o.kind, note.kind)) return kBadInput;
   int exit;
   auto s = open_session(g, exit);
   if (!s) return exit;
-  rt::Response r = add ? s->engine->tenant_add(o.id, sets, actor(g), s->now)
-                       : s->engine->tenant_set(o.id, sets, actor(g), s->now);
+  rt::Response r = add ? s->engine->tenant_add(o.id, sets, actor(g), s->now, note)
+                       : s->engine->tenant_set(o.id, sets, actor(g), s->now, note);
   if (r.exit == rt::kOk) fmt::print("tenant {} {}\n", o.id, add ? "added" : "updated");
   return report(r);
 }
@@ -55,7 +58,7 @@ void print_tenant_text(const rt::TenantWorld& w) {
 
 int run_show(const Globals& g, const TenantOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, Load::Lazy);
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.id, w)) return kBadInput;
@@ -133,6 +136,12 @@ int run_import(const Globals& g, const TenantOpts& o) {
   return worst;
 }
 
+void note_opts(CLI::App* cmd, TenantOpts& o) {
+  cmd->add_option("--note", o.note, "a note given with the change (rules read it as event.note)");
+  cmd->add_option("--kind", o.kind, "note kind: status (default), technical or engagement");
+  cmd->add_option("--playbook", o.playbook, "the running playbook the note is filed under");
+}
+
 const Registrar reg(30, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<TenantOpts>();
   auto* tenant = root.add_subcommand("tenant", "add, change, show or import tenants");
@@ -140,10 +149,12 @@ const Registrar reg(30, [](CLI::App& root, Globals& g) {
   auto* add = tenant->add_subcommand("add", "add a tenant");
   add->add_option("id", o->id, "tenant id")->required();
   add->add_option("--set", o->sets, "attribute=value (repeatable)");
+  note_opts(add, *o);
   add->callback([o, &g] { g.exit_code = run_add_set(g, *o, true); });
   auto* set = tenant->add_subcommand("set", "change tenant attributes");
   set->add_option("id", o->id, "tenant id")->required();
   set->add_option("sets", o->sets, "attribute=value …")->required();
+  note_opts(set, *o);
   set->callback([o, &g] { g.exit_code = run_add_set(g, *o, false); });
   auto* show = tenant->add_subcommand("show", "show a tenant's attributes, tasks and assignments");
   show->add_option("id", o->id, "tenant id")->required();

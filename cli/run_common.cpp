@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "interpreter/calendar_math.hpp"
@@ -38,11 +40,40 @@ static bool read_clock(const Globals& g, Instant& now) {
   return false;
 }
 
-std::optional<Session> open_session(const Globals& g, int& exit) {
+// The calendar files under `dir` (any `calendars/*.yaml|yml`), sorted.
+static std::vector<std::string> calendar_files(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.parent_path().filename() == "calendars" && (p.extension() == ".yaml" || p.extension() == ".yml"))
+      out.push_back(p.string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+static rt::Catalog lazy_catalog(const std::string& dir, const LoadResult& calendars) {
+  rt::Catalog c = catalog_of(calendars);
+  auto full = std::make_shared<LoadResult>();
+  c.load_all = [full, dir](rt::Catalog& cat) {
+    Diagnostics d;
+    *full = load_paths({dir}, d);
+    rt::Catalog all = catalog_of(*full);
+    cat.project = all.project;
+    cat.files = std::move(all.files);
+  };
+  return c;
+}
+
+std::optional<Session> open_session(const Globals& g, int& exit, Load load) {
   Session s;
   exit = kBadInput;
   if (!read_clock(g, s.now)) return std::nullopt;
-  s.loaded = std::make_unique<LoadResult>(load_paths({g.playbooks}, s.diags));
+  bool lazy = load == Load::Lazy && std::filesystem::is_directory(g.playbooks);
+  s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(g.playbooks)
+                                                          : std::vector<std::string>{g.playbooks}, s.diags));
   s.diags.sort();
   try {
     s.store = std::make_unique<rt::Store>(g.db);
@@ -51,7 +82,8 @@ std::optional<Session> open_session(const Globals& g, int& exit) {
     exit = e.busy() ? kBusy : kBadInput;
     return std::nullopt;
   }
-  s.engine = std::make_unique<rt::Engine>(*s.store, catalog_of(*s.loaded));
+  s.engine = std::make_unique<rt::Engine>(*s.store, lazy ? lazy_catalog(g.playbooks, *s.loaded)
+                                                          : catalog_of(*s.loaded));
   exit = kOk;
   return s;
 }

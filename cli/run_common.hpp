@@ -29,10 +29,15 @@ struct Session {
 // to pin). Also used by `playbook test`.
 rt::Catalog catalog_of(const LoadResult& l);
 
+// What a command reads of the playbook directory up front: everything, or
+// (read commands, which run on the playbooks pinned in the database) only the
+// calendars, the rest when the engine first needs it (rt::Catalog::load_all).
+enum class Load { All, Lazy };
+
 // Loads the playbook directory, opens the database and reads the clock
 // (--now / PLAYBOOK_NOW, else the wall clock). On failure prints why and
 // returns nullopt with `exit` set.
-std::optional<Session> open_session(const Globals& g, int& exit);
+std::optional<Session> open_session(const Globals& g, int& exit, Load load = Load::All);
 
 // Reads a tenant's state; when the tenant is unknown prints why on stderr and
 // returns false (the caller exits 2).

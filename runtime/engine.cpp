@@ -148,16 +148,19 @@ void Engine::observe(Observer o) { impl_->observer = std::move(o); }
 
 static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op, bool create,
                           const std::vector<std::pair<std::string, std::string>>& sets,
-                          const std::string& actor, Instant now) {
+                          const std::string& actor, Instant now, const TenantNote& note) {
   Job job;
   job.tenant = id;
   job.create = create;
   job.in.op = op;
+  job.in.playbook = note.playbook;
   job.in.input.actor = actor;
   job.in.input.sets = sets;
+  job.in.input.note = note.text;
+  job.in.input.note_kind = note.kind;
   job.in.at = now;
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
-    if (!e.tenant_writes(li.input.sets, after.tenant, li.at, li.writes, a.refusal)) return false;
+    if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
     a = apply_input(after, li, r);
     return a.ok;
   };
@@ -165,14 +168,14 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op
 }
 
 Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                            const std::string& actor, Instant now) {
+                            const std::string& actor, Instant now, const TenantNote& note) {
   if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
-  return tenant_op(*impl_, id, "tenant-add", true, sets, actor, now);
+  return tenant_op(*impl_, id, "tenant-add", true, sets, actor, now, note);
 }
 
 Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                            const std::string& actor, Instant now) {
-  return tenant_op(*impl_, id, "tenant-set", false, sets, actor, now);
+                            const std::string& actor, Instant now, const TenantNote& note) {
+  return tenant_op(*impl_, id, "tenant-set", false, sets, actor, now, note);
 }
 
 Response Engine::submit(const std::string& tenant, LogInput in, const std::string& key) {

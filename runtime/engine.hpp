@@ -33,6 +33,7 @@
 
 #include "engine_core.hpp"
 #include "interpreter/project.hpp"
+#include "preview.hpp"
 #include "store.hpp"
 #include "store_world.hpp"
 
@@ -82,6 +83,11 @@ struct Catalog {
   const Project* project = nullptr;
   std::map<std::string, PinnedSource> files;  // playbook id → its file and the schema text
   std::shared_ptr<CompileCache> cache;        // optional; for this catalog's engines only
+  // Optional: when set, `project` may hold only the calendars and `files` be
+  // empty; the engine calls this once, the first time it must start a
+  // playbook or type tenant attributes, to fill in the whole directory (the
+  // read commands then never parse playbook files they do not need).
+  std::function<void(Catalog&)> load_all;
 };
 
 class Engine {
@@ -89,10 +95,12 @@ class Engine {
   Engine(Store& store, Catalog catalog, int retries = 16);
   ~Engine();
 
+  // `note` (optional) is given with the change: rules read it as event.note,
+  // and it is written as a note in the same transaction (see engine_core.hpp).
   Response tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                      const std::string& actor, Instant now);
+                      const std::string& actor, Instant now, const TenantNote& note = {});
   Response tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                      const std::string& actor, Instant now);
+                      const std::string& actor, Instant now, const TenantNote& note = {});
   // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
   TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);
@@ -103,6 +111,10 @@ class Engine {
   using Observer = std::function<void(const std::string& tenant, const Response&)>;
   void observe(Observer o);
 
+  // What each event possible now in w.instances[instance] would do, computed
+  // on a copy of `w` as `actor` at `now` (preview.hpp). Writes nothing.
+  std::vector<EventPreview> preview(const TenantWorld& w, size_t instance, Instant now,
+                                    const std::string& actor);
   // Loads a tenant for reading (status, show). False when unknown.
   bool read(const std::string& tenant, TenantWorld& out, std::string& error);
   Store& store() { return store_; }

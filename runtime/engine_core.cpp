@@ -109,9 +109,36 @@ void rearm_others(TenantWorld& w, int except, Resolver& r) {
   }
 }
 
-bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r) {
+// The playbook a tenant-level note is filed under ("" = none running).
+bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& home, Applied& a) {
+  std::vector<std::string> prefixes;
+  bool any = false;
+  for (auto* i : w.all_active()) {
+    if (!in.playbook.empty() && i->st.playbook != in.playbook) continue;
+    any = true;
+    Refusal why;
+    auto p = r.by_hash(i->hash, why);
+    if (!p) return refuse(a, why.code, why.reason, why.bad_input);
+    const std::string& prefix = p->cp->pb.note_prefix;
+    if (prefix.empty() || in.input.note.starts_with(prefix)) return home = i->st.playbook, true;
+    prefixes.push_back(fmt::format("\"{}\" ({})", prefix, i->st.playbook));
+  }
+  if (!any && !in.playbook.empty())
+    return refuse(a, "not-running", fmt::format("playbook '{}' is not running for tenant '{}'", in.playbook,
+                                                w.tenant.id), false);
+  if (any)
+    return refuse(a, "note-prefix", fmt::format("a note for tenant '{}' must start with {}", w.tenant.id,
+                                                fmt::join(prefixes, " or ")), false);
+  home.clear();
+  return true;
+}
+
+bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r, Applied& a) {
+  std::string home;
+  if (!in.input.note.empty() && !note_home(w, in, r, home, a)) return false;
   for (const auto& wr : in.writes) apply_write(w.tenant.attrs, wr);
   rearm_others(w, -1, r);
+  if (!in.input.note.empty()) a.notes.emplace_back(home, NoteEffect{in.input.note_kind, in.input.note});
   return true;
 }
 
@@ -120,7 +147,7 @@ bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r) {
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
   Applied a;
   if (in.op == "tenant-add" || in.op == "tenant-set") {
-    a.ok = apply_tenant_op(w, in, r);
+    a.ok = apply_tenant_op(w, in, r, a);
     return a;
   }
   if (in.op == "start") {

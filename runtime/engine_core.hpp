@@ -10,6 +10,11 @@
 //    playbook in the same input, at most kMaxGotos deep (`goto-loop`).
 //  * Any input that writes attributes re-arms the `at` timers of the tenant's
 //    other active instances.
+//  * tenant-add/tenant-set with a note: the note is filed under the instance
+//    named by in.playbook, else under the first active instance whose
+//    note_prefix it carries (or that has none); refused `note-prefix` when no
+//    active instance accepts it, `not-running` when in.playbook is not
+//    running. Without an active instance it is filed under no playbook.
 #pragma once
 
 #include <memory>
@@ -40,6 +45,13 @@ class Resolver {
   // The calendar for this tenant under this playbook; the engine records its
   // hash in in.calendar, replay reads it.
   virtual const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) = 0;
+};
+
+// A note given with `tenant add|set` (--note, --kind, --playbook).
+struct TenantNote {
+  std::string text;
+  NoteKind kind = NoteKind::OverallStatus;
+  std::string playbook;
 };
 
 struct Applied {

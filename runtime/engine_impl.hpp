@@ -20,11 +20,16 @@ struct Engine::Impl {
   // the live resolver needs them on every input.
   std::unordered_map<const Calendar*, std::pair<std::string, std::string>> calendar_pins;
 
+  bool all_loaded = false;
+
   Impl(Store& s, Catalog c, int r);
+  void load_all();  // cat.load_all once, then the file hashes and the tenant schema
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
-  bool tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,
-                     const TenantState& t, Instant now, std::vector<AttrWrite>& out, Refusal& why);
+  // Types `given.sets` against the tenant schema and checks its `on set`
+  // rules (event.note is given.note).
+  bool tenant_writes(const Input& given, const TenantState& t, Instant now, std::vector<AttrWrite>& out,
+                     Refusal& why);
 };
 
 // The live resolver: playbooks from the directory (pinned as they start),

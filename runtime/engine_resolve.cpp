@@ -38,14 +38,28 @@ std::shared_ptr<const CompiledPlaybook> CompileCache::insert(const std::string& 
   return map_.emplace(key, std::move(cp)).first->second;
 }
 
-Engine::Impl::Impl(Store& s, Catalog c, int r) : store(s), cat(std::move(c)), retries(r) {
-  for (const auto& [id, src] : cat.files) file_hash[id] = content_hash(pin_text(src));
+static void index_catalog(Engine::Impl& e) {
+  e.file_hash.clear();
+  for (const auto& [id, src] : e.cat.files) e.file_hash[id] = content_hash(pin_text(src));
   static const std::string kTenantSchema = "(tenant schema)";  // not a content hash: no clash
-  if (cat.cache) tenant_schema = cat.cache->find(kTenantSchema);
-  if (tenant_schema) return;
-  const Schema* shared = cat.project && cat.project->schema ? &*cat.project->schema : nullptr;
-  tenant_schema = compile_playbook(tenant_schema_playbook(cat.project), shared);
-  if (cat.cache) tenant_schema = cat.cache->insert(kTenantSchema, tenant_schema);
+  if (e.cat.cache) e.tenant_schema = e.cat.cache->find(kTenantSchema);
+  if (e.tenant_schema) return;
+  const Schema* shared = e.cat.project && e.cat.project->schema ? &*e.cat.project->schema : nullptr;
+  e.tenant_schema = compile_playbook(tenant_schema_playbook(e.cat.project), shared);
+  if (e.cat.cache) e.tenant_schema = e.cat.cache->insert(kTenantSchema, e.tenant_schema);
+}
+
+Engine::Impl::Impl(Store& s, Catalog c, int r) : store(s), cat(std::move(c)), retries(r) {
+  all_loaded = !cat.load_all;
+  if (all_loaded) index_catalog(*this);
+}
+
+void Engine::Impl::load_all() {
+  if (all_loaded) return;
+  all_loaded = true;
+  cat.load_all(cat);
+  tenant_schema = nullptr;
+  index_catalog(*this);
 }
 
 std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
@@ -79,12 +93,11 @@ std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& wh
   return compile(hash, *src, why);
 }
 
-bool Engine::Impl::tenant_writes(const std::vector<std::pair<std::string, std::string>>& sets,
-                                  const TenantState& t, Instant now, std::vector<AttrWrite>& out,
-                                  Refusal& why) {
-  Input in;
+bool Engine::Impl::tenant_writes(const Input& given, const TenantState& t, Instant now,
+                                  std::vector<AttrWrite>& out, Refusal& why) {
+  load_all();
+  Input in = given;
   in.kind = InputKind::Set;
-  in.sets = sets;
   InstanceState none;
   none.status = InstanceStatus::Ended;
   Result r = evaluate(*tenant_schema, t, none, in, now, default_calendar());
@@ -94,6 +107,7 @@ bool Engine::Impl::tenant_writes(const std::vector<std::pair<std::string, std::s
 }
 
 std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
+  e_.load_all();
   auto it = e_.cat.files.find(playbook);
   if (it == e_.cat.files.end()) {
     std::vector<std::string> ids;

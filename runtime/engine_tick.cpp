@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine_impl.hpp"
+#include "replay_diff.hpp"
 #include "interpreter/calendar_math.hpp"
 
 namespace pb::rt {
@@ -81,40 +82,12 @@ TickReport Engine::tick(Instant now, int batch, int max_batches) {
 
 // ---------------------------------------------------------------- replay
 
-static std::string show(const Value& v) { return value_to_json(v).dump(); }
-
-static void diff_tenant(const TenantState& want, const TenantState& got, std::vector<std::string>& out) {
-  for (const auto& [k, v] : want.attrs)
-    if (!got.attrs.count(k) || !(got.attrs.at(k) == v))
-      out.push_back(fmt::format("attribute {}: stored {}, replayed {}", k,
-                                got.attrs.count(k) ? show(got.attrs.at(k)) : "unset", show(v)));
-  for (const auto& [k, v] : got.attrs)
-    if (!want.attrs.count(k)) out.push_back(fmt::format("attribute {}: stored {}, replayed unset", k, show(v)));
-  if (want.tasks != got.tasks) out.push_back("task states differ");
-  if (want.assignments != got.assignments) out.push_back("assignments differ");
-}
-
-static void diff_instances(const TenantWorld& want, const TenantWorld& got, std::vector<std::string>& out) {
-  if (want.instances.size() != got.instances.size())
-    out.push_back(fmt::format("stored {} instances, replayed {}", got.instances.size(), want.instances.size()));
-  for (size_t i = 0; i < std::min(want.instances.size(), got.instances.size()); ++i) {
-    const auto &w = want.instances[i], &g = got.instances[i];
-    std::string who = fmt::format("instance {} ({})", g.id, g.st.playbook);
-    if (w.hash != g.hash) out.push_back(who + ": pinned playbook differs");
-    if (w.st.step != g.st.step || w.st.status != g.st.status || w.st.outcome != g.st.outcome)
-      out.push_back(fmt::format("{}: stored {} {}, replayed {} {}", who, g.st.step, to_string(g.st.status),
-                                w.st.step, to_string(w.st.status)));
-    if (w.st.entered_at != g.st.entered_at) out.push_back(who + ": entered_at differs");
-    if (w.st.visits != g.st.visits) out.push_back(who + ": visits differ");
-    if (w.st.timers != g.st.timers) out.push_back(who + ": timers differ");
-  }
-}
-
 ReplayReport Engine::replay(const std::string& tenant) {
   ReplayReport rep;
   try {
     TenantWorld stored;
     std::vector<EventRow> events;
+    LoggedRows rows, logged;
     {
       Transaction rd(store_, false);
       if (!load_world(store_, tenant, stored)) {
@@ -122,6 +95,8 @@ ReplayReport Engine::replay(const std::string& tenant) {
         return rep;
       }
       events = events_of(store_, tenant);
+      rows.notes = notes_of(store_, tenant);
+      rows.outreach = outreach_of(store_, tenant);
       rd.commit();
     }
     TenantWorld w;
@@ -142,9 +117,13 @@ ReplayReport Engine::replay(const std::string& tenant) {
         continue;
       }
       w = std::move(next);
+      for (const auto& [playbook, n] : a.notes)
+        logged.notes.push_back(NoteRow{playbook, to_string(n.kind), n.text, li.input.actor, li.at, ev.id});
+      for (const auto& o : a.sent) logged.outreach.push_back(OutreachRow{o.template_name, o.contact, o.email, li.at, ev.id});
     }
     diff_tenant(w.tenant, stored.tenant, rep.diffs);
     diff_instances(w, stored, rep.diffs);
+    diff_rows(logged, rows, rep.diffs);
   } catch (const StoreError& e) {
     rep.diffs.push_back(e.what());
   }

@@ -136,15 +136,19 @@ void expectations(Reader& r, const Field& f, Step& s) {
 }
 
 // The action of a step: exactly one of fire, complete, start, advance, until, tick,
-// or else a lone note (FM note) or a lone set (tenant set).
+// or else a lone note (FM note) or a set (tenant set, with an optional note).
 bool action(Reader& r, const Field& f, Step& s) {
   static const char* kinds[] = {"fire", "complete", "start", "advance", "until", "tick"};
   std::vector<Field> found;
   for (const char* k : kinds)
     if (auto v = r.get(f, k)) found.push_back(*v);
   if (found.empty()) {
-    if (auto n = r.get(f, "note")) return s.kind = StepKind::Note, r.str(*n, s.note);
-    if (auto v = r.get(f, "set")) return s.kind = StepKind::Set, pairs(r, *v, s.sets);
+    auto n = r.get(f, "note");
+    if (auto v = r.get(f, "set")) {  // tenant set, with the note given with it
+      s.kind = StepKind::Set;
+      return (!n || r.str(*n, s.note)) && pairs(r, *v, s.sets);
+    }
+    if (n) return s.kind = StepKind::Note, r.str(*n, s.note);
     r.diags.error(f.loc, "PB014", "a step needs one of fire, complete, start, note, set, advance, until, tick");
     return false;
   }
@@ -170,9 +174,9 @@ void read_step(Reader& r, const Field& f, Step& s) {
   if (!r.mapping(f, keys("step"))) return;
   action(r, f, s);
   bool event_like = s.kind == StepKind::Fire || s.kind == StepKind::Complete;
-  if (auto n = r.get(f, "note"); n && s.kind != StepKind::Note) {
+  if (auto n = r.get(f, "note"); n && s.kind != StepKind::Note && s.kind != StepKind::Set) {
     if (event_like) r.str(*n, s.note);
-    else r.invalid(n->key_loc, "'note' goes with 'fire' or 'complete' or stands alone (an FM note)");
+    else r.invalid(n->key_loc, "'note' goes with 'fire', 'complete' or 'set', or stands alone (an FM note)");
   }
   if (auto v = r.get(f, "set"); v && s.kind != StepKind::Set) {
     if (s.kind == StepKind::Fire) pairs(r, *v, s.sets);

@@ -191,7 +191,8 @@ std::optional<rt::Response> apply(Run& r, const Step& st) {
       r.engine.tick(r.now);
       return std::nullopt;
     case StepKind::Set: {
-      rt::Response resp = r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now);
+      rt::Response resp = r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now,
+                                              rt::TenantNote{st.note, NoteKind::OverallStatus, st.playbook});
       if (resp.exit != rt::kOk) return resp;
       return std::nullopt;
     }

@@ -102,6 +102,10 @@ CREATE TABLE idempotency(
   tenant TEXT NOT NULL REFERENCES tenants(id),
   event INTEGER NOT NULL REFERENCES events(id));
 )sql",
+    // 2: replay reads a tenant's outreach
+    R"sql(
+CREATE INDEX outreach_tenant ON outreach(tenant, id);
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -26,7 +26,7 @@
 
 namespace pb::rt {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct StoreError : std::runtime_error {
   int code;

@@ -212,9 +212,18 @@ void insert_outreach(Store& s, const std::string& tenant, int64_t event, const O
 
 std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
   std::vector<NoteRow> out;
-  Query q(s, "SELECT playbook, kind, text, who, at FROM notes WHERE tenant = ? ORDER BY id");
+  Query q(s, "SELECT playbook, kind, text, who, at, event FROM notes WHERE tenant = ? ORDER BY id");
   q.bind(1, tenant);
-  while (q.step()) out.push_back(NoteRow{q.text(0), q.text(1), q.text(2), q.text(3), from_secs(q.i64(4))});
+  while (q.step())
+    out.push_back(NoteRow{q.text(0), q.text(1), q.text(2), q.text(3), from_secs(q.i64(4)), q.i64(5)});
+  return out;
+}
+
+std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant) {
+  std::vector<OutreachRow> out;
+  Query q(s, "SELECT template, contact, email, at, event FROM outreach WHERE tenant = ? ORDER BY id");
+  q.bind(1, tenant);
+  while (q.step()) out.push_back(OutreachRow{q.text(0), q.text(1), q.text(2), from_secs(q.i64(3)), q.i64(4)});
   return out;
 }
 

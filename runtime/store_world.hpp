@@ -41,8 +41,18 @@ void insert_outreach(Store& s, const std::string& tenant, int64_t event, const O
 struct NoteRow {
   std::string playbook, kind, text, who;
   Instant at{};
+  int64_t event = 0;
+  bool operator==(const NoteRow&) const = default;
 };
 std::vector<NoteRow> notes_of(Store& s, const std::string& tenant);
+
+struct OutreachRow {
+  std::string template_name, contact, email;
+  Instant at{};
+  int64_t event = 0;
+  bool operator==(const OutreachRow&) const = default;
+};
+std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant);
 
 // Pinned sources: a playbook file (with the shared schema text it was
 // compiled with) and calendars, by content hash. Inserting twice is a no-op.

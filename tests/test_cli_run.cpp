@@ -3,41 +3,15 @@
 // temporary database: every running command, exit codes 0/1/2, JSON output.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <fstream>
 #include <string>
 
-#include "runtime_fixture.hpp"
+#include "cli_fixture.hpp"
 
-namespace {
-
-struct Run {
-  int rc = -1;
-  std::string out;
-};
-
-struct Cli {
-  pbt::TempDb db;
-  Run operator()(const std::string& args, const std::string& now = "2026-03-06T10:00:00Z") {
-    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" PB_SOURCE_DIR "/tests/data/run' " +
-                      "PLAYBOOK_NOW=" + now + " '" PB_BINARY "' --as fm1 " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int st = pclose(p);
-    r.rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-  }
-};
-
-bool has(const Run& r, const std::string& s) { return r.out.find(s) != std::string::npos; }
-
-}  // namespace
+using pbt::Cli;
+using pbt::has;
+using pbt::Run;
 
 TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   Cli cli;
@@ -131,5 +105,39 @@ TEST_CASE("cli: tick and due", "[cli-run]") {
   CHECK(has(cli("tick", "2026-03-11T10:00:00Z"), "0 fired"));
   CHECK(has(cli("status acme"), "step phone"));
   CHECK(cli("tick", "not-a-date").rc == 2);
+  CHECK(cli("replay acme").rc == 0);
+}
+
+TEST_CASE("cli: tenant add/set --note for attributes whose rules need a note", "[cli-run]") {
+  Cli cli;
+  Run r = cli("tenant add acme --set region=AMERICAS --set start_date=2026-04-01");
+  CHECK(r.rc == 1);
+  CHECK(r.out == "refused: Every change of the start date needs an Overall Status Note giving the reason "
+                 "[start_date_needs_note]\n");
+  CHECK(cli("tenant show acme").rc == 2);  // nothing written
+  REQUIRE(cli("tenant add acme --set region=AMERICAS --set start_date=2026-04-01 --note 'kick-off agreed' "
+              "--set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  CHECK(cli("tenant set acme start_date=2026-04-08").rc == 1);
+  REQUIRE(cli("start acme outreach").rc == 0);
+  // Running outreach, the note must carry its prefix; refused → nothing written.
+  r = cli("tenant set acme start_date=2026-04-08 --note 'moved'");
+  CHECK(r.rc == 1);
+  CHECK(r.out == "refused: a note for tenant 'acme' must start with \"Re-engaged Customer\" (outreach) [note-prefix]\n");
+  CHECK(cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: x' --playbook nope").rc == 1);
+  CHECK(cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: x' --kind nope").rc == 2);
+  r = cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: customer moved it' --kind technical");
+  CHECK(r.rc == 0);
+  auto j = nlohmann::json::parse(cli("history acme --format json").out);
+  REQUIRE(j["notes"].size() == 2);
+  CHECK(j["notes"][0]["text"] == "kick-off agreed");
+  CHECK(j["notes"][0]["playbook"] == "");
+  CHECK(j["notes"][0]["kind"] == "status");
+  CHECK(j["notes"][1]["text"] == "Re-engaged Customer: customer moved it");
+  CHECK(j["notes"][1]["playbook"] == "outreach");
+  CHECK(j["notes"][1]["kind"] == "technical");
+  REQUIRE(j["events"].size() == 3);  // tenant-add, start, tenant-set: the note is logged with its set
+  CHECK(j["events"][2]["input"]["note"]["text"] == "Re-engaged Customer: customer moved it");
+  CHECK(nlohmann::json::parse(cli("tenant show acme --format json").out)["attributes"]["start_date"] ==
+        nlohmann::json({{"date", "2026-04-08"}}));
   CHECK(cli("replay acme").rc == 0);
 }

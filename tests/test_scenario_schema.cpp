@@ -125,5 +125,5 @@ TEST_CASE("scenario loader: a note on a clock or start step is an error", "[scen
                                    "x.scenario.yaml", kSrc + "/playbooks/samples", d);
   CHECK_FALSE(s);
   CHECK(pb::test::render(d) ==
-        "6:5 PB090 'note' goes with 'fire' or 'complete' or stands alone (an FM note)\n");
+        "6:5 PB090 'note' goes with 'fire', 'complete' or 'set', or stands alone (an FM note)\n");
 }

@@ -1,0 +1,187 @@
+// render_status.cpp — text and JSON of `playbook status` (render_status.hpp).
+#include "render_status.hpp"
+
+#include <fmt/format.h>
+
+#include "interpreter/calendar_math.hpp"
+#include "run_common.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string quoted(const std::string& s) { return s.empty() ? "" : " \"" + s + "\""; }
+
+std::string end_text(const rt::PreviewEnd& e) {
+  switch (e.status) {
+    case InstanceStatus::Goto: return fmt::format("ends {}: moves to playbook {}", e.playbook, e.outcome);
+    case InstanceStatus::Handoff: return fmt::format("ends {}: hands off to {}", e.playbook, e.outcome);
+    default: return fmt::format("ends {}: {}{}", e.playbook, to_string(e.status), quoted(e.outcome));
+  }
+}
+
+// One line per effect, `pb` being the instance the event is fired on.
+std::vector<std::string> effect_lines(const rt::EventPreview& p, const std::string& pb) {
+  std::vector<std::string> out;
+  auto where = [&](const std::string& playbook) { return playbook == pb ? "" : playbook + ": "; };
+  for (const auto& [playbook, step] : p.entered) out.push_back(fmt::format("enters {}{}", where(playbook), step));
+  for (const auto& e : p.ended) out.push_back(end_text(e));
+  for (const auto& [id, name] : p.opened) out.push_back(fmt::format("opens task {}{}", id, quoted(name)));
+  for (int64_t id : p.completed) out.push_back(fmt::format("completes task {}", id));
+  for (int64_t id : p.reset) out.push_back(fmt::format("resets task {}", id));
+  for (const auto& [playbook, n] : p.notes)
+    out.push_back(fmt::format("notes [{}] \"{}\"", to_string(n.kind), n.text));
+  for (const auto& o : p.sent)
+    out.push_back(fmt::format("sends \"{}\" to {} <{}>", o.template_name, o.contact, o.email));
+  for (const auto& t : p.timers)
+    out.push_back(fmt::format("arms timer {}{} -> {} due {}", where(t.playbook), t.step, t.to,
+                              format_iso_instant(t.due)));
+  for (const auto& [k, v] : p.attrs)
+    out.push_back(v.kind == Value::Kind::Unset ? "clears " + k : fmt::format("sets {} = {}", k, to_text(v)));
+  for (const auto& [a, add] : p.assignments)
+    out.push_back(fmt::format("{} {} \"{}\"{}", add ? "assigns" : "unassigns", to_string(a.queue), a.name,
+                              a.primary ? " (primary)" : ""));
+  if (out.empty()) out.push_back("records the event and changes nothing else");
+  return out;
+}
+
+std::string refusal_text(const Refusal& r) { return fmt::format("refused: {} [{}]", r.reason, r.code); }
+
+void event_text(std::string& out, const rt::EventPreview& p, const std::string& pb) {
+  out += fmt::format("    event {}{}:\n", p.event, quoted(p.title));
+  std::string pad = "      ";
+  if (!p.needs.empty()) {
+    std::vector<std::string> fields;
+    for (const auto& [name, type] : p.needs) fields.push_back(fmt::format("{} ({})", name, type));
+    out += fmt::format("      needs --set for: {}\n", fmt::join(fields, ", "));
+    out += fmt::format("      leads to: {}\n", fmt::join(p.targets, ", "));
+    out += p.ok ? "      without them it would:\n" : "      without them it is ";
+    pad = p.ok ? "        " : "";
+  }
+  if (!p.ok) {
+    out += (p.needs.empty() ? pad : "") + refusal_text(p.refusal) + "\n";
+    return;
+  }
+  for (const auto& l : effect_lines(p, pb)) out += pad + l + "\n";
+}
+
+void indent_lines(std::string& out, const std::string& text, const std::string& pad) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    out += line.empty() ? "\n" : pad + line + "\n";
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+}
+
+std::string role_text(const CompiledPlaybook& cp, const Step& s) {
+  const Role* r = s.role.empty() ? nullptr : cp.pb.role(s.role);
+  return s.role.empty() ? "" : ", role " + s.role + (r && !r->name.empty() ? " (" + r->name + ")" : "");
+}
+
+std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
+  const Step* s = cp ? cp->step(t.step) : nullptr;
+  return s && t.transition < s->transitions.size() ? s->transitions[t.transition].target : "?";
+}
+
+void instance_text(std::string& out, const rt::TenantWorld& w, const InstanceView& v) {
+  const auto& st = v.rec->st;
+  const Step* s = v.cp ? v.cp->step(st.step) : nullptr;
+  if (st.status != InstanceStatus::Active || !s) {
+    out += fmt::format("  {}: {} at step {}{}\n", st.playbook, to_string(st.status), st.step, quoted(st.outcome));
+    return;
+  }
+  out += fmt::format("  {}: step {}{} since {}{}\n", st.playbook, st.step, quoted(s->title),
+                     format_iso_instant(st.entered_at), role_text(*v.cp, *s));
+  if (!s->instructions.empty()) {
+    out += "    instructions:\n";
+    indent_lines(out, s->instructions, "      ");
+  }
+  for (int64_t id : s->tasks) {
+    const Task* t = v.cp->pb.task(id);
+    auto ts = w.tenant.tasks.find(id);
+    bool done = ts != w.tenant.tasks.end() && ts->second.complete;
+    out += fmt::format("    task {}{}: {}\n", id, quoted(t ? t->name : ""),
+                       done ? fmt::format("complete ({} {})", ts->second.who, format_iso_instant(ts->second.when))
+                            : std::string("open"));
+  }
+  for (const auto& t : st.timers)
+    out += fmt::format("    timer: -> {} due {}\n", target_of(v.cp.get(), t), format_iso_instant(t.due));
+  if (v.events.empty()) out += "    no event is possible in this step\n";
+  for (const auto& p : v.events) event_text(out, p, st.playbook);
+}
+
+json preview_json(const rt::EventPreview& p) {
+  json j = {{"event", p.event}, {"title", p.title}, {"ok", p.ok}, {"needs", json::array()},
+            {"targets", p.targets}};
+  for (const auto& [name, type] : p.needs) j["needs"].push_back({{"field", name}, {"type", type}});
+  if (!p.ok) {
+    j["refusal"] = {{"code", p.refusal.code}, {"reason", p.refusal.reason}};
+    return j;
+  }
+  json e = {{"entered", json::array()}, {"ended", json::array()}, {"tasks_opened", json::array()},
+            {"tasks_completed", p.completed}, {"tasks_reset", p.reset}, {"notes", json::array()},
+            {"outreach", json::array()}, {"timers", json::array()}, {"attributes", json::object()},
+            {"assignments", json::array()}};
+  for (const auto& [pb, step] : p.entered) e["entered"].push_back({{"playbook", pb}, {"step", step}});
+  for (const auto& x : p.ended)
+    e["ended"].push_back({{"playbook", x.playbook}, {"status", to_string(x.status)}, {"outcome", x.outcome}});
+  for (const auto& [id, name] : p.opened) e["tasks_opened"].push_back({{"id", id}, {"name", name}});
+  for (const auto& [pb, n] : p.notes)
+    e["notes"].push_back({{"playbook", pb}, {"kind", to_string(n.kind)}, {"text", n.text}});
+  for (const auto& o : p.sent)
+    e["outreach"].push_back({{"template", o.template_name}, {"contact", o.contact}, {"email", o.email}});
+  for (const auto& t : p.timers)
+    e["timers"].push_back({{"playbook", t.playbook}, {"step", t.step}, {"to", t.to},
+                           {"due", format_iso_instant(t.due)}});
+  for (const auto& [k, v] : p.attrs) e["attributes"][k] = rt::value_to_json(v);
+  for (const auto& [a, add] : p.assignments)
+    e["assignments"].push_back({{"queue", to_string(a.queue)}, {"name", a.name}, {"primary", a.primary},
+                                {"change", add ? "add" : "remove"}});
+  j["effects"] = std::move(e);
+  return j;
+}
+
+json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
+  json j = instance_json(*v.rec);
+  const Step* s = v.cp && v.rec->st.status == InstanceStatus::Active ? v.cp->step(v.rec->st.step) : nullptr;
+  for (size_t i = 0; i < v.rec->st.timers.size(); ++i) j["timers"][i]["to"] = target_of(v.cp.get(), v.rec->st.timers[i]);
+  if (!s) return j;
+  const Role* r = s->role.empty() ? nullptr : v.cp->pb.role(s->role);
+  j["title"] = s->title;
+  j["role"] = s->role;
+  j["role_name"] = r ? r->name : "";
+  j["instructions"] = s->instructions;
+  j["tasks"] = json::array();
+  for (int64_t id : s->tasks) {
+    const Task* t = v.cp->pb.task(id);
+    auto ts = w.tenant.tasks.find(id);
+    bool done = ts != w.tenant.tasks.end() && ts->second.complete;
+    j["tasks"].push_back({{"id", id}, {"name", t ? t->name : ""}, {"state", done ? "complete" : "open"}});
+  }
+  j["events"] = json::array();
+  for (const auto& p : v.events) j["events"].push_back(preview_json(p));
+  return j;
+}
+
+}  // namespace
+
+std::string render_status_text(const rt::TenantWorld& w, const std::vector<InstanceView>& views) {
+  std::string out = fmt::format("tenant {}\n", w.tenant.id);
+  if (views.empty()) out += "  no playbook started\n";
+  for (const auto& v : views) instance_text(out, w, v);
+  return out;
+}
+
+json render_status_json(const rt::TenantWorld& w, const std::vector<InstanceView>& views) {
+  json j = tenant_json(w.tenant);
+  j["instances"] = json::array();
+  for (const auto& v : views) j["instances"].push_back(instance_view_json(w, v));
+  return j;
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,155 @@
+// engine_preview.cpp — Engine::preview and the description of an input's
+// effects as differences between two worlds (preview.hpp). Reads only.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "engine_impl.hpp"
+#include "preview.hpp"
+
+namespace pb::rt {
+
+std::string type_text(const Type& t) {
+  if (t.kind == TypeKind::Enum) return fmt::format("enum({})", fmt::join(t.values, ", "));
+  if (t.kind == TypeKind::Records && !t.key.empty()) return fmt::format("records({})", t.key);
+  return to_string(t.kind);
+}
+
+namespace {
+
+const Step* step_of(Resolver& r, const InstanceRec& i) {
+  Refusal why;
+  auto p = r.by_hash(i.hash, why);
+  return p ? p->cp->step(i.st.step) : nullptr;
+}
+
+std::string timer_target(Resolver& r, const InstanceRec& i, const TimerState& t) {
+  Refusal why;
+  auto p = r.by_hash(i.hash, why);
+  const Step* s = p ? p->cp->step(t.step) : nullptr;
+  return s && t.transition < s->transitions.size() ? s->transitions[t.transition].target : "?";
+}
+
+void describe_instances(const TenantWorld& before, const TenantWorld& after, Resolver& r,
+                        EventPreview& out) {
+  for (size_t i = 0; i < after.instances.size(); ++i) {
+    const InstanceRec& now = after.instances[i];
+    const InstanceRec* was = i < before.instances.size() ? &before.instances[i] : nullptr;
+    if (now.st.status != InstanceStatus::Active) {
+      if (!was || was->st.status == InstanceStatus::Active)
+        out.ended.push_back(PreviewEnd{now.st.playbook, now.st.status, now.st.outcome});
+      continue;
+    }
+    for (const auto& t : now.st.timers)
+      if (!was || std::find(was->st.timers.begin(), was->st.timers.end(), t) == was->st.timers.end())
+        out.timers.push_back(PreviewTimer{now.st.playbook, t.step, timer_target(r, now, t), t.due});
+    if (was && was->st.step == now.st.step && was->st.visits == now.st.visits) continue;
+    const Step* s = step_of(r, now);
+    Refusal why;
+    auto p = r.by_hash(now.hash, why);
+    if (!s || !p) continue;
+    const Step* was_step = was ? step_of(r, *was) : nullptr;
+    for (int64_t id : s->tasks) {
+      auto st = after.tenant.tasks.find(id);
+      if (st != after.tenant.tasks.end() && st->second.complete) continue;
+      auto b = before.tenant.tasks.find(id);
+      bool was_open = b == before.tenant.tasks.end() || !b->second.complete;
+      bool listed = was_step && std::find(was_step->tasks.begin(), was_step->tasks.end(), id) != was_step->tasks.end();
+      if (was_open && listed) continue;  // open in the step it leaves already
+      const Task* task = p->cp->pb.task(id);
+      out.opened.emplace_back(id, task ? task->name : "");
+    }
+  }
+}
+
+void describe_tenant(const TenantState& before, const TenantState& after, EventPreview& out) {
+  for (const auto& [id, st] : after.tasks) {
+    auto b = before.tasks.find(id);
+    bool was = b != before.tasks.end() && b->second.complete;
+    if (st.complete && !was) out.completed.push_back(id);
+    if (!st.complete && was) out.reset.push_back(id);
+  }
+  for (const auto& [id, st] : before.tasks)
+    if (st.complete && !after.tasks.count(id)) out.reset.push_back(id);
+  for (const auto& [k, v] : after.attrs)
+    if (auto b = before.attrs.find(k); b == before.attrs.end() || !(b->second == v)) out.attrs.emplace_back(k, v);
+  for (const auto& [k, v] : before.attrs)
+    if (!after.attrs.count(k)) out.attrs.emplace_back(k, Value{});
+  for (const auto& a : after.assignments)
+    if (std::find(before.assignments.begin(), before.assignments.end(), a) == before.assignments.end())
+      out.assignments.emplace_back(a, true);
+  for (const auto& a : before.assignments)
+    if (std::find(after.assignments.begin(), after.assignments.end(), a) == after.assignments.end())
+      out.assignments.emplace_back(a, false);
+}
+
+// The events of a step's transitions, each once, in order.
+std::vector<std::string> step_events(const Step& s) {
+  std::vector<std::string> out;
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::Event && std::find(out.begin(), out.end(), t.event) == out.end())
+      out.push_back(t.event);
+  return out;
+}
+
+void static_facts(const CompiledPlaybook& cp, const Step& s, EventPreview& p) {
+  if (auto ev = cp.event_by_id.find(p.event); ev != cp.event_by_id.end()) {
+    p.title = ev->second->title;
+    for (const auto& f : ev->second->payload) p.needs.emplace_back(f.name, type_text(f.type));
+  }
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::Event && t.event == p.event &&
+        std::find(p.targets.begin(), p.targets.end(), t.target) == p.targets.end())
+      p.targets.push_back(t.target);
+}
+
+}  // namespace
+
+void describe_effects(const TenantWorld& before, const TenantWorld& after, const Applied& a,
+                      Resolver& r, EventPreview& out) {
+  out.entered = a.entered;
+  out.notes = a.notes;
+  out.sent = a.sent;
+  describe_instances(before, after, r, out);
+  describe_tenant(before.tenant, after.tenant, out);
+}
+
+static EventPreview preview_one(const TenantWorld& w, const InstanceRec& rec, const CompiledPlaybook& cp,
+                                const Step& s, const std::string& ev, Instant now, const std::string& actor,
+                                Resolver& r) {
+  EventPreview p;
+  p.event = ev;
+  static_facts(cp, s, p);
+  LogInput li;
+  li.op = "fire";
+  li.playbook = rec.st.playbook;
+  li.at = now;
+  li.input.kind = InputKind::Fire;
+  li.input.event = ev;
+  li.input.actor = actor;
+  TenantWorld next = w;
+  Applied a = apply_input(next, li, r);
+  p.ok = a.ok;
+  if (a.ok) describe_effects(w, next, a, r, p);
+  else p.refusal = a.refusal;
+  return p;
+}
+
+std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance, Instant now,
+                                          const std::string& actor) {
+  std::vector<EventPreview> out;
+  if (instance >= w.instances.size()) return out;
+  const InstanceRec& rec = w.instances[instance];
+  LiveResolver r(*impl_);
+  Refusal why;
+  try {
+    auto pinned = r.by_hash(rec.hash, why);
+    const Step* s = pinned ? pinned->cp->step(rec.st.step) : nullptr;
+    if (!s || rec.st.status != InstanceStatus::Active) return out;
+    for (const auto& ev : step_events(*s)) out.push_back(preview_one(w, rec, *pinned->cp, *s, ev, now, actor, r));
+  } catch (const StoreError&) {
+  }
+  return out;
+}
+
+}  // namespace pb::rt
