@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "cli/scaffold.hpp"
 #include "run_common.hpp"
 #include "runtime/scenario.hpp"
 
@@ -132,7 +133,17 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
   cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", o->format, "text, json or junit")
       ->check(CLI::IsMember({"text", "json", "junit"}));
-  cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
+  auto sc = std::make_shared<ScaffoldOpts>();
+  cmd->add_option("--scaffold", sc->playbook, "write a scenario skeleton for each path of PLAYBOOK no scenario covers");
+  cmd->add_option("--out", sc->out, "with --scaffold: the directory for the skeletons (default: PLAYBOOKS/tests)");
+  cmd->add_option("--max-loops", sc->flags.max_loops, "with --scaffold: as `playbook paths`")->check(CLI::Range(0, 100));
+  cmd->add_option("--limit", sc->flags.limit, "with --scaffold: as `playbook paths`")->check(CLI::Range(1, 1000000));
+  cmd->add_option("--max-new", sc->max_new, "with --scaffold: write at most N skeletons (default 25)");
+  cmd->callback([o, sc, &g] {
+    if (sc->playbook.empty()) return void(g.exit_code = run_test(g, *o));
+    sc->scenario_paths = o->paths;
+    g.exit_code = run_scaffold(g, *sc);
+  });
 });
 
 }  // namespace
