@@ -62,11 +62,20 @@ std::vector<std::pair<Days, std::string>> holidays_met(const Project& p, const r
   return out;
 }
 
-void print_text(const Project& p, const WhatifOpts& o, const rt::whatif::Request& req,
+// When the run's last input or timer happened (skipped inputs do not count).
+Instant last_at(const rt::whatif::Request& req, const rt::whatif::Timeline& tl) {
+  Instant last = req.start;
+  for (const auto& e : tl.entries)
+    if (e.kind != rt::whatif::Kind::Skipped) last = e.at;
+  return last;
+}
+
+void print_text(const Project& p, const rt::whatif::Request& req,
                 const rt::whatif::Timeline& tl, const std::string& tenant_source) {
-  Instant last = tl.entries.empty() ? req.start : tl.entries.back().at;
+  Instant last = last_at(req, tl);
   fmt::print("whatif {}: tenant {}\n", req.playbook, tenant_source);
-  fmt::print("calendar: {}\n", tl.calendar.empty() ? "default (Mon-Fri, no holidays)" : tl.calendar);
+  if (p.calendar(tl.calendar)) fmt::print("calendar: {}\n", tl.calendar);
+  else fmt::print("calendar: default (Mon-Fri, no holidays; --region picks the tenant's)\n");
   for (const auto& [d, name] : holidays_met(p, tl, req.start, last))
     fmt::print("  holiday {}: {}\n", when(start_of(d)).substr(0, 14), name);
   for (const auto& e : tl.entries) {
@@ -78,14 +87,13 @@ void print_text(const Project& p, const WhatifOpts& o, const rt::whatif::Request
       for (const auto& [k, v] : e.payload) kv.push_back(k + "=" + v);
       fmt::print("{}with {}\n", pad, fmt::join(kv, ", "));
     }
-    if (!e.code.empty()) fmt::print("{}{} [{}]\n", pad, e.message, e.code);
+    if (!e.message.empty()) fmt::print("{}{}{}\n", pad, e.message, e.code.empty() ? "" : " [" + e.code + "]");
     for (const auto& s : e.sent) fmt::print("{}sent \"{}\" to {} <{}>\n", pad, s.template_name, s.contact, s.email);
     if (!e.tasks.empty()) fmt::print("{}tasks: {}\n", pad, fmt::join(e.tasks, ", "));
     for (const auto& n : e.notes) fmt::print("{}note: \"{}\"\n", pad, n);
   }
   if (!tl.ended.empty()) fmt::print("ended {}: {}\n", when(last), tl.ended);
   else fmt::print("still running at {} (--until)\n", when(req.until));
-  (void)o;
 }
 
 nlohmann::json to_json(const Project& p, const rt::whatif::Request& req, const rt::whatif::Timeline& tl,
@@ -101,11 +109,12 @@ nlohmann::json to_json(const Project& p, const rt::whatif::Request& req, const r
                        {"code", e.code}, {"message", e.message}});
   }
   nlohmann::json hol = nlohmann::json::array();
-  Instant last = tl.entries.empty() ? req.start : tl.entries.back().at;
+  Instant last = last_at(req, tl);
   for (const auto& [d, name] : holidays_met(p, tl, req.start, last)) hol.push_back({{"date", format_iso_date(d)}, {"name", name}});
   return {{"playbook", req.playbook}, {"tenant", tenant_source}, {"calendar", tl.calendar},
           {"start", format_iso_instant(req.start)}, {"until", format_iso_instant(req.until)},
-          {"holidays", hol}, {"entries", entries}, {"ended", tl.ended}};
+          {"holidays", hol}, {"entries", entries}, {"ended", tl.ended},
+          {"ended_at", tl.ended.empty() ? "" : format_iso_instant(last)}};
 }
 
 int run_whatif(const Globals& g, const WhatifOpts& o) {
@@ -119,7 +128,7 @@ int run_whatif(const Globals& g, const WhatifOpts& o) {
   rt::whatif::Timeline tl = rt::whatif::run(req, catalog);
   if (!tl.error.empty()) return fmt::print(stderr, "error: {}\n", tl.error), kBadInput;
   if (o.format == "json") std::cout << to_json(project->project, req, tl, tenant_source).dump(2) << "\n";
-  else print_text(project->project, o, req, tl, tenant_source);
+  else print_text(project->project, req, tl, tenant_source);
   return kOk;
 }
 
@@ -131,7 +140,7 @@ const Registrar reg(36, [](CLI::App& root, Globals& g) {
   cmd->add_option("--start", o->start, "when the playbook starts: a date (09:00 UTC) or a date-time")->required();
   cmd->add_option("--region", o->region, "the value of the playbook's calendar attribute (e.g. EMEA)");
   cmd->add_option("--sample", o->sample, "take the tenant's attributes from PLAYBOOKS/samples/NAME.tenant.yaml");
-  cmd->add_option("--set", o->sets, "a tenant attribute k=v (repeatable)");
+  cmd->add_option("--set", o->sets, "a tenant attribute k=v (repeatable)")->allow_extra_args(false);
   cmd->add_option("--until", o->until, "the horizon: a date, a date-time or +OFFSET (default +365d)");
   cmd->add_flag("--follow", o->follow, "continue into the playbooks a goto starts");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));

@@ -165,7 +165,7 @@ Timeline run(const Request& req, const Catalog& catalog) {
     advance_to(s, at);
     if (stopped(s)) {
       Entry e = entry(at, Kind::Skipped, p->text);
-      e.code = "skipped", e.message = "not fired: the run had already ended";
+      e.message = "not fired: the run had already ended";
       s.tl.entries.push_back(std::move(e));
       continue;
     }
