@@ -101,11 +101,12 @@ nlohmann::json to_json(const Project& p, const rt::whatif::Request& req, const r
   static const char* kinds[] = {"start", "event", "task", "timer", "refused", "skipped"};
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : tl.entries) {
-    nlohmann::json sent = nlohmann::json::array();
+    nlohmann::json sent = nlohmann::json::array(), payload = nlohmann::json::object();
+    for (const auto& [k, v] : e.payload) payload[k] = v;
     for (const auto& s : e.sent) sent.push_back({{"template", s.template_name}, {"contact", s.contact}, {"email", s.email}});
     entries.push_back({{"at", format_iso_instant(e.at)}, {"day", when(e.at).substr(0, 3)},
                        {"kind", kinds[static_cast<int>(e.kind)]}, {"what", what_of(p, e)},
-                       {"summary", e.summary}, {"payload", e.payload}, {"sent", sent}, {"tasks", e.tasks}, {"notes", e.notes},
+                       {"summary", e.summary}, {"payload", payload}, {"sent", sent}, {"tasks", e.tasks}, {"notes", e.notes},
                        {"code", e.code}, {"message", e.message}});
   }
   nlohmann::json hol = nlohmann::json::array();

@@ -71,12 +71,13 @@ bool write_new(const fs::path& file, const std::string& text) {
 }  // namespace
 
 bool covers(const scen::Reached& r, const std::string& pb_id, const paths::Path& p) {
+  if (p.edges.empty())  // the start step is terminal: covered once an instance entered it
+    return std::find(r.entered.begin(), r.entered.end(), std::pair{pb_id, p.terminal->id}) != r.entered.end();
   std::vector<const Loc*> seq;
   for (const auto& [pb, loc] : r.taken)
     if (pb == pb_id) seq.push_back(&loc);
   auto same = [](const Loc* a, const paths::Edge& e) { return a->line == e.t->loc.line && a->col == e.t->loc.col; };
-  return std::search(seq.begin(), seq.end(), p.edges.begin(), p.edges.end(), same) != seq.end() ||
-         p.edges.empty();
+  return std::search(seq.begin(), seq.end(), p.edges.begin(), p.edges.end(), same) != seq.end();
 }
 
 int run_scaffold(const Globals& g, const ScaffoldOpts& o) {

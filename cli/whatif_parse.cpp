@@ -23,9 +23,11 @@ void put(std::vector<std::pair<std::string, std::string>>& attrs, const std::str
 }
 
 const Attribute* contacts_attribute(const Project& p, const Playbook& pb) {
-  for (const auto* list : {&pb.tenant.attributes, p.schema ? &p.schema->attributes : nullptr})
-    for (const auto& a : list ? *list : std::vector<Attribute>{})
+  for (const auto* list : {&pb.tenant.attributes, p.schema ? &p.schema->attributes : nullptr}) {
+    if (!list) continue;
+    for (const auto& a : *list)
       if (a.type.kind == TypeKind::Contacts) return &a;
+  }
   return nullptr;
 }
 

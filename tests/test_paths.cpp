@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli/path_text.hpp"
+#include "cli/scaffold.hpp"
 #include "grammar/frontend.hpp"
 #include "interpreter/paths.hpp"
 
@@ -137,4 +138,25 @@ TEST_CASE("paths: --limit truncates and says so", "[paths]") {
   CHECK(truncated);
   CHECK(lines_of(kVisits, {1, 4, 100000}, &truncated).size() == 4);
   CHECK_FALSE(truncated);  // exactly as many paths as the limit: nothing left out
+}
+
+TEST_CASE("scaffold: a path is covered by a contiguous run of the playbook's taken transitions", "[paths]") {
+  Diagnostics d;
+  auto pb = parse_dsl(kVisits, "t.playbook", d);
+  REQUIRE(pb);
+  auto e = paths::enumerate(*pb);
+  REQUIRE(e.paths.size() == 4);
+  const auto& phone = pb->step("phone")->transitions;  // [0] < 3 loop, [1] >= 3, [2] yes
+  auto reached = [&](std::vector<std::pair<std::string, int>> seq) {
+    scen::Reached r;
+    for (const auto& [id, i] : seq) r.taken.emplace_back(id, phone[size_t(i)].loc);
+    return r;
+  };
+  const auto& loop_yes = e.paths[2];  // phone -(no_answer <3)-> phone -(yes)-> won
+  CHECK(cli::covers(reached({{"t", 0}, {"t", 2}}), "t", loop_yes));
+  CHECK(cli::covers(reached({{"t", 0}, {"t", 0}, {"t", 2}}), "t", loop_yes));    // a run inside
+  CHECK(cli::covers(reached({{"t", 0}, {"other", 1}, {"t", 2}}), "t", loop_yes)); // other playbooks drop out
+  CHECK_FALSE(cli::covers(reached({{"t", 0}, {"t", 1}, {"t", 2}}), "t", loop_yes));  // not contiguous
+  CHECK_FALSE(cli::covers(reached({{"t", 2}}), "t", loop_yes));                     // a prefix only
+  CHECK_FALSE(cli::covers(reached({{"x", 0}, {"x", 2}}), "t", loop_yes));          // another playbook's
 }
