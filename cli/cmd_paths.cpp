@@ -34,11 +34,15 @@ int run_paths(const Globals& g, const PathsOpts& o) {
       j["number"] = i + 1;
       list.push_back(std::move(j));
     }
-    std::cout << nlohmann::json{{"playbook", pb->id}, {"max_loops", o.flags.max_loops},
-                                {"truncated", e.truncated}, {"paths", list}}.dump(2)
+    std::cout << nlohmann::json{{"playbook", pb->id},
+                                {"max_loops", o.flags.max_loops},
+                                {"truncated", e.truncated},
+                                {"paths", list}}
+                     .dump(2)
               << "\n";
   } else {
-    for (size_t i = 0; i < e.paths.size(); ++i) fmt::print("{}. {}\n", i + 1, path_line(e.paths[i]));
+    for (size_t i = 0; i < e.paths.size(); ++i)
+      fmt::print("{}. {}\n", i + 1, path_line(e.paths[i]));
     fmt::print("{} path{}\n", e.paths.size(), e.paths.size() == 1 ? "" : "s");
   }
   if (auto note = truncation_note(e, o.flags); !note.empty()) fmt::print(stderr, "{}\n", note);
@@ -47,10 +51,12 @@ int run_paths(const Globals& g, const PathsOpts& o) {
 
 const Registrar reg(35, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<PathsOpts>();
-  auto* cmd = root.add_subcommand("paths", "list the distinct paths from the start to every end, goto and handoff");
+  auto* cmd =
+      root.add_subcommand("paths", "list the distinct paths from the start to every end, goto and handoff");
   cmd->add_option("playbook", o->playbook, "playbook id or file")->required();
   cmd->add_option("--max-loops", o->flags.max_loops,
-                  "times a path may go around a cycle: each step is entered at most K+1 times (visits() guards may allow more)")
+                  "times a path may go around a cycle: each step is entered at most K+1 times (visits() "
+                  "guards may allow more)")
       ->check(CLI::Range(0, 100));
   cmd->add_option("--limit", o->flags.limit, "stop after this many paths")->check(CLI::Range(1, 1000000));
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));

@@ -41,12 +41,18 @@ const Transition* transition_at(const Project& p, const std::string& pb, const L
 std::string what_of(const Project& p, const rt::whatif::Entry& e) {
   using K = rt::whatif::Kind;
   switch (e.kind) {
-    case K::Start: return "start " + e.what;
-    case K::Event: return "event " + e.what;
-    case K::Task: return "complete " + e.what;
-    case K::Refused: return "refused " + e.what;
-    case K::Skipped: return "skipped " + e.what;
-    case K::Timer: break;
+    case K::Start:
+      return "start " + e.what;
+    case K::Event:
+      return "event " + e.what;
+    case K::Task:
+      return "complete " + e.what;
+    case K::Refused:
+      return "refused " + e.what;
+    case K::Skipped:
+      return "skipped " + e.what;
+    case K::Timer:
+      break;
   }
   const Transition* t = transition_at(p, e.playbook, e.taken);
   return t ? "timer " + trigger_label(*t) : "timer";
@@ -70,12 +76,14 @@ Instant last_at(const rt::whatif::Request& req, const rt::whatif::Timeline& tl) 
   return last;
 }
 
-void print_text(const Project& p, const rt::whatif::Request& req,
-                const rt::whatif::Timeline& tl, const std::string& tenant_source) {
+void print_text(const Project& p, const rt::whatif::Request& req, const rt::whatif::Timeline& tl,
+                const std::string& tenant_source) {
   Instant last = last_at(req, tl);
   fmt::print("whatif {}: tenant {}\n", req.playbook, tenant_source);
-  if (p.calendar(tl.calendar)) fmt::print("calendar: {}\n", tl.calendar);
-  else fmt::print("calendar: default (Mon-Fri, no holidays; --region picks the tenant's)\n");
+  if (p.calendar(tl.calendar))
+    fmt::print("calendar: {}\n", tl.calendar);
+  else
+    fmt::print("calendar: default (Mon-Fri, no holidays; --region picks the tenant's)\n");
   for (const auto& [d, name] : holidays_met(p, tl, req.start, last))
     fmt::print("  holiday {}: {}\n", when(start_of(d)).substr(0, 14), name);
   for (const auto& e : tl.entries) {
@@ -84,16 +92,21 @@ void print_text(const Project& p, const rt::whatif::Request& req,
     std::string pad(22, ' ');
     if (!e.payload.empty()) {
       std::vector<std::string> kv;
-      for (const auto& [k, v] : e.payload) kv.push_back(k + "=" + v);
+      for (const auto& [k, v] : e.payload)
+        kv.push_back(k + "=" + v);
       fmt::print("{}with {}\n", pad, fmt::join(kv, ", "));
     }
     if (!e.message.empty()) fmt::print("{}{}{}\n", pad, e.message, e.code.empty() ? "" : " [" + e.code + "]");
-    for (const auto& s : e.sent) fmt::print("{}sent \"{}\" to {} <{}>\n", pad, s.template_name, s.contact, s.email);
+    for (const auto& s : e.sent)
+      fmt::print("{}sent \"{}\" to {} <{}>\n", pad, s.template_name, s.contact, s.email);
     if (!e.tasks.empty()) fmt::print("{}tasks: {}\n", pad, fmt::join(e.tasks, ", "));
-    for (const auto& n : e.notes) fmt::print("{}note: \"{}\"\n", pad, n);
+    for (const auto& n : e.notes)
+      fmt::print("{}note: \"{}\"\n", pad, n);
   }
-  if (!tl.ended.empty()) fmt::print("ended {}: {}\n", when(last), tl.ended);
-  else fmt::print("still running at {} (--until)\n", when(req.until));
+  if (!tl.ended.empty())
+    fmt::print("ended {}: {}\n", when(last), tl.ended);
+  else
+    fmt::print("still running at {} (--until)\n", when(req.until));
 }
 
 nlohmann::json to_json(const Project& p, const rt::whatif::Request& req, const rt::whatif::Timeline& tl,
@@ -102,19 +115,34 @@ nlohmann::json to_json(const Project& p, const rt::whatif::Request& req, const r
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : tl.entries) {
     nlohmann::json sent = nlohmann::json::array(), payload = nlohmann::json::object();
-    for (const auto& [k, v] : e.payload) payload[k] = v;
-    for (const auto& s : e.sent) sent.push_back({{"template", s.template_name}, {"contact", s.contact}, {"email", s.email}});
-    entries.push_back({{"at", format_iso_instant(e.at)}, {"day", when(e.at).substr(0, 3)},
-                       {"kind", kinds[static_cast<int>(e.kind)]}, {"what", what_of(p, e)},
-                       {"summary", e.summary}, {"payload", payload}, {"sent", sent}, {"tasks", e.tasks}, {"notes", e.notes},
-                       {"code", e.code}, {"message", e.message}});
+    for (const auto& [k, v] : e.payload)
+      payload[k] = v;
+    for (const auto& s : e.sent)
+      sent.push_back({{"template", s.template_name}, {"contact", s.contact}, {"email", s.email}});
+    entries.push_back({{"at", format_iso_instant(e.at)},
+                       {"day", when(e.at).substr(0, 3)},
+                       {"kind", kinds[static_cast<int>(e.kind)]},
+                       {"what", what_of(p, e)},
+                       {"summary", e.summary},
+                       {"payload", payload},
+                       {"sent", sent},
+                       {"tasks", e.tasks},
+                       {"notes", e.notes},
+                       {"code", e.code},
+                       {"message", e.message}});
   }
   nlohmann::json hol = nlohmann::json::array();
   Instant last = last_at(req, tl);
-  for (const auto& [d, name] : holidays_met(p, tl, req.start, last)) hol.push_back({{"date", format_iso_date(d)}, {"name", name}});
-  return {{"playbook", req.playbook}, {"tenant", tenant_source}, {"calendar", tl.calendar},
-          {"start", format_iso_instant(req.start)}, {"until", format_iso_instant(req.until)},
-          {"holidays", hol}, {"entries", entries}, {"ended", tl.ended},
+  for (const auto& [d, name] : holidays_met(p, tl, req.start, last))
+    hol.push_back({{"date", format_iso_date(d)}, {"name", name}});
+  return {{"playbook", req.playbook},
+          {"tenant", tenant_source},
+          {"calendar", tl.calendar},
+          {"start", format_iso_instant(req.start)},
+          {"until", format_iso_instant(req.until)},
+          {"holidays", hol},
+          {"entries", entries},
+          {"ended", tl.ended},
           {"ended_at", tl.ended.empty() ? "" : format_iso_instant(last)}};
 }
 
@@ -128,19 +156,25 @@ int run_whatif(const Globals& g, const WhatifOpts& o) {
   rt::Catalog catalog = catalog_of(*project);
   rt::whatif::Timeline tl = rt::whatif::run(req, catalog);
   if (!tl.error.empty()) return fmt::print(stderr, "error: {}\n", tl.error), kBadInput;
-  if (o.format == "json") std::cout << to_json(project->project, req, tl, tenant_source).dump(2) << "\n";
-  else print_text(project->project, req, tl, tenant_source);
+  if (o.format == "json")
+    std::cout << to_json(project->project, req, tl, tenant_source).dump(2) << "\n";
+  else
+    print_text(project->project, req, tl, tenant_source);
   return kOk;
 }
 
 const Registrar reg(36, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<WhatifOpts>();
-  auto* cmd = root.add_subcommand("whatif", "the timeline a tenant would follow, with real calendar dates (nothing is stored)");
+  auto* cmd = root.add_subcommand(
+      "whatif", "the timeline a tenant would follow, with real calendar dates (nothing is stored)");
   cmd->add_option("playbook", o->playbook, "playbook id or file")->required();
-  cmd->add_option("inputs", o->inputs, "EVENT@OFFSET[:k=v,…] or TASK@OFFSET; OFFSET: +3d, +2bd, +4h, +1w or a date");
-  cmd->add_option("--start", o->start, "when the playbook starts: a date (09:00 UTC) or a date-time")->required();
+  cmd->add_option("inputs", o->inputs,
+                  "EVENT@OFFSET[:k=v,…] or TASK@OFFSET; OFFSET: +3d, +2bd, +4h, +1w or a date");
+  cmd->add_option("--start", o->start, "when the playbook starts: a date (09:00 UTC) or a date-time")
+      ->required();
   cmd->add_option("--region", o->region, "the value of the playbook's calendar attribute (e.g. EMEA)");
-  cmd->add_option("--sample", o->sample, "take the tenant's attributes from PLAYBOOKS/samples/NAME.tenant.yaml");
+  cmd->add_option("--sample", o->sample,
+                  "take the tenant's attributes from PLAYBOOKS/samples/NAME.tenant.yaml");
   cmd->add_option("--set", o->sets, "a tenant attribute k=v (repeatable)")->allow_extra_args(false);
   cmd->add_option("--until", o->until, "the horizon: a date, a date-time or +OFFSET (default +365d)");
   cmd->add_flag("--follow", o->follow, "continue into the playbooks a goto starts");

@@ -31,15 +31,18 @@ bool collect(const std::string& path, std::vector<std::string>& out) {
 }
 
 // Runs every loadable scenario; files that do not load are reported and skipped.
-std::vector<scen::Result> run_all(const Globals& g, const std::vector<std::string>& files, const rt::Catalog& cat) {
+std::vector<scen::Result> run_all(const Globals& g, const std::vector<std::string>& files,
+                                  const rt::Catalog& cat) {
   std::vector<scen::Result> out;
   for (const auto& file : files) {
     Diagnostics d;
     std::string text;
     std::optional<scen::Scenario> s;
     if (read_file(file, text, d)) s = scen::load_scenario(text, file, g.playbooks + "/samples", d);
-    if (s) out.push_back(scen::run_scenario(*s, cat));
-    else fmt::print(stderr, "note: {} does not load; its coverage is not counted\n", file);
+    if (s)
+      out.push_back(scen::run_scenario(*s, cat));
+    else
+      fmt::print(stderr, "note: {} does not load; its coverage is not counted\n", file);
   }
   return out;
 }
@@ -76,7 +79,9 @@ bool covers(const scen::Reached& r, const std::string& pb_id, const paths::Path&
   std::vector<const Loc*> seq;
   for (const auto& [pb, loc] : r.taken)
     if (pb == pb_id) seq.push_back(&loc);
-  auto same = [](const Loc* a, const paths::Edge& e) { return a->line == e.t->loc.line && a->col == e.t->loc.col; };
+  auto same = [](const Loc* a, const paths::Edge& e) {
+    return a->line == e.t->loc.line && a->col == e.t->loc.col;
+  };
   return std::search(seq.begin(), seq.end(), p.edges.begin(), p.edges.end(), same) != seq.end();
 }
 
@@ -95,13 +100,15 @@ int run_scaffold(const Globals& g, const ScaffoldOpts& o) {
   fs::path out_dir = o.out.empty() ? fs::path(g.playbooks) / "tests" : fs::path(o.out);
   std::error_code ec;
   fs::create_directories(out_dir, ec);
-  if (!fs::is_directory(out_dir, ec)) return fmt::print(stderr, "error: cannot create '{}'\n", out_dir.string()), kBadInput;
+  if (!fs::is_directory(out_dir, ec))
+    return fmt::print(stderr, "error: cannot create '{}'\n", out_dir.string()), kBadInput;
   std::string sample = first_sample(g.playbooks + "/samples");
   std::string cal = project->project.calendars.empty() ? "" : project->project.calendars.front().id;
   size_t covered = 0, wrote = 0, left = 0;
   for (size_t i = 0; i < e.paths.size(); ++i) {
     const auto& p = e.paths[i];
-    if (std::any_of(results.begin(), results.end(), [&](const scen::Result& r) { return covers(r.reached, pb->id, p); })) {
+    if (std::any_of(results.begin(), results.end(),
+                    [&](const scen::Result& r) { return covers(r.reached, pb->id, p); })) {
       ++covered;
       continue;
     }

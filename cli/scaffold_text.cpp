@@ -18,7 +18,8 @@ std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
 
 void tenant_paths(const Expr& e, std::set<std::string>& out) {
   if (e.kind == ExprKind::Path && e.text.starts_with("tenant.")) out.insert(e.text);
-  for (const auto& a : e.args) tenant_paths(a, out);
+  for (const auto& a : e.args)
+    tenant_paths(a, out);
 }
 
 bool reads_note(const Expr& e) {
@@ -39,8 +40,12 @@ bool event_needs_note(const Playbook& pb, const std::string& event) {
 std::string payload_line(const Attribute& a, Instant start) {
   std::string value, hint = a.title;
   switch (a.type.kind) {
-    case TypeKind::Bool: value = "false", hint += " (true or false)"; break;
-    case TypeKind::Int: value = "0"; break;
+    case TypeKind::Bool:
+      value = "false", hint += " (true or false)";
+      break;
+    case TypeKind::Int:
+      value = "0";
+      break;
     case TypeKind::Date:
       value = format_iso_date(day_of(start) + std::chrono::days{30}), hint += " (a date)";
       break;
@@ -48,7 +53,9 @@ std::string payload_line(const Attribute& a, Instant start) {
       value = quoted(a.type.values.empty() ? "TODO" : a.type.values.front());
       hint += fmt::format(" (one of: {})", fmt::join(a.type.values, ", "));
       break;
-    default: value = quoted("TODO"); break;
+    default:
+      value = quoted("TODO");
+      break;
   }
   return fmt::format("      {}: {}   # TODO {}\n", a.name, value, hint);
 }
@@ -62,14 +69,16 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
       const EventDecl* ev = pb.event(t.event);
       if (ev && !ev->payload.empty()) {
         out += "    set:\n";
-        for (const auto& a : ev->payload) out += payload_line(a, start);
+        for (const auto& a : ev->payload)
+          out += payload_line(a, start);
       }
       if (event_needs_note(pb, t.event))
         out += fmt::format("    note: {}   # TODO the note the rules ask for\n",
                            quoted(pb.note_prefix.empty() ? "TODO" : pb.note_prefix + ": TODO"));
       return out;
     }
-    case TriggerKind::Task: return fmt::format("  - complete: {}\n", t.task);
+    case TriggerKind::Task:
+      return fmt::format("  - complete: {}\n", t.task);
     case TriggerKind::After: {
       std::string unit = to_string(t.unit);
       if (t.amount == 1) unit.pop_back();
@@ -78,7 +87,8 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
     case TriggerKind::At:
       return fmt::format("  - tick: true   # the timer `{}`: TODO make sure that date is set\n",
                          trigger_label(t));
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -88,7 +98,8 @@ std::string expect_text(const Playbook& pb, const std::string& step_id) {
   return fmt::format("    expect: {{step: {}{}}}\n", terminal ? pb.id + "/" : "", step_id);
 }
 
-std::string header(const Playbook& pb, const paths::Path& p, size_t number, const std::set<std::string>& reads) {
+std::string header(const Playbook& pb, const paths::Path& p, size_t number,
+                   const std::set<std::string>& reads) {
   std::string out = fmt::format(
       "# {}-path-{}.scenario.yaml — a skeleton written by `playbook test --scaffold {}`\n"
       "# for path {}, which no scenario covered yet:\n#   {}\n"
@@ -96,9 +107,10 @@ std::string header(const Playbook& pb, const paths::Path& p, size_t number, cons
       "# name the scenario, add expectations, and run `playbook test`.\n",
       pb.id, number, pb.id, number, path_line(p));
   if (!reads.empty())
-    out += fmt::format("# The decisions on this path read {}: give the tenant the values\n"
-                       "# that take the branches below (tenant attributes or `- set:` steps).\n",
-                       fmt::join(reads, ", "));
+    out += fmt::format(
+        "# The decisions on this path read {}: give the tenant the values\n"
+        "# that take the branches below (tenant attributes or `- set:` steps).\n",
+        fmt::join(reads, ", "));
   return out;
 }
 
@@ -130,11 +142,14 @@ std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, co
   }
   if (n == 0) body += fmt::format("  - advance: 0 days\n{}", expect_text(pb, p.terminal->id));
   std::string tenant;
-  if (!sample.empty()) tenant = fmt::format("sample: {}   # playbooks/samples/{}.tenant.yaml; or `tenant:` inline\n", sample, sample);
+  if (!sample.empty())
+    tenant =
+        fmt::format("sample: {}   # playbooks/samples/{}.tenant.yaml; or `tenant:` inline\n", sample, sample);
   else if (!calendar_attr_value.empty() && pb.calendar.starts_with("tenant."))
     tenant = fmt::format("tenant:   # TODO the tenant's attributes\n  {}: {}\n", pb.calendar.substr(7),
                          quoted(calendar_attr_value));
-  else tenant = "tenant: {}   # TODO the tenant's attributes\n";
+  else
+    tenant = "tenant: {}   # TODO the tenant's attributes\n";
   return header(pb, p, number, reads) +
          fmt::format("scenario: {}\nplaybook: {}\nstart: {}\n{}steps:\n",
                      quoted(fmt::format("{} path {} (TODO describe)", pb.id, number)), pb.id,

@@ -14,10 +14,18 @@ namespace pb::cli {
 
 namespace {
 
+// Prints an error line on stderr; returns false.
+template <class... A>
+bool fail(fmt::format_string<A...> f, A&&... a) {
+  fmt::print(stderr, "error: {}\n", fmt::format(f, std::forward<A>(a)...));
+  return false;
+}
+
 const char* kDefaultContact = "Test Contact <contact@example.invalid> primary";
 
 // Later writes of the same attribute replace earlier ones.
-void put(std::vector<std::pair<std::string, std::string>>& attrs, const std::string& k, const std::string& v) {
+void put(std::vector<std::pair<std::string, std::string>>& attrs, const std::string& k,
+         const std::string& v) {
   std::erase_if(attrs, [&](const auto& p) { return p.first == k; });
   attrs.emplace_back(k, v);
 }
@@ -37,7 +45,8 @@ bool tenant_attributes(const Globals& g, const WhatifOpts& o, const LoadResult& 
     scen::Scenario s;
     Diagnostics d;
     if (!scen::load_sample(g.playbooks + "/samples/" + o.sample + ".tenant.yaml", s, Loc{}, d)) {
-      for (const auto& x : d.items()) fmt::print(stderr, "error: {} [{}]\n", x.message, x.code);
+      for (const auto& x : d.items())
+        fmt::print(stderr, "error: {} [{}]\n", x.message, x.code);
       return false;
     }
     req.attributes = s.attributes;
@@ -51,13 +60,14 @@ bool tenant_attributes(const Globals& g, const WhatifOpts& o, const LoadResult& 
   }
   if (!o.region.empty()) {
     if (!pb.calendar.starts_with("tenant."))
-      return fmt::print(stderr, "error: playbook {} picks no calendar from the tenant; --region does not apply\n", pb.id), false;
+      return fail("playbook {} picks no calendar from the tenant; --region does not apply", pb.id);
     put(req.attributes, pb.calendar.substr(7), o.region);
     source += fmt::format(", {}={}", pb.calendar.substr(7), o.region);
   }
   std::vector<std::pair<std::string, std::string>> sets;
   if (!split_sets(o.sets, sets)) return false;
-  for (const auto& [k, v] : sets) put(req.attributes, k, v), source += fmt::format(", {}={}", k, v);
+  for (const auto& [k, v] : sets)
+    put(req.attributes, k, v), source += fmt::format(", {}={}", k, v);
   return true;
 }
 
@@ -69,8 +79,10 @@ bool parse_offset(const std::string& text, int64_t& amount, DurationUnit& unit) 
   if (!std::regex_match(text, m, re)) return false;
   amount = std::stoll(m[1]);
   std::string u = m[2];
-  unit = u == "bd" ? DurationUnit::BusinessDays : u == "d" ? DurationUnit::Days
-       : u == "h"  ? DurationUnit::Hours        : DurationUnit::Weeks;
+  unit = u == "bd"  ? DurationUnit::BusinessDays
+         : u == "d" ? DurationUnit::Days
+         : u == "h" ? DurationUnit::Hours
+                    : DurationUnit::Weeks;
   return true;
 }
 
@@ -83,10 +95,9 @@ bool parse_when(const std::string& text, Instant& out) {
 bool parse_planned(const std::string& text, rt::whatif::Planned& out) {
   auto at = text.find('@');
   if (at == std::string::npos || at == 0)
-    return fmt::print(stderr, "error: '{}' is not EVENT@OFFSET (e.g. research_done@+0h, no_answer@+2bd)\n", text), false;
+    return fail("'{}' is not EVENT@OFFSET (e.g. research_done@+0h, no_answer@+2bd)", text);
   out.text = text;
-  static const std::regex re(
-      R"((\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)?|[^:]*)(:(.*))?)");
+  static const std::regex re(R"((\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)?|[^:]*)(:(.*))?)");
   std::smatch m;
   std::string what = text.substr(0, at), rest = text.substr(at + 1);
   std::regex_match(rest, m, re);  // always matches: a date-time, else up to the first ':'
@@ -100,7 +111,7 @@ bool parse_planned(const std::string& text, rt::whatif::Planned& out) {
   } else if (parse_when(when, abs)) {
     out.at = abs;
   } else {
-    return fmt::print(stderr, "error: '{}' in '{}' is not an offset (+3d, +2bd, +4h, +1w) or a date\n", when, text), false;
+    return fail("'{}' in '{}' is not an offset (+3d, +2bd, +4h, +1w) or a date", when, text);
   }
   std::vector<std::string> items;
   for (size_t i = 0; !sets.empty() && i != std::string::npos;) {
@@ -115,13 +126,13 @@ bool build_request(const Globals& g, const WhatifOpts& o, const LoadResult& proj
                    rt::whatif::Request& req, std::string& tenant_source) {
   req.playbook = pb.id;
   req.follow = o.follow;
-  if (!parse_when(o.start, req.start))
-    return fmt::print(stderr, "error: --start '{}' is not a date or a date-time\n", o.start), false;
+  if (!parse_when(o.start, req.start)) return fail("--start '{}' is not a date or a date-time", o.start);
   int64_t n = 0;
   DurationUnit unit{};
-  if (parse_offset(o.until, n, unit)) req.until = add_duration(req.start, n, unit, default_calendar());
+  if (parse_offset(o.until, n, unit))
+    req.until = add_duration(req.start, n, unit, default_calendar());
   else if (!parse_when(o.until, req.until))
-    return fmt::print(stderr, "error: --until '{}' is not a date, a date-time or +OFFSET\n", o.until), false;
+    return fail("--until '{}' is not a date, a date-time or +OFFSET", o.until);
   for (const auto& text : o.inputs)
     if (!parse_planned(text, req.inputs.emplace_back())) return false;
   return tenant_attributes(g, o, project, pb, req, tenant_source);

@@ -50,8 +50,10 @@ void observed(Sim& s, const Response& r) {
     if (!s.pending) return;
     Entry e = *s.pending;
     e.summary = r.applied.summary;
-    if (!r.applied.taken.empty()) e.playbook = r.applied.taken.front().first, e.taken = r.applied.taken.front().second;
-    for (const auto& [pb, n] : r.applied.notes) e.notes.push_back(n.text);
+    if (!r.applied.taken.empty())
+      e.playbook = r.applied.taken.front().first, e.taken = r.applied.taken.front().second;
+    for (const auto& [pb, n] : r.applied.notes)
+      e.notes.push_back(n.text);
     e.sent = r.applied.sent;
     e.tasks = std::move(changes);
     s.tl.entries.push_back(std::move(e));
@@ -67,10 +69,14 @@ void observed(Sim& s, const Response& r) {
 
 std::string terminal_of(const InstanceRec& i) {
   switch (i.st.status) {
-    case InstanceStatus::Ended: return fmt::format("{}: end \"{}\"", i.st.playbook, i.st.outcome);
-    case InstanceStatus::Goto: return fmt::format("{}: goto {}", i.st.playbook, i.st.outcome);
-    case InstanceStatus::Handoff: return fmt::format("{}: handoff {}", i.st.playbook, i.st.outcome);
-    case InstanceStatus::Active: break;
+    case InstanceStatus::Ended:
+      return fmt::format("{}: end \"{}\"", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Goto:
+      return fmt::format("{}: goto {}", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Handoff:
+      return fmt::format("{}: handoff {}", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Active:
+      break;
   }
   return "";
 }
@@ -124,9 +130,12 @@ void submit(Sim& s, const Planned& p) {
   in.at = s.now;
   in.input.actor = "whatif";
   in.input.sets = p.sets;
-  if (p.event.empty()) in.op = "complete", in.input.kind = InputKind::Complete, in.input.task = p.task;
-  else in.op = "fire", in.input.kind = InputKind::Fire, in.input.event = p.event;
-  s.pending = entry(s.now, p.event.empty() ? Kind::Task : Kind::Event, p.event.empty() ? std::to_string(p.task) : p.event);
+  if (p.event.empty())
+    in.op = "complete", in.input.kind = InputKind::Complete, in.input.task = p.task;
+  else
+    in.op = "fire", in.input.kind = InputKind::Fire, in.input.event = p.event;
+  s.pending = entry(s.now, p.event.empty() ? Kind::Task : Kind::Event,
+                    p.event.empty() ? std::to_string(p.task) : p.event);
   s.pending->payload = p.sets;
   s.engine.submit(kTenant, std::move(in));
 }
