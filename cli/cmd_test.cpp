@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/test_coverage.hpp"
+#include "cli/scaffold.hpp"
 #include "run_common.hpp"
 #include "runtime/scenario.hpp"
 
@@ -170,7 +171,25 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
       ->option_text("PCT");
   cmd->add_option("-j,--jobs", o->jobs, "scenarios run in parallel (default: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
-  cmd->callback([o, &g] { g.exit_code = run_test(g, *o); });
+  auto sc = std::make_shared<ScaffoldOpts>();
+  auto* scaffold = cmd->add_option("--scaffold", sc->playbook,
+                                   "write a scenario skeleton for each path of PLAYBOOK no scenario covers");
+  cmd->add_option("--out", sc->out,
+                  "with --scaffold: the directory for the skeletons (default: PLAYBOOKS/tests)")
+      ->needs(scaffold);
+  cmd->add_option("--max-loops", sc->flags.max_loops, "with --scaffold: as `playbook paths`")
+      ->check(CLI::Range(0, 100))
+      ->needs(scaffold);
+  cmd->add_option("--limit", sc->flags.limit, "with --scaffold: as `playbook paths`")
+      ->check(CLI::Range(1, 1000000))
+      ->needs(scaffold);
+  cmd->add_option("--max-new", sc->max_new, "with --scaffold: write at most N skeletons (default 25)")
+      ->needs(scaffold);
+  cmd->callback([o, sc, &g] {
+    if (sc->playbook.empty()) return void(g.exit_code = run_test(g, *o));
+    sc->scenario_paths = o->paths;
+    g.exit_code = run_scaffold(g, *sc);
+  });
 });
 
 }  // namespace

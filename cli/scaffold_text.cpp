@@ -1,0 +1,160 @@
+// scaffold_text.cpp — the text of one scenario skeleton (scaffold.hpp):
+// one scenario step per non-decision transition of the path, decision
+// branches folded into the step that leads into them as comments.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli/scaffold.hpp"
+#include "grammar/frontend.hpp"
+#include "interpreter/calendar_math.hpp"
+
+namespace pb::cli {
+
+namespace {
+
+std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+
+void tenant_paths(const Expr& e, std::set<std::string>& out) {
+  if (e.kind == ExprKind::Path && e.text.starts_with("tenant.")) out.insert(e.text);
+  for (const auto& a : e.args)
+    tenant_paths(a, out);
+}
+
+bool reads_note(const Expr& e) {
+  if (e.kind == ExprKind::Path && e.text == "event.note") return true;
+  for (const auto& a : e.args)
+    if (reads_note(a)) return true;
+  return false;
+}
+
+bool event_needs_note(const Playbook& pb, const std::string& event) {
+  for (const auto* rules : {&pb.rules, &pb.tenant.rules})
+    for (const auto& r : *rules)
+      if (r.on == RuleOn::Event && r.event == event && reads_note(r.condition)) return true;
+  return false;
+}
+
+// One payload field with a placeholder value and a TODO comment.
+std::string payload_line(const Attribute& a, Instant start) {
+  std::string value, hint = a.title;
+  switch (a.type.kind) {
+    case TypeKind::Bool:
+      value = "false", hint += " (true or false)";
+      break;
+    case TypeKind::Int:
+      value = "0";
+      break;
+    case TypeKind::Date:
+      value = format_iso_date(day_of(start) + std::chrono::days{30}), hint += " (a date)";
+      break;
+    case TypeKind::Enum:
+      value = quoted(a.type.values.empty() ? "TODO" : a.type.values.front());
+      hint += fmt::format(" (one of: {})", fmt::join(a.type.values, ", "));
+      break;
+    default:
+      value = quoted("TODO");
+      break;
+  }
+  return fmt::format("      {}: {}   # TODO {}\n", a.name, value, hint);
+}
+
+std::string action_text(const Playbook& pb, const Transition& t, Instant start) {
+  std::string out;
+  switch (t.trigger) {
+    case TriggerKind::Event: {
+      out = fmt::format("  - fire: {}\n", t.event);
+      if (t.guard) out += fmt::format("    # only when {}\n", print_expr(*t.guard));
+      const EventDecl* ev = pb.event(t.event);
+      if (ev && !ev->payload.empty()) {
+        out += "    set:\n";
+        for (const auto& a : ev->payload)
+          out += payload_line(a, start);
+      }
+      if (event_needs_note(pb, t.event))
+        out += fmt::format("    note: {}   # TODO the note the rules ask for\n",
+                           quoted(pb.note_prefix.empty() ? "TODO" : pb.note_prefix + ": TODO"));
+      return out;
+    }
+    case TriggerKind::Task:
+      return fmt::format("  - complete: {}\n", t.task);
+    case TriggerKind::After: {
+      std::string unit = to_string(t.unit);
+      if (t.amount == 1) unit.pop_back();
+      return fmt::format("  - advance: {} {}   # the timer `after {} {}`\n", t.amount, unit, t.amount, unit);
+    }
+    case TriggerKind::At:
+      return fmt::format("  - tick: true   # the timer `{}`: TODO make sure that date is set\n",
+                         trigger_label(t));
+    default:
+      return "";
+  }
+}
+
+std::string expect_text(const Playbook& pb, const std::string& step_id) {
+  const Step* s = pb.step(step_id);
+  bool terminal = s && s->terminal != TerminalKind::None;
+  return fmt::format("    expect: {{step: {}{}}}\n", terminal ? pb.id + "/" : "", step_id);
+}
+
+std::string header(const Playbook& pb, const paths::Path& p, size_t number,
+                   const std::set<std::string>& reads) {
+  std::string out = fmt::format(
+      "# {}-path-{}.scenario.yaml — a skeleton written by `playbook test --scaffold {}`\n"
+      "# for path {}, which no scenario covered yet:\n#   {}\n"
+      "# Fill in the TODOs (payload values, the attributes the decisions read),\n"
+      "# name the scenario, add expectations, and run `playbook test`.\n",
+      pb.id, number, pb.id, number, path_line(p));
+  if (!reads.empty())
+    out += fmt::format(
+        "# The decisions on this path read {}: give the tenant the values\n"
+        "# that take the branches below (tenant attributes or `- set:` steps).\n",
+        fmt::join(reads, ", "));
+  return out;
+}
+
+}  // namespace
+
+std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, const std::string& sample,
+                     Instant start, const std::string& calendar_attr_value) {
+  std::set<std::string> reads;
+  for (const auto& e : p.edges)
+    if (paths::is_decision(*e.from) && e.t->guard) tenant_paths(*e.t->guard, reads);
+  std::string body;
+  size_t i = 0, n = p.edges.size();
+  auto decisions = [&](size_t j) {
+    for (; j < n && paths::is_decision(*p.edges[j].from); ++j)
+      body += fmt::format("    # decision {}: {} -> {}\n", p.edges[j].from->id, trigger_label(*p.edges[j].t),
+                          p.edges[j].t->target);
+    return j;
+  };
+  if (n && paths::is_decision(*p.edges[0].from)) {
+    body += "  - advance: 0 days   # the start step decides at once\n";
+    i = decisions(0);
+    body += expect_text(pb, p.edges[i - 1].t->target);
+  }
+  while (i < n) {
+    body += action_text(pb, *p.edges[i].t, start);
+    size_t j = decisions(i + 1);
+    body += expect_text(pb, p.edges[j - 1].t->target);
+    i = j;
+  }
+  if (n == 0) body += fmt::format("  - advance: 0 days\n{}", expect_text(pb, p.terminal->id));
+  std::string tenant;
+  if (!sample.empty())
+    tenant =
+        fmt::format("sample: {}   # playbooks/samples/{}.tenant.yaml; or `tenant:` inline\n", sample, sample);
+  else if (!calendar_attr_value.empty() && pb.calendar.starts_with("tenant."))
+    tenant = fmt::format("tenant:   # TODO the tenant's attributes\n  {}: {}\n", pb.calendar.substr(7),
+                         quoted(calendar_attr_value));
+  else
+    tenant = "tenant: {}   # TODO the tenant's attributes\n";
+  return header(pb, p, number, reads) +
+         fmt::format("scenario: {}\nplaybook: {}\nstart: {}\n{}steps:\n",
+                     quoted(fmt::format("{} path {} (TODO describe)", pb.id, number)), pb.id,
+                     format_iso_instant(start), tenant) +
+         body;
+}
+
+}  // namespace pb::cli
