@@ -157,7 +157,19 @@ std::string Query::text(int col) const {
 
 bool Query::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
+// Before SQLite's first use: no global memory statistics. They take one
+// process-wide mutex on every allocation, which serialises threads that each
+// run their own database (the parallel scenario runner).
+static void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+
 Store::Store(const std::string& path, int busy_timeout_ms) {
+  configure_sqlite_once();
   int rc = sqlite3_open_v2(path.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
