@@ -5,7 +5,7 @@
 #      must take every transition (--min-coverage 100)
 #   3. the whole suite again under ASan+UBSan
 #   4. a bounded libFuzzer smoke run of each fuzz target on its corpus
-# Exits non-zero at the first failing stage. PB_FUZZ_SECONDS (default 60)
+# Exits non-zero at the first failing stage. PB_FUZZ_SECONDS (default 45)
 # bounds each fuzz target; PB_SKIP_SANITIZE=1 / PB_SKIP_FUZZ=1 skip stages
 # for quick local runs (CI runs everything).
 set -euo pipefail
@@ -36,7 +36,7 @@ if [ "${PB_SKIP_SANITIZE:-0}" != 1 ]; then
 fi
 
 if [ "${PB_SKIP_FUZZ:-0}" != 1 ]; then
-  stage "fuzz smoke (${PB_FUZZ_SECONDS:-60}s per target)"
+  stage "fuzz smoke (${PB_FUZZ_SECONDS:-45}s per target)"
   pb_build build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
     -DPB_FUZZ=ON -DPB_TESTS=OFF -DPB_BENCH=OFF
   for target in build-fuzz/fuzz/fuzz_*; do
@@ -44,7 +44,7 @@ if [ "${PB_SKIP_FUZZ:-0}" != 1 ]; then
     name=$(basename "$target"); corpus="fuzz/corpus/${name#fuzz_}"
     work=$(mktemp -d); cp -r "$corpus"/. "$work"/ 2>/dev/null || true
     echo "--- $name"
-    "$target" -max_total_time="${PB_FUZZ_SECONDS:-60}" -max_len=65536 -timeout=10 \
+    "$target" -max_total_time="${PB_FUZZ_SECONDS:-45}" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=0 "$work" 2>&1 | tail -n 3
     rm -rf "$work"
   done
