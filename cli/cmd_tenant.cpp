@@ -1,12 +1,11 @@
-// cmd_tenant.cpp — `tenant add|set|show|import` (DESIGN §4). Attribute
-// values are typed by the tenant schema; unknown attributes and bad values
-// are exit 2; `on set` rules that refuse are exit 1.
+// cmd_tenant.cpp — `tenant add|set|show|import` (DESIGN §4; import in
+// tenant_import.cpp). Attribute values are typed by the tenant schema; unknown
+// attributes and bad values are exit 2; `on set` rules that refuse are exit 1.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 
+#include "cli/tenant_import.hpp"
 #include "interpreter/calendar_math.hpp"
 #include "run_common.hpp"
 
@@ -15,7 +14,7 @@ namespace pb::cli {
 namespace {
 
 struct TenantOpts {
-  std::string id, file;
+  std::string id;
   std::vector<std::string> sets;
   std::string format = "text";
   std::string note, kind = "status", playbook;
@@ -67,75 +66,6 @@ int run_show(const Globals& g, const TenantOpts& o) {
   return kOk;
 }
 
-// RFC 4180 records: quoted fields, "" escapes, newlines inside quotes.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
-  bool quoted = false, any = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(cell)), cell.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      rows.back().push_back(std::move(cell)), cell.clear();
-      rows.emplace_back();
-    } else {
-      cell += c;
-    }
-    any = true;
-  }
-  if (any && (!cell.empty() || !rows.back().empty())) rows.back().push_back(std::move(cell));
-  std::erase_if(rows, [](const auto& r) { return r.empty() || (r.size() == 1 && r[0].empty()); });
-  return rows;
-}
-
-int import_row(Session& s, const Globals& g, const std::vector<std::string>& head,
-               const std::vector<std::string>& row, size_t line) {
-  std::vector<std::pair<std::string, std::string>> sets;
-  for (size_t c = 1; c < head.size() && c < row.size(); ++c)
-    if (!row[c].empty()) sets.emplace_back(head[c], row[c]);
-  rt::TenantWorld w;
-  std::string err;
-  bool exists = s.engine->read(row[0], w, err);
-  rt::Response r = exists ? s.engine->tenant_set(row[0], sets, actor(g), s.now)
-                          : s.engine->tenant_add(row[0], sets, actor(g), s.now);
-  if (r.exit != rt::kOk) fmt::print(stderr, "row {} ({}): ", line, row[0]);
-  return report(r);
-}
-
-int run_import(const Globals& g, const TenantOpts& o) {
-  std::ifstream in(o.file, std::ios::binary);
-  if (!in) return fmt::print(stderr, "error: cannot read '{}'\n", o.file), kBadInput;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto rows = parse_csv(ss.str());
-  if (rows.empty() || rows[0].empty() || (rows[0][0] != "id" && rows[0][0] != "tenant"))
-    return fmt::print(stderr, "error: {}: the first column of the header must be 'id'\n", o.file), kBadInput;
-  int exit;
-  auto s = open_session(g, exit);
-  if (!s) return exit;
-  int worst = kOk, done = 0;
-  for (size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].size() != rows[0].size()) {
-      fmt::print(stderr, "row {}: {} cells, the header has {}\n", i + 1, rows[i].size(), rows[0].size());
-      worst = std::max(worst, int(kBadInput));
-      continue;
-    }
-    int rc = import_row(*s, g, rows[0], rows[i], i + 1);
-    worst = std::max(worst, rc);
-    done += rc == kOk;
-  }
-  fmt::print("imported {} of {} tenants\n", done, rows.size() - 1);
-  return worst;
-}
-
 void note_opts(CLI::App* cmd, TenantOpts& o) {
   cmd->add_option("--note", o.note, "a note given with the change (rules read it as event.note)");
   cmd->add_option("--kind", o.kind, "note kind: status (default), technical or engagement");
@@ -160,9 +90,13 @@ const Registrar reg(30, [](CLI::App& root, Globals& g) {
   show->add_option("id", o->id, "tenant id")->required();
   show->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   show->callback([o, &g] { g.exit_code = run_show(g, *o); });
-  auto* imp = tenant->add_subcommand("import", "add or update tenants from a CSV file (header: id,attr,…)");
-  imp->add_option("file", o->file, "CSV file")->required();
-  imp->callback([o, &g] { g.exit_code = run_import(g, *o); });
+  auto io = std::make_shared<ImportOpts>();
+  auto* imp = tenant->add_subcommand("import", "add or update tenants from a CSV file (header: id,attr,…); "
+                                               "nothing is imported when a row is bad, unless --skip-bad");
+  imp->add_option("file", io->file, "CSV file")->required();
+  imp->add_flag("--skip-bad", io->skip_bad, "import the good rows, report the bad ones");
+  imp->add_option("--batch", io->batch, "rows per transaction (default 500)")->check(CLI::PositiveNumber);
+  imp->callback([io, &g] { g.exit_code = run_import(g, *io); });
 });
 
 }  // namespace

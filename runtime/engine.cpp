@@ -25,7 +25,8 @@ struct Job {
   std::string key;
   bool create = false;
   int64_t timer_id = 0;  // tick: the timer row this event consumes
-  bool in_tx = false;    // the caller holds the write transaction (tick batches)
+  bool in_tx = false;    // the caller holds the write transaction (tick, import batches)
+  bool upsert = false;   // tenant-add when the tenant is missing, else tenant-set
   Prepare prepare;
 };
 
@@ -75,13 +76,15 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
     exists = load_world(e.store, job.tenant, before);
     if (rd) rd->commit();
   }
-  if (job.create && exists)
+  bool create = job.upsert ? !exists : job.create;
+  if (create && exists)
     return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
-  if (!job.create && !exists)
+  if (!create && !exists)
     return failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", job.tenant));
   before.tenant.id = job.tenant;
   TenantWorld after = before;
   LogInput li = job.in;
+  if (job.upsert) li.op = create ? "tenant-add" : "tenant-set";
   LiveResolver r(e);
   Applied a;
   if (!job.prepare(before, after, li, r, a)) {
@@ -100,7 +103,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
   }
   for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
   for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
-  if (!persist(e.store, before, after, job.create, li.at)) return std::nullopt;
+  if (!persist(e.store, before, after, create, li.at)) return std::nullopt;
   Response out;
   write_log(e.store, job, after, li, a, out);
   if (tx) tx->commit();
@@ -176,6 +179,26 @@ Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<s
 Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
   return tenant_op(*impl_, id, "tenant-set", false, sets, actor, now, note);
+}
+
+Response Engine::tenant_put_in_tx(const std::string& id,
+                                  const std::vector<std::pair<std::string, std::string>>& sets,
+                                  const std::string& actor, Instant now) {
+  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
+  Job job;
+  job.tenant = id;
+  job.upsert = true;
+  job.in_tx = true;
+  job.in.input.actor = actor;
+  job.in.input.sets = sets;
+  job.in.at = now;
+  Engine::Impl& e = *impl_;
+  job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+    if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
+    a = apply_input(after, li, r);
+    return a.ok;
+  };
+  return run(e, job);
 }
 
 Response Engine::submit(const std::string& tenant, LogInput in, const std::string& key) {

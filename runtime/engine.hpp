@@ -101,6 +101,12 @@ class Engine {
                       const std::string& actor, Instant now, const TenantNote& note = {});
   Response tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                       const std::string& actor, Instant now, const TenantNote& note = {});
+  // `tenant import`: adds the tenant, or sets its attributes when it exists,
+  // inside a write transaction the caller holds (BEGIN IMMEDIATE) and commits
+  // or rolls back. A refusal writes nothing; after a store failure (exit 2,
+  // code "store") the transaction holds partial writes: roll it back.
+  Response tenant_put_in_tx(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+                            const std::string& actor, Instant now);
   // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
   TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);

@@ -31,12 +31,31 @@ TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   CHECK(j["attributes"]["region"] == "AMERICAS");
 
   std::string csv = cli.db.dir.string() + "/t.csv";
-  std::ofstream(csv) << "id,region,priority\nbeta,EMEA,1\n\"gam,ma\",AMERICAS,\nacme,,4\ndelta,MARS,1\n";
+  // line 3: a quoted id; lines 4-5: one record with a line break inside quotes
+  std::ofstream(csv) << "id,region,priority\nbeta,EMEA,1\n\"gam,ma\",AMERICAS,\n\"multi\nline\",EMEA,\n"
+                        "acme,,4\ndelta,MARS,1\nepsilon,EMEA,9\nzeta,EMEA\n";
   r = cli("tenant import '" + csv + "'");
-  CHECK(r.rc == 2);  // delta has a bad region; the others are in
-  CHECK(has(r, "imported 3 of 4"));
+  CHECK(r.rc == 2);  // bad rows: nothing is imported
+  CHECK(has(r, csv + ":7: tenant delta: "));
+  CHECK(has(r, "[bad-value]"));
+  CHECK(has(r, csv + ":8: tenant epsilon: priority must be between 0 and 5 [priority_range]"));
+  CHECK(has(r, csv + ":9: tenant zeta: 2 cells, the header has 3"));
+  CHECK(has(r, "3 of 7 rows are bad; nothing imported (--skip-bad imports the others)"));
+  CHECK(cli("tenant show beta").rc == 2);
+  CHECK(has(cli("tenant show acme"), "priority = 2"));
+  r = cli("tenant import --skip-bad --batch 2 '" + csv + "'");
+  CHECK(r.rc == 2);  // the bad rows are still reported
+  CHECK(has(r, "imported 4 of 7 rows (3 bad rows skipped)"));
   CHECK(cli("tenant show 'gam,ma'").rc == 0);
+  CHECK(cli("tenant show 'multi\nline'").rc == 0);
   CHECK(has(cli("tenant show acme"), "priority = 4"));
+  CHECK(cli("tenant show delta").rc == 2);
+  std::ofstream(csv) << "id,region\nbeta,AMERICAS\nomega,EMEA\n";
+  r = cli("tenant import '" + csv + "'");
+  CHECK(r.rc == 0);
+  CHECK(has(r, "imported 2 of 2 rows"));
+  CHECK(has(cli("tenant show beta"), "region = AMERICAS"));  // an existing tenant: tenant set
+  CHECK(has(cli("history beta"), "tenant-set"));
 }
 
 TEST_CASE("cli: start, fire, complete, note, status, history, replay", "[cli-run]") {
