@@ -125,9 +125,7 @@ int run_test(const Globals& g, const TestOpts& o) {
   std::vector<scen::Scenario> scenarios;
   for (const auto& file : files) {
     Diagnostics d;
-    std::string text;
-    std::optional<scen::Scenario> s;
-    if (read_file(file, text, d)) s = scen::load_scenario(text, file, g.playbooks + "/samples", d);
+    std::optional<scen::Scenario> s = scen::load_scenario_file(file, g.playbooks + "/samples", d);
     d.sort();
     for (const auto& x : d.items())
       fmt::print(stderr, "{}: error: {} [{}]{}\n", x.loc.str(), x.message, x.code,

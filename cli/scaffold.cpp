@@ -33,18 +33,13 @@ bool collect(const std::string& path, std::vector<std::string>& out) {
 // Runs every loadable scenario; files that do not load are reported and skipped.
 std::vector<scen::Result> run_all(const Globals& g, const std::vector<std::string>& files,
                                   const rt::Catalog& cat) {
-  std::vector<scen::Result> out;
+  std::vector<scen::Scenario> scenarios;
   for (const auto& file : files) {
     Diagnostics d;
-    std::string text;
-    std::optional<scen::Scenario> s;
-    if (read_file(file, text, d)) s = scen::load_scenario(text, file, g.playbooks + "/samples", d);
-    if (s)
-      out.push_back(scen::run_scenario(*s, cat));
-    else
-      fmt::print(stderr, "note: {} does not load; its coverage is not counted\n", file);
+    if (auto s = scen::load_scenario_file(file, g.playbooks + "/samples", d)) scenarios.push_back(std::move(*s));
+    else fmt::print(stderr, "note: {} does not load; its coverage is not counted\n", file);
   }
-  return out;
+  return scen::run_suite(scenarios, cat);
 }
 
 std::string first_sample(const std::string& dir) {

@@ -87,6 +87,10 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
 // root, "sample_file" for NAME.tenant.yaml) → the keys valid in that mapping.
 const std::map<std::string, std::vector<std::string>>& known_keys();
 
+// Reads and loads the scenario file at `path` (read errors are PB005).
+std::optional<Scenario> load_scenario_file(const std::string& path, const std::string& samples_dir,
+                                           Diagnostics& diags);
+
 // Reads NAME.tenant.yaml (samples/README.md) into attribute writes.
 bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags);
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "grammar/loader.hpp"
 #include "grammar/yaml_reader.hpp"
 #include "interpreter/calendar_math.hpp"
 #include "runtime/scenario.hpp"
@@ -301,6 +302,13 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
   if (s.name.empty()) s.name = filename;
   if (diags.count(Severity::Error) != before) return std::nullopt;
   return s;
+}
+
+std::optional<Scenario> load_scenario_file(const std::string& path, const std::string& samples_dir,
+                                           Diagnostics& diags) {
+  std::string text;
+  if (!read_file(path, text, diags)) return std::nullopt;
+  return load_scenario(text, path, samples_dir, diags);
 }
 
 }  // namespace pb::scen

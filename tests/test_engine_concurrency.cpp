@@ -1,7 +1,7 @@
 // test_engine_concurrency.cpp — several processes on one database: 4 forked
 // writers × 500 events on 10 tenants (every event either committed once or
 // refused busy; the log holds exactly the accepted events; replay matches),
-// and a large tick killed with SIGKILL at 20 moments while it works (after
+// and a tick killed with SIGKILL at 20 random moments while it works (after
 // each: integrity_check ok, replay matches for every tenant; the rerun fires
 // every remaining timer exactly once).
 #include <signal.h>
@@ -10,7 +10,9 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <random>
+#include <thread>
 
 #include "runtime_fixture.hpp"
 
@@ -118,30 +120,27 @@ std::string integrity(Store& s) {
   return q.step() ? q.text(0) : "no answer";
 }
 
-// Kills a child running tick once at least `target` more timers than `before`
-// have committed, plus up to 0.3 ms (so some kills land inside a batch).
-// Returns false when the child finished first.
-bool kill_during_tick(const std::string& path, int64_t before, int64_t target, std::mt19937& rng) {
+// Runs a tick of at most 25 batches of 4 timers in a child and, when
+// `kill_after` is set, kills it with SIGKILL after that long. Returns whether
+// the kill landed (the child was still working) and sets `took` to the
+// child's wall time.
+bool tick_child(const std::string& path, std::optional<std::chrono::microseconds> kill_after,
+                std::chrono::microseconds& took) {
+  auto t0 = std::chrono::steady_clock::now();
   pid_t kid = spawn([&] {
     Store s(path);
     Dir dir;
     Engine e(s, dir.cat());
-    e.tick(at("2026-03-06T12:00:00Z"), 4);
+    e.tick(at("2026-03-06T12:00:00Z"), 4, 25);
   });
-  Store watch(path);
-  bool killed = false;
-  for (int polls = 0; polls < 20000 && !killed; ++polls) {
-    if (count_rows(watch, "SELECT count(*) FROM events WHERE kind = 'tick'") >= before + target) {
-      usleep(rng() % 300);
-      killed = kill(kid, SIGKILL) == 0;
-      break;
-    }
-    if (waitpid(kid, nullptr, WNOHANG) == kid) return false;
-    usleep(50);
+  if (kill_after) {
+    std::this_thread::sleep_for(*kill_after);
+    kill(kid, SIGKILL);
   }
   int st = 0;
   waitpid(kid, &st, 0);
-  return killed && WIFSIGNALED(st);
+  took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
+  return WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
 }
 
 }  // namespace
@@ -152,18 +151,24 @@ TEST_CASE("a tick killed with SIGKILL 20 times: store intact, replay matches, re
   const int n = 3000;
   waiters(db.path(), n);
   std::mt19937 rng{20261202};
-  int kills = 0;
-  for (int round = 0; round < 20; ++round) {
-    int64_t before;
-    {
-      Store s(db.path());
-      before = count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'");
-    }
-    kills += kill_during_tick(db.path(), before, 1 + int64_t(rng() % 20), rng);
+  // Round 0 runs a child to the end of its 100 timers to learn how long that
+  // takes (T); every later child is killed at a random moment in 5-95% of T.
+  // A child that finished first (the machine sped up) teaches a new T and
+  // does not count: rounds go on until 20 kills landed.
+  std::chrono::microseconds took{};
+  int kills = 0, rounds = 0;
+  for (; kills < 20 && rounds < 60; ++rounds) {
+    std::optional<std::chrono::microseconds> when;
+    double at_fraction = 0.05 + 0.9 * double(rng() % 1000) / 1000.0;
+    if (rounds > 0) when = std::chrono::microseconds(int64_t(double(took.count()) * at_fraction));
+    std::chrono::microseconds t{};
+    bool killed = tick_child(db.path(), when, t);
+    kills += killed;
+    if (!killed) took = t;
     Store s(db.path());
     Dir dir;
     Engine e(s, dir.cat());
-    INFO("round " << round);
+    INFO("round " << rounds);
     REQUIRE(integrity(s) == "ok");
     int64_t fired = count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'");
     CHECK(fired + count_rows(s, "SELECT count(*) FROM timers") == n);
@@ -176,7 +181,7 @@ TEST_CASE("a tick killed with SIGKILL 20 times: store intact, replay matches, re
     }
     CHECK(replayed == count_rows(s, "SELECT count(*) FROM events"));  // every event was replayed
   }
-  CHECK(kills == 20);  // every round was killed while timers were still due
+  CHECK(kills == 20);
   Store s(db.path());
   Dir dir;
   Engine e(s, dir.cat());
