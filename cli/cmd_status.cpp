@@ -16,8 +16,16 @@ namespace {
 using json = nlohmann::json;
 
 struct ReadOpts {
-  std::string tenant, role, until, format = "text";
+  std::string tenant, role, queue, until, format = "text";
+  int limit = 0;  // due: at most this many lines (0: all)
 };
+
+// due --queue: whether the tenant has an assignment to a queue of that name.
+bool in_queue(rt::Store& store, const std::string& tenant, const std::string& queue) {
+  rt::Query q(store, "SELECT 1 FROM assignments WHERE tenant = ? AND name = ?");
+  q.bind(1, tenant).bind(2, queue);
+  return q.step();
+}
 
 std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
   const Step* s = cp ? cp->step(t.step) : nullptr;
@@ -63,6 +71,8 @@ int run_due(const Globals& g, const ReadOpts& o) {
     const Step* st = cp ? cp->step(t.step) : nullptr;
     std::string role = st ? st->role : "";
     if (!o.role.empty() && role != o.role) continue;
+    if (!o.queue.empty() && !in_queue(*s->store, t.tenant, o.queue)) continue;
+    if (o.limit > 0 && out.size() >= size_t(o.limit)) break;
     TimerState ts{t.step, t.transition, t.due};
     std::string target = target_of(cp.get(), ts);
     out.push_back({{"due", format_iso_instant(t.due)}, {"tenant", t.tenant}, {"playbook", t.playbook},
@@ -115,6 +125,10 @@ int run_replay(const Globals& g, const ReadOpts& o) {
   rt::TenantWorld w;
   if (!read_tenant(*s, o.tenant, w)) return kBadInput;
   rt::ReplayReport rep = s->engine->replay(o.tenant);
+  if (o.format == "json")
+    return fmt::print("{}\n", json{{"tenant", o.tenant}, {"events", rep.events}, {"matches", rep.diffs.empty()},
+                                   {"differences", rep.diffs}}.dump(2)),
+           rep.diffs.empty() ? kOk : kCheckFailed;
   for (const auto& d : rep.diffs) fmt::print("{}\n", d);
   fmt::print("replay {}: {} events, {}\n", o.tenant, rep.events,
              rep.diffs.empty() ? "the stored state matches" : fmt::format("{} differences", rep.diffs.size()));
@@ -133,6 +147,8 @@ const Registrar reg(50, [](CLI::App& root, Globals& g) {
   status->callback([o, &g] { g.exit_code = run_status(g, *o); });
   auto* due = root.add_subcommand("due", "list timers due (by --until, default now)");
   due->add_option("--role", o->role, "only steps of this role");
+  due->add_option("--queue", o->queue, "only tenants assigned to this RM/FM queue");
+  due->add_option("--limit", o->limit, "at most N lines, oldest first")->check(CLI::NonNegativeNumber);
   due->add_option("--until", o->until, "date or date-time (default: now)");
   format_opt(due, *o);
   due->callback([o, &g] { g.exit_code = run_due(g, *o); });
@@ -142,6 +158,7 @@ const Registrar reg(50, [](CLI::App& root, Globals& g) {
   hist->callback([o, &g] { g.exit_code = run_history(g, *o); });
   auto* rep = root.add_subcommand("replay", "rebuild a tenant from its log and compare");
   rep->add_option("tenant", o->tenant, "tenant id")->required();
+  format_opt(rep, *o);
   rep->callback([o, &g] { g.exit_code = run_replay(g, *o); });
 });
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_fixture.hpp"
+#include "runtime/store.hpp"
 
 using pbt::Cli;
 using pbt::has;
@@ -117,10 +118,36 @@ TEST_CASE("cli: tick and due", "[cli-run]") {
   CHECK(j[0]["to"] == "phone");
   CHECK(j[0]["role"] == "fm");
   CHECK(nlohmann::json::parse(cli("due --role nobody --until 2026-12-31 --format json").out).empty());
+  REQUIRE(cli("tenant add beta --set region=AMERICAS --set 'contacts=Bo <bo@beta.com> primary'").rc == 0);
+  REQUIRE(cli("start beta outreach", "2026-03-06T11:00:00Z").rc == 0);
+  {
+    pb::rt::Store s(cli.db.path());
+    s.exec("INSERT INTO assignments(tenant, queue, name, is_primary) VALUES('beta', 'fm', 'FTCQ CSS EMEA', 1)");
+  }
+  j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --format json").out);
+  REQUIRE(j.size() == 2);  // oldest first
+  CHECK(j[0]["tenant"] == "acme");
+  CHECK(j[1]["tenant"] == "beta");
+  j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --queue 'FTCQ CSS EMEA' --format json").out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["tenant"] == "beta");
+  j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --limit 1 --format json").out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["tenant"] == "acme");
+  j = nlohmann::json::parse(cli("replay acme --format json").out);
+  CHECK(j["matches"] == true);
+  CHECK(j["differences"].empty());
+  CHECK(j["events"] == 2);  // tenant-add, start
+  r = cli("replay beta --format json");  // the assignment written behind the log's back
+  CHECK(r.rc == 1);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["matches"] == false);
+  REQUIRE(j["differences"].size() == 1);
+  CHECK(j["differences"][0].get<std::string>().find("FTCQ CSS EMEA") != std::string::npos);
   CHECK(has(cli("tick", "2026-03-10T00:00:00Z"), "0 fired"));
   r = cli("tick", "2026-03-11T10:00:00Z");
   CHECK(r.rc == 0);
-  CHECK(has(r, "1 fired"));
+  CHECK(has(r, "1 fired"));  // acme's; beta's is due at 11:00
   CHECK(has(cli("tick", "2026-03-11T10:00:00Z"), "0 fired"));
   CHECK(has(cli("status acme"), "step phone"));
   CHECK(cli("tick", "not-a-date").rc == 2);
