@@ -1,7 +1,9 @@
 // evaluator_expr.cpp — total expression evaluation over the overlaid state
 // (evaluator_ctx.hpp). Never throws and never fails: an unset attribute, a
 // type mismatch or an overflow yields Unset, which compares unequal to every
-// value (== false, != true, ordering false) and is false as a condition.
+// value (== false, != true, ordering false) and is false as a condition —
+// except the empty string: an unset value equals "", so `event.reason != ""`
+// reads "a reason was given" whether the field was left out or left empty.
 #include <string_view>
 
 #include "calendar_math.hpp"
@@ -165,6 +167,9 @@ static void align(EV& a, EV& b) {
 // -1, 0, 1; or 2 when the two cannot be compared.
 static int compare(EV a, EV b) {
   align(a, b);
+  if ((a.kind == K::Unset && b.kind == K::String && b.s.empty()) ||
+      (b.kind == K::Unset && a.kind == K::String && a.s.empty()))
+    return 0;
   if (a.kind == K::Unset || a.kind != b.kind) return 2;
   switch (a.kind) {
     case K::Bool:

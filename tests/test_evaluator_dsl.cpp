@@ -157,3 +157,28 @@ playbook p {
   c.task = 3705;
   CHECK(r.go(c, "2026-03-06T15:00:00Z").refusal.code == "exactly-one");
 }
+
+TEST_CASE("an unset payload field equals the empty string, so `!= \"\"` means given", "[evaluator-dsl]") {
+  Run r{compile_text(R"(
+playbook p {
+  event paused "Paused" {
+    attr reason string "Reason"
+    attr until date "Until"
+  }
+  rule reason_given "Give the reason"
+    on event paused
+    require event.reason != ""
+  rule until_unset_is_not_a_date "unset is not equal to a date"
+    on event paused
+    require not (event.until == 2026-01-01)
+  start a
+  step a {
+    on paused -> a
+  }
+}
+)")};
+  REQUIRE(r.go(Input{}, "2026-03-06T10:00:00Z").ok());
+  CHECK(r.go(fire("paused"), "2026-03-06T11:00:00Z").refusal.code == "reason_given");  // left out
+  CHECK(r.go(fire("paused", {{"reason", ""}}), "2026-03-06T11:00:00Z").refusal.code == "reason_given");
+  CHECK(r.go(fire("paused", {{"reason", "budget"}}), "2026-03-06T11:00:00Z").ok());
+}
