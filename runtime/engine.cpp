@@ -59,23 +59,37 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   e.at = li.at;
   e.summary = a.summary;
   out.event = insert_event(s, e);
-  for (const auto& [playbook, n] : a.notes) insert_note(s, job.tenant, out.event, playbook, n, e.actor, li.at);
-  for (const auto& o : a.sent) insert_outreach(s, job.tenant, out.event, o, li.at);
+  int seq = 0;
+  for (const auto& [playbook, n] : a.notes) insert_note(s, job.tenant, out.event, ++seq, playbook, n, e.actor, li.at);
+  seq = 0;
+  for (const auto& o : a.sent) insert_outreach(s, job.tenant, out.event, ++seq, o, li.at);
   if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event);
 }
 
-// One attempt. Returns nullopt when it must be retried (version conflict).
-std::optional<Response> attempt(Engine::Impl& e, const Job& job) {
-  TenantWorld before;
-  bool exists;
-  {
-    std::optional<Transaction> rd;
-    if (!job.in_tx) rd.emplace(e.store, false);
-    if (!job.key.empty())
-      if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
-    exists = load_world(e.store, job.tenant, before);
-    if (rd) rd->commit();
+// The world an attempt starts from: the engine's cached copy when `cached`
+// (then nothing is read), else a fresh read, which also answers a reused
+// idempotency key at once.
+std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached, TenantWorld& before,
+                                    bool& exists) {
+  if (cached) {
+    before = *e.worlds.find(job.tenant);
+    exists = true;
+    return std::nullopt;
   }
+  std::optional<Transaction> rd;
+  if (!job.in_tx) rd.emplace(e.store, false);
+  if (!job.key.empty())
+    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+  exists = load_world(e.store, job.tenant, before);
+  if (rd) rd->commit();
+  return std::nullopt;
+}
+
+// One attempt. Returns nullopt when it must be retried (version conflict).
+std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
+  TenantWorld before;
+  bool exists = false;
+  if (auto dup = read_before(e, job, cached, before, exists)) return dup;
   bool create = job.upsert ? !exists : job.create;
   if (create && exists)
     return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
@@ -118,15 +132,27 @@ constexpr int kBusyRetries = 2;
 
 Response run(Engine::Impl& e, const Job& job) {
   int busy = 0;
+  // A job inside the caller's transaction may be rolled back with it: it
+  // neither reads nor fills the cache.
+  if (job.in_tx) e.worlds.drop(job.tenant);
   for (int i = 0; i < e.retries; ++i) {
+    bool cached = !job.in_tx && e.worlds.find(job.tenant);
     try {
-      if (auto r = attempt(e, job)) {
+      auto r = attempt(e, job, cached);
+      if (cached && (!r || r->exit != kOk)) {  // stale, or an answer a fresh read must confirm
+        e.worlds.drop(job.tenant);
+        --i;
+        continue;
+      }
+      if (r) {
+        if (r->exit == kOk && !r->duplicate && !job.in_tx) e.worlds.put(job.tenant, r->world);
         if (e.observer && !r->duplicate) e.observer(job.tenant, *r);
         return *r;
       }
       if (job.in_tx)  // cannot happen under the caller's write lock; never retry on partial writes
         return failure(kBadInput, "store", "the tenant changed inside the tick's transaction");
     } catch (const StoreError& err) {
+      e.worlds.drop(job.tenant);
       if (err.busy() && !job.in_tx && ++busy > kBusyRetries) break;
       if (!err.busy() || job.in_tx) {
         if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
@@ -148,6 +174,11 @@ Engine::Engine(Store& store, Catalog catalog, int retries)
 Engine::~Engine() = default;
 
 void Engine::observe(Observer o) { impl_->observer = std::move(o); }
+
+void Engine::cache_worlds(size_t capacity) {
+  impl_->worlds.capacity = capacity;
+  impl_->worlds.map.clear();
+}
 
 static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op, bool create,
                           const std::vector<std::pair<std::string, std::string>>& sets,

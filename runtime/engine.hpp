@@ -121,6 +121,10 @@ class Engine {
   // on a copy of `w` as `actor` at `now` (preview.hpp). Writes nothing.
   std::vector<EventPreview> preview(const TenantWorld& w, size_t instance, Instant now,
                                     const std::string& actor);
+  // How many tenants' committed worlds the engine keeps between inputs (so
+  // a long-lived process does not re-read a tenant it just wrote; see
+  // WorldCache in engine_impl.hpp). Default 1024; 0 turns the cache off.
+  void cache_worlds(size_t capacity);
   // Loads a tenant for reading (status, show). False when unknown.
   bool read(const std::string& tenant, TenantWorld& out, std::string& error);
   Store& store() { return store_; }

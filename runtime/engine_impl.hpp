@@ -8,6 +8,27 @@
 
 namespace pb::rt {
 
+// The committed worlds of the tenants this engine wrote last (engine.cpp).
+// Used optimistically, never trusted: an input evaluated on a cached world
+// commits only if the tenant row version is still the cached one, and a
+// refusal or a conflict met on a cached world is redone on a fresh read.
+// Bounded: when full it is emptied. Capacity 0 turns it off.
+struct WorldCache {
+  size_t capacity = 1024;
+  std::unordered_map<std::string, TenantWorld> map;
+
+  const TenantWorld* find(const std::string& id) const {
+    auto it = map.find(id);
+    return it == map.end() ? nullptr : &it->second;
+  }
+  void put(const std::string& id, const TenantWorld& w) {
+    if (capacity == 0) return;
+    if (map.size() >= capacity && !map.count(id)) map.clear();
+    map[id] = w;
+  }
+  void drop(const std::string& id) { map.erase(id); }
+};
+
 struct Engine::Impl {
   Store& store;
   Catalog cat;
@@ -21,6 +42,7 @@ struct Engine::Impl {
   std::unordered_map<const Calendar*, std::pair<std::string, std::string>> calendar_pins;
 
   bool all_loaded = false;
+  WorldCache worlds;
 
   Impl(Store& s, Catalog c, int r);
   void load_all();  // cat.load_all once, then the file hashes and the tenant schema

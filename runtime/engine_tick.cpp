@@ -30,8 +30,14 @@ static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, st
     left = fmt::format("left {}: {}", where, r.message);
     return false;
   }
-  Query q(e.store, "DELETE FROM timers WHERE id = ?");
-  q.bind(1, t.id).run();
+  {
+    Query q(e.store, "DELETE FROM timers WHERE id = ?");
+    q.bind(1, t.id).run();
+  }
+  // Every change of a tenant's rows bumps its version: an engine holding the
+  // tenant's world in its cache then sees the world is stale.
+  Query bump(e.store, "UPDATE tenants SET version = version + 1 WHERE id = ?");
+  bump.bind(1, t.tenant).run();
   if (r.code == "timer-stale") ++rep.dropped;
   else ++rep.refused;
   rep.lines.push_back(fmt::format("dropped {}: {} [{}]", where, r.message, r.code));

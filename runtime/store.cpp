@@ -106,12 +106,48 @@ CREATE TABLE idempotency(
     R"sql(
 CREATE INDEX outreach_tenant ON outreach(tenant, id);
 )sql",
+    // 3: notes and outreach are one B-tree each, clustered by tenant (they are
+    // only ever read by tenant): an event with a note writes one page of it,
+    // not a table page and an index page. Order within a tenant: event, seq.
+    R"sql(
+CREATE TABLE notes_v3(
+  tenant TEXT NOT NULL REFERENCES tenants(id),
+  event INTEGER NOT NULL REFERENCES events(id),
+  seq INTEGER NOT NULL,
+  playbook TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  who TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY(tenant, event, seq)) WITHOUT ROWID;
+INSERT INTO notes_v3 SELECT tenant, event, row_number() OVER (PARTITION BY event ORDER BY id),
+  playbook, kind, text, who, at FROM notes;
+DROP INDEX notes_tenant;
+DROP TABLE notes;
+ALTER TABLE notes_v3 RENAME TO notes;
+CREATE TABLE outreach_v3(
+  tenant TEXT NOT NULL REFERENCES tenants(id),
+  event INTEGER NOT NULL REFERENCES events(id),
+  seq INTEGER NOT NULL,
+  template TEXT NOT NULL,
+  contact TEXT NOT NULL,
+  email TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY(tenant, event, seq)) WITHOUT ROWID;
+INSERT INTO outreach_v3 SELECT tenant, event, row_number() OVER (PARTITION BY event ORDER BY id),
+  template, contact, email, at FROM outreach;
+DROP INDEX outreach_tenant;
+DROP TABLE outreach;
+ALTER TABLE outreach_v3 RENAME TO outreach;
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion);
 
 }  // namespace
+
+const char* migration_sql(int n) { return n >= 1 && n <= kSchemaVersion ? kMigrations[n - 1] : nullptr; }
 
 Query::Query(Store& store, const char* sql) : store_(store), stmt_(store.statement(sql)) {}
 

@@ -26,7 +26,11 @@
 
 namespace pb::rt {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
+
+// The SQL of migration n (1 … kSchemaVersion), which brings user_version
+// n-1 to n; nullptr otherwise. For tests of the migrations.
+const char* migration_sql(int n);
 
 struct StoreError : std::runtime_error {
   int code;

@@ -132,42 +132,77 @@ static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r)
   r.version = 0;
 }
 
-static void update_instance(Store& s, InstanceRec& r) {
-  Query q(s, "UPDATE instances SET step = ?, entered_at = ?, status = ?, outcome = ?, visits = ?, "
-             "version = version + 1 WHERE id = ? AND version = ?");
-  q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, to_string(r.st.status));
-  q.bind(4, r.st.outcome).bind(5, visits_to_json(r.st.visits).dump()).bind(6, r.id).bind(7, r.version);
+// `status` is in the SET list only when it changed: SQLite rewrites the
+// partial index instances_one_active (WHERE status = 'active') whenever it is.
+static void update_instance(Store& s, InstanceRec& r, bool status_changed) {
+  Query q(s, status_changed ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
+                              "status = ?7, version = version + 1 WHERE id = ?5 AND version = ?6"
+                            : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
+                              "version = version + 1 WHERE id = ?5 AND version = ?6");
+  q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, r.st.outcome);
+  q.bind(4, visits_to_json(r.st.visits).dump()).bind(5, r.id).bind(6, r.version);
+  if (status_changed) q.bind(7, to_string(r.st.status));
   q.run();
   ++r.version;
 }
 
+static const InstanceRec* stored_as(const TenantWorld& before, const InstanceRec& r) {
+  if (r.id == 0) return nullptr;
+  for (const auto& b : before.instances)
+    if (b.id == r.id) return &b;
+  return nullptr;
+}
+
 static bool persist_instances(Store& s, const TenantWorld& before, TenantWorld& after) {
   for (auto& r : after.instances) {
-    const InstanceRec* old = nullptr;
-    for (const auto& b : before.instances)
-      if (b.id == r.id && r.id != 0) old = &b;
+    const InstanceRec* old = stored_as(before, r);
     if (!old) {
       insert_instance(s, after.tenant.id, r);
       write_timers(s, r);
       continue;
     }
     if (old->st == r.st) continue;
-    update_instance(s, r);
+    update_instance(s, r, old->st.status != r.st.status);
     if (s.changes() != 1) return false;
     if (old->st.timers != r.st.timers) write_timers(s, r);
   }
   return true;
 }
 
-bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now) {
-  if (create) {
-    Query q(s, "INSERT INTO tenants(id, version, created_at) VALUES(?, 0, ?)");
-    q.bind(1, after.tenant.id).bind(2, to_secs(now)).run();
-  } else {
+// A change another instance's input could depend on: attributes, tasks,
+// assignments, or which instances exist and run.
+static bool tenant_level_change(const TenantWorld& before, const TenantWorld& after) {
+  const TenantState &b = before.tenant, &a = after.tenant;
+  if (a.attrs != b.attrs || a.tasks != b.tasks || a.assignments != b.assignments) return true;
+  for (const auto& r : after.instances) {
+    const InstanceRec* old = stored_as(before, r);
+    if (!old || old->st.status != r.st.status) return true;
+  }
+  return false;
+}
+
+// The tenant row version covers tenant-level state. It is bumped when that
+// changes, and otherwise only checked (an input that moved one instance
+// dirties no tenants page; its instance row carries its own version).
+static bool check_tenant_version(Store& s, const TenantWorld& before, TenantWorld& after) {
+  if (tenant_level_change(before, after)) {
     Query q(s, "UPDATE tenants SET version = version + 1 WHERE id = ? AND version = ?");
     q.bind(1, after.tenant.id).bind(2, before.version).run();
     if (s.changes() != 1) return false;
     after.version = before.version + 1;
+    return true;
+  }
+  Query q(s, "SELECT version FROM tenants WHERE id = ?");
+  q.bind(1, after.tenant.id);
+  return q.step() && q.i64(0) == before.version;
+}
+
+bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now) {
+  if (create) {
+    Query q(s, "INSERT INTO tenants(id, version, created_at) VALUES(?, 0, ?)");
+    q.bind(1, after.tenant.id).bind(2, to_secs(now)).run();
+  } else if (!check_tenant_version(s, before, after)) {
+    return false;
   }
   persist_attrs(s, before.tenant, after.tenant);
   persist_tasks(s, before.tenant, after.tenant);
@@ -197,22 +232,22 @@ std::vector<EventRow> events_of(Store& s, const std::string& tenant) {
   return out;
 }
 
-void insert_note(Store& s, const std::string& tenant, int64_t event, const std::string& playbook,
+void insert_note(Store& s, const std::string& tenant, int64_t event, int seq, const std::string& playbook,
                  const NoteEffect& n, const std::string& who, Instant at) {
-  Query q(s, "INSERT INTO notes(tenant, event, playbook, kind, text, who, at) VALUES(?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, tenant).bind(2, event).bind(3, playbook).bind(4, to_string(n.kind)).bind(5, n.text);
-  q.bind(6, who).bind(7, to_secs(at)).run();
+  Query q(s, "INSERT INTO notes(tenant, event, seq, playbook, kind, text, who, at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, tenant).bind(2, event).bind(3, int64_t{seq}).bind(4, playbook).bind(5, to_string(n.kind));
+  q.bind(6, n.text).bind(7, who).bind(8, to_secs(at)).run();
 }
 
-void insert_outreach(Store& s, const std::string& tenant, int64_t event, const Outreach& o, Instant at) {
-  Query q(s, "INSERT INTO outreach(tenant, event, template, contact, email, at) VALUES(?, ?, ?, ?, ?, ?)");
-  q.bind(1, tenant).bind(2, event).bind(3, o.template_name).bind(4, o.contact).bind(5, o.email);
-  q.bind(6, to_secs(at)).run();
+void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o, Instant at) {
+  Query q(s, "INSERT INTO outreach(tenant, event, seq, template, contact, email, at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, tenant).bind(2, event).bind(3, int64_t{seq}).bind(4, o.template_name).bind(5, o.contact);
+  q.bind(6, o.email).bind(7, to_secs(at)).run();
 }
 
 std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
   std::vector<NoteRow> out;
-  Query q(s, "SELECT playbook, kind, text, who, at, event FROM notes WHERE tenant = ? ORDER BY id");
+  Query q(s, "SELECT playbook, kind, text, who, at, event FROM notes WHERE tenant = ? ORDER BY event, seq");
   q.bind(1, tenant);
   while (q.step())
     out.push_back(NoteRow{q.text(0), q.text(1), q.text(2), q.text(3), from_secs(q.i64(4)), q.i64(5)});
@@ -221,7 +256,8 @@ std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
 
 std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant) {
   std::vector<OutreachRow> out;
-  Query q(s, "SELECT template, contact, email, at, event FROM outreach WHERE tenant = ? ORDER BY id");
+  Query q(s, "SELECT template, contact, email, at, event FROM outreach WHERE tenant = ? "
+             "ORDER BY event, seq");
   q.bind(1, tenant);
   while (q.step()) out.push_back(OutreachRow{q.text(0), q.text(1), q.text(2), from_secs(q.i64(3)), q.i64(4)});
   return out;

@@ -16,8 +16,12 @@ bool load_world(Store& s, const std::string& tenant, TenantWorld& out);
 
 // Writes what differs between `before` and `after` (attributes, tasks,
 // assignments, instances and their timers); new instances get their ids.
-// `create` inserts the tenant row. Returns false when the tenant row version
-// is no longer before.version (another writer committed first).
+// `create` inserts the tenant row. Returns false when another writer
+// committed first: the tenant row version is no longer before.version, or an
+// instance row to update is no longer at its version. The tenant version is
+// bumped only when tenant-level state changes (attributes, tasks,
+// assignments, an instance added or its status changed); every other
+// instance change bumps that instance's version.
 bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now);
 
 struct EventRow {
@@ -34,9 +38,10 @@ struct EventRow {
 
 int64_t insert_event(Store& s, const EventRow& e);
 std::vector<EventRow> events_of(Store& s, const std::string& tenant);
-void insert_note(Store& s, const std::string& tenant, int64_t event, const std::string& playbook,
+// `seq` numbers the notes (the outreach) of one event from 1, in order.
+void insert_note(Store& s, const std::string& tenant, int64_t event, int seq, const std::string& playbook,
                  const NoteEffect& n, const std::string& who, Instant at);
-void insert_outreach(Store& s, const std::string& tenant, int64_t event, const Outreach& o, Instant at);
+void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o, Instant at);
 
 struct NoteRow {
   std::string playbook, kind, text, who;

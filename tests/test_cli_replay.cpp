@@ -54,8 +54,8 @@ TEST_CASE("replay: a forged note or outreach row is named, exit 1", "[cli-replay
         "outreach 1: stored \"Customer Outreach\" to Ana <eve@evil.com> at 2026-03-06T10:00:00Z (event 2), "
         "replayed \"Customer Outreach\" to Ana <ana@acme.com> at 2026-03-06T10:00:00Z (event 2)\n"
         "replay acme: 4 events, 2 differences\n");
-  corrupt(cli, "INSERT INTO outreach(tenant, event, template, contact, email, at) "
-               "SELECT tenant, event, template, contact, email, at FROM outreach");
+  corrupt(cli, "INSERT INTO outreach(tenant, event, seq, template, contact, email, at) "
+               "SELECT tenant, event, seq + 1, template, contact, email, at FROM outreach");
   CHECK(pbt::has(cli("replay acme"), "outreach 2: stored \"Customer Outreach\" to Ana <eve@evil.com> at "
                                      "2026-03-06T10:00:00Z (event 2), replayed none\n"));
 }
