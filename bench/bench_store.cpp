@@ -283,6 +283,15 @@ void bench_status(const Opts& o, const std::string& path) {
          tru = median_run({"/bin/true"}, 21);
   line("status TENANT, whole process", fmt::format("{:.1f} ms", st), fmt::format("{:.1f} ms", help), st / help,
        "< 15 ms", st < 15);
+  // The FM's worklist, oldest first: reads only the rows it prints.
+  std::vector<std::string> due{o.binary, "--db", path, "--playbooks", o.playbooks, "--now",
+                               format_iso_instant(at(kT0, 7200)), "due", "--limit", "100"};
+  std::string listed = spawn(due, true).out;
+  if (std::count(listed.begin(), listed.end(), '\n') != 100)
+    throw std::runtime_error("due --limit 100 did not list 100 timers:\n" + listed.substr(0, 500));
+  double du = median_run(due, 21);
+  line("due --limit 100, whole process", fmt::format("{:.1f} ms", du), fmt::format("{:.1f} ms", help), du / help,
+       "< 15 ms", du < 15);
   fmt::print("  (baseline: `playbook --help`; /bin/true takes {:.1f} ms)\n", tru);
 }
 

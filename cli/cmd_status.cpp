@@ -20,13 +20,6 @@ struct ReadOpts {
   int limit = 0;  // due: at most this many lines (0: all)
 };
 
-// due --queue: whether the tenant has an assignment to a queue of that name.
-bool in_queue(rt::Store& store, const std::string& tenant, const std::string& queue) {
-  rt::Query q(store, "SELECT 1 FROM assignments WHERE tenant = ? AND name = ?");
-  q.bind(1, tenant).bind(2, queue);
-  return q.step();
-}
-
 std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
   const Step* s = cp ? cp->step(t.step) : nullptr;
   if (!s || t.transition >= s->transitions.size()) return "?";
@@ -60,27 +53,20 @@ int run_due(const Globals& g, const ReadOpts& o) {
   if (!o.until.empty() && !parse_iso_instant(o.until, until))
     return fmt::print(stderr, "error: --until '{}' is not a date\n", o.until), kBadInput;
   if (o.until.size() == 10) until += std::chrono::hours{24} - std::chrono::seconds{1};
-  auto timers = rt::due_timers(*s->store, until, 1 << 30);
   json out = json::array();
-  for (const auto& t : timers) {
-    auto cp = s->engine->playbook([&] {
-      rt::Query q(*s->store, "SELECT hash FROM instances WHERE id = ?");
-      q.bind(1, t.instance);
-      return q.step() ? q.text(0) : std::string();
-    }());
+  rt::for_each_due(*s->store, until, o.queue, [&](const rt::DueTimer& t) {
+    auto cp = s->engine->playbook(t.hash);
     const Step* st = cp ? cp->step(t.step) : nullptr;
     std::string role = st ? st->role : "";
-    if (!o.role.empty() && role != o.role) continue;
-    if (!o.queue.empty() && !in_queue(*s->store, t.tenant, o.queue)) continue;
-    if (o.limit > 0 && out.size() >= size_t(o.limit)) break;
-    TimerState ts{t.step, t.transition, t.due};
-    std::string target = target_of(cp.get(), ts);
+    if (!o.role.empty() && role != o.role) return true;
+    std::string target = target_of(cp.get(), TimerState{t.step, t.transition, t.due});
     out.push_back({{"due", format_iso_instant(t.due)}, {"tenant", t.tenant}, {"playbook", t.playbook},
                    {"step", t.step}, {"role", role}, {"to", target}});
     if (o.format != "json")
       fmt::print("{}  {}  {} {} -> {}{}\n", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
                  target, role.empty() ? "" : "  (" + role + ")");
-  }
+    return o.limit == 0 || out.size() < size_t(o.limit);
+  });
   if (o.format == "json") fmt::print("{}\n", out.dump(2));
   return kOk;
 }

@@ -308,16 +308,28 @@ void save_key(Store& s, const std::string& key, const std::string& tenant, int64
   q.bind(1, key).bind(2, tenant).bind(3, event).run();
 }
 
+static DueTimer due_row(const Query& q) {
+  return DueTimer{q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), uint32_t(q.i64(5)), from_secs(q.i64(6)),
+                  q.text(7)};
+}
+
 std::vector<DueTimer> due_timers(Store& s, Instant now, int limit) {
   std::vector<DueTimer> out;
-  Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due "
+  Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due, i.hash "
              "FROM timers t JOIN instances i ON i.id = t.instance "
              "WHERE t.due <= ? ORDER BY t.due, t.id LIMIT ?");
   q.bind(1, to_secs(now)).bind(2, int64_t{limit});
-  while (q.step())
-    out.push_back(DueTimer{q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), uint32_t(q.i64(5)),
-                           from_secs(q.i64(6))});
+  while (q.step()) out.push_back(due_row(q));
   return out;
+}
+
+void for_each_due(Store& s, Instant now, const std::string& queue, const std::function<bool(const DueTimer&)>& each) {
+  Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due, i.hash "
+             "FROM timers t JOIN instances i ON i.id = t.instance WHERE t.due <= ?1 AND (?2 = '' OR EXISTS "
+             "(SELECT 1 FROM assignments a WHERE a.tenant = i.tenant AND a.name = ?2)) ORDER BY t.due, t.id");
+  q.bind(1, to_secs(now)).bind(2, queue);
+  while (q.step())
+    if (!each(due_row(q))) return;
 }
 
 }  // namespace pb::rt

@@ -3,6 +3,7 @@
 // runs inside the caller's transaction; none opens or commits one.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,8 +84,13 @@ struct DueTimer {
   std::string tenant, playbook, step;
   uint32_t transition = 0;
   Instant due{};
+  std::string hash;  // the instance's pinned playbook
 };
 // Timers due at or before `now`, oldest first, at most `limit`.
 std::vector<DueTimer> due_timers(Store& s, Instant now, int limit);
+// The same rows, streamed: calls `each` oldest first until it returns false.
+// `queue` (optional) keeps only tenants assigned to a queue of that name.
+// One query; rows are read only as far as the caller goes.
+void for_each_due(Store& s, Instant now, const std::string& queue, const std::function<bool(const DueTimer&)>& each);
 
 }  // namespace pb::rt

@@ -134,6 +134,13 @@ TEST_CASE("cli: tick and due", "[cli-run]") {
   j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --limit 1 --format json").out);
   REQUIRE(j.size() == 1);
   CHECK(j[0]["tenant"] == "acme");
+  // --limit counts the lines the filters keep, not the timers read
+  j = nlohmann::json::parse(
+      cli("due --until 2026-03-11T12:00:00Z --queue 'FTCQ CSS EMEA' --limit 1 --format json").out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["tenant"] == "beta");
+  CHECK(cli("due --until 2026-03-11T12:00:00Z --role fm --limit 5").out.find("beta") != std::string::npos);
+  CHECK(cli("due --until 2026-03-11T12:00:00Z --queue nobody").out.empty());
   j = nlohmann::json::parse(cli("replay acme --format json").out);
   CHECK(j["matches"] == true);
   CHECK(j["differences"].empty());
