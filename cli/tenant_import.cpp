@@ -13,7 +13,9 @@
 //    "nothing imported" and exit 2.
 //  * --skip-bad imports the good rows and reports the bad ones (exit 2 when
 //    there were any, so scripts notice).
-//  * The second pass commits the rows in batches of --batch (default 500) per
+//  * A file of at most --batch rows is imported by that first pass (its
+//    transaction then holds exactly the good rows and is committed).
+//  * Otherwise a second pass commits the rows in batches of --batch (default 500) per
 //    transaction; a row counts once its batch committed. When the store fails
 //    (busy beyond retries) the run stops after the last committed batch and
 //    says how many rows are in; running the import again resumes (a row of a
@@ -75,10 +77,18 @@ void print_bad(const std::string& file, const std::vector<Bad>& bad) {
   if (bad.size() > kShownErrors) fmt::print(stderr, "… and {} more bad rows\n", bad.size() - kShownErrors);
 }
 
-// First pass: every row applied in one transaction, rolled back.
-bool validate(Session& s, const Globals& g, const CsvTable& t, std::vector<Bad>& bad, std::string& err) {
+// First pass: every row applied in one transaction, rolled back — unless
+// `keep` and the rows may be imported (none bad, or --skip-bad): a refused row
+// writes nothing, so the pass then holds exactly the good rows applied in
+// order, what a second pass would write; it is committed as it is.
+// `committed` says which happened.
+bool validate(Session& s, const Globals& g, const CsvTable& t, const ImportOpts& o, bool keep,
+              std::vector<Bad>& bad, std::string& err, bool& committed) {
   rt::Transaction tx(*s.store, true);
-  return apply_rows(s, g, t, 1, t.rows.size(), {}, bad, err);  // ~Transaction rolls back
+  committed = false;
+  if (!apply_rows(s, g, t, 1, t.rows.size(), {}, bad, err)) return false;  // ~Transaction rolls back
+  if (keep && (bad.empty() || o.skip_bad)) tx.commit(), committed = true;
+  return true;
 }
 
 void progress(size_t done, size_t total, bool show) {
@@ -140,17 +150,18 @@ int run_import(const Globals& g, const ImportOpts& o) {
   if (!s) return exit;
   std::vector<Bad> bad;
   std::string err;
-  if (!validate(*s, g, t, bad, err)) return fmt::print(stderr, "error: {}; nothing imported\n", err), rt::kBusy;
+  size_t rows = t.rows.size() - 1, batch = size_t(std::max(1, o.batch));
+  bool done = false;  // a file of one batch is imported by its checking pass
+  if (!validate(*s, g, t, o, rows <= batch, bad, err, done))
+    return fmt::print(stderr, "error: {}; nothing imported\n", err), rt::kBusy;
   print_bad(o.file, bad);
-  size_t rows = t.rows.size() - 1;
   if (!bad.empty() && !o.skip_bad)
     return fmt::print(stderr, "{} of {} rows are bad; nothing imported (--skip-bad imports the others)\n",
                       bad.size(), rows), kBadInput;
   std::set<size_t> skip;
   for (const auto& b : bad) skip.insert(b.row);
   bool show = isatty(STDERR_FILENO) && rows >= kProgressRows;
-  size_t batch = size_t(std::max(1, o.batch));
-  for (size_t from = 1; from < t.rows.size(); from += batch) {
+  for (size_t from = done ? t.rows.size() : 1; from < t.rows.size(); from += batch) {
     size_t to = std::min(t.rows.size(), from + batch);
     std::vector<Bad> late;
     rt::Transaction tx(*s->store, true);

@@ -59,6 +59,28 @@ TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   CHECK(has(cli("history beta"), "tenant-set"));
 }
 
+// A file of one batch is imported by its checking pass; several batches take a
+// second pass. Both must leave the same tenants and the same log.
+TEST_CASE("cli: tenant import in one pass and in batches gives the same store", "[cli-run]") {
+  Cli one, many;
+  std::string csv = one.db.dir.string() + "/t.csv";
+  std::ofstream(csv) << "id,region,priority\nbeta,EMEA,1\ndelta,MARS,1\nbeta,,3\ngamma,AMERICAS,\n"
+                        "epsilon,EMEA,9\ngamma,EMEA,2\n";
+  Run r1 = one("tenant import --skip-bad '" + csv + "'");
+  Run r2 = many("tenant import --skip-bad --batch 2 '" + csv + "'");
+  CHECK(r1.rc == 2);
+  CHECK(r1.out == r2.out);
+  CHECK(has(r1, "imported 4 of 6 rows (2 bad rows skipped)"));
+  for (const char* id : {"beta", "gamma"}) {
+    std::string show = std::string("tenant show ") + id + " --format json", log = std::string("history ") + id;
+    CHECK(one(show).out == many(show).out);
+    CHECK(one(log).out == many(log).out);
+  }
+  CHECK(has(one("tenant show beta"), "priority = 3"));
+  CHECK(one("tenant show delta").rc == 2);
+  CHECK(one("replay gamma").rc == 0);
+}
+
 TEST_CASE("cli: start, fire, complete, note, status, history, replay", "[cli-run]") {
   Cli cli;
   REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
