@@ -16,15 +16,9 @@ namespace pb::scen {
 namespace {
 
 using PbKey = std::tuple<std::string, uint32_t, uint32_t>;  // (playbook id, line, col)
-using FileKey = std::tuple<std::string, uint32_t, uint32_t>;  // (file name, line, col)
+using FileKey = std::tuple<std::string, uint32_t, uint32_t>;  // (file path as loaded, line, col)
 
-std::string base_name(const Loc& l) {
-  const std::string& f = l.filename();
-  auto slash = f.find_last_of('/');
-  return slash == std::string::npos ? f : f.substr(slash + 1);
-}
-
-FileKey file_key(const Loc& l) { return {base_name(l), l.line, l.col}; }
+FileKey file_key(const Loc& l) { return {l.filename(), l.line, l.col}; }
 
 // Everything the scenarios reached, merged.
 struct Seen {
