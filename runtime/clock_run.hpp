@@ -14,7 +14,9 @@
 //    after that many, it returns an error ("a loop of timers?") and leaves
 //    `now` at the last tick; the caller reports it.
 //  * `on_tick` (if given) is called with the instant just before each tick.
-//  * The engine works on whatever store it was given; nothing else is read.
+//  * Only `tenant`'s timers decide when to tick, but Engine::tick fires the
+//    due timers of every tenant in the store: both callers run one tenant on
+//    a private in-memory store.
 #pragma once
 
 #include <functional>
