@@ -13,10 +13,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/path_text.hpp"
 #include "cli/project_cli.hpp"
 #include "cli/run_common.hpp"
 #include "cli/whatif_parse.hpp"
+#include "grammar/describe.hpp"
 #include "interpreter/calendar_math.hpp"
 
 namespace pb::cli {
@@ -55,7 +55,7 @@ std::string what_of(const Project& p, const rt::whatif::Entry& e) {
       break;
   }
   const Transition* t = transition_at(p, e.playbook, e.taken);
-  return t ? "timer " + trigger_label(*t) : "timer";
+  return t ? "timer " + describe_trigger(*t, TriggerStyle::Compact) : "timer";
 }
 
 std::vector<std::pair<Days, std::string>> holidays_met(const Project& p, const rt::whatif::Timeline& tl,

@@ -3,31 +3,9 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
-#include "grammar/frontend.hpp"
+#include "grammar/describe.hpp"
 
 namespace pb::cli {
-
-std::string trigger_label(const Transition& t) {
-  std::string s;
-  switch (t.trigger) {
-    case TriggerKind::Event: s = t.event; break;
-    case TriggerKind::Task: s = fmt::format("task {}", t.task); break;
-    case TriggerKind::After:
-      s = fmt::format("after {} {}", t.amount, to_string(t.unit));
-      if (t.amount == 1) s.pop_back();  // "1 business day"
-      break;
-    case TriggerKind::At:
-      s = "at " + t.at_path;
-      if (t.amount) s += fmt::format(" {} {} days", t.amount < 0 ? '-' : '+', std::abs(t.amount));
-      break;
-    case TriggerKind::When: return "when " + (t.guard ? print_expr(*t.guard) : std::string{});
-    case TriggerKind::Otherwise: return "otherwise";
-  }
-  if (t.guard) s += " when " + print_expr(*t.guard);
-  return s;
-}
 
 std::string terminal_text(const Step& s) {
   switch (s.terminal) {
@@ -41,15 +19,19 @@ std::string terminal_text(const Step& s) {
 
 std::string path_line(const paths::Path& p) {
   std::string out = p.edges.empty() ? p.terminal->id : p.edges.front().from->id;
-  for (const auto& e : p.edges) out += fmt::format(" -({})-> {}", trigger_label(*e.t), e.t->target);
+  for (const auto& e : p.edges)
+    out += fmt::format(" -({})-> {}", describe_trigger(*e.t, TriggerStyle::Compact), e.t->target);
   return out + " => " + terminal_text(*p.terminal);
 }
 
 nlohmann::json path_json(const paths::Path& p) {
   nlohmann::json edges = nlohmann::json::array();
   for (const auto& e : p.edges)
-    edges.push_back({{"from", e.from->id}, {"trigger", trigger_label(*e.t)}, {"to", e.t->target},
-                     {"line", e.t->loc.line}, {"col", e.t->loc.col}});
+    edges.push_back({{"from", e.from->id},
+                     {"trigger", describe_trigger(*e.t, TriggerStyle::Compact)},
+                     {"to", e.t->target},
+                     {"line", e.t->loc.line},
+                     {"col", e.t->loc.col}});
   const char* kinds[] = {"none", "end", "goto", "handoff"};
   return {{"transitions", edges},
           {"terminal", {{"step", p.terminal->id},

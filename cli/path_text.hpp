@@ -1,6 +1,7 @@
 // path_text.hpp — how `playbook paths` and `playbook test --scaffold` show
-// a path of interpreter/paths.hpp: trigger labels, terminal text, one line
-// per path, and the JSON form.
+// a path of interpreter/paths.hpp: terminal text, one line per path, and the
+// JSON form. Triggers are labelled by describe_trigger(…, TriggerStyle::Compact)
+// (grammar/describe.hpp): "research_done", "task 3729", "after 2 business days".
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,10 +10,6 @@
 #include "interpreter/paths.hpp"
 
 namespace pb::cli {
-
-// "research_done", "task 3729", "after 2 business days", "at tenant.x - 30 days",
-// "when EXPR", "otherwise"; an event/timer guard follows as " when EXPR".
-std::string trigger_label(const Transition& t);
 
 // `end "outcome"`, `goto PLAYBOOK`, `handoff EXTERNAL`.
 std::string terminal_text(const Step& s);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/describe.hpp"
 #include "grammar/frontend.hpp"
 
 namespace pb::cli {
@@ -60,31 +61,12 @@ std::string describe_action(const Playbook& pb, const Action& a) {
   return {};
 }
 
-std::string trigger_text(const Transition& t) {
-  switch (t.trigger) {
-    case TriggerKind::Event: return t.event;
-    case TriggerKind::Task: return fmt::format("task {} completed", t.task);
-    case TriggerKind::After: {
-      std::string unit = to_string(t.unit);
-      if (t.amount == 1) unit.pop_back();
-      return fmt::format("after {} {}", t.amount, unit);
-    }
-    case TriggerKind::At:
-      return t.amount ? fmt::format("on {} {} {} days", t.at_path, t.amount < 0 ? '-' : '+',
-                                    std::abs(t.amount))
-                      : "on " + t.at_path;
-    case TriggerKind::When: return "if " + (t.guard ? print_expr(*t.guard) : std::string{});
-    case TriggerKind::Otherwise: return "otherwise";
-  }
-  return {};
-}
-
 std::string transition_line(const Playbook& pb, const Transition& t) {
-  std::string line = trigger_text(t);
+  std::string line = trigger_words(t, TriggerStyle::Sentence);
   if (t.trigger == TriggerKind::Event)
     if (const EventDecl* e = pb.event(t.event); e && !e->title.empty())
       line += " (" + e->title + ")";
-  if (t.guard && t.trigger != TriggerKind::When) line += ", only if " + print_expr(*t.guard);
+  line += guard_words(t, TriggerStyle::Sentence);
   const Step* target = pb.step(t.target);
   line += " → " + t.target;
   if (target && !target->title.empty()) line += " \"" + target->title + "\"";

@@ -1,7 +1,8 @@
 // render_graph.cpp — playbooks as Graphviz DOT or Mermaid flowcharts.
 //
 // Contract: steps are nodes labelled with their title and role; transitions
-// are edges labelled with their trigger (event, task, wait) and guard;
+// are edges labelled with their trigger and guard (describe_trigger, Graph
+// style: "on replied\n[EXPR]", "task 3729 completed", "after 2 business days");
 // decision steps are diamonds, ends, playbook hand-overs and external
 // hand-offs have shapes of their own. With several playbooks (graph --all)
 // each is a cluster/subgraph and `goto playbook` steps are joined to the
@@ -10,7 +11,9 @@
 
 #include <fmt/format.h>
 
-#include "grammar/frontend.hpp"
+#include <cctype>
+
+#include "grammar/describe.hpp"
 
 namespace pb::cli {
 namespace {
@@ -48,26 +51,6 @@ std::string node_label(const Playbook& pb, const Step& s) {
     case TerminalKind::None: break;
   }
   return s.role.empty() ? title : fmt::format("{}\n({})", title, role_name(pb, s.role));
-}
-
-std::string edge_label(const Transition& t) {
-  std::string trig;
-  switch (t.trigger) {
-    case TriggerKind::Event: trig = "on " + t.event; break;
-    case TriggerKind::Task: trig = fmt::format("task {} complete", t.task); break;
-    case TriggerKind::After:
-      trig = fmt::format("after {} {}", t.amount, to_string(t.unit));
-      if (t.amount == 1) trig.pop_back();  // "1 business day"
-      break;
-    case TriggerKind::At:
-      trig = "at " + t.at_path;
-      if (t.amount) trig += fmt::format(" {} {} days", t.amount < 0 ? '-' : '+', std::abs(t.amount));
-      break;
-    case TriggerKind::When: return "when " + (t.guard ? print_expr(*t.guard) : std::string{});
-    case TriggerKind::Otherwise: return "otherwise";
-  }
-  if (t.guard) trig += "\n[" + print_expr(*t.guard) + "]";
-  return trig;
 }
 
 // ---------------------------------------------------------------- DOT
@@ -111,7 +94,7 @@ void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
   for (const auto& s : pb.steps)
     for (const auto& t : s.transitions)
       out += fmt::format("{}{} -> {} [label=\"{}\"];\n", ind, dot_id(pb, s.id),
-                         dot_id(pb, t.target), dot_escape(edge_label(t)));
+                         dot_id(pb, t.target), dot_escape(describe_trigger(t, TriggerStyle::Graph)));
   if (cluster) out += "  }\n";
 }
 
@@ -171,8 +154,8 @@ void mm_playbook(std::string& out, const Playbook& pb, bool subgraph) {
     out += fmt::format("{}{} --> {}\n", ind, mm_id(pb, "__start"), mm_id(pb, pb.start));
   for (const auto& s : pb.steps)
     for (const auto& t : s.transitions)
-      out += fmt::format("{}{} -->|\"{}\"| {}\n", ind, mm_id(pb, s.id), mm_text(edge_label(t)),
-                         mm_id(pb, t.target));
+      out += fmt::format("{}{} -->|\"{}\"| {}\n", ind, mm_id(pb, s.id),
+                         mm_text(describe_trigger(t, TriggerStyle::Graph)), mm_id(pb, t.target));
   if (subgraph) out += "  end\n";
 }
 

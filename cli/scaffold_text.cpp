@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/scaffold.hpp"
+#include "grammar/describe.hpp"
 #include "grammar/frontend.hpp"
 #include "interpreter/calendar_math.hpp"
 
@@ -79,14 +80,12 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
     }
     case TriggerKind::Task:
       return fmt::format("  - complete: {}\n", t.task);
-    case TriggerKind::After: {
-      std::string unit = to_string(t.unit);
-      if (t.amount == 1) unit.pop_back();
-      return fmt::format("  - advance: {} {}   # the timer `after {} {}`\n", t.amount, unit, t.amount, unit);
-    }
+    case TriggerKind::After:
+      return fmt::format("  - advance: {}   # the timer `{}`\n", duration_words(t.amount, t.unit),
+                         trigger_words(t, TriggerStyle::Compact));
     case TriggerKind::At:
       return fmt::format("  - tick: true   # the timer `{}`: TODO make sure that date is set\n",
-                         trigger_label(t));
+                         describe_trigger(t, TriggerStyle::Compact));
     default:
       return "";
   }
@@ -125,8 +124,8 @@ std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, co
   size_t i = 0, n = p.edges.size();
   auto decisions = [&](size_t j) {
     for (; j < n && paths::is_decision(*p.edges[j].from); ++j)
-      body += fmt::format("    # decision {}: {} -> {}\n", p.edges[j].from->id, trigger_label(*p.edges[j].t),
-                          p.edges[j].t->target);
+      body += fmt::format("    # decision {}: {} -> {}\n", p.edges[j].from->id,
+                          describe_trigger(*p.edges[j].t, TriggerStyle::Compact), p.edges[j].t->target);
     return j;
   };
   if (n && paths::is_decision(*p.edges[0].from)) {

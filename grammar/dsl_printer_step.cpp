@@ -2,6 +2,7 @@
 // (see dsl_printer.cpp for the canonical form).
 #include <fmt/format.h>
 
+#include "describe.hpp"
 #include "dsl_printer.hpp"
 #include "frontend.hpp"
 #include "print_util.hpp"
@@ -9,45 +10,6 @@
 namespace pb::grammar {
 
 namespace {
-
-std::string amount(int64_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string duration(int64_t n, DurationUnit u) {
-  switch (u) {
-    case DurationUnit::BusinessDays:
-      return amount(n, "business day", "business days");
-    case DurationUnit::Days:
-      return amount(n, "day", "days");
-    case DurationUnit::Weeks:
-      return amount(n, "week", "weeks");
-    case DurationUnit::Hours:
-      return amount(n, "hour", "hours");
-  }
-  return amount(n, "day", "days");
-}
-
-std::string trigger(const Transition& t) {
-  std::string guard = t.guard ? print_expr(*t.guard) : std::string("true");
-  switch (t.trigger) {
-    case TriggerKind::Event:
-      return std::string("on ") + t.event;
-    case TriggerKind::Task:
-      return fmt::format("on task {}", t.task);
-    case TriggerKind::After:
-      return std::string("after ") + duration(t.amount, t.unit);
-    case TriggerKind::At:
-      if (t.amount == 0) return std::string("at ") + t.at_path;
-      return fmt::format("at {} {} {}", t.at_path, t.amount < 0 ? '-' : '+',
-                         amount(t.amount < 0 ? -t.amount : t.amount, "day", "days"));
-    case TriggerKind::When:
-      return std::string("when ") + guard;
-    case TriggerKind::Otherwise:
-      return "otherwise";
-  }
-  return "otherwise";
-}
 
 // The one-line text of an action other than `each`.
 std::string simple_action(const Action& a) {
@@ -110,10 +72,7 @@ void Printer::block(int indent, const std::string& head, const std::vector<Actio
 
 void Printer::transition(int indent, const Transition& t) {
   comments(indent, t.comments);
-  std::string head = trigger(t);
-  if (t.guard && t.trigger != TriggerKind::When && t.trigger != TriggerKind::Otherwise)
-    head += std::string(" when ") + print_expr(*t.guard);
-  head += std::string(" -> ") + t.target;
+  std::string head = describe_trigger(t, TriggerStyle::Source) + " -> " + t.target;
   block(indent, head, t.actions);
 }
 

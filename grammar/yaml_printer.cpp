@@ -6,6 +6,7 @@
 // optional values are left out; expressions are printed with print_expr.
 #include <fmt/format.h>
 
+#include "describe.hpp"
 #include "frontend.hpp"
 #include "yaml_emit.hpp"
 
@@ -137,21 +138,16 @@ Y actions(const std::vector<Action>& as) {
   return y;
 }
 
-std::string unit_text(int64_t n, DurationUnit u) {
-  static const char* names[] = {"business day", "day", "week", "hour"};
-  return fmt::format("{} {}{}", n, names[static_cast<int>(u)], n == 1 ? "" : "s");
-}
-
 Y transition(const Transition& t) {
   Y y = Y::map();
   switch (t.trigger) {
     case TriggerKind::Event: y.add("event", S(t.event)); break;
     case TriggerKind::Task: y.add("task", N(t.task)); break;
-    case TriggerKind::After: y.add("after", S(unit_text(t.amount, t.unit))); break;
+    case TriggerKind::After: y.add("after", S(duration_words(t.amount, t.unit))); break;
     case TriggerKind::At: {
       int64_t n = t.amount < 0 ? -t.amount : t.amount;
       std::string off = t.amount == 0 ? "" : fmt::format(" {} {}", t.amount < 0 ? '-' : '+',
-                                                         unit_text(n, DurationUnit::Days));
+                                                         duration_words(n, DurationUnit::Days));
       y.add("at", S(t.at_path + off));
       break;
     }

@@ -9,22 +9,16 @@
 #include <set>
 #include <tuple>
 
-#include "grammar/frontend.hpp"
+#include "grammar/describe.hpp"
 
 namespace pb::scen {
 
 namespace {
 
 using PbKey = std::tuple<std::string, uint32_t, uint32_t>;  // (playbook id, line, col)
-using FileKey = std::tuple<std::string, uint32_t, uint32_t>;  // (file name, line, col)
+using FileKey = std::tuple<std::string, uint32_t, uint32_t>;  // (file path as loaded, line, col)
 
-std::string base_name(const Loc& l) {
-  const std::string& f = l.filename();
-  auto slash = f.find_last_of('/');
-  return slash == std::string::npos ? f : f.substr(slash + 1);
-}
-
-FileKey file_key(const Loc& l) { return {base_name(l), l.line, l.col}; }
+FileKey file_key(const Loc& l) { return {l.filename(), l.line, l.col}; }
 
 // Everything the scenarios reached, merged.
 struct Seen {
@@ -41,29 +35,6 @@ Seen merge(const std::vector<Reached>& all) {
     for (const auto& loc : r.refused_by) s.refused.insert(file_key(loc));
   }
   return s;
-}
-
-// "2 business days", "1 week".
-std::string duration(int64_t amount, DurationUnit unit) {
-  std::string u = to_string(unit);
-  if (amount == 1 || amount == -1) u.pop_back();
-  return fmt::format("{} {}", amount, u);
-}
-
-std::string trigger(const Transition& t) {
-  std::string guard = t.guard ? " when " + print_expr(*t.guard) : "";
-  switch (t.trigger) {
-    case TriggerKind::Event: return "on " + t.event + guard;
-    case TriggerKind::Task: return fmt::format("on task {}{}", t.task, guard);
-    case TriggerKind::After: return "after " + duration(t.amount, t.unit) + guard;
-    case TriggerKind::At:
-      if (t.amount == 0) return "at " + t.at_path + guard;
-      return fmt::format("at {} {} {}{}", t.at_path, t.amount < 0 ? '-' : '+',
-                         duration(std::abs(t.amount), DurationUnit::Days), guard);
-    case TriggerKind::When: return guard.substr(1);
-    case TriggerKind::Otherwise: return "otherwise";
-  }
-  return "";
 }
 
 std::string rule_text(const Rule& r) {
@@ -106,7 +77,7 @@ struct Builder {
 };
 
 std::string arrow(const pb::Step& s, const Transition& t) {
-  return fmt::format("{} --{}--> {}", s.id, trigger(t), t.target);
+  return fmt::format("{} --{}--> {}", s.id, describe_trigger(t, TriggerStyle::Source), t.target);
 }
 
 PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) {

@@ -9,7 +9,9 @@
 //    (playbook id, step id): the locations the engine reports come from the
 //    pinned copy of a playbook, whose file name may differ from the
 //    project's path. Refusal rules — reported without a playbook — are keyed
-//    by (file name without directories, line, col).
+//    by (file path, line, col), the path as the project was loaded (the
+//    engine compiles the pinned copy under that same path): two directories
+//    holding the same file name keep their rules apart.
 //  * A step is reached when a scenario entered it (a start step: when a
 //    scenario started the playbook, directly, with `start:` or by goto). A
 //    transition is reached when a scenario took it. A refusal rule — a

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "interpreter/calendar_math.hpp"
+#include "runtime/clock_run.hpp"
 #include "runtime/scenario.hpp"
 #include "runtime/store_world.hpp"
 
@@ -22,6 +23,7 @@ struct Run {
   rt::Engine engine;
   Instant now{};
   Result res;
+  std::string clock_error;  // set by run_clock when its bound was hit
 };
 
 // The instance a check looks at: PLAYBOOK's latest when named, else the
@@ -130,27 +132,14 @@ void fail(Run& r, size_t step, std::string what, std::string found, const Loc& l
   r.res.failures.push_back(Failure{step, std::move(what), std::move(found), loc});
 }
 
-std::optional<Instant> earliest_timer(Run& r) {
-  rt::TenantWorld w;
-  std::string err;
-  if (!r.engine.read(r.s.tenant, w, err)) return std::nullopt;
-  std::optional<Instant> next;
-  for (const auto* i : w.all_active())
-    for (const auto& t : i->st.timers)
-      if (!next || t.due < *next) next = t.due;
-  return next;
-}
+// At most this many timer ticks in one `advance`/`until` step.
+constexpr int kMaxTicks = 1000;
 
-// Fires every timer due up to `target`, each at its own due instant.
+// Fires every timer due up to `target`, each at its own due instant; a
+// timer loop that outlasts kMaxTicks is left in r.clock_error.
 void run_clock(Run& r, Instant target) {
-  for (int guard = 0; guard < 1000; ++guard) {
-    auto next = earliest_timer(r);
-    if (!next || *next > target) break;
-    r.now = std::max(r.now, *next);
-    rt::TickReport rep = r.engine.tick(r.now);
-    if (rep.fired + rep.dropped + rep.refused == 0) break;
-  }
-  r.now = std::max(r.now, target);
+  rt::ClockRun run = rt::fire_due_until(r.engine, r.s.tenant, r.now, target, kMaxTicks);
+  if (!run.ok()) r.clock_error = run.error;
 }
 
 const Calendar& calendar_now(Run& r) {
@@ -187,7 +176,7 @@ std::optional<rt::Response> apply(Run& r, const Step& st) {
       run_clock(r, std::max(r.now, st.until));
       return std::nullopt;
     case StepKind::Tick:
-      if (auto next = earliest_timer(r)) r.now = std::max(r.now, *next);
+      if (auto next = rt::earliest_timer(r.engine, r.s.tenant)) r.now = std::max(r.now, *next);
       r.engine.tick(r.now);
       return std::nullopt;
     case StepKind::Set: {
@@ -225,6 +214,10 @@ Snapshot snapshot(Run& r) {
 bool run_step(Run& r, size_t index, const Step& st) {
   Snapshot before = snapshot(r);
   auto refusal = apply(r, st);
+  if (!r.clock_error.empty()) {
+    fail(r, index, "the timers due settle", r.clock_error, st.loc);
+    return false;
+  }
   if (refusal && !snapshot(r).same(before))
     fail(r, index, "a refused step writes nothing", "the tenant changed", st.loc);
   bool expects_refusal = std::any_of(st.expect.begin(), st.expect.end(),

@@ -1,5 +1,5 @@
-// whatif.cpp — see whatif.hpp. The clock loop is the scenario runner's:
-// fire the earliest due timer at its own instant until the target.
+// whatif.cpp — see whatif.hpp. The clock is moved by rt::fire_due_until
+// (clock_run.hpp), as in the scenario runner.
 #include "runtime/whatif.hpp"
 
 #include <fmt/format.h>
@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "interpreter/calendar_math.hpp"
+#include "runtime/clock_run.hpp"
 
 namespace pb::rt::whatif {
 
@@ -93,28 +94,19 @@ bool stopped(Sim& s) {
   return true;
 }
 
-std::optional<Instant> earliest_timer(Sim& s) {
-  TenantWorld w;
-  std::string err;
-  if (!s.engine.read(kTenant, w, err)) return std::nullopt;
-  std::optional<Instant> next;
-  for (const auto* i : w.all_active())
-    for (const auto& t : i->st.timers)
-      if (!next || t.due < *next) next = t.due;
-  return next;
-}
+// At most this many timer ticks between two planned inputs (or before
+// `until`): a year of hourly timers fits.
+constexpr int kMaxTicks = 10000;
 
-// Fires every timer due up to `target`, each at its own due instant.
-void advance_to(Sim& s, Instant target) {
-  for (int guard = 0; guard < 10000 && !stopped(s); ++guard) {
-    auto next = earliest_timer(s);
-    if (!next || *next > target) break;
-    s.now = std::max(s.now, *next);
-    s.pending = entry(s.now, Kind::Timer);
-    TickReport rep = s.engine.tick(s.now);
-    if (rep.fired + rep.dropped + rep.refused == 0) break;
-  }
-  s.now = std::max(s.now, target);
+// Fires every timer due up to `target`, each at its own due instant. False
+// (and tl.error set) when kMaxTicks ticks left timers still due.
+bool advance_to(Sim& s, Instant target) {
+  ClockHooks hooks{[&s] { return stopped(s); },
+                   [&s](Instant at) { s.pending = entry(at, Kind::Timer); }};
+  ClockRun run = fire_due_until(s.engine, kTenant, s.now, target, kMaxTicks, hooks);
+  if (run.ok()) return true;
+  s.tl.error = run.error;
+  return false;
 }
 
 const Calendar& calendar_of(Sim& s) {
@@ -171,7 +163,7 @@ Timeline run(const Request& req, const Catalog& catalog) {
   std::stable_sort(plan.begin(), plan.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [at, p] : plan) {
     if (at > req.until) break;
-    advance_to(s, at);
+    if (!advance_to(s, at)) return s.tl;
     if (stopped(s)) {
       Entry e = entry(at, Kind::Skipped, p->text);
       e.message = "not fired: the run had already ended";
@@ -180,7 +172,7 @@ Timeline run(const Request& req, const Catalog& catalog) {
     }
     submit(s, *p);
   }
-  advance_to(s, req.until);
+  if (!advance_to(s, req.until)) return s.tl;
   stopped(s);
   return s.tl;
 }

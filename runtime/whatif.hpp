@@ -13,6 +13,10 @@
 //    `until`, whichever comes first. Planned inputs left then are reported
 //    as skipped.
 //  * A refused input is an entry with its code and message; the run goes on.
+//  * Timers fire through rt::fire_due_until (clock_run.hpp), at most 10,000
+//    ticks between two planned inputs (or before `until`); past that the
+//    run stops with `error` set (a loop of timers), never a silently cut
+//    timeline.
 #pragma once
 
 #include <optional>
@@ -63,7 +67,8 @@ struct Timeline {
   std::vector<Entry> entries;
   std::string calendar;  // the calendar id used for business days ("" = default Mon-Fri)
   std::string ended;     // "goto X", "end \"o\"", "handoff X", or "" when still running at until
-  std::string error;     // the run could not start (tenant or start refused)
+  std::string error;     // the run could not start (tenant or start refused) or
+                         // stopped at the timer bound (see the contract)
 };
 
 Timeline run(const Request& req, const Catalog& catalog);

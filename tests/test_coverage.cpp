@@ -1,7 +1,9 @@
 // test_coverage.cpp — scenario coverage (runtime/coverage.hpp, `playbook test
 // --coverage`): the exact unreached items of a small playbook
 // (tests/data/coverage/) with their line:col, the figures, the CLI text and
-// the --min-coverage exit codes, and the bundled suite at 100% transitions.
+// the --min-coverage exit codes, the bundled suite at 100% transitions, and
+// same-named playbooks in two directories (tests/data/coverage_dirs/) whose
+// rules are covered apart.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -164,4 +166,45 @@ TEST_CASE("coverage: a refused input takes nothing, even part-way through a goto
   CHECK(got.taken.size() == 1);
   CHECK(got.entered.size() == 1);
   CHECK(got.refused_by.size() == 1);
+}
+
+TEST_CASE("coverage: same-named playbooks in two directories keep their rules apart", "[coverage]") {
+  // north/outreach.playbook and south/outreach.playbook: the same file name,
+  // the rule reason_given at the same line:col; only north's scenario has it
+  // refuse. Keyed by the file name alone, south's rule counted as reached.
+  const std::string dir = kSrc + "/tests/data/coverage_dirs";
+  pb::Diagnostics d;
+  pb::LoadResult loaded = pb::load_paths({dir}, d);
+  REQUIRE_FALSE(d.has_errors());
+  std::vector<pb::scen::Reached> reached;
+  for (const char* name : {"north", "south"}) {
+    std::string path = dir + "/" + name + "/" + name + ".scenario.yaml", text;
+    REQUIRE(pb::read_file(path, text, d));
+    auto s = pb::scen::load_scenario(text, path, dir + "/samples", d);
+    REQUIRE(s);
+    auto r = pb::scen::run_scenario(*s, pb::cli::catalog_of(loaded));
+    REQUIRE(r.passed);
+    reached.push_back(r.reached);
+  }
+  auto rep = pb::scen::coverage(loaded.project, reached);
+  REQUIRE(rep.playbooks.size() == 2);
+  const auto& north = rep.playbooks[0].id == "north" ? rep.playbooks[0] : rep.playbooks[1];
+  const auto& south = rep.playbooks[0].id == "north" ? rep.playbooks[1] : rep.playbooks[0];
+  CHECK(north.rules.reached == 1);
+  CHECK(north.rules.total == 1);
+  CHECK(south.rules.reached == 0);
+  CHECK(south.rules.total == 1);
+  CHECK(missed_lines(south) == std::vector<std::string>{
+                                   dir + "/south/outreach.playbook:20:5: transition email --after 1 week--> done",
+                                   dir + "/south/outreach.playbook:12:3: rule reason_given (on event replied)",
+                               });
+  CHECK(rep.rules.reached == 1);
+
+  auto cli = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage_dirs test --coverage");
+  INFO(cli.out << cli.err);
+  CHECK(cli.code == 0);
+  CHECK(cli.out.find("south: steps 2/2 (100.0%), transitions 1/2 (50.0%), rules 0/1 (0.0%)\n") !=
+        std::string::npos);
+  CHECK(cli.out.find("north: steps 2/2 (100.0%), transitions 1/2 (50.0%), rules 1/1 (100.0%)\n") !=
+        std::string::npos);
 }

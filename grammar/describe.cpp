@@ -1,0 +1,67 @@
+// describe.cpp — see describe.hpp.
+#include "describe.hpp"
+
+#include <fmt/format.h>
+
+#include "frontend.hpp"
+
+namespace pb {
+
+std::string duration_words(int64_t amount, DurationUnit unit) {
+  std::string u = to_string(unit);  // "business days", "days", "weeks", "hours"
+  if (amount == 1) u.pop_back();
+  return fmt::format("{} {}", amount, u);
+}
+
+namespace {
+
+std::string condition(const Transition& t) { return t.guard ? print_expr(*t.guard) : "true"; }
+
+std::string task_words(const Transition& t, TriggerStyle style) {
+  switch (style) {
+    case TriggerStyle::Source: return fmt::format("on task {}", t.task);
+    case TriggerStyle::Compact: return fmt::format("task {}", t.task);
+    case TriggerStyle::Graph:
+    case TriggerStyle::Sentence: break;
+  }
+  return fmt::format("task {} completed", t.task);
+}
+
+std::string at_words(const Transition& t) {
+  if (t.amount == 0) return "at " + t.at_path;
+  return fmt::format("at {} {} {}", t.at_path, t.amount < 0 ? '-' : '+',
+                     duration_words(t.amount < 0 ? -t.amount : t.amount, DurationUnit::Days));
+}
+
+}  // namespace
+
+std::string trigger_words(const Transition& t, TriggerStyle style) {
+  bool named = style == TriggerStyle::Source || style == TriggerStyle::Graph;
+  switch (t.trigger) {
+    case TriggerKind::Event: return named ? "on " + t.event : t.event;
+    case TriggerKind::Task: return task_words(t, style);
+    case TriggerKind::After: return "after " + duration_words(t.amount, t.unit);
+    case TriggerKind::At: return at_words(t);
+    case TriggerKind::When: return (style == TriggerStyle::Sentence ? "if " : "when ") + condition(t);
+    case TriggerKind::Otherwise: break;
+  }
+  return "otherwise";
+}
+
+std::string guard_words(const Transition& t, TriggerStyle style) {
+  if (!t.guard || t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) return "";
+  std::string e = print_expr(*t.guard);
+  switch (style) {
+    case TriggerStyle::Source:
+    case TriggerStyle::Compact: break;
+    case TriggerStyle::Graph: return "\n[" + e + "]";
+    case TriggerStyle::Sentence: return ", only if " + e;
+  }
+  return " when " + e;
+}
+
+std::string describe_trigger(const Transition& t, TriggerStyle style) {
+  return trigger_words(t, style) + guard_words(t, style);
+}
+
+}  // namespace pb
