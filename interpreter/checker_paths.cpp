@@ -99,12 +99,11 @@ Ty resolve_event(PlaybookScope& s, const Env& env, const std::vector<std::string
     return {TypeKind::String, nullptr, path};
   }
   std::vector<std::string> names{"actor", "note"};
-  for (const auto& [n, a] : env.event_fields) names.push_back(n);
+  for (const auto& [n, a] : env.event_fields) names.emplace_back(n);
   std::sort(names.begin(), names.end());
   s.diags.error(loc, "PB034",
                 fmt::format("undefined event field '{}'; {} carries {}", path,
-                            env.event_where.empty() ? "the event" : env.event_where,
-                            join(names, ", ")),
+                            where_text(env.event_where), join(names, ", ")),
                 did_you_mean(f, names));
   return {};
 }
@@ -119,7 +118,7 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
     if (v->first == root) return descend(s, {TypeKind::Records, v->second, root}, parts, 1, path, loc);
   if (root != "tenant") {
     std::vector<std::string> roots{"tenant", "event"};
-    for (const auto& v : env.vars) roots.push_back(v.first);
+    for (const auto& v : env.vars) roots.emplace_back(v.first);
     s.diags.error(loc, "PB034",
                   fmt::format("'{}' does not start with tenant, event or a record variable", path),
                   did_you_mean(root, roots));
@@ -146,14 +145,14 @@ Env transition_env(PlaybookScope& s, const Transition& t) {
   switch (t.trigger) {
     case TriggerKind::Event: {
       env.event_builtins = true;
-      env.event_where = fmt::format("event '{}'", t.event);
+      env.event_where = {EventWhere::Event, t.event};
       if (auto it = s.events.find(t.event); it != s.events.end())
         for (const auto& a : it->second->payload) env.event_fields.emplace(a.name, &a);
       break;
     }
     case TriggerKind::Task:
       env.event_builtins = true;
-      env.event_where = fmt::format("completing task {}", t.task);
+      env.event_where = {EventWhere::Task, {}, t.task};
       break;
     case TriggerKind::After:
     case TriggerKind::At:

@@ -102,6 +102,24 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 const char* type_name(TypeKind k) { return to_string(k); }
 
+std::string where_text(const EventWhere& w) {
+  switch (w.kind) {
+    case EventWhere::None: break;
+    case EventWhere::Event: return fmt::format("event '{}'", w.name);
+    case EventWhere::Task: return fmt::format("completing task {}", w.task);
+    case EventWhere::Enter: return fmt::format("the events that lead into step '{}'", w.name);
+    case EventWhere::Set: return fmt::format("setting {}", w.name);
+  }
+  return "the event";
+}
+
+std::string Label::str() const {
+  std::string out(a);
+  out += b;
+  out += c;
+  return out;
+}
+
 std::string what_of(const Ty& t) {
   if (!t.what.empty() || !t.src) return t.what;
   return show(*t.src);
