@@ -108,8 +108,8 @@ void check_calendars(PlaybookScope& s) {
   }
   for (const auto& [name, a] : s.attrs)
     if (a->calendar) {
-      Ty t{a->type.kind, &a->type, "tenant." + name};
-      check_calendar_attr(s, t, a->loc, what_of(t));
+      std::string what = "tenant." + name;
+      check_calendar_attr(s, Ty{a->type.kind, &a->type, what}, a->loc, what);
     }
 }
 

@@ -26,7 +26,8 @@ namespace pb::check {
 struct Ty {
   TypeKind kind = TypeKind::Unknown;
   const Type* type = nullptr;
-  std::string what;  // the path it came from, for messages ("" → src)
+  std::string_view what;  // the path it came from, for messages ("" → src); a view into
+                          // the model's path text, which outlives the Ty
   const Expr* src = nullptr;  // the expression it came from, shown only in messages
 };
 

@@ -121,7 +121,7 @@ std::string Label::str() const {
 }
 
 std::string what_of(const Ty& t) {
-  if (!t.what.empty() || !t.src) return t.what;
+  if (!t.what.empty() || !t.src) return std::string(t.what);
   return show(*t.src);
 }
 
