@@ -108,7 +108,7 @@ void check_calendars(PlaybookScope& s) {
   }
   for (const auto& [name, a] : s.attrs)
     if (a->calendar) {
-      std::string what = "tenant." + name;
+      std::string what = "tenant." + std::string(name);
       check_calendar_attr(s, Ty{a->type.kind, &a->type, what}, a->loc, what);
     }
 }

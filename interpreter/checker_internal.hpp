@@ -69,20 +69,22 @@ struct PlaybookScope {
   Diagnostics& diags;
   const std::unordered_set<std::string>& playbook_ids;
 
-  std::unordered_map<std::string, const Step*> steps;
-  std::unordered_map<std::string, const Role*> roles;
+  // Keys are views of the ids in the model (the playbook, the schema), which
+  // outlive the scope: building the index copies no string.
+  std::unordered_map<std::string_view, const Step*> steps;
+  std::unordered_map<std::string_view, const Role*> roles;
   std::unordered_map<int64_t, const Task*> tasks;
-  std::unordered_map<std::string, const EventDecl*> events;
-  std::unordered_map<std::string, const External*> externals;
-  std::unordered_map<std::string, const Attribute*> attrs;
-  std::unordered_map<std::string, std::vector<const EventDecl*>> incoming;  // step → events
+  std::unordered_map<std::string_view, const EventDecl*> events;
+  std::unordered_map<std::string_view, const External*> externals;
+  std::unordered_map<std::string_view, const Attribute*> attrs;
+  std::unordered_map<std::string_view, std::vector<const EventDecl*>> incoming;  // step → events
 
   int depth = 0;  // of the expression being typed; bounded so no input overflows the stack
   bool deep_reported = false;  // one PB006 per expression
 
-  std::unordered_set<std::string> used_roles;
+  std::unordered_set<std::string_view> used_roles;  // views of the model's ids, as above
   std::unordered_set<int64_t> used_tasks;
-  std::unordered_set<std::string> used_events;
+  std::unordered_set<std::string_view> used_events;
 
   PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d,
                 const std::unordered_set<std::string>& ids);

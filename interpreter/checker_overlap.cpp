@@ -144,13 +144,25 @@ std::string trigger_key(const Transition& t) {
   return {};
 }
 
+// The earlier transitions of one step on the same trigger as `t` (nullptr for
+// a trigger that is not an event or a task). The text of the trigger
+// (trigger_key) is built only for a finding.
+struct ByTrigger {
+  std::unordered_map<std::string_view, std::vector<const Transition*>> events;
+  std::unordered_map<int64_t, std::vector<const Transition*>> tasks;
+  std::vector<const Transition*>* of(const Transition& t) {
+    if (t.trigger == TriggerKind::Event) return &events[t.event];
+    if (t.trigger == TriggerKind::Task) return &tasks[t.task];
+    return nullptr;
+  }
+};
+
 void check_step(PlaybookScope& s, const Step& st) {
-  std::unordered_map<std::string, std::vector<const Transition*>> by_trigger;
+  ByTrigger by_trigger;
   for (const auto& t : st.transitions) {
-    std::string key = trigger_key(t);
-    if (key.empty()) continue;
-    auto& earlier = by_trigger[key];
-    for (const Transition* e : earlier) {
+    auto* earlier = by_trigger.of(t);
+    if (!earlier) continue;
+    for (const Transition* e : *earlier) {
       if (exclusive(e->guard, t.guard)) continue;
       std::string why = !e->guard && !t.guard ? "neither has a guard"
                                               : "their guards can both hold";
@@ -158,10 +170,10 @@ void check_step(PlaybookScope& s, const Step& st) {
                       fmt::format("this transition and the one at {} both fire on {} in step "
                                   "'{}' and {}; only the first listed is ever taken then — make "
                                   "the guards exclusive",
-                                  e->loc.str(), key, st.id, why));
+                                  e->loc.str(), trigger_key(t), st.id, why));
       break;  // one finding per transition is enough
     }
-    earlier.push_back(&t);
+    earlier->push_back(&t);
   }
 }
 

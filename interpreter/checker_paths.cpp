@@ -145,7 +145,7 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
     s.diags.error(loc, "PB034", "'tenant' alone is not a value; name an attribute, e.g. tenant.region");
     return {};
   }
-  auto it = s.attrs.find(std::string(parts[1]));
+  auto it = s.attrs.find(parts[1]);
   if (it == s.attrs.end()) {
     s.diags.error(loc, "PB034",
                   fmt::format("undefined tenant attribute '{}'; declare it in tenant.schema.yaml "

@@ -16,8 +16,8 @@ std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
   out.reserve(m.size());
   for (const auto& [k, v] : m) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(k)>, std::string>) out.push_back(k);
-    else out.push_back(std::to_string(k));
+    if constexpr (std::is_integral_v<std::decay_t<decltype(k)>>) out.push_back(std::to_string(k));
+    else out.emplace_back(k);
   }
   std::sort(out.begin(), out.end());  // stable hints whatever the hash order
   return out;
