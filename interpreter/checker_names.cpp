@@ -11,7 +11,7 @@ namespace pb::check {
 
 namespace {
 
-Loc or_loc(const Loc& preferred, const Loc& fallback) {
+const Loc& or_loc(const Loc& preferred, const Loc& fallback) {  // both live in the model
   return preferred.line ? preferred : fallback;
 }
 
