@@ -196,16 +196,17 @@ Rule& DslState::rule() {
 
 // ---------------------------------------------------------------- structure
 
-static void once(std::vector<std::pair<std::string, Loc>>& seen, const char* name, const Loc& at,
-                 Diagnostics& diags) {
-  for (const auto& [n, first] : seen) {
+// `name` is a literal of the grammar's actions; only its first line is kept.
+static void once(std::vector<std::pair<std::string_view, uint32_t>>& seen, const char* name,
+                 const Loc& at, Diagnostics& diags) {
+  for (const auto& [n, first_line] : seen) {
     if (n == name) {
       diags.error(at, "PB011",
-                  fmt::format("'{}' is given twice (first at line {})", name, first.line));
+                  fmt::format("'{}' is given twice (first at line {})", name, first_line));
       return;
     }
   }
-  seen.emplace_back(name, at);
+  seen.emplace_back(name, at.line);
 }
 
 void DslState::header(const char* name, Tok t) { once(header_seen_, name, loc(t.b), diags); }

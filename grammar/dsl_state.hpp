@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl_grammar.hpp"
@@ -57,7 +58,7 @@ class DslState : public ParseState {
   int at_sign = 1;
 
  private:
-  std::vector<std::pair<std::string, Loc>> header_seen_, step_seen_;
+  std::vector<std::pair<std::string_view, uint32_t>> header_seen_, step_seen_;  // name, first line
   std::vector<std::vector<Action>*> blocks_;
   std::vector<std::vector<Attribute>*> attrs_;
   std::vector<Action> scratch_actions_;

@@ -130,11 +130,13 @@ std::string ParseState::unquote(Tok t) {
   std::string out;
   out.reserve(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
-    char c = v[i];
-    if (c != '\\' || i + 1 == v.size()) {
-      out += c;
-      continue;
+    size_t esc = v.find('\\', i);  // copy the run up to the next escape at once
+    if (esc == std::string_view::npos || esc + 1 == v.size()) {
+      out.append(v.substr(i));
+      break;
     }
+    out.append(v.substr(i, esc - i));
+    i = esc;
     char n = v[++i];
     if (n == 'n')
       out += '\n';

@@ -42,17 +42,33 @@ const char* invisible_name(uint32_t cp) {
 // nothing to report, and no line/column bookkeeping needed (the common case).
 bool plain_byte(unsigned char c) { return c < 0x7F && (c >= 0x20 || c == '\n' || c == '\r'); }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+
+// Per byte of w, the high bit set where the byte equals c (c < 0x80). Exact:
+// the low seven bits are added without a carry into the next byte.
+uint64_t bytes_equal(uint64_t w, unsigned char c) {
+  uint64_t x = w ^ (c * kOnes);
+  return ~(((x & ~kHighs) + ~kHighs) | x) & kHighs;
+}
+
+// Per byte of w, the high bit set exactly where !plain_byte(byte).
+uint64_t non_plain(uint64_t w) {
+  uint64_t at_least_20 = ((w & ~kHighs) + (0x80 - 0x20) * kOnes) & kHighs;
+  uint64_t control = ~at_least_20 & ~w & kHighs & ~bytes_equal(w, '\n') & ~bytes_equal(w, '\r');
+  return (w & kHighs) | control | bytes_equal(w, 0x7F);
+}
+
 bool plain_ascii(std::string_view text) {
-  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time
     uint64_t w;
     std::memcpy(&w, text.data() + i, 8);
-    uint64_t del = w ^ (0x7F * ones);
-    bool maybe = (w & highs) || (((w - 0x20 * ones) & ~w & highs)) || ((del - ones) & ~del & highs);
-    if (maybe)  // a byte is >= 0x80, < 0x20 (newlines too) or DEL: look closer
-      for (size_t k = i; k < i + 8; ++k)
-        if (!plain_byte(static_cast<unsigned char>(text[k]))) return false;
+    uint64_t del = w ^ (0x7F * kOnes);
+    bool maybe = (w & kHighs) || (((w - 0x20 * kOnes) & ~w & kHighs)) ||
+                 ((del - kOnes) & ~del & kHighs);
+    // A byte may be >= 0x80, < 0x20 or DEL (a newline, once a line, is the
+    // usual reason): the exact test settles it without a byte loop.
+    if (maybe && non_plain(w)) return false;
   }
   for (; i < text.size(); ++i)
     if (!plain_byte(static_cast<unsigned char>(text[i]))) return false;

@@ -17,7 +17,7 @@ namespace {
 Env enter_env(PlaybookScope& s, const Step& st) {
   Env env;
   env.event_builtins = true;
-  env.event_where = fmt::format("the events that lead into step '{}'", st.id);
+  env.event_where = {EventWhere::Enter, st.id};
   if (auto it = s.incoming.find(st.id); it != s.incoming.end())
     for (const EventDecl* e : it->second)
       for (const auto& a : e->payload) env.event_fields.emplace(a.name, &a);
@@ -39,9 +39,9 @@ void check_transition(PlaybookScope& s, const Transition& t) {
 
 // `on set PATH`: the record variable of PATH and event.old (its previous value).
 void check_set_rule(PlaybookScope& s, const Rule& r, Env& env, Attribute& old) {
-  std::string path = r.path;
+  const std::string& path = r.path;
   auto dot = path.find('.');
-  std::string root = path.substr(0, dot);
+  std::string_view root = std::string_view(path).substr(0, dot);  // a view: env outlives this call
   if (root != "tenant" && root != "event") {  // workload.esd: find the records keyed `workload`
     for (const auto& [name, a] : s.attrs)
       if (a->type.kind == TypeKind::Records && a->type.key == root)
@@ -65,17 +65,17 @@ void check_rule(PlaybookScope& s, const Rule& r) {
   Attribute old;
   switch (r.on) {
     case RuleOn::Event:
-      env.event_where = fmt::format("event '{}'", r.event);
+      env.event_where = {EventWhere::Event, r.event};
       if (auto it = s.events.find(r.event); it != s.events.end())
         for (const auto& a : it->second->payload) env.event_fields.emplace(a.name, &a);
       break;
-    case RuleOn::Complete: env.event_where = fmt::format("completing task {}", r.task); break;
+    case RuleOn::Complete: env.event_where = {EventWhere::Task, {}, r.task}; break;
     case RuleOn::Set:
-      env.event_where = fmt::format("setting {}", r.path);
+      env.event_where = {EventWhere::Set, r.path};
       check_set_rule(s, r, env, old);
       break;
   }
-  check_guard(s, env, r.condition, fmt::format("the condition of rule '{}'", r.id));
+  check_guard(s, env, r.condition, Label("the condition of rule '", r.id, "'"));
 }
 
 void check_calendar_attr(PlaybookScope& s, const Ty& t, const Loc& loc, std::string_view path) {
@@ -108,8 +108,8 @@ void check_calendars(PlaybookScope& s) {
   }
   for (const auto& [name, a] : s.attrs)
     if (a->calendar) {
-      Ty t{a->type.kind, &a->type, "tenant." + name};
-      check_calendar_attr(s, t, a->loc, what_of(t));
+      std::string what = "tenant." + std::string(name);
+      check_calendar_attr(s, Ty{a->type.kind, &a->type, what}, a->loc, what);
     }
 }
 

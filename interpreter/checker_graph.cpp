@@ -18,7 +18,7 @@ bool is_branch(const Transition& t) {
 
 void check_reachable(PlaybookScope& s) {
   if (!s.steps.contains(s.pb.start)) return;  // PB030 already says why
-  std::unordered_set<std::string> seen{s.pb.start};
+  std::unordered_set<std::string_view> seen{s.pb.start};  // views of the model's ids
   std::deque<const Step*> todo{s.steps.at(s.pb.start)};
   while (!todo.empty()) {
     const Step* st = todo.front();
@@ -64,11 +64,12 @@ void check_decision(PlaybookScope& s, const Step& st) {
 
 void check_waits(PlaybookScope& s, const Step& st) {
   if (st.terminal != TerminalKind::None || st.transitions.empty()) return;
+  for (const auto& t : st.transitions)  // a timer, a date or a decision: it cannot wait forever
+    if (t.trigger != TriggerKind::Event && t.trigger != TriggerKind::Task) return;
   std::vector<std::string> events;
   for (const auto& t : st.transitions) {
     if (t.trigger == TriggerKind::Event) events.push_back("'" + t.event + "'");
-    else if (t.trigger == TriggerKind::Task) events.push_back(fmt::format("task {}", t.task));
-    else return;  // a timer, a date or a decision: the step cannot wait forever
+    else events.push_back(fmt::format("task {}", t.task));
   }
   s.diags.warning(st.loc, "PB054",
                   fmt::format("step '{}' only waits for {}; with no timer (`after …`, `at …`) "

@@ -26,7 +26,8 @@ namespace pb::check {
 struct Ty {
   TypeKind kind = TypeKind::Unknown;
   const Type* type = nullptr;
-  std::string what;  // the path it came from, for messages ("" → src)
+  std::string_view what;  // the path it came from, for messages ("" → src); a view into
+                          // the model's path text, which outlives the Ty
   const Expr* src = nullptr;  // the expression it came from, shown only in messages
 };
 
@@ -34,13 +35,32 @@ struct Ty {
 // so that checking never formats text for findings it does not report).
 std::string what_of(const Ty& t);
 
-// What `event.X` and record variables mean where an expression stands.
+// Which event(s) `event.X` refers to, for messages only: kept as a pattern and
+// its argument, formatted by where_text() when a diagnostic is reported.
+struct EventWhere {
+  enum Kind { None, Event, Task, Enter, Set } kind = None;
+  std::string_view name;  // event id, step id or path (owned by the model)
+  int64_t task = 0;
+};
+std::string where_text(const EventWhere& w);  // "event 'paused'", "the event" when None
+
+// What `event.X` and record variables mean where an expression stands. The
+// names are views into the model (or literals), which outlives every Env.
 struct Env {
   bool event_builtins = false;                   // event.note, event.actor
-  std::unordered_map<std::string, const Attribute*> event_fields;
-  std::string no_event;                          // why event.X is unavailable
-  std::string event_where;                       // "event 'paused'" for messages
-  std::vector<std::pair<std::string, const Type*>> vars;  // record variables
+  std::unordered_map<std::string_view, const Attribute*> event_fields;
+  std::string_view no_event;                     // why event.X is unavailable (a literal)
+  EventWhere event_where;
+  std::vector<std::pair<std::string_view, const Type*>> vars;  // record variables
+};
+
+// A message fragment naming what is checked ("the argument of days_until(…)"):
+// the concatenation a + b + c, built only when a diagnostic is reported.
+struct Label {
+  std::string_view a, b = {}, c = {};
+  Label(const char* text) : a(text) {}  // NOLINT: a literal is a label
+  Label(std::string_view x, std::string_view y, std::string_view z) : a(x), b(y), c(z) {}
+  std::string str() const;
 };
 
 struct PlaybookScope {
@@ -49,20 +69,22 @@ struct PlaybookScope {
   Diagnostics& diags;
   const std::unordered_set<std::string>& playbook_ids;
 
-  std::unordered_map<std::string, const Step*> steps;
-  std::unordered_map<std::string, const Role*> roles;
+  // Keys are views of the ids in the model (the playbook, the schema), which
+  // outlive the scope: building the index copies no string.
+  std::unordered_map<std::string_view, const Step*> steps;
+  std::unordered_map<std::string_view, const Role*> roles;
   std::unordered_map<int64_t, const Task*> tasks;
-  std::unordered_map<std::string, const EventDecl*> events;
-  std::unordered_map<std::string, const External*> externals;
-  std::unordered_map<std::string, const Attribute*> attrs;
-  std::unordered_map<std::string, std::vector<const EventDecl*>> incoming;  // step → events
+  std::unordered_map<std::string_view, const EventDecl*> events;
+  std::unordered_map<std::string_view, const External*> externals;
+  std::unordered_map<std::string_view, const Attribute*> attrs;
+  std::unordered_map<std::string_view, std::vector<const EventDecl*>> incoming;  // step → events
 
   int depth = 0;  // of the expression being typed; bounded so no input overflows the stack
   bool deep_reported = false;  // one PB006 per expression
 
-  std::unordered_set<std::string> used_roles;
+  std::unordered_set<std::string_view> used_roles;  // views of the model's ids, as above
   std::unordered_set<int64_t> used_tasks;
-  std::unordered_set<std::string> used_events;
+  std::unordered_set<std::string_view> used_events;
 
   PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d,
                 const std::unordered_set<std::string>& ids);
@@ -89,7 +111,7 @@ void check_references(PlaybookScope& s);   // steps, roles, tasks, events, playb
 // ---- checker_types.cpp / checker_paths.cpp
 Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const Loc& loc);
 Ty type_of(PlaybookScope& s, const Env& env, const Expr& e);
-void check_guard(PlaybookScope& s, const Env& env, const Expr& e, std::string_view what);
+void check_guard(PlaybookScope& s, const Env& env, const Expr& e, const Label& what);
 void check_enum_literal(PlaybookScope& s, const Ty& en, const Expr& lit);  // PB035
 void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& actions);
 void check_expressions(PlaybookScope& s);

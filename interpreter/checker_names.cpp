@@ -11,34 +11,45 @@ namespace pb::check {
 
 namespace {
 
-Loc or_loc(const Loc& preferred, const Loc& fallback) {
+const Loc& or_loc(const Loc& preferred, const Loc& fallback) {  // both live in the model
   return preferred.line ? preferred : fallback;
 }
 
+// First place of each key: a view of a string id or an int id (the model
+// outlives the map), so only a duplicate costs a string.
+template <class K>
+using Seen = std::unordered_map<K, const Loc*>;
+
 // Reports every item whose key was already used, naming the first place.
-template <class T, class Key>
+template <class T, class Key, class K>
 void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::string_view kind,
-                 std::unordered_map<std::string, Loc>& seen) {
+                 Seen<K>& seen) {
   for (const auto& item : items) {
-    std::string k = key(item);
-    auto [it, fresh] = seen.emplace(k, item.loc);
+    auto [it, fresh] = seen.emplace(key(item), &item.loc);
     if (fresh) continue;
+    std::string k = fmt::format("{}", key(item));
     bool numeric = !k.empty() && k.find_first_not_of("0123456789") == std::string::npos;
     std::string shown = numeric ? k : "'" + k + "'";
     s.diags.error(item.loc, "PB020",
                   fmt::format("duplicate {} {}; it is already declared at {}", kind, shown,
-                              it->second.str()));
+                              it->second->str()));
   }
 }
 
+// The key type of by_id on T: int64_t for int ids, std::string_view otherwise.
+template <class T>
+using IdKey = std::conditional_t<std::is_integral_v<decltype(T::id)>, int64_t, std::string_view>;
+
+auto by_id = [](const auto& x) {
+  return IdKey<std::decay_t<decltype(x)>>(x.id);
+};
+auto by_name = [](const Attribute& a) { return std::string_view(a.name); };
+
 template <class T, class Key>
 void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::string_view kind) {
-  std::unordered_map<std::string, Loc> seen;
+  Seen<decltype(key(items.front()))> seen;
   report_dups(s, items, key, kind, seen);
 }
-
-auto by_id = [](const auto& x) { return fmt::format("{}", x.id); };
-auto by_name = [](const Attribute& a) { return a.name; };
 
 void attr_dups(PlaybookScope& s, const std::vector<Attribute>& attrs, std::string_view kind) {
   report_dups(s, attrs, by_name, kind);
@@ -104,13 +115,13 @@ void check_duplicates(PlaybookScope& s) {
   report_dups(s, b.groups, by_id, "group id");
   report_dups(s, b.events, by_id, "event id");
   report_dups(s, b.externals, by_id, "external id");
-  std::unordered_map<std::string, Loc> rules;
+  Seen<std::string_view> rules;
   report_dups(s, b.tenant.rules, by_id, "rule id", rules);
   report_dups(s, b.rules, by_id, "rule id", rules);
   // A playbook's own tenant attributes must not redeclare the shared schema's.
-  std::unordered_map<std::string, Loc> attrs;
+  Seen<std::string_view> attrs;
   if (s.project.schema)
-    for (const auto& a : s.project.schema->attributes) attrs.emplace(a.name, a.loc);
+    for (const auto& a : s.project.schema->attributes) attrs.emplace(a.name, &a.loc);
   report_dups(s, b.tenant.attributes, by_name, "tenant attribute", attrs);
   for (const auto& a : b.tenant.attributes)
     if (a.type.kind == TypeKind::Records) attr_dups(s, a.type.fields, "record field");

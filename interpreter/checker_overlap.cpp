@@ -144,24 +144,63 @@ std::string trigger_key(const Transition& t) {
   return {};
 }
 
+// The earlier transitions of one step on the same trigger as `t` (nullptr for
+// a trigger that is not an event or a task). The text of the trigger
+// (trigger_key) is built only for a finding.
+struct ByTrigger {
+  std::unordered_map<std::string_view, std::vector<const Transition*>> events;
+  std::unordered_map<int64_t, std::vector<const Transition*>> tasks;
+  std::vector<const Transition*>* of(const Transition& t) {
+    if (t.trigger == TriggerKind::Event) return &events[t.event];
+    if (t.trigger == TriggerKind::Task) return &tasks[t.task];
+    return nullptr;
+  }
+};
+
+bool same_trigger(const Transition& a, const Transition& b) {
+  if (a.trigger != b.trigger) return false;
+  return a.trigger == TriggerKind::Event ? a.event == b.event : a.task == b.task;
+}
+
+// PB053 for `t` against the first of the earlier transitions on its trigger
+// whose guard is not exclusive with its own.
+void report_overlap(PlaybookScope& s, const Step& st, const Transition& t,
+                    const std::vector<const Transition*>& earlier) {
+  for (const Transition* e : earlier) {
+    if (exclusive(e->guard, t.guard)) continue;
+    std::string why = !e->guard && !t.guard ? "neither has a guard" : "their guards can both hold";
+    s.diags.warning(t.loc, "PB053",
+                    fmt::format("this transition and the one at {} both fire on {} in step "
+                                "'{}' and {}; only the first listed is ever taken then — make "
+                                "the guards exclusive",
+                                e->loc.str(), trigger_key(t), st.id, why));
+    break;  // one finding per transition is enough
+  }
+}
+
+// A step of a few transitions (the usual case) is scanned pairwise, with no
+// map; a longer one goes through ByTrigger so that the check stays linear.
+constexpr size_t kFewTransitions = 16;
+
 void check_step(PlaybookScope& s, const Step& st) {
-  std::unordered_map<std::string, std::vector<const Transition*>> by_trigger;
-  for (const auto& t : st.transitions) {
-    std::string key = trigger_key(t);
-    if (key.empty()) continue;
-    auto& earlier = by_trigger[key];
-    for (const Transition* e : earlier) {
-      if (exclusive(e->guard, t.guard)) continue;
-      std::string why = !e->guard && !t.guard ? "neither has a guard"
-                                              : "their guards can both hold";
-      s.diags.warning(t.loc, "PB053",
-                      fmt::format("this transition and the one at {} both fire on {} in step "
-                                  "'{}' and {}; only the first listed is ever taken then — make "
-                                  "the guards exclusive",
-                                  e->loc.str(), key, st.id, why));
-      break;  // one finding per transition is enough
+  const auto& all = st.transitions;
+  if (all.size() <= kFewTransitions) {
+    std::vector<const Transition*> earlier;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].trigger != TriggerKind::Event && all[i].trigger != TriggerKind::Task) continue;
+      earlier.clear();
+      for (size_t j = 0; j < i; ++j)
+        if (same_trigger(all[j], all[i])) earlier.push_back(&all[j]);
+      report_overlap(s, st, all[i], earlier);
     }
-    earlier.push_back(&t);
+    return;
+  }
+  ByTrigger by_trigger;
+  for (const auto& t : all) {
+    auto* same = by_trigger.of(t);
+    if (!same) continue;
+    report_overlap(s, st, t, *same);
+    same->push_back(&t);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "checker_internal.hpp"
 
@@ -12,17 +13,33 @@ namespace pb::check {
 
 namespace {
 
-std::vector<std::string> split(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    size_t dot = path.find('.', start);
-    parts.push_back(path.substr(start, dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
+// The dot-separated parts of a path as views into it: no allocation for up
+// to kInline parts ("a..b" has an empty middle part, "" one empty part).
+class Parts {
+ public:
+  explicit Parts(std::string_view path) {
+    size_t start = 0;
+    while (true) {
+      size_t dot = path.find('.', start);
+      add(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
   }
-  return parts;
-}
+  size_t size() const { return n_; }
+  std::string_view operator[](size_t i) const { return i < kInline ? small_[i] : big_[i - kInline]; }
+
+ private:
+  static constexpr size_t kInline = 6;
+  void add(std::string_view p) {
+    if (n_ < kInline) small_[n_] = p;
+    else big_.push_back(p);
+    ++n_;
+  }
+  std::array<std::string_view, kInline> small_{};
+  std::vector<std::string_view> big_;
+  size_t n_ = 0;
+};
 
 // The fields of one contact (the `contacts` type is built in).
 const Type& contact_record() {
@@ -46,14 +63,14 @@ const Type& contact_record() {
   return t;
 }
 
-Ty of_attr(const Attribute& a, std::string what) {
-  if (a.type.kind == TypeKind::Contacts) return {TypeKind::Contacts, &contact_record(), std::move(what)};
-  return {a.type.kind, &a.type, std::move(what)};
+Ty of_attr(const Attribute& a, std::string_view what) {
+  if (a.type.kind == TypeKind::Contacts) return {TypeKind::Contacts, &contact_record(), what};
+  return {a.type.kind, &a.type, what};
 }
 
 // Descends from a records/contacts value into `rest` (FIELD or KEY.FIELD).
-Ty descend(PlaybookScope& s, Ty base, const std::vector<std::string>& parts, size_t i,
-           const std::string& path, const Loc& loc) {
+Ty descend(PlaybookScope& s, Ty base, const Parts& parts, size_t i, std::string_view path,
+           const Loc& loc) {
   if (i >= parts.size()) return base;
   if (base.kind != TypeKind::Records && base.kind != TypeKind::Contacts) {
     s.diags.error(loc, "PB034",
@@ -62,7 +79,7 @@ Ty descend(PlaybookScope& s, Ty base, const std::vector<std::string>& parts, siz
     return {};
   }
   const auto& fields = base.type->fields;
-  auto find = [&](const std::string& n) {
+  auto find = [&](std::string_view n) {
     return std::find_if(fields.begin(), fields.end(), [&](const Attribute& f) { return f.name == n; });
   };
   auto it = find(parts[i]);
@@ -81,13 +98,13 @@ Ty descend(PlaybookScope& s, Ty base, const std::vector<std::string>& parts, siz
   return descend(s, of_attr(*it, path), parts, i + 1, path, loc);
 }
 
-Ty resolve_event(PlaybookScope& s, const Env& env, const std::vector<std::string>& parts,
-                 const std::string& path, const Loc& loc) {
+Ty resolve_event(PlaybookScope& s, const Env& env, const Parts& parts, std::string_view path,
+                 const Loc& loc) {
   if (parts.size() < 2) {
     s.diags.error(loc, "PB034", "'event' alone is not a value; name a field, e.g. event.note");
     return {};
   }
-  const std::string& f = parts[1];
+  std::string_view f = parts[1];
   if (!env.no_event.empty()) {
     s.diags.error(loc, "PB034", fmt::format("'{}' is not available here: {}", path, env.no_event));
     return {};
@@ -99,12 +116,11 @@ Ty resolve_event(PlaybookScope& s, const Env& env, const std::vector<std::string
     return {TypeKind::String, nullptr, path};
   }
   std::vector<std::string> names{"actor", "note"};
-  for (const auto& [n, a] : env.event_fields) names.push_back(n);
+  for (const auto& [n, a] : env.event_fields) names.emplace_back(n);
   std::sort(names.begin(), names.end());
   s.diags.error(loc, "PB034",
                 fmt::format("undefined event field '{}'; {} carries {}", path,
-                            env.event_where.empty() ? "the event" : env.event_where,
-                            join(names, ", ")),
+                            where_text(env.event_where), join(names, ", ")),
                 did_you_mean(f, names));
   return {};
 }
@@ -112,14 +128,14 @@ Ty resolve_event(PlaybookScope& s, const Env& env, const std::vector<std::string
 }  // namespace
 
 Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const Loc& loc) {
-  auto parts = split(path);
-  const std::string& root = parts[0];
+  Parts parts(path);
+  std::string_view root = parts[0];
   if (root == "event") return resolve_event(s, env, parts, path, loc);
   for (auto v = env.vars.rbegin(); v != env.vars.rend(); ++v)
     if (v->first == root) return descend(s, {TypeKind::Records, v->second, root}, parts, 1, path, loc);
   if (root != "tenant") {
     std::vector<std::string> roots{"tenant", "event"};
-    for (const auto& v : env.vars) roots.push_back(v.first);
+    for (const auto& v : env.vars) roots.emplace_back(v.first);
     s.diags.error(loc, "PB034",
                   fmt::format("'{}' does not start with tenant, event or a record variable", path),
                   did_you_mean(root, roots));
@@ -138,7 +154,9 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
                   did_you_mean(parts[1], s.attr_names()));
     return {};
   }
-  return descend(s, of_attr(*it->second, "tenant." + parts[1]), parts, 2, path, loc);
+  // "tenant." + parts[1] is the start of the path itself: view it, do not build it.
+  std::string_view attr_path = std::string_view(path).substr(0, 7 + parts[1].size());
+  return descend(s, of_attr(*it->second, attr_path), parts, 2, path, loc);
 }
 
 Env transition_env(PlaybookScope& s, const Transition& t) {
@@ -146,14 +164,14 @@ Env transition_env(PlaybookScope& s, const Transition& t) {
   switch (t.trigger) {
     case TriggerKind::Event: {
       env.event_builtins = true;
-      env.event_where = fmt::format("event '{}'", t.event);
+      env.event_where = {EventWhere::Event, t.event};
       if (auto it = s.events.find(t.event); it != s.events.end())
         for (const auto& a : it->second->payload) env.event_fields.emplace(a.name, &a);
       break;
     }
     case TriggerKind::Task:
       env.event_builtins = true;
-      env.event_where = fmt::format("completing task {}", t.task);
+      env.event_where = {EventWhere::Task, {}, t.task};
       break;
     case TriggerKind::After:
     case TriggerKind::At:

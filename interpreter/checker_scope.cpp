@@ -16,8 +16,8 @@ std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
   out.reserve(m.size());
   for (const auto& [k, v] : m) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(k)>, std::string>) out.push_back(k);
-    else out.push_back(std::to_string(k));
+    if constexpr (std::is_integral_v<std::decay_t<decltype(k)>>) out.push_back(std::to_string(k));
+    else out.emplace_back(k);
   }
   std::sort(out.begin(), out.end());  // stable hints whatever the hash order
   return out;
@@ -102,8 +102,26 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 const char* type_name(TypeKind k) { return to_string(k); }
 
+std::string where_text(const EventWhere& w) {
+  switch (w.kind) {
+    case EventWhere::None: break;
+    case EventWhere::Event: return fmt::format("event '{}'", w.name);
+    case EventWhere::Task: return fmt::format("completing task {}", w.task);
+    case EventWhere::Enter: return fmt::format("the events that lead into step '{}'", w.name);
+    case EventWhere::Set: return fmt::format("setting {}", w.name);
+  }
+  return "the event";
+}
+
+std::string Label::str() const {
+  std::string out(a);
+  out += b;
+  out += c;
+  return out;
+}
+
 std::string what_of(const Ty& t) {
-  if (!t.what.empty() || !t.src) return t.what;
+  if (!t.what.empty() || !t.src) return std::string(t.what);
   return show(*t.src);
 }
 

@@ -56,11 +56,11 @@ void compare(PlaybookScope& s, const Expr& whole, const Ty& a, const Expr& ea, c
                fmt::format("cannot compare {} with {}", described(a), described(b)));
 }
 
-Ty expect(PlaybookScope& s, const Env& env, const Expr& e, TypeKind want, std::string_view role) {
+Ty expect(PlaybookScope& s, const Env& env, const Expr& e, TypeKind want, const Label& role) {
   Ty t = type_of(s, env, e);
   if (t.kind != U && t.kind != want)
-    type_error(s, e.loc, fmt::format("{} must be {}, but {} is {}", role, type_name(want), what_of(t),
-                                     type_name(t.kind)));
+    type_error(s, e.loc, fmt::format("{} must be {}, but {} is {}", role.str(), type_name(want),
+                                     what_of(t), type_name(t.kind)));
   return t;
 }
 
@@ -76,7 +76,7 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
       left = &left->args[0];
     }
     operands.push_back(left);
-    std::string_view role = op == "and" ? "each side of 'and'" : "each side of 'or'";
+    Label role = op == "and" ? "each side of 'and'" : "each side of 'or'";
     for (auto it = operands.rbegin(); it != operands.rend(); ++it) expect(s, env, **it, TypeKind::Bool, role);
     return lit(TypeKind::Bool, e);
   }
@@ -145,9 +145,10 @@ Ty over_records(PlaybookScope& s, const Env& env, const Expr& e, TypeKind result
     return lit(result, e);
   }
   Env inner = env;
-  std::string var = coll.type->key.empty() ? "record" : coll.type->key;
+  std::string_view var = coll.type->key;  // not `?:` with a literal: that builds a temporary
+  if (var.empty()) var = "record";
   inner.vars.emplace_back(var, coll.type);
-  expect(s, inner, e.args[1], TypeKind::Bool, fmt::format("the condition of {}(…)", e.text));
+  expect(s, inner, e.args[1], TypeKind::Bool, Label("the condition of ", e.text, "(…)"));
   return lit(result, e);
 }
 
@@ -158,7 +159,7 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
       type_error(s, e.loc, fmt::format("{}(…) takes one date", f));
       return lit(TypeKind::Int, e);
     }
-    expect(s, env, e.args[0], TypeKind::Date, fmt::format("the argument of {}(…)", f));
+    expect(s, env, e.args[0], TypeKind::Date, Label("the argument of ", f, "(…)"));
     return lit(TypeKind::Int, e);
   }
   if (f == "visits") {
@@ -228,11 +229,11 @@ Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
   return {};
 }
 
-void check_guard(PlaybookScope& s, const Env& env, const Expr& e, std::string_view what) {
+void check_guard(PlaybookScope& s, const Env& env, const Expr& e, const Label& what) {
   Ty t = type_of(s, env, e);
   if (t.kind != U && t.kind != TypeKind::Bool)
-    type_error(s, e.loc, fmt::format("{} must be a condition (bool), but {} is {}", what, what_of(t),
-                                     type_name(t.kind)));
+    type_error(s, e.loc, fmt::format("{} must be a condition (bool), but {} is {}", what.str(),
+                                     what_of(t), type_name(t.kind)));
 }
 
 // Exposed for checker_actions.cpp through the same header name.

@@ -61,6 +61,21 @@ TEST_CASE("overlapping guards on one event warn; exclusive ones do not") {
   CHECK(find(check(p), "PB053"));
 }
 
+TEST_CASE("overlaps in a step of many transitions are found as in a short one") {
+  auto p = base();
+  auto& ts = p.steps[0].transitions;
+  ts.clear();
+  for (int i = 0; i < 20; ++i) ts.push_back(after(i + 1, "done", 100 + i));  // past the pairwise scan
+  ts.push_back(on("replied", "done", 50));
+  ts.push_back(on("replied", "done", 55));
+  auto d = check(p);
+  INFO(dump(d));
+  REQUIRE(codes(d) == std::vector<std::string>{"PB053"});
+  CHECK(d.items()[0].loc.line == 55);
+  CHECK(d.items()[0].message.find("t.playbook:50:1") != std::string::npos);
+  CHECK(d.items()[0].message.find("both fire on event 'replied' in step 'email'") != std::string::npos);
+}
+
 TEST_CASE("a step that only waits for events warns") {
   auto p = base();
   p.steps[0].transitions = {on("replied", "done")};

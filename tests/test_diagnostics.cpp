@@ -36,3 +36,16 @@ TEST_CASE("check_text reports bad UTF-8, invisible characters and tabs with posi
   CHECK(d3.items()[0].message == "control character U+0001 is not allowed");
   CHECK(d3.items()[0].loc.str() == "h:2:2");
 }
+
+TEST_CASE("check_text sees every byte value at every place of its eight-byte words") {
+  auto plain = [](unsigned c) { return c < 0x7F && (c >= 0x20 || c == '\n' || c == '\r'); };
+  for (unsigned c = 0; c < 256; ++c)
+    for (size_t at = 0; at < 16; ++at) {
+      std::string text(24, 'a');
+      text[at] = static_cast<char>(c);
+      Diagnostics d;
+      check_text(text, "w", d, true);
+      INFO("byte " << c << " at " << at);
+      CHECK(d.empty() == plain(c));  // a tab is PB004, the rest PB002 / PB003
+    }
+}
