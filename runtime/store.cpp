@@ -260,9 +260,40 @@ void Store::exec(const char* sql) {
 
 void Store::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 
+bool Store::has_tables() {
+  Query q(*this, "SELECT 1 FROM sqlite_master LIMIT 1");
+  return q.step();
+}
+
 int Store::user_version() {
   Query q(*this, "PRAGMA user_version");
   return q.step() ? int(q.i64(0)) : 0;
+}
+
+// The current schema as SQL, read once per process from a private in-memory
+// database that ran every migration: a new database gets in one step exactly
+// what an old one migrated to (the chain's copies, drops and renames cost a
+// new store as much as all the rest of its set-up).
+static const std::string& current_schema() {
+  static const std::string sql = [] {
+    sqlite3* db = nullptr;
+    std::string out;
+    bool ok = sqlite3_open(":memory:", &db) == SQLITE_OK;
+    for (int n = 1; ok && n <= kSchemaVersion; ++n)
+      ok = sqlite3_exec(db, migration_sql(n), nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_stmt* st = nullptr;
+    ok = ok && sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY "
+                                      "CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid",
+                                  -1, &st, nullptr) == SQLITE_OK;
+    while (ok && sqlite3_step(st) == SQLITE_ROW)
+      out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + ";\n";
+    sqlite3_finalize(st);
+    std::string error = ok ? "" : sqlite3_errmsg(db);
+    sqlite3_close(db);
+    if (!ok) throw StoreError(SQLITE_ERROR, "cannot build the schema: " + error);
+    return out;
+  }();
+  return sql;
 }
 
 void Store::migrate() {
@@ -272,6 +303,11 @@ void Store::migrate() {
     if (v > kSchemaVersion)
       throw StoreError(SQLITE_ERROR, fmt::format("the database has schema version {}, newer than "
                                                  "this program's {}", v, kSchemaVersion));
+    if (v == 0 && !has_tables()) {
+      exec(current_schema().c_str());
+      v = kSchemaVersion;
+      exec(fmt::format("PRAGMA user_version = {}", v).c_str());
+    }
     for (; v < kSchemaVersion; ++v) {
       exec(kMigrations[v]);
       exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());

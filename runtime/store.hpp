@@ -81,6 +81,7 @@ class Store {
   int64_t changes() const { return sqlite3_changes64(db_); }
   int64_t last_id() const { return sqlite3_last_insert_rowid(db_); }
   int user_version();
+  bool has_tables();  // false for a database nothing was ever created in
 
   void begin_immediate() { exec("BEGIN IMMEDIATE"); }
   void begin_read() { exec("BEGIN"); }
