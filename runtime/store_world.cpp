@@ -313,16 +313,6 @@ static DueTimer due_row(const Query& q) {
                   q.text(7)};
 }
 
-std::vector<DueTimer> due_timers(Store& s, Instant now, int limit) {
-  std::vector<DueTimer> out;
-  Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due, i.hash "
-             "FROM timers t JOIN instances i ON i.id = t.instance "
-             "WHERE t.due <= ? ORDER BY t.due, t.id LIMIT ?");
-  q.bind(1, to_secs(now)).bind(2, int64_t{limit});
-  while (q.step()) out.push_back(due_row(q));
-  return out;
-}
-
 void for_each_due(Store& s, Instant now, const std::string& queue, const std::function<bool(const DueTimer&)>& each) {
   Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due, i.hash "
              "FROM timers t JOIN instances i ON i.id = t.instance WHERE t.due <= ?1 AND (?2 = '' OR EXISTS "
@@ -330,6 +320,16 @@ void for_each_due(Store& s, Instant now, const std::string& queue, const std::fu
   q.bind(1, to_secs(now)).bind(2, queue);
   while (q.step())
     if (!each(due_row(q))) return;
+}
+
+std::vector<DueTimer> due_timers(Store& s, Instant now, int limit) {
+  std::vector<DueTimer> out;
+  if (limit == 0) return out;
+  for_each_due(s, now, "", [&](const DueTimer& t) {  // a negative limit is no limit, as SQL's LIMIT
+    out.push_back(t);
+    return limit < 0 || out.size() < size_t(limit);
+  });
+  return out;
 }
 
 }  // namespace pb::rt
