@@ -1,5 +1,5 @@
-// store_fixture.hpp — helpers of bench_store.cpp: a raw SQLite statement
-// wrapper for the baselines, inputs for the engine, and the fast builder of a
+// store_fixture.hpp — helpers of bench_store.cpp: the clock and the result
+// line every figure prints, a raw SQLite statement wrapper for the baselines, inputs for the engine, and the fast builder of a
 // large tenant database. The builder makes two template tenants through the
 // engine and clones their rows (tenants, attributes, tasks, assignments,
 // instances, timers, events) with INSERT … SELECT in big transactions, so
@@ -10,16 +10,42 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "interpreter/calendar_math.hpp"
 #include "runtime/engine.hpp"
 
 namespace bench {
 
 using namespace pb;
+
+using Clock = std::chrono::steady_clock;
+
+inline const char* const kT0 = "2026-03-02T09:00:00Z";  // a Monday
+
+inline Instant at(const char* iso, int64_t plus_secs = 0) {
+  Instant t;
+  parse_iso_instant(iso, t);
+  return t + std::chrono::seconds(plus_secs);
+}
+
+inline double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+inline double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+inline void line(const std::string& what, const std::string& fig, const std::string& base, double ratio,
+          const std::string& target, bool pass) {
+  fmt::print("{:<34} {:>16}   baseline {:>16}   ratio {:>6.2f}   target {:<18} {}\n", what, fig, base, ratio,
+             target, pass ? "PASS" : "MISS");
+}
 
 // A prepared statement on a raw connection; throws on any SQLite error.
 class Raw {
