@@ -140,6 +140,16 @@ DROP INDEX outreach_tenant;
 DROP TABLE outreach;
 ALTER TABLE outreach_v3 RENAME TO outreach;
 )sql",
+    // 4: a timer that cannot fire stays in place and says why: `tick` records
+    // the refusal (code, reason) and since when it is stuck, and clears them
+    // when the timer fires. An idempotency key remembers the command it was
+    // first used for, so a different command reusing the key is refused.
+    R"sql(
+ALTER TABLE timers ADD COLUMN stuck_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE timers ADD COLUMN stuck_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE timers ADD COLUMN stuck_since INTEGER;
+ALTER TABLE idempotency ADD COLUMN command TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -26,7 +26,7 @@
 
 namespace pb::rt {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // The SQL of migration n (1 … kSchemaVersion), which brings user_version
 // n-1 to n; nullptr otherwise. For tests of the migrations.
