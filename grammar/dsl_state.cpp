@@ -111,6 +111,7 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
       throw syntax_error(
           b, fmt::format("unknown note kind '{}': use status, technical or engagement", word), hint);
     case WordContext::Mandatory:
+      if (word == "role") throw syntax_error(b, "expected 'mandatory' or 'optional' after the task name");
       throw syntax_error(
           b, fmt::format("'{}' is not a task flag: write mandatory or optional after the task name",
                          word),

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -67,6 +68,7 @@ std::optional<syntax_error> unknown_function(const char* begin, const char* at) 
   if (auto dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
   static const std::vector<std::string> known{"days_until", "business_days_until", "visits",
                                               "task", "any", "count"};
+  if (std::find(known.begin(), known.end(), name) != known.end()) return std::nullopt;
   std::string hint = did_you_mean(name, known);
   size_t best = 3;  // else the one that starts the same way: days_since → days_until
   for (const auto& k : known) {
