@@ -164,16 +164,29 @@ bool scalars_only(const Y& seq) {
   return true;
 }
 
-// `[a, b, c]` packed over lines, continued 4 deeper than the key.
-grammar::layout::Doc packed_flow(const Y& seq) {
-  namespace l = grammar::layout;
-  l::Docs parts;
-  for (size_t i = 0; i < seq.items.size(); ++i) {
-    if (i) parts.push_back(l::brk());
-    bool last = i + 1 == seq.items.size();
-    parts.push_back(l::text(flow_text(seq.items[i]) + (last ? "]" : ",")));
+// A mapping of scalars and lists of scalars, none an expression: a row of
+// the catalog (a task, a role), kept in flow style when it wraps.
+bool row(const Y& map) {
+  for (const auto& v : map.entries) {
+    if (v.doc || v.kind == Y::Map) return false;
+    if (v.kind == Y::Seq && !scalars_only(v)) return false;
   }
-  return l::cat({l::text("["), l::nest(4, {l::fill(std::move(parts))})});
+  return true;
+}
+
+// `[a, b, c]` or `{k: v, …}` packed over lines, continued 4 deeper than the key.
+grammar::layout::Doc packed_flow(const Y& y) {
+  namespace l = grammar::layout;
+  bool seq = y.kind == Y::Seq;
+  size_t n = seq ? y.items.size() : y.entries.size();
+  l::Docs parts;
+  for (size_t i = 0; i < n; ++i) {
+    if (i) parts.push_back(l::brk());
+    std::string item = seq ? flow_text(y.items[i])
+                           : key_text(y.entries[i].key) + ": " + flow_text(y.entries[i]);
+    parts.push_back(l::text(item + (i + 1 < n ? "," : seq ? "]" : "}")));
+  }
+  return l::cat({l::text(seq ? "[" : "{"), l::nest(4, {l::fill(std::move(parts))})});
 }
 
 // The document laid out from column `col`, continuation lines nested from
@@ -220,6 +233,10 @@ class Printer {
     bool block_map = i.kind == Y::Map && !i.entries.empty() &&
                      !(flowable(i, 0) && indent + 2 + width(flow_text(i)) <= kWidth);
     if (!block_map) return value("- ", i, indent);
+    if (flowable(i, 0) && row(i)) {  // a catalog row stays one flow mapping, packed
+      out += std::string(indent, ' ') + "- " + wrapped(packed_flow(i), indent + 2, indent) + "\n";
+      return;
+    }
     size_t before = out.size();
     entries(i, indent + 2);
     if (out.compare(before + indent + 2, 1, "#") == 0)
