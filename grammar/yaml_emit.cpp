@@ -169,6 +169,7 @@ bool scalars_only(const Y& seq) {
 bool row(const Y& map) {
   for (const auto& v : map.entries) {
     if (v.doc || v.kind == Y::Map) return false;
+    if (width(key_text(v.key) + ": " + flow_text(v)) + 10 > kWidth) return false;  // a long list
     if (v.kind == Y::Seq && !scalars_only(v)) return false;
   }
   return true;

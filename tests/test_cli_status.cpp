@@ -172,7 +172,6 @@ TEST_CASE("status: a step moved on by task completions lists each, and every fai
       enters prepare
       completes task 20
       notes [status] "Handover: prerequisites confirmed"
-      arms timer prepare -> signed due 2026-03-13T10:00:00Z
     complete task 21 "Sign off the handover":
       refused: Confirm the prerequisites (task 20) first [prerequisites_missing]
         and: Send the summary (task 22) first [summary_missing]

@@ -86,7 +86,7 @@ TEST_CASE("layout: a fill packs items, a group breaks as a whole", "[fmt]") {
     items.push_back(l::text("item" + std::to_string(i) + (i < 9 ? "," : "")));
   }
   l::Doc d = l::nest(4, {l::text("list "), l::fill(items)});
-  CHECK(l::render(d, 0, 30) == "list item0, item1, item2,\n    item3, item4, item5,\n    item6, item7, item8,\n    item9");
+  CHECK(l::render(d, 0, 30) == "list item0, item1, item2,\n    item3, item4, item5,\n    item6, item7, item8, item9");
   CHECK(l::flat(d) == "list item0, item1, item2, item3, item4, item5, item6, item7, item8, item9");
   l::Doc g = l::group({l::text("a"), l::brk(), l::text("and b"), l::brk(), l::text("and c")});
   CHECK(l::render(g, 0, 20) == "a and b and c");
