@@ -3,7 +3,8 @@
 //
 // fmt prints the canonical form of each file (DSL for .playbook, YAML for
 // .playbook.yaml); --write rewrites files in place (atomically: temp file +
-// rename), --check lists files that are not canonical and exits 1. convert
+// rename), --check prints a unified diff (file → canonical form, as
+// `patch -p0` applies it) of each file that is not canonical and exits 1. convert
 // prints the file in the other form. A file that does not parse exits 2 with
 // its diagnostics and nothing is written.
 #include <cstdio>
@@ -13,6 +14,7 @@
 
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
+#include "cli/text_diff.hpp"
 #include "grammar/frontend.hpp"
 #include "grammar/loader.hpp"
 
@@ -51,7 +53,10 @@ int run_fmt(const std::vector<std::string>& files, bool check, bool write) {
     if (!pb) { rc = kBadInput; continue; }
     std::string canon = is_yaml(path) ? print_yaml(*pb) : print_dsl(*pb);
     if (check) {
-      if (canon != text) { std::cout << path << "\n"; if (rc == kOk) rc = kCheckFailed; }
+      if (canon != text) {
+        std::cout << unified_diff(text, canon, path, path);
+        if (rc == kOk) rc = kCheckFailed;
+      }
     } else if (write) {
       if (canon != text && !write_atomically(path, canon)) {
         std::cerr << path << ": cannot write\n";
@@ -82,7 +87,7 @@ Registrar reg_fmt(20, [](CLI::App& app, Globals& g) {
   auto check = std::make_shared<bool>(false);
   auto write = std::make_shared<bool>(false);
   cmd->add_option("files", *files, "playbook files")->required()->check(CLI::ExistingFile);
-  cmd->add_flag("--check", *check, "list files that are not canonical; exit 1 if any");
+  cmd->add_flag("--check", *check, "print a unified diff of files that are not canonical; exit 1 if any");
   cmd->add_flag("-w,--write", *write, "rewrite the files in place");
   cmd->callback([&g, files, check, write] { g.exit_code = run_fmt(*files, *check, *write); });
 });

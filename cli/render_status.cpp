@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "interpreter/calendar_math.hpp"
 #include "run_common.hpp"
 
@@ -47,10 +49,16 @@ std::vector<std::string> effect_lines(const rt::EventPreview& p, const std::stri
   return out;
 }
 
-std::string refusal_text(const Refusal& r) { return fmt::format("refused: {} [{}]", r.reason, r.code); }
+// "refused: … [code]", then one line per other requirement that failed.
+std::string refusal_text(const Refusal& r, const std::string& pad) {
+  std::string out = fmt::format("refused: {} [{}]", r.reason, r.code);
+  for (const auto& f : r.also) out += fmt::format("\n{}  and: {} [{}]", pad, f.reason, f.code);
+  return out;
+}
 
 void event_text(std::string& out, const rt::EventPreview& p, const std::string& pb) {
-  out += fmt::format("    event {}{}:\n", p.event, quoted(p.title));
+  if (p.task) out += fmt::format("    complete task {}{}:\n", p.task, quoted(p.title));
+  else out += fmt::format("    event {}{}:\n", p.event, quoted(p.title));
   std::string pad = "      ";
   if (!p.needs.empty()) {
     std::vector<std::string> fields;
@@ -61,7 +69,7 @@ void event_text(std::string& out, const rt::EventPreview& p, const std::string& 
     pad = p.ok ? "        " : "";
   }
   if (!p.ok) {
-    out += (p.needs.empty() ? pad : "") + refusal_text(p.refusal) + "\n";
+    out += (p.needs.empty() ? pad : "") + refusal_text(p.refusal, "      ") + "\n";
     return;
   }
   for (const auto& l : effect_lines(p, pb)) out += pad + l + "\n";
@@ -111,16 +119,30 @@ void instance_text(std::string& out, const rt::TenantWorld& w, const InstanceVie
   }
   for (const auto& t : st.timers)
     out += fmt::format("    timer: -> {} due {}\n", target_of(v.cp.get(), t), format_iso_instant(t.due));
-  if (v.events.empty()) out += "    no event is possible in this step\n";
+  bool events = std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });
+  if (!events)
+    out += v.events.empty() ? "    no event is possible in this step\n"
+                            : "    no event is possible in this step; these task completions move it:\n";
   for (const auto& p : v.events) event_text(out, p, st.playbook);
 }
 
+json refusal_json(const Refusal& r) {
+  json also = json::array();
+  for (const auto& f : r.also) also.push_back({{"code", f.code}, {"reason", f.reason}});
+  return {{"code", r.code}, {"reason", r.reason}, {"also", also}};
+}
+
 json preview_json(const rt::EventPreview& p) {
-  json j = {{"event", p.event}, {"title", p.title}, {"ok", p.ok}, {"needs", json::array()},
-            {"targets", p.targets}};
-  for (const auto& [name, type] : p.needs) j["needs"].push_back({{"field", name}, {"type", type}});
+  json j = {{"title", p.title}, {"ok", p.ok}, {"targets", p.targets}};
+  if (p.task) {
+    j["task"] = p.task;
+  } else {
+    j["event"] = p.event;
+    j["needs"] = json::array();
+    for (const auto& [name, type] : p.needs) j["needs"].push_back({{"field", name}, {"type", type}});
+  }
   if (!p.ok) {
-    j["refusal"] = {{"code", p.refusal.code}, {"reason", p.refusal.reason}};
+    j["refusal"] = refusal_json(p.refusal);
     return j;
   }
   json e = {{"entered", json::array()}, {"ended", json::array()}, {"tasks_opened", json::array()},
@@ -164,7 +186,8 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
     j["tasks"].push_back({{"id", id}, {"name", t ? t->name : ""}, {"state", done ? "complete" : "open"}});
   }
   j["events"] = json::array();
-  for (const auto& p : v.events) j["events"].push_back(preview_json(p));
+  j["completions"] = json::array();
+  for (const auto& p : v.events) j[p.task ? "completions" : "events"].push_back(preview_json(p));
   return j;
 }
 

@@ -1,8 +1,10 @@
 // render_status.hpp — the text and JSON of `playbook status TENANT`: for
 // each instance its step, role, instructions, the step's tasks (open or
 // complete), timers with their due dates, and what each event possible now
-// would do (rt::EventPreview: steps entered, tasks, notes, outreach, timers,
-// attributes, assignments, or the refusal). Both forms carry the same facts.
+// and each task completion that moves the step would do (rt::EventPreview:
+// steps entered, tasks, notes, outreach, timers, attributes, assignments, or
+// the refusal with every requirement that failed). Both forms carry the same
+// facts (JSON: "events" and "completions").
 #pragma once
 
 #include <nlohmann/json.hpp>

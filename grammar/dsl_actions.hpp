@@ -48,8 +48,14 @@ PB_DSL_ACTION(phase_value) { s.pb.phase = s.unquote(t); }
 PB_DSL_ACTION(motion_value) { s.pb.motions.push_back(s.unquote(t)); }
 PB_DSL_ACTION(owner_value) { s.pb.owner = s.unquote(t); }
 PB_DSL_ACTION(note_prefix_value) { s.pb.note_prefix = s.unquote(t); }
-PB_DSL_ACTION(calendar_value) { s.pb.calendar = s.ident(t); }
-PB_DSL_ACTION(next_value) { s.pb.next.push_back(s.ident(t)); }
+PB_DSL_ACTION(calendar_value) {
+  s.pb.calendar = s.ident(t);
+  s.pb.calendar_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(next_value) {
+  s.pb.next.push_back(s.ident(t));
+  s.pb.next_locs.push_back(s.loc(t.b));
+}
 PB_DSL_ACTION(start_value) {
   s.pb.start = s.ident(t);
   s.pb.start_loc = s.loc(t.b);
@@ -85,7 +91,10 @@ PB_DSL_ACTION(kw_group) {
 }
 PB_DSL_ACTION(group_id) { s.pb.groups.back().id = s.ident(t); }
 PB_DSL_ACTION(group_title) { s.pb.groups.back().title = s.unquote(t); }
-PB_DSL_ACTION(group_task) { s.pb.groups.back().tasks.push_back(s.to_int(t)); }
+PB_DSL_ACTION(group_task) {
+  s.pb.groups.back().tasks.push_back(s.to_int(t));
+  s.pb.groups.back().task_locs.push_back(s.loc(t.b));
+}
 
 PB_DSL_ACTION(kw_event) {
   EventDecl& e = s.pb.events.emplace_back();
@@ -137,9 +146,18 @@ PB_DSL_ACTION(rule_message) { s.rule().message = s.unquote(t); }
 PB_DSL_ACTION(kw_rule_complete) { s.rule().on = RuleOn::Complete; }
 PB_DSL_ACTION(kw_rule_set) { s.rule().on = RuleOn::Set; }
 PB_DSL_ACTION(kw_rule_event) { s.rule().on = RuleOn::Event; }
-PB_DSL_ACTION(rule_task) { s.rule().task = s.to_int(t); }
-PB_DSL_ACTION(rule_path) { s.rule().path = s.ident(t); }
-PB_DSL_ACTION(rule_event) { s.rule().event = s.ident(t); }
+PB_DSL_ACTION(rule_task) {
+  s.rule().task = s.to_int(t);
+  s.rule().on_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(rule_path) {
+  s.rule().path = s.ident(t);
+  s.rule().on_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(rule_event) {
+  s.rule().event = s.ident(t);
+  s.rule().on_loc = s.loc(t.b);
+}
 PB_DSL_ACTION(rule_cond) { s.rule().condition = s.pop(); }
 
 }  // namespace pb::grammar

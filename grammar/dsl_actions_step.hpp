@@ -15,10 +15,16 @@ PB_DSL_ACTION(step_role_ref) {
 }
 PB_DSL_ACTION(kw_services) { s.step_item_once("services", t); }
 PB_DSL_ACTION(step_service) { s.step().services.push_back(s.unquote(t)); }
-PB_DSL_ACTION(kw_instructions) { s.step_item_once("instructions", t); }
+PB_DSL_ACTION(kw_instructions) {
+  s.step_item_once("instructions", t);
+  s.step().instructions_loc = s.loc(t.b);
+}
 PB_DSL_ACTION(instructions_text) { s.step().instructions = s.unquote(t); }
 PB_DSL_ACTION(kw_tasks) { s.step_item_once("tasks", t); }
-PB_DSL_ACTION(step_task) { s.step().tasks.push_back(s.to_int(t)); }
+PB_DSL_ACTION(step_task) {
+  s.step().tasks.push_back(s.to_int(t));
+  s.step().task_locs.push_back(s.loc(t.b));
+}
 PB_DSL_ACTION(kw_enter) { s.step_item_once("enter", t); }
 PB_DSL_ACTION(enter_open) { s.open_block(s.step().enter); }
 PB_DSL_ACTION(kw_end) {

@@ -7,13 +7,18 @@
 #pragma once
 
 #include <cctype>
+#include <string>
+#include <type_traits>
 
 #include "expr_grammar.hpp"
 
 namespace pb::grammar {
 
+// "did you mean '3652, 3654'?" for the number at `at` and the one before it.
+std::string comma_hint(const char* begin, const char* at, const char* end);
+
 // Keyword lists for "did you mean" (defined in dsl_state.cpp).
-enum class WordContext { File, Top, Step, Action, Type, Unit, NoteKind };
+enum class WordContext { File, Top, Step, Action, Type, Unit, NoteKind, Mandatory };
 
 // Where an item of `Ctx` belongs but an unknown word stands: report it with
 // "did you mean" against the words valid there. Fails on anything else.
@@ -31,6 +36,27 @@ struct unknown_word {
     while (c != e && (std::isalnum(static_cast<unsigned char>(*c)) || *c == '_')) ++c;
     s.unknown_word(Ctx, b, c);  // throws
     return false;
+  }
+};
+
+// After the last item of a comma-separated list of V: when another item
+// follows without a comma (`tasks 3652 3654`), says to separate them.
+template <class V>
+struct missing_comma {
+  using rule_t = missing_comma;
+  using subs_t = p::empty_list;
+  static bool starts_item(char c) {
+    if constexpr (std::is_base_of_v<integer, V>) return c >= '0' && c <= '9';
+    else if constexpr (std::is_base_of_v<string_lit, V>) return c == '"';
+    else return c == '"' || std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+  }
+  template <p::apply_mode, p::rewind_mode, template <class...> class, template <class...> class,
+            class In, class State>
+  static bool match(In& in, State&) {
+    if (in.empty() || !starts_item(in.peek_char())) return true;
+    throw syntax_error(in.current(), "expected ',' between the items of the list",
+                       std::is_base_of_v<integer, V> ? comma_hint(in.begin(), in.current(), in.end())
+                                                     : std::string());
   }
 };
 

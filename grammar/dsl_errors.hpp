@@ -8,6 +8,8 @@
 // Diagnostic carries those; the code is PB001).
 #pragma once
 
+#include <type_traits>
+
 #include "dsl_grammar.hpp"
 #include "expr_grammar.hpp"
 
@@ -16,12 +18,34 @@ namespace pb::grammar {
 template <class Rule>
 inline constexpr const char* error_message = nullptr;
 
+// Rules that stand where an operand must come (`when !x` is explained there).
+template <class Rule>
+inline constexpr bool expects_operand =
+    std::is_base_of_v<expr, Rule> || std::is_base_of_v<unary, Rule> ||
+    std::is_base_of_v<add, Rule> || std::is_base_of_v<not_expr, Rule> ||
+    std::is_base_of_v<and_expr, Rule>;
+
+template <class S>
+const ParseState* parse_state_of(const S& s) {
+  if constexpr (std::is_base_of_v<ParseState, S>) return &s;
+  else return nullptr;
+}
+
+// An error message that names the actual mistake when the text is a known
+// one (expr_hints.hpp), else the rule's message.
 template <class Rule>
 struct control : p::normal<Rule> {
   template <class In, class... States>
-  [[noreturn]] static void raise(const In& in, States&&...) {
+  [[noreturn]] static void raise(const In& in, States&&... st) {
     static_assert(error_message<Rule> != nullptr, "add an error message for this rule");
-    throw syntax_error{in.current(), error_message<Rule>};
+    const char* at = in.current();
+    const ParseState* ps = nullptr;
+    ((ps = ps ? ps : parse_state_of(st)), ...);
+    if (ps && at == ps->operand_end)
+      if (auto why = explain_operand_stop(in.begin(), at, in.end())) throw *why;
+    if constexpr (expects_operand<Rule>)
+      if (auto why = explain_missing_operand(in.begin(), at, in.end())) throw *why;
+    throw syntax_error{at, error_message<Rule>};
   }
 };
 

@@ -22,7 +22,10 @@ namespace pb::grammar {
 // ---------------------------------------------------------------- pieces
 
 template <class V>
-struct list_of : p::seq<p::must<V>, ws, p::star<comma, p::must<V>, ws>> {};
+struct list_of : p::seq<p::must<V>, ws, p::star<comma, p::must<V>, ws>, missing_comma<V>> {};
+// A list whose items look like the words after it (slugs): no comma check.
+template <class V>
+struct slug_list_of : p::seq<p::must<V>, ws, p::star<comma, p::must<V>, ws>> {};
 template <class K, class V>
 struct kv : p::seq<K, ws, p::must<V>, ws> {};
 struct not_reserved_id : p::seq<p::not_at<reserved>, identifier> {};
@@ -244,7 +247,8 @@ struct role_decl : p::seq<kw_role, ws, p::must<role_id>, ws, p::must<role_name>,
 PB_KW(kw_task, "task");
 struct task_id : integer {};
 struct task_name : string_lit {};
-struct task_mandatory : p::sor<TAO_PEGTL_KEYWORD("mandatory"), TAO_PEGTL_KEYWORD("optional")> {};
+struct task_mandatory : p::sor<TAO_PEGTL_KEYWORD("mandatory"), TAO_PEGTL_KEYWORD("optional"),
+                               unknown_word<WordContext::Mandatory>> {};
 struct task_role_kw : p::seq<TAO_PEGTL_KEYWORD("role"), ws> {};
 struct task_role : identifier {};
 struct task_service : string_lit {};
@@ -320,7 +324,7 @@ struct header_item
     : p::sor<kv<kw_title, title_value>, kv<kw_version, version_value>, kv<kw_phase, phase_value>,
              p::seq<kw_motions, ws, list_of<motion_value>>, kv<kw_owner, owner_value>,
              kv<kw_note_prefix, note_prefix_value>, kv<kw_calendar, calendar_value>,
-             p::seq<kw_next, ws, list_of<next_value>>, kv<kw_start, start_value>> {};
+             p::seq<kw_next, ws, slug_list_of<next_value>>, kv<kw_start, start_value>> {};
 
 // ---------------------------------------------------------------- file
 

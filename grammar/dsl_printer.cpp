@@ -21,21 +21,55 @@ std::string bare_or_quoted(const std::string& s) {
   return grammar::is_identifier(s) ? s : quote(s);
 }
 
+layout::Doc packed(const std::vector<std::string>& items) {
+  layout::Docs parts;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) parts.push_back(layout::brk());
+    parts.push_back(layout::text(items[i] + (i + 1 < items.size() ? "," : "")));
+  }
+  return layout::fill(std::move(parts));
+}
+
+layout::Doc listing(std::string head, const std::vector<std::string>& items) {
+  return layout::nest(kContinue, {layout::text(std::move(head) + " "), packed(items)});
+}
+
+namespace {
+
+std::vector<std::string> quoted_all(const std::vector<std::string>& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v) out.push_back(quote(s));
+  return out;
+}
+
+std::vector<std::string> numbers(const std::vector<int64_t>& v) {
+  std::vector<std::string> out;
+  for (auto n : v) out.push_back(std::to_string(n));
+  return out;
+}
+
+// `head` and then `list` on the same line when both fit, else the list on
+// the lines after it.
+layout::Doc head_then(std::string head, layout::Doc list) {
+  return layout::group({layout::text(std::move(head)), layout::nest(kContinue, {layout::brk(), list})});
+}
+
+}  // namespace
+
 void Printer::header(const Playbook& pb) {
-  auto q = [](const std::string& s) { return quote(s); };
-  std::vector<std::string> items;
-  if (!pb.title.empty()) items.push_back(std::string("title ") + quote(pb.title));
-  if (pb.version != 0) items.push_back(fmt::format("version {}", pb.version));
-  if (!pb.phase.empty()) items.push_back(std::string("phase ") + quote(pb.phase));
-  if (!pb.motions.empty()) items.push_back(std::string("motions ") + join(pb.motions, q));
-  if (!pb.owner.empty()) items.push_back(std::string("owner ") + quote(pb.owner));
-  if (!pb.note_prefix.empty()) items.push_back(std::string("note_prefix ") + quote(pb.note_prefix));
-  if (!pb.calendar.empty()) items.push_back(std::string("calendar ") + pb.calendar);
-  if (!pb.next.empty())
-    items.push_back(std::string("next ") + join(pb.next, [](auto& s) { return s; }));
+  std::vector<layout::Doc> items;
+  auto add = [&](std::string s) { items.push_back(layout::text(std::move(s))); };
+  if (!pb.title.empty()) add(std::string("title ") + quote(pb.title));
+  if (pb.version != 0) add(fmt::format("version {}", pb.version));
+  if (!pb.phase.empty()) add(std::string("phase ") + quote(pb.phase));
+  if (!pb.motions.empty()) items.push_back(listing("motions", quoted_all(pb.motions)));
+  if (!pb.owner.empty()) add(std::string("owner ") + quote(pb.owner));
+  if (!pb.note_prefix.empty()) add(std::string("note_prefix ") + quote(pb.note_prefix));
+  if (!pb.calendar.empty()) add(std::string("calendar ") + pb.calendar);
+  if (!pb.next.empty()) items.push_back(listing("next", pb.next));
   if (items.empty()) return;
   section();
-  for (const auto& i : items) line(1, i);
+  for (const auto& i : items) doc(1, i);
 }
 
 void Printer::catalog(const Playbook& pb) {
@@ -47,17 +81,16 @@ void Printer::catalog(const Playbook& pb) {
   if (!pb.tasks.empty()) section();
   for (const auto& t : pb.tasks) {
     comments(1, t.comments);
-    std::string s = fmt::format("task {} {} {} role {}", t.id, quote(t.name),
-                                t.mandatory ? "mandatory" : "optional", t.role);
-    if (!t.services.empty())
-      s += std::string(" services ") + join(t.services, [](auto& x) { return quote(x); });
-    line(1, s);
+    std::string head = fmt::format("task {} {} {} role {}", t.id, quote(t.name),
+                                   t.mandatory ? "mandatory" : "optional", t.role);
+    if (t.services.empty()) line(1, head);
+    else doc(1, head_then(head, listing("services", quoted_all(t.services))));
   }
   if (!pb.groups.empty()) section();
   for (const auto& g : pb.groups) {
     comments(1, g.comments);
-    line(1, fmt::format("group {} {} exactly_one {}", g.id, quote(g.title),
-                        join(g.tasks, [](int64_t t) { return std::to_string(t); })));
+    doc(1, head_then(fmt::format("group {} {}", g.id, quote(g.title)),
+                     listing("exactly_one", numbers(g.tasks))));
   }
   if (!pb.events.empty()) section();
   for (const auto& e : pb.events) {
@@ -90,15 +123,20 @@ void Printer::attribute(int indent, const Attribute& a) {
   comments(indent, a.comments);
   const Type& t = a.type;
   std::string head = std::string("attr ") + a.name + " ";
-  if (t.kind == TypeKind::Enum)
-    head += std::string("enum(") + join(t.values, bare_or_quoted) + ")";
-  else if (t.kind == TypeKind::Records)
-    head += std::string("records ") + t.key + " {";
-  else
-    head += to_string(t.kind);
   std::string tail;
   if (!a.title.empty()) tail += std::string(" ") + quote(a.title);
   if (a.calendar) tail += " calendar";
+  if (t.kind == TypeKind::Enum) {
+    std::vector<std::string> values;
+    for (const auto& v : t.values) values.push_back(bare_or_quoted(v));
+    doc(indent, layout::cat({layout::text(head + "enum("), layout::nest(kContinue, {packed(values)}),
+                             layout::text(")" + tail)}));
+    return;
+  }
+  if (t.kind == TypeKind::Records)
+    head += std::string("records ") + t.key + " {";
+  else
+    head += to_string(t.kind);
   if (t.kind != TypeKind::Records) {
     line(indent, head + tail);
     return;
@@ -122,7 +160,7 @@ void Printer::rule(int indent, const Rule& r) {
       line(indent + 1, std::string("on event ") + r.event);
       break;
   }
-  line(indent + 1, std::string("require ") + print_expr(r.condition));
+  doc(indent + 1, layout::nest(kContinue, {layout::text("require "), expr_doc(r.condition)}));
 }
 
 }  // namespace grammar

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "interpreter/model.hpp"
+#include "layout.hpp"
+#include "print_util.hpp"
 
 namespace pb::grammar {
 
@@ -40,6 +42,17 @@ class Printer {
     }
   }
 
+  // A line laid out in kLineWidth columns; its continuation lines are
+  // indented by the document's own nesting.
+  void doc(int indent, const layout::Doc& d) {
+    line(indent, layout::render(d, indent * 2, kLineWidth));
+  }
+
+  // Whether `text` fits on one line at `indent`.
+  static bool fits(int indent, std::string_view text) {
+    return layout::columns(text) + indent * 2 <= kLineWidth;
+  }
+
   // Starts a section: a blank line unless it is the first one.
   void section() {
     if (sections_++ > 0) out += '\n';
@@ -51,7 +64,7 @@ class Printer {
   void rule(int indent, const Rule& r);
   void step(int indent, const Step& s);
   void transition(int indent, const Transition& t);
-  void block(int indent, const std::string& head, const std::vector<Action>& actions);
+  void block(int indent, const layout::Doc& head, const std::vector<Action>& actions);
   void action(int indent, const Action& a);
 
  private:
@@ -70,5 +83,13 @@ std::string join(const std::vector<T>& items, F f) {
 
 // `quote(s)` when `s` is not a bare identifier.
 std::string bare_or_quoted(const std::string& s);
+
+// `item, item, …` packed in kLineWidth columns.
+layout::Doc packed(const std::vector<std::string>& items);
+// `head item, item, …`, its continuation lines kContinue deeper.
+layout::Doc listing(std::string head, const std::vector<std::string>& items);
+
+// The continuation indent of a wrapped line (two levels).
+inline constexpr int kContinue = 4;
 
 }  // namespace pb::grammar

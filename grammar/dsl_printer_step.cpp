@@ -45,35 +45,72 @@ bool inline_block(const std::vector<Action>& actions) {
          actions[0].kind != ActionKind::ForEach;
 }
 
+// The action as a layout document: its expression may wrap.
+layout::Doc action_doc(const Action& a) {
+  using layout::text;
+  if (!a.expr) return text(simple_action(a));
+  layout::Doc e = expr_doc(*a.expr);
+  switch (a.kind) {
+    case ActionKind::Set:
+      return layout::nest(kContinue, {text("set " + a.path + " = "), e});
+    case ActionKind::Send:
+      return layout::nest(kContinue, {text("send " + quote(a.text) + " to "), e});
+    case ActionKind::Require: {
+      layout::Docs parts{layout::cat({text("require "), e}), layout::brk(), text("else " + quote(a.text))};
+      if (!a.code.empty()) parts.push_back(layout::brk()), parts.push_back(text("code " + a.code));
+      return layout::nest(kContinue, {layout::fill(std::move(parts))});
+    }
+    case ActionKind::ForEach:
+      return layout::nest(kContinue,
+                          {text("each " + a.var + " in " + a.path + " where "), e, text(" {")});
+    default: return text(simple_action(a));
+  }
+}
+
 }  // namespace
 
 void Printer::action(int indent, const Action& a) {
   comments(indent, a.comments);
   if (a.kind != ActionKind::ForEach) {
-    line(indent, simple_action(a));
+    doc(indent, action_doc(a));
     return;
   }
-  line(indent, simple_action(a) + " {");
+  if (a.expr) doc(indent, action_doc(a));
+  else line(indent, simple_action(a) + " {");
   for (const auto& b : a.body) action(indent + 1, b);
   line(indent, "}");
 }
 
-void Printer::block(int indent, const std::string& head, const std::vector<Action>& actions) {
+void Printer::block(int indent, const layout::Doc& head, const std::vector<Action>& actions) {
   if (actions.empty()) {
-    line(indent, head);
-  } else if (inline_block(actions)) {
-    line(indent, head + " { " + simple_action(actions[0]) + " }");
-  } else {
-    line(indent, head + " {");
-    for (const auto& a : actions) action(indent + 1, a);
-    line(indent, "}");
+    doc(indent, head);
+    return;
   }
+  if (inline_block(actions)) {
+    std::string one = layout::flat(head) + " { " + simple_action(actions[0]) + " }";
+    if (fits(indent, one)) return line(indent, one);
+  }
+  doc(indent, layout::cat({head, layout::text(" {")}));
+  for (const auto& a : actions) action(indent + 1, a);
+  line(indent, "}");
 }
 
 void Printer::transition(int indent, const Transition& t) {
   comments(indent, t.comments);
-  std::string head = describe_trigger(t, TriggerStyle::Source) + " -> " + t.target;
-  block(indent, head, t.actions);
+  using layout::text;
+  layout::Docs head;
+  if (t.trigger == TriggerKind::When) {
+    head.push_back(text("when "));
+    head.push_back(t.guard ? expr_doc(*t.guard) : text("true"));
+  } else {
+    head.push_back(text(trigger_words(t, TriggerStyle::Source)));
+    if (t.guard && t.trigger != TriggerKind::Otherwise) {
+      head.push_back(text(" when "));
+      head.push_back(expr_doc(*t.guard));
+    }
+  }
+  head.push_back(text(" -> " + t.target));
+  block(indent, layout::nest(kContinue, std::move(head)), t.actions);
 }
 
 void Printer::step(int indent, const Step& s) {
@@ -83,14 +120,20 @@ void Printer::step(int indent, const Step& s) {
   if (!s.role.empty()) head += std::string(" role ") + s.role;
   line(indent, head + " {");
   int in = indent + 1;
-  if (!s.services.empty())
-    line(in, std::string("services ") + join(s.services, [](auto& x) { return quote(x); }));
+  if (!s.services.empty()) {
+    std::vector<std::string> services;
+    for (const auto& x : s.services) services.push_back(quote(x));
+    doc(in, listing("services", services));
+  }
   if (!s.instructions.empty())
     line(in, std::string("instructions ") +
                  quote_block(s.instructions, static_cast<size_t>(in + 1) * 2));
-  if (!s.tasks.empty())
-    line(in, std::string("tasks ") + join(s.tasks, [](int64_t t) { return std::to_string(t); }));
-  if (!s.enter.empty()) block(in, "enter", s.enter);
+  if (!s.tasks.empty()) {
+    std::vector<std::string> tasks;
+    for (auto t : s.tasks) tasks.push_back(std::to_string(t));
+    doc(in, listing("tasks", tasks));
+  }
+  if (!s.enter.empty()) block(in, layout::text("enter"), s.enter);
   for (const auto& t : s.transitions) transition(in, t);
   switch (s.terminal) {
     case TerminalKind::None:

@@ -26,6 +26,7 @@ const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> unit{"business", "days", "day",  "weeks",
                                              "week",     "hours", "hour"};
   static const std::vector<std::string> note{"status", "technical", "engagement"};
+  static const std::vector<std::string> flag{"mandatory", "optional"};
   switch (ctx) {
     case WordContext::File:
       return file;
@@ -41,8 +42,23 @@ const std::vector<std::string>& context_words(WordContext ctx) {
       return unit;
     case WordContext::NoteKind:
       return note;
+    case WordContext::Mandatory:
+      return flag;
   }
   return top;
+}
+
+std::string comma_hint(const char* begin, const char* at, const char* end) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const char* next_end = at;
+  while (next_end != end && digit(*next_end)) ++next_end;
+  const char* prev_end = at;
+  while (prev_end > begin && (prev_end[-1] == ' ' || prev_end[-1] == '\t')) --prev_end;
+  const char* prev = prev_end;
+  while (prev > begin && digit(prev[-1])) --prev;
+  if (prev == prev_end || next_end - at > 20 || prev_end - prev > 20) return {};
+  return fmt::format("did you mean '{}, {}'?", std::string_view(prev, prev_end - prev),
+                     std::string_view(at, next_end - at));
 }
 
 DslState::DslState(std::string_view text, const std::string& filename, Diagnostics& d)
@@ -57,9 +73,18 @@ bool in(const std::string& word, WordContext ctx) {
 
 }  // namespace
 
+// A step's title belongs on its `step` line; `title` (or a misspelling of
+// it) inside the step says so, with the same hint as in the header.
+[[noreturn]] static void step_title_item(const char* b, const std::string& word) {
+  throw syntax_error(b,
+                     fmt::format("{}a step's title goes on its first line: step ID \"Title\" {{",
+                                 word == "title" ? "" : fmt::format("unknown step item '{}': ", word)),
+                     word == "title" ? "" : fmt::format("did you mean 'title'?"));
+}
+
 void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
   std::string word(b, static_cast<size_t>(std::min<ptrdiff_t>(e - b, 60)));
-  std::string hint = did_you_mean(word, context_words(ctx));
+  std::string hint = did_you_mean_keyword(word, context_words(ctx));
   switch (ctx) {
     case WordContext::File:
       throw syntax_error(b, "expected 'playbook ID {'", hint);
@@ -68,6 +93,8 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
         throw syntax_error(b, fmt::format("'{}' belongs inside a step: step ID {{ ... }}", word));
       throw syntax_error(b, fmt::format("unknown item '{}'", word), hint);
     case WordContext::Step:
+      if (word == "title" || (hint.empty() && !closest(word, {"title"}).empty()))
+        step_title_item(b, word);
       if (in(word, WordContext::Top))
         throw syntax_error(b, fmt::format("expected '}}' to close the step before '{}'", word));
       throw syntax_error(b, fmt::format("unknown step item '{}'", word), hint);
@@ -83,6 +110,12 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
     case WordContext::NoteKind:
       throw syntax_error(
           b, fmt::format("unknown note kind '{}': use status, technical or engagement", word), hint);
+    case WordContext::Mandatory:
+      if (word == "role") throw syntax_error(b, "expected 'mandatory' or 'optional' after the task name");
+      throw syntax_error(
+          b, fmt::format("'{}' is not a task flag: write mandatory or optional after the task name",
+                         word),
+          hint);
   }
   throw syntax_error(b, "syntax error");
 }

@@ -34,6 +34,7 @@ PB_ACTION(lit_string) { s.push_literal(ExprKind::String, t); }
 PB_ACTION(lit_true) { s.push_bool(true, t); }
 PB_ACTION(lit_false) { s.push_bool(false, t); }
 PB_ACTION(expr_path) { s.push_path(t); }
+PB_ACTION(primary) { s.operand_end = t.e; }
 PB_ACTION(paren_expr) {
   if (!s.stack.empty()) s.stack.back().parenthesized = true;
 }

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <tao/pegtl.hpp>
 
+#include "expr_hints.hpp"
 #include "parse_state.hpp"
 
 namespace pb::grammar {
@@ -176,7 +177,17 @@ struct nested {
 struct expr;
 
 struct lit_date : date_shape {};
-struct lit_int : integer {};
+// A thousands separator after an int literal (`20,000`) is reported here.
+struct no_digit_group {
+  using rule_t = no_digit_group;
+  using subs_t = p::empty_list;
+  template <class In>
+  static bool match(In& in) {
+    check_digit_group(in.begin(), in.current(), in.end());
+    return true;
+  }
+};
+struct lit_int : p::seq<integer, no_digit_group> {};
 struct lit_string : string_lit {};
 struct lit_true : kw::true_ {};
 struct lit_false : kw::false_ {};

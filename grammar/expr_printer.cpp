@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "frontend.hpp"
+#include "layout.hpp"
 #include "parse_state.hpp"
 #include "print_util.hpp"
 
@@ -73,79 +74,96 @@ int precedence(const Expr& e) {
   return 7;
 }
 
-void print(const Expr& e, std::string& out);
+using layout::brk;
+using layout::cat;
+using layout::Doc;
+using layout::Docs;
+using layout::text;
 
-// Prints `e` where the grammar needs at least `min` binding strength.
-void print_at(const Expr& e, int min, std::string& out) {
-  bool paren = !e.parenthesized && precedence(e) < min;
-  if (paren) out += '(';
-  print(e, out);
-  if (paren) out += ')';
+Doc doc(const Expr& e);
+
+// `e` where the grammar needs at least `min` binding strength.
+Doc doc_at(const Expr& e, int min) {
+  if (e.parenthesized || precedence(e) >= min) return doc(e);
+  return cat({text("("), doc(e), text(")")});
 }
 
-void print_args(const std::vector<Expr>& args, size_t from, std::string& out) {
+// Items separated by ", ", packed: a list breaks after a comma when full.
+Doc items(const std::vector<Expr>& args, size_t from) {
+  Docs out;
   for (size_t i = from; i < args.size(); ++i) {
-    if (i > from) out += ", ";
-    print_at(args[i], 1, out);
+    if (i > from) out.back() = cat({out.back(), text(",")}), out.push_back(brk());
+    out.push_back(doc_at(args[i], 1));
   }
+  return layout::fill(std::move(out));
 }
 
-void print_inner(const Expr& e, std::string& out) {
+// `a and b and c`: one group, broken before each operator when too long.
+Doc chain(const Expr& e) {
+  std::vector<const Expr*> operands;
+  const Expr* left = &e;
+  int p = precedence(e);
+  while (left->kind == ExprKind::Binary && left->text == e.text && left->args.size() == 2 &&
+         (left == &e || !left->parenthesized)) {
+    operands.push_back(&left->args[1]);
+    left = &left->args[0];
+  }
+  Docs out{doc_at(*left, p)};
+  for (size_t i = operands.size(); i-- > 0;) {
+    out.push_back(brk());
+    out.push_back(cat({text(e.text + " "), doc_at(*operands[i], p + 1)}));
+  }
+  return layout::group(std::move(out));
+}
+
+Doc call(const Expr& e) {
+  if ((e.text == "any" || e.text == "count") && e.args.size() == 2)
+    return layout::group({text(e.text + "(" + print_expr(e.args[0]) + " where"),
+                          layout::nest(4, {brk(), doc_at(e.args[1], 1)}), text(")")});
+  return cat({text(e.text + "("), items(e.args, 0), text(")")});
+}
+
+Doc binary(const Expr& e) {
+  if (e.args.size() != 2) return text("");
+  if (e.text == "and" || e.text == "or") return chain(e);
+  int p = precedence(e);
+  bool cmp = p == 4;
+  return cat({doc_at(e.args[0], cmp ? 5 : p), text(" " + e.text + " "),
+              doc_at(e.args[1], cmp ? 5 : p + 1)});
+}
+
+Doc inner(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::Bool: out += e.bval ? "true" : "false"; return;
-    case ExprKind::Int: out += std::to_string(e.ival); return;
-    case ExprKind::String: out += quote(e.text); return;
+    case ExprKind::Bool: return text(e.bval ? "true" : "false");
+    case ExprKind::Int: return text(std::to_string(e.ival));
+    case ExprKind::String: return text(quote(e.text));
     case ExprKind::Date:
-    case ExprKind::Path: out += e.text; return;
-    case ExprKind::Call:
-      out += e.text + "(";
-      if ((e.text == "any" || e.text == "count") && e.args.size() == 2) {
-        print(e.args[0], out);
-        out += " where ";
-        print_at(e.args[1], 1, out);
-      } else {
-        print_args(e.args, 0, out);
-      }
-      out += ')';
-      return;
+    case ExprKind::Path: return text(e.text);
+    case ExprKind::Call: return call(e);
     case ExprKind::Unary:
-      out += e.text == "not" ? "not " : "-";
-      if (!e.args.empty()) print_at(e.args[0], e.text == "not" ? 3 : 6, out);
-      return;
-    case ExprKind::Binary: {
-      if (e.args.size() != 2) return;
-      int p = precedence(e);
-      bool cmp = p == 4;
-      print_at(e.args[0], cmp ? 5 : p, out);
-      out += ' ' + e.text + ' ';
-      print_at(e.args[1], cmp ? 5 : p + 1, out);
-      return;
-    }
+      if (e.args.empty()) return text(e.text == "not" ? "not " : "-");
+      return cat({text(e.text == "not" ? "not " : "-"), doc_at(e.args[0], e.text == "not" ? 3 : 6)});
+    case ExprKind::Binary: return binary(e);
     case ExprKind::In:
-      if (e.args.empty()) return;
-      print_at(e.args[0], 5, out);
-      out += " in [";
-      print_args(e.args, 1, out);
-      out += ']';
-      return;
+      if (e.args.empty()) return text("");
+      return cat({doc_at(e.args[0], 5), text(" in ["), layout::nest(4, {items(e.args, 1)}), text("]")});
   }
+  return text("");
 }
 
-void print(const Expr& e, std::string& out) {
-  if (e.parenthesized) out += '(';
-  print_inner(e, out);
-  if (e.parenthesized) out += ')';
+Doc doc(const Expr& e) {
+  if (!e.parenthesized) return inner(e);
+  return cat({text("("), inner(e), text(")")});
 }
 
 }  // namespace
+
+layout::Doc expr_doc(const Expr& e) { return doc(e); }
+
 }  // namespace pb::grammar
 
 namespace pb {
 
-std::string print_expr(const Expr& e) {
-  std::string out;
-  grammar::print(e, out);
-  return out;
-}
+std::string print_expr(const Expr& e) { return grammar::layout::flat(grammar::doc(e)); }
 
 }  // namespace pb

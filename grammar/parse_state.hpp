@@ -86,6 +86,10 @@ class ParseState {
   // ---- nesting depth (see nested<> in expr_grammar.hpp)
   int depth = 0;
 
+  // Where the last operand of an expression ended (after its white space):
+  // a syntax error exactly there may be a foreign operator (expr_hints.hpp).
+  const char* operand_end = nullptr;
+
  private:
   Expr pop(uint32_t& height);
   void push(Expr e, uint32_t height, const char* at);  // PB006 above kMaxHeight

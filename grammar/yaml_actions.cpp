@@ -19,7 +19,7 @@ bool choice(Reader& r, const Field& f, const std::vector<std::string>& names, E&
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
   r.invalid(f.loc, fmt::format("{} must be one of {}; got '{}'", f.name, list, s),
-            did_you_mean(s, names));
+            did_you_mean_keyword(s, names));
   return false;
 }
 

@@ -51,7 +51,7 @@ void read_groups(Reader& r, const Field& f, std::vector<TaskGroup>& out) {
     x.comments = r.comments(it);
     read_key(r, it, "id", x.id, ident, true);
     read_key(r, it, "title", x.title, str, true);
-    read_key(r, it, "exactly_one", x.tasks, int_list, true);
+    if (auto g = r.get(it, "exactly_one", true)) r.int_list(*g, x.tasks, &x.task_locs);
     out.push_back(std::move(x));
   }
 }
@@ -157,6 +157,7 @@ void read_rule_on(Reader& r, const Field& on, Rule& x) {
                   fmt::format("'on' takes one of 'complete', 'set', 'event'; both {} and {} given",
                               given[0].name, given[1].name));
   const Field& g = given[0];
+  x.on_loc = g.loc;
   if (g.name == "'complete'") x.on = RuleOn::Complete, r.integer(g, x.task);
   else if (g.name == "'set'") x.on = RuleOn::Set, path(r, g, x.path);
   else x.on = RuleOn::Event, ident(r, g, x.event);

@@ -156,6 +156,47 @@ std::string flow_text(const Y& y) {
   return out + (y.kind == Y::Seq ? "]" : "}");
 }
 
+size_t width(const std::string& s) { return static_cast<size_t>(grammar::layout::columns(s)); }
+
+bool scalars_only(const Y& seq) {
+  for (const auto& i : seq.items)
+    if (i.kind != Y::Raw && i.kind != Y::Str) return false;
+  return true;
+}
+
+// A mapping of scalars and lists of scalars, none an expression: a row of
+// the catalog (a task, a role), kept in flow style when it wraps.
+bool row(const Y& map) {
+  for (const auto& v : map.entries) {
+    if (v.doc || v.kind == Y::Map) return false;
+    if (width(key_text(v.key) + ": " + flow_text(v)) + 10 > kWidth) return false;  // a long list
+    if (v.kind == Y::Seq && !scalars_only(v)) return false;
+  }
+  return true;
+}
+
+// `[a, b, c]` or `{k: v, …}` packed over lines, continued 4 deeper than the key.
+grammar::layout::Doc packed_flow(const Y& y) {
+  namespace l = grammar::layout;
+  bool seq = y.kind == Y::Seq;
+  size_t n = seq ? y.items.size() : y.entries.size();
+  l::Docs parts;
+  for (size_t i = 0; i < n; ++i) {
+    if (i) parts.push_back(l::brk());
+    std::string item = seq ? flow_text(y.items[i])
+                           : key_text(y.entries[i].key) + ": " + flow_text(y.entries[i]);
+    parts.push_back(l::text(item + (i + 1 < n ? "," : seq ? "]" : "}")));
+  }
+  return l::cat({l::text(seq ? "[" : "{"), l::nest(4, {l::fill(std::move(parts))})});
+}
+
+// The document laid out from column `col`, continuation lines nested from
+// the key's column `indent`.
+std::string wrapped(const grammar::layout::Doc& d, size_t col, size_t indent) {
+  return grammar::layout::render(d, static_cast<int>(col), static_cast<int>(kWidth),
+                                 static_cast<int>(indent));
+}
+
 class Printer {
  public:
   std::string out;
@@ -169,11 +210,16 @@ class Printer {
   void value(const std::string& prefix, const Y& v, size_t indent) {
     std::string pad(indent, ' ');
     bool empty_coll = (v.kind == Y::Seq && v.items.empty()) || (v.kind == Y::Map && v.entries.empty());
+    size_t col = indent + prefix.size();
     if (v.kind == Y::Str && v.text.find('\n') != std::string::npos) {
       out += pad + prefix + (block_ok(v.text) ? block(v.text, indent + 2) : quoted(v.text)) + "\n";
+    } else if (v.kind == Y::Str && v.doc && plain_ok(v.text, false) && col + width(v.text) > kWidth) {
+      out += pad + prefix + wrapped(grammar::layout::nest(4, {*v.doc}), col, indent) + "\n";
     } else if (v.kind == Y::Raw || v.kind == Y::Str || empty_coll ||
-               (flowable(v, 0) && indent + prefix.size() + flow_text(v).size() <= kWidth)) {
+               (flowable(v, 0) && col + width(flow_text(v)) <= kWidth)) {
       out += pad + prefix + flow_text(v) + "\n";
+    } else if (v.kind == Y::Seq && flowable(v, 0) && scalars_only(v)) {
+      out += pad + prefix + wrapped(packed_flow(v), col, indent) + "\n";
     } else {
       out += pad + prefix.substr(0, prefix.size() - 1) + "\n";
       if (v.kind == Y::Seq)
@@ -186,8 +232,12 @@ class Printer {
   void item(const Y& i, size_t indent) {
     comments(i.comments, indent);
     bool block_map = i.kind == Y::Map && !i.entries.empty() &&
-                     !(flowable(i, 0) && indent + 2 + flow_text(i).size() <= kWidth);
+                     !(flowable(i, 0) && indent + 2 + width(flow_text(i)) <= kWidth);
     if (!block_map) return value("- ", i, indent);
+    if (flowable(i, 0) && row(i)) {  // a catalog row stays one flow mapping, packed
+      out += std::string(indent, ' ') + "- " + wrapped(packed_flow(i), indent + 2, indent) + "\n";
+      return;
+    }
     size_t before = out.size();
     entries(i, indent + 2);
     if (out.compare(before + indent + 2, 1, "#") == 0)

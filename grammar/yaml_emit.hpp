@@ -8,16 +8,23 @@
 //    Multi-line strings use a literal block (`|`) when that is exact.
 //  * A list item or value is printed in flow style (`{a: 1, b: [x]}`) when it
 //    holds only scalars (or lists of scalars), carries no comments inside,
-//    is not marked `block` and fits in kWidth columns; otherwise in block
-//    style. A scalar always stays on its key's line.
+//    is not marked `block` and fits in kWidth columns; otherwise a list of
+//    scalars is a flow list packed over several lines (continued 4 deeper
+//    than its key), anything else in block style. A scalar starts on its
+//    key's line; an expression (`doc`) printed plain that does not fit
+//    continues on the next lines (a plain scalar's line breaks read back as
+//    single spaces), other scalars stay whole.
 //  * Comments are printed as `# text` lines above their node; `trailing`
 //    comments after a block mapping's last key, at its key column.
 //  * Output depends only on the tree, so printing is deterministic.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "layout.hpp"
 
 namespace pb::yaml {
 
@@ -30,6 +37,7 @@ struct Y {
   std::vector<std::string> comments;               // above this node
   std::vector<std::string> trailing;               // after a block Map's last key
   bool block = false;                              // never printed in flow style
+  std::shared_ptr<const grammar::layout::Doc> doc;  // Str: where it may wrap (an expression)
 
   static Y raw(std::string t);
   static Y str(std::string t);
@@ -55,7 +63,7 @@ inline Y& Y::add(std::string key, Y v) {
   return entries.emplace_back(std::move(v));
 }
 
-constexpr size_t kWidth = 120;
+constexpr size_t kWidth = 100;
 
 // A mapping key: plain unless a reader would not take it as that string.
 std::string key_text(const std::string& k);

@@ -35,7 +35,8 @@ inline bool str_list(Reader& r, const Field& f, std::vector<std::string>& o) {
 inline bool int_list(Reader& r, const Field& f, std::vector<int64_t>& o) {
   return r.int_list(f, o);
 }
-bool slug_list(Reader& r, const Field& f, std::vector<std::string>& out);
+bool slug_list(Reader& r, const Field& f, std::vector<std::string>& out,
+               std::vector<Loc>* locs = nullptr);
 
 // Reads key `key` of mapping `map` into `out` with `fn`, when present; PB014
 // when `required` and absent. Returns false when something was wrong.

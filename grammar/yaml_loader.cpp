@@ -116,8 +116,8 @@ bool path(Reader& r, const Field& f, std::string& out) {
   return shaped(r, f, out, is_path, "a path (identifiers joined by '.')");
 }
 
-bool slug_list(Reader& r, const Field& f, std::vector<std::string>& out) {
-  if (!r.str_list(f, out)) return false;
+bool slug_list(Reader& r, const Field& f, std::vector<std::string>& out, std::vector<Loc>* locs) {
+  if (!r.str_list(f, out, locs)) return false;
   bool ok = true;
   for (const auto& s : out)
     if (!is_slug(s)) {
@@ -139,8 +139,8 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
   else if (k == "motions") r.str_list(f, p.motions);
   else if (k == "owner") r.str(f, p.owner);
   else if (k == "note_prefix") r.str(f, p.note_prefix);
-  else if (k == "calendar") path(r, f, p.calendar);
-  else if (k == "next") slug_list(r, f, p.next);
+  else if (k == "calendar") p.calendar_loc = f.loc, path(r, f, p.calendar);
+  else if (k == "next") slug_list(r, f, p.next, &p.next_locs);
   else if (k == "roles") read_roles(r, f, p.roles);
   else if (k == "tasks") read_tasks(r, f, p.tasks);
   else if (k == "groups") read_groups(r, f, p.groups);

@@ -8,6 +8,7 @@
 
 #include "describe.hpp"
 #include "frontend.hpp"
+#include "print_util.hpp"
 #include "yaml_emit.hpp"
 
 namespace pb {
@@ -19,7 +20,11 @@ using yaml::Y;
 Y S(const std::string& s) { return Y::str(s); }
 Y N(int64_t v) { return Y::raw(std::to_string(v)); }
 Y B(bool v) { return Y::raw(v ? "true" : "false"); }
-Y E(const Expr& e) { return Y::str(print_expr(e)); }
+Y E(const Expr& e) {
+  Y y = Y::str(print_expr(e));
+  y.doc = std::make_shared<const grammar::layout::Doc>(grammar::expr_doc(e));
+  return y;
+}
 Y list(const std::vector<std::string>& v) {
   Y y = Y::seq();
   for (const auto& s : v) y.push(S(s));

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <algorithm>
@@ -121,7 +122,7 @@ bool Reader::mapping(const Field& f, const KeyTable& table) {
                   fmt::format("duplicate key '{}' (first given at line {})", key, pos->second));
     } else if (!table.empty() && std::find(table.begin(), table.end(), key) == table.end()) {
       diags.error(kl, "PB010", fmt::format("unknown key '{}' in {}", key, f.name),
-                  did_you_mean(key, table));
+                  did_you_mean_keyword(key, table));
     }
   }
   return true;
@@ -193,10 +194,35 @@ bool Reader::id(const Field& f, std::string& out) {
   return false;
 }
 
+namespace {
+
+// "3652 3654" (a missing comma) → "did you mean '3652, 3654'?"; "20,000"
+// (a thousands separator) → "did you mean '20000'?".
+std::string int_hint(const std::string& s) {
+  std::vector<std::string> groups;
+  bool commas = false;
+  std::string cur;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') cur += c;
+    else if ((c == ' ' || c == ',') && !cur.empty()) groups.push_back(cur), cur.clear(), commas |= c == ',';
+    else if (c != ' ') return {};
+  }
+  if (!cur.empty()) groups.push_back(cur);
+  if (groups.size() < 2) return {};
+  bool thousands = commas;
+  for (size_t i = 1; i < groups.size(); ++i) thousands &= groups[i].size() == 3;
+  std::string joined;
+  for (const auto& g : groups) joined += (joined.empty() || thousands ? "" : ", ") + g;
+  return fmt::format("did you mean '{}'?", joined);
+}
+
+}  // namespace
+
 bool Reader::integer(const Field& f, int64_t& out) {
   if (!scalar(f, "an integer")) return false;
   if (classify(f.node) != Plain::Int) {
-    wrong_type(f, "an integer");
+    diags.error(f.loc, "PB012", fmt::format("{} must be an integer, got {}", f.name, describe(f.node)),
+                int_hint(f.node.Scalar()));
     return false;
   }
   std::string s = f.node.Scalar();
@@ -209,41 +235,110 @@ bool Reader::integer(const Field& f, int64_t& out) {
   return true;
 }
 
+namespace {
+
+// `M`, `Mandatory`, `yes`… for true and `O`, `optional`, `no`… for false.
+std::string bool_hint(std::string_view word) {
+  std::string w(word);
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* t : {"m", "mandatory", "required", "yes", "y", "on"})
+    if (w == t) return "did you mean 'true'?";
+  for (const char* t : {"o", "optional", "no", "n", "off"})
+    if (w == t) return "did you mean 'false'?";
+  return {};
+}
+
+}  // namespace
+
 bool Reader::boolean(const Field& f, bool& out) {
   if (!scalar(f, "a boolean (true or false)")) return false;
   if (classify(f.node) != Plain::Bool) {
-    wrong_type(f, "a boolean (true or false)");
+    diags.error(f.loc, "PB012",
+                fmt::format("{} must be a boolean (true or false), got {}", f.name, describe(f.node)),
+                bool_hint(f.node.Scalar()));
     return false;
   }
   out = f.node.Scalar()[0] != 'f' && f.node.Scalar()[0] != 'F';
   return true;
 }
 
-bool Reader::str_list(const Field& f, std::vector<std::string>& out) {
+bool Reader::str_list(const Field& f, std::vector<std::string>& out, std::vector<Loc>* locs) {
   auto items = list(f);
   if (!items) return false;
   bool ok = true;
   out.clear();
+  if (locs) locs->clear();
   for (auto& it : *items) {
     std::string s;
-    if (str(it, s)) out.push_back(std::move(s));
-    else ok = false;
+    if (!str(it, s)) {
+      ok = false;
+      continue;
+    }
+    out.push_back(std::move(s));
+    if (locs) locs->push_back(it.loc);
   }
   return ok;
 }
 
-bool Reader::int_list(const Field& f, std::vector<int64_t>& out) {
+bool Reader::int_list(const Field& f, std::vector<int64_t>& out, std::vector<Loc>* locs) {
   auto items = list(f);
   if (!items) return false;
   bool ok = true;
   out.clear();
+  if (locs) locs->clear();
   for (auto& it : *items) {
     int64_t v = 0;
-    if (integer(it, v)) out.push_back(v);
-    else ok = false;
+    if (!integer(it, v)) {
+      ok = false;
+      continue;
+    }
+    out.push_back(v);
+    if (locs) locs->push_back(it.loc);
   }
   return ok;
 }
+
+namespace {
+
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// For a plain scalar over several lines (its line breaks read as single
+// spaces): the file position of each byte of its value, and one past the
+// end. Empty when the scalar is on one line or the text does not match.
+std::vector<Loc> folded_positions(std::string_view src, size_t pos, const std::string& value,
+                                  const Loc& base) {
+  std::vector<Loc> at;
+  Loc here = base;
+  bool folded = false;
+  for (size_t i = 0; i <= value.size(); ++i) {
+    at.push_back(here);
+    if (i == value.size()) break;
+    if (pos < src.size() && src[pos] == value[i] && src[pos] != '\n') {
+      ++pos, ++here.col;
+      continue;
+    }
+    if (value[i] != ' ' || pos >= src.size() || !blank(src[pos])) return {};
+    for (; pos < src.size() && blank(src[pos]); ++pos) {
+      if (src[pos] == '\n') ++here.line, here.col = 1, folded = true;
+      else ++here.col;
+    }
+  }
+  return folded ? at : std::vector<Loc>{};
+}
+
+// Moves a position on the value's first line to where that byte stands.
+void refold(Loc& l, const Loc& base, const std::vector<Loc>& at) {
+  if (l.line != base.line || l.col < base.col) return;
+  size_t k = l.col - base.col;
+  if (k < at.size()) l = Loc{l.file, at[k].line, at[k].col};
+}
+
+void refold(Expr& e, const Loc& base, const std::vector<Loc>& at) {
+  refold(e.loc, base, at);
+  for (auto& a : e.args) refold(a, base, at);
+}
+
+}  // namespace
 
 std::optional<Expr> Reader::expr(const Field& f) {
   if (!scalar(f, "an expression (a string)")) return std::nullopt;
@@ -251,7 +346,19 @@ std::optional<Expr> Reader::expr(const Field& f) {
   auto m = f.node.Mark();
   char c = m.is_null() ? '\0' : source.at(static_cast<size_t>(m.pos));
   if (c == '"' || c == '\'') ++base.col;
-  return parse_expression(f.node.Scalar(), base, diags);
+  const std::string& text = f.node.Scalar();
+  std::vector<Loc> at;
+  if (!m.is_null() && c != '"' && c != '\'' && c != '|' && c != '>')
+    at = folded_positions(source.text(), static_cast<size_t>(m.pos), text, base);
+  if (at.empty()) return parse_expression(text, base, diags);
+  Diagnostics local;
+  auto e = parse_expression(text, base, local);
+  for (auto d : local.items()) {
+    refold(d.loc, base, at);
+    diags.add(std::move(d));
+  }
+  if (e) refold(*e, base, at);
+  return e;
 }
 
 Comments Reader::comments(const Field& f) {

@@ -74,8 +74,9 @@ class Reader {
   bool id(const Field& f, std::string& out);   // a non-empty scalar, not ""
   bool integer(const Field& f, int64_t& out);
   bool boolean(const Field& f, bool& out);
-  bool str_list(const Field& f, std::vector<std::string>& out);
-  bool int_list(const Field& f, std::vector<int64_t>& out);
+  // Lists of scalars; `locs`, when given, receives each item's position.
+  bool str_list(const Field& f, std::vector<std::string>& out, std::vector<Loc>* locs = nullptr);
+  bool int_list(const Field& f, std::vector<int64_t>& out, std::vector<Loc>* locs = nullptr);
   std::optional<Expr> expr(const Field& f);
 
   // The comments before `f`'s line not handed out yet (yaml_source.hpp).

@@ -36,6 +36,7 @@ class Source {
 
   // The byte at a 0-based offset, or '\0'.
   char at(size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
+  std::string_view text() const { return text_; }
 
  private:
   enum class Kind { Blank, Comment, Content };

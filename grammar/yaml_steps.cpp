@@ -2,6 +2,8 @@
 // (docs/language.md, "Steps", "Transitions", "Actions").
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "yaml_internal.hpp"
 
 namespace pb::yaml {
@@ -80,11 +82,21 @@ void read_at(Reader& r, const Field& f, Transition& t) {
                                  "\"PATH - INT days\"; got '{}'", text));
 }
 
+// A key of checked mapping `f` that construct `what` does not know (PB010).
+bool has_unknown_key(const Field& f, const std::string& what) {
+  const auto& table = keys(what);
+  if (!f.keys) return false;
+  for (const auto& k : *f.keys)
+    if (std::find(table.begin(), table.end(), k.name) == table.end()) return true;
+  return false;
+}
+
 bool read_trigger(Reader& r, const Field& it, Transition& t) {
   auto given = present(r, it, {"event", "task", "after", "at", "otherwise"});
   at_most_one(r, given, "a transition");
   if (given.empty()) {
     if (r.get(it, "when")) return t.trigger = TriggerKind::When, true;
+    if (has_unknown_key(it, "transition")) return false;  // PB010 said it, likely the trigger
     r.diags.error(it.loc, "PB014",
                   "transition needs a trigger: 'event', 'task', 'after', 'at', 'when' or "
                   "'otherwise'");
@@ -157,8 +169,8 @@ void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
     read_key(r, it, "title", s.title, str);
     read_key_at(r, it, "role", s.role, s.role_loc, ident);
     read_key(r, it, "services", s.services, str_list);
-    read_key(r, it, "instructions", s.instructions, str);
-    read_key(r, it, "tasks", s.tasks, int_list);
+    read_key_at(r, it, "instructions", s.instructions, s.instructions_loc, str);
+    if (auto tl = r.get(it, "tasks")) r.int_list(*tl, s.tasks, &s.task_locs);
     read_step_nodes(r, it, s);
     read_terminal(r, it, s);
     s.trailing = r.trailing(it);

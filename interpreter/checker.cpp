@@ -1,7 +1,7 @@
 // checker.cpp — check_project: runs every pass on every playbook, then the
 // checks across playbooks: duplicate playbook ids (PB021) and one task id
 // with two names, mandatory flags or roles (PB070), both naming the other
-// place; and the unused-declaration warnings (PB080–PB082). Pure, no I/O;
+// place; and the unused-declaration warnings (PB080–PB083). Pure, no I/O;
 // linear in the size of the project (hash maps, no scans over all steps).
 #include "checker.hpp"
 
@@ -66,6 +66,10 @@ void check_one(const Project& project, const Playbook& pb,
   check::check_expressions(s);
   check::check_graph(s);
   check::check_overlaps(s);
+  check::check_unset_ordering(s);
+  auto taken = check::events_taken({&pb});
+  check::check_rule_triggers(s, pb.tenant.rules, taken);
+  check::check_rule_triggers(s, pb.rules, taken);
   check::check_unused(s);
 }
 
@@ -88,10 +92,14 @@ void check_schema(const Project& project, const std::unordered_set<std::string>&
                               a.name, it->second.str()));
   }
   for (const auto& r : project.schema->rules) {
-    if (r.on == RuleOn::Complete) s.ref_task(r.task, r.loc);
-    if (r.on == RuleOn::Event) s.ref_event(r.event, r.loc);
+    const Loc& at = r.on_loc.line ? r.on_loc : r.loc;
+    if (r.on == RuleOn::Complete) s.ref_task(r.task, at);
+    if (r.on == RuleOn::Event) s.ref_event(r.event, at);
   }
   check::check_rules(s, project.schema->rules);
+  std::vector<const Playbook*> all;
+  for (const auto& p : project.playbooks) all.push_back(&p);
+  check::check_rule_triggers(s, project.schema->rules, check::events_taken(all));
 }
 
 }  // namespace
@@ -114,6 +122,12 @@ void check_unused(PlaybookScope& s) {
       s.diags.warning(e.loc, "PB082",
                       fmt::format("event '{}' is declared but no transition or rule uses it",
                                   e.id));
+  for (const auto& x : s.pb.externals)
+    if (!s.used_externals.contains(x.id))
+      s.diags.warning(x.loc, "PB083",
+                      fmt::format("external process '{}' is declared but no step hands off to it "
+                                  "(`handoff {}`)",
+                                  x.id, x.id));
 }
 
 }  // namespace check

@@ -52,7 +52,7 @@ void check_set_rule(PlaybookScope& s, const Rule& r, Env& env, Attribute& old) {
     if (it != s.attrs.end() && it->second->type.kind == TypeKind::Records)
       env.vars.emplace_back(it->second->type.key, &it->second->type);
   }
-  Ty target = resolve_path(s, env, path, r.loc);
+  Ty target = resolve_path(s, env, path, r.on_loc.line ? r.on_loc : r.loc);
   if (target.kind != TypeKind::Unknown && target.type) old.type = *target.type;
   else old.type.kind = target.kind;
   old.name = "old";
@@ -103,8 +103,9 @@ void check_calendars(PlaybookScope& s) {
   Env env;
   env.no_event = "the calendar is a tenant attribute";
   if (!s.pb.calendar.empty()) {
-    Ty t = resolve_path(s, env, s.pb.calendar, s.pb.loc);
-    check_calendar_attr(s, t, s.pb.loc, s.pb.calendar);
+    const Loc& at = s.pb.calendar_loc.line ? s.pb.calendar_loc : s.pb.loc;
+    Ty t = resolve_path(s, env, s.pb.calendar, at);
+    check_calendar_attr(s, t, at, s.pb.calendar);
   }
   for (const auto& [name, a] : s.attrs)
     if (a->calendar) {

@@ -1,7 +1,9 @@
 // checker_graph.cpp — the step graph of one playbook: unreachable steps
-// (PB050), dead ends (PB051), decision steps without a final `otherwise`
-// (PB052), decision branches mixed with other triggers (PB055) and steps that
-// wait for outside events with no timer (PB054). Linear in steps+transitions.
+// (PB050; those cut off only by an undefined target are one note on it),
+// dead ends (PB051), decision steps without a final `otherwise` (PB052),
+// decision branches mixed with other triggers (PB055), steps that wait for
+// outside events with no timer (PB054) and decision steps with instructions
+// or tasks nobody sees (PB056). Linear in steps+transitions.
 #include <fmt/format.h>
 
 #include <deque>
@@ -16,25 +18,77 @@ bool is_branch(const Transition& t) {
   return t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise;
 }
 
+// The step a transition leads to: its target, or for an undefined target
+// (PB030) the step its "did you mean" names, as the author meant it.
+const Step* target_of(PlaybookScope& s, const Transition& t) {
+  if (auto it = s.steps.find(t.target); it != s.steps.end()) return it->second;
+  std::string near = closest(t.target, s.step_names());
+  return near.empty() ? nullptr : s.steps.at(near);
+}
+
+// Steps not reached because a reachable transition names no step and none
+// close: not reported one by one (they follow from the PB030) but listed in
+// a note at that transition.
+void note_cut_off(PlaybookScope& s, const std::vector<const Transition*>& broken,
+                  const std::vector<const Step*>& cut) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < cut.size() && i < 5; ++i) names.push_back("'" + cut[i]->id + "'");
+  if (cut.size() > 5) names.push_back(fmt::format("and {} more", cut.size() - 5));
+  const Transition& t = *broken.front();
+  s.diags.add({t.target_loc.line ? t.target_loc : t.loc, Severity::Note, "PB050",
+               fmt::format("while '{}' is not a step, {} {} cannot be reached from the start "
+                           "step: {} (not reported as unreachable until it is fixed)",
+                           t.target, cut.size(), cut.size() == 1 ? "step" : "steps",
+                           join(names, ", ")),
+               {}});
+}
+
 void check_reachable(PlaybookScope& s) {
   if (!s.steps.contains(s.pb.start)) return;  // PB030 already says why
-  std::unordered_set<std::string_view> seen{s.pb.start};  // views of the model's ids
+  std::unordered_set<const Step*> seen{s.steps.at(s.pb.start)};
   std::deque<const Step*> todo{s.steps.at(s.pb.start)};
+  std::vector<const Transition*> broken;  // reachable, naming no step and none close
   while (!todo.empty()) {
     const Step* st = todo.front();
     todo.pop_front();
     for (const auto& t : st->transitions) {
-      auto it = s.steps.find(t.target);
-      if (it != s.steps.end() && seen.insert(t.target).second) todo.push_back(it->second);
+      const Step* next = target_of(s, t);
+      if (!next && !t.target.empty()) broken.push_back(&t);
+      if (next && seen.insert(next).second) todo.push_back(next);
     }
   }
+  std::vector<const Step*> cut;
   std::unordered_set<const Step*> reported;  // a duplicated id is PB020, not PB050 twice
-  for (const auto& st : s.pb.steps)
-    if (!seen.contains(st.id) && reported.insert(s.steps.at(st.id)).second)
-      s.diags.error(st.loc, "PB050",
-                    fmt::format("step '{}' is unreachable: no transition from the start step '{}' "
-                                "leads to it",
-                                st.id, s.pb.start));
+  for (const auto& st : s.pb.steps) {
+    const Step* first = s.steps.at(st.id);
+    if (seen.contains(first) || !reported.insert(first).second) continue;
+    if (!broken.empty()) {
+      cut.push_back(&st);
+      continue;
+    }
+    s.diags.error(st.loc, "PB050",
+                  fmt::format("step '{}' is unreachable: no transition from the start step '{}' "
+                              "leads to it",
+                              st.id, s.pb.start));
+  }
+  if (!cut.empty()) note_cut_off(s, broken, cut);
+}
+
+// A decision step is left as soon as it is entered: what it would show the
+// FM (instructions, tasks) is never seen (PB056).
+void decision_shows(PlaybookScope& s, const Step& st) {
+  if (!st.instructions.empty())
+    s.diags.warning(st.instructions_loc.line ? st.instructions_loc : st.loc, "PB056",
+                    fmt::format("step '{}' is a decision step, left as soon as it is entered, so "
+                                "its instructions are never shown to anyone; move them to the "
+                                "step where the FM acts",
+                                st.id));
+  if (!st.tasks.empty())
+    s.diags.warning(loc_at(st.task_locs, 0, st.loc), "PB056",
+                    fmt::format("step '{}' is a decision step, left as soon as it is entered, so "
+                                "its tasks are never shown to anyone; list them on the step where "
+                                "the FM does them",
+                                st.id));
 }
 
 void check_decision(PlaybookScope& s, const Step& st) {
@@ -54,6 +108,7 @@ void check_decision(PlaybookScope& s, const Step& st) {
       }
     return;
   }
+  decision_shows(s, st);
   const Transition& last = st.transitions.back();
   if (last.trigger != TriggerKind::Otherwise)
     s.diags.warning(last.loc, "PB052",

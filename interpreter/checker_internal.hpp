@@ -85,6 +85,7 @@ struct PlaybookScope {
   std::unordered_set<std::string_view> used_roles;  // views of the model's ids, as above
   std::unordered_set<int64_t> used_tasks;
   std::unordered_set<std::string_view> used_events;
+  std::unordered_set<std::string_view> used_externals;
 
   PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d,
                 const std::unordered_set<std::string>& ids);
@@ -121,6 +122,17 @@ Env transition_env(PlaybookScope& s, const Transition& t);
 // ---- checker_graph.cpp
 void check_graph(PlaybookScope& s);
 void check_overlaps(PlaybookScope& s);
+
+// ---- checker_unset.cpp
+void check_unset_ordering(PlaybookScope& s);  // PB042
+
+// ---- checker_rules.cpp
+// Events some transition takes, in `playbooks` (views into their models).
+std::unordered_set<std::string_view> events_taken(const std::vector<const Playbook*>& playbooks);
+// PB057: rules that can never apply (an event no transition takes, a
+// records attribute that is only ever written field by field).
+void check_rule_triggers(PlaybookScope& s, const std::vector<Rule>& rules,
+                         const std::unordered_set<std::string_view>& taken);
 
 // ---- checker.cpp
 void check_unused(PlaybookScope& s);

@@ -60,13 +60,22 @@ void attr_dups(PlaybookScope& s, const std::vector<Attribute>& attrs, std::strin
 void check_playbook_links(PlaybookScope& s) {
   auto link = [&](const std::string& id, const Loc& loc, std::string_view what) {
     if (s.playbook_ids.contains(id)) return;
+    if (auto x = s.externals.find(id); x != s.externals.end()) {
+      s.used_externals.insert(x->first);  // meant as the hand-over: not also PB083
+      s.diags.error(loc, "PB033",
+                    fmt::format("{} '{}' is an external process of this playbook, not a playbook; "
+                                "a step hands over to it with `handoff {}`",
+                                what, id, id));
+      return;
+    }
     std::vector<std::string> known(s.playbook_ids.begin(), s.playbook_ids.end());
     std::sort(known.begin(), known.end());
     s.diags.error(loc, "PB033",
                   fmt::format("{} '{}' is not a playbook in the linted files", what, id),
                   did_you_mean(id, known));
   };
-  for (const auto& n : s.pb.next) link(n, s.pb.loc, "next playbook");
+  for (size_t i = 0; i < s.pb.next.size(); ++i)
+    link(s.pb.next[i], loc_at(s.pb.next_locs, i, s.pb.loc), "next playbook");
   for (const auto& st : s.pb.steps)
     if (st.terminal == TerminalKind::Goto)
       link(st.terminal_arg, or_loc(st.terminal_loc, st.loc), "goto playbook");
@@ -79,9 +88,22 @@ void check_action_refs(PlaybookScope& s, const std::vector<Action>& actions) {
   }
 }
 
+void ref_external(PlaybookScope& s, const Step& st) {
+  if (auto it = s.externals.find(st.terminal_arg); it != s.externals.end()) {
+    s.used_externals.insert(it->first);
+    return;
+  }
+  std::string near = closest(st.terminal_arg, s.external_names());
+  if (!near.empty()) s.used_externals.insert(s.externals.find(near)->first);  // no PB083 for it
+  s.diags.error(or_loc(st.terminal_loc, st.loc), "PB038",
+                fmt::format("undefined external process '{}'; declare it with `external {} \"…\"`",
+                            st.terminal_arg, st.terminal_arg),
+                near.empty() ? "" : fmt::format("did you mean '{}'?", near));
+}
+
 void check_step_refs(PlaybookScope& s, const Step& st) {
   s.ref_role(st.role, or_loc(st.role_loc, st.loc));
-  for (auto t : st.tasks) s.ref_task(t, st.loc);
+  for (size_t i = 0; i < st.tasks.size(); ++i) s.ref_task(st.tasks[i], loc_at(st.task_locs, i, st.loc));
   check_action_refs(s, st.enter);
   for (const auto& t : st.transitions) {
     if (t.trigger == TriggerKind::Event) s.ref_event(t.event, t.loc);
@@ -90,18 +112,13 @@ void check_step_refs(PlaybookScope& s, const Step& st) {
       s.ref_step(t.target, or_loc(t.target_loc, t.loc), "transition target");
     check_action_refs(s, t.actions);
   }
-  if (st.terminal == TerminalKind::Handoff && !s.externals.contains(st.terminal_arg))
-    s.diags.error(or_loc(st.terminal_loc, st.loc), "PB038",
-                  fmt::format("undefined external process '{}'; declare it with `external {} "
-                              "\"…\"`",
-                              st.terminal_arg, st.terminal_arg),
-                  did_you_mean(st.terminal_arg, s.external_names()));
+  if (st.terminal == TerminalKind::Handoff) ref_external(s, st);
 }
 
 void check_rule_refs(PlaybookScope& s, const std::vector<Rule>& rules) {
   for (const auto& r : rules) {
-    if (r.on == RuleOn::Complete) s.ref_task(r.task, r.loc);
-    if (r.on == RuleOn::Event) s.ref_event(r.event, r.loc);
+    if (r.on == RuleOn::Complete) s.ref_task(r.task, or_loc(r.on_loc, r.loc));
+    if (r.on == RuleOn::Event) s.ref_event(r.event, or_loc(r.on_loc, r.loc));
   }
 }
 
@@ -138,7 +155,7 @@ void check_references(PlaybookScope& s) {
                               b.id, b.steps.front().id));
   for (const auto& t : b.tasks) s.ref_role(t.role, or_loc(t.role_loc, t.loc));
   for (const auto& g : b.groups)
-    for (auto t : g.tasks) s.ref_task(t, g.loc);
+    for (size_t i = 0; i < g.tasks.size(); ++i) s.ref_task(g.tasks[i], loc_at(g.task_locs, i, g.loc));
   for (const auto& st : b.steps) check_step_refs(s, st);
   check_rule_refs(s, b.tenant.rules);
   check_rule_refs(s, b.rules);

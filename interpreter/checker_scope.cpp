@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "checker_internal.hpp"
 
@@ -59,14 +60,54 @@ bool PlaybookScope::ref_step(const std::string& id, const Loc& loc, std::string_
   return false;
 }
 
+namespace {
+
+// Letters and digits only, lower case: "Targeting Manager" → "targetingmanager".
+std::string squashed(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The role whose display name `id` spells (`targeting_manager` for
+// `tm "Targeting Manager"`), closely enough to be a likely mix-up.
+const Role* role_by_display_name(const PlaybookScope& s, std::string_view id) {
+  std::vector<std::string> names;
+  std::vector<const Role*> roles;
+  for (const auto& r : s.pb.roles) {
+    names.push_back(squashed(r.name));
+    roles.push_back(&r);
+  }
+  std::string want = squashed(id);
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == want) return roles[i];
+  std::string near = closest(want, names);
+  for (size_t i = 0; i < names.size() && !near.empty(); ++i)
+    if (names[i] == near) return roles[i];
+  return nullptr;
+}
+
+}  // namespace
+
 void PlaybookScope::ref_role(const std::string& id, const Loc& loc) {
   if (id.empty()) return;  // the playbook's default role
   if (roles.contains(id)) {
     used_roles.insert(id);
     return;
   }
+  std::string near = closest(id, role_names());
+  std::string hint;
+  if (!near.empty()) {
+    hint = fmt::format("did you mean '{}'?", near);
+  } else if (const Role* r = role_by_display_name(*this, id)) {
+    near = r->id;
+    hint = fmt::format("did you mean '{}' (\"{}\")?", r->id, r->name);
+  }
+  if (!near.empty()) used_roles.insert(roles.find(near)->first);  // no PB080 for the one meant
   diags.error(loc, "PB031", fmt::format("undefined role '{}'; declare it with `role {} \"…\"`", id, id),
-              did_you_mean(id, role_names()));
+              hint);
 }
 
 void PlaybookScope::ref_task(int64_t id, const Loc& loc) {
@@ -74,11 +115,13 @@ void PlaybookScope::ref_task(int64_t id, const Loc& loc) {
     used_tasks.insert(id);
     return;
   }
+  std::string near = closest(std::to_string(id), task_names());
+  if (!near.empty()) used_tasks.insert(std::stoll(near));  // no PB081 for the one meant
   diags.error(loc, "PB032",
               fmt::format("undefined task {}; declare it with `task {} \"…\" mandatory|optional "
                           "role …`",
                           id, id),
-              did_you_mean(std::to_string(id), task_names()));
+              near.empty() ? "" : fmt::format("did you mean '{}'?", near));
 }
 
 const EventDecl* PlaybookScope::ref_event(const std::string& id, const Loc& loc) {
@@ -86,8 +129,10 @@ const EventDecl* PlaybookScope::ref_event(const std::string& id, const Loc& loc)
     used_events.insert(id);
     return it->second;
   }
+  std::string near = closest(id, event_names());
+  if (!near.empty()) used_events.insert(events.find(near)->first);  // no PB082 for the one meant
   diags.error(loc, "PB037", fmt::format("undefined event '{}'; declare it with `event {}`", id, id),
-              did_you_mean(id, event_names()));
+              near.empty() ? "" : fmt::format("did you mean '{}'?", near));
   return nullptr;
 }
 

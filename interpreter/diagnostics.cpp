@@ -2,6 +2,7 @@
 #include "diagnostics.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <tuple>
 
@@ -79,6 +80,44 @@ std::string closest(std::string_view name, const std::vector<std::string>& known
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& known) {
   auto c = closest(name, known);
   return c.empty() ? std::string{} : fmt::format("did you mean '{}'?", c);
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Words other tools (and FTOP's M/O columns) use for a keyword of the
+// language; each applies only where its keyword is valid.
+constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
+    {"wait", "after"},       {"delay", "after"},         {"timer", "after"},
+    {"timeout", "after"},    {"sleep", "after"},         {"if", "when"},
+    {"else", "otherwise"},   {"default", "otherwise"},   {"m", "mandatory"},
+    {"required", "mandatory"}, {"req", "mandatory"},     {"o", "optional"},
+    {"opt", "optional"},     {"target", "to"},           {"goto", "to"},
+    {"next", "to"},          {"actions", "do"},          {"then", "do"},
+    {"on_enter", "enter"},   {"entry", "enter"},         {"description", "instructions"},
+    {"instruction", "instructions"}, {"name", "title"},  {"label", "title"},
+    {"task", "tasks"},       {"service", "services"},    {"roles", "role"},
+};
+
+}  // namespace
+
+std::string closest_keyword(std::string_view word, const std::vector<std::string>& known) {
+  auto has = [&](std::string_view k) { return std::find(known.begin(), known.end(), k) != known.end(); };
+  std::string low = lower(word);
+  if (low != word && has(low)) return low;
+  for (const auto& [from, to] : kSynonyms)
+    if (low == from && has(to)) return std::string(to);
+  return closest(word, known);
+}
+
+std::string did_you_mean_keyword(std::string_view word, const std::vector<std::string>& known) {
+  auto c = closest_keyword(word, known);
+  return c.empty() || c == word ? std::string{} : fmt::format("did you mean '{}'?", c);
 }
 
 }  // namespace pb

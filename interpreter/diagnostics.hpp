@@ -50,4 +50,12 @@ std::string closest(std::string_view name, const std::vector<std::string>& known
 // "did you mean 'x'?" or "" — the hint text used everywhere.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& known);
 
+// The keyword of `known` a person most likely meant by `word`: the same word
+// in other letter case, a common synonym from other tools (`wait` → `after`,
+// `if` → `when`, `M` → `mandatory`), or the closest by spelling; "" if none.
+std::string closest_keyword(std::string_view word, const std::vector<std::string>& known);
+
+// did_you_mean over keywords, with closest_keyword's synonyms.
+std::string did_you_mean_keyword(std::string_view word, const std::vector<std::string>& known);
+
 }  // namespace pb

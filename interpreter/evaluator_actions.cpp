@@ -1,7 +1,9 @@
 // evaluator_actions.cpp — reads through the overlay and the actions of
 // docs/language.md (complete, reset, note, set, assign, unassign, send,
 // require, each), collecting effects into the Ctx's Outcome. Every check that
-// fails records a Refusal and stops (the caller discards the Outcome).
+// fails records a Refusal and stops (the caller discards the Outcome); rules
+// on one change, and a run of `require`s, are all checked first so that the
+// refusal lists each one that fails.
 #include <fmt/format.h>
 
 
@@ -12,6 +14,7 @@ namespace pb::detail {
 
 bool Ctx::refuse_by(const Loc& rule, std::string code, std::string reason) {
   if (!refusal) refusal = Refusal{std::move(code), std::move(reason), false, rule};
+  else refusal->also.push_back(Failure{std::move(code), std::move(reason), rule});
   return false;
 }
 
@@ -51,13 +54,16 @@ bool Ctx::task_complete(int64_t task) const {
   return t != tenant.tasks.end() && t->second.complete;
 }
 
+// Every rule is checked (they read the same state), so a refusal lists
+// all that fail.
 bool check_rules(Ctx& c, const std::vector<const Rule*>* rules) {
   if (!rules) return true;
+  bool ok = true;
   for (const Rule* r : *rules)
     if (!truthy(eval(c, r->condition)))
-      return c.refuse_by(r->loc, r->id, r->message.empty() ? fmt::format("rule '{}' does not hold", r->id)
-                                                           : r->message);
-  return true;
+      ok = c.refuse_by(r->loc, r->id, r->message.empty() ? fmt::format("rule '{}' does not hold", r->id)
+                                                         : r->message);
+  return ok;
 }
 
 static std::string task_label(const Ctx& c, int64_t id) {
@@ -90,6 +96,7 @@ bool add_note(Ctx& c, NoteKind kind, const std::string& text) {
 }
 
 static bool check_set_rules(Ctx& c, const AttrWrite& w, const Value& old) {
+  bool all = true;
   for (const SetRule& sr : c.cp.rules_on_set) {
     if (sr.attr != w.attr || sr.field != w.field) continue;
     const Value* saved = c.old_value;
@@ -99,9 +106,9 @@ static bool check_set_rules(Ctx& c, const AttrWrite& w, const Value& old) {
     bool ok = truthy(eval(c, sr.rule->condition));
     if (!w.key.empty()) c.bindings.pop_back();
     c.old_value = saved;
-    if (!ok) return c.refuse_by(sr.rule->loc, sr.rule->id, sr.rule->message);
+    if (!ok) all = c.refuse_by(sr.rule->loc, sr.rule->id, sr.rule->message);
   }
-  return true;
+  return all;
 }
 
 static const Attribute* field_decl(const Attribute& records, std::string_view field) {
@@ -245,9 +252,20 @@ static bool run_action(Ctx& c, const Action& a) {
   return true;
 }
 
+// A failed `require` also checks the `require`s right after it (they read
+// the same state), so the refusal lists every one that fails.
+static void more_requires(Ctx& c, const std::vector<Action>& actions, size_t after) {
+  for (size_t i = after + 1; i < actions.size() && actions[i].kind == ActionKind::Require; ++i)
+    if (!holds(c, actions[i].expr))
+      c.refuse_by(actions[i].loc, actions[i].code.empty() ? "require" : actions[i].code, actions[i].text);
+}
+
 bool run_actions(Ctx& c, const std::vector<Action>& actions) {
-  for (const Action& a : actions)
-    if (!run_action(c, a)) return false;
+  for (size_t i = 0; i < actions.size(); ++i) {
+    if (run_action(c, actions[i])) continue;
+    if (actions[i].kind == ActionKind::Require) more_requires(c, actions, i);
+    return false;
+  }
   return true;
 }
 

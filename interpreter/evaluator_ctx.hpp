@@ -53,7 +53,8 @@ struct Ctx {
       : cp(c), tenant(t), in(i), now(n), cal(k) {}
 
   bool refuse(std::string code, std::string reason, bool bad_input = false);
-  // A refusal by a `rule` or `require` at `rule` (kept for coverage).
+  // A refusal by a `rule` or `require` at `rule` (kept for coverage); when
+  // the input is refused already, one more failed requirement of it.
   bool refuse_by(const Loc& rule, std::string code, std::string reason);
   bool failed() const { return refusal.has_value(); }
 

@@ -13,6 +13,10 @@ const std::string& Loc::filename() const {
 
 std::string Loc::str() const { return fmt::format("{}:{}:{}", filename(), line, col); }
 
+const Loc& loc_at(const std::vector<Loc>& locs, size_t i, const Loc& fallback) {
+  return i < locs.size() && locs[i].line ? locs[i] : fallback;
+}
+
 bool Type::operator==(const Type& o) const {
   return kind == o.kind && values == o.values && fields == o.fields && key == o.key;
 }

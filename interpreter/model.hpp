@@ -166,7 +166,9 @@ struct Step {
   Loc role_loc;
   std::vector<std::string> services;
   std::string instructions;
+  Loc instructions_loc;
   std::vector<int64_t> tasks;        // tasks this step owns (shown to the FM)
+  std::vector<Loc> task_locs;        // where each of `tasks` stands (may be shorter)
   std::vector<Action> enter;         // actions on entry
   std::vector<Transition> transitions;
   TerminalKind terminal = TerminalKind::None;
@@ -205,6 +207,7 @@ struct TaskGroup {
   std::string id;
   std::string title;
   std::vector<int64_t> tasks;
+  std::vector<Loc> task_locs;        // where each of `tasks` stands (may be shorter)
   bool operator==(const TaskGroup&) const;
 };
 
@@ -239,6 +242,7 @@ struct Rule {
   int64_t task = 0;
   std::string path;       // Set: attribute path (tenant.x or workload.x)
   std::string event;      // Event
+  Loc on_loc;             // where the task, path or event after `on` stands
   Expr condition;
   bool operator==(const Rule&) const;
 };
@@ -266,7 +270,9 @@ struct Playbook {
   std::string owner;
   std::string note_prefix;
   std::string calendar;              // attribute path selecting the calendar ("" = none)
+  Loc calendar_loc;
   std::vector<std::string> next;     // playbook ids this one links to
+  std::vector<Loc> next_locs;        // where each of `next` stands (may be shorter)
   std::vector<Role> roles;
   std::vector<Task> tasks;
   std::vector<TaskGroup> groups;
@@ -285,6 +291,10 @@ struct Playbook {
   const Role* role(const std::string& id) const;
   const EventDecl* event(const std::string& id) const;
 };
+
+// The i-th of `locs` when it is known, else `fallback` (lists of ids keep
+// their items' positions beside them; a model built by hand may not).
+const Loc& loc_at(const std::vector<Loc>& locs, size_t i, const Loc& fallback);
 
 // Display names used by printers and messages.
 const char* to_string(TypeKind);

@@ -124,11 +124,21 @@ struct Outcome {
   bool timers_changed = false;        // instance.timers differ from before
 };
 
+// One more requirement that failed in the same refused input.
+struct Failure {
+  std::string code;
+  std::string reason;
+  Loc rule;
+};
+
 struct Refusal {
   std::string code;    // stable, docs/refusal-codes.md
   std::string reason;  // for a person
   bool bad_input = false;
   Loc rule;            // the `rule` or `require` that refused (line 0 = none)
+  // The other rules on the same change, and the `require`s right after the
+  // failed one, that fail too: the FM learns every missing thing at once.
+  std::vector<Failure> also;
 
   Refusal() = default;
   Refusal(std::string c, std::string r, bool bad = false, Loc by = {})

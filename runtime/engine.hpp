@@ -117,8 +117,9 @@ class Engine {
   using Observer = std::function<void(const std::string& tenant, const Response&)>;
   void observe(Observer o);
 
-  // What each event possible now in w.instances[instance] would do, computed
-  // on a copy of `w` as `actor` at `now` (preview.hpp). Writes nothing.
+  // What each event possible now in w.instances[instance], and each task
+  // completion that moves its step, would do, computed on a copy of `w` as
+  // `actor` at `now` (preview.hpp). Writes nothing.
   std::vector<EventPreview> preview(const TenantWorld& w, size_t instance, Instant now,
                                     const std::string& actor);
   // How many tenants' committed worlds the engine keeps between inputs (so

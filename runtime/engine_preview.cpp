@@ -1,5 +1,6 @@
-// engine_preview.cpp — Engine::preview and the description of an input's
-// effects as differences between two worlds (preview.hpp). Reads only.
+// engine_preview.cpp — Engine::preview (the events and task completions that
+// move an instance's step) and the description of an input's effects as
+// differences between two worlds (preview.hpp). Reads only.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -92,14 +93,29 @@ std::vector<std::string> step_events(const Step& s) {
   return out;
 }
 
+// The tasks of a step's `on task` transitions, each once, in order.
+std::vector<int64_t> step_tasks(const Step& s) {
+  std::vector<int64_t> out;
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::Task && std::find(out.begin(), out.end(), t.task) == out.end())
+      out.push_back(t.task);
+  return out;
+}
+
+bool triggers(const Transition& t, const EventPreview& p) {
+  return p.task ? t.trigger == TriggerKind::Task && t.task == p.task
+                : t.trigger == TriggerKind::Event && t.event == p.event;
+}
+
 void static_facts(const CompiledPlaybook& cp, const Step& s, EventPreview& p) {
-  if (auto ev = cp.event_by_id.find(p.event); ev != cp.event_by_id.end()) {
+  if (p.task) {
+    if (const Task* t = cp.pb.task(p.task)) p.title = t->name;
+  } else if (auto ev = cp.event_by_id.find(p.event); ev != cp.event_by_id.end()) {
     p.title = ev->second->title;
     for (const auto& f : ev->second->payload) p.needs.emplace_back(f.name, type_text(f.type));
   }
   for (const auto& t : s.transitions)
-    if (t.trigger == TriggerKind::Event && t.event == p.event &&
-        std::find(p.targets.begin(), p.targets.end(), t.target) == p.targets.end())
+    if (triggers(t, p) && std::find(p.targets.begin(), p.targets.end(), t.target) == p.targets.end())
       p.targets.push_back(t.target);
 }
 
@@ -114,25 +130,24 @@ void describe_effects(const TenantWorld& before, const TenantWorld& after, const
   describe_tenant(before.tenant, after.tenant, out);
 }
 
-static EventPreview preview_one(const TenantWorld& w, const InstanceRec& rec, const CompiledPlaybook& cp,
-                                const Step& s, const std::string& ev, Instant now, const std::string& actor,
-                                Resolver& r) {
-  EventPreview p;
-  p.event = ev;
+// `p` names the event or task; the rest is filled in.
+static void preview_one(const TenantWorld& w, const InstanceRec& rec, const CompiledPlaybook& cp,
+                        const Step& s, EventPreview& p, Instant now, const std::string& actor,
+                        Resolver& r) {
   static_facts(cp, s, p);
   LogInput li;
-  li.op = "fire";
+  li.op = p.task ? "complete" : "fire";
   li.playbook = rec.st.playbook;
   li.at = now;
-  li.input.kind = InputKind::Fire;
-  li.input.event = ev;
+  li.input.kind = p.task ? InputKind::Complete : InputKind::Fire;
+  li.input.event = p.event;
+  li.input.task = p.task;
   li.input.actor = actor;
   TenantWorld next = w;
   Applied a = apply_input(next, li, r);
   p.ok = a.ok;
   if (a.ok) describe_effects(w, next, a, r, p);
   else p.refusal = a.refusal;
-  return p;
 }
 
 std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance, Instant now,
@@ -146,7 +161,14 @@ std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance,
     auto pinned = r.by_hash(rec.hash, why);
     const Step* s = pinned ? pinned->cp->step(rec.st.step) : nullptr;
     if (!s || rec.st.status != InstanceStatus::Active) return out;
-    for (const auto& ev : step_events(*s)) out.push_back(preview_one(w, rec, *pinned->cp, *s, ev, now, actor, r));
+    for (const auto& ev : step_events(*s)) {
+      out.emplace_back().event = ev;
+      preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
+    }
+    for (int64_t task : step_tasks(*s)) {
+      out.emplace_back().task = task;
+      preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
+    }
   } catch (const StoreError&) {
   }
   return out;

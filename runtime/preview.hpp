@@ -1,11 +1,13 @@
-// preview.hpp — what each event possible now in an instance's step would do
-// (`playbook status`). Computed by applying the input to a copy of the
+// preview.hpp — what each event possible now in an instance's step, and each
+// task completion that moves it, would do (`playbook status`). Computed by applying the input to a copy of the
 // tenant's world through the same path as `fire` (apply_input, so hand-overs
 // to other playbooks and re-armed timers are included); nothing is written.
 //
 // Contract:
 //  * One EventPreview per event that has a transition from the current step,
-//    in the order of the step's transitions.
+//    in the order of the step's transitions; then one per task that an
+//    `on task N` transition of the step waits for (`task` set), what
+//    `complete TENANT N` would do.
 //  * An event that declares payload fields is evaluated without them (the
 //    FM must supply them): `needs` names them, `targets` lists the steps its
 //    transitions lead to, and the result is what firing it bare would do.
@@ -34,7 +36,8 @@ struct PreviewEnd {
 };
 
 struct EventPreview {
-  std::string event, title;
+  int64_t task = 0;  // a completion of this task (`complete TENANT TASK`), not an event
+  std::string event, title;  // the event, or the task's name as the title
   std::vector<std::pair<std::string, std::string>> needs;  // payload field, its type as text
   std::vector<std::string> targets;                        // static targets of the transitions
   bool ok = false;

@@ -241,6 +241,8 @@ void record(Reached& into, const rt::Applied& a) {
   // A refused input took nothing, even when a goto chain got part-way.
   if (!a.ok) {
     if (a.refusal.rule.line) into.refused_by.push_back(a.refusal.rule);
+    for (const auto& f : a.refusal.also)
+      if (f.rule.line) into.refused_by.push_back(f.rule);
     return;
   }
   into.taken.insert(into.taken.end(), a.taken.begin(), a.taken.end());

@@ -8,6 +8,8 @@ PB_PACKAGES=(
   tao-pegtl-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev sqlite3
   catch2 libcli11-dev nlohmann-json3-dev
   libcsv-dev libutf8proc-dev      # CSV import; UTF-8 validation and NFC
+  libdtl-dev                      # unified diffs of `fmt --check`
+  diffutils patch                 # tests compare those diffs with GNU diff and apply them
   clang libclang-rt-14-dev       # fuzz targets and the sanitizer build
   libyaml-dev                     # the benchmark's libyaml baseline
   graphviz                        # `playbook graph` output is rendered in tests

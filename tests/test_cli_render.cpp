@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "grammar/frontend.hpp"
 #include "run_binary.hpp"
 
@@ -17,6 +20,17 @@ namespace {
 
 const fs::path kRoot = PB_SOURCE_DIR;
 const fs::path kShapes = kRoot / "tests" / "data" / "render" / "shapes.playbook";
+
+std::string run_shell(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
 
 fs::path temp_dir(const std::string& name) {
   auto dir = fs::temp_directory_path() / ("pb_render_" + name + "_" + std::to_string(::getpid()));
@@ -65,9 +79,19 @@ TEST_CASE("fmt prints the canonical form, and fmt of fmt is identical", "[fmt]")
   CHECK(second.out == first.out);
 
   CHECK(run_playbook(dir, "fmt --check canon.playbook").code == 0);
+  CHECK(run_playbook(dir, "fmt --check canon.playbook").out.empty());
   auto check = run_playbook(dir, "fmt --check m.playbook canon.playbook");
   CHECK(check.code == 1);
-  CHECK(check.out == "m.playbook\n");
+  // A unified diff from the file to its canonical form: the hunks GNU diff
+  // prints, and what patch applies.
+  REQUIRE(check.out.rfind("--- m.playbook\n+++ m.playbook\n", 0) == 0);
+  CHECK(check.out.find("canon.playbook") == std::string::npos);
+  std::ofstream(dir / "fix.diff") << check.out;
+  auto in_dir = "cd " + shell_quote(dir.string()) + " && ";
+  auto gnu = run_shell(in_dir + "diff -u m.playbook canon.playbook | tail -n +3");
+  CHECK(check.out.substr(check.out.find("@@")) == gnu);
+  REQUIRE(std::system((in_dir + "cp m.playbook p.playbook && patch -s p.playbook < fix.diff").c_str()) == 0);
+  CHECK(slurp(dir / "p.playbook") == first.out);
 
   REQUIRE(run_playbook(dir, "fmt --write m.playbook").code == 0);
   CHECK(slurp(dir / "m.playbook") == first.out);

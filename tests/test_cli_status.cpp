@@ -153,3 +153,40 @@ TEST_CASE("status --format json carries the same facts as the text", "[cli-statu
         nlohmann::json::parse(R"([{"queue":"fm","name":"delivery queue","primary":true,"change":"add"}])"));
   CHECK(ev[3]["refusal"]["code"] == "blocked_needs_reason");
 }
+
+TEST_CASE("status: a step moved on by task completions lists each, and every failing require",
+          "[cli-status]") {
+  Cli cli;
+  cli.data = "status";
+  REQUIRE(cli("tenant add globex").rc == 0);
+  REQUIRE(cli("start globex handover").rc == 0);
+  Run r = cli("status globex");
+  CHECK(r.out == R"(tenant globex
+  handover: step prepare "Prepare the handover" since 2026-03-06T10:00:00Z, role fm (FastTrack Manager)
+    task 20 "Confirm prerequisites": open
+    task 21 "Sign off the handover": open
+    task 22 "Send the summary": open
+    timer: -> signed due 2026-03-13T10:00:00Z
+    no event is possible in this step; these task completions move it:
+    complete task 20 "Confirm prerequisites":
+      enters prepare
+      completes task 20
+      notes [status] "Handover: prerequisites confirmed"
+    complete task 21 "Sign off the handover":
+      refused: Confirm the prerequisites (task 20) first [prerequisites_missing]
+        and: Send the summary (task 22) first [summary_missing]
+)");
+  auto j = nlohmann::json::parse(cli("status globex --format json").out)["instances"][0];
+  CHECK(j["events"].empty());
+  REQUIRE(j["completions"].size() == 2);
+  CHECK(j["completions"][0]["task"] == 20);
+  CHECK(j["completions"][0]["effects"]["tasks_completed"] == nlohmann::json::parse("[20]"));
+  CHECK(j["completions"][1]["refusal"] == nlohmann::json::parse(R"({"code":"prerequisites_missing",
+      "reason":"Confirm the prerequisites (task 20) first",
+      "also":[{"code":"summary_missing","reason":"Send the summary (task 22) first"}]})"));
+
+  Run refused = cli("complete globex 21");
+  CHECK(refused.rc == 1);
+  CHECK(refused.out == "refused: Confirm the prerequisites (task 20) first [prerequisites_missing]\n"
+                       "  and: Send the summary (task 22) first [summary_missing]\n");
+}

@@ -73,7 +73,7 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
   CHECK(errors_of(in_step("at tenant.d - 2 weeks -> s")) ==
         "3:21: PB001 expected 'days' after the number\n");
   CHECK(errors_of(in_step("when a = 1 -> s")) ==
-        "3:12: PB001 expected '->' and a step id after the condition\n");
+        "3:12: PB001 '=' sets a value (in `set`); to compare write '=='\n");
   CHECK(errors_of(in_step("otherwise s")) ==
         "3:15: PB001 expected '->' and a step id after 'otherwise'\n");
   CHECK(errors_of(in_step("on x -> s { complete }")) ==
@@ -246,4 +246,25 @@ TEST_CASE("dsl errors: nothing crashes or hangs on hostile input") {
   std::string errs = errors_of(many_errors);
   CHECK(errs.find("too many syntax errors") != std::string::npos);
   CHECK(errors_of(std::string("playbook a {\0}", 14)).find(": PB003 control character U+0000") != std::string::npos);
+}
+
+TEST_CASE("dsl errors: a known mistake in an expression is named, not 'expected ...'") {
+  CHECK(errors_of(in_step("when a && b -> s")) ==
+        "3:12: PB001 '&&' is not an operator of the playbook language; write 'and'\n");
+  CHECK(errors_of(in_step("when !a -> s")) ==
+        "3:10: PB001 '!' is not an operator of the playbook language; write 'not'\n");
+  CHECK(errors_of(in_step("when a <> 1 -> s")) ==
+        "3:12: PB001 '<>' is not an operator of the playbook language; write '!='\n");
+  CHECK(errors_of(in_step("when a > 2.5 -> s")) ==
+        "3:15: PB001 numbers are whole in the playbook language (int); there are no decimal fractions\n");
+  CHECK(errors_of(in_step("when a in [1,000, 2] -> s")) ==
+        "3:16: PB001 numbers are written without separators: write 1000, not 1,000 (for two items of "
+        "a list, put a space after the ',')\n");
+  CHECK(errors_of(in_step("when a == 'x' -> s")) ==
+        "3:15: PB001 strings are written in double quotes: \"…\"\n");
+  CHECK(errors_of(in_step("when days_since(a) > 1 -> s")) ==
+        "3:10: PB001 unknown function 'days_since'; the functions are days_until, "
+        "business_days_until, visits, task, any and count [did you mean 'days_until'?]\n");
+  CHECK(errors_of(in_step("on go when a -> s\n    if b -> s")) ==
+        "4:5: PB001 unknown step item 'if' [did you mean 'when'?]\n");
 }

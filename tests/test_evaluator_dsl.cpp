@@ -182,3 +182,52 @@ playbook p {
   CHECK(r.go(fire("paused", {{"reason", ""}}), "2026-03-06T11:00:00Z").refusal.code == "reason_given");
   CHECK(r.go(fire("paused", {{"reason", "budget"}}), "2026-03-06T11:00:00Z").ok());
 }
+
+TEST_CASE("a refusal lists every failing rule and every failing require of a run", "[evaluator-dsl]") {
+  auto cp = compile_text(R"(playbook p {
+  role fm "FM"
+  task 3297 "Intune" mandatory role fm
+  task 3619 "Teams" mandatory role fm
+  task 3620 "Exchange" mandatory role fm
+  event send "Send to delivery"
+  event check "Check"
+  rule intune_first "Complete task 3297 first" on event check require task(3297)
+  rule teams_first "Complete task 3619 first" on event check require task(3619)
+  rule exchange_first "Complete task 3620 first" on event check require task(3620)
+  start a
+  step a role fm {
+    tasks 3297, 3619, 3620
+    on check -> a
+    on send -> b {
+      require task(3297) else "Intune is not done" code intune_missing
+      require task(3619) else "Teams is not done" code teams_missing
+      require task(3620) else "Exchange is not done" code exchange_missing
+    }
+    after 1 week -> a
+  }
+  step b { end "sent" }
+})");
+  Run r(cp);
+  Input start;
+  start.kind = InputKind::Start;
+  REQUIRE(r.go(start, "2026-03-02T09:00:00Z").ok());
+  Input done;
+  done.kind = InputKind::Complete;
+  done.task = 3619;
+  done.actor = "fm";
+  REQUIRE(r.go(done, "2026-03-02T09:00:00Z").ok());
+
+  Result sent = r.go(fire("send"), "2026-03-02T10:00:00Z");
+  REQUIRE_FALSE(sent.ok());
+  CHECK(sent.refusal.code == "intune_missing");
+  REQUIRE(sent.refusal.also.size() == 1);
+  CHECK(sent.refusal.also[0].code == "exchange_missing");
+  CHECK(sent.refusal.also[0].reason == "Exchange is not done");
+  CHECK(sent.refusal.also[0].rule.line == 18);
+
+  Result checked = r.go(fire("check"), "2026-03-02T10:00:00Z");
+  REQUIRE_FALSE(checked.ok());
+  CHECK(checked.refusal.code == "intune_first");
+  REQUIRE(checked.refusal.also.size() == 1);
+  CHECK(checked.refusal.also[0].code == "exchange_first");
+}

@@ -87,7 +87,8 @@ TEST_CASE("wrong types are PB012") {
   CHECK(errors_of("playbook: x\nroles:\n  - fm\n") ==
         "3:5 PB012 role must be a mapping, got a string\n");
   CHECK(errors_of("playbook: x\ntasks:\n  - {id: 1, name: N, mandatory: yes, role: r}\n") ==
-        "3:33 PB012 'mandatory' must be a boolean (true or false), got a string\n");
+        "3:33 PB012 'mandatory' must be a boolean (true or false), got a string | did you mean "
+        "'true'?\n");
   CHECK(errors_of("- a\n- b\n") == "1:1 PB012 the playbook must be a mapping, got a list\n");
   CHECK(errors_of("just text\n") == "1:1 PB012 the playbook must be a mapping, got a string\n");
 }

@@ -110,6 +110,8 @@ def dsl_step(s):
     title = f" {q(s['title'])}" if s.get("title") else ""
     role = f" role {s['role']}" if s.get("role") else ""
     out = [f"  step {s['id']}{title}{role} {{"]
+    if s.get("instructions"):
+        out.append(f"    instructions {q(s['instructions'])}")
     if s.get("tasks"):
         out.append("    tasks " + ", ".join(str(t) for t in s["tasks"]))
     if s.get("enter"):
@@ -256,6 +258,8 @@ def yaml_step(s):
         out.append(f"    title: {y(s['title'])}")
     if s.get("role"):
         out.append(f"    role: {s['role']}")
+    if s.get("instructions"):
+        out.append(f"    instructions: {y(s['instructions'])}")
     if s.get("tasks"):
         out.append("    tasks: [" + ", ".join(str(t) for t in s["tasks"]) + "]")
     if s.get("enter"):
@@ -506,6 +510,55 @@ CASES = {
 
 
 
+
+
+# --- messages that point at the mistake, and mistakes that had no diagnostic
+
+
+def cut_off(p):
+    tr(p, "email_1", 2)["to"] = "second_email"  # no step is close to it
+
+
+def decision_instructions(p):
+    decision(p, True)
+    step(p, "decide")["instructions"] = "Check whether the customer is managed"
+
+
+def rule_never_applies(p):
+    p["events"].append(["unsubscribed", "Customer unsubscribed", []])
+    p["rules"].append(["unsubscribe_noted", "Note the unsubscription first", "event", "unsubscribed",
+                       "event.note != \"\""])
+
+
+def unset_ordering(p):
+    tr(p, "email_2", 1)["to"] = "decide"
+    p["steps"].append({"id": "decide", "title": "Overdue?", "transitions": [
+        {"when": "days_until(tenant.next_action_date) < 0", "to": "done"},
+        {"when": "tenant.next_action_date > 2000-01-01 and days_until(tenant.next_action_date) < 7",
+         "to": "done"},
+        {"otherwise": True, "to": "done"}]})
+
+
+CASES.update({
+    "thousands_separator": ("a number written with a thousands separator",
+                            m(lambda p: set_(tr(p, "email_1", 2), "when", "tenant.priority < 20,000"))),
+    "foreign_operator": ("an operator the language does not have",
+                         m(lambda p: set_(tr(p, "email_1", 2), "when", "tenant.priority * 10 > 3"))),
+    "percent": ("a percentage", m(lambda p: set_(tr(p, "email_1", 2), "when", "tenant.priority > 10%"))),
+    "unknown_function": ("a function the language does not have",
+                         m(lambda p: set_(tr(p, "email_1", 2), "when",
+                                          "days_since(tenant.next_action_date) > 3"))),
+    "role_display_name": ("a role written as its display name instead of its id",
+                          m(lambda p: set_(step(p, "email_2"), "role", "fasttrack_manager"))),
+    "cut_off": ("an undefined target with no close step cuts steps off", m(cut_off)),
+    "unused_external": ("an external process no step hands off to",
+                        m(lambda p: p["externals"].append(["grt-disengaged", "GRT Disengaged"]))),
+    "decision_instructions": ("instructions on a decision step", m(decision_instructions)),
+    "rule_never_applies": ("a rule on an event no transition takes", m(rule_never_applies)),
+    "unset_ordering": ("a decision branch orders a date that may be unset", m(unset_ordering)),
+})
+
+
 RAW = {}
 
 
@@ -557,6 +610,14 @@ def raw_cases():
     raw("negative_wait", "", edit(d, "after 1 week", "after -1 week"), edit(yml, "after: 1 week", "after: -1 week"))
     raw("missing_brace", "", d.rstrip()[:-1], edit(yml, "  - {id: fm, name: FastTrack Manager}", "  - {id: fm, name: FastTrack Manager"))
     raw("not_a_playbook", "", "step email_1 {\n  after 1 week -> done\n}\n", "- id: email_1\n- id: done\n")
+    raw("keyword_wait", "", edit(d, "after 1 week -> done", "wait 1 week -> done"),
+        edit(yml, "      - after: 1 week", "      - wait: 1 week"))
+    raw("task_flag_letter", "", edit(d, "\"Send Email Outreach #2\" optional", "\"Send Email Outreach #2\" O"),
+        edit(yml, "mandatory: false, role: fm}\n", "mandatory: O, role: fm}\n"))
+    raw("missing_comma", "", edit(d, "    tasks 3664", "    tasks 3664 3663"),
+        edit(yml, "    tasks: [3664]", "    tasks: [3664 3663]"))
+    raw("step_title_item", "", edit(d, "    tasks 3664", "    titel \"Send the second email\"\n    tasks 3664"),
+        edit(yml, "    tasks: [3664]", "    titel: Send the second email\n    tasks: [3664]"))
     raw("wrong_shape", "", edit(d, "  task 3663", "  task \"3663\""), edit(yml, "roles:\n  - {id: fm, name: FastTrack Manager}", "roles: FastTrack Manager"))
 
 
