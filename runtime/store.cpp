@@ -4,6 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <thread>
+
 namespace pb::rt {
 
 namespace {
@@ -214,37 +220,145 @@ static void configure_sqlite_once() {
   (void)done;
 }
 
-Store::Store(const std::string& path, int busy_timeout_ms) {
-  configure_sqlite_once();
-  int rc = sqlite3_open_v2(path.c_str(), &db_,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw StoreError(rc, fmt::format("cannot open database '{}': {}", path, msg));
+void busy_pause(int attempt) {
+  thread_local std::mt19937 rng{std::random_device{}()};
+  int ms = 1 + int(rng() % unsigned(2 + 4 * std::min(attempt, 10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+namespace {
+
+// What a person can do about an error SQLite's message leaves open.
+std::string hint(int code) {
+  switch (code) {
+    case SQLITE_READONLY_DIRECTORY:
+      return "; the directory is read-only, so SQLite cannot create the -wal/-shm files beside the database";
+    case SQLITE_READONLY:
+      return "; this user cannot write the file";
+    default:
+      return "";
   }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
+
+bool is_uri_or_memory(const std::string& path) {
+  return path.empty() || path == ":memory:" || path.starts_with("file:");
+}
+
+// `path` as an SQLite URI that opens it immutable: no locks, no -wal/-shm.
+std::string immutable_uri(const std::string& path) {
+  std::string abs = std::filesystem::absolute(path).lexically_normal().string(), out = "file:";
+  for (char c : abs) out += (c == '%' || c == '?' || c == '#') ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
+  return out + "?immutable=1";
+}
+
+}  // namespace
+
+Store::Store(const std::string& path, Access access, int busy_timeout_ms)
+    : path_(path), access_(access), busy_timeout_ms_(busy_timeout_ms) {
+  configure_sqlite_once();
   try {
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA foreign_keys=ON");
-    exec("PRAGMA synchronous=FULL");  // an acknowledged event survives a power cut
-    migrate();
+    if (access == Access::Write) open_for_writing(true);
+    else open_for_reading();
   } catch (...) {
-    for (auto& [sql, st] : cache_) sqlite3_finalize(st);
-    sqlite3_close(db_);
+    close();
     throw;
   }
 }
 
-Store::~Store() {
+Store::~Store() { close(); }
+
+void Store::close() noexcept {
   for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+  cache_.clear();
   sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+void Store::connect(int flags, const std::string& name) {
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    close();
+    throw StoreError(rc, fmt::format("cannot open database '{}': {}{}", path_, msg, hint(rc)));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, busy_timeout_ms_);
+}
+
+void Store::with_busy_policy(const std::function<void()>& work, std::string_view doing) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      work();
+      return;
+    } catch (const StoreError& e) {
+      if (!e.busy()) throw;
+      if (attempt >= kBusyRetries)
+        throw StoreError(e.code, fmt::format("database '{}' is locked by another writer: tried to {} {} times, "
+                                             "waiting up to {:g} s each time", path_, doing, attempt + 1,
+                                             busy_timeout_ms_ / 1000.0));
+    }
+    busy_pause(attempt);
+  }
+}
+
+void Store::begin_immediate() {
+  with_busy_policy([this] { exec("BEGIN IMMEDIATE"); }, "start a write transaction");
+}
+
+// Writing: the file is created when absent (`create`) and migrated under the
+// write lock only when its version is older.
+void Store::open_for_writing(bool create) {
+  connect(SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), path_);
+  if (sqlite3_db_readonly(db_, "main") == 1)
+    throw StoreError(SQLITE_READONLY, fmt::format("database '{}' is read-only for this user, and this command "
+                                                  "writes to it", path_));
+  exec("PRAGMA foreign_keys=ON");
+  exec("PRAGMA synchronous=FULL");  // an acknowledged event survives a power cut
+  with_busy_policy([this] {
+    exec("PRAGMA journal_mode=WAL");  // a no-op read unless the file is new
+    if (checked_version() < kSchemaVersion) migrate();
+  }, "open it for writing");
+}
+
+// Reading: never creates, never writes, except an older schema's migration
+// through a writing connection of its own (then read-only again).
+void Store::open_for_reading() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!is_uri_or_memory(path_) && !fs::exists(path_, ec))
+    throw StoreError(SQLITE_CANTOPEN, fmt::format("there is no database '{}' (a read command does not create "
+                                                  "one; `tenant add` or `tenant import` does)", path_));
+  connect(SQLITE_OPEN_READONLY, path_);
+  int v = 0;
+  try {
+    v = checked_version();
+  } catch (const StoreError& e) {
+    // Nobody can be writing in WAL mode where no -wal file can be made.
+    if (e.code != SQLITE_READONLY_DIRECTORY || fs::exists(path_ + "-wal", ec)) throw;
+    close();
+    connect(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, immutable_uri(path_));
+    v = checked_version();
+  }
+  if (v == kSchemaVersion) return;
+  if (v == 0)
+    throw StoreError(SQLITE_NOTADB, fmt::format("database '{}' is empty: it holds no playbook store (a read "
+                                                "command does not create one)", path_));
+  close();
+  try {
+    open_for_writing(false);
+  } catch (const StoreError& e) {
+    if (e.busy()) throw;
+    throw StoreError(e.code, fmt::format("database '{}' has schema version {}, older than this program's {}; a "
+                                         "read command migrates it first, which needs write access: {}",
+                                         path_, v, kSchemaVersion, e.what()));
+  }
+  close();
+  connect(SQLITE_OPEN_READONLY, path_);
 }
 
 void Store::fail(int rc, std::string_view what) const {
-  throw StoreError(rc, fmt::format("{}: {}", sqlite3_errmsg(db_), what.substr(0, 80)));
+  throw StoreError(rc, fmt::format("database '{}': {}{} ({})", path_, sqlite3_errmsg(db_), hint(rc),
+                                   what.substr(0, 80)));
 }
 
 sqlite3_stmt* Store::statement(const char* sql) {
@@ -264,7 +378,9 @@ void Store::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    throw StoreError(rc, fmt::format("{}: {}", msg, std::string_view(sql).substr(0, 60)));
+    rc = sqlite3_extended_errcode(db_);
+    throw StoreError(rc, fmt::format("database '{}': {}{} ({})", path_, msg, hint(rc),
+                                     std::string_view(sql).substr(0, 60)));
   }
 }
 
@@ -306,14 +422,26 @@ static const std::string& current_schema() {
   return sql;
 }
 
+// The schema version, read without a write lock (a read transaction of its
+// own, or the caller's). Throws for a newer schema or a foreign database.
+int Store::checked_version() {
+  int v = user_version();
+  if (v > kSchemaVersion)
+    throw StoreError(SQLITE_ERROR, fmt::format("database '{}' has schema version {}, newer than this "
+                                               "program's {}", path_, v, kSchemaVersion));
+  if (v == 0 && has_tables())
+    throw StoreError(SQLITE_NOTADB, fmt::format("database '{}' is not a playbook store: it has tables but no "
+                                                "schema version", path_));
+  return v;
+}
+
+// Under the write lock: the version again (another process may have
+// migrated meanwhile), then a new schema in one step or each migration due.
 void Store::migrate() {
   exec("BEGIN IMMEDIATE");
   try {
-    int v = user_version();
-    if (v > kSchemaVersion)
-      throw StoreError(SQLITE_ERROR, fmt::format("the database has schema version {}, newer than "
-                                                 "this program's {}", v, kSchemaVersion));
-    if (v == 0 && !has_tables()) {
+    int v = checked_version();
+    if (v == 0) {
       exec(current_schema().c_str());
       v = kSchemaVersion;
       exec(fmt::format("PRAGMA user_version = {}", v).c_str());
