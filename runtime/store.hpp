@@ -60,8 +60,11 @@ void busy_pause(int attempt);
 enum class Access { Write, Read };
 
 // The SQL of migration n (1 … kSchemaVersion), which brings user_version
-// n-1 to n; nullptr otherwise. For tests of the migrations.
+// n-1 to n; nullptr otherwise (store_schema.cpp).
 const char* migration_sql(int n);
+// The current schema as SQL: exactly what the migrations build, for a new
+// database in one step. Built once per process; throws StoreError if not.
+const std::string& current_schema_sql();
 
 struct StoreError : std::runtime_error {
   int code;

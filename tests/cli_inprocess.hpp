@@ -56,4 +56,13 @@ inline InProcess run_inprocess(std::vector<std::string> args) {
   return r;
 }
 
+// `playbook --db DB --playbooks tests/data/run --now NOW --as fm1 ARGS…`, in-process.
+inline InProcess run_inprocess_on(const std::string& db, const std::string& now,
+                                  const std::vector<std::string>& args) {
+  std::vector<std::string> all = {"playbook", "--db", db, "--playbooks", PB_SOURCE_DIR "/tests/data/run",
+                                  "--now", now, "--as", "fm1"};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_inprocess(all);
+}
+
 }  // namespace pbt

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli_process.hpp"
+#include "runtime/engine.hpp"
 #include "runtime/store.hpp"
 
 namespace pbt {
@@ -54,6 +55,27 @@ inline Launch pb_on(const std::string& db, std::vector<std::string> args,
   l.args.insert(l.args.end(), args.begin(), args.end());
   l.env = {"PLAYBOOK_DB=" + db, "PLAYBOOK_DIR=" PB_SOURCE_DIR "/tests/data/run", "PLAYBOOK_NOW=" + now};
   return l;
+}
+
+// PRAGMA integrity_check's answer: "ok" when the file is sound.
+inline std::string integrity(pb::rt::Store& s) {
+  pb::rt::Query q(s, "PRAGMA integrity_check");
+  return q.step() ? q.text(0) : "no answer";
+}
+
+// Every tenant's log replays to its stored state (pinned playbooks only).
+inline void check_replays(pb::rt::Store& s) {
+  pb::rt::Engine e(s, pb::rt::Catalog{});
+  std::vector<std::string> ids;
+  {
+    pb::rt::Query q(s, "SELECT id FROM tenants ORDER BY id");
+    while (q.step()) ids.push_back(q.text(0));
+  }
+  for (const auto& id : ids) {
+    auto rep = e.replay(id);
+    INFO("replay " << id << ": " << (rep.diffs.empty() ? rep.failure.message : rep.diffs[0]));
+    CHECK(rep.matches());
+  }
 }
 
 inline bool contains(const ProcResult& r, const std::string& s) { return r.out.find(s) != std::string::npos; }

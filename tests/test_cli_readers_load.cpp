@@ -13,23 +13,14 @@
 #include <fstream>
 #include <map>
 
+#include "asan.hpp"
 #include "cli/run_common.hpp"
 #include "runtime_fixture.hpp"
 #include "store_files.hpp"
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kScale = 10;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr int kScale = 10;
-#else
-constexpr int kScale = 1;
-#endif
-#else
-constexpr int kScale = 1;
-#endif
+constexpr int kScale = pbt::kAsan ? 10 : 1;
 constexpr int kRows = 20000 / kScale, kTimers = 3000 / kScale;
 
 const std::vector<std::vector<std::string>> kReaders = {

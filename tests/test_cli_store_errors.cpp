@@ -29,10 +29,7 @@ namespace fs = std::filesystem;
 
 pbt::InProcess setup(const std::string& db, const std::vector<std::string>& args,
                      const std::string& now = "2026-03-06T10:00:00Z") {
-  std::vector<std::string> all = {"playbook", "--db", db, "--playbooks", PB_SOURCE_DIR "/tests/data/run", "--now",
-                                  now, "--as", "fm1"};
-  all.insert(all.end(), args.begin(), args.end());
-  auto r = pbt::run_inprocess(all);
+  auto r = pbt::run_inprocess_on(db, now, args);
   INFO(r.out);
   REQUIRE(r.rc == 0);
   return r;
@@ -49,14 +46,8 @@ void check_store_error(const ProcResult& r, const std::string& db, const std::st
 // The store is sound: integrity_check ok, every tenant replays equal.
 void check_sound(const std::string& db) {
   pb::rt::Store s(db, pb::rt::Access::Read);
-  pb::rt::Query ok(s, "PRAGMA integrity_check");
-  REQUIRE(ok.step());
-  CHECK(ok.text(0) == "ok");
-  pb::rt::Engine e(s, pb::rt::Catalog{});
-  pb::rt::Query q(s, "SELECT id FROM tenants");
-  std::vector<std::string> ids;
-  while (q.step()) ids.push_back(q.text(0));
-  for (const auto& id : ids) CHECK(e.replay(id).matches());
+  CHECK(pbt::integrity(s) == "ok");
+  pbt::check_replays(s);
 }
 
 int64_t count(const std::string& db, const std::string& sql) {

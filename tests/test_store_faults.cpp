@@ -22,10 +22,12 @@
 #include <functional>
 #include <random>
 
+#include "asan.hpp"
 #include "cli_inprocess.hpp"
 #include "fault_vfs.hpp"
 #include "runtime/store_world.hpp"
 #include "runtime_fixture.hpp"
+#include "store_files.hpp"
 
 namespace {
 
@@ -34,17 +36,7 @@ using pb::rt::Access;
 using pb::rt::Store;
 using pbt::FaultOp;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kStride = 4;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr int kStride = 4;
-#else
-constexpr int kStride = 1;
-#endif
-#else
-constexpr int kStride = 1;
-#endif
+constexpr int kStride = pbt::kAsan ? 4 : 1;
 
 constexpr int kTenants = 6;
 const char* const kStart = "2026-03-06T10:00:00Z";
@@ -97,10 +89,7 @@ struct Sweep {
   std::string work() const { return (tmp.dir / "work.db").string(); }
 
   pbt::InProcess cli(const std::string& db, const std::string& now, const std::vector<std::string>& args) {
-    std::vector<std::string> all = {"playbook", "--db", db, "--playbooks", PB_SOURCE_DIR "/tests/data/run",
-                                    "--now", now, "--as", "fm1"};
-    all.insert(all.end(), args.begin(), args.end());
-    return pbt::run_inprocess(all);
+    return pbt::run_inprocess_on(db, now, args);
   }
   void setup(const std::vector<std::string>& args, const std::string& now = kStart) {
     auto r = cli(pristine(), now, args);
@@ -114,24 +103,6 @@ struct Sweep {
 };
 
 int64_t count(Store& s, const std::string& sql) { return pbt::count_rows(s, sql.c_str()); }
-
-std::string integrity(Store& s) {
-  pb::rt::Query q(s, "PRAGMA integrity_check");
-  return q.step() ? q.text(0) : "no answer";
-}
-
-// Every tenant's log replays to its stored state.
-void check_replays(Store& s) {
-  pb::rt::Engine e(s, pb::rt::Catalog{});
-  pb::rt::Query q(s, "SELECT id FROM tenants ORDER BY id");
-  std::vector<std::string> ids;
-  while (q.step()) ids.push_back(q.text(0));
-  for (const auto& id : ids) {
-    auto rep = e.replay(id);
-    INFO("replay " << id << ": " << (rep.diffs.empty() ? rep.failure.message : rep.diffs[0]));
-    CHECK(rep.matches());
-  }
-}
 
 // One faulted run of `c` and every check after it.
 void faulted_run(Sweep& w, const Case& c, const Fault& f, int nth) {
@@ -150,16 +121,16 @@ void faulted_run(Sweep& w, const Case& c, const Fault& f, int nth) {
   if (r.rc == 3) CHECK(r.out.find("[busy]") != std::string::npos);
   {
     Store s(w.work(), Access::Read);
-    CHECK(integrity(s) == "ok");
+    CHECK(pbt::integrity(s) == "ok");
     if (r.rc == 0) CHECK(c.done(s) == "");
-    check_replays(s);
+    pbt::check_replays(s);
   }
   pbt::InProcess again = w.cli(w.work(), c.now, c.args);
   INFO("run again: exit " << again.rc << "\n" << again.out);
   CHECK(again.rc == 0);
   Store s(w.work(), Access::Read);
   CHECK(c.done(s) == "");
-  CHECK(integrity(s) == "ok");
+  CHECK(pbt::integrity(s) == "ok");
 }
 
 // A clean run counts the calls; then every fault at every Nth call.
