@@ -1,7 +1,10 @@
 // app.cpp — builds the CLI11 application from the registered commands, reads
 // the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW) and maps
-// failures to exit codes.
+// failures to exit codes: a store error that reaches the top of a command is
+// "error: … [store]" (exit 2) or "busy: … [busy]" (exit 3).
 #include "app.hpp"
+
+#include "run_common.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -46,6 +49,8 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kOk : kBadInput;
+  } catch (const rt::StoreError& e) {  // a store error no command handled itself
+    return report_store_error(e);
   }
   return g.exit_code;
 }

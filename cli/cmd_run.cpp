@@ -30,7 +30,7 @@ void print_applied(const rt::Response& r) {
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
   in.at = s->now;
   in.input.actor = actor(g);
@@ -83,13 +83,13 @@ int run_note(const Globals& g, const RunOpts& o) {
 
 int run_tick(const Globals& g, const RunOpts& o) {
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
   rt::TickReport rep = s->engine->tick(s->now, o.batch > 0 ? o.batch : 200);
   for (const auto& l : rep.lines) fmt::print("{}\n", l);
-  fmt::print("tick {}: {} fired, {} dropped, {} refused, {} left busy\n", format_iso_instant(s->now),
+  fmt::print("tick {}: {} fired, {} dropped, {} refused, {} left due\n", format_iso_instant(s->now),
              rep.fired, rep.dropped, rep.refused, rep.busy);
-  return rep.busy ? kBusy : kOk;
+  return report(rep.failure);  // why timers were left due: busy (3) or a store failure (2)
 }
 
 CLI::App* with_common(CLI::App* cmd, RunOpts& o, bool note) {

@@ -28,10 +28,10 @@ std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
 
 int run_status(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit, Load::Lazy);
+  auto s = open_session(g, exit, kReading);
   if (!s) return exit;
   rt::TenantWorld w;
-  if (!read_tenant(*s, o.tenant, w)) return kBadInput;
+  if (!read_tenant(*s, o.tenant, w, exit)) return exit;
   w.tenant.id = o.tenant;
   std::vector<InstanceView> views;
   for (size_t i = 0; i < w.instances.size(); ++i) {
@@ -47,7 +47,7 @@ int run_status(const Globals& g, const ReadOpts& o) {
 
 int run_due(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit, Load::Lazy);
+  auto s = open_session(g, exit, kReading);
   if (!s) return exit;
   Instant until = s->now;
   if (!o.until.empty() && !parse_iso_instant(o.until, until))
@@ -73,12 +73,18 @@ int run_due(const Globals& g, const ReadOpts& o) {
 
 int run_history(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit, Load::Lazy);
+  auto s = open_session(g, exit, kReading);
   if (!s) return exit;
   rt::TenantWorld w;
-  if (!read_tenant(*s, o.tenant, w)) return kBadInput;
-  auto events = rt::events_of(*s->store, o.tenant);
-  auto notes = rt::notes_of(*s->store, o.tenant);
+  if (!read_tenant(*s, o.tenant, w, exit)) return exit;
+  std::vector<rt::EventRow> events;
+  std::vector<rt::NoteRow> notes;
+  {
+    rt::Transaction rd(*s->store, false);  // one snapshot: the notes of exactly these events
+    events = rt::events_of(*s->store, o.tenant);
+    notes = rt::notes_of(*s->store, o.tenant);
+    rd.commit();
+  }
   if (o.format == "json") {
     json j = {{"events", json::array()}, {"notes", json::array()}};
     for (const auto& e : events)
@@ -106,11 +112,12 @@ int run_history(const Globals& g, const ReadOpts& o) {
 
 int run_replay(const Globals& g, const ReadOpts& o) {
   int exit;
-  auto s = open_session(g, exit, Load::Lazy);
+  auto s = open_session(g, exit, kReading);
   if (!s) return exit;
   rt::TenantWorld w;
-  if (!read_tenant(*s, o.tenant, w)) return kBadInput;
+  if (!read_tenant(*s, o.tenant, w, exit)) return exit;
   rt::ReplayReport rep = s->engine->replay(o.tenant);
+  if (rep.failure.exit != rt::kOk) return report(rep.failure);  // no verdict: not a difference
   if (o.format == "json")
     return fmt::print("{}\n", json{{"tenant", o.tenant}, {"events", rep.events}, {"matches", rep.diffs.empty()},
                                    {"differences", rep.diffs}}.dump(2)),

@@ -26,7 +26,7 @@ int run_add_set(const Globals& g, const TenantOpts& o, bool add) {
   rt::TenantNote note{o.note, NoteKind::OverallStatus, o.playbook};
   if (!parse_note_kind(o.kind, note.kind)) return kBadInput;
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
   rt::Response r = add ? s->engine->tenant_add(o.id, sets, actor(g), s->now, note)
                        : s->engine->tenant_set(o.id, sets, actor(g), s->now, note);
@@ -57,10 +57,10 @@ void print_tenant_text(const rt::TenantWorld& w) {
 
 int run_show(const Globals& g, const TenantOpts& o) {
   int exit;
-  auto s = open_session(g, exit, Load::Lazy);
+  auto s = open_session(g, exit, kReading);
   if (!s) return exit;
   rt::TenantWorld w;
-  if (!read_tenant(*s, o.id, w)) return kBadInput;
+  if (!read_tenant(*s, o.id, w, exit)) return exit;
   if (o.format == "json") fmt::print("{}\n", tenant_json(w.tenant).dump(2));
   else print_tenant_text(w);
   return kOk;

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -67,19 +69,33 @@ static rt::Catalog lazy_catalog(const std::string& dir, const LoadResult& calend
   return c;
 }
 
-std::optional<Session> open_session(const Globals& g, int& exit, Load load) {
+// PLAYBOOK_BUSY_TIMEOUT_MS: how long one try of the busy policy waits for
+// another writer's lock (rt::kBusyTimeoutMs when unset).
+static bool read_busy_timeout(int& ms) {
+  ms = rt::kBusyTimeoutMs;
+  const char* v = std::getenv("PLAYBOOK_BUSY_TIMEOUT_MS");
+  if (!v || !*v) return true;
+  std::string_view text(v);
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
+  if (ec == std::errc() && end == text.data() + text.size() && ms >= 0 && ms <= 3600000) return true;
+  fmt::print(stderr, "error: PLAYBOOK_BUSY_TIMEOUT_MS '{}' is not a number of milliseconds from 0 to 3600000\n",
+             text);
+  return false;
+}
+
+std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
   Session s;
   exit = kBadInput;
-  if (!read_clock(g, s.now)) return std::nullopt;
-  bool lazy = load == Load::Lazy && std::filesystem::is_directory(g.playbooks);
+  int busy_timeout = 0;
+  if (!read_clock(g, s.now) || !read_busy_timeout(busy_timeout)) return std::nullopt;
+  bool lazy = use.load == Load::Lazy && std::filesystem::is_directory(g.playbooks);
   s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(g.playbooks)
                                                           : std::vector<std::string>{g.playbooks}, s.diags));
   s.diags.sort();
   try {
-    s.store = std::make_unique<rt::Store>(g.db);
+    s.store = std::make_unique<rt::Store>(g.db, use.access, busy_timeout);
   } catch (const rt::StoreError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    exit = e.busy() ? kBusy : kBadInput;
+    exit = report_store_error(e);
     return std::nullopt;
   }
   s.engine = std::make_unique<rt::Engine>(*s.store, lazy ? lazy_catalog(g.playbooks, *s.loaded)
@@ -88,11 +104,9 @@ std::optional<Session> open_session(const Globals& g, int& exit, Load load) {
   return s;
 }
 
-bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w) {
-  std::string err;
-  if (s.engine->read(tenant, w, err)) return true;
-  fmt::print(stderr, "error: {}\n", err);
-  return false;
+bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w, int& exit) {
+  exit = report(s.engine->load(tenant, w));
+  return exit == kOk;
 }
 
 bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out) {
@@ -114,6 +128,8 @@ int report(const rt::Response& r) {
   for (const auto& f : r.applied.refusal.also) fmt::print(stderr, "  and: {} [{}]\n", f.reason, f.code);
   return r.exit;
 }
+
+int report_store_error(const rt::StoreError& e) { return report(rt::store_failure(e)); }
 
 bool parse_note_kind(const std::string& s, NoteKind& out) {
   for (auto k : {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})

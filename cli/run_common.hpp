@@ -34,20 +34,36 @@ rt::Catalog catalog_of(const LoadResult& l);
 // calendars, the rest when the engine first needs it (rt::Catalog::load_all).
 enum class Load { All, Lazy };
 
-// Loads the playbook directory, opens the database and reads the clock
-// (--now / PLAYBOOK_NOW, else the wall clock). On failure prints why and
-// returns nullopt with `exit` set.
-std::optional<Session> open_session(const Globals& g, int& exit, Load load = Load::All);
+// How a command uses the session, stated by the command: the database
+// access (rt::Access: a read command opens it read-only, never creates it,
+// never waits for a writer) and what it loads of the playbook directory.
+struct Use {
+  rt::Access access;
+  Load load;
+};
+inline constexpr Use kReading{rt::Access::Read, Load::Lazy};
+inline constexpr Use kWriting{rt::Access::Write, Load::All};
 
-// Reads a tenant's state; when the tenant is unknown prints why on stderr and
-// returns false (the caller exits 2).
-bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w);
+// Loads the playbook directory, opens the database and reads the clock
+// (--now / PLAYBOOK_NOW, else the wall clock). The busy timeout is
+// PLAYBOOK_BUSY_TIMEOUT_MS when set (else rt::kBusyTimeoutMs). On failure
+// prints why ("error: … [store]", exit 2, or "busy: … [busy]", exit 3) and
+// returns nullopt with `exit` set.
+std::optional<Session> open_session(const Globals& g, int& exit, Use use);
+
+// Reads a tenant's state; when the tenant is unknown or the store fails
+// prints why on stderr and returns false with `exit` set (2, or 3 busy).
+bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w, int& exit);
 
 // "k=v" strings → pairs; false (and a message) when one has no '='.
 bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out);
 
 // Prints a refusal or failure on stderr ("refused: … [code]"); returns its exit code.
 int report(const rt::Response& r);
+
+// The last word on a store error that reached a command: printed as
+// report(rt::store_failure(e)) does; its exit code (2, or 3 when busy).
+int report_store_error(const rt::StoreError& e);
 
 // The acting user: --as, else $USER, else "unknown".
 inline std::string actor(const Globals& g) { return g.as_user.empty() ? "unknown" : g.as_user; }

@@ -48,9 +48,9 @@ struct Bad {
 
 // One pass over the rows inside the caller's transaction; `skip` holds the
 // row indexes not to apply. Bad rows go to `bad`; returns false on a store
-// failure (the transaction must be rolled back).
+// failure, kept in `store_error` (the transaction must be rolled back).
 bool apply_rows(Session& s, const Globals& g, const CsvTable& t, size_t from, size_t to,
-                const std::set<size_t>& skip, std::vector<Bad>& bad, std::string& store_error) {
+                const std::set<size_t>& skip, std::vector<Bad>& bad, rt::Response& store_error) {
   const auto& head = t.rows[0];
   for (size_t i = from; i < to; ++i) {
     if (skip.count(i)) continue;
@@ -64,7 +64,7 @@ bool apply_rows(Session& s, const Globals& g, const CsvTable& t, size_t from, si
       if (!row[c].empty()) sets.emplace_back(head[c], row[c]);
     rt::Response r = s.engine->tenant_put_in_tx(row[0], sets, actor(g), s.now);
     if (r.exit == rt::kOk) continue;
-    if (r.code == "store" || r.exit == rt::kBusy) return store_error = r.message, false;
+    if (r.code == "store" || r.exit == rt::kBusy) return store_error = std::move(r), false;
     bad.push_back({i, t.lines[i], row[0], fmt::format("{} [{}]", r.message, r.code)});
   }
   return true;
@@ -83,7 +83,7 @@ void print_bad(const std::string& file, const std::vector<Bad>& bad) {
 // order, what a second pass would write; it is committed as it is.
 // `committed` says which happened.
 bool validate(Session& s, const Globals& g, const CsvTable& t, const ImportOpts& o, bool keep,
-              std::vector<Bad>& bad, std::string& err, bool& committed) {
+              std::vector<Bad>& bad, rt::Response& err, bool& committed) {
   rt::Transaction tx(*s.store, true);
   committed = false;
   if (!apply_rows(s, g, t, 1, t.rows.size(), {}, bad, err)) return false;  // ~Transaction rolls back
@@ -146,14 +146,14 @@ int run_import(const Globals& g, const ImportOpts& o) {
   if (t.rows.empty() || t.rows[0].empty() || (t.rows[0][0] != "id" && t.rows[0][0] != "tenant"))
     return fmt::print(stderr, "error: {}:1: the first column of the header must be 'id'\n", o.file), kBadInput;
   int exit;
-  auto s = open_session(g, exit);
+  auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
   std::vector<Bad> bad;
-  std::string err;
+  rt::Response err;
   size_t rows = t.rows.size() - 1, batch = size_t(std::max(1, o.batch));
   bool done = false;  // a file of one batch is imported by its checking pass
   if (!validate(*s, g, t, o, rows <= batch, bad, err, done))
-    return fmt::print(stderr, "error: {}; nothing imported\n", err), rt::kBusy;
+    return report(err), fmt::print(stderr, "nothing imported\n"), err.exit;
   print_bad(o.file, bad);
   if (!bad.empty() && !o.skip_bad)
     return fmt::print(stderr, "{} of {} rows are bad; nothing imported (--skip-bad imports the others)\n",
@@ -166,10 +166,11 @@ int run_import(const Globals& g, const ImportOpts& o) {
     std::vector<Bad> late;
     rt::Transaction tx(*s->store, true);
     if (!apply_rows(*s, g, t, from, to, skip, late, err) || !late.empty()) {
-      if (err.empty()) err = late[0].message;
-      fmt::print(stderr, "\nerror: {}; rows before line {} are imported, run the import again to resume\n", err,
-                 t.lines[from]);
-      return rt::kBusy;
+      if (err.exit == rt::kOk) err.exit = rt::kBusy, err.code = "busy", err.message = late[0].message;
+      fmt::print(stderr, "\n");
+      report(err);
+      fmt::print(stderr, "rows before line {} are imported, run the import again to resume\n", t.lines[from]);
+      return err.exit;
     }
     tx.commit();
     progress(to - 1, rows, show);

@@ -5,10 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <functional>
-#include <random>
-#include <thread>
 
 #include "engine_impl.hpp"
 
@@ -29,12 +26,6 @@ struct Job {
   bool upsert = false;   // tenant-add when the tenant is missing, else tenant-set
   Prepare prepare;
 };
-
-void backoff(int attempt) {
-  thread_local std::mt19937 rng{std::random_device{}()};
-  int ms = 1 + int(rng() % unsigned(2 + 4 * std::min(attempt, 10)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
 
 Response duplicate(const KeyUse& use, const std::string& tenant) {
   if (use.tenant != tenant)
@@ -126,12 +117,10 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   return out;
 }
 
-// Version conflicts are retried up to e.retries times; a busy store (SQLite
-// already waited busy_timeout) only kBusyRetries times.
-constexpr int kBusyRetries = 2;
-
+// Version conflicts are retried up to e.retries times. A busy store was
+// already retried by the busy policy (Store::begin_immediate): it is the
+// answer, as is any other store failure.
 Response run(Engine::Impl& e, const Job& job) {
-  int busy = 0;
   // A job inside the caller's transaction may be rolled back with it: it
   // neither reads nor fills the cache.
   if (job.in_tx) e.worlds.drop(job.tenant);
@@ -153,17 +142,14 @@ Response run(Engine::Impl& e, const Job& job) {
         return failure(kBadInput, "store", "the tenant changed inside the tick's transaction");
     } catch (const StoreError& err) {
       e.worlds.drop(job.tenant);
-      if (err.busy() && !job.in_tx && ++busy > kBusyRetries) break;
-      if (!err.busy() || job.in_tx) {
-        if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
-          return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
-        return failure(kBadInput, "store", err.what());
-      }
+      if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
+        return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+      return store_failure(err);
     }
-    backoff(i);
+    busy_pause(i);
   }
-  return failure(kBusy, "busy", fmt::format("the store stayed busy or kept changing; gave up after {} "
-                                            "attempts", e.retries));
+  return failure(kBusy, "busy", fmt::format("tenant '{}' kept changing: another writer committed first {} "
+                                            "times", job.tenant, e.retries));
 }
 
 }  // namespace
@@ -244,17 +230,21 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
   return run(*impl_, job);
 }
 
-bool Engine::read(const std::string& tenant, TenantWorld& out, std::string& error) {
+Response Engine::load(const std::string& tenant, TenantWorld& out) {
   try {
     Transaction rd(store_, false);
     bool ok = load_world(store_, tenant, out);
     rd.commit();
-    if (!ok) error = fmt::format("there is no tenant '{}'", tenant);
-    return ok;
+    return ok ? Response{} : failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", tenant));
   } catch (const StoreError& e) {
-    error = e.what();
-    return false;
+    return store_failure(e);
   }
+}
+
+bool Engine::read(const std::string& tenant, TenantWorld& out, std::string& error) {
+  Response r = load(tenant, out);
+  error = r.message;
+  return r.exit == kOk;
 }
 
 std::shared_ptr<const CompiledPlaybook> Engine::playbook(const std::string& hash) {

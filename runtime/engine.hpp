@@ -9,18 +9,21 @@
 //  * Evaluation happens outside the write lock (tick: inside its batch's
 //    transaction, where nothing can conflict); the commit checks the tenant
 //    row version. On a conflict the input is evaluated again against the new
-//    state (at most `retries` times), so it is refused if no longer valid;
-//    a busy store (SQLite already waited its busy_timeout) is retried twice.
-//    When retries run out the response is exit 3 (busy).
+//    state (at most `retries` times), so it is refused if no longer valid.
+//    A busy store is retried by the store's busy policy (store.hpp). When
+//    retries run out the response is exit 3 (busy); any other store failure
+//    is exit 2, code "store", naming the database file.
 //  * An idempotency key that was already used returns the first event, with
 //    `duplicate` set and no new effect.
 //  * Every instance pins the playbook text (and shared schema text) it
 //    started on, by content hash; later edits of the files never change it.
 //  * tick fires due timers in batches of `batch`, one write transaction per
 //    batch: each timer's event, its effects and the deletion of its timer row
-//    commit together. A timer the store fails on is left due (reported busy)
-//    and its batch rolled back and redone without it. A killed tick loses at
-//    most the batch in flight, whose timers stay due: exactly once.
+//    commit together. A timer the store fails on is left due and its batch
+//    rolled back and redone without it; a batch the store fails on (its
+//    begin or commit) is rolled back and ends the tick. Either way the
+//    report's `failure` says why. A killed tick loses at most the batch in
+//    flight, whose timers stay due: exactly once.
 //  * The API never throws; failures are Responses with exit codes.
 #pragma once
 
@@ -51,17 +54,27 @@ struct Response {
   TenantWorld world;    // the tenant after the input (when exit == 0)
 };
 
+// A store failure as a Response: busy (exit 3, code "busy") after the busy
+// policy, else exit 2 with code "store"; the message names the database file
+// and gives SQLite's message.
+Response store_failure(const StoreError& e);
+
 struct TickReport {
   int fired = 0;    // timers whose event was committed
   int dropped = 0;  // stale timers removed without an event
   int refused = 0;  // timers whose transition was refused (removed, not logged)
-  int busy = 0;     // timers left for later (store busy)
+  int busy = 0;     // timers the store was busy or failed on, left due
   std::vector<std::string> lines;  // one per timer handled, for the CLI
+  // Why the tick left timers due, when it did: a store failure (exit 2,
+  // code "store") over a busy store (exit 3, code "busy"); exit 0 otherwise.
+  Response failure;
 };
 
 struct ReplayReport {
   int events = 0;
   std::vector<std::string> diffs;  // empty = the stored state matches the log
+  Response failure;  // exit != 0 when the store could not be read: no verdict
+  bool matches() const { return failure.exit == kOk && diffs.empty(); }
 };
 
 // Compiled playbooks shared by several engines of one catalog (run_suite
@@ -126,7 +139,10 @@ class Engine {
   // a long-lived process does not re-read a tenant it just wrote; see
   // WorldCache in engine_impl.hpp). Default 1024; 0 turns the cache off.
   void cache_worlds(size_t capacity);
-  // Loads a tenant for reading (status, show). False when unknown.
+  // Loads a tenant for reading (status, show) in one read transaction:
+  // exit 0, or `unknown-tenant` (exit 2), or the store's failure.
+  Response load(const std::string& tenant, TenantWorld& out);
+  // The same, as false with the message (unknown tenant or store failure).
   bool read(const std::string& tenant, TenantWorld& out, std::string& error);
   Store& store() { return store_; }
   // The compiled playbook pinned under `hash` (nullptr when unknown/unreadable).

@@ -171,4 +171,8 @@ Response failure(int exit, std::string code, std::string message) {
   return out;
 }
 
+Response store_failure(const StoreError& e) {
+  return e.busy() ? failure(kBusy, "busy", e.what()) : failure(kBadInput, "store", e.what());
+}
+
 }  // namespace pb::rt

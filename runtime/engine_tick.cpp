@@ -15,7 +15,8 @@ Response run_tick_job(Engine::Impl& e, const DueTimer& t, bool in_tx);
 
 // Handles one due timer inside the batch's transaction. False when the store
 // failed on it: the batch must then be rolled back (its writes are partial).
-static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, std::string& left) {
+static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, std::string& left,
+                         Response& failed) {
   Response r = run_tick_job(e, t, true);
   std::string where = fmt::format("{} {} {} (due {})", t.tenant, t.playbook, t.step,
                                   format_iso_instant(t.due));
@@ -27,7 +28,8 @@ static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, st
     return true;
   }
   if (r.exit == kBusy || r.code == "store") {
-    left = fmt::format("left {}: {}", where, r.message);
+    left = fmt::format("left {}: {} [{}]", where, r.message, r.code);
+    failed = std::move(r);
     return false;
   }
   {
@@ -44,6 +46,11 @@ static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, st
   return true;
 }
 
+// Keeps the tick's first store failure, or a failure (exit 2) over a busy store (exit 3).
+static void note_failure(TickReport& rep, Response r) {
+  if (rep.failure.exit == kOk || (rep.failure.exit == kBusy && r.exit != kBusy)) rep.failure = std::move(r);
+}
+
 // One batch: up to `batch` due timers read and fired in one write
 // transaction (each timer's event, its effects and the deletion of its timer
 // row inside it). A timer the store fails on is skipped from then on and its
@@ -57,10 +64,12 @@ static bool run_batch(Engine::Impl& e, Instant now, int batch, TickReport& rep, 
     if (skipped.count(t.id)) continue;
     progress = true;
     std::string left;
-    if (!handle_timer(e, t, part, left)) {
+    Response failed;
+    if (!handle_timer(e, t, part, left, failed)) {
       skipped.insert(t.id);
       ++rep.busy;
       rep.lines.push_back(std::move(left));
+      note_failure(rep, std::move(failed));
       return true;  // rolled back by ~Transaction
     }
   }
@@ -78,8 +87,8 @@ TickReport Engine::tick(Instant now, int batch, int max_batches) {
   for (int b = 0; b < max_batches; ++b) {
     try {
       if (!run_batch(*impl_, now, batch, rep, skipped)) break;
-    } catch (const StoreError&) {
-      ++rep.busy;  // the batch was rolled back; its timers stay due
+    } catch (const StoreError& err) {  // the batch was rolled back; its timers stay due
+      note_failure(rep, store_failure(err));
       break;
     }
   }
@@ -131,7 +140,7 @@ ReplayReport Engine::replay(const std::string& tenant) {
     diff_instances(w, stored, rep.diffs);
     diff_rows(logged, rows, rep.diffs);
   } catch (const StoreError& e) {
-    rep.diffs.push_back(e.what());
+    rep.failure = store_failure(e);
   }
   return rep;
 }

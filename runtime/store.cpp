@@ -1,163 +1,17 @@
-// store.cpp — connection, statement cache, transactions and schema migrations
-// of the SQLite store (store.hpp). The schema is documented in docs/runtime.md.
+// store.cpp — connection (opened for reading or writing), statement cache,
+// transactions under the busy policy, and running the schema migrations of
+// store_schema.cpp (store.hpp).
 #include "store.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <thread>
+
 namespace pb::rt {
-
-namespace {
-
-// Migration N brings user_version N-1 to N. Append only; never edit one.
-const char* const kMigrations[] = {
-    // 1: the first schema
-    R"sql(
-CREATE TABLE tenants(
-  id TEXT PRIMARY KEY,
-  version INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL);
-CREATE TABLE attributes(
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  name TEXT NOT NULL,
-  value TEXT NOT NULL,
-  PRIMARY KEY(tenant, name)) WITHOUT ROWID;
-CREATE TABLE playbook_sources(
-  hash TEXT PRIMARY KEY,
-  playbook TEXT NOT NULL,
-  filename TEXT NOT NULL,
-  source TEXT NOT NULL);
-CREATE TABLE calendar_sources(
-  hash TEXT PRIMARY KEY,
-  body TEXT NOT NULL);
-CREATE TABLE instances(
-  id INTEGER PRIMARY KEY,
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  playbook TEXT NOT NULL,
-  hash TEXT NOT NULL REFERENCES playbook_sources(hash),
-  step TEXT NOT NULL,
-  entered_at INTEGER NOT NULL,
-  status TEXT NOT NULL,
-  outcome TEXT NOT NULL DEFAULT '',
-  visits TEXT NOT NULL DEFAULT '{}',
-  version INTEGER NOT NULL DEFAULT 0);
-CREATE UNIQUE INDEX instances_one_active ON instances(tenant, playbook) WHERE status = 'active';
-CREATE INDEX instances_tenant ON instances(tenant);
-CREATE TABLE tasks(
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  task INTEGER NOT NULL,
-  complete INTEGER NOT NULL,
-  who TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  PRIMARY KEY(tenant, task)) WITHOUT ROWID;
-CREATE TABLE assignments(
-  id INTEGER PRIMARY KEY,
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  queue TEXT NOT NULL,
-  name TEXT NOT NULL,
-  is_primary INTEGER NOT NULL,
-  UNIQUE(tenant, queue, name));
-CREATE TABLE events(
-  id INTEGER PRIMARY KEY,
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  instance INTEGER REFERENCES instances(id),
-  playbook TEXT NOT NULL DEFAULT '',
-  kind TEXT NOT NULL,
-  input TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  summary TEXT NOT NULL DEFAULT '');
-CREATE INDEX events_tenant ON events(tenant, id);
-CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
-  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
-  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-CREATE TABLE notes(
-  id INTEGER PRIMARY KEY,
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  event INTEGER NOT NULL REFERENCES events(id),
-  playbook TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  text TEXT NOT NULL,
-  who TEXT NOT NULL,
-  at INTEGER NOT NULL);
-CREATE INDEX notes_tenant ON notes(tenant, id);
-CREATE TABLE outreach(
-  id INTEGER PRIMARY KEY,
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  event INTEGER NOT NULL REFERENCES events(id),
-  template TEXT NOT NULL,
-  contact TEXT NOT NULL,
-  email TEXT NOT NULL,
-  at INTEGER NOT NULL);
-CREATE TABLE timers(
-  id INTEGER PRIMARY KEY,
-  instance INTEGER NOT NULL REFERENCES instances(id),
-  step TEXT NOT NULL,
-  transition INTEGER NOT NULL,
-  due INTEGER NOT NULL);
-CREATE INDEX timers_due ON timers(due, id);
-CREATE INDEX timers_instance ON timers(instance);
-CREATE TABLE idempotency(
-  key TEXT PRIMARY KEY,
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  event INTEGER NOT NULL REFERENCES events(id));
-)sql",
-    // 2: replay reads a tenant's outreach
-    R"sql(
-CREATE INDEX outreach_tenant ON outreach(tenant, id);
-)sql",
-    // 3: notes and outreach are one B-tree each, clustered by tenant (they are
-    // only ever read by tenant): an event with a note writes one page of it,
-    // not a table page and an index page. Order within a tenant: event, seq.
-    R"sql(
-CREATE TABLE notes_v3(
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  event INTEGER NOT NULL REFERENCES events(id),
-  seq INTEGER NOT NULL,
-  playbook TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  text TEXT NOT NULL,
-  who TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  PRIMARY KEY(tenant, event, seq)) WITHOUT ROWID;
-INSERT INTO notes_v3 SELECT tenant, event, row_number() OVER (PARTITION BY event ORDER BY id),
-  playbook, kind, text, who, at FROM notes;
-DROP INDEX notes_tenant;
-DROP TABLE notes;
-ALTER TABLE notes_v3 RENAME TO notes;
-CREATE TABLE outreach_v3(
-  tenant TEXT NOT NULL REFERENCES tenants(id),
-  event INTEGER NOT NULL REFERENCES events(id),
-  seq INTEGER NOT NULL,
-  template TEXT NOT NULL,
-  contact TEXT NOT NULL,
-  email TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  PRIMARY KEY(tenant, event, seq)) WITHOUT ROWID;
-INSERT INTO outreach_v3 SELECT tenant, event, row_number() OVER (PARTITION BY event ORDER BY id),
-  template, contact, email, at FROM outreach;
-DROP INDEX outreach_tenant;
-DROP TABLE outreach;
-ALTER TABLE outreach_v3 RENAME TO outreach;
-)sql",
-    // 4: a timer that cannot fire stays in place and says why: `tick` records
-    // the refusal (code, reason) and since when it is stuck, and clears them
-    // when the timer fires. An idempotency key remembers the command it was
-    // first used for, so a different command reusing the key is refused.
-    R"sql(
-ALTER TABLE timers ADD COLUMN stuck_code TEXT NOT NULL DEFAULT '';
-ALTER TABLE timers ADD COLUMN stuck_reason TEXT NOT NULL DEFAULT '';
-ALTER TABLE timers ADD COLUMN stuck_since INTEGER;
-ALTER TABLE idempotency ADD COLUMN command TEXT NOT NULL DEFAULT '';
-)sql",
-};
-
-constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
-static_assert(kMigrationCount == kSchemaVersion);
-
-}  // namespace
-
-const char* migration_sql(int n) { return n >= 1 && n <= kSchemaVersion ? kMigrations[n - 1] : nullptr; }
 
 Query::Query(Store& store, const char* sql) : store_(store), stmt_(store.statement(sql)) {}
 
@@ -214,37 +68,145 @@ static void configure_sqlite_once() {
   (void)done;
 }
 
-Store::Store(const std::string& path, int busy_timeout_ms) {
-  configure_sqlite_once();
-  int rc = sqlite3_open_v2(path.c_str(), &db_,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw StoreError(rc, fmt::format("cannot open database '{}': {}", path, msg));
+void busy_pause(int attempt) {
+  thread_local std::mt19937 rng{std::random_device{}()};
+  int ms = 1 + int(rng() % unsigned(2 + 4 * std::min(attempt, 10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+namespace {
+
+// What a person can do about an error SQLite's message leaves open.
+std::string hint(int code) {
+  switch (code) {
+    case SQLITE_READONLY_DIRECTORY:
+      return "; the directory is read-only, so SQLite cannot create the -wal/-shm files beside the database";
+    case SQLITE_READONLY:
+      return "; this user cannot write the file";
+    default:
+      return "";
   }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
+
+bool is_uri_or_memory(const std::string& path) {
+  return path.empty() || path == ":memory:" || path.starts_with("file:");
+}
+
+// `path` as an SQLite URI that opens it immutable: no locks, no -wal/-shm.
+std::string immutable_uri(const std::string& path) {
+  std::string abs = std::filesystem::absolute(path).lexically_normal().string(), out = "file:";
+  for (char c : abs) out += (c == '%' || c == '?' || c == '#') ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
+  return out + "?immutable=1";
+}
+
+}  // namespace
+
+Store::Store(const std::string& path, Access access, int busy_timeout_ms)
+    : path_(path), access_(access), busy_timeout_ms_(busy_timeout_ms) {
+  configure_sqlite_once();
   try {
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA foreign_keys=ON");
-    exec("PRAGMA synchronous=FULL");  // an acknowledged event survives a power cut
-    migrate();
+    if (access == Access::Write) open_for_writing(true);
+    else open_for_reading();
   } catch (...) {
-    for (auto& [sql, st] : cache_) sqlite3_finalize(st);
-    sqlite3_close(db_);
+    close();
     throw;
   }
 }
 
-Store::~Store() {
+Store::~Store() { close(); }
+
+void Store::close() noexcept {
   for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+  cache_.clear();
   sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+void Store::connect(int flags, const std::string& name) {
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    close();
+    throw StoreError(rc, fmt::format("cannot open database '{}': {}{}", path_, msg, hint(rc)));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, busy_timeout_ms_);
+}
+
+void Store::with_busy_policy(const std::function<void()>& work, std::string_view doing) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      work();
+      return;
+    } catch (const StoreError& e) {
+      if (!e.busy()) throw;
+      if (attempt >= kBusyRetries)
+        throw StoreError(e.code, fmt::format("database '{}' is locked by another writer: tried to {} {} times, "
+                                             "waiting up to {:g} s each time", path_, doing, attempt + 1,
+                                             busy_timeout_ms_ / 1000.0));
+    }
+    busy_pause(attempt);
+  }
+}
+
+void Store::begin_immediate() {
+  with_busy_policy([this] { exec("BEGIN IMMEDIATE"); }, "start a write transaction");
+}
+
+// Writing: the file is created when absent (`create`) and migrated under the
+// write lock only when its version is older.
+void Store::open_for_writing(bool create) {
+  connect(SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), path_);
+  if (sqlite3_db_readonly(db_, "main") == 1)
+    throw StoreError(SQLITE_READONLY, fmt::format("database '{}' is read-only for this user, and this command "
+                                                  "writes to it", path_));
+  exec("PRAGMA foreign_keys=ON");
+  exec("PRAGMA synchronous=FULL");  // an acknowledged event survives a power cut
+  with_busy_policy([this] {
+    exec("PRAGMA journal_mode=WAL");  // a no-op read unless the file is new
+    if (checked_version() < kSchemaVersion) migrate();
+  }, "open it for writing");
+}
+
+// Reading: never creates, never writes, except an older schema's migration
+// through a writing connection of its own (then read-only again).
+void Store::open_for_reading() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!is_uri_or_memory(path_) && !fs::exists(path_, ec))
+    throw StoreError(SQLITE_CANTOPEN, fmt::format("there is no database '{}' (a read command does not create "
+                                                  "one; `tenant add` or `tenant import` does)", path_));
+  connect(SQLITE_OPEN_READONLY, path_);
+  int v = 0;
+  try {
+    v = checked_version();
+  } catch (const StoreError& e) {
+    // Nobody can be writing in WAL mode where no -wal file can be made.
+    if (e.code != SQLITE_READONLY_DIRECTORY || fs::exists(path_ + "-wal", ec)) throw;
+    close();
+    connect(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, immutable_uri(path_));
+    v = checked_version();
+  }
+  if (v == kSchemaVersion) return;
+  if (v == 0)
+    throw StoreError(SQLITE_NOTADB, fmt::format("database '{}' is empty: it holds no playbook store (a read "
+                                                "command does not create one)", path_));
+  close();
+  try {
+    open_for_writing(false);
+  } catch (const StoreError& e) {
+    if (e.busy()) throw;
+    throw StoreError(e.code, fmt::format("database '{}' has schema version {}, older than this program's {}; a "
+                                         "read command migrates it first, which needs write access: {}",
+                                         path_, v, kSchemaVersion, e.what()));
+  }
+  close();
+  connect(SQLITE_OPEN_READONLY, path_);
 }
 
 void Store::fail(int rc, std::string_view what) const {
-  throw StoreError(rc, fmt::format("{}: {}", sqlite3_errmsg(db_), what.substr(0, 80)));
+  throw StoreError(rc, fmt::format("database '{}': {}{} ({})", path_, sqlite3_errmsg(db_), hint(rc),
+                                   what.substr(0, 80)));
 }
 
 sqlite3_stmt* Store::statement(const char* sql) {
@@ -264,7 +226,9 @@ void Store::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    throw StoreError(rc, fmt::format("{}: {}", msg, std::string_view(sql).substr(0, 60)));
+    rc = sqlite3_extended_errcode(db_);
+    throw StoreError(rc, fmt::format("database '{}': {}{} ({})", path_, msg, hint(rc),
+                                     std::string_view(sql).substr(0, 60)));
   }
 }
 
@@ -280,46 +244,32 @@ int Store::user_version() {
   return q.step() ? int(q.i64(0)) : 0;
 }
 
-// The current schema as SQL, read once per process from a private in-memory
-// database that ran every migration: a new database gets in one step exactly
-// what an old one migrated to (the chain's copies, drops and renames cost a
-// new store as much as all the rest of its set-up).
-static const std::string& current_schema() {
-  static const std::string sql = [] {
-    sqlite3* db = nullptr;
-    std::string out;
-    bool ok = sqlite3_open(":memory:", &db) == SQLITE_OK;
-    for (int n = 1; ok && n <= kSchemaVersion; ++n)
-      ok = sqlite3_exec(db, migration_sql(n), nullptr, nullptr, nullptr) == SQLITE_OK;
-    sqlite3_stmt* st = nullptr;
-    ok = ok && sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY "
-                                      "CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid",
-                                  -1, &st, nullptr) == SQLITE_OK;
-    while (ok && sqlite3_step(st) == SQLITE_ROW)
-      out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + ";\n";
-    sqlite3_finalize(st);
-    std::string error = ok ? "" : sqlite3_errmsg(db);
-    sqlite3_close(db);
-    if (!ok) throw StoreError(SQLITE_ERROR, "cannot build the schema: " + error);
-    return out;
-  }();
-  return sql;
+// The schema version, read without a write lock (a read transaction of its
+// own, or the caller's). Throws for a newer schema or a foreign database.
+int Store::checked_version() {
+  int v = user_version();
+  if (v > kSchemaVersion)
+    throw StoreError(SQLITE_ERROR, fmt::format("database '{}' has schema version {}, newer than this "
+                                               "program's {}", path_, v, kSchemaVersion));
+  if (v == 0 && has_tables())
+    throw StoreError(SQLITE_NOTADB, fmt::format("database '{}' is not a playbook store: it has tables but no "
+                                                "schema version", path_));
+  return v;
 }
 
+// Under the write lock: the version again (another process may have
+// migrated meanwhile), then a new schema in one step or each migration due.
 void Store::migrate() {
   exec("BEGIN IMMEDIATE");
   try {
-    int v = user_version();
-    if (v > kSchemaVersion)
-      throw StoreError(SQLITE_ERROR, fmt::format("the database has schema version {}, newer than "
-                                                 "this program's {}", v, kSchemaVersion));
-    if (v == 0 && !has_tables()) {
-      exec(current_schema().c_str());
+    int v = checked_version();
+    if (v == 0) {
+      exec(current_schema_sql().c_str());
       v = kSchemaVersion;
       exec(fmt::format("PRAGMA user_version = {}", v).c_str());
     }
     for (; v < kSchemaVersion; ++v) {
-      exec(kMigrations[v]);
+      exec(migration_sql(v + 1));
       exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
     }
     exec("COMMIT");

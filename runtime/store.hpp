@@ -2,10 +2,30 @@
 // statements, transactions and the versioned schema (docs/runtime.md).
 //
 // Contract:
-//  * open() sets WAL, synchronous=FULL (a commit is fsynced), foreign keys,
-//    a busy timeout, and migrates the schema forward to kSchemaVersion
-//    (PRAGMA user_version); a newer database than this program knows is
-//    refused.
+//  * A store is opened for writing or for reading (Access), chosen by the
+//    command. Writing: creates the file when absent, sets WAL,
+//    synchronous=FULL (a commit is fsynced) and foreign keys, and migrates
+//    the schema forward to kSchemaVersion (PRAGMA user_version). A
+//    read-only file is refused at once.
+//  * Reading: the connection is SQLITE_OPEN_READONLY, so it cannot write;
+//    reads are WAL read transactions, which never wait for a writer and
+//    never hold one up. A missing or empty file is refused (never created).
+//    A file in a directory this user cannot write (where SQLite cannot make
+//    the -wal/-shm files) is read as an immutable file when no -wal file
+//    is there. An older schema is migrated only then, through a writing
+//    connection; when this user cannot write the file that is refused with
+//    both versions named.
+//  * Either way the schema version is checked first without any lock that
+//    could block (a newer database than this program knows is refused, as
+//    is an SQLite file that is not a playbook store); the write lock is
+//    taken only when a migration is due.
+//  * The busy policy, for every write transaction including the migration
+//    on open: SQLite's busy handler waits up to the busy timeout for the
+//    write lock, and BEGIN IMMEDIATE is tried kBusyRetries more times after
+//    a short random pause; then StoreError with busy() and a message
+//    naming the file and the waiting done.
+//  * Every StoreError message names the database file and carries SQLite's
+//    message.
 //  * Only prepared statements, cached per SQL text; values are bound, never
 //    spliced into SQL.
 //  * SQLite failures inside the runtime throw StoreError (with the SQLite
@@ -17,6 +37,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -28,9 +49,22 @@ namespace pb::rt {
 
 inline constexpr int kSchemaVersion = 4;
 
+// The busy policy (see the contract above and docs/runtime.md).
+inline constexpr int kBusyTimeoutMs = 5000;
+inline constexpr int kBusyRetries = 2;
+// The random pause before retry number `attempt` (from 0) of a busy or
+// conflicting write: 1 to 2+4·min(attempt, 10) ms.
+void busy_pause(int attempt);
+
+// Whether a command may write the database (see the contract above).
+enum class Access { Write, Read };
+
 // The SQL of migration n (1 … kSchemaVersion), which brings user_version
-// n-1 to n; nullptr otherwise. For tests of the migrations.
+// n-1 to n; nullptr otherwise (store_schema.cpp).
 const char* migration_sql(int n);
+// The current schema as SQL: exactly what the migrations build, for a new
+// database in one step. Built once per process; throws StoreError if not.
+const std::string& current_schema_sql();
 
 struct StoreError : std::runtime_error {
   int code;
@@ -68,8 +102,8 @@ class Query {
 
 class Store {
  public:
-  // Opens (creating when absent) and migrates. Throws StoreError.
-  explicit Store(const std::string& path, int busy_timeout_ms = 5000);
+  // Opens for `access` (see the contract above). Throws StoreError.
+  explicit Store(const std::string& path, Access access = Access::Write, int busy_timeout_ms = kBusyTimeoutMs);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -82,14 +116,28 @@ class Store {
   int64_t last_id() const { return sqlite3_last_insert_rowid(db_); }
   int user_version();
   bool has_tables();  // false for a database nothing was ever created in
+  const std::string& path() const { return path_; }
+  Access access() const { return access_; }
 
-  void begin_immediate() { exec("BEGIN IMMEDIATE"); }
+  // BEGIN IMMEDIATE under the busy policy.
+  void begin_immediate();
   void begin_read() { exec("BEGIN"); }
   void commit() { exec("COMMIT"); }
   void rollback() noexcept;
 
  private:
+  void connect(int flags, const std::string& name);
+  // Runs `work` (which starts with taking the write lock) under the busy
+  // policy; `doing` completes "tried to …" in the busy message.
+  void with_busy_policy(const std::function<void()>& work, std::string_view doing);
+  void close() noexcept;
+  void open_for_writing(bool create);
+  void open_for_reading();
+  int checked_version();
   void migrate();
+  std::string path_;
+  Access access_;
+  int busy_timeout_ms_;
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };

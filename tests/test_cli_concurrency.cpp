@@ -25,6 +25,7 @@
 #include <tuple>
 #include <vector>
 
+#include "asan.hpp"
 #include "cli_fixture.hpp"
 #include "runtime/store_world.hpp"
 
@@ -32,17 +33,7 @@ extern char** environ;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kEvents = 50;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr int kEvents = 50;
-#else
-constexpr int kEvents = 500;
-#endif
-#else
-constexpr int kEvents = 500;
-#endif
+constexpr int kEvents = pbt::kAsan ? 50 : 500;
 constexpr int kWorkers = 4, kTenants = 10;
 const std::array<const char*, 3> kEventNames = {"ping", "pong", "tally"};
 

@@ -226,8 +226,8 @@ TEST_CASE("an at timer already past fires at once, never before the step was ent
 
 TEST_CASE("a store locked by another writer gives up with exit 3, then works", "[engine]") {
   TempDb db;
-  Store s(db.path(), 50);
-  Store other(db.path(), 50);
+  Store s(db.path(), Access::Write, 50);
+  Store other(db.path(), Access::Write, 50);
   Dir dir;
   Engine e(s, dir.cat());
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
