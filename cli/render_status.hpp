@@ -1,8 +1,10 @@
 // render_status.hpp — the text and JSON of `playbook status TENANT`: for
 // each instance its step, role, instructions, the step's tasks (open or
-// complete), timers with their due dates, and what each event possible now
-// would do (rt::EventPreview: steps entered, tasks, notes, outreach, timers,
-// attributes, assignments, or the refusal). Both forms carry the same facts.
+// complete; a complete task the step waits on says how to redo it), timers
+// with their due dates (and, when tick could not fire one, why and since
+// when), and what each event possible now would do (rt::EventPreview: steps
+// entered, tasks, notes, outreach, timers, attributes, assignments, or the
+// refusal). Both forms carry the same facts.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -19,7 +21,12 @@ struct InstanceView {
   const rt::InstanceRec* rec = nullptr;
   std::shared_ptr<const CompiledPlaybook> cp;  // the pinned playbook (null: unreadable)
   std::vector<rt::EventPreview> events;
+  std::vector<rt::StuckTimer> stuck;           // its timers tick could not fire
 };
+
+// "  STUCK since …: REASON [CODE]" ("" when not stuck), and its JSON (null).
+std::string stuck_text(const rt::StuckMark& m);
+nlohmann::json stuck_json(const rt::StuckMark& m);
 
 std::string render_status_text(const rt::TenantWorld& w, const std::vector<InstanceView>& views);
 nlohmann::json render_status_json(const rt::TenantWorld& w, const std::vector<InstanceView>& views);
