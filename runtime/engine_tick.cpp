@@ -57,7 +57,7 @@ struct TickRun {
 // store failed on it (`failure` says how); the batch must be rolled back.
 Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickReport& part, std::string& failure) {
   if (run.fired.has(t.instance)) return Handled::Later;
-  // An earlier timer of this batch moved the instance on: its event removed this one.
+  // An earlier event of this batch removed it (another instance's input re-armed its `at` timer).
   if (!timer_exists(e.store, t.id)) return Handled::Gone;
   Response r = run_tick_job(e, t, run.now);
   if (r.exit == kOk) {
