@@ -1,8 +1,9 @@
 // cmd_run.cpp — the commands that change a tenant's instances: start, fire,
-// complete, note, tick (DESIGN §4). Exit codes: 0 applied, 1 refused by the
+// complete, reset, note, tick (DESIGN §4). Exit codes: 0 applied, 1 refused by the
 // playbook, 2 bad usage/input, 3 busy after retries.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "interpreter/calendar_math.hpp"
@@ -64,10 +65,11 @@ int run_fire(const Globals& g, const RunOpts& o) {
   return submit(g, std::move(in), o);
 }
 
-int run_complete(const Globals& g, const RunOpts& o) {
+// complete TASK, reset TASK
+int run_task(const Globals& g, const RunOpts& o, const char* op, InputKind kind) {
   rt::LogInput in;
-  in.op = "complete";
-  in.input.kind = InputKind::Complete;
+  in.op = op;
+  in.input.kind = kind;
   in.input.task = o.task;
   return submit(g, std::move(in), o);
 }
@@ -81,15 +83,36 @@ int run_note(const Globals& g, const RunOpts& o) {
   return submit(g, std::move(in), x);
 }
 
+// When a timer got stuck, the load errors of the playbook directory: it may
+// be waiting for a playbook whose file does not load.
+void print_load_errors(const Session& s, const rt::TickReport& rep) {
+  if (rep.stuck == 0) return;
+  for (const auto& d : s.diags.items())
+    if (d.severity == Severity::Error)
+      fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
+}
+
+// Exit: 0 every due timer fired; 1 a timer is stuck (it stays and is
+// retried); 3 the store stayed busy, 2 it failed: the tick stopped there
+// (what it committed stays; the rest stays due). See docs/runtime.md.
 int run_tick(const Globals& g, const RunOpts& o) {
+  if (o.batch < 1)
+    return fmt::print(stderr, "error: tick --batch must be at least 1 (timers per transaction), not {}\n",
+                      o.batch),
+           kBadInput;
   int exit;
   auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
-  rt::TickReport rep = s->engine->tick(s->now, o.batch > 0 ? o.batch : 200);
-  for (const auto& l : rep.lines) fmt::print("{}\n", l);
-  fmt::print("tick {}: {} fired, {} dropped, {} refused, {} left due\n", format_iso_instant(s->now),
-             rep.fired, rep.dropped, rep.refused, rep.busy);
-  return report(rep.failure);  // why timers were left due: busy (3) or a store failure (2)
+  auto print_line = [](const std::string& line) {  // as each batch commits: a killed tick has said what it did
+    fmt::print("{}\n", line);
+    std::fflush(stdout);
+  };
+  rt::TickReport rep = s->engine->tick(s->now, o.batch, 1 << 30, print_line);
+  print_load_errors(*s, rep);
+  fmt::print("tick {}: {} fired, {} stuck{}\n", format_iso_instant(s->now), rep.fired, rep.stuck,
+             rep.failure.exit == rt::kOk ? "" : ", stopped early");
+  if (rep.failure.exit != rt::kOk) return report(rep.failure);  // busy (3) or a store failure (2)
+  return rep.stuck ? kCheckFailed : kOk;
 }
 
 CLI::App* with_common(CLI::App* cmd, RunOpts& o, bool note) {
@@ -117,7 +140,12 @@ const Registrar reg(40, [](CLI::App& root, Globals& g) {
   auto* done = with_common(root.add_subcommand("complete", "complete a task"), *o, true);
   done->add_option("tenant", o->tenant, "tenant id")->required();
   done->add_option("task", o->task, "task id")->required();
-  done->callback([o, &g] { g.exit_code = run_complete(g, *o); });
+  done->callback([o, &g] { g.exit_code = run_task(g, *o, "complete", InputKind::Complete); });
+
+  auto* reset = with_common(root.add_subcommand("reset", "reset a complete task to not started"), *o, true);
+  reset->add_option("tenant", o->tenant, "tenant id")->required();
+  reset->add_option("task", o->task, "task id")->required();
+  reset->callback([o, &g] { g.exit_code = run_task(g, *o, "reset", InputKind::Reset); });
 
   auto* note = with_common(root.add_subcommand("note", "add a note to a tenant"), *o, false);
   note->add_option("tenant", o->tenant, "tenant id")->required();
@@ -125,7 +153,7 @@ const Registrar reg(40, [](CLI::App& root, Globals& g) {
   note->callback([o, &g] { g.exit_code = run_note(g, *o); });
 
   auto* tick = root.add_subcommand("tick", "fire every timer that is due");
-  tick->add_option("--batch", o->batch, "timers read per batch (default 200)");
+  tick->add_option("--batch", o->batch, "timers per transaction, at least 1 (default 200)");
   tick->callback([o, &g] { g.exit_code = run_tick(g, *o); });
 });
 

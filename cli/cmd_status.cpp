@@ -18,6 +18,7 @@ using json = nlohmann::json;
 struct ReadOpts {
   std::string tenant, role, queue, until, format = "text";
   int limit = 0;  // due: at most this many lines (0: all)
+  bool stuck = false;  // due: only the timers tick could not fire
 };
 
 std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
@@ -34,8 +35,9 @@ int run_status(const Globals& g, const ReadOpts& o) {
   if (!read_tenant(*s, o.tenant, w, exit)) return exit;
   w.tenant.id = o.tenant;
   std::vector<InstanceView> views;
+  auto stuck = rt::stuck_of(*s->store, o.tenant);
   for (size_t i = 0; i < w.instances.size(); ++i) {
-    InstanceView v{&w.instances[i], s->engine->playbook(w.instances[i].hash), {}};
+    InstanceView v{&w.instances[i], s->engine->playbook(w.instances[i].hash), {}, stuck[w.instances[i].id]};
     if (w.instances[i].st.status == InstanceStatus::Active)
       v.events = s->engine->preview(w, i, s->now, actor(g));
     views.push_back(std::move(v));
@@ -55,16 +57,17 @@ int run_due(const Globals& g, const ReadOpts& o) {
   if (o.until.size() == 10) until += std::chrono::hours{24} - std::chrono::seconds{1};
   json out = json::array();
   rt::for_each_due(*s->store, until, o.queue, [&](const rt::DueTimer& t) {
+    if (o.stuck && !t.stuck.stuck()) return true;
     auto cp = s->engine->playbook(t.hash);
     const Step* st = cp ? cp->step(t.step) : nullptr;
     std::string role = st ? st->role : "";
     if (!o.role.empty() && role != o.role) return true;
     std::string target = target_of(cp.get(), TimerState{t.step, t.transition, t.due});
     out.push_back({{"due", format_iso_instant(t.due)}, {"tenant", t.tenant}, {"playbook", t.playbook},
-                   {"step", t.step}, {"role", role}, {"to", target}});
+                   {"step", t.step}, {"role", role}, {"to", target}, {"stuck", stuck_json(t.stuck)}});
     if (o.format != "json")
-      fmt::print("{}  {}  {} {} -> {}{}\n", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
-                 target, role.empty() ? "" : "  (" + role + ")");
+      fmt::print("{}  {}  {} {} -> {}{}{}\n", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
+                 target, role.empty() ? "" : "  (" + role + ")", stuck_text(t.stuck));
     return o.limit == 0 || out.size() < size_t(o.limit);
   });
   if (o.format == "json") fmt::print("{}\n", out.dump(2));
@@ -143,6 +146,7 @@ const Registrar reg(50, [](CLI::App& root, Globals& g) {
   due->add_option("--queue", o->queue, "only tenants assigned to this RM/FM queue");
   due->add_option("--limit", o->limit, "at most N lines, oldest first")->check(CLI::NonNegativeNumber);
   due->add_option("--until", o->until, "date or date-time (default: now)");
+  due->add_flag("--stuck", o->stuck, "only timers that tick could not fire (stuck)");
   format_opt(due, *o);
   due->callback([o, &g] { g.exit_code = run_due(g, *o); });
   auto* hist = root.add_subcommand("history", "a tenant's event log and notes");

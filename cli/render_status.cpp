@@ -96,6 +96,20 @@ std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
   return s && t.transition < s->transitions.size() ? s->transitions[t.transition].target : "?";
 }
 
+// A complete task that an `on task` transition of step `s` waits on: only a
+// new completion moves the step, and that needs a reset first.
+bool waits_for_reset(const Step& s, const TenantState& t, int64_t id) {
+  auto ts = t.tasks.find(id);
+  if (ts == t.tasks.end() || !ts->second.complete) return false;
+  return std::any_of(s.transitions.begin(), s.transitions.end(),
+                     [&](const Transition& tr) { return tr.trigger == TriggerKind::Task && tr.task == id; });
+}
+
+std::string reset_hint(const rt::TenantWorld& w, const Step& s, int64_t id) {
+  return fmt::format("      step {} waits for a new completion: reset the task first (playbook reset {} {}), "
+                     "then complete it\n", s.id, w.tenant.id, id);
+}
+
 void instance_text(std::string& out, const rt::TenantWorld& w, const InstanceView& v) {
   const auto& st = v.rec->st;
   const Step* s = v.cp ? v.cp->step(st.step) : nullptr;
@@ -116,9 +130,13 @@ void instance_text(std::string& out, const rt::TenantWorld& w, const InstanceVie
     out += fmt::format("    task {}{}: {}\n", id, quoted(t ? t->name : ""),
                        done ? fmt::format("complete ({} {})", ts->second.who, format_iso_instant(ts->second.when))
                             : std::string("open"));
+    if (waits_for_reset(*s, w.tenant, id)) out += reset_hint(w, *s, id);
   }
-  for (const auto& t : st.timers)
-    out += fmt::format("    timer: -> {} due {}\n", target_of(v.cp.get(), t), format_iso_instant(t.due));
+  for (const auto& t : st.timers) {
+    const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
+    out += fmt::format("    timer: -> {} due {}{}\n", target_of(v.cp.get(), t), format_iso_instant(t.due),
+                       m ? stuck_text(*m) : "");
+  }
   bool events = std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });
   if (!events)
     out += v.events.empty() ? "    no event is possible in this step\n"
@@ -171,7 +189,12 @@ json preview_json(const rt::EventPreview& p) {
 json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
   json j = instance_json(*v.rec);
   const Step* s = v.cp && v.rec->st.status == InstanceStatus::Active ? v.cp->step(v.rec->st.step) : nullptr;
-  for (size_t i = 0; i < v.rec->st.timers.size(); ++i) j["timers"][i]["to"] = target_of(v.cp.get(), v.rec->st.timers[i]);
+  for (size_t i = 0; i < v.rec->st.timers.size(); ++i) {
+    const TimerState& t = v.rec->st.timers[i];
+    const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
+    j["timers"][i]["to"] = target_of(v.cp.get(), t);
+    j["timers"][i]["stuck"] = m ? stuck_json(*m) : json(nullptr);
+  }
   if (!s) return j;
   const Role* r = s->role.empty() ? nullptr : v.cp->pb.role(s->role);
   j["title"] = s->title;
@@ -184,6 +207,7 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
     auto ts = w.tenant.tasks.find(id);
     bool done = ts != w.tenant.tasks.end() && ts->second.complete;
     j["tasks"].push_back({{"id", id}, {"name", t ? t->name : ""}, {"state", done ? "complete" : "open"}});
+    j["tasks"].back()["reset_to_redo"] = waits_for_reset(*s, w.tenant, id);
   }
   j["events"] = json::array();
   j["completions"] = json::array();
@@ -192,6 +216,16 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
 }
 
 }  // namespace
+
+std::string stuck_text(const rt::StuckMark& m) {
+  if (!m.stuck()) return "";
+  return fmt::format("  STUCK since {}: {} [{}]", format_iso_instant(*m.since), m.reason, m.code);
+}
+
+json stuck_json(const rt::StuckMark& m) {
+  if (!m.stuck()) return nullptr;
+  return {{"code", m.code}, {"reason", m.reason}, {"since", format_iso_instant(*m.since)}};
+}
 
 std::string render_status_text(const rt::TenantWorld& w, const std::vector<InstanceView>& views) {
   std::string out = fmt::format("tenant {}\n", w.tenant.id);

@@ -1,10 +1,12 @@
 // render_status.hpp — the text and JSON of `playbook status TENANT`: for
 // each instance its step, role, instructions, the step's tasks (open or
-// complete), timers with their due dates, and what each event possible now
-// and each task completion that moves the step would do (rt::EventPreview:
-// steps entered, tasks, notes, outreach, timers, attributes, assignments, or
-// the refusal with every requirement that failed). Both forms carry the same
-// facts (JSON: "events" and "completions").
+// complete; a complete task the step waits on says how to redo it), timers
+// with their due dates (and, when tick could not fire one, why and since
+// when), and what each event possible now and each task completion that
+// moves the step would do (rt::EventPreview: steps entered, tasks, notes,
+// outreach, timers, attributes, assignments, or the refusal with every
+// requirement that failed). Both forms carry the same facts (JSON: "events"
+// and "completions").
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,7 +23,12 @@ struct InstanceView {
   const rt::InstanceRec* rec = nullptr;
   std::shared_ptr<const CompiledPlaybook> cp;  // the pinned playbook (null: unreadable)
   std::vector<rt::EventPreview> events;
+  std::vector<rt::StuckTimer> stuck;           // its timers tick could not fire
 };
+
+// "  STUCK since …: REASON [CODE]" ("" when not stuck), and its JSON (null).
+std::string stuck_text(const rt::StuckMark& m);
+nlohmann::json stuck_json(const rt::StuckMark& m);
 
 std::string render_status_text(const rt::TenantWorld& w, const std::vector<InstanceView>& views);
 nlohmann::json render_status_json(const rt::TenantWorld& w, const std::vector<InstanceView>& views);

@@ -79,6 +79,15 @@ void rearm_at(Ctx& c) {
             [](const TimerState& a, const TimerState& b) { return a.transition < b.transition; });
 }
 
+// A fired `at` timer is not armed again for the same instant (its `when`
+// did not hold, or its transition re-entered the step): it would fire again
+// at every tick. A new date re-arms it.
+void forget_fired_at(Ctx& c, const TimerState& fired) {
+  const Step* s = c.cp.step(fired.step);
+  if (s && fired.transition < s->transitions.size() && s->transitions[fired.transition].trigger == TriggerKind::At)
+    std::erase(c.out.instance.timers, fired);
+}
+
 bool enter(Ctx& c, const std::string& id) {
   if (++c.steps_entered > kMaxStepsPerInput)
     return c.refuse("step-loop", fmt::format("more than {} steps entered by one input (a cycle of "
@@ -206,10 +215,36 @@ bool fire(Ctx& c) {
                               "transitions do not hold", c.in.event, s.id));
 }
 
+// The task of a `complete`/`reset` input, which the playbook must declare.
+const Task* input_task(Ctx& c) {
+  const Task* t = c.cp.pb.task(c.in.task);
+  if (!t) c.refuse("unknown-task", fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
+  return t;
+}
+
+// Task state is the tenant's, shared by all its runs: a task completed by
+// an earlier run is complete in this one. Completing it again would change
+// nothing, so it is refused with who completed it and when, and the way to
+// do it again (reset, then complete).
+bool refuse_complete_again(Ctx& c, const Task& task) {
+  auto it = c.tenant.tasks.find(c.in.task);
+  TaskState was = it != c.tenant.tasks.end() ? it->second : TaskState{};
+  const Step* s = c.cp.step(c.out.instance.step);
+  bool waits = s && std::any_of(s->transitions.begin(), s->transitions.end(), [&](const Transition& t) {
+    return t.trigger == TriggerKind::Task && t.task == c.in.task;
+  });
+  return c.refuse("already-complete",
+                  fmt::format("task {} \"{}\" is already complete (by {} at {}){}; to complete it again, "
+                              "reset it first (playbook reset {} {})", c.in.task, task.name, was.who,
+                              format_iso_instant(was.when),
+                              waits ? fmt::format(": step '{}' waits for a new completion", s->id) : "",
+                              c.tenant.id, c.in.task));
+}
+
 bool complete(Ctx& c) {
-  if (!c.cp.pb.task(c.in.task))
-    return c.refuse("unknown-task",
-                    fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
+  const Task* task = input_task(c);
+  if (!task) return false;
+  if (c.task_complete(c.in.task)) return refuse_complete_again(c, *task);
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   if (!complete_task(c, c.in.task)) return false;
   const Step* s = c.cp.step(c.out.instance.step);
@@ -217,6 +252,19 @@ bool complete(Ctx& c) {
   for (const auto& t : s->transitions)
     if (t.trigger == TriggerKind::Task && t.task == c.in.task && holds(c, t.guard))
       return take(c, t);
+  return true;
+}
+
+// An FM's reset of a complete task to not started (FTOP's "Reset Task …
+// to Not Started"); no transition follows it.
+bool reset(Ctx& c) {
+  const Task* task = input_task(c);
+  if (!task) return false;
+  if (!c.task_complete(c.in.task))
+    return c.refuse("not-complete", fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
+                                                c.in.task, task->name));
+  if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
+  c.out.tasks.push_back(TaskChange{c.in.task, false});
   return true;
 }
 
@@ -254,6 +302,7 @@ bool dispatch(Ctx& c) {
     case InputKind::Start: return start(c);
     case InputKind::Fire: return fire(c);
     case InputKind::Complete: return complete(c);
+    case InputKind::Reset: return reset(c);
     case InputKind::Note:
       if (c.in.note.empty()) return c.refuse("empty-note", "a note needs a text", true);
       return add_note(c, c.in.note_kind, c.in.note);
@@ -275,6 +324,7 @@ Result evaluate(const CompiledPlaybook& cp, const TenantState& tenant, const Ins
     return r;
   }
   rearm_at(c);
+  if (input.kind == InputKind::Tick) forget_fired_at(c, input.timer);
   c.out.timers_changed = c.out.instance.timers != inst.timers;
   r.outcome = std::move(c.out);
   return r;

@@ -145,6 +145,7 @@ const char* to_string(InputKind k) {
     case InputKind::Note: return "note";
     case InputKind::Tick: return "tick";
     case InputKind::Set: return "set";
+    case InputKind::Reset: return "reset";
   }
   return "start";
 }

@@ -69,17 +69,17 @@ struct InstanceState {
   bool operator==(const InstanceState&) const = default;
 };
 
-enum class InputKind { Start, Fire, Complete, Note, Tick, Set };
+enum class InputKind { Start, Fire, Complete, Note, Tick, Set, Reset };
 const char* to_string(InputKind);
 
 struct Input {
   InputKind kind = InputKind::Start;
   std::string event;                                        // Fire
   std::vector<std::pair<std::string, std::string>> sets;    // Fire, Set: key=value as typed
-  std::string note;                                         // Fire, Complete, Note
+  std::string note;                                         // Fire, Complete, Note, Reset
   NoteKind note_kind = NoteKind::OverallStatus;
   std::string actor;
-  int64_t task = 0;                                         // Complete
+  int64_t task = 0;                                         // Complete, Reset
   TimerState timer;                                         // Tick
 };
 

@@ -8,8 +8,12 @@
 //    tick runs at that timer's due instant (never moving `now` back), so a
 //    timer armed by a transition is fired later in the same run when it
 //    falls due before `target`. Then `now` becomes max(now, target).
+//  * A timer a tick could not fire stays (stuck): the clock then moves on to
+//    the next timer due later, whose tick retries the stuck one. A tick that
+//    fired a timer which armed another one already due is followed by a
+//    tick at the same instant.
 //  * It stops early, without an error, when `stop` (if given, checked before
-//    each tick) says so, or when a tick handled no timer (the store was busy).
+//    each tick) says so, or when a tick stopped on the store (busy).
 //  * At most `max_ticks` ticks: when timers are still due up to `target`
 //    after that many, it returns an error ("a loop of timers?") and leaves
 //    `now` at the last tick; the caller reports it.

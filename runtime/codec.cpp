@@ -163,7 +163,7 @@ bool log_from_json(const json& j, LogInput& out) {
     out.op = j.at("op").get<std::string>();
     bool known = false;
     for (auto k : {InputKind::Start, InputKind::Fire, InputKind::Complete, InputKind::Note,
-                   InputKind::Tick})
+                   InputKind::Tick, InputKind::Reset})
       if (out.op == to_string(k)) i.kind = k, known = true;
     if (out.op == "tenant-add" || out.op == "tenant-set") i.kind = InputKind::Set, known = true;
     if (!known) return false;

@@ -5,9 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <functional>
 
 #include "engine_impl.hpp"
+#include "interpreter/calendar_math.hpp"
 
 namespace pb::rt {
 
@@ -22,6 +25,8 @@ struct Job {
   std::string key;
   bool create = false;
   int64_t timer_id = 0;  // tick: the timer row this event consumes
+  int64_t timer_instance = 0;  // … and its instance
+  bool tick = false;     // dated no earlier than the tenant's last event (others are refused)
   bool in_tx = false;    // the caller holds the write transaction (tick, import batches)
   bool upsert = false;   // tenant-add when the tenant is missing, else tenant-set
   Prepare prepare;
@@ -76,6 +81,39 @@ std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached
   return std::nullopt;
 }
 
+// Events of a tenant are dated in order. A tick (inside its batch's write
+// transaction) is moved to the tenant's last event time when it would fall
+// before it; any other input dated before it is refused — its --now is wrong.
+// Read inside the write transaction: no other writer can slip between.
+std::optional<Response> order_in_log(Engine::Impl& e, const Job& job, LogInput& li) {
+  auto last = last_event(e.store, job.tenant);
+  if (!last || li.at >= last->at) return std::nullopt;
+  if (job.tick) {
+    li.at = last->at;
+    return std::nullopt;
+  }
+  return failure(kBadInput, "before-last-event",
+                 fmt::format("the input is dated {}, before the last event of tenant '{}' (#{} at {}): a "
+                             "tenant's events are dated in order; check --now", format_iso_instant(li.at),
+                             job.tenant, last->id, format_iso_instant(last->at)));
+}
+
+// Deletes the row of the timer a tick fires. When the instance arms a timer
+// equal to it (a step re-entered at the same instant), that one is new: the
+// fired one leaves `before` so that persist writes it. False when the row
+// was gone already.
+bool consume_timer(Store& s, const Job& job, TenantWorld& before, const TenantWorld& after) {
+  Query q(s, "DELETE FROM timers WHERE id = ?");
+  q.bind(1, job.timer_id).run();
+  if (s.changes() != 1) return false;
+  const TimerState& fired = job.in.input.timer;
+  for (const auto& a : after.instances)
+    if (a.id == job.timer_instance && std::find(a.st.timers.begin(), a.st.timers.end(), fired) != a.st.timers.end())
+      for (auto& b : before.instances)
+        if (b.id == a.id) std::erase(b.st.timers, fired);
+  return true;
+}
+
 // One attempt. Returns nullopt when it must be retried (version conflict).
 std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   TenantWorld before;
@@ -90,6 +128,8 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   TenantWorld after = before;
   LogInput li = job.in;
   if (job.upsert) li.op = create ? "tenant-add" : "tenant-set";
+  if (job.tick)
+    if (auto no = order_in_log(e, job, li)) return no;
   LiveResolver r(e);
   Applied a;
   if (!job.prepare(before, after, li, r, a)) {
@@ -101,11 +141,10 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   if (!job.in_tx) tx.emplace(e.store, true);
   if (!job.key.empty())
     if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
-  if (job.timer_id) {
-    Query q(e.store, "DELETE FROM timers WHERE id = ?");
-    q.bind(1, job.timer_id).run();
-    if (e.store.changes() != 1) return failure(kRefused, "timer-stale", "the timer was fired already");
-  }
+  if (!job.tick && !create)
+    if (auto no = order_in_log(e, job, li)) return no;
+  if (job.timer_id && !consume_timer(e.store, job, before, after))
+    return failure(kRefused, "timer-stale", "the timer was fired already");
   for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
   for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
   if (!persist(e.store, before, after, create, li.at)) return std::nullopt;
@@ -257,14 +296,16 @@ std::shared_ptr<const CompiledPlaybook> Engine::playbook(const std::string& hash
   }
 }
 
-Response run_tick_job(Engine::Impl& e, const DueTimer& t, bool in_tx) {
+Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now) {
   Job job;
-  job.in_tx = in_tx;
+  job.in_tx = true;
+  job.tick = true;
   job.tenant = t.tenant;
   job.timer_id = t.id;
+  job.timer_instance = t.instance;
   job.in.op = "tick";
   job.in.playbook = t.playbook;
-  job.in.at = t.due;
+  job.in.at = now;  // when it fires, not when it was due (docs/runtime.md, "Timers")
   job.in.input.kind = InputKind::Tick;
   job.in.input.actor = "timer";
   job.in.input.timer = TimerState{t.step, t.transition, t.due};

@@ -19,11 +19,16 @@
 //    started on, by content hash; later edits of the files never change it.
 //  * tick fires due timers in batches of `batch`, one write transaction per
 //    batch: each timer's event, its effects and the deletion of its timer row
-//    commit together. A timer the store fails on is left due and its batch
-//    rolled back and redone without it; a batch the store fails on (its
-//    begin or commit) is rolled back and ends the tick. Either way the
-//    report's `failure` says why. A killed tick loses at most the batch in
-//    flight, whose timers stay due: exactly once.
+//    commit together. A timer's event is dated when the tick runs (`now`),
+//    never before the tenant's last event. A timer whose input is refused
+//    stays, marked stuck (code, reason, since), and is retried by every later
+//    tick; one tick visits each due timer once, and fires at most one timer
+//    per instance (none of an instance it started). A store failure rolls back
+//    the batch in flight and stops the tick (the report's `failure` says why);
+//    a killed tick loses at most that batch, whose timers stay due: exactly
+//    once.
+//  * Events of a tenant are dated in order: any other input dated before the
+//    tenant's last event is refused (`before-last-event`, exit 2).
 //  * The API never throws; failures are Responses with exit codes.
 #pragma once
 
@@ -60,15 +65,16 @@ struct Response {
 Response store_failure(const StoreError& e);
 
 struct TickReport {
-  int fired = 0;    // timers whose event was committed
-  int dropped = 0;  // stale timers removed without an event
-  int refused = 0;  // timers whose transition was refused (removed, not logged)
-  int busy = 0;     // timers the store was busy or failed on, left due
-  std::vector<std::string> lines;  // one per timer handled, for the CLI
-  // Why the tick left timers due, when it did: a store failure (exit 2,
-  // code "store") over a busy store (exit 3, code "busy"); exit 0 otherwise.
+  int fired = 0;     // timers whose event was committed
+  int stuck = 0;     // timers that could not fire: they stay, marked stuck, and are retried
+  std::vector<std::string> lines;  // one per timer fired or stuck, in order
+  // Why the tick stopped early, when it did: the store stayed busy (exit 3,
+  // code "busy") or failed (exit 2, code "store"); what it had not reached
+  // stays due. exit 0 otherwise.
   Response failure;
 };
+// Called with each line of a batch once that batch committed.
+using TickSink = std::function<void(const std::string&)>;
 
 struct ReplayReport {
   int events = 0;
@@ -122,7 +128,7 @@ class Engine {
                             const std::string& actor, Instant now);
   // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
-  TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30);
+  TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30, const TickSink& sink = {});
   ReplayReport replay(const std::string& tenant);
 
   // Sees every input the engine decided (accepted or refused; not

@@ -156,10 +156,6 @@ Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
   } else {
     a.instance = pick_instance(w, in.playbook, a);
     if (a.instance < 0) return a;
-    // A timer armed in the past (an `at` date already gone) runs no earlier
-    // than the step was entered, so time never goes backwards.
-    if (in.op == "tick" && in.at < w.instances[a.instance].st.entered_at)
-      in.at = w.instances[a.instance].st.entered_at;
     if (!evaluate_on(w, a.instance, in, in.input, r, a)) return a;
   }
   if (!follow_gotos(w, a.instance, in, r, a)) return a;

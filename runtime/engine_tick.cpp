@@ -3,7 +3,7 @@
 // the stored state). See engine.hpp.
 #include <fmt/format.h>
 
-#include <set>
+#include <algorithm>
 
 #include "engine_impl.hpp"
 #include "replay_diff.hpp"
@@ -11,86 +11,114 @@
 
 namespace pb::rt {
 
-Response run_tick_job(Engine::Impl& e, const DueTimer& t, bool in_tx);
+Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now);
 
-// Handles one due timer inside the batch's transaction. False when the store
-// failed on it: the batch must then be rolled back (its writes are partial).
-static bool handle_timer(Engine::Impl& e, const DueTimer& t, TickReport& rep, std::string& left,
-                         Response& failed) {
-  Response r = run_tick_job(e, t, true);
-  std::string where = fmt::format("{} {} {} (due {})", t.tenant, t.playbook, t.step,
-                                  format_iso_instant(t.due));
+namespace {
+
+std::string where(const DueTimer& t) {
+  return fmt::format("{} {} {} (due {})", t.tenant, t.playbook, t.step, format_iso_instant(t.due));
+}
+
+// What became of one timer of a batch.
+enum class Handled { Fired, Stuck, Gone, Later, Failed };
+
+// The instances that fired a timer in this tick. Each fires at most once per
+// tick: a timer it arms then (or another of its timers still due) waits for
+// the next tick, so no chain of timers can keep a tick going. Sorted ids of
+// the committed batches, plus those of the batch in flight.
+class FiredInstances {
+ public:
+  bool has(int64_t id) const {
+    return std::binary_search(done_.begin(), done_.end(), id) ||
+           std::find(batch_.begin(), batch_.end(), id) != batch_.end();
+  }
+  void add(int64_t id) { batch_.push_back(id); }
+  void commit() {
+    std::sort(batch_.begin(), batch_.end());
+    size_t mid = done_.size();
+    done_.insert(done_.end(), batch_.begin(), batch_.end());
+    std::inplace_merge(done_.begin(), done_.begin() + std::ptrdiff_t(mid), done_.end());
+    batch_.clear();
+  }
+
+ private:
+  std::vector<int64_t> done_, batch_;
+};
+
+struct TickRun {
+  Instant now;
+  int64_t max_instance = 0;  // instances started by the tick itself wait for the next one
+  DueKey cursor;
+  FiredInstances fired;
+};
+
+// Handles one due timer inside the batch's transaction. A refused timer
+// stays, marked stuck (its mark written only when it changes). Failed: the
+// store failed on it (`failure` says how); the batch must be rolled back.
+Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickReport& part, Response& failure) {
+  if (run.fired.has(t.instance)) return Handled::Later;
+  // An earlier event of this batch removed it (another instance's input re-armed its `at` timer).
+  if (!timer_exists(e.store, t.id)) return Handled::Gone;
+  Response r = run_tick_job(e, t, run.now);
   if (r.exit == kOk) {
-    ++rep.fired;
-    rep.lines.push_back(fmt::format("fired {}: {}", where, r.applied.summary.empty()
-                                                               ? std::string("no transition")
-                                                               : r.applied.summary));
-    return true;
+    ++part.fired;
+    run.fired.add(t.instance);
+    part.lines.push_back(fmt::format("fired {}: {}", where(t), r.applied.summary.empty()
+                                                                   ? std::string("no transition")
+                                                                   : r.applied.summary));
+    return Handled::Fired;
   }
   if (r.exit == kBusy || r.code == "store") {
-    left = fmt::format("left {}: {} [{}]", where, r.message, r.code);
-    failed = std::move(r);
-    return false;
+    r.message = fmt::format("{}: {}", where(t), r.message);
+    failure = std::move(r);
+    return Handled::Failed;
   }
-  {
-    Query q(e.store, "DELETE FROM timers WHERE id = ?");
-    q.bind(1, t.id).run();
-  }
-  // Every change of a tenant's rows bumps its version: an engine holding the
-  // tenant's world in its cache then sees the world is stale.
-  Query bump(e.store, "UPDATE tenants SET version = version + 1 WHERE id = ?");
-  bump.bind(1, t.tenant).run();
-  if (r.code == "timer-stale") ++rep.dropped;
-  else ++rep.refused;
-  rep.lines.push_back(fmt::format("dropped {}: {} [{}]", where, r.message, r.code));
-  return true;
+  StuckMark m = mark_stuck(e.store, t, r.code, r.message, run.now);
+  ++part.stuck;
+  part.lines.push_back(fmt::format("stuck {}: {} [{}] (stuck since {}; it stays and is retried by every "
+                                   "tick)", where(t), r.message, r.code, format_iso_instant(*m.since)));
+  return Handled::Stuck;
 }
 
-// Keeps the tick's first store failure, or a failure (exit 2) over a busy store (exit 3).
-static void note_failure(TickReport& rep, Response r) {
-  if (rep.failure.exit == kOk || (rep.failure.exit == kBusy && r.exit != kBusy)) rep.failure = std::move(r);
-}
-
-// One batch: up to `batch` due timers read and fired in one write
-// transaction (each timer's event, its effects and the deletion of its timer
-// row inside it). A timer the store fails on is skipped from then on and its
-// batch rolled back; the others come again in the next batch. False when no
-// timer was left to handle.
-static bool run_batch(Engine::Impl& e, Instant now, int batch, TickReport& rep, std::set<int64_t>& skipped) {
-  TickReport part;
+// One batch: the next `batch` due timers after the cursor, handled in one
+// write transaction; each fired timer's event, effects and the deletion of
+// its row, and each stuck mark, commit together. Returns how many timers it
+// read; -1 when the store failed (the batch was rolled back and
+// rep.failure says why). Lines are given to `sink` only once their batch committed.
+int run_batch(Engine::Impl& e, TickRun& run, int batch, TickReport& rep, const TickSink& sink) {
   Transaction tx(e.store, true);
-  bool progress = false;
-  for (const auto& t : due_timers(e.store, now, batch + int(skipped.size()))) {
-    if (skipped.count(t.id)) continue;
-    progress = true;
-    std::string left;
-    Response failed;
-    if (!handle_timer(e, t, part, left, failed)) {
-      skipped.insert(t.id);
-      ++rep.busy;
-      rep.lines.push_back(std::move(left));
-      note_failure(rep, std::move(failed));
-      return true;  // rolled back by ~Transaction
-    }
-  }
+  std::vector<DueTimer> page = due_page(e.store, run.now, run.max_instance, run.cursor, batch);
+  TickReport part;
+  for (const auto& t : page)
+    if (handle_timer(e, t, run, part, rep.failure) == Handled::Failed) return -1;  // rolled back by ~Transaction
   tx.commit();
+  run.fired.commit();
+  if (!page.empty()) run.cursor = key_of(page.back());
   rep.fired += part.fired;
-  rep.dropped += part.dropped;
-  rep.refused += part.refused;
-  for (auto& l : part.lines) rep.lines.push_back(std::move(l));
-  return progress;
+  rep.stuck += part.stuck;
+  for (auto& l : part.lines) {
+    if (sink) sink(l);
+    rep.lines.push_back(std::move(l));
+  }
+  return int(page.size());
 }
 
-TickReport Engine::tick(Instant now, int batch, int max_batches) {
+}  // namespace
+
+// Each due timer is visited once, in (due, id) order, by keyset pagination:
+// a stuck timer is passed over, not read again. An instance fires at most
+// once per tick, and an instance the tick started waits for the next one.
+TickReport Engine::tick(Instant now, int batch, int max_batches, const TickSink& sink) {
   TickReport rep;
-  std::set<int64_t> skipped;
-  for (int b = 0; b < max_batches; ++b) {
-    try {
-      if (!run_batch(*impl_, now, batch, rep, skipped)) break;
-    } catch (const StoreError& err) {  // the batch was rolled back; its timers stay due
-      note_failure(rep, store_failure(err));
-      break;
+  if (batch < 1) batch = 1;
+  try {
+    TickRun run{now, max_instance_id(store_), {}, {}};
+    for (int b = 0; b < max_batches; ++b) {
+      int n = run_batch(*impl_, run, batch, rep, sink);
+      if (n < batch) break;  // the last page, or a failure
     }
+  } catch (const StoreError& err) {  // the batch in flight was rolled back; its timers stay due
+    rep.failure = store_failure(err);
   }
   return rep;
 }

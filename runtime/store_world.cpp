@@ -2,6 +2,8 @@
 // (store_world.hpp). Prepared, cached statements only.
 #include "store_world.hpp"
 
+#include <algorithm>
+
 #include "interpreter/calendar_math.hpp"
 
 namespace pb::rt {
@@ -111,15 +113,23 @@ static void persist_assignments(Store& s, const TenantState& b, const TenantStat
   }
 }
 
-static void write_timers(Store& s, const InstanceRec& r) {
-  {
-    Query q(s, "DELETE FROM timers WHERE instance = ?");
-    q.bind(1, r.id).run();
-  }
-  for (const auto& t : r.st.timers) {
-    Query q(s, "INSERT INTO timers(instance, step, transition, due) VALUES(?, ?, ?, ?)");
-    q.bind(1, r.id).bind(2, t.step).bind(3, int64_t{t.transition}).bind(4, to_secs(t.due)).run();
-  }
+static bool has_timer(const std::vector<TimerState>& ts, const TimerState& t) {
+  return std::find(ts.begin(), ts.end(), t) != ts.end();
+}
+
+// Deletes the rows of the timers `before` had and `after` has not, inserts
+// the new ones; a timer in both keeps its row (and its stuck mark).
+static void write_timers(Store& s, const InstanceRec& r, const std::vector<TimerState>& before) {
+  for (const auto& t : before)
+    if (!has_timer(r.st.timers, t)) {
+      Query q(s, "DELETE FROM timers WHERE instance = ? AND step = ? AND transition = ? AND due = ?");
+      q.bind(1, r.id).bind(2, t.step).bind(3, int64_t{t.transition}).bind(4, to_secs(t.due)).run();
+    }
+  for (const auto& t : r.st.timers)
+    if (!has_timer(before, t)) {
+      Query q(s, "INSERT INTO timers(instance, step, transition, due) VALUES(?, ?, ?, ?)");
+      q.bind(1, r.id).bind(2, t.step).bind(3, int64_t{t.transition}).bind(4, to_secs(t.due)).run();
+    }
 }
 
 static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r) {
@@ -158,13 +168,13 @@ static bool persist_instances(Store& s, const TenantWorld& before, TenantWorld& 
     const InstanceRec* old = stored_as(before, r);
     if (!old) {
       insert_instance(s, after.tenant.id, r);
-      write_timers(s, r);
+      write_timers(s, r, {});
       continue;
     }
     if (old->st == r.st) continue;
     update_instance(s, r, old->st.status != r.st.status);
     if (s.changes() != 1) return false;
-    if (old->st.timers != r.st.timers) write_timers(s, r);
+    if (old->st.timers != r.st.timers) write_timers(s, r, old->st.timers);
   }
   return true;
 }
@@ -306,30 +316,6 @@ std::optional<KeyUse> find_key(Store& s, const std::string& key) {
 void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event) {
   Query q(s, "INSERT INTO idempotency(key, tenant, event) VALUES(?, ?, ?)");
   q.bind(1, key).bind(2, tenant).bind(3, event).run();
-}
-
-static DueTimer due_row(const Query& q) {
-  return DueTimer{q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), uint32_t(q.i64(5)), from_secs(q.i64(6)),
-                  q.text(7)};
-}
-
-void for_each_due(Store& s, Instant now, const std::string& queue, const std::function<bool(const DueTimer&)>& each) {
-  Query q(s, "SELECT t.id, t.instance, i.tenant, i.playbook, t.step, t.transition, t.due, i.hash "
-             "FROM timers t JOIN instances i ON i.id = t.instance WHERE t.due <= ?1 AND (?2 = '' OR EXISTS "
-             "(SELECT 1 FROM assignments a WHERE a.tenant = i.tenant AND a.name = ?2)) ORDER BY t.due, t.id");
-  q.bind(1, to_secs(now)).bind(2, queue);
-  while (q.step())
-    if (!each(due_row(q))) return;
-}
-
-std::vector<DueTimer> due_timers(Store& s, Instant now, int limit) {
-  std::vector<DueTimer> out;
-  if (limit == 0) return out;
-  for_each_due(s, now, "", [&](const DueTimer& t) {  // a negative limit is no limit, as SQL's LIMIT
-    out.push_back(t);
-    return limit < 0 || out.size() < size_t(limit);
-  });
-  return out;
 }
 
 }  // namespace pb::rt

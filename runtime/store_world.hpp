@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store.hpp"
+#include "store_timers.hpp"
 #include "world.hpp"
 
 namespace pb::rt {
@@ -77,20 +78,5 @@ struct KeyUse {
 };
 std::optional<KeyUse> find_key(Store& s, const std::string& key);
 void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event);
-
-struct DueTimer {
-  int64_t id = 0;
-  int64_t instance = 0;
-  std::string tenant, playbook, step;
-  uint32_t transition = 0;
-  Instant due{};
-  std::string hash;  // the instance's pinned playbook
-};
-// Timers due at or before `now`, oldest first, at most `limit`.
-std::vector<DueTimer> due_timers(Store& s, Instant now, int limit);
-// The same rows, streamed: calls `each` oldest first until it returns false.
-// `queue` (optional) keeps only tenants assigned to a queue of that name.
-// One query; rows are read only as far as the caller goes.
-void for_each_due(Store& s, Instant now, const std::string& queue, const std::function<bool(const DueTimer&)>& each);
 
 }  // namespace pb::rt

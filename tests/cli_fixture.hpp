@@ -20,10 +20,12 @@ struct Run {
 
 struct Cli {
   std::string data = "run";  // the directory under tests/data
+  std::string dir;           // a playbook directory elsewhere (overrides `data`)
   TempDb db;
   Run operator()(const std::string& args, const std::string& now = "2026-03-06T10:00:00Z") {
-    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" PB_SOURCE_DIR "/tests/data/" + data +
-                      "' PLAYBOOK_NOW=" + now + " '" PB_BINARY "' --as fm1 " + args + " 2>&1";
+    std::string pbdir = dir.empty() ? PB_SOURCE_DIR "/tests/data/" + data : dir;
+    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" + pbdir + "' PLAYBOOK_NOW=" + now + " '" PB_BINARY
+                      "' --as fm1 " + args + " 2>&1";
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);

@@ -27,9 +27,8 @@
 
 #include "asan.hpp"
 #include "cli_fixture.hpp"
+#include "process_fixture.hpp"
 #include "runtime/store_world.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -41,32 +40,14 @@ const std::array<const char*, 3> kEventNames = {"ping", "pong", "tally"};
 using Tally = std::map<std::tuple<std::string, std::string, int>, int>;
 
 std::vector<std::string> child_env(const std::string& db) {
-  std::vector<std::string> env;
-  for (char** e = environ; *e; ++e)
-    if (!std::string_view(*e).starts_with("PLAYBOOK_")) env.emplace_back(*e);
-  env.push_back("PLAYBOOK_DB=" + db);
-  env.push_back("PLAYBOOK_DIR=" PB_SOURCE_DIR "/tests/data/concurrency");
-  env.push_back("PLAYBOOK_NOW=2026-03-06T10:00:00Z");
-  return env;
+  return pbt::playbook_env(db, PB_SOURCE_DIR "/tests/data/concurrency", "2026-03-06T10:00:00Z");
 }
 
 // Runs `playbook --as USER fire TENANT EVENT` with output discarded; its exit code.
 int fire(const std::vector<std::string>& env, const std::string& user, const std::string& tenant,
          const std::string& event) {
-  std::vector<std::string> args = {"playbook", "--as", user, "fire", tenant, event};
-  std::vector<char*> argv, envp;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
-  envp.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid;
-  int rc = posix_spawn(&pid, PB_BINARY, &fa, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) return -1;
+  pid_t pid = pbt::spawn_playbook({"--as", user, "fire", tenant, event}, env);
+  if (pid < 0) return -1;
   int st = 0;
   waitpid(pid, &st, 0);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;

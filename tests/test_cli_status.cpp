@@ -132,8 +132,8 @@ TEST_CASE("status --format json carries the same facts as the text", "[cli-statu
   CHECK(i["step"] == "intake");
   CHECK(i["role_name"] == "FastTrack Manager");
   CHECK(i["instructions"] == "Call the customer.\nThen book a meeting.");
-  CHECK(i["tasks"] == nlohmann::json::parse(R"([{"id":10,"name":"Call the customer","state":"open"},
-                                                {"id":11,"name":"Write the summary","state":"open"}])"));
+  CHECK(i["tasks"] == nlohmann::json::parse(R"([{"id":10,"name":"Call the customer","state":"open","reset_to_redo":false},
+                                                {"id":11,"name":"Write the summary","state":"open","reset_to_redo":false}])"));
   CHECK(i["timers"][0]["due"] == "2026-03-10T10:00:00Z");
   auto ev = i["events"];
   REQUIRE(ev.size() == 4);

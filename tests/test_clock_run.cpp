@@ -42,6 +42,17 @@ steps:
       - {after: 1 hour, to: a}
 )";
 
+// s -1h-> bad, which hands over to a playbook that does not exist: stuck.
+const char* kStuckYaml = R"(playbook: stuck
+start: s
+steps:
+  - id: s
+    transitions:
+      - {after: 1 hour, to: bad}
+  - id: bad
+    goto: nowhere
+)";
+
 struct Clock {
   Dir dir;
   Store store{":memory:"};
@@ -51,6 +62,7 @@ struct Clock {
   explicit Clock(const std::string& playbook) {
     dir.add("chain.playbook.yaml", kChainYaml);
     dir.add("loop.playbook.yaml", kLoopYaml);
+    dir.add("stuck.playbook.yaml", kStuckYaml);
     engine = std::make_unique<Engine>(store, dir.cat());
     REQUIRE(engine->tenant_add("t", {}, "fm1", now).exit == 0);
     REQUIRE(engine->submit("t", start(playbook, "2026-03-06T09:00:00Z")).exit == 0);
@@ -102,6 +114,21 @@ TEST_CASE("fire_due_until never moves the clock back", "[clock]") {
   ClockRun run = fire_due_until(*c.engine, "t", c.now, at("2026-03-06T11:45:00Z"), 100);
   CHECK(iso(run.ticks) == std::vector<std::string>{"2026-03-06T11:30:00Z"});
   CHECK(c.step() == "b");
+}
+
+TEST_CASE("fire_due_until moves on past a stuck timer, which every later tick retries", "[clock]") {
+  Clock c("chain");
+  REQUIRE(c.engine->submit("t", start("stuck", "2026-03-06T09:00:00Z")).exit == 0);
+  ClockRun run = fire_due_until(*c.engine, "t", c.now, at("2026-03-06T14:00:00Z"), 100);
+  CHECK(run.ok());
+  CHECK(iso(run.ticks) == std::vector<std::string>{"2026-03-06T10:00:00Z", "2026-03-06T12:00:00Z"});
+  TenantWorld w;
+  std::string err;
+  REQUIRE(c.engine->read("t", w, err));
+  CHECK(w.instances[0].st.step == "c");
+  REQUIRE(w.instances[1].st.timers.size() == 1);  // still there, still due
+  CHECK(w.instances[1].st.step == "s");
+  CHECK(count_rows(c.store, "SELECT count(*) FROM timers WHERE stuck_since IS NOT NULL") == 1);
 }
 
 TEST_CASE("fire_due_until reports the tick bound instead of stopping silently", "[clock]") {

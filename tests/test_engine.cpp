@@ -112,12 +112,12 @@ TEST_CASE("tick fires due timers exactly once, following the calendar", "[engine
   REQUIRE(e.read("acme", w, err));
   CHECK(w.instances[0].st.step == "phone");
   CHECK(w.tenant.tasks[3664].complete);
-  // a late tick catches up: phone's week has passed long ago → done → delivery
+  // a late tick fires phone's week, long past, once → done → delivery, dated when it fired
   t = e.tick(at("2026-06-01T00:00:00Z"));
   CHECK(t.fired == 1);
   REQUIRE(e.read("acme", w, err));
   CHECK(w.instances.size() == 2);
-  CHECK(w.instances[1].st.entered_at == at("2026-03-18T10:00:00Z"));  // entered at the due time
+  CHECK(w.instances[1].st.entered_at == at("2026-06-01T00:00:00Z"));
   CHECK(count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'") == 2);
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
@@ -206,7 +206,7 @@ TEST_CASE("several playbooks per tenant need --playbook to pick one", "[engine]"
   CHECK(e.submit("acme", fire("ping", "2026-03-06T11:00:00Z", {}, "ping")).exit == 0);
 }
 
-TEST_CASE("an at timer already past fires at once, never before the step was entered", "[engine]") {
+TEST_CASE("an at timer already past fires at the next tick, dated then", "[engine]") {
   TempDb db;
   Store s(db.path());
   Dir dir;
@@ -220,7 +220,7 @@ TEST_CASE("an at timer already past fires at once, never before the step was ent
   std::string err;
   REQUIRE(e.read("acme", w, err));
   CHECK(w.instances[0].st.step == "email_1");
-  CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:00Z"));
+  CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:01Z"));
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
 

@@ -250,8 +250,16 @@ TEST_CASE("exactly-one groups and rules on completion", "[evaluator]") {
   REQUIRE(w.start().ok());
   REQUIRE(w.complete(3704, "2026-03-06T11:00:00Z").ok());
   CHECK(w.complete(3705, "2026-03-06T11:00:00Z").refusal.code == "exactly-one");
-  CHECK(w.complete(3704, "2026-03-06T11:00:00Z").ok());  // completing it again is a no-op
-  w.tenant.tasks[3704].complete = false;
+  Result again = w.complete(3704, "2026-03-06T11:00:00Z");  // task state is the tenant's: it is complete
+  CHECK(again.refusal.code == "already-complete");
+  CHECK(again.refusal.reason.find("by fm1 at 2026-03-06T11:00:00Z") != std::string::npos);
+  Input reset;
+  reset.kind = InputKind::Reset;
+  reset.task = 3704;
+  reset.actor = "fm1";
+  REQUIRE(w.run(reset, "2026-03-06T12:00:00Z").ok());
+  CHECK_FALSE(w.tenant.tasks[3704].complete);
+  CHECK(w.run(reset, "2026-03-06T12:00:00Z").refusal.code == "not-complete");
   w.tenant.attrs["managed"] = Value::boolean(true);
   CHECK(w.complete(3708, "2026-03-06T11:00:00Z").refusal.code == "outreach_unsuccessful_unmanaged");
   CHECK(w.complete(9999, "2026-03-06T11:00:00Z").refusal.code == "unknown-task");
