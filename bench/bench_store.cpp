@@ -199,7 +199,7 @@ int child_engine_tick(const Opts& o) {
   auto t0 = Clock::now();
   rt::TickReport rep = e.tick(at(kT0, 7200));
   double secs = since(t0);
-  fmt::print("{} {} {} {}\n", rep.fired, rep.stuck + (rep.error.empty() ? 0 : 1), secs, peak_mb());
+  fmt::print("{} {} {} {}\n", rep.fired, rep.stuck + (rep.failure.exit == pb::rt::kOk ? 0 : 1), secs, peak_mb());
   return 0;
 }
 

@@ -55,7 +55,7 @@ ClockRun fire_due_until(Engine& engine, const std::string& tenant, Instant& now,
     now = std::max(now, *next);
     if (hooks.on_tick) hooks.on_tick(now);
     TickReport rep = engine.tick(now);
-    if (!rep.error.empty()) break;
+    if (rep.failure.exit != kOk) break;
     stuck = rep.stuck;
     run.ticks.push_back(now);
   }

@@ -87,7 +87,7 @@ TEST_CASE("tick: each due timer is visited once, stuck ones are kept and passed 
   TickReport t = w.e->tick(at("2026-03-18T06:00:00Z"), 2, 1 << 30, [&](const std::string& l) { printed.push_back(l); });
   CHECK(t.fired == 3);
   CHECK(t.stuck == 7);
-  CHECK(t.error.empty());
+  CHECK(t.failure.exit == pb::rt::kOk);
   CHECK(w.decided == 10);  // once each, in batches of 2
   CHECK(printed == t.lines);
   std::string since = std::to_string(to_secs(at("2026-03-18T06:00:00Z")));
