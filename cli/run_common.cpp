@@ -111,6 +111,7 @@ int report(const rt::Response& r) {
   if (r.exit == rt::kOk) return kOk;
   const char* what = r.exit == rt::kRefused ? "refused" : r.exit == rt::kBusy ? "busy" : "error";
   fmt::print(stderr, "{}: {} [{}]\n", what, r.message, r.code);
+  for (const auto& line : r.details) fmt::print(stderr, "{}\n", line);
   return r.exit;
 }
 

@@ -129,6 +129,7 @@ struct Refusal {
   std::string reason;  // for a person
   bool bad_input = false;
   Loc rule;            // the `rule` or `require` that refused (line 0 = none)
+  std::vector<std::string> details;  // lines that go with the reason (e.g. lint diagnostics)
 
   Refusal() = default;
   Refusal(std::string c, std::string r, bool bad = false, Loc by = {})

@@ -14,6 +14,9 @@
 //    When retries run out the response is exit 3 (busy).
 //  * An idempotency key that was already used returns the first event, with
 //    `duplicate` set and no new effect.
+//  * A playbook is pinned (start, goto) only when the checker finds no error
+//    in it (engine_lint.cpp); otherwise `playbook-invalid` with the
+//    diagnostics in `details`.
 //  * Every instance pins the playbook text (and shared schema text) it
 //    started on, by content hash; later edits of the files never change it.
 //  * tick fires due timers in batches of `batch`, one write transaction per
@@ -45,6 +48,7 @@ struct Response {
   int exit = kOk;
   std::string code;     // refusal code, "busy", "unknown-tenant", …
   std::string message;  // for a person
+  std::vector<std::string> details;  // more lines for a person (playbook-invalid: the diagnostics)
   int64_t event = 0;    // the event row written (or the earlier one when duplicate)
   bool duplicate = false;
   Applied applied;

@@ -48,6 +48,10 @@ struct Engine::Impl {
   void load_all();  // cat.load_all once, then the file hashes and the tenant schema
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
+  // Whether `playbook` of the catalog may be pinned: its checker errors, if
+  // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
+  bool lint_clean(const std::string& playbook, Refusal& why);
+  std::optional<std::map<std::string, std::vector<std::string>>> lint_errors;  // by playbook id
   // Types `given.sets` against the tenant schema and checks its `on set`
   // rules (event.note is given.note).
   bool tenant_writes(const Input& given, const TenantState& t, Instant now, std::vector<AttrWrite>& out,

@@ -1,0 +1,47 @@
+// test_engine_input.cpp — the engine's API is the boundary: tenant_add,
+// tenant_set, tenant_put_in_tx and submit check every text an input brings
+// (UTF-8, control characters, id charsets) before anything is written, so
+// every caller — the CLI, CSV import, a service — gets the same rules. Keys
+// answer a duplicate only for the identical command. Playbooks with checker
+// errors are never pinned.
+#include "runtime/store_world.hpp"
+#include "runtime_fixture.hpp"
+
+using namespace pbt;
+using namespace pb::rt;
+
+namespace {
+
+const std::vector<std::pair<std::string, std::string>> kAcme = {
+    {"region", "AMERICAS"}, {"contacts", "Ana <ana@acme.com> primary"}};
+
+LogInput note(const std::string& text, const std::string& actor = "fm1") {
+  LogInput in;
+  in.op = "note";
+  in.input.kind = pb::InputKind::Note;
+  in.input.note = text;
+  in.input.actor = actor;
+  in.at = at("2026-03-06T11:00:00Z");
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("engine: a playbook with checker errors is not pinned", "[engine-input]") {
+  TempDb db;
+  Store s(db.path());
+  Dir dir;
+  // PB030: the transition's target is not a step.
+  dir.add("broken.playbook.yaml", "playbook: broken\nstart: a\nevents:\n  - {id: go, title: Go}\nsteps:\n"
+                                  "  - id: a\n    transitions:\n      - {event: go, to: b}\n");
+  Engine e(s, dir.cat());
+  REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
+  Response r = e.submit("acme", start("broken", "2026-03-06T10:00:00Z"));
+  CHECK(r.exit == 2);
+  CHECK(r.code == "playbook-invalid");
+  REQUIRE(r.details.size() == 1);
+  CHECK(r.details[0].starts_with("broken.playbook.yaml:8:"));
+  CHECK(r.details[0].ends_with("[PB030]"));
+  CHECK(count_rows(s, "SELECT count(*) FROM playbook_sources") == 0);
+  CHECK(e.submit("acme", start("ping", "2026-03-06T10:00:00Z")).exit == 0);  // the others still start
+}
