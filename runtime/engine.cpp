@@ -23,6 +23,7 @@ struct Job {
   std::string tenant;
   LogInput in;
   std::string key;
+  std::string command;  // with a key: the canonical command (idempotency.cpp)
   bool create = false;
   int64_t timer_id = 0;  // tick: the timer row this event consumes
   bool in_tx = false;    // the caller holds the write transaction (tick, import batches)
@@ -34,18 +35,6 @@ void backoff(int attempt) {
   thread_local std::mt19937 rng{std::random_device{}()};
   int ms = 1 + int(rng() % unsigned(2 + 4 * std::min(attempt, 10)));
   std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
-
-Response duplicate(const KeyUse& use, const std::string& tenant) {
-  if (use.tenant != tenant)
-    return failure(kBadInput, "key-reused", fmt::format("the idempotency key was already used for "
-                                                        "tenant '{}'", use.tenant));
-  int64_t event = use.event;
-  Response r;
-  r.duplicate = true;
-  r.event = event;
-  r.message = fmt::format("already applied (event {})", event);
-  return r;
 }
 
 void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Applied& a, Response& out) {
@@ -63,7 +52,7 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   for (const auto& [playbook, n] : a.notes) insert_note(s, job.tenant, out.event, ++seq, playbook, n, e.actor, li.at);
   seq = 0;
   for (const auto& o : a.sent) insert_outreach(s, job.tenant, out.event, ++seq, o, li.at);
-  if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event);
+  if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event, job.command);
 }
 
 // The world an attempt starts from: the engine's cached copy when `cached`
@@ -79,7 +68,7 @@ std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached
   std::optional<Transaction> rd;
   if (!job.in_tx) rd.emplace(e.store, false);
   if (!job.key.empty())
-    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+    if (auto used = answer_key(e.store, job.key, job.command)) return used;
   exists = load_world(e.store, job.tenant, before);
   if (rd) rd->commit();
   return std::nullopt;
@@ -109,7 +98,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   std::optional<Transaction> tx;
   if (!job.in_tx) tx.emplace(e.store, true);
   if (!job.key.empty())
-    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+    if (auto used = answer_key(e.store, job.key, job.command)) return used;
   if (job.timer_id) {
     Query q(e.store, "DELETE FROM timers WHERE id = ?");
     q.bind(1, job.timer_id).run();
@@ -237,6 +226,7 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
   job.tenant = tenant;
   job.in = std::move(in);
   job.key = key;
+  if (!key.empty()) job.command = command_text(tenant, job.in);
   job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     a = apply_input(after, li, r);
     return a.ok;

@@ -12,8 +12,9 @@
 //    state (at most `retries` times), so it is refused if no longer valid;
 //    a busy store (SQLite already waited its busy_timeout) is retried twice.
 //    When retries run out the response is exit 3 (busy).
-//  * An idempotency key that was already used returns the first event, with
-//    `duplicate` set and no new effect.
+//  * An idempotency key that was already used for the identical command
+//    returns the first event, with `duplicate` set and no new effect; used
+//    for any other command it is refused `key-reused` (idempotency.cpp).
 //  * A playbook is pinned (start, goto) only when the checker finds no error
 //    in it (engine_lint.cpp); otherwise `playbook-invalid` with the
 //    diagnostics in `details`.

@@ -94,4 +94,10 @@ class ReplayResolver : public Resolver {
 Response refused(const Refusal& r);
 Response failure(int exit, std::string code, std::string message);
 
+// Idempotency (idempotency.cpp): the canonical text of a command, and what a
+// key answers for it: nullopt when unused, the first event when used for the
+// identical command, else a `key-reused` refusal.
+std::string command_text(const std::string& tenant, const LogInput& in);
+std::optional<Response> answer_key(Store& s, const std::string& key, const std::string& command);
+
 }  // namespace pb::rt

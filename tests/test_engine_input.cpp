@@ -27,6 +27,29 @@ LogInput note(const std::string& text, const std::string& actor = "fm1") {
 
 }  // namespace
 
+TEST_CASE("engine: an idempotency key answers only the identical command", "[engine-input]") {
+  TempDb db;
+  Store s(db.path());
+  Dir dir;
+  Engine e(s, dir.cat());
+  REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
+  REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
+  Response first = e.submit("acme", note("Re-engaged Customer: called"), "k1");
+  REQUIRE(first.exit == 0);
+  LogInput later = note("Re-engaged Customer: called");
+  later.at = at("2026-03-09T08:00:00Z");
+  Response again = e.submit("acme", later, "k1");
+  CHECK(again.duplicate);
+  CHECK(again.event == first.event);
+  Response other = e.submit("acme", note("Re-engaged Customer: emailed"), "k1");
+  CHECK(other.exit == 1);
+  CHECK(other.code == "key-reused");
+  CHECK(other.message.find("event " + std::to_string(first.event)) != std::string::npos);
+  CHECK(e.submit("acme", note("Re-engaged Customer: called", "fm2"), "k1").code == "key-reused");
+  CHECK(count_rows(s, "SELECT count(*) FROM notes") == 1);
+  CHECK(count_rows(s, "SELECT count(*) FROM idempotency WHERE command <> ''") == 1);
+}
+
 TEST_CASE("engine: a playbook with checker errors is not pinned", "[engine-input]") {
   TempDb db;
   Store s(db.path());
