@@ -1,11 +1,13 @@
 // app.cpp — builds the CLI11 application from the registered commands, reads
-// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW) and maps
-// failures to exit codes.
+// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW), refuses
+// arguments that are not UTF-8, and maps failures to exit codes.
 #include "app.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+
+#include "text_out.hpp"
 
 namespace pb::cli {
 
@@ -41,6 +43,7 @@ int run(int argc, char** argv) {
   std::stable_sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
   for (auto& [order, setup] : reg) setup(app, g);
 
+  if (!arguments_are_utf8(argc, argv)) return kBadInput;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "interpreter/calendar_math.hpp"
+#include "cli/text_out.hpp"
 #include "run_common.hpp"
 
 namespace pb::cli {
@@ -21,11 +22,11 @@ struct RunOpts {
 
 void print_applied(const rt::Response& r) {
   if (r.duplicate) {
-    fmt::print("{}\n", r.message);
+    out_line("{}", r.message);
     return;
   }
-  fmt::print("{}\n", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
-  for (const auto& o : r.applied.sent) fmt::print("sent \"{}\" to {} <{}>\n", o.template_name, o.contact, o.email);
+  out_line("{}", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
+  for (const auto& o : r.applied.sent) out_line("sent \"{}\" to {} <{}>", o.template_name, o.contact, o.email);
 }
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
@@ -42,7 +43,7 @@ int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   if (r.code == "unknown-playbook")  // perhaps its file does not load: say why
     for (const auto& d : s->diags.items())
       if (d.severity == Severity::Error)
-        fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
+        err_line("{}: error: {} [{}]", d.loc.str(), d.message, d.code);
   return report(r);
 }
 
@@ -86,8 +87,8 @@ int run_tick(const Globals& g, const RunOpts& o) {
   auto s = open_session(g, exit);
   if (!s) return exit;
   rt::TickReport rep = s->engine->tick(s->now, o.batch > 0 ? o.batch : 200);
-  for (const auto& l : rep.lines) fmt::print("{}\n", l);
-  fmt::print("tick {}: {} fired, {} dropped, {} refused, {} left busy\n", format_iso_instant(s->now),
+  for (const auto& l : rep.lines) out_line("{}", l);
+  out_line("tick {}: {} fired, {} dropped, {} refused, {} left busy", format_iso_instant(s->now),
              rep.fired, rep.dropped, rep.refused, rep.busy);
   return rep.busy ? kBusy : kOk;
 }

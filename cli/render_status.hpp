@@ -3,6 +3,7 @@
 // complete), timers with their due dates, and what each event possible now
 // would do (rt::EventPreview: steps entered, tasks, notes, outreach, timers,
 // attributes, assignments, or the refusal). Both forms carry the same facts.
+// Every text line is escaped for a terminal (text_out.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -39,6 +39,11 @@ enum class Load { All, Lazy };
 // returns nullopt with `exit` set.
 std::optional<Session> open_session(const Globals& g, int& exit, Load load = Load::All);
 
+// Parses the value of a time option (--now, --until): YYYY-MM-DD, or a
+// date-time with Z or ±HH:MM; otherwise prints why (a time without a zone is
+// named as such) and returns false.
+bool parse_time_option(const char* option, const std::string& text, Instant& out);
+
 // Reads a tenant's state; when the tenant is unknown prints why on stderr and
 // returns false (the caller exits 2).
 bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w);

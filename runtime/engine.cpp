@@ -82,6 +82,8 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   bool create = job.upsert ? !exists : job.create;
   if (create && exists)
     return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+  if (create && job.upsert)  // tenant_add checked it up front
+    if (auto bad = check_new_tenant(job.tenant)) return bad;
   if (!create && !exists)
     return failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", job.tenant));
   before.tenant.id = job.tenant;
@@ -182,6 +184,7 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op
   job.in.input.note = note.text;
   job.in.input.note_kind = note.kind;
   job.in.at = now;
+  if (auto bad = check_input(id, job.in, "", create)) return *bad;
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
     a = apply_input(after, li, r);
@@ -192,7 +195,6 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op
 
 Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
-  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
   return tenant_op(*impl_, id, "tenant-add", true, sets, actor, now, note);
 }
 
@@ -204,7 +206,6 @@ Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<s
 Response Engine::tenant_put_in_tx(const std::string& id,
                                   const std::vector<std::pair<std::string, std::string>>& sets,
                                   const std::string& actor, Instant now) {
-  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
   Job job;
   job.tenant = id;
   job.upsert = true;
@@ -212,6 +213,7 @@ Response Engine::tenant_put_in_tx(const std::string& id,
   job.in.input.actor = actor;
   job.in.input.sets = sets;
   job.in.at = now;
+  if (auto bad = check_input(id, job.in, "", false)) return *bad;  // a new tenant's id: in attempt()
   Engine::Impl& e = *impl_;
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
@@ -226,6 +228,7 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
   job.tenant = tenant;
   job.in = std::move(in);
   job.key = key;
+  if (auto bad = check_input(tenant, job.in, key, false)) return *bad;
   if (!key.empty()) job.command = command_text(tenant, job.in);
   job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     a = apply_input(after, li, r);

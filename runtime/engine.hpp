@@ -12,6 +12,9 @@
 //    state (at most `retries` times), so it is refused if no longer valid;
 //    a busy store (SQLite already waited its busy_timeout) is retried twice.
 //    When retries run out the response is exit 3 (busy).
+//  * The boundary: every text an input brings is checked before anything is
+//    read or written (engine_input.cpp, text.hpp): ids by their charset, all
+//    other text as UTF-8 without control characters; exit 2 otherwise.
 //  * An idempotency key that was already used for the identical command
 //    returns the first event, with `duplicate` set and no new effect; used
 //    for any other command it is refused `key-reused` (idempotency.cpp).

@@ -94,6 +94,13 @@ class ReplayResolver : public Resolver {
 Response refused(const Refusal& r);
 Response failure(int exit, std::string code, std::string message);
 
+// The boundary (engine_input.cpp): nullopt when every text of the input
+// keeps the text rules, else the exit-2 response (`bad-text`, `bad-id`).
+// `create`: the input adds the tenant, so its id must be a valid tenant id.
+std::optional<Response> check_input(const std::string& tenant, const LogInput& in, const std::string& key,
+                                    bool create);
+std::optional<Response> check_new_tenant(const std::string& tenant);
+
 // Idempotency (idempotency.cpp): the canonical text of a command, and what a
 // key answers for it: nullopt when unused, the first event when used for the
 // identical command, else a `key-reused` refusal.

@@ -27,6 +27,46 @@ LogInput note(const std::string& text, const std::string& actor = "fm1") {
 
 }  // namespace
 
+TEST_CASE("engine boundary: bad text and bad ids are refused before anything is written", "[engine-input]") {
+  TempDb db;
+  Store s(db.path());
+  Dir dir;
+  Engine e(s, dir.cat());
+  pb::Instant t = at("2026-03-06T09:00:00Z");
+  Response r = e.tenant_add("ab\xff", kAcme, "fm1", t);  // a new tenant: its id must be a tenant id
+  CHECK(r.exit == 2);
+  CHECK(r.code == "bad-id");
+  CHECK(r.message.starts_with("tenant id 'ab\xff' has byte 0xff at byte offset 2; it must be 1-128 ASCII"));
+  r = e.tenant_set("ab\xff", kAcme, "fm1", t);  // naming one: its id must be text
+  CHECK(r.code == "bad-text");
+  CHECK(r.message == "tenant id: byte offset 2 is not valid UTF-8");
+  CHECK(e.tenant_add("a b", kAcme, "fm1", t).code == "bad-id");
+  CHECK(e.tenant_add("", kAcme, "fm1", t).code == "bad-id");
+  CHECK(e.tenant_add("acme", {{"contacts", "An\xc3 <a@b.c>"}}, "fm1", t).message ==
+        "value of 'contacts': byte offset 2 is not valid UTF-8");
+  CHECK(e.tenant_add("acme", kAcme, "fm 1", t).code == "bad-id");
+  CHECK(e.tenant_add("acme", kAcme, "fm1", t, TenantNote{"why\x1b", pb::NoteKind::OverallStatus, ""}).code ==
+        "bad-text");
+  {
+    Transaction tx(s, true);
+    CHECK(e.tenant_put_in_tx("new\n", kAcme, "fm1", t).code == "bad-id");
+    CHECK(e.tenant_put_in_tx("acme", {{"region\x01", "EMEA"}}, "fm1", t).code == "bad-text");
+  }
+  CHECK(count_rows(s, "SELECT count(*) FROM tenants") == 0);
+  CHECK(count_rows(s, "SELECT count(*) FROM events") == 0);
+
+  REQUIRE(e.tenant_add("acme", kAcme, "fm1", t).exit == 0);
+  REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
+  int64_t events = count_rows(s, "SELECT count(*) FROM events");
+  CHECK(e.submit("acme", note("Re-engaged Customer: \xe2\x82")).code == "bad-text");
+  CHECK(e.submit("acme", note("Re-engaged Customer: ok", "")).code == "bad-id");
+  CHECK(e.submit("acme", note("Re-engaged Customer: ok"), "key one").code == "bad-id");
+  LogInput f = fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-04-01\x7f"}});
+  CHECK(e.submit("acme", f).code == "bad-text");
+  CHECK(count_rows(s, "SELECT count(*) FROM events") == events);
+  CHECK(count_rows(s, "SELECT count(*) FROM idempotency") == 0);
+}
+
 TEST_CASE("engine: an idempotency key answers only the identical command", "[engine-input]") {
   TempDb db;
   Store s(db.path());
