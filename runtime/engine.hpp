@@ -81,9 +81,15 @@ class CompileCache {
   // Stores `cp` unless `key` is there already; returns the stored one.
   std::shared_ptr<const CompiledPlaybook> insert(const std::string& key, std::shared_ptr<const CompiledPlaybook> cp);
 
+  // The catalog's checker errors by playbook id (engine_lint.cpp): `compute`
+  // runs once, for the first engine that needs them.
+  using LintErrors = std::map<std::string, std::vector<std::string>>;
+  std::shared_ptr<const LintErrors> lint(const std::function<LintErrors()>& compute);
+
  private:
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const CompiledPlaybook>> map_;
+  std::shared_ptr<const LintErrors> lint_;
 };
 
 // What the engine needs from the playbook directory.

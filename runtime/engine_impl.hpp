@@ -51,7 +51,7 @@ struct Engine::Impl {
   // Whether `playbook` of the catalog may be pinned: its checker errors, if
   // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
   bool lint_clean(const std::string& playbook, Refusal& why);
-  std::optional<std::map<std::string, std::vector<std::string>>> lint_errors;  // by playbook id
+  std::shared_ptr<const CompileCache::LintErrors> lint_errors;  // by playbook id; null until needed
   // Types `given.sets` against the tenant schema and checks its `on set`
   // rules (event.note is given.note).
   bool tenant_writes(const Input& given, const TenantState& t, Instant now, std::vector<AttrWrite>& out,

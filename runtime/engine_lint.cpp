@@ -1,11 +1,12 @@
 // engine_lint.cpp — a playbook is pinned only when it lints clean
-// (engine_impl.hpp). The checker runs once per engine, over the whole
-// catalog's project (so cross-file findings are seen: a `goto playbook` to
-// nothing, a duplicate playbook id, a task named two ways, the shared
-// schema's rules), the first time a playbook is to be started. A playbook's
-// errors are the error diagnostics in any file that declares its id, plus
-// those in files that declare no playbook (the shared schema, calendars),
-// which every playbook is compiled with. Warnings never block.
+// (engine_impl.hpp). The checker runs over the whole catalog's project, so
+// cross-file findings are seen (a `goto playbook` to nothing, a duplicate
+// playbook id, a task named two ways, the shared schema's rules), once per
+// catalog (shared through its CompileCache; per engine without one), the
+// first time a playbook is to be started. A playbook's errors are the error
+// diagnostics in any file that declares its id, plus those in files that
+// declare no playbook (the shared schema, calendars), which every playbook
+// is compiled with. Warnings never block.
 #include <fmt/format.h>
 
 #include <set>
@@ -22,13 +23,13 @@ std::string line_of(const Diagnostic& d) {
   return fmt::format("{}: error: {}{} [{}]", d.loc.str(), d.message, hint, d.code);
 }
 
-std::map<std::string, std::vector<std::string>> errors_by_playbook(const Project& project) {
+CompileCache::LintErrors errors_by_playbook(const Project& project) {
   Diagnostics diags;
   check_project(project, diags);
   diags.sort();
   std::map<std::string, std::set<std::string>> ids_of_file;  // file → playbook ids it declares
   for (const auto& p : project.playbooks) ids_of_file[p.loc.filename()].insert(p.id);
-  std::map<std::string, std::vector<std::string>> out;
+  CompileCache::LintErrors out;
   for (const auto& d : diags.items()) {
     if (d.severity != Severity::Error) continue;
     auto it = ids_of_file.find(d.loc.filename());
@@ -43,9 +44,18 @@ std::map<std::string, std::vector<std::string>> errors_by_playbook(const Project
 
 }  // namespace
 
+std::shared_ptr<const CompileCache::LintErrors> CompileCache::lint(const std::function<LintErrors()>& compute) {
+  std::lock_guard lock(mutex_);
+  if (!lint_) lint_ = std::make_shared<const LintErrors>(compute());
+  return lint_;
+}
+
 bool Engine::Impl::lint_clean(const std::string& playbook, Refusal& why) {
   if (!cat.project) return true;
-  if (!lint_errors) lint_errors = errors_by_playbook(*cat.project);
+  if (!lint_errors) {
+    auto compute = [this] { return errors_by_playbook(*cat.project); };
+    lint_errors = cat.cache ? cat.cache->lint(compute) : std::make_shared<const CompileCache::LintErrors>(compute());
+  }
   auto it = lint_errors->find(playbook);
   if (it == lint_errors->end()) return true;
   why = Refusal{"playbook-invalid",
