@@ -1,7 +1,8 @@
 // app.cpp — builds the CLI11 application from the registered commands, reads
-// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW) and maps
-// failures to exit codes: a store error that reaches the top of a command is
-// "error: … [store]" (exit 2) or "busy: … [busy]" (exit 3).
+// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW), refuses
+// arguments that are not UTF-8, and maps failures to exit codes: a store
+// error that reaches the top of a command is "error: … [store]" (exit 2) or
+// "busy: … [busy]" (exit 3).
 #include "app.hpp"
 
 #include "run_common.hpp"
@@ -9,6 +10,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+
+#include "text_out.hpp"
 
 namespace pb::cli {
 
@@ -44,6 +47,7 @@ int run(int argc, char** argv) {
   std::stable_sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
   for (auto& [order, setup] : reg) setup(app, g);
 
+  if (!arguments_are_utf8(argc, argv)) return kBadInput;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,6 +11,7 @@
 #include "cli/project_cli.hpp"
 #include "cli/render_explain.hpp"
 #include "cli/render_graph.hpp"
+#include "cli/text_out.hpp"
 
 namespace pb::cli {
 namespace {
@@ -75,8 +76,8 @@ int run_explain(const Globals& g, const std::string& id, const std::string& step
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& s : pb->steps)
       if (!step || &s == step) steps.push_back(step_json(*pb, s));
-    std::cout << nlohmann::json{{"playbook", pb->id}, {"title", pb->title},
-                                {"note_prefix", pb->note_prefix}, {"steps", steps}}.dump(2)
+    std::cout << json_text(nlohmann::json{{"playbook", pb->id}, {"title", pb->title},
+                                          {"note_prefix", pb->note_prefix}, {"steps", steps}})
               << "\n";
   } else {
     std::cout << (step ? render_explain_step(*pb, *step) : render_explain(*pb));

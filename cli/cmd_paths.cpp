@@ -12,6 +12,7 @@
 
 #include "cli/path_text.hpp"
 #include "cli/project_cli.hpp"
+#include "cli/text_out.hpp"
 
 namespace pb::cli {
 namespace {
@@ -34,11 +35,10 @@ int run_paths(const Globals& g, const PathsOpts& o) {
       j["number"] = i + 1;
       list.push_back(std::move(j));
     }
-    std::cout << nlohmann::json{{"playbook", pb->id},
-                                {"max_loops", o.flags.max_loops},
-                                {"truncated", e.truncated},
-                                {"paths", list}}
-                     .dump(2)
+    std::cout << json_text(nlohmann::json{{"playbook", pb->id},
+                                          {"max_loops", o.flags.max_loops},
+                                          {"truncated", e.truncated},
+                                          {"paths", list}})
               << "\n";
   } else {
     for (size_t i = 0; i < e.paths.size(); ++i)

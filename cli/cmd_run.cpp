@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "interpreter/calendar_math.hpp"
+#include "cli/text_out.hpp"
 #include "run_common.hpp"
 
 namespace pb::cli {
@@ -22,11 +23,11 @@ struct RunOpts {
 
 void print_applied(const rt::Response& r) {
   if (r.duplicate) {
-    fmt::print("{}\n", r.message);
+    out_line("{}", r.message);
     return;
   }
-  fmt::print("{}\n", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
-  for (const auto& o : r.applied.sent) fmt::print("sent \"{}\" to {} <{}>\n", o.template_name, o.contact, o.email);
+  out_line("{}", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
+  for (const auto& o : r.applied.sent) out_line("sent \"{}\" to {} <{}>", o.template_name, o.contact, o.email);
 }
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
@@ -43,7 +44,7 @@ int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   if (r.code == "unknown-playbook")  // perhaps its file does not load: say why
     for (const auto& d : s->diags.items())
       if (d.severity == Severity::Error)
-        fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
+        err_line("{}: error: {} [{}]", d.loc.str(), d.message, d.code);
   return report(r);
 }
 
@@ -104,13 +105,13 @@ int run_tick(const Globals& g, const RunOpts& o) {
   auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
   auto print_line = [](const std::string& line) {  // as each batch commits: a killed tick has said what it did
-    fmt::print("{}\n", line);
+    out_line("{}", line);
     std::fflush(stdout);
   };
   rt::TickReport rep = s->engine->tick(s->now, o.batch, 1 << 30, print_line);
   print_load_errors(*s, rep);
-  fmt::print("tick {}: {} fired, {} stuck{}\n", format_iso_instant(s->now), rep.fired, rep.stuck,
-             rep.failure.exit == rt::kOk ? "" : ", stopped early");
+  out_line("tick {}: {} fired, {} stuck{}", format_iso_instant(s->now), rep.fired, rep.stuck,
+           rep.failure.exit == rt::kOk ? "" : ", stopped early");
   if (rep.failure.exit != rt::kOk) return report(rep.failure);  // busy (3) or a store failure (2)
   return rep.stuck ? kCheckFailed : kOk;
 }

@@ -6,6 +6,7 @@
 
 #include "interpreter/calendar_math.hpp"
 #include "render_status.hpp"
+#include "cli/text_out.hpp"
 #include "run_common.hpp"
 #include "runtime/store_world.hpp"
 
@@ -42,7 +43,7 @@ int run_status(const Globals& g, const ReadOpts& o) {
       v.events = s->engine->preview(w, i, s->now, actor(g));
     views.push_back(std::move(v));
   }
-  if (o.format == "json") fmt::print("{}\n", render_status_json(w, views).dump(2));
+  if (o.format == "json") fmt::print("{}\n", json_text(render_status_json(w, views)));
   else fmt::print("{}", render_status_text(w, views));
   return kOk;
 }
@@ -52,8 +53,7 @@ int run_due(const Globals& g, const ReadOpts& o) {
   auto s = open_session(g, exit, kReading);
   if (!s) return exit;
   Instant until = s->now;
-  if (!o.until.empty() && !parse_iso_instant(o.until, until))
-    return fmt::print(stderr, "error: --until '{}' is not a date\n", o.until), kBadInput;
+  if (!o.until.empty() && !parse_time_option("--until", o.until, until)) return kBadInput;
   if (o.until.size() == 10) until += std::chrono::hours{24} - std::chrono::seconds{1};
   json out = json::array();
   rt::for_each_due(*s->store, until, o.queue, [&](const rt::DueTimer& t) {
@@ -66,11 +66,11 @@ int run_due(const Globals& g, const ReadOpts& o) {
     out.push_back({{"due", format_iso_instant(t.due)}, {"tenant", t.tenant}, {"playbook", t.playbook},
                    {"step", t.step}, {"role", role}, {"to", target}, {"stuck", stuck_json(t.stuck)}});
     if (o.format != "json")
-      fmt::print("{}  {}  {} {} -> {}{}{}\n", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
-                 target, role.empty() ? "" : "  (" + role + ")", stuck_text(t.stuck));
+      out_line("{}  {}  {} {} -> {}{}{}", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
+               target, role.empty() ? "" : "  (" + role + ")", stuck_text(t.stuck));
     return o.limit == 0 || out.size() < size_t(o.limit);
   });
-  if (o.format == "json") fmt::print("{}\n", out.dump(2));
+  if (o.format == "json") fmt::print("{}\n", json_text(out));
   return kOk;
 }
 
@@ -97,7 +97,7 @@ int run_history(const Globals& g, const ReadOpts& o) {
     for (const auto& n : notes)
       j["notes"].push_back({{"at", format_iso_instant(n.at)}, {"playbook", n.playbook}, {"kind", n.kind},
                             {"text", n.text}, {"who", n.who}});
-    fmt::print("{}\n", j.dump(2));
+    fmt::print("{}\n", json_text(j));
     return kOk;
   }
   for (const auto& e : events) {
@@ -105,11 +105,11 @@ int run_history(const Globals& g, const ReadOpts& o) {
     std::string what = in.is_object() ? in.value("event", "") : "";
     if (in.is_object() && in.contains("task")) what = fmt::format("task {}", in["task"].dump());
     std::string subject = what.empty() ? e.playbook : e.playbook.empty() ? what : what + " " + e.playbook;
-    fmt::print("#{} {} {}{} by {}{}\n", e.id, format_iso_instant(e.at), e.kind,
+    out_line("#{} {} {}{} by {}{}", e.id, format_iso_instant(e.at), e.kind,
                subject.empty() ? "" : " " + subject, e.actor, e.summary.empty() ? "" : ": " + e.summary);
   }
   for (const auto& n : notes)
-    fmt::print("note {} [{}] {}: {}\n", format_iso_instant(n.at), n.kind, n.who, n.text);
+    out_line("note {} [{}] {}: {}", format_iso_instant(n.at), n.kind, n.who, n.text);
   return kOk;
 }
 
@@ -122,11 +122,11 @@ int run_replay(const Globals& g, const ReadOpts& o) {
   rt::ReplayReport rep = s->engine->replay(o.tenant);
   if (rep.failure.exit != rt::kOk) return report(rep.failure);  // no verdict: not a difference
   if (o.format == "json")
-    return fmt::print("{}\n", json{{"tenant", o.tenant}, {"events", rep.events}, {"matches", rep.diffs.empty()},
-                                   {"differences", rep.diffs}}.dump(2)),
+    return fmt::print("{}\n", json_text(json{{"tenant", o.tenant}, {"events", rep.events}, {"matches", rep.diffs.empty()},
+                                   {"differences", rep.diffs}})),
            rep.diffs.empty() ? kOk : kCheckFailed;
-  for (const auto& d : rep.diffs) fmt::print("{}\n", d);
-  fmt::print("replay {}: {} events, {}\n", o.tenant, rep.events,
+  for (const auto& d : rep.diffs) out_line("{}", d);
+  out_line("replay {}: {} events, {}", o.tenant, rep.events,
              rep.diffs.empty() ? "the stored state matches" : fmt::format("{} differences", rep.diffs.size()));
   return rep.diffs.empty() ? kOk : kCheckFailed;
 }

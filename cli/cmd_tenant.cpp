@@ -7,6 +7,7 @@
 
 #include "cli/tenant_import.hpp"
 #include "interpreter/calendar_math.hpp"
+#include "cli/text_out.hpp"
 #include "run_common.hpp"
 
 namespace pb::cli {
@@ -30,29 +31,29 @@ int run_add_set(const Globals& g, const TenantOpts& o, bool add) {
   if (!s) return exit;
   rt::Response r = add ? s->engine->tenant_add(o.id, sets, actor(g), s->now, note)
                        : s->engine->tenant_set(o.id, sets, actor(g), s->now, note);
-  if (r.exit == rt::kOk) fmt::print("tenant {} {}\n", o.id, add ? "added" : "updated");
+  if (r.exit == rt::kOk) out_line("tenant {} {}", o.id, add ? "added" : "updated");
   return report(r);
 }
 
 void print_tenant_text(const rt::TenantWorld& w) {
-  fmt::print("tenant {}\n", w.tenant.id);
+  out_line("tenant {}", w.tenant.id);
   for (const auto& [k, v] : w.tenant.attrs) {
     if (v.kind == Value::Kind::Records && v.records) {
       for (const auto& [key, fields] : *v.records)
-        for (const auto& [f, fv] : fields) fmt::print("  {}.{}.{} = {}\n", k, key, f, to_text(fv));
+        for (const auto& [f, fv] : fields) out_line("  {}.{}.{} = {}", k, key, f, to_text(fv));
     } else if (v.kind == Value::Kind::Contacts && v.contacts) {
       for (const auto& c : *v.contacts)
-        fmt::print("  {}: {} <{}>{}{}{}\n", k, c.name, c.email, c.primary ? " primary" : "",
+        out_line("  {}: {} <{}>{}{}{}", k, c.name, c.email, c.primary ? " primary" : "",
                    c.do_not_contact ? " do-not-contact" : "", c.unsubscribed ? " unsubscribed" : "");
     } else {
-      fmt::print("  {} = {}\n", k, to_text(v));
+      out_line("  {} = {}", k, to_text(v));
     }
   }
   for (const auto& [id, st] : w.tenant.tasks)
-    fmt::print("  task {} {} ({} {})\n", id, st.complete ? "complete" : "not_started", st.who,
+    out_line("  task {} {} ({} {})", id, st.complete ? "complete" : "not_started", st.who,
                format_iso_instant(st.when));
   for (const auto& a : w.tenant.assignments)
-    fmt::print("  {} {}{}\n", to_string(a.queue), a.name, a.primary ? " (primary)" : "");
+    out_line("  {} {}{}", to_string(a.queue), a.name, a.primary ? " (primary)" : "");
 }
 
 int run_show(const Globals& g, const TenantOpts& o) {
@@ -61,7 +62,7 @@ int run_show(const Globals& g, const TenantOpts& o) {
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.id, w, exit)) return exit;
-  if (o.format == "json") fmt::print("{}\n", tenant_json(w.tenant).dump(2));
+  if (o.format == "json") fmt::print("{}\n", json_text(tenant_json(w.tenant)));
   else print_tenant_text(w);
   return kOk;
 }

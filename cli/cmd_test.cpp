@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/test_coverage.hpp"
+#include "cli/text_out.hpp"
 #include "cli/scaffold.hpp"
 #include "run_common.hpp"
 #include "runtime/scenario.hpp"
@@ -74,7 +75,7 @@ void print_json(const std::vector<scen::Result>& results, int passed, int failed
   }
   nlohmann::json out{{"scenarios", list}, {"passed", passed}, {"failed", failed}};
   if (cov) out["coverage"] = coverage_json(*cov);
-  fmt::print("{}\n", out.dump(2));
+  fmt::print("{}\n", json_text(out));
 }
 
 // XML text (attribute values when `attr`): markup escaped, line breaks kept

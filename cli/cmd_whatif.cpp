@@ -15,6 +15,7 @@
 
 #include "cli/project_cli.hpp"
 #include "cli/run_common.hpp"
+#include "cli/text_out.hpp"
 #include "cli/whatif_parse.hpp"
 #include "grammar/describe.hpp"
 #include "interpreter/calendar_math.hpp"
@@ -157,7 +158,7 @@ int run_whatif(const Globals& g, const WhatifOpts& o) {
   rt::whatif::Timeline tl = rt::whatif::run(req, catalog);
   if (!tl.error.empty()) return fmt::print(stderr, "error: {}\n", tl.error), kBadInput;
   if (o.format == "json")
-    std::cout << to_json(project->project, req, tl, tenant_source).dump(2) << "\n";
+    std::cout << json_text(to_json(project->project, req, tl, tenant_source)) << "\n";
   else
     print_text(project->project, req, tl, tenant_source);
   return kOk;

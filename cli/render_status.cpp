@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "cli/text_out.hpp"
 #include "interpreter/calendar_math.hpp"
 #include "run_common.hpp"
 
@@ -49,38 +50,36 @@ std::vector<std::string> effect_lines(const rt::EventPreview& p, const std::stri
   return out;
 }
 
-// "refused: … [code]", then one line per other requirement that failed.
-std::string refusal_text(const Refusal& r, const std::string& pad) {
-  std::string out = fmt::format("refused: {} [{}]", r.reason, r.code);
-  for (const auto& f : r.also) out += fmt::format("\n{}  and: {} [{}]", pad, f.reason, f.code);
-  return out;
+// `lead` "refused: … [code]", then one line (under `pad`) per other
+// requirement that failed.
+void refusal_lines(TextLines& out, const std::string& lead, const Refusal& r, const std::string& pad) {
+  out.add("{}refused: {} [{}]", lead, r.reason, r.code);
+  for (const auto& f : r.also) out.add("{}  and: {} [{}]", pad, f.reason, f.code);
 }
 
-void event_text(std::string& out, const rt::EventPreview& p, const std::string& pb) {
-  if (p.task) out += fmt::format("    complete task {}{}:\n", p.task, quoted(p.title));
-  else out += fmt::format("    event {}{}:\n", p.event, quoted(p.title));
+void event_text(TextLines& out, const rt::EventPreview& p, const std::string& pb) {
+  if (p.task) out.add("    complete task {}{}:", p.task, quoted(p.title));
+  else out.add("    event {}{}:", p.event, quoted(p.title));
   std::string pad = "      ";
   if (!p.needs.empty()) {
     std::vector<std::string> fields;
     for (const auto& [name, type] : p.needs) fields.push_back(fmt::format("{} ({})", name, type));
-    out += fmt::format("      needs --set for: {}\n", fmt::join(fields, ", "));
-    out += fmt::format("      leads to: {}\n", fmt::join(p.targets, ", "));
-    out += p.ok ? "      without them it would:\n" : "      without them it is ";
-    pad = p.ok ? "        " : "";
+    out.add("      needs --set for: {}", fmt::join(fields, ", "));
+    out.add("      leads to: {}", fmt::join(p.targets, ", "));
+    if (!p.ok) return refusal_lines(out, "      without them it is ", p.refusal, "      ");
+    out.add_line("      without them it would:");
+    pad = "        ";
   }
-  if (!p.ok) {
-    out += (p.needs.empty() ? pad : "") + refusal_text(p.refusal, "      ") + "\n";
-    return;
-  }
-  for (const auto& l : effect_lines(p, pb)) out += pad + l + "\n";
+  if (!p.ok) return refusal_lines(out, pad, p.refusal, "      ");
+  for (const auto& l : effect_lines(p, pb)) out.add("{}{}", pad, l);
 }
 
-void indent_lines(std::string& out, const std::string& text, const std::string& pad) {
+void indent_lines(TextLines& out, const std::string& text, const std::string& pad) {
   size_t start = 0;
   while (start < text.size()) {
     size_t nl = text.find('\n', start);
     std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    out += line.empty() ? "\n" : pad + line + "\n";
+    out.add_line(line.empty() ? "" : pad + line);
     if (nl == std::string::npos) break;
     start = nl + 1;
   }
@@ -107,40 +106,40 @@ bool waits_for_reset(const Step& s, const TenantState& t, int64_t id) {
 
 std::string reset_hint(const rt::TenantWorld& w, const Step& s, int64_t id) {
   return fmt::format("      step {} waits for a new completion: reset the task first (playbook reset {} {}), "
-                     "then complete it\n", s.id, w.tenant.id, id);
+                     "then complete it", s.id, w.tenant.id, id);
 }
 
-void instance_text(std::string& out, const rt::TenantWorld& w, const InstanceView& v) {
+void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView& v) {
   const auto& st = v.rec->st;
   const Step* s = v.cp ? v.cp->step(st.step) : nullptr;
   if (st.status != InstanceStatus::Active || !s) {
-    out += fmt::format("  {}: {} at step {}{}\n", st.playbook, to_string(st.status), st.step, quoted(st.outcome));
+    out.add("  {}: {} at step {}{}", st.playbook, to_string(st.status), st.step, quoted(st.outcome));
     return;
   }
-  out += fmt::format("  {}: step {}{} since {}{}\n", st.playbook, st.step, quoted(s->title),
+  out.add("  {}: step {}{} since {}{}", st.playbook, st.step, quoted(s->title),
                      format_iso_instant(st.entered_at), role_text(*v.cp, *s));
   if (!s->instructions.empty()) {
-    out += "    instructions:\n";
+    out.add_line("    instructions:");
     indent_lines(out, s->instructions, "      ");
   }
   for (int64_t id : s->tasks) {
     const Task* t = v.cp->pb.task(id);
     auto ts = w.tenant.tasks.find(id);
     bool done = ts != w.tenant.tasks.end() && ts->second.complete;
-    out += fmt::format("    task {}{}: {}\n", id, quoted(t ? t->name : ""),
+    out.add("    task {}{}: {}", id, quoted(t ? t->name : ""),
                        done ? fmt::format("complete ({} {})", ts->second.who, format_iso_instant(ts->second.when))
                             : std::string("open"));
-    if (waits_for_reset(*s, w.tenant, id)) out += reset_hint(w, *s, id);
+    if (waits_for_reset(*s, w.tenant, id)) out.add_line(reset_hint(w, *s, id));
   }
   for (const auto& t : st.timers) {
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
-    out += fmt::format("    timer: -> {} due {}{}\n", target_of(v.cp.get(), t), format_iso_instant(t.due),
-                       m ? stuck_text(*m) : "");
+    out.add("    timer: -> {} due {}{}", target_of(v.cp.get(), t), format_iso_instant(t.due),
+            m ? stuck_text(*m) : "");
   }
   bool events = std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });
   if (!events)
-    out += v.events.empty() ? "    no event is possible in this step\n"
-                            : "    no event is possible in this step; these task completions move it:\n";
+    out.add_line(v.events.empty() ? "    no event is possible in this step"
+                                  : "    no event is possible in this step; these task completions move it:");
   for (const auto& p : v.events) event_text(out, p, st.playbook);
 }
 
@@ -228,10 +227,11 @@ json stuck_json(const rt::StuckMark& m) {
 }
 
 std::string render_status_text(const rt::TenantWorld& w, const std::vector<InstanceView>& views) {
-  std::string out = fmt::format("tenant {}\n", w.tenant.id);
-  if (views.empty()) out += "  no playbook started\n";
+  TextLines out;
+  out.add("tenant {}", w.tenant.id);
+  if (views.empty()) out.add_line("  no playbook started");
   for (const auto& v : views) instance_text(out, w, v);
-  return out;
+  return out.str();
 }
 
 json render_status_json(const rt::TenantWorld& w, const std::vector<InstanceView>& views) {

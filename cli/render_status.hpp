@@ -7,6 +7,7 @@
 // outreach, timers, attributes, assignments, or the refusal with every
 // requirement that failed). Both forms carry the same facts (JSON: "events"
 // and "completions").
+// Every text line is escaped for a terminal (text_out.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>

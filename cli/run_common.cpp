@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/text_out.hpp"
 #include "interpreter/calendar_math.hpp"
 #include "runtime/world.hpp"
 
@@ -37,8 +38,16 @@ static bool read_clock(const Globals& g, Instant& now) {
     now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return true;
   }
-  if (parse_iso_instant(g.now, now)) return true;
-  fmt::print(stderr, "error: --now '{}' is not an ISO-8601 date or date-time\n", g.now);
+  return parse_time_option("--now", g.now, now);
+}
+
+bool parse_time_option(const char* option, const std::string& text, Instant& out) {
+  if (parse_iso_instant(text, out)) return true;
+  Instant utc;
+  if (parse_iso_instant(text + "Z", utc))
+    err_line("error: {} '{}' has no zone; add Z (UTC) or an offset such as +01:00", option, text);
+  else
+    err_line("error: {} '{}' is not an ISO-8601 date or date-time", option, text);
   return false;
 }
 
@@ -113,7 +122,7 @@ bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::s
   for (const auto& kv : in) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {
-      fmt::print(stderr, "error: '{}' is not key=value\n", kv);
+      err_line("error: '{}' is not key=value", kv);
       return false;
     }
     out.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
@@ -124,8 +133,9 @@ bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::s
 int report(const rt::Response& r) {
   if (r.exit == rt::kOk) return kOk;
   const char* what = r.exit == rt::kRefused ? "refused" : r.exit == rt::kBusy ? "busy" : "error";
-  fmt::print(stderr, "{}: {} [{}]\n", what, r.message, r.code);
-  for (const auto& f : r.applied.refusal.also) fmt::print(stderr, "  and: {} [{}]\n", f.reason, f.code);
+  err_line("{}: {} [{}]", what, r.message, r.code);
+  for (const auto& f : r.applied.refusal.also) err_line("  and: {} [{}]", f.reason, f.code);
+  for (const auto& line : r.details) err_line("{}", line);
   return r.exit;
 }
 
@@ -134,7 +144,7 @@ int report_store_error(const rt::StoreError& e) { return report(rt::store_failur
 bool parse_note_kind(const std::string& s, NoteKind& out) {
   for (auto k : {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
     if (s == to_string(k)) return out = k, true;
-  fmt::print(stderr, "error: note kind '{}' is not status, technical or engagement\n", s);
+  err_line("error: note kind '{}' is not status, technical or engagement", s);
   return false;
 }
 

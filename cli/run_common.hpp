@@ -55,6 +55,11 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use);
 // prints why on stderr and returns false with `exit` set (2, or 3 busy).
 bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w, int& exit);
 
+// Parses the value of a time option (--now, --until): YYYY-MM-DD, or a
+// date-time with Z or ±HH:MM; otherwise prints why (a time without a zone is
+// named as such) and returns false.
+bool parse_time_option(const char* option, const std::string& text, Instant& out);
+
 // "k=v" strings → pairs; false (and a message) when one has no '='.
 bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out);
 

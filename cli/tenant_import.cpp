@@ -31,6 +31,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/text_out.hpp"
 #include "run_common.hpp"
 
 namespace pb::cli {
@@ -72,8 +73,8 @@ bool apply_rows(Session& s, const Globals& g, const CsvTable& t, size_t from, si
 
 void print_bad(const std::string& file, const std::vector<Bad>& bad) {
   for (size_t i = 0; i < bad.size() && i < kShownErrors; ++i)
-    fmt::print(stderr, "{}:{}: tenant {}: {}\n", file, bad[i].line, bad[i].id.empty() ? "(no id)" : bad[i].id,
-               bad[i].message);
+    err_line("{}:{}: tenant {}: {}", file, bad[i].line, bad[i].id.empty() ? "(no id)" : bad[i].id,
+             bad[i].message);
   if (bad.size() > kShownErrors) fmt::print(stderr, "… and {} more bad rows\n", bad.size() - kShownErrors);
 }
 

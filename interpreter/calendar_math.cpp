@@ -103,10 +103,11 @@ bool parse_iso_date(std::string_view text, Days& out) {
   return true;
 }
 
-// Parses "[Z|±HH:MM]" at text[pos..]; offset in seconds east of UTC.
+// Parses "Z|±HH:MM" at text[pos..]; offset in seconds east of UTC. A time
+// without a zone is refused: it would be read in an unknown zone.
 static bool parse_zone(std::string_view rest, int& offset) {
   offset = 0;
-  if (rest.empty() || rest == "Z" || rest == "z") return true;
+  if (rest == "Z" || rest == "z") return true;
   int hh = 0, mm = 0;
   if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':') return false;
   if (!read_num(rest, 1, 2, hh) || !read_num(rest, 4, 2, mm) || hh > 23 || mm > 59) return false;

@@ -54,7 +54,8 @@ const Calendar& default_calendar();
 
 // "YYYY-MM-DD" → day; false unless a real calendar date.
 bool parse_iso_date(std::string_view text, Days& out);
-// "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]" → instant (UTC).
+// "YYYY-MM-DD" (00:00 UTC), "YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)" → instant
+// (UTC). A time without a zone is refused.
 bool parse_iso_instant(std::string_view text, Instant& out);
 std::string format_iso_date(Days d);        // YYYY-MM-DD
 std::string format_iso_instant(Instant t);  // YYYY-MM-DDTHH:MM:SSZ

@@ -139,6 +139,7 @@ struct Refusal {
   // The other rules on the same change, and the `require`s right after the
   // failed one, that fail too: the FM learns every missing thing at once.
   std::vector<Failure> also;
+  std::vector<std::string> details;  // lines that go with the reason (e.g. lint diagnostics)
 
   Refusal() = default;
   Refusal(std::string c, std::string r, bool bad = false, Loc by = {})

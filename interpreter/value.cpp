@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "calendar_math.hpp"
+#include "diagnostics.hpp"
 
 namespace pb {
 
@@ -110,24 +111,66 @@ static std::string_view trim(std::string_view t) {
   return t;
 }
 
+constexpr const char* kContactForm = "'Name <email> [primary] [do-not-contact] [unsubscribed]'";
+
+// A practical e-mail check: local@domain, one '@', no spaces or separators.
+static bool plausible_email(std::string_view e) {
+  auto at = e.find('@');
+  if (at == 0 || at == std::string_view::npos || at + 1 == e.size() || e.find('@', at + 1) != e.npos) return false;
+  return e.find_first_of(" \t\r\n<>;,\"") == std::string_view::npos;
+}
+
+// Sets the flag named `word` on `c`; false (and `why`) when it names none.
+static bool contact_flag(std::string_view word, Contact& c, std::string& why) {
+  static const std::vector<std::string> kFlags = {"primary", "do-not-contact", "unsubscribed"};
+  if (word == kFlags[0]) return c.primary = true;
+  if (word == kFlags[1]) return c.do_not_contact = true;
+  if (word == kFlags[2]) return c.unsubscribed = true;
+  std::string hint = did_you_mean(word, kFlags);
+  why = fmt::format("'{}' is not a contact flag (primary, do-not-contact or unsubscribed){}", word,
+                    hint.empty() ? "" : "; " + hint);
+  return false;
+}
+
+// One "Name <email> flag…" (trimmed) → a contact.
+static bool parse_contact(std::string_view one, Contact& c, std::string& why) {
+  auto lt = one.find('<'), gt = one.find('>');
+  std::string_view name = trim(one.substr(0, lt));
+  if (lt == std::string_view::npos || gt == std::string_view::npos || gt < lt || name.empty()) {
+    why = fmt::format("contact '{}' is not {}", one, kContactForm);
+    return false;
+  }
+  c.name = std::string(name);
+  c.email = std::string(one.substr(lt + 1, gt - lt - 1));
+  if (!plausible_email(c.email)) {
+    why = fmt::format("contact '{}': '{}' is not an e-mail address", one, c.email);
+    return false;
+  }
+  std::string_view flags = one.substr(gt + 1);
+  while (!trim(flags).empty()) {
+    flags = flags.substr(flags.find_first_not_of(' '));
+    auto end = flags.find(' ');
+    std::string flag_why;
+    if (!contact_flag(flags.substr(0, end), c, flag_why)) {
+      why = fmt::format("contact '{}': {}", one, flag_why);
+      return false;
+    }
+    flags = end == std::string_view::npos ? std::string_view{} : flags.substr(end);
+  }
+  return true;
+}
+
 // "Name <email> [primary] [do-not-contact] [unsubscribed]; ..." → contacts.
+// Strict: a name, a plausible e-mail address, and only the three flags.
 static bool parse_contacts(std::string_view text, Value& out, std::string& why) {
   std::vector<Contact> list;
   while (!trim(text).empty()) {
     auto semi = text.find(';');
     std::string_view one = trim(text.substr(0, semi));
     text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
-    auto lt = one.find('<'), gt = one.find('>');
-    if (lt == std::string_view::npos || gt == std::string_view::npos || gt < lt) {
-      why = fmt::format("contact '{}' is not 'Name <email> [primary] [do-not-contact] "
-                        "[unsubscribed]'", one);
-      return false;
-    }
-    Contact c{std::string(trim(one.substr(0, lt))), std::string(one.substr(lt + 1, gt - lt - 1))};
-    std::string_view flags = one.substr(gt + 1);
-    c.primary = flags.find("primary") != std::string_view::npos;
-    c.do_not_contact = flags.find("do-not-contact") != std::string_view::npos;
-    c.unsubscribed = flags.find("unsubscribed") != std::string_view::npos;
+    if (one.empty()) continue;
+    Contact c;
+    if (!parse_contact(one, c, why)) return false;
     list.push_back(std::move(c));
   }
   out = Value::of_contacts(std::move(list));

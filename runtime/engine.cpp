@@ -23,6 +23,7 @@ struct Job {
   std::string tenant;
   LogInput in;
   std::string key;
+  std::string command;  // with a key: the canonical command (idempotency.cpp)
   bool create = false;
   int64_t timer_id = 0;  // tick: the timer row this event consumes
   int64_t timer_instance = 0;  // … and its instance
@@ -31,18 +32,6 @@ struct Job {
   bool upsert = false;   // tenant-add when the tenant is missing, else tenant-set
   Prepare prepare;
 };
-
-Response duplicate(const KeyUse& use, const std::string& tenant) {
-  if (use.tenant != tenant)
-    return failure(kBadInput, "key-reused", fmt::format("the idempotency key was already used for "
-                                                        "tenant '{}'", use.tenant));
-  int64_t event = use.event;
-  Response r;
-  r.duplicate = true;
-  r.event = event;
-  r.message = fmt::format("already applied (event {})", event);
-  return r;
-}
 
 void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Applied& a, Response& out) {
   EventRow e;
@@ -59,7 +48,7 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   for (const auto& [playbook, n] : a.notes) insert_note(s, job.tenant, out.event, ++seq, playbook, n, e.actor, li.at);
   seq = 0;
   for (const auto& o : a.sent) insert_outreach(s, job.tenant, out.event, ++seq, o, li.at);
-  if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event);
+  if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event, job.command);
 }
 
 // The world an attempt starts from: the engine's cached copy when `cached`
@@ -75,7 +64,7 @@ std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached
   std::optional<Transaction> rd;
   if (!job.in_tx) rd.emplace(e.store, false);
   if (!job.key.empty())
-    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+    if (auto used = answer_key(e.store, job.key, job.command)) return used;
   exists = load_world(e.store, job.tenant, before);
   if (rd) rd->commit();
   return std::nullopt;
@@ -122,6 +111,8 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   bool create = job.upsert ? !exists : job.create;
   if (create && exists)
     return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+  if (create && job.upsert)  // tenant_add checked it up front
+    if (auto bad = check_new_tenant(job.tenant)) return bad;
   if (!create && !exists)
     return failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", job.tenant));
   before.tenant.id = job.tenant;
@@ -140,7 +131,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   std::optional<Transaction> tx;
   if (!job.in_tx) tx.emplace(e.store, true);
   if (!job.key.empty())
-    if (auto use = find_key(e.store, job.key)) return duplicate(*use, job.tenant);
+    if (auto used = answer_key(e.store, job.key, job.command)) return used;
   if (!job.tick && !create)
     if (auto no = order_in_log(e, job, li)) return no;
   if (job.timer_id && !consume_timer(e.store, job, before, after))
@@ -218,6 +209,7 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op
   job.in.input.note = note.text;
   job.in.input.note_kind = note.kind;
   job.in.at = now;
+  if (auto bad = check_input(id, job.in, "", create)) return *bad;
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
     a = apply_input(after, li, r);
@@ -228,7 +220,6 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op
 
 Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
-  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
   return tenant_op(*impl_, id, "tenant-add", true, sets, actor, now, note);
 }
 
@@ -240,7 +231,6 @@ Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<s
 Response Engine::tenant_put_in_tx(const std::string& id,
                                   const std::vector<std::pair<std::string, std::string>>& sets,
                                   const std::string& actor, Instant now) {
-  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
   Job job;
   job.tenant = id;
   job.upsert = true;
@@ -248,6 +238,7 @@ Response Engine::tenant_put_in_tx(const std::string& id,
   job.in.input.actor = actor;
   job.in.input.sets = sets;
   job.in.at = now;
+  if (auto bad = check_input(id, job.in, "", false)) return *bad;  // a new tenant's id: in attempt()
   Engine::Impl& e = *impl_;
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
@@ -262,6 +253,8 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
   job.tenant = tenant;
   job.in = std::move(in);
   job.key = key;
+  if (auto bad = check_input(tenant, job.in, key, false)) return *bad;
+  if (!key.empty()) job.command = command_text(tenant, job.in);
   job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     a = apply_input(after, li, r);
     return a.ok;

@@ -13,8 +13,15 @@
 //    A busy store is retried by the store's busy policy (store.hpp). When
 //    retries run out the response is exit 3 (busy); any other store failure
 //    is exit 2, code "store", naming the database file.
-//  * An idempotency key that was already used returns the first event, with
-//    `duplicate` set and no new effect.
+//  * The boundary: every text an input brings is checked before anything is
+//    read or written (engine_input.cpp, text.hpp): ids by their charset, all
+//    other text as UTF-8 without control characters; exit 2 otherwise.
+//  * An idempotency key that was already used for the identical command
+//    returns the first event, with `duplicate` set and no new effect; used
+//    for any other command it is refused `key-reused` (idempotency.cpp).
+//  * A playbook is pinned (start, goto) only when the checker finds no error
+//    in it (engine_lint.cpp); otherwise `playbook-invalid` with the
+//    diagnostics in `details`.
 //  * Every instance pins the playbook text (and shared schema text) it
 //    started on, by content hash; later edits of the files never change it.
 //  * tick fires due timers in batches of `batch`, one write transaction per
@@ -53,6 +60,7 @@ struct Response {
   int exit = kOk;
   std::string code;     // refusal code, "busy", "unknown-tenant", …
   std::string message;  // for a person
+  std::vector<std::string> details;  // more lines for a person (playbook-invalid: the diagnostics)
   int64_t event = 0;    // the event row written (or the earlier one when duplicate)
   bool duplicate = false;
   Applied applied;
@@ -92,9 +100,15 @@ class CompileCache {
   // Stores `cp` unless `key` is there already; returns the stored one.
   std::shared_ptr<const CompiledPlaybook> insert(const std::string& key, std::shared_ptr<const CompiledPlaybook> cp);
 
+  // The catalog's checker errors by playbook id (engine_lint.cpp): `compute`
+  // runs once, for the first engine that needs them.
+  using LintErrors = std::map<std::string, std::vector<std::string>>;
+  std::shared_ptr<const LintErrors> lint(const std::function<LintErrors()>& compute);
+
  private:
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const CompiledPlaybook>> map_;
+  std::shared_ptr<const LintErrors> lint_;
 };
 
 // What the engine needs from the playbook directory.

@@ -8,10 +8,14 @@ namespace pb::rt {
 
 namespace {
 
-bool refuse(Applied& a, std::string code, std::string reason, bool bad_input) {
+bool refuse(Applied& a, Refusal why) {
   a.ok = false;
-  a.refusal = Refusal{std::move(code), std::move(reason), bad_input};
+  a.refusal = std::move(why);
   return false;
+}
+
+bool refuse(Applied& a, std::string code, std::string reason, bool bad_input) {
+  return refuse(a, Refusal{std::move(code), std::move(reason), bad_input});
 }
 
 // The instance an input addresses: by playbook, or the only active one.
@@ -58,7 +62,7 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
 bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Resolver& r, Applied& a) {
   Refusal why;
   auto pinned = r.by_hash(w.instances[idx].hash, why);
-  if (!pinned) return refuse(a, why.code, why.reason, why.bad_input);
+  if (!pinned) return refuse(a, std::move(why));
   const Calendar& cal = r.calendar(*pinned->cp, w.tenant, in);
   Result res = evaluate(*pinned->cp, w.tenant, w.instances[idx].st, input, in.at, cal);
   if (!res.ok()) {
@@ -77,7 +81,7 @@ bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, R
                   false);
   Refusal why;
   auto pinned = r.to_start(playbook, in, why);
-  if (!pinned) return refuse(a, why.code, why.reason, why.bad_input);
+  if (!pinned) return refuse(a, std::move(why));
   InstanceRec rec;
   rec.hash = pinned->hash;
   rec.st.playbook = playbook;
@@ -118,7 +122,7 @@ bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& hom
     any = true;
     Refusal why;
     auto p = r.by_hash(i->hash, why);
-    if (!p) return refuse(a, why.code, why.reason, why.bad_input);
+    if (!p) return refuse(a, std::move(why));
     const std::string& prefix = p->cp->pb.note_prefix;
     if (prefix.empty() || in.input.note.starts_with(prefix)) return home = i->st.playbook, true;
     prefixes.push_back(fmt::format("\"{}\" ({})", prefix, i->st.playbook));

@@ -48,6 +48,10 @@ struct Engine::Impl {
   void load_all();  // cat.load_all once, then the file hashes and the tenant schema
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
+  // Whether `playbook` of the catalog may be pinned: its checker errors, if
+  // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
+  bool lint_clean(const std::string& playbook, Refusal& why);
+  std::shared_ptr<const CompileCache::LintErrors> lint_errors;  // by playbook id; null until needed
   // Types `given.sets` against the tenant schema and checks its `on set`
   // rules (event.note is given.note).
   bool tenant_writes(const Input& given, const TenantState& t, Instant now, std::vector<AttrWrite>& out,
@@ -89,5 +93,18 @@ class ReplayResolver : public Resolver {
 
 Response refused(const Refusal& r);
 Response failure(int exit, std::string code, std::string message);
+
+// The boundary (engine_input.cpp): nullopt when every text of the input
+// keeps the text rules, else the exit-2 response (`bad-text`, `bad-id`).
+// `create`: the input adds the tenant, so its id must be a valid tenant id.
+std::optional<Response> check_input(const std::string& tenant, const LogInput& in, const std::string& key,
+                                    bool create);
+std::optional<Response> check_new_tenant(const std::string& tenant);
+
+// Idempotency (idempotency.cpp): the canonical text of a command, and what a
+// key answers for it: nullopt when unused, the first event when used for the
+// identical command, else a `key-reused` refusal.
+std::string command_text(const std::string& tenant, const LogInput& in);
+std::optional<Response> answer_key(Store& s, const std::string& key, const std::string& command);
 
 }  // namespace pb::rt

@@ -117,6 +117,7 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
                                                   hint.empty() ? "" : "; " + hint), true};
     return std::nullopt;
   }
+  if (!e_.lint_clean(playbook, why)) return std::nullopt;
   const std::string& hash = e_.file_hash[playbook];
   in.pins[playbook] = hash;
   new_sources[hash] = it->second;
@@ -160,7 +161,9 @@ const Calendar& ReplayResolver::calendar(const CompiledPlaybook&, const TenantSt
 }
 
 Response refused(const Refusal& r) {
-  return failure(r.bad_input ? kBadInput : kRefused, r.code, r.reason);
+  Response out = failure(r.bad_input ? kBadInput : kRefused, r.code, r.reason);
+  out.details = r.details;
+  return out;
 }
 
 Response failure(int exit, std::string code, std::string message) {

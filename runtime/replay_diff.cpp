@@ -11,7 +11,9 @@ namespace pb::rt {
 
 namespace {
 
-std::string show(const Value& v) { return value_to_json(v).dump(); }
+std::string show(const Value& v) {
+  return value_to_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string show(const TaskState* t) {
   if (!t) return "absent";

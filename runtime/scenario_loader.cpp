@@ -25,7 +25,8 @@ bool instant(Reader& r, const Field& f, Instant& out) {
   std::string text;
   if (!r.str(f, text)) return false;
   if (parse_iso_instant(text, out)) return true;
-  r.invalid(f.loc, fmt::format("{} '{}' is not an ISO-8601 date or date-time", f.name, text));
+  r.invalid(f.loc, fmt::format("{} '{}' is not an ISO-8601 date or a date-time with a zone (Z or ±HH:MM)",
+                               f.name, text));
   return false;
 }
 

@@ -11,6 +11,8 @@
 #include <random>
 #include <thread>
 
+#include "text.hpp"
+
 namespace pb::rt {
 
 Query::Query(Store& store, const char* sql) : store_(store), stmt_(store.statement(sql)) {}
@@ -50,9 +52,13 @@ void Query::run() {
 
 int64_t Query::i64(int col) const { return sqlite3_column_int64(stmt_, col); }
 
+// Text is read repaired (text.hpp): the store holds only valid UTF-8, but a
+// database an older version wrote may not, and every reader must survive it.
 std::string Query::text(int col) const {
   auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-  return p ? std::string(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string();
+  std::string out = p ? std::string(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string();
+  repair_utf8(out);
+  return out;
 }
 
 bool Query::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

@@ -92,7 +92,7 @@ class Query {
   bool step();  // true while a row is available
   void run();   // steps to completion
   int64_t i64(int col) const;
-  std::string text(int col) const;
+  std::string text(int col) const;  // invalid UTF-8 reads as U+FFFD (text.hpp)
   bool is_null(int col) const;
 
  private:

@@ -307,15 +307,16 @@ std::optional<std::string> load_calendar(Store& s, const std::string& hash) {
 }
 
 std::optional<KeyUse> find_key(Store& s, const std::string& key) {
-  Query q(s, "SELECT event, tenant FROM idempotency WHERE key = ?");
+  Query q(s, "SELECT event, tenant, command FROM idempotency WHERE key = ?");
   q.bind(1, key);
   if (!q.step()) return std::nullopt;
-  return KeyUse{q.i64(0), q.text(1)};
+  return KeyUse{q.i64(0), q.text(1), q.text(2)};
 }
 
-void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event) {
-  Query q(s, "INSERT INTO idempotency(key, tenant, event) VALUES(?, ?, ?)");
-  q.bind(1, key).bind(2, tenant).bind(3, event).run();
+void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event,
+              const std::string& command) {
+  Query q(s, "INSERT INTO idempotency(key, tenant, event, command) VALUES(?, ?, ?, ?)");
+  q.bind(1, key).bind(2, tenant).bind(3, event).bind(4, command).run();
 }
 
 }  // namespace pb::rt

@@ -71,12 +71,15 @@ std::optional<PinnedSource> load_source(Store& s, const std::string& hash);
 void save_calendar(Store& s, const std::string& hash, const std::string& body);
 std::optional<std::string> load_calendar(Store& s, const std::string& hash);
 
-// Idempotency keys: the event an earlier input with this key produced.
+// Idempotency keys: the event an earlier input with this key produced, and
+// the canonical text of its command ("" for keys saved before it was kept).
 struct KeyUse {
   int64_t event = 0;
   std::string tenant;
+  std::string command;
 };
 std::optional<KeyUse> find_key(Store& s, const std::string& key);
-void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event);
+void save_key(Store& s, const std::string& key, const std::string& tenant, int64_t event,
+              const std::string& command);
 
 }  // namespace pb::rt

@@ -1,6 +1,6 @@
 // cli_fixture.hpp — runs the `playbook` binary (PB_BINARY) on a playbook
 // directory of tests/data and a temporary database, with a fixed clock and
-// `--as fm1`; stdout and stderr together. For the end-to-end CLI tests.
+// `--as fm1` (or `as`); stdout and stderr together. For the end-to-end CLI tests.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -21,11 +21,12 @@ struct Run {
 struct Cli {
   std::string data = "run";  // the directory under tests/data
   std::string dir;           // a playbook directory elsewhere (overrides `data`)
+  std::string as = "fm1";    // --as (a shell word)
   TempDb db;
   Run operator()(const std::string& args, const std::string& now = "2026-03-06T10:00:00Z") {
     std::string pbdir = dir.empty() ? PB_SOURCE_DIR "/tests/data/" + data : dir;
     std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" + pbdir + "' PLAYBOOK_NOW=" + now + " '" PB_BINARY
-                      "' --as fm1 " + args + " 2>&1";
+                      "' --as " + as + " " + args + " 2>&1";
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);

@@ -80,6 +80,7 @@ TEST_CASE("a refusal writes nothing; an idempotency key applies once", "[engine]
   note.op = "note";
   note.input.kind = pb::InputKind::Note;
   note.input.note = "no prefix";
+  note.input.actor = "fm1";
   note.at = at("2026-03-06T11:00:00Z");
   CHECK(e.submit("acme", note).code == "note-prefix");
   CHECK(count_rows(s, "SELECT count(*) FROM events") == events);

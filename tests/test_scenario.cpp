@@ -66,7 +66,8 @@ TEST_CASE("scenario loader: errors with positions and did-you-mean", "[scenario]
   CHECK(errs == std::vector<std::string>{
                     "1:1 PB014 the scenario needs the key 'playbook'",
                     "2:1 PB010 unknown key 'playbok' in the scenario | did you mean 'playbook'?",
-                    "3:8 PB090 'start' '2026-13-01' is not an ISO-8601 date or date-time",
+                    "3:8 PB090 'start' '2026-13-01' is not an ISO-8601 date or a date-time with a zone "
+                    "(Z or ±HH:MM)",
                     "7:5 PB010 unknown key 'expcet' in an item of 'steps' | did you mean 'expect'?",
                     "8:14 PB090 'advance' 'two days' is not a duration like '2 business days', '3 days', "
                     "'1 week' or '4 hours'",
