@@ -42,7 +42,9 @@ steps:
       - {after: 1 hour, to: a}
 )";
 
-// s -1h-> bad, which hands over to a playbook that does not exist: stuck.
+// s -1h-> bad, which sends an e-mail to a tenant without contacts: the
+// timer is refused [no-contact], stuck. (The playbook lints clean: a
+// playbook with lint errors is never started.)
 const char* kStuckYaml = R"(playbook: stuck
 start: s
 steps:
@@ -50,7 +52,9 @@ steps:
     transitions:
       - {after: 1 hour, to: bad}
   - id: bad
-    goto: nowhere
+    enter:
+      - send: {template: Hello}
+    end: done
 )";
 
 struct Clock {
