@@ -1,0 +1,136 @@
+// test_cli_options.cpp — the command line end to end (PB_BINARY): global
+// options before or after the command, a global --format handed to the
+// command's own, and usage errors in our words (never CLI11's messages).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "cli_fixture.hpp"
+
+using pbt::Cli;
+using pbt::has;
+using pbt::Run;
+
+namespace {
+
+// No message of the CLI11 library reaches the user.
+bool cli11_words(const Run& r) {
+  for (const char* w : {"not expected", "is required", "Could not convert", "not in range", "not in {",
+                        "Run with --help", "required TEXT missing", "Expected exactly", "File does not exist"})
+    if (has(r, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("cli options: global options after the command", "[cli-options]") {
+  Cli cli;
+  Run r = cli("tick --now 2027-03-01T09:00:00Z");
+  CHECK(r.rc == 0);
+  CHECK(has(r, "tick 2027-03-01T09:00:00Z: 0 fired"));
+  Cli other;
+  REQUIRE(cli("tenant add acme --set region=EMEA").rc == 0);
+  r = other("tenant show acme --db '" + cli.db.path() + "'");  // nested command, --db after it
+  CHECK(r.rc == 0);
+  CHECK(has(r, "region = EMEA"));
+  r = cli("tenant set acme priority=3 --as ana");  // the fixture gave --as fm1 before: the last wins
+  CHECK(r.rc == 0);
+  CHECK(has(cli("history acme"), "tenant-set by ana"));
+  r = cli("status acme --playbooks '" PB_SOURCE_DIR "/tests/data/status'");
+  CHECK(r.rc == 0);
+}
+
+TEST_CASE("cli options: --format before the command is the command's own", "[cli-options]") {
+  Cli cli;
+  REQUIRE(cli("tenant add acme --set region=EMEA").rc == 0);
+  Run r = cli("--format json tenant show acme");
+  REQUIRE(r.rc == 0);
+  CHECK(nlohmann::json::parse(r.out)["id"] == "acme");
+  r = cli("--format json history acme");
+  REQUIRE(r.rc == 0);
+  CHECK(nlohmann::json::parse(r.out)["events"].size() == 1);
+  CHECK(cli("--format json status acme --format json").rc == 0);
+  r = cli("--format yaml status acme");  // checked against the command's choices
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --format: must be text, json, not 'yaml'"));
+  CHECK(!cli11_words(r));
+  r = cli("status acme --format yaml");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --format: must be text, json, not 'yaml'"));
+  r = cli("--format jsn due");
+  CHECK(has(r, "did you mean 'json'?"));
+  r = cli("--format json tick");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "`playbook tick` prints text only"));
+  CHECK(cli("--format text tick").rc == 0);
+  r = cli("--format json status acme --format text");  // the last one given wins
+  CHECK(r.rc == 0);
+  CHECK(has(r, "tenant acme"));
+  r = cli("--format mermaid graph outreach");  // a command with choices of its own
+  CHECK(r.rc == 0);
+  CHECK(has(r, "flowchart TD"));
+  r = cli("fire acme paused --playbook a --playbook b");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --playbook is given more than once"));
+}
+
+TEST_CASE("cli options: bad values and usage errors in our words", "[cli-options]") {
+  Cli cli;
+  Run r = cli("due --limit -1");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --limit: must be 0 or more, not -1"));
+  CHECK(!has(r, "1.79"));
+  r = cli("due --limit many");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --limit: 'many' is not a whole number"));
+  r = cli("tenant import x.csv --batch abc");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --batch: 'abc' is not a whole number"));
+  CHECK(has(cli("tenant import x.csv --batch 0"), "error: --batch: must be 1 or more, not 0"));
+  r = cli("tick --batch abc");  // a plain int option: CLI11's conversion, translated
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --batch: 'abc' is not a whole number"));
+  r = cli("tick --nwo 2027-03-01");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: `playbook tick` has no option '--nwo' (did you mean '--now'?)"));
+  r = cli("status acme extra");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: `playbook status` does not take 'extra'"));
+  r = cli("tenant show");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: `playbook tenant show` needs ID (tenant id)"));
+  r = cli("tenant");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: `playbook tenant` needs a command: add, set, show"));
+  r = cli("status acme --db");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: --db needs a value"));
+  r = cli("tenant shwo acme");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: `playbook tenant` has no command 'shwo' (did you mean 'show'?)"));
+  r = cli("paths outreach --limit 0");
+  CHECK(has(r, "error: --limit: must be 1 or more, not 0"));
+  r = cli("fmt nonesuch.playbook");
+  CHECK(r.rc == 2);
+  CHECK(has(r, "error: cannot read 'nonesuch.playbook': no such file"));
+  for (const char* args : {"due --limit -1", "tenant import x.csv --batch abc", "tick --nwo x", "status acme extra",
+                           "tenant show", "tenant", "status acme --db", "fmt nonesuch.playbook", "paths outreach --limit 0",
+                           "convert x --to xml", "test --min-coverage 200", "nosuchcommand"}) {
+    INFO(args);
+    r = cli(args);
+    CHECK(r.rc == 2);
+    CHECK(has(r, "error: "));
+    CHECK(has(r, "--help` shows the usage"));
+    CHECK(!cli11_words(r));
+  }
+}
+
+TEST_CASE("cli options: help names the global options on every command", "[cli-options]") {
+  Cli cli;
+  Run r = cli("tick --help");
+  CHECK(r.rc == 0);
+  CHECK(has(r, "Global options (--db, --playbooks, --now, --as, --format) may be given before or after"));
+  r = cli("--help");
+  CHECK(has(r, "--format"));
+}
