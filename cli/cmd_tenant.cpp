@@ -135,7 +135,8 @@ const Registrar reg(30, [](CLI::App& root, Globals& g) {
     cmd->add_option("queue", ao->queue, "rm or fm")->required();
     cmd->add_option("name", ao->name, "the RM's or FM's name")->required();
   }
-  assign->add_flag("--primary", ao->primary, "make this the primary RM/FM of the tenant (the others stay, not primary)");
+  assign->add_flag("--primary", ao->primary,
+                   "make this the primary RM/FM of the tenant (the others stay, not primary)");
   assign->callback([ao, &g] { g.exit_code = run_assign(g, *ao, true); });
   unassign->callback([ao, &g] { g.exit_code = run_assign(g, *ao, false); });
   auto io = std::make_shared<ImportOpts>();

@@ -107,6 +107,25 @@ std::vector<std::pair<std::string, std::string>> sets_of(const Import& im, const
   return sets;
 }
 
+// Why a pass stopped: the store (exit 2 `[store]`, or 3 when busy), a row
+// refused only now, a file that changed since the check.
+struct Failure {
+  int code = kOk;
+  std::string message;  // with its [code]
+  void set(const rt::Response& r) {
+    code = r.exit == rt::kBusy ? kBusy : kBadInput;
+    message = fmt::format("{} [{}]", r.message, r.code);
+  }
+  void set(const rt::StoreError& e) {
+    code = e.busy() ? kBusy : kBadInput;
+    message = fmt::format("{} [{}]", e.what(), e.busy() ? "busy" : "store");
+  }
+  int print(const std::string& then) const {
+    fmt::print(stderr, "{}: {}; {}\n", code == kBusy ? "busy" : "error", message, then);
+    return code;
+  }
+};
+
 bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == "store"; }
 
 // The ids the check met, in a temporary table of the store connection (not
@@ -136,8 +155,8 @@ class SeenIds {
   rt::Store& s_;
 };
 
-// One data row of the check; false (with `err`) when the store failed.
-bool check_row(Import& im, SeenIds& seen, const CsvRecord& r, std::string& err) {
+// One data row of the check; false (with `fail`) when the store failed.
+bool check_row(Import& im, SeenIds& seen, const CsvRecord& r, Failure& fail) {
   ++im.rows;
   const std::string& id = r.cells[0];
   if (size_t first = id.empty() ? 0 : seen.first_line(id, r.line))
@@ -148,51 +167,61 @@ bool check_row(Import& im, SeenIds& seen, const CsvRecord& r, std::string& err) 
     return report_bad(im, r.line, id, fmt::format("{} cells, the header has {}", r.cells.size(), im.head.size())),
            true;
   rt::Response resp = im.s.engine->tenant_put_in_tx(id, sets_of(im, r), actor(im.g), im.s.now, true);
-  if (store_failed(resp)) return err = resp.message, false;
+  if (store_failed(resp)) return fail.set(resp), false;
   if (resp.exit != rt::kOk) report_bad(im, r.line, id, fmt::format("{} [{}]", resp.message, resp.code));
   progress(im, im.rows, 0);
   return true;
 }
 
-// How a pass ended: 0 = read to the end; else the exit code, the message printed.
+// Reads the file with `row` for each record; a store error thrown inside is
+// caught before it reaches libcsv's frames. False when stopped (by `row`, a
+// store error, a malformed file: `fail` or `bad_csv` says which).
+template <class Row>
+bool each_record(const Import& im, Row row, Failure& fail, CsvError& bad_csv) {
+  return read_csv(im.o.file, [&](const CsvRecord& r) {
+    try {
+      return row(r);
+    } catch (const rt::StoreError& e) {
+      return fail.set(e), false;
+    }
+  }, bad_csv) && fail.code == kOk;
+}
+
+// The checking pass (writes nothing). 0, or the exit code (message printed).
 int check_pass(Import& im) {
-  std::string err;
+  Failure fail;
   CsvError bad_csv;
   bool header = true, header_ok = true, read = false;
   try {
     SeenIds seen(*im.s.store);
     rt::Transaction rd(*im.s.store, false);
-    read = read_csv(im.o.file, [&](const CsvRecord& r) {
+    read = each_record(im, [&](const CsvRecord& r) {
       if (header) return header = false, header_ok = check_header(im, r);
-      try {
-        return check_row(im, seen, r, err);
-      } catch (const rt::StoreError& e) {  // never through libcsv's frames
-        return err = e.what(), false;
-      }
-    }, bad_csv);
+      return check_row(im, seen, r, fail);
+    }, fail, bad_csv);
     rd.commit();
   } catch (const rt::StoreError& e) {
-    err = e.what();
+    fail.set(e), read = false;
   }
   clear_progress(im);
   if (!header_ok) return kBadInput;
-  if (!err.empty()) return fmt::print(stderr, "error: {}; nothing imported\n", err), kBadInput;
+  if (fail.code) return fail.print("nothing imported");
   if (!read && bad_csv.line == 0) return fmt::print(stderr, "error: {}\n", bad_csv.message), kBadInput;
   if (!read)
     return fmt::print(stderr, "error: {}:{}:{}: {}; nothing imported\n", im.o.file, bad_csv.line, bad_csv.col,
                       bad_csv.message),
            kBadInput;
-  if (header) return fmt::print(stderr, "error: {}: the file is empty (expected a header: id,ATTR,…)\n", im.o.file), kBadInput;
+  if (header)
+    return fmt::print(stderr, "error: {}: the file is empty (expected a header: id,ATTR,…)\n", im.o.file), kBadInput;
   return kOk;
 }
 
-// The writing pass over the good rows; returns the exit code of a failure
-// (message printed) or 0.
+// The writing pass over the good rows, --batch rows per transaction. 0, or
+// the exit code (message printed: how far the import got).
 int write_pass(Import& im) {
-  size_t data_row = 0, next_bad = 0, in_batch = 0, pending = 0, pending_same = 0, batch_line = 0;
+  size_t record = 0, next_bad = 0, in_batch = 0, pending = 0, pending_same = 0, batch_line = 0;
   size_t batch = size_t(std::max(1, im.o.batch)), good = im.rows - im.bad;
-  std::string err;
-  int code = kOk;
+  Failure fail;
   std::optional<rt::Transaction> tx;
   auto flush = [&] {
     tx->commit(), tx.reset();
@@ -200,17 +229,15 @@ int write_pass(Import& im) {
     progress(im, im.written + im.unchanged, good);
   };
   auto row = [&](const CsvRecord& r) {
-    if (++data_row == 1) return true;  // the header
-    if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == data_row - 1) return ++next_bad, true;
+    if (++record == 1) return true;  // the header
+    if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == record - 1) return ++next_bad, true;
     if (!tx) batch_line = r.line, tx.emplace(*im.s.store, true);
     rt::Response resp = im.s.engine->tenant_put_in_tx(r.cells[0], sets_of(im, r), actor(im.g), im.s.now);
-    if (resp.exit != rt::kOk) {
-      code = store_failed(resp) && resp.exit != rt::kBusy ? kBadInput : int(rt::kBusy);
-      err = store_failed(resp) ? fmt::format("{} [{}]", resp.message, resp.code)
-                               : fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)", im.o.file,
-                                             r.line, r.cells[0], resp.message, resp.code);
-      return false;
-    }
+    if (store_failed(resp)) return fail.set(resp), false;
+    if (resp.exit != rt::kOk)  // another writer changed the tenant since the check
+      return fail.code = kBusy, fail.message = fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)",
+                                                           im.o.file, r.line, r.cells[0], resp.message, resp.code),
+             false;
     ++(resp.unchanged ? pending_same : pending);
     if (++in_batch == batch) flush();
     return true;
@@ -218,27 +245,19 @@ int write_pass(Import& im) {
   CsvError bad_csv;
   bool read = false;
   try {
-    read = read_csv(im.o.file, [&](const CsvRecord& r) {
-      try {
-        return row(r);
-      } catch (const rt::StoreError& e) {  // BEGIN IMMEDIATE busy beyond the timeout, …
-        code = e.busy() ? kBusy : kBadInput;
-        return err = e.what(), false;
-      }
-    }, bad_csv);
-    if (read && code == kOk && tx) flush();
+    read = each_record(im, row, fail, bad_csv);
+    if (read && tx) flush();
   } catch (const rt::StoreError& e) {  // COMMIT
-    code = e.busy() ? kBusy : kBadInput, err = e.what();
+    fail.set(e), read = false;
   }
-  if (read && code == kOk) return clear_progress(im), kOk;
-  tx.reset();  // rolls back the batch in flight
   clear_progress(im);
-  if (err.empty()) err = fmt::format("{}:{}:{}: {} (the file changed since the check)", im.o.file, bad_csv.line,
-                                     bad_csv.col, bad_csv.message), code = kBadInput;
-  if (im.written + im.unchanged == 0) fmt::print(stderr, "error: {}; nothing imported\n", err);
-  else fmt::print(stderr, "error: {}; the rows before line {} are imported: run the import again to resume\n", err,
-                  batch_line);
-  return code;
+  if (read) return kOk;
+  tx.reset();  // rolls back the batch in flight
+  if (!fail.code)
+    fail.code = kBadInput, fail.message = fmt::format("{}:{}:{}: {} (the file changed since the check)", im.o.file,
+                                                      bad_csv.line, bad_csv.col, bad_csv.message);
+  if (im.written + im.unchanged == 0) return fail.print("nothing imported");
+  return fail.print(fmt::format("the rows before line {} are imported: run the import again to resume", batch_line));
 }
 
 }  // namespace

@@ -114,9 +114,10 @@ TEST_CASE("cli options: bad values and usage errors in our words", "[cli-options
   r = cli("fmt nonesuch.playbook");
   CHECK(r.rc == 2);
   CHECK(has(r, "error: cannot read 'nonesuch.playbook': no such file"));
-  for (const char* args : {"due --limit -1", "tenant import x.csv --batch abc", "tick --nwo x", "status acme extra",
-                           "tenant show", "tenant", "status acme --db", "fmt nonesuch.playbook", "paths outreach --limit 0",
-                           "convert x --to xml", "test --min-coverage 200", "nosuchcommand"}) {
+  for (const char* args :
+       {"due --limit -1", "tenant import x.csv --batch abc", "tick --nwo x", "status acme extra", "tenant show",
+        "tenant", "status acme --db", "fmt nonesuch.playbook", "paths outreach --limit 0", "convert x --to xml",
+        "test --min-coverage 200", "nosuchcommand", "tenant shwo acme"}) {
     INFO(args);
     r = cli(args);
     CHECK(r.rc == 2);
