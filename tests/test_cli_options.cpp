@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
 
 #include "cli_fixture.hpp"
 
@@ -70,60 +71,38 @@ TEST_CASE("cli options: --format before the command is the command's own", "[cli
   r = cli("--format mermaid graph outreach");  // a command with choices of its own
   CHECK(r.rc == 0);
   CHECK(has(r, "flowchart TD"));
-  r = cli("fire acme paused --playbook a --playbook b");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: --playbook is given more than once"));
 }
 
+// Each bad command line: its message, in our words; none of CLI11's.
 TEST_CASE("cli options: bad values and usage errors in our words", "[cli-options]") {
   Cli cli;
-  Run r = cli("due --limit -1");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: --limit: must be 0 or more, not -1"));
-  CHECK(!has(r, "1.79"));
-  r = cli("due --limit many");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: --limit: 'many' is not a whole number"));
-  r = cli("tenant import x.csv --batch abc");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: --batch: 'abc' is not a whole number"));
-  CHECK(has(cli("tenant import x.csv --batch 0"), "error: --batch: must be 1 or more, not 0"));
-  r = cli("tick --batch abc");  // a plain int option: CLI11's conversion, translated
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: --batch: 'abc' is not a whole number"));
-  r = cli("tick --nwo 2027-03-01");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: `playbook tick` has no option '--nwo' (did you mean '--now'?)"));
-  r = cli("status acme extra");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: `playbook status` does not take 'extra'"));
-  r = cli("tenant show");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: `playbook tenant show` needs ID (tenant id)"));
-  r = cli("tenant");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: `playbook tenant` needs a command: add, set, show"));
-  r = cli("status acme --db");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: --db needs a value"));
-  r = cli("tenant shwo acme");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: `playbook tenant` has no command 'shwo' (did you mean 'show'?)"));
-  r = cli("paths outreach --limit 0");
-  CHECK(has(r, "error: --limit: must be 1 or more, not 0"));
-  r = cli("fmt nonesuch.playbook");
-  CHECK(r.rc == 2);
-  CHECK(has(r, "error: cannot read 'nonesuch.playbook': no such file"));
-  for (const char* args :
-       {"due --limit -1", "tenant import x.csv --batch abc", "tick --nwo x", "status acme extra", "tenant show",
-        "tenant", "status acme --db", "fmt nonesuch.playbook", "paths outreach --limit 0", "convert x --to xml",
-        "test --min-coverage 200", "nosuchcommand", "tenant shwo acme"}) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"due --limit -1", "error: --limit: must be 0 or more, not -1"},
+      {"due --limit many", "error: --limit: 'many' is not a whole number"},
+      {"tenant import x.csv --batch abc", "error: --batch: 'abc' is not a whole number"},
+      {"tenant import x.csv --batch 0", "error: --batch: must be 1 or more, not 0"},
+      {"tick --batch abc", "error: --batch: 'abc' is not a whole number"},  // CLI11's conversion, translated
+      {"tick --nwo 2027-03-01", "error: `playbook tick` has no option '--nwo' (did you mean '--now'?)"},
+      {"status acme extra", "error: `playbook status` does not take 'extra'"},
+      {"tenant show", "error: `playbook tenant show` needs ID (tenant id)"},
+      {"tenant", "error: `playbook tenant` needs a command: add, set, show"},
+      {"tenant shwo acme", "error: `playbook tenant` has no command 'shwo' (did you mean 'show'?)"},
+      {"nosuchcommand", "error: `playbook` has no command 'nosuchcommand'"},
+      {"status acme --db", "error: --db needs a value"},
+      {"fire acme paused --playbook a --playbook b", "error: --playbook is given more than once"},
+      {"paths outreach --limit 0", "error: --limit: must be 1 or more, not 0"},
+      {"fmt nonesuch.playbook", "error: cannot read 'nonesuch.playbook': no such file"},
+      {"convert x --to xml", "error: "},
+      {"test --min-coverage 200", "error: --min-coverage: must be from 0 to 100, not 200"},
+  };
+  for (const auto& [args, message] : cases) {
     INFO(args);
-    r = cli(args);
+    Run r = cli(args);
     CHECK(r.rc == 2);
-    CHECK(has(r, "error: "));
+    CHECK(has(r, message));
     CHECK(has(r, "--help` shows the usage"));
     CHECK(!cli11_words(r));
+    CHECK(!has(r, "1.79"));
   }
 }
 
