@@ -12,25 +12,17 @@
 //   bench_store [--tenants N] [--fire N] [--playbooks DIR] [--dir TMPPARENT]
 // To profile one side: bench_store --child build --db X --tenants N, then
 // bench_store --child engine-tick|raw-tick --db X (prints fired, left, s, MB).
-#include <fcntl.h>
-#include <linux/magic.h>
-#include <spawn.h>
-#include <sys/statfs.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 
+#include "bench_proc.hpp"
 #include "cli/run_common.hpp"
 #include "interpreter/calendar_math.hpp"
 #include "store_fire.hpp"
 #include "store_fixture.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -121,38 +113,9 @@ void bench_due(const std::string& path) {
 
 // ------------------------------------------------------------- processes
 
-struct Proc {
-  double secs = 0;
-  std::string out;
-};
-
-// Runs argv with stdout captured (or thrown away); fails on a non-zero exit.
-Proc spawn(const std::vector<std::string>& args, bool capture) {
-  int fd[2];
-  if (pipe(fd) != 0) throw std::runtime_error("pipe");
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  if (capture) posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
-  else posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addclose(&fa, fd[0]);
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  Proc p;
-  pid_t pid;
-  auto t0 = Clock::now();
-  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  close(fd[1]);
-  char buf[4096];
-  for (ssize_t k; rc == 0 && (k = read(fd[0], buf, sizeof buf)) > 0;) p.out.append(buf, size_t(k));
-  close(fd[0]);
-  int status = 0;
-  if (rc != 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error(fmt::format("{} failed (status {})", args[0], status));
-  p.secs = since(t0);
-  return p;
-}
+using bench::peak_mb;
+using bench::Proc;
+using bench::spawn;
 
 double median_run(const std::vector<std::string>& args, int n) {
   std::vector<double> t;
@@ -180,16 +143,6 @@ void bench_status(const Opts& o, const std::string& path) {
 }
 
 // ------------------------------------------------------------- 2. tick
-
-// The peak resident set of this process image. ru_maxrss is not used: a
-// spawned child's ru_maxrss starts at the parent's RSS (the kernel keeps the
-// high-water mark across exec), while VmHWM belongs to the new image only.
-double peak_mb() {
-  std::ifstream in("/proc/self/status");
-  for (std::string l; std::getline(in, l);)
-    if (l.rfind("VmHWM:", 0) == 0) return std::stod(l.substr(6)) / 1024.0;
-  return 0;
-}
 
 // Child: the engine's tick over the database; prints "fired left secs MB".
 int child_engine_tick(const Opts& o) {
@@ -268,15 +221,7 @@ void bench_tick(const Opts& o, const std::string& engine_db, const std::string& 
        eng.rss_mb / raw.rss_mb, "< 200 MB", eng.rss_mb < 200);
 }
 
-fs::path scratch(const Opts& o) {
-  std::string parent = !o.dir.empty() ? o.dir : getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-  std::string tmpl = parent + "/bench_store.XXXXXX";
-  if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a directory under " + parent);
-  struct statfs sf;
-  if (statfs(tmpl.c_str(), &sf) == 0 && sf.f_type == TMPFS_MAGIC)
-    fmt::print("warning: {} is on tmpfs; the figures are not those of a disk\n", tmpl);
-  return tmpl;
-}
+fs::path scratch(const Opts& o) { return bench::scratch_dir(o.dir, "bench_store"); }
 
 int run(Opts& o) {
   o.self = fs::read_symlink("/proc/self/exe").string();

@@ -3,13 +3,25 @@
 // arguments that are not UTF-8, and maps failures to exit codes: a store
 // error that reaches the top of a command is "error: … [store]" (exit 2) or
 // "busy: … [busy]" (exit 3).
+//
+// The global options (--db, --playbooks, --now, --as, --format) belong to
+// the application and every command falls through to them, so they may be
+// written before or after the command. A command with its own --format
+// (choices of its own) takes the global one when it was given before the
+// command; a command whose output is text only accepts `--format text`. A
+// global option given twice takes the last value, as an option given after
+// the command overrides the environment.
+// Usage errors are printed in our words (options.hpp), exit 2.
 #include "app.hpp"
+
+#include <fmt/format.h>
 
 #include "run_common.hpp"
 
 #include <algorithm>
 #include <cstdlib>
-#include <iostream>
+
+#include "cli/options.hpp"
 
 #include "text_out.hpp"
 
@@ -24,6 +36,22 @@ std::vector<std::pair<int, Setup>>& registry() {
 void env_default(std::string& value, const char* name) {
   if (const char* v = std::getenv(name); v && *v) value = v;
 }
+
+// Runs once the whole line is parsed, before the command's callback: hands
+// a global --format to the chosen command's own --format (checked against
+// that command's choices).
+void pass_format(CLI::App& app, const CLI::Option* global, const std::string& value) {
+  if (global->count() == 0) return;
+  auto& cmd = const_cast<CLI::App&>(chosen_command(app));
+  CLI::Option* own = &cmd == &app ? nullptr : cmd.get_option_no_throw("--format");
+  if (!own) {
+    if (value == "text") return;
+    throw CLI::ValidationError("--format", fmt::format("`{}` prints text only", command_path(cmd)));
+  }
+  if (own->count() > 0) return;  // written after the command: the last one given wins
+  own->add_result(value);
+  own->run_callback();
+}
 }  // namespace
 
 Registrar::Registrar(int order, Setup setup) { registry().emplace_back(order, std::move(setup)); }
@@ -37,22 +65,29 @@ int run(int argc, char** argv) {
 
   CLI::App app{"playbook — a declarative playbook interpreter", "playbook"};
   app.require_subcommand(1);
+  app.fallthrough();  // inherited by every command: the global options work after it too
+  app.footer("Global options (--db, --playbooks, --now, --as, --format) may be given before or after the command.");
   app.set_version_flag("--version", "playbook 0.1");
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // the global options
   app.add_option("--db", g.db, "SQLite database (env PLAYBOOK_DB)");
   app.add_option("--playbooks", g.playbooks, "playbook directory (env PLAYBOOK_DIR)");
   app.add_option("--now", g.now, "the clock, ISO-8601 (env PLAYBOOK_NOW)");
   app.add_option("--as", g.as_user, "who is acting (recorded in the log)");
+  std::string format;
+  CLI::Option* global_format =
+      app.add_option("--format", format, "output format of the command (its --help lists the choices)");
 
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::Throw);  // the commands' own
   auto& reg = registry();
   std::stable_sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
   for (auto& [order, setup] : reg) setup(app, g);
+  app.parse_complete_callback([&] { pass_format(app, global_format, format); });
 
   if (!arguments_are_utf8(argc, argv)) return kBadInput;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kOk : kBadInput;
+    return usage_error(app, e);
   } catch (const rt::StoreError& e) {  // a store error no command handled itself
     return report_store_error(e);
   }

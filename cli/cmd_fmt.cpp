@@ -15,6 +15,7 @@
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
 #include "cli/text_diff.hpp"
+#include "cli/options.hpp"
 #include "grammar/frontend.hpp"
 #include "grammar/loader.hpp"
 
@@ -86,7 +87,7 @@ Registrar reg_fmt(20, [](CLI::App& app, Globals& g) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto check = std::make_shared<bool>(false);
   auto write = std::make_shared<bool>(false);
-  cmd->add_option("files", *files, "playbook files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("files", *files, "playbook files")->required()->check(existing_file());
   cmd->add_flag("--check", *check, "print a unified diff of files that are not canonical; exit 1 if any");
   cmd->add_flag("-w,--write", *write, "rewrite the files in place");
   cmd->callback([&g, files, check, write] { g.exit_code = run_fmt(*files, *check, *write); });
@@ -97,8 +98,8 @@ Registrar reg_convert(21, [](CLI::App& app, Globals& g) {
   auto file = std::make_shared<std::string>();
   auto to = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  cmd->add_option("file", *file, "playbook file")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--to", *to, "target form")->required()->check(CLI::IsMember({"yaml", "dsl"}));
+  cmd->add_option("file", *file, "playbook file")->required()->check(existing_file());
+  cmd->add_option("--to", *to, "target form")->required()->check(one_of({"yaml", "dsl"}));
   cmd->add_option("-o,--output", *out, "write here instead of standard output");
   cmd->callback([&g, file, to, out] { g.exit_code = run_convert(*file, *to, *out); });
 });

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/options.hpp"
 #include "cli/project_cli.hpp"
 #include "cli/render_explain.hpp"
 #include "cli/render_graph.hpp"
@@ -93,7 +94,7 @@ Registrar reg_graph(30, [](CLI::App& app, Globals& g) {
   cmd->add_option("playbook", *id, "playbook id or file");
   cmd->add_flag("--all", *all, "every playbook in the directory, joined through goto");
   cmd->add_option("--format", *format, "dot, mermaid or markdown")
-      ->check(CLI::IsMember({"dot", "mermaid", "markdown"}));
+      ->check(one_of({"dot", "mermaid", "markdown"}));
   cmd->callback([&g, id, all, format] {
     if (id->empty() && !*all) throw CLI::ValidationError("graph", "name a PLAYBOOK or pass --all");
     g.exit_code = run_graph(g, *id, *all, *format);
@@ -106,7 +107,7 @@ Registrar reg_explain(31, [](CLI::App& app, Globals& g) {
   auto step = std::make_shared<std::string>();
   cmd->add_option("playbook", *id, "playbook id or file")->required();
   cmd->add_option("step", *step, "one step (default: every step)");
-  cmd->add_option("--format", g.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", g.format, "text or json")->check(one_of({"text", "json"}));
   cmd->callback([&g, id, step] { g.exit_code = run_explain(g, *id, *step); });
 });
 

@@ -18,6 +18,7 @@
 
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
+#include "cli/options.hpp"
 #include "grammar/loader.hpp"
 #include "interpreter/checker.hpp"
 
@@ -106,7 +107,7 @@ const Registrar reg(20, [](CLI::App& root, Globals& g) {
   auto* cmd = root.add_subcommand("lint", "check playbooks and report every finding");
   cmd->add_option("paths", opts->paths, "files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", opts->format, "text, json, sarif or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+      ->check(one_of({"text", "json", "sarif", "github"}));
   cmd->add_flag("--werror", opts->werror, "exit 1 on warnings too");
   cmd->add_flag("--color", opts->color, "colour the text output even when not on a terminal");
   cmd->add_flag("--context", opts->context, "quote the source line and a caret under each finding");

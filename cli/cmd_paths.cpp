@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/options.hpp"
 #include "cli/path_text.hpp"
 #include "cli/project_cli.hpp"
 #include "cli/text_out.hpp"
@@ -57,9 +58,9 @@ const Registrar reg(35, [](CLI::App& root, Globals& g) {
   cmd->add_option("--max-loops", o->flags.max_loops,
                   "times a path may go around a cycle: each step is entered at most K+1 times (visits() "
                   "guards may allow more)")
-      ->check(CLI::Range(0, 100));
-  cmd->add_option("--limit", o->flags.limit, "stop after this many paths")->check(CLI::Range(1, 1000000));
-  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+      ->check(whole_number(0, 100));
+  cmd->add_option("--limit", o->flags.limit, "stop after this many paths")->check(whole_number(1, 1000000));
+  cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}));
   cmd->callback([o, &g] { g.exit_code = run_paths(g, *o); });
 });
 

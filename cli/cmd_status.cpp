@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "cli/options.hpp"
 #include "interpreter/calendar_math.hpp"
 #include "render_status.hpp"
 #include "cli/text_out.hpp"
@@ -82,14 +83,16 @@ int run_history(const Globals& g, const ReadOpts& o) {
   if (!read_tenant(*s, o.tenant, w, exit)) return exit;
   std::vector<rt::EventRow> events;
   std::vector<rt::NoteRow> notes;
+  std::vector<rt::OutreachRow> sent;
   {
-    rt::Transaction rd(*s->store, false);  // one snapshot: the notes of exactly these events
+    rt::Transaction rd(*s->store, false);  // one snapshot: the notes and outreach of exactly these events
     events = rt::events_of(*s->store, o.tenant);
     notes = rt::notes_of(*s->store, o.tenant);
+    sent = rt::outreach_of(*s->store, o.tenant);
     rd.commit();
   }
   if (o.format == "json") {
-    json j = {{"events", json::array()}, {"notes", json::array()}};
+    json j = {{"events", json::array()}, {"notes", json::array()}, {"outreach", json::array()}};
     for (const auto& e : events)
       j["events"].push_back({{"id", e.id}, {"at", format_iso_instant(e.at)}, {"kind", e.kind},
                              {"playbook", e.playbook}, {"actor", e.actor}, {"summary", e.summary},
@@ -97,6 +100,9 @@ int run_history(const Globals& g, const ReadOpts& o) {
     for (const auto& n : notes)
       j["notes"].push_back({{"at", format_iso_instant(n.at)}, {"playbook", n.playbook}, {"kind", n.kind},
                             {"text", n.text}, {"who", n.who}});
+    for (const auto& x : sent)
+      j["outreach"].push_back({{"at", format_iso_instant(x.at)}, {"template", x.template_name},
+                               {"contact", x.contact}, {"email", x.email}, {"event", x.event}});
     fmt::print("{}\n", json_text(j));
     return kOk;
   }
@@ -110,6 +116,9 @@ int run_history(const Globals& g, const ReadOpts& o) {
   }
   for (const auto& n : notes)
     out_line("note {} [{}] {}: {}", format_iso_instant(n.at), n.kind, n.who, n.text);
+  for (const auto& x : sent)
+    out_line("sent {} \"{}\" to {} <{}> (event #{})", format_iso_instant(x.at), x.template_name, x.contact,
+             x.email, x.event);
   return kOk;
 }
 
@@ -132,7 +141,7 @@ int run_replay(const Globals& g, const ReadOpts& o) {
 }
 
 CLI::Option* format_opt(CLI::App* cmd, ReadOpts& o) {
-  return cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return cmd->add_option("--format", o.format, "text or json")->check(one_of({"text", "json"}));
 }
 
 const Registrar reg(50, [](CLI::App& root, Globals& g) {
@@ -144,12 +153,12 @@ const Registrar reg(50, [](CLI::App& root, Globals& g) {
   auto* due = root.add_subcommand("due", "list timers due (by --until, default now)");
   due->add_option("--role", o->role, "only steps of this role");
   due->add_option("--queue", o->queue, "only tenants assigned to this RM/FM queue");
-  due->add_option("--limit", o->limit, "at most N lines, oldest first")->check(CLI::NonNegativeNumber);
+  due->add_option("--limit", o->limit, "at most N lines, oldest first")->check(whole_number(0));
   due->add_option("--until", o->until, "date or date-time (default: now)");
   due->add_flag("--stuck", o->stuck, "only timers that tick could not fire (stuck)");
   format_opt(due, *o);
   due->callback([o, &g] { g.exit_code = run_due(g, *o); });
-  auto* hist = root.add_subcommand("history", "a tenant's event log and notes");
+  auto* hist = root.add_subcommand("history", "a tenant's event log, notes and outreach (what was sent to whom)");
   hist->add_option("tenant", o->tenant, "tenant id")->required();
   format_opt(hist, *o);
   hist->callback([o, &g] { g.exit_code = run_history(g, *o); });

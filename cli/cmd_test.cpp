@@ -21,6 +21,7 @@
 #include "cli/test_coverage.hpp"
 #include "cli/text_out.hpp"
 #include "cli/scaffold.hpp"
+#include "cli/options.hpp"
 #include "run_common.hpp"
 #include "runtime/scenario.hpp"
 
@@ -157,19 +158,19 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
   auto* cmd = root.add_subcommand("test", "run the scenario tests (*.scenario.yaml) of playbooks");
   cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", o->format, "text, json or junit")
-      ->check(CLI::IsMember({"text", "json", "junit"}));
+      ->check(one_of({"text", "json", "junit"}));
   cmd->add_flag("--coverage", o->coverage,
                 "after the results, list the steps, transitions and rules no scenario reached");
   cmd->add_option("--min-coverage", o->limits.total,
                   "fail (exit 1) when the total transition coverage is below PCT")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(number(0.0, 100.0))
       ->option_text("PCT");
   cmd->add_option("--min-playbook-coverage", o->limits.per_playbook,
                   "fail (exit 1) when a playbook's transition coverage is below PCT")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(number(0.0, 100.0))
       ->option_text("PCT");
   cmd->add_option("-j,--jobs", o->jobs, "scenarios run in parallel (default: one per hardware thread)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0));
   auto sc = std::make_shared<ScaffoldOpts>();
   auto* scaffold = cmd->add_option("--scaffold", sc->playbook,
                                    "write a scenario skeleton for each path of PLAYBOOK no scenario covers");
@@ -177,12 +178,13 @@ const Registrar reg(70, [](CLI::App& root, Globals& g) {
                   "with --scaffold: the directory for the skeletons (default: PLAYBOOKS/tests)")
       ->needs(scaffold);
   cmd->add_option("--max-loops", sc->flags.max_loops, "with --scaffold: as `playbook paths`")
-      ->check(CLI::Range(0, 100))
+      ->check(whole_number(0, 100))
       ->needs(scaffold);
   cmd->add_option("--limit", sc->flags.limit, "with --scaffold: as `playbook paths`")
-      ->check(CLI::Range(1, 1000000))
+      ->check(whole_number(1, 1000000))
       ->needs(scaffold);
   cmd->add_option("--max-new", sc->max_new, "with --scaffold: write at most N skeletons (default 25)")
+      ->check(whole_number(0))
       ->needs(scaffold);
   cmd->callback([o, sc, &g] {
     if (sc->playbook.empty()) return void(g.exit_code = run_test(g, *o));

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/options.hpp"
 #include "cli/project_cli.hpp"
 #include "cli/run_common.hpp"
 #include "cli/text_out.hpp"
@@ -179,7 +180,7 @@ const Registrar reg(36, [](CLI::App& root, Globals& g) {
   cmd->add_option("--set", o->sets, "a tenant attribute k=v (repeatable)")->allow_extra_args(false);
   cmd->add_option("--until", o->until, "the horizon: a date, a date-time or +OFFSET (default +365d)");
   cmd->add_flag("--follow", o->follow, "continue into the playbooks a goto starts");
-  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}));
   cmd->callback([o, &g] { g.exit_code = run_whatif(g, *o); });
 });
 

@@ -1,38 +1,43 @@
 // tenant_import.cpp — `playbook tenant import FILE.csv [--skip-bad]
-// [--batch N]`: adds the tenants of a CSV file (header `id,ATTR,…`, RFC 4180
-// quoting), or sets the attributes of those that exist; empty cells are left
-// alone.
+// [--batch N]`: adds the tenants of a CSV file (header `id,ATTR,…`), or sets
+// the attributes of those that exist; empty cells are left alone.
 //
 // Contract:
-//  * All or nothing by default. A first pass applies every row inside one
-//    write transaction that is then rolled back, so every bad row is found
-//    (wrong cell count, unknown attribute, bad value, a rule refusing) with
-//    the same checks as `tenant add|set`, later rows seeing earlier ones. One
-//    line per bad row on stderr, "FILE:LINE: tenant ID: message [code]" (LINE
-//    is the line the record starts on), at most kShownErrors of them, then
-//    "nothing imported" and exit 2.
-//  * --skip-bad imports the good rows and reports the bad ones (exit 2 when
-//    there were any, so scripts notice).
-//  * A file of at most --batch rows is imported by that first pass (its
-//    transaction then holds exactly the good rows and is committed).
-//  * Otherwise a second pass commits the rows in batches of --batch (default 500) per
-//    transaction; a row counts once its batch committed. When the store fails
-//    (busy beyond retries) the run stops after the last committed batch and
-//    says how many rows are in; running the import again resumes (a row of a
-//    tenant that exists is a `tenant set`).
-//  * A progress line on stderr when stderr is a terminal and the file has at
-//    least kProgressRows rows.
+//  * The file is read twice, each time as a stream (csv_reader.hpp: strict
+//    RFC 4180, a UTF-8 byte order mark skipped): memory does not grow with
+//    the file. A malformed file imports nothing: "FILE:LINE:COL: what is
+//    wrong", exit 2. The header names `id` (or `tenant`) first, then
+//    attributes, each once (a repeated or empty name: exit 2).
+//  * The first pass checks every row as `tenant add|set` would (cell count,
+//    unknown attribute, bad value, a rule refusing) and writes nothing: one
+//    read transaction; the ids met are kept in a temporary table of the
+//    store connection, and a second row for the same tenant is bad
+//    ([duplicate-id], naming the line of the first). One line per bad row on
+//    stderr, "FILE:LINE: tenant ID: message [code]" (LINE: where the record
+//    starts), at most kShownErrors. Any bad row: nothing imported, exit 2 —
+//    unless --skip-bad, which imports the good rows and still exits 2.
+//  * The second pass commits the good rows, --batch (default 500) per
+//    transaction (a file of one batch: all or nothing). A row that would
+//    change nothing writes nothing (no event) and is counted unchanged, so
+//    importing the same file again writes nothing. When the store fails, or
+//    a row is refused now that another writer changed its tenant since the
+//    check, the run stops after the last committed batch and says from which
+//    line to resume; running the import again resumes (imported rows are
+//    unchanged then).
+//  * A progress line on stderr when stderr is a terminal, from kProgressRows
+//    rows on.
 #include "cli/tenant_import.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <set>
-#include <sstream>
+#include <map>
+#include <optional>
 
+#include "cli/csv_reader.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"
+#include "runtime/store.hpp"
 
 namespace pb::cli {
 
@@ -41,144 +46,240 @@ namespace {
 constexpr size_t kShownErrors = 20;
 constexpr size_t kProgressRows = 2000;
 
-struct Bad {
-  size_t row;  // index in CsvTable::rows
-  size_t line;
-  std::string id, message;
+struct Import {
+  const Globals& g;
+  const ImportOpts& o;
+  Session& s;
+  std::vector<std::string> head;
+  size_t rows = 0, bad = 0, unchanged = 0, written = 0;
+  std::vector<size_t> bad_rows;  // numbers (from 1) of the data rows the check found bad, ascending
+  bool tty = false, progress_shown = false;
 };
 
-// One pass over the rows inside the caller's transaction; `skip` holds the
-// row indexes not to apply. Bad rows go to `bad`; returns false on a store
-// failure, kept in `store_error` (the transaction must be rolled back).
-bool apply_rows(Session& s, const Globals& g, const CsvTable& t, size_t from, size_t to,
-                const std::set<size_t>& skip, std::vector<Bad>& bad, rt::Response& store_error) {
-  const auto& head = t.rows[0];
-  for (size_t i = from; i < to; ++i) {
-    if (skip.count(i)) continue;
-    const auto& row = t.rows[i];
-    if (row.size() != head.size()) {
-      bad.push_back({i, t.lines[i], row[0], fmt::format("{} cells, the header has {}", row.size(), head.size())});
-      continue;
-    }
-    std::vector<std::pair<std::string, std::string>> sets;
-    for (size_t c = 1; c < head.size(); ++c)
-      if (!row[c].empty()) sets.emplace_back(head[c], row[c]);
-    rt::Response r = s.engine->tenant_put_in_tx(row[0], sets, actor(g), s.now);
-    if (r.exit == rt::kOk) continue;
-    if (r.code == "store" || r.exit == rt::kBusy) return store_error = std::move(r), false;
-    bad.push_back({i, t.lines[i], row[0], fmt::format("{} [{}]", r.message, r.code)});
+void clear_progress(Import& im) {
+  if (im.progress_shown) fmt::print(stderr, "\r\x1b[K"), im.progress_shown = false;
+}
+
+void progress(Import& im, size_t done, size_t total) {
+  if (!im.tty || done < kProgressRows || (done % 1000 != 0 && done != total)) return;
+  if (total == 0) {
+    fmt::print(stderr, "\rchecked {} rows", done);
+  } else {
+    size_t width = 30, filled = width * done / total;
+    fmt::print(stderr, "\r[{}{}] {}/{} rows", std::string(filled, '#'), std::string(width - filled, ' '), done,
+               total);
   }
+  im.progress_shown = true;
+}
+
+void report_bad(Import& im, size_t line, const std::string& id, const std::string& message) {
+  clear_progress(im);
+  if (im.bad < kShownErrors)
+    err_line("{}:{}: tenant {}: {}", im.o.file, line, id.empty() ? "(no id)" : id, message);
+  ++im.bad;
+  im.bad_rows.push_back(im.rows);
+}
+
+bool check_header(Import& im, const CsvRecord& h) {
+  const auto& c = h.cells;
+  if (c.empty() || (c[0] != "id" && c[0] != "tenant"))
+    return fmt::print(stderr, "error: {}:{}: the first column of the header must be 'id'{}\n", im.o.file, h.line,
+                      c.empty() ? "" : fmt::format(", not '{}'", c[0])),
+           false;
+  std::map<std::string, size_t> seen;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (c[i].empty())
+      return fmt::print(stderr, "error: {}:{}: column {} of the header has no name\n", im.o.file, h.line, i + 1),
+             false;
+    auto [it, fresh] = seen.emplace(c[i], i);
+    if (!fresh)
+      return err_line("error: {}:{}: column '{}' is in the header twice (columns {} and {})", im.o.file,
+                      h.line, c[i], it->second + 1, i + 1),
+             false;
+  }
+  im.head = c;
   return true;
 }
 
-void print_bad(const std::string& file, const std::vector<Bad>& bad) {
-  for (size_t i = 0; i < bad.size() && i < kShownErrors; ++i)
-    err_line("{}:{}: tenant {}: {}", file, bad[i].line, bad[i].id.empty() ? "(no id)" : bad[i].id,
-             bad[i].message);
-  if (bad.size() > kShownErrors) fmt::print(stderr, "… and {} more bad rows\n", bad.size() - kShownErrors);
+std::vector<std::pair<std::string, std::string>> sets_of(const Import& im, const CsvRecord& r) {
+  std::vector<std::pair<std::string, std::string>> sets;
+  for (size_t c = 1; c < im.head.size(); ++c)
+    if (!r.cells[c].empty()) sets.emplace_back(im.head[c], r.cells[c]);
+  return sets;
 }
 
-// First pass: every row applied in one transaction, rolled back — unless
-// `keep` and the rows may be imported (none bad, or --skip-bad): a refused row
-// writes nothing, so the pass then holds exactly the good rows applied in
-// order, what a second pass would write; it is committed as it is.
-// `committed` says which happened.
-bool validate(Session& s, const Globals& g, const CsvTable& t, const ImportOpts& o, bool keep,
-              std::vector<Bad>& bad, rt::Response& err, bool& committed) {
-  rt::Transaction tx(*s.store, true);
-  committed = false;
-  if (!apply_rows(s, g, t, 1, t.rows.size(), {}, bad, err)) return false;  // ~Transaction rolls back
-  if (keep && (bad.empty() || o.skip_bad)) tx.commit(), committed = true;
+// Why a pass stopped: the store (exit 2 `[store]`, or 3 when busy), a row
+// refused only now, a file that changed since the check.
+struct Failure {
+  int code = kOk;
+  std::string message;  // with its [code]
+  void set(const rt::Response& r) {
+    code = r.exit == rt::kBusy ? kBusy : kBadInput;
+    message = fmt::format("{} [{}]", r.message, r.code);
+  }
+  void set(const rt::StoreError& e) {
+    code = e.busy() ? kBusy : kBadInput;
+    message = fmt::format("{} [{}]", e.what(), e.busy() ? "busy" : "store");
+  }
+  int print(const std::string& then) const {
+    err_line("{}: {}; {}", code == kBusy ? "busy" : "error", message, then);
+    return code;
+  }
+};
+
+bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == "store"; }
+
+// The ids the check met, in a temporary table of the store connection (not
+// in memory: a file may hold millions). Dropped when the check ends.
+class SeenIds {
+ public:
+  explicit SeenIds(rt::Store& s) : s_(s) {
+    s.exec("CREATE TEMP TABLE IF NOT EXISTS import_ids(id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID");
+  }
+  ~SeenIds() {
+    try {
+      s_.exec("DROP TABLE IF EXISTS temp.import_ids");
+    } catch (const rt::StoreError&) {  // the connection is closed with the command anyway
+    }
+  }
+  // 0 the first time `id` is met, else the line it was first met on.
+  size_t first_line(const std::string& id, size_t line) {
+    rt::Query ins(s_, "INSERT INTO temp.import_ids(id, line) VALUES(?, ?) ON CONFLICT(id) DO NOTHING");
+    ins.bind(1, id).bind(2, int64_t(line)).run();
+    if (s_.changes() == 1) return 0;
+    rt::Query q(s_, "SELECT line FROM temp.import_ids WHERE id = ?");
+    q.bind(1, id);
+    return q.step() ? size_t(q.i64(0)) : 0;
+  }
+
+ private:
+  rt::Store& s_;
+};
+
+// One data row of the check; false (with `fail`) when the store failed.
+bool check_row(Import& im, SeenIds& seen, const CsvRecord& r, Failure& fail) {
+  ++im.rows;
+  const std::string& id = r.cells[0];
+  if (size_t first = id.empty() ? 0 : seen.first_line(id, r.line))
+    return report_bad(im, r.line, id, fmt::format("a second row for this tenant (the first is on line {}); "
+                                                  "give each tenant one row [duplicate-id]", first)),
+           true;
+  if (r.cells.size() != im.head.size())
+    return report_bad(im, r.line, id, fmt::format("{} cells, the header has {}", r.cells.size(), im.head.size())),
+           true;
+  rt::Response resp = im.s.engine->tenant_put_in_tx(id, sets_of(im, r), actor(im.g), im.s.now, true);
+  if (store_failed(resp)) return fail.set(resp), false;
+  if (resp.exit != rt::kOk) report_bad(im, r.line, id, fmt::format("{} [{}]", resp.message, resp.code));
+  progress(im, im.rows, 0);
   return true;
 }
 
-void progress(size_t done, size_t total, bool show) {
-  if (!show) return;
-  int width = 30, filled = int(width * done / total);
-  fmt::print(stderr, "\r[{}{}] {}/{} rows", std::string(size_t(filled), '#'), std::string(size_t(width - filled), ' '),
-             done, total);
-  if (done == total) fmt::print(stderr, "\n");
+// Reads the file with `row` for each record; a store error thrown inside is
+// caught before it reaches libcsv's frames. False when stopped (by `row`, a
+// store error, a malformed file: `fail` or `bad_csv` says which).
+template <class Row>
+bool each_record(const Import& im, Row row, Failure& fail, CsvError& bad_csv) {
+  return read_csv(im.o.file, [&](const CsvRecord& r) {
+    try {
+      return row(r);
+    } catch (const rt::StoreError& e) {
+      return fail.set(e), false;
+    }
+  }, bad_csv) && fail.code == kOk;
+}
+
+// The checking pass (writes nothing). 0, or the exit code (message printed).
+int check_pass(Import& im) {
+  Failure fail;
+  CsvError bad_csv;
+  bool header = true, header_ok = true, read = false;
+  try {
+    SeenIds seen(*im.s.store);
+    rt::Transaction rd(*im.s.store, false);
+    read = each_record(im, [&](const CsvRecord& r) {
+      if (header) return header = false, header_ok = check_header(im, r);
+      return check_row(im, seen, r, fail);
+    }, fail, bad_csv);
+    rd.commit();
+  } catch (const rt::StoreError& e) {
+    fail.set(e), read = false;
+  }
+  clear_progress(im);
+  if (!header_ok) return kBadInput;
+  if (fail.code) return fail.print("nothing imported");
+  if (!read && bad_csv.line == 0) return fmt::print(stderr, "error: {}\n", bad_csv.message), kBadInput;
+  if (!read)
+    return fmt::print(stderr, "error: {}:{}:{}: {}; nothing imported\n", im.o.file, bad_csv.line, bad_csv.col,
+                      bad_csv.message),
+           kBadInput;
+  if (header)
+    return fmt::print(stderr, "error: {}: the file is empty (expected a header: id,ATTR,…)\n", im.o.file), kBadInput;
+  return kOk;
+}
+
+// The writing pass over the good rows, --batch rows per transaction. 0, or
+// the exit code (message printed: how far the import got).
+int write_pass(Import& im) {
+  size_t record = 0, next_bad = 0, in_batch = 0, pending = 0, pending_same = 0, batch_line = 0;
+  size_t batch = size_t(std::max(1, im.o.batch)), good = im.rows - im.bad;
+  Failure fail;
+  std::optional<rt::Transaction> tx;
+  auto flush = [&] {
+    tx->commit(), tx.reset();
+    im.written += pending, im.unchanged += pending_same, pending = pending_same = in_batch = 0;
+    progress(im, im.written + im.unchanged, good);
+  };
+  auto row = [&](const CsvRecord& r) {
+    if (++record == 1) return true;  // the header
+    if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == record - 1) return ++next_bad, true;
+    if (!tx) batch_line = r.line, tx.emplace(*im.s.store, true);
+    rt::Response resp = im.s.engine->tenant_put_in_tx(r.cells[0], sets_of(im, r), actor(im.g), im.s.now);
+    if (store_failed(resp)) return fail.set(resp), false;
+    if (resp.exit != rt::kOk)  // another writer changed the tenant since the check
+      return fail.code = kBusy, fail.message = fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)",
+                                                           im.o.file, r.line, r.cells[0], resp.message, resp.code),
+             false;
+    ++(resp.unchanged ? pending_same : pending);
+    if (++in_batch == batch) flush();
+    return true;
+  };
+  CsvError bad_csv;
+  bool read = false;
+  try {
+    read = each_record(im, row, fail, bad_csv);
+    if (read && tx) flush();
+  } catch (const rt::StoreError& e) {  // COMMIT
+    fail.set(e), read = false;
+  }
+  clear_progress(im);
+  if (read) return kOk;
+  tx.reset();  // rolls back the batch in flight
+  if (!fail.code)
+    fail.code = kBadInput, fail.message = fmt::format("{}:{}:{}: {} (the file changed since the check)", im.o.file,
+                                                      bad_csv.line, bad_csv.col, bad_csv.message);
+  if (im.written + im.unchanged == 0) return fail.print("nothing imported");
+  return fail.print(fmt::format("the rows before line {} are imported: run the import again to resume", batch_line));
 }
 
 }  // namespace
 
-CsvTable parse_csv(const std::string& text) {
-  CsvTable t;
-  std::vector<std::string> row;
-  std::string cell;
-  bool quoted = false, any = false;
-  size_t line = 1, start = 1;
-  auto end_row = [&] {
-    if (any || !row.empty()) row.push_back(std::move(cell));
-    if (!(row.empty() || (row.size() == 1 && row[0].empty()))) t.rows.push_back(std::move(row)), t.lines.push_back(start);
-    row.clear(), cell.clear(), any = false;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (!any && row.empty()) start = line;
-    if (c == '\n') ++line;
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(cell)), cell.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i, ++line;
-      end_row();
-      continue;
-    } else {
-      cell += c;
-    }
-    any = true;
-  }
-  end_row();
-  return t;
-}
-
 int run_import(const Globals& g, const ImportOpts& o) {
-  std::ifstream in(o.file, std::ios::binary);
-  if (!in) return fmt::print(stderr, "error: cannot read '{}'\n", o.file), kBadInput;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  CsvTable t = parse_csv(ss.str());
-  if (t.rows.empty() || t.rows[0].empty() || (t.rows[0][0] != "id" && t.rows[0][0] != "tenant"))
-    return fmt::print(stderr, "error: {}:1: the first column of the header must be 'id'\n", o.file), kBadInput;
   int exit;
   auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
-  std::vector<Bad> bad;
-  rt::Response err;
-  size_t rows = t.rows.size() - 1, batch = size_t(std::max(1, o.batch));
-  bool done = false;  // a file of one batch is imported by its checking pass
-  if (!validate(*s, g, t, o, rows <= batch, bad, err, done))
-    return report(err), fmt::print(stderr, "nothing imported\n"), err.exit;
-  print_bad(o.file, bad);
-  if (!bad.empty() && !o.skip_bad)
-    return fmt::print(stderr, "{} of {} rows are bad; nothing imported (--skip-bad imports the others)\n",
-                      bad.size(), rows), kBadInput;
-  std::set<size_t> skip;
-  for (const auto& b : bad) skip.insert(b.row);
-  bool show = isatty(STDERR_FILENO) && rows >= kProgressRows;
-  for (size_t from = done ? t.rows.size() : 1; from < t.rows.size(); from += batch) {
-    size_t to = std::min(t.rows.size(), from + batch);
-    std::vector<Bad> late;
-    rt::Transaction tx(*s->store, true);
-    if (!apply_rows(*s, g, t, from, to, skip, late, err) || !late.empty()) {
-      if (err.exit == rt::kOk) err.exit = rt::kBusy, err.code = "busy", err.message = late[0].message;
-      fmt::print(stderr, "\n");
-      report(err);
-      fmt::print(stderr, "rows before line {} are imported, run the import again to resume\n", t.lines[from]);
-      return err.exit;
-    }
-    tx.commit();
-    progress(to - 1, rows, show);
-  }
-  fmt::print("imported {} of {} rows{}\n", rows - skip.size(), rows,
-             skip.empty() ? "" : fmt::format(" ({} bad rows skipped)", skip.size()));
-  return bad.empty() ? kOk : kBadInput;
+  Import im{g, o, *s, {}, 0, 0, 0, 0, {}, false, false};
+  im.tty = isatty(STDERR_FILENO) != 0;
+  if (int rc = check_pass(im)) return rc;
+  if (im.bad > kShownErrors) fmt::print(stderr, "… and {} more bad rows\n", im.bad - kShownErrors);
+  if (im.bad && !o.skip_bad)
+    return fmt::print(stderr, "{} of {} rows are bad; nothing imported (--skip-bad imports the others)\n", im.bad,
+                      im.rows),
+           kBadInput;
+  if (int rc = write_pass(im)) return rc;
+  fmt::print("imported {} of {} rows{}{}\n", im.written, im.rows,
+             im.unchanged ? fmt::format(", {} unchanged (nothing written for them)", im.unchanged) : "",
+             im.bad ? fmt::format(" ({} bad rows skipped)", im.bad) : "");
+  return im.bad ? kBadInput : kOk;
 }
 
 }  // namespace pb::cli

@@ -1,21 +1,12 @@
-// tenant_import.hpp — `playbook tenant import` (contract in tenant_import.cpp)
-// and the CSV reader it uses.
+// tenant_import.hpp — `playbook tenant import` (contract in tenant_import.cpp;
+// the CSV reader is csv_reader.hpp).
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "app.hpp"
 
 namespace pb::cli {
-
-// RFC 4180 records (quoted fields, "" escapes, line breaks inside quotes);
-// blank lines are skipped. lines[i] is the 1-based line rows[i] starts on.
-struct CsvTable {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<size_t> lines;
-};
-CsvTable parse_csv(const std::string& text);
 
 struct ImportOpts {
   std::string file;

@@ -136,6 +136,8 @@ json log_to_json(const LogInput& in) {
     j["timer"] = {{"step", i.timer.step}, {"transition", i.timer.transition},
                   {"due", format_iso_instant(i.timer.due)}};
   if (!in.writes.empty()) j["writes"] = writes_to_json(in.writes);
+  if (in.op == "assign" || in.op == "unassign")
+    j["assign"] = {{"queue", to_string(in.assign.queue)}, {"name", in.assign.name}, {"primary", in.assign.primary}};
   if (!in.pins.empty()) j["pins"] = in.pins;
   if (!in.calendar.empty()) j["calendar"] = in.calendar;
   return j;
@@ -157,6 +159,16 @@ static bool writes_from_json(const json& a, std::vector<AttrWrite>& out) {
   return true;
 }
 
+// assign / unassign: the tenant-level input that changes one RM/FM assignment.
+static bool assign_from_json(const json& a, LogInput& out) {
+  std::string queue = a.at("queue").get<std::string>();
+  if (queue != "rm" && queue != "fm") return false;
+  out.input.kind = InputKind::Set;
+  out.assign = AssignChange{queue == "fm" ? QueueKind::FM : QueueKind::RM, a.at("name").get<std::string>(),
+                            a.value("primary", false), out.op == "assign"};
+  return true;
+}
+
 bool log_from_json(const json& j, LogInput& out) {
   try {
     Input& i = out.input;
@@ -166,6 +178,10 @@ bool log_from_json(const json& j, LogInput& out) {
                    InputKind::Tick, InputKind::Reset})
       if (out.op == to_string(k)) i.kind = k, known = true;
     if (out.op == "tenant-add" || out.op == "tenant-set") i.kind = InputKind::Set, known = true;
+    if (out.op == "assign" || out.op == "unassign") {
+      if (!assign_from_json(j.at("assign"), out)) return false;
+      known = true;
+    }
     if (!known) return false;
     out.playbook = j.value("playbook", "");
     i.actor = j.value("actor", "");

@@ -30,6 +30,8 @@ struct Job {
   bool tick = false;     // dated no earlier than the tenant's last event (others are refused)
   bool in_tx = false;    // the caller holds the write transaction (tick, import batches)
   bool upsert = false;   // tenant-add when the tenant is missing, else tenant-set
+  bool skip_noop = false;   // an input on an existing tenant that changes nothing writes nothing
+  bool check_only = false;  // decide, write nothing (import's checking pass)
   Prepare prepare;
 };
 
@@ -128,6 +130,14 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
     no.applied = std::move(a);
     return no;
   }
+  bool noop = job.skip_noop && !create && after.tenant == before.tenant && after.instances == before.instances;
+  if (noop || job.check_only) {
+    Response out;
+    out.unchanged = noop;
+    out.applied = std::move(a);
+    out.world = std::move(after);
+    return out;
+  }
   std::optional<Transaction> tx;
   if (!job.in_tx) tx.emplace(e.store, true);
   if (!job.key.empty())
@@ -165,7 +175,7 @@ Response run(Engine::Impl& e, const Job& job) {
       }
       if (r) {
         if (r->exit == kOk && !r->duplicate && !job.in_tx) e.worlds.put(job.tenant, r->world);
-        if (e.observer && !r->duplicate) e.observer(job.tenant, *r);
+        if (e.observer && !r->duplicate && !job.check_only) e.observer(job.tenant, *r);
         return *r;
       }
       if (job.in_tx)  // cannot happen under the caller's write lock; never retry on partial writes
@@ -230,11 +240,14 @@ Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<s
 
 Response Engine::tenant_put_in_tx(const std::string& id,
                                   const std::vector<std::pair<std::string, std::string>>& sets,
-                                  const std::string& actor, Instant now) {
+                                  const std::string& actor, Instant now, bool check_only) {
+  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
   Job job;
   job.tenant = id;
   job.upsert = true;
   job.in_tx = true;
+  job.skip_noop = true;
+  job.check_only = check_only;
   job.in.input.actor = actor;
   job.in.input.sets = sets;
   job.in.at = now;
@@ -255,6 +268,24 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
   job.key = key;
   if (auto bad = check_input(tenant, job.in, key, false)) return *bad;
   if (!key.empty()) job.command = command_text(tenant, job.in);
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+    a = apply_input(after, li, r);
+    return a.ok;
+  };
+  return run(*impl_, job);
+}
+
+Response Engine::assign(const std::string& tenant, const AssignChange& change, const std::string& actor,
+                        Instant now) {
+  if (change.name.empty()) return failure(kBadInput, "bad-value", "an RM/FM name cannot be empty");
+  Job job;
+  job.tenant = tenant;
+  job.skip_noop = true;
+  job.in.op = change.add ? "assign" : "unassign";
+  job.in.assign = change;
+  job.in.input.kind = InputKind::Set;
+  job.in.input.actor = actor;
+  job.in.at = now;
   job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
     a = apply_input(after, li, r);
     return a.ok;

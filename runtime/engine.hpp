@@ -63,6 +63,7 @@ struct Response {
   std::vector<std::string> details;  // more lines for a person (playbook-invalid: the diagnostics)
   int64_t event = 0;    // the event row written (or the earlier one when duplicate)
   bool duplicate = false;
+  bool unchanged = false;  // the input would change nothing: nothing was written (import, assign)
   Applied applied;
   TenantWorld world;    // the tenant after the input (when exit == 0)
 };
@@ -137,9 +138,19 @@ class Engine {
   // `tenant import`: adds the tenant, or sets its attributes when it exists,
   // inside a write transaction the caller holds (BEGIN IMMEDIATE) and commits
   // or rolls back. A refusal writes nothing; after a store failure (exit 2,
-  // code "store") the transaction holds partial writes: roll it back.
+  // code "store") the transaction holds partial writes: roll it back. A row
+  // that would change nothing writes nothing (`unchanged`). `check_only`:
+  // the same decision, nothing written (the caller may hold a read
+  // transaction only).
   Response tenant_put_in_tx(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
-                            const std::string& actor, Instant now);
+                            const std::string& actor, Instant now, bool check_only = false);
+  // `tenant assign|unassign`: adds (change.add) or removes one RM/FM
+  // assignment, logged as an `assign` / `unassign` input that replay applies
+  // again; one transaction with the version check of every input. Adding
+  // with primary makes it the queue's only primary; adding what is already
+  // there, primary alike, writes nothing (`unchanged`). Removing a name the
+  // queue does not hold is refused `not-assigned` (exit 2).
+  Response assign(const std::string& tenant, const AssignChange& change, const std::string& actor, Instant now);
   // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
   TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30, const TickSink& sink = {});

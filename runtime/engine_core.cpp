@@ -4,6 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "interpreter/diagnostics.hpp"
+
 namespace pb::rt {
 
 namespace {
@@ -146,12 +150,39 @@ bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r, Applied& a) {
   return true;
 }
 
+// assign / unassign: one RM/FM assignment of the tenant. Unassigning a name
+// the queue does not hold is bad input (with the queue's names to choose from).
+bool apply_assign(TenantWorld& w, const LogInput& in, Applied& a) {
+  const AssignChange& c = in.assign;
+  const char* queue = to_string(c.queue);
+  if (!c.add) {
+    std::vector<std::string> names;
+    for (const auto& x : w.tenant.assignments)
+      if (x.queue == c.queue) names.push_back(x.name);
+    if (std::find(names.begin(), names.end(), c.name) == names.end()) {
+      std::string hint = did_you_mean(c.name, names);
+      return refuse(a, "not-assigned", fmt::format("tenant '{}' has no {} '{}'{}", w.tenant.id, queue, c.name,
+                                                   hint.empty() ? "" : "; " + hint), true);
+    }
+  }
+  Outcome out;
+  out.assignments.push_back(c);
+  apply_outcome(w.tenant, out, in.input.actor, in.at);
+  a.summary = fmt::format("{} {} \"{}\"{}", c.add ? "assigned" : "unassigned", queue, c.name,
+                          c.add && c.primary ? " (primary)" : "");
+  return true;
+}
+
 }  // namespace
 
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
   Applied a;
   if (in.op == "tenant-add" || in.op == "tenant-set") {
     a.ok = apply_tenant_op(w, in, r, a);
+    return a;
+  }
+  if (in.op == "assign" || in.op == "unassign") {
+    a.ok = apply_assign(w, in, a);
     return a;
   }
   if (in.op == "start") {

@@ -40,11 +40,12 @@ struct TenantWorld {
 };
 
 struct LogInput {
-  std::string op;        // tenant-add | tenant-set | start | fire | complete | note | tick
+  std::string op;        // tenant-add | tenant-set | assign | unassign | start | fire | complete | note | tick
   std::string playbook;  // the instance's playbook ("" = the only active one)
   Input input;
   Instant at{};
   std::vector<AttrWrite> writes;             // tenant-add / tenant-set: typed writes
+  AssignChange assign;                       // assign / unassign: the queue and name (add = op is assign)
   std::map<std::string, std::string> pins;   // playbook id → hash started by this input
   std::string calendar;                      // hash of the calendar used ("" = default)
 };

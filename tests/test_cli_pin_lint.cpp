@@ -144,8 +144,8 @@ TEST_CASE("pin: an error in the shared schema blocks every playbook", "[cli-pin]
   CHECK(has(r, "[PB034]"));
 }
 
-// Codes in the sources, in interpreter/ and runtime/ (and cli/main.cpp's
-// `[internal]`): the first string
+// Codes in the sources, in interpreter/ and runtime/ (and the CLI's own,
+// printed as "[code]"): the first string
 // literal of a Refusal{…}, a refuse…(…) or a failure(kX, …), when it reads
 // like a code (Refusal{"code", …}, refuse(a, "code", …), c.refuse_by(loc,
 // x.empty() ? "code" : x, …), failure(kBadInput, "code", …)).
@@ -159,12 +159,18 @@ static std::set<std::string> codes_in_sources() {
       std::string text = pbtest::slurp(f.path());
       for (std::sregex_iterator it(text.begin(), text.end(), use), end; it != end; ++it) out.insert((*it)[1]);
     }
-  // The one code the CLI gives by itself: main's "… [internal]" for an
-  // error no command handled.
-  std::string main_cpp = pbtest::slurp(fs::path(PB_SOURCE_DIR) / "cli/main.cpp");
-  std::regex printed(R"re(\[([a-z][a-z0-9-]*)\]\\n")re");
-  for (std::sregex_iterator it(main_cpp.begin(), main_cpp.end(), printed), end; it != end; ++it)
-    out.insert((*it)[1]);
+  // The codes the CLI gives by itself, in a string it prints ("… [internal]\n",
+  // "[duplicate-id]"); not in comments.
+  std::regex printed(R"re(\[([a-z][a-z0-9-]*)\](\\n)?")re");
+  for (const auto& f : fs::directory_iterator(fs::path(PB_SOURCE_DIR) / "cli")) {
+    if (f.path().extension() != ".cpp") continue;
+    std::istringstream text(pbtest::slurp(f.path()));
+    for (std::string line; std::getline(text, line);) {
+      std::smatch m;
+      if (std::regex_search(line, m, printed) && line.rfind("//", size_t(m.position(0))) == std::string::npos)
+        out.insert(m[1]);
+    }
+  }
   return out;
 }
 

@@ -70,3 +70,25 @@ TEST_CASE("calendars and log records round-trip", "[codec]") {
   CHECK(content_hash("a") != content_hash("b"));
   CHECK(content_hash("a").size() == 32);
 }
+
+TEST_CASE("assign and unassign log records round-trip", "[codec]") {
+  for (bool add : {true, false}) {
+    LogInput in;
+    in.op = add ? "assign" : "unassign";
+    in.input.kind = InputKind::Set;
+    in.input.actor = "maria";
+    in.assign = AssignChange{QueueKind::FM, "FTCQ CSS EMEA", add, add};
+    REQUIRE(parse_iso_instant("2026-03-06T10:00:00Z", in.at));
+    LogInput out;
+    REQUIRE(log_from_json(json::parse(log_to_json(in).dump()), out));
+    CHECK(out.op == in.op);
+    CHECK(out.assign.queue == QueueKind::FM);
+    CHECK(out.assign.name == "FTCQ CSS EMEA");
+    CHECK(out.assign.primary == add);
+    CHECK(out.assign.add == add);
+  }
+  LogInput out;
+  CHECK_FALSE(log_from_json(json::parse(R"({"op": "assign", "at": "2026-01-01T00:00:00Z",
+                                          "assign": {"queue": "xm", "name": "Bob"}})"), out));
+  CHECK_FALSE(log_from_json(json::parse(R"({"op": "assign", "at": "2026-01-01T00:00:00Z"})"), out));
+}
