@@ -1,6 +1,6 @@
 // app.cpp — builds the CLI11 application from the registered commands, reads
-// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW) and maps
-// failures to exit codes.
+// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW), splits
+// the playbook search path and maps failures to exit codes.
 #include "app.hpp"
 
 #include <algorithm>
@@ -18,6 +18,19 @@ std::vector<std::pair<int, Setup>>& registry() {
 void env_default(std::string& value, const char* name) {
   if (const char* v = std::getenv(name); v && *v) value = v;
 }
+
+// The directories of a search path: `:`-separated parts, empty parts skipped.
+std::vector<std::string> split_path(const std::vector<std::string>& parts) {
+  std::vector<std::string> out;
+  for (const auto& p : parts) {
+    for (size_t i = 0; i <= p.size();) {
+      size_t end = std::min(p.find(':', i), p.size());
+      if (end > i) out.push_back(p.substr(i, end - i));
+      i = end + 1;
+    }
+  }
+  return out;
+}
 }  // namespace
 
 Registrar::Registrar(int order, Setup setup) { registry().emplace_back(order, std::move(setup)); }
@@ -33,7 +46,17 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "playbook 0.1");
   app.add_option("--db", g.db, "SQLite database (env PLAYBOOK_DB)");
-  app.add_option("--playbooks", g.playbooks, "playbook directory (env PLAYBOOK_DIR)");
+  std::vector<std::string> dirs;
+  app.add_option("--playbooks", dirs,
+                 "playbook directories, ':'-separated like PATH or the option repeated "
+                 "(env PLAYBOOK_DIR)");
+  // Before any command runs: the flags, else the environment, else ./playbooks.
+  app.parse_complete_callback([&g, &dirs] {
+    auto path = split_path(dirs.empty() ? std::vector<std::string>{g.playbooks} : dirs);
+    if (path.empty()) return;
+    g.playbook_dirs = path;
+    g.playbooks = path.front();
+  });
   app.add_option("--now", g.now, "the clock, ISO-8601 (env PLAYBOOK_NOW)");
   app.add_option("--as", g.as_user, "who is acting (recorded in the log)");
 
