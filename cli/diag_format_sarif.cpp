@@ -21,15 +21,6 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const char* sarif_level(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-  }
-  return "error";
-}
-
 // A path as a URI path: forward slashes, reserved bytes (and ':', which would
 // read as a scheme in a relative reference) percent-escaped.
 std::string to_uri(const std::string& path) {
@@ -79,7 +70,7 @@ json sarif_result(const Diagnostic& d, size_t rule_index, const SarifOptions& o)
   std::string text = d.hint.empty() ? d.message : fmt::format("{} ({})", d.message, d.hint);
   json r = {{"ruleId", d.code},
             {"ruleIndex", rule_index},
-            {"level", sarif_level(d.severity)},
+            {"level", to_string(d.severity)},  // SARIF's levels are ours: error, warning, note
             {"message", {{"text", text}}},
             {"locations", json::array({location(d.loc, o)})}};
   for (size_t i = 0; i < d.related.size(); ++i) {

@@ -62,7 +62,7 @@ bad = [r for run in log["runs"] for r in run.get("results", [])
 for r in bad:
     loc = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     text = r["message"].get("text") or " ".join(r["message"].get("arguments", []))
-    print(f"{loc}: {r['level']} {r['ruleId']}: {text}")
+    print(f"{loc}: {r.get('level', 'warning')} {r['ruleId']}: {text}")
 print(f"sarif-multitool validated {sys.argv[2]} SARIF logs: {len(bad)} errors or warnings")
 sys.exit(1 if bad else 0)
 PY
