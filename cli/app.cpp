@@ -1,16 +1,16 @@
 // app.cpp — builds the CLI11 application from the registered commands, reads
-// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW), refuses
-// arguments that are not UTF-8, and maps failures to exit codes: a store
-// error that reaches the top of a command is "error: … [store]" (exit 2) or
-// "busy: … [busy]" (exit 3).
+// the environment defaults (PLAYBOOK_DB, PLAYBOOK_DIR, PLAYBOOK_NOW), splits
+// the playbook search path, refuses arguments that are not UTF-8, and maps
+// failures to exit codes: a store error that reaches the top of a command is
+// "error: … [store]" (exit 2) or "busy: … [busy]" (exit 3).
 //
 // The global options (--db, --playbooks, --now, --as, --format) belong to
 // the application and every command falls through to them, so they may be
 // written before or after the command. A command with its own --format
 // (choices of its own) takes the global one when it was given before the
 // command; a command whose output is text only accepts `--format text`. A
-// global option given twice takes the last value, as an option given after
-// the command overrides the environment.
+// global option given twice takes the last value (--playbooks: every value,
+// in order), as an option given after the command overrides the environment.
 // Usage errors are printed in our words (options.hpp), exit 2.
 #include "app.hpp"
 
@@ -52,6 +52,19 @@ void pass_format(CLI::App& app, const CLI::Option* global, const std::string& va
   own->add_result(value);
   own->run_callback();
 }
+
+// The directories of a search path: `:`-separated parts, empty parts skipped.
+std::vector<std::string> split_path(const std::vector<std::string>& parts) {
+  std::vector<std::string> out;
+  for (const auto& p : parts) {
+    for (size_t i = 0; i <= p.size();) {
+      size_t end = std::min(p.find(':', i), p.size());
+      if (end > i) out.push_back(p.substr(i, end - i));
+      i = end + 1;
+    }
+  }
+  return out;
+}
 }  // namespace
 
 Registrar::Registrar(int order, Setup setup) { registry().emplace_back(order, std::move(setup)); }
@@ -70,7 +83,11 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "playbook 0.1");
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // the global options
   app.add_option("--db", g.db, "SQLite database (env PLAYBOOK_DB)");
-  app.add_option("--playbooks", g.playbooks, "playbook directory (env PLAYBOOK_DIR)");
+  std::vector<std::string> dirs;
+  app.add_option("--playbooks", dirs,
+                 "playbook directories, ':'-separated like PATH or the option repeated "
+                 "(env PLAYBOOK_DIR)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--now", g.now, "the clock, ISO-8601 (env PLAYBOOK_NOW)");
   app.add_option("--as", g.as_user, "who is acting (recorded in the log)");
   std::string format;
@@ -81,7 +98,15 @@ int run(int argc, char** argv) {
   auto& reg = registry();
   std::stable_sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
   for (auto& [order, setup] : reg) setup(app, g);
-  app.parse_complete_callback([&] { pass_format(app, global_format, format); });
+  // Before any command runs: the search path (the flags, else the
+  // environment, else ./playbooks), and a global --format handed on.
+  app.parse_complete_callback([&] {
+    if (auto path = split_path(dirs.empty() ? std::vector<std::string>{g.playbooks} : dirs); !path.empty()) {
+      g.playbook_dirs = path;
+      g.playbooks = path.front();
+    }
+    pass_format(app, global_format, format);
+  });
 
   if (!arguments_are_utf8(argc, argv)) return kBadInput;
   try {

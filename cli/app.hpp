@@ -16,6 +16,11 @@ enum Exit : int { kOk = 0, kCheckFailed = 1, kBadInput = 2, kBusy = 3 };
 // Global options, filled by CLI11 before a subcommand's callback runs.
 struct Globals {
   std::string db = "playbook.db";
+  // The playbook search path: --playbooks DIR[:DIR…] (repeatable) or
+  // PLAYBOOK_DIR, `:`-separated like PATH. Commands read the union of the
+  // directories; `playbooks` is the first (where samples and new scenario
+  // files live).
+  std::vector<std::string> playbook_dirs = {"playbooks"};
   std::string playbooks = "playbooks";
   std::string now;        // ISO-8601; "" = wall clock
   std::string as_user;    // --as

@@ -1,14 +1,18 @@
 // cmd_lint.cpp — `playbook lint [PATH…] [--format text|json|sarif|github]
-// [--werror] [--color] [--context]`.
+// [--werror] [--show-suppressed] [--color] [--context]`.
 //
-// Contract (DESIGN §4): loads the paths (default: the --playbooks directory)
-// with load_paths, runs check_project, prints the sorted diagnostics on stdout
-// in the chosen format and, for text, a summary line on stderr
-// ("2 errors, 1 warning in 5 files"). Source lines and carets are quoted only
-// on a terminal or with --context; colours only on a terminal or with --color.
-// Exit: 0 clean, 1 errors (or warnings with --werror), 2 when a path cannot
-// be read. Files with syntax errors show those only (see add_checker_findings).
-// A playbook file given alone is checked with the tenant.schema.yaml beside it.
+// Contract (DESIGN §4): loads the paths (default: the --playbooks
+// directories) with load_paths, runs check_project, applies the suppressions
+// (lint_allow.hpp), prints the sorted diagnostics on stdout in the chosen
+// format and, for text, a summary line on stderr ("2 errors, 1 warning in 5
+// files (1 suppressed)"). Suppressed findings are left out, but for SARIF
+// (which marks them suppressed) and with --show-suppressed (text, json).
+// Source lines and carets are quoted only on a terminal or with --context;
+// colours only on a terminal or with --color. Exit: 0 clean, 1 errors (or
+// warnings with --werror) that are not suppressed, 2 when a path cannot be
+// read. Files with syntax errors show those only (see add_checker_findings).
+// A playbook file given alone is checked with the tenant.schema.yaml, the
+// calendars/ and the .playbook-lint.yaml beside it.
 #include <unistd.h>
 
 #include <filesystem>
@@ -19,6 +23,7 @@
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
 #include "cli/options.hpp"
+#include "cli/lint_allow.hpp"
 #include "grammar/loader.hpp"
 #include "interpreter/checker.hpp"
 
@@ -30,6 +35,7 @@ struct LintOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   bool werror = false;
+  bool show_suppressed = false;
   bool color = false;
   bool context = false;
 };
@@ -50,26 +56,36 @@ bool paths_exist(const std::vector<std::string>& paths, Diagnostics& diags) {
 // A file the front end reported errors in yields a partial model; the
 // checker's findings there are mostly echoes of the syntax error (a missing
 // `roles:` makes every role undefined), so lint shows the syntax errors alone.
-void add_checker_findings(const Diagnostics& front, const Diagnostics& checker, Diagnostics& out) {
+std::set<std::string> broken_files(const Diagnostics& front) {
   std::set<std::string> broken;
   for (const auto& d : front.items())
     if (d.severity == Severity::Error) broken.insert(d.loc.filename());
+  return broken;
+}
+
+void add_checker_findings(const std::set<std::string>& broken, const Diagnostics& checker,
+                          Diagnostics& out) {
   for (const auto& d : checker.items())
     if (!broken.contains(d.loc.filename())) out.add(d);
 }
 
-// A playbook file linted on its own still reads the tenant schema beside it,
-// so `lint dir/x.playbook` resolves tenant attributes as `lint dir` does.
-std::vector<std::string> with_sibling_schemas(std::vector<std::string> paths) {
+// A playbook file linted on its own still reads what its directory gives it —
+// the tenant schema, the calendars and the lint configuration beside it — so
+// `lint dir/x.playbook` resolves attributes, calendars and suppressions as
+// `lint dir` does.
+std::vector<std::string> with_siblings(std::vector<std::string> paths) {
   namespace fs = std::filesystem;
   std::set<std::string> given(paths.begin(), paths.end());
   std::vector<std::string> extra;
   for (const auto& p : paths) {
     std::error_code ec;
-    if (!fs::is_regular_file(p, ec) || p.ends_with(".schema.yaml")) continue;
-    auto schema = fs::path(p).parent_path() / "tenant.schema.yaml";
-    std::string s = schema.string();
-    if (fs::is_regular_file(schema, ec) && given.insert(s).second) extra.push_back(s);
+    bool playbook = p.ends_with(".playbook") || p.ends_with(".playbook.yaml") || p.ends_with(".playbook.yml");
+    if (!playbook || !fs::is_regular_file(p, ec)) continue;
+    for (std::string_view name : {std::string_view("tenant.schema.yaml"), std::string_view("calendars"),
+                                  kLintConfigName}) {
+      std::string s = (fs::path(p).parent_path() / name).string();
+      if (fs::exists(s, ec) && given.insert(s).second) extra.push_back(s);
+    }
   }
   paths.insert(paths.end(), extra.begin(), extra.end());
   return paths;
@@ -81,34 +97,57 @@ bool unreadable(const Diagnostics& diags) {
   return false;
 }
 
+// The findings a format prints: SARIF marks suppressed ones, text and JSON
+// show them on request, GitHub annotations never do.
+Diagnostics printed(const SuppressResult& r, DiagFormat format, bool show_suppressed) {
+  bool with = format == DiagFormat::Sarif || (show_suppressed && format != DiagFormat::Github);
+  if (!with || r.suppressed.empty()) return r.kept;
+  Diagnostics all = r.kept;
+  all.append(r.suppressed);
+  all.sort();
+  return all;
+}
+
 int run_lint(const LintOptions& o, const Globals& g) {
-  std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{g.playbooks} : o.paths;
+  const std::vector<std::string>& paths = o.paths.empty() ? g.playbook_dirs : o.paths;
   auto format = parse_diag_format(o.format).value_or(DiagFormat::Text);
   Diagnostics diags;
   LoadResult loaded;
+  SuppressResult r;
   if (paths_exist(paths, diags)) {
-    loaded = load_paths(with_sibling_schemas(paths), diags);
+    loaded = load_paths(with_siblings(paths), diags);
     Diagnostics checker;
     check_project(loaded.project, checker);
-    add_checker_findings(diags, checker, diags);
+    auto broken = broken_files(diags);
+    add_checker_findings(broken, checker, diags);
+    r = suppress_findings(loaded, std::move(diags), broken);
+  } else {
+    r.kept = std::move(diags);
   }
-  diags.sort();
+  r.kept.sort();
   bool tty = isatty(STDOUT_FILENO) != 0;
   TextStyle style{o.color || tty, o.context || tty};
-  std::cout << format_diagnostics(format, diags, loaded.sources, style) << std::flush;
-  if (format == DiagFormat::Text) std::cerr << summary_line(diags, loaded.sources.size()) << "\n";
-  if (unreadable(diags)) return kBadInput;
-  if (diags.has_errors() || (o.werror && diags.count(Severity::Warning) > 0)) return kCheckFailed;
+  std::error_code ec;
+  SarifOptions sarif{std::filesystem::current_path(ec).string(), {}};
+  std::cout << format_diagnostics(format, printed(r, format, o.show_suppressed), loaded.sources, style,
+                                  sarif)
+            << std::flush;
+  if (format == DiagFormat::Text)
+    std::cerr << summary_line(r.kept, loaded.sources.size(), r.suppressed.items().size()) << "\n";
+  if (unreadable(r.kept)) return kBadInput;
+  if (r.kept.has_errors() || (o.werror && r.kept.count(Severity::Warning) > 0)) return kCheckFailed;
   return kOk;
 }
 
 const Registrar reg(20, [](CLI::App& root, Globals& g) {
   auto opts = std::make_shared<LintOptions>();
   auto* cmd = root.add_subcommand("lint", "check playbooks and report every finding");
-  cmd->add_option("paths", opts->paths, "files or directories (default: the --playbooks directory)");
+  cmd->add_option("paths", opts->paths, "files or directories (default: the --playbooks directories)");
   cmd->add_option("--format", opts->format, "text, json, sarif or github")
       ->check(one_of({"text", "json", "sarif", "github"}));
-  cmd->add_flag("--werror", opts->werror, "exit 1 on warnings too");
+  cmd->add_flag("--werror", opts->werror, "exit 1 on warnings too (suppressed findings do not count)");
+  cmd->add_flag("--show-suppressed", opts->show_suppressed,
+                "also list the findings a `lint: allow` suppressed, with the reason (text, json)");
   cmd->add_flag("--color", opts->color, "colour the text output even when not on a terminal");
   cmd->add_flag("--context", opts->context, "quote the source line and a caret under each finding");
   cmd->callback([opts, &g] { g.exit_code = run_lint(*opts, g); });

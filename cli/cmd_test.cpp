@@ -119,10 +119,10 @@ void print_junit(const std::vector<scen::Result>& results, int failed) {
 int run_test(const Globals& g, const TestOpts& o) {
   std::vector<std::string> files;
   bool bad = false;
-  for (const auto& p : o.paths.empty() ? std::vector<std::string>{g.playbooks} : o.paths)
+  for (const auto& p : o.paths.empty() ? g.playbook_dirs : o.paths)
     bad |= !scenario_files(p, files);
   Diagnostics load_diags;
-  LoadResult loaded = load_paths({g.playbooks}, load_diags);
+  LoadResult loaded = load_paths(g.playbook_dirs, load_diags);
   rt::Catalog catalog = catalog_of(loaded);
   std::vector<scen::Scenario> scenarios;
   for (const auto& file : files) {

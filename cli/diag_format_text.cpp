@@ -49,11 +49,14 @@ constexpr CodeInfo kCodes[] = {
     {"PB057", "rule that never applies"},
     {"PB060", "note without the note prefix"},
     {"PB070", "task defined differently in two playbooks"},
+    {"PB071", "attribute declared with two types"},
     {"PB080", "unused role"},
     {"PB081", "unused task"},
     {"PB082", "unused event"},
     {"PB083", "unused external process"},
     {"PB090", "invalid value"},
+    {"PB091", "unreadable lint suppression"},
+    {"PB092", "suppression that suppresses nothing"},
 };
 
 // The text of line `line` (1-based) of `text`, without its newline.
@@ -109,15 +112,19 @@ std::string format_text(const Diagnostics& diags, const Sources& sources, TextSt
       sev = fmt::format("{}{}\x1b[0m", c, sev);
     }
     std::string hint = d.hint.empty() ? "" : fmt::format(" ({})", d.hint);
-    out += fmt::format("{}: {}: {}{} [{}]\n", where, sev, d.message, hint, d.code);
+    std::string allowed = d.suppression ? fmt::format(" (suppressed at {}: {})", d.suppression->loc.str(),
+                                                      d.suppression->reason)
+                                        : "";
+    out += fmt::format("{}: {}: {}{} [{}]{}\n", where, sev, d.message, hint, d.code, allowed);
     if (style.context) out += context_lines(d, sources, style.color);
   }
   return out;
 }
 
-std::string summary_line(const Diagnostics& diags, size_t files) {
+std::string summary_line(const Diagnostics& diags, size_t files, size_t suppressed) {
   size_t e = diags.count(Severity::Error), w = diags.count(Severity::Warning);
   std::string in = fmt::format("in {} file{}", files, files == 1 ? "" : "s");
+  if (suppressed) in += fmt::format(" ({} suppressed)", suppressed);
   if (e == 0 && w == 0) return "no problems " + in;
   std::string errs = fmt::format("{} error{}", e, e == 1 ? "" : "s");
   std::string warns = fmt::format("{} warning{}", w, w == 1 ? "" : "s");
@@ -127,11 +134,11 @@ std::string summary_line(const Diagnostics& diags, size_t files) {
 }
 
 std::string format_diagnostics(DiagFormat f, const Diagnostics& diags, const Sources& sources,
-                               TextStyle style) {
+                               TextStyle style, const SarifOptions& sarif) {
   switch (f) {
     case DiagFormat::Text: return format_text(diags, sources, style);
     case DiagFormat::Json: return format_json(diags);
-    case DiagFormat::Sarif: return format_sarif(diags);
+    case DiagFormat::Sarif: return format_sarif(diags, sarif);
     case DiagFormat::Github: return format_github(diags);
   }
   return {};

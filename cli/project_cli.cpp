@@ -5,12 +5,14 @@
 #include <iostream>
 
 #include "cli/diag_format.hpp"
+#include "interpreter/checker.hpp"
 
 namespace pb::cli {
 
 std::optional<LoadResult> load_project(const Globals& g, const std::vector<std::string>& paths) {
   Diagnostics d;
-  auto result = load_paths(paths.empty() ? std::vector<std::string>{g.playbooks} : paths, d);
+  auto result = load_paths(paths.empty() ? g.playbook_dirs : paths, d);
+  check_playbook_ids(result.project, d);  // an id in two files is ambiguous
   if (!d.has_errors()) return result;
   Diagnostics errors;
   for (const auto& x : d.items())
@@ -34,7 +36,9 @@ const Playbook* find_playbook(const Globals& g, std::optional<LoadResult>& proje
   std::vector<std::string> ids;
   for (const auto& p : project->project.playbooks) ids.push_back(p.id);
   std::string hint = did_you_mean(id_or_file, ids);
-  std::cerr << "error: no playbook '" << id_or_file << "' in " << g.playbooks
+  std::string dirs;
+  for (const auto& d : g.playbook_dirs) dirs += (dirs.empty() ? "" : ":") + d;
+  std::cerr << "error: no playbook '" << id_or_file << "' in " << dirs
             << (hint.empty() ? "" : "; " + hint) << "\n";
   return nullptr;
 }

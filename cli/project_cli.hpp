@@ -1,6 +1,7 @@
 // project_cli.hpp — loading playbooks for commands that read them (graph,
-// explain, fmt…): the --playbooks directory or explicit files, with load
-// diagnostics printed to stderr.
+// explain, fmt…): the --playbooks directories or explicit files, with load
+// diagnostics (and a playbook id declared by two files, PB021) printed to
+// stderr.
 #pragma once
 
 #include <optional>
@@ -11,7 +12,7 @@
 
 namespace pb::cli {
 
-// Loads `paths` (or the --playbooks directory when empty). Errors are printed
+// Loads `paths` (or the --playbooks directories when empty). Errors are printed
 // and make the result empty; warnings are not printed (lint's job).
 std::optional<LoadResult> load_project(const Globals& g, const std::vector<std::string>& paths = {});
 

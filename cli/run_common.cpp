@@ -12,6 +12,7 @@
 
 #include "cli/text_out.hpp"
 #include "interpreter/calendar_math.hpp"
+#include "interpreter/checker.hpp"
 #include "runtime/world.hpp"
 
 namespace pb::cli {
@@ -28,8 +29,11 @@ rt::Catalog catalog_of(const LoadResult& l) {
       schema_text = text;
       break;
     }
+  std::map<std::string, int> declared;  // an id two files declare is ambiguous (PB021)
+  for (const auto& p : l.project.playbooks) ++declared[p.id];
   for (const auto& [id, path] : l.origin)
-    c.files[id] = rt::PinnedSource{id, path, l.sources.at(path), schema_file, schema_text};
+    if (declared[id] == 1)
+      c.files[id] = rt::PinnedSource{id, path, l.sources.at(path), schema_file, schema_text};
   return c;
 }
 
@@ -51,26 +55,30 @@ bool parse_time_option(const char* option, const std::string& text, Instant& out
   return false;
 }
 
-// The calendar files under `dir` (any `calendars/*.yaml|yml`), sorted.
-static std::vector<std::string> calendar_files(const std::string& dir) {
+// The calendar files under the directories (any `calendars/*.yaml|yml`),
+// sorted within each directory.
+static std::vector<std::string> calendar_files(const std::vector<std::string>& dirs) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.parent_path().filename() == "calendars" && (p.extension() == ".yaml" || p.extension() == ".yml"))
-      out.push_back(p.string());
+  for (const auto& dir : dirs) {
+    size_t from = out.size();
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (p.parent_path().filename() == "calendars" && (p.extension() == ".yaml" || p.extension() == ".yml"))
+        out.push_back(p.string());
+    }
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end());
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
-static rt::Catalog lazy_catalog(const std::string& dir, const LoadResult& calendars) {
+static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const LoadResult& calendars) {
   rt::Catalog c = catalog_of(calendars);
   auto full = std::make_shared<LoadResult>();
-  c.load_all = [full, dir](rt::Catalog& cat) {
+  c.load_all = [full, dirs](rt::Catalog& cat) {
     Diagnostics d;
-    *full = load_paths({dir}, d);
+    *full = load_paths(dirs, d);
     rt::Catalog all = catalog_of(*full);
     cat.project = all.project;
     cat.files = std::move(all.files);
@@ -97,9 +105,12 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
   exit = kBadInput;
   int busy_timeout = 0;
   if (!read_clock(g, s.now) || !read_busy_timeout(busy_timeout)) return std::nullopt;
-  bool lazy = use.load == Load::Lazy && std::filesystem::is_directory(g.playbooks);
-  s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(g.playbooks)
-                                                          : std::vector<std::string>{g.playbooks}, s.diags));
+  const auto& dirs = g.playbook_dirs;
+  bool lazy = use.load == Load::Lazy && std::all_of(dirs.begin(), dirs.end(), [](const std::string& d) {
+                return std::filesystem::is_directory(d);
+              });
+  s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(dirs) : dirs, s.diags));
+  check_playbook_ids(s.loaded->project, s.diags);  // such an id is left out of the catalog
   s.diags.sort();
   try {
     s.store = std::make_unique<rt::Store>(g.db, use.access, busy_timeout);
@@ -107,7 +118,7 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
     exit = report_store_error(e);
     return std::nullopt;
   }
-  s.engine = std::make_unique<rt::Engine>(*s.store, lazy ? lazy_catalog(g.playbooks, *s.loaded)
+  s.engine = std::make_unique<rt::Engine>(*s.store, lazy ? lazy_catalog(dirs, *s.loaded)
                                                           : catalog_of(*s.loaded));
   exit = kOk;
   return s;

@@ -85,11 +85,11 @@ int run_scaffold(const Globals& g, const ScaffoldOpts& o) {
   const Playbook* pb = find_playbook(g, project, o.playbook);
   if (!pb) return kBadInput;
   std::vector<std::string> files;
-  for (const auto& p : o.scenario_paths.empty() ? std::vector<std::string>{g.playbooks} : o.scenario_paths)
+  for (const auto& p : o.scenario_paths.empty() ? g.playbook_dirs : o.scenario_paths)
     if (!collect(p, files)) return kBadInput;
   std::sort(files.begin(), files.end());
   Diagnostics load_diags;
-  LoadResult loaded = load_paths({g.playbooks}, load_diags);
+  LoadResult loaded = load_paths(g.playbook_dirs, load_diags);
   auto results = run_all(g, files, catalog_of(loaded));
   paths::Enumeration e = paths::enumerate(*pb, o.flags.options());
   fs::path out_dir = o.out.empty() ? fs::path(g.playbooks) / "tests" : fs::path(o.out);

@@ -3,13 +3,16 @@
 // Contract checked on every input: parse_dsl never crashes, hangs or throws;
 // when it reads a playbook without errors, print_dsl's text parses again
 // without errors to the same model, and printing that model gives the same
-// bytes (fmt is idempotent). A violation aborts with both texts.
+// bytes (fmt is idempotent); scan_allows (the `# lint: allow` comments)
+// returns only complete directives, each about a line of the text. A
+// violation aborts with both texts.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "grammar/frontend.hpp"
+#include "grammar/lint_directives.hpp"
 
 namespace {
 
@@ -22,6 +25,10 @@ namespace {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  pb::Diagnostics da;
+  for (const auto& a : pb::scan_allows(text, "fuzz.playbook", false, da))
+    if (a.line == 0 || a.line < a.loc.line || a.codes.empty() || a.reason.empty())
+      fail("scan_allows returned an incomplete directive", std::string(text), a.loc.str());
   pb::Diagnostics d;
   auto m = pb::parse_dsl(text, "fuzz.playbook", d);
   if (m) (void)pb::print_dsl(*m);  // partial models must print too

@@ -8,8 +8,9 @@
 //   build-fuzz/fuzz/fuzz_yaml -max_total_time=60 -max_len=4096 /tmp/corpus fuzz/corpus/yaml
 // Inputs it finds go to tests/data/fuzz/yaml-*.yaml (replayed by test_yaml_loader).
 //
-// Contract checked on every input: parse_yaml_playbook, parse_yaml_schema and
-// parse_yaml_calendar never crash, hang or throw; when a playbook parses
+// Contract checked on every input: parse_yaml_playbook, parse_yaml_schema,
+// parse_yaml_calendar, parse_lint_config and scan_allows never crash, hang or
+// throw (scan_allows returns only complete directives); when a playbook parses
 // without errors, print_yaml → parse gives the same model without errors and
 // printing again gives the same bytes (abort otherwise).
 #include <cstdint>
@@ -19,6 +20,7 @@
 
 #include "grammar/calendar_loader.hpp"
 #include "grammar/frontend.hpp"
+#include "grammar/lint_directives.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -47,5 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   pb::Diagnostics d3;
   pb::parse_yaml_schema(text, "fuzz.schema.yaml", d3);
   pb::parse_yaml_calendar(text, "calendars/fuzz.yaml", d3);
+  pb::parse_lint_config(text, ".playbook-lint.yaml", d3);
+  for (const auto& a : pb::scan_allows(text, "fuzz.playbook.yaml", true, d3))
+    if (a.line == 0 || a.line < a.loc.line || a.codes.empty() || a.reason.empty()) std::abort();
   return 0;
 }

@@ -1,11 +1,14 @@
 // loader.cpp — files and directories → Project (loader.hpp).
 //
-// Contract: directories are walked recursively (hidden entries skipped) and
-// their files taken in sorted path order, so results and diagnostics are
-// deterministic. Dispatch is on the file name: `*.playbook` (DSL),
-// `*.playbook.yaml|yml` (YAML), `*.schema.yaml|yml` (tenant schema; several
-// are merged), `calendars/*.yaml|yml` (calendars). Inside a directory other
-// files are ignored; a file named explicitly with another name is PB005.
+// Contract: directories are walked recursively (hidden entries skipped, but
+// for `.playbook-lint.yaml`) and their files taken in sorted path order, so
+// results and diagnostics are deterministic. Dispatch is on the file name:
+// `*.playbook` (DSL), `*.playbook.yaml|yml` (YAML), `*.schema.yaml|yml`
+// (tenant schema; several are merged), `calendars/*.yaml|yml` (calendars),
+// `.playbook-lint.yaml` (lint suppressions: read, not parsed here). Inside a
+// directory other files are ignored; a file named explicitly with another
+// name is PB005. A file reached twice (a directory and a file in it, or one
+// directory given twice) is read once.
 #include "loader.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +29,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Kind { Dsl, YamlPlaybook, Schema, Calendar, Other };
+enum class Kind { Dsl, YamlPlaybook, Schema, Calendar, LintConfig, Other };
 
 bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -34,6 +37,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 Kind kind_of(const fs::path& p) {
   std::string name = p.filename().string();
+  if (name == kLintConfigName) return Kind::LintConfig;
   if (ends_with(name, ".playbook")) return Kind::Dsl;
   if (ends_with(name, ".playbook.yaml") || ends_with(name, ".playbook.yml")) return Kind::YamlPlaybook;
   if (ends_with(name, ".schema.yaml") || ends_with(name, ".schema.yml")) return Kind::Schema;
@@ -47,10 +51,16 @@ Loc file_loc(const std::string& path) {
 }
 
 void load_file(const std::string& path, Kind kind, LoadResult& out, Diagnostics& diags) {
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(path, ec);
+  if (!out.seen.insert(ec ? path : canonical.string()).second) return;  // read once
   std::string text;
   if (!read_file(path, text, diags)) return;
   auto& src = out.sources[path] = std::move(text);
-  if (kind == Kind::Dsl || kind == Kind::YamlPlaybook) {
+  out.project.files.push_back(path);
+  if (kind == Kind::LintConfig) {
+    out.lint_configs.push_back(path);
+  } else if (kind == Kind::Dsl || kind == Kind::YamlPlaybook) {
     auto pb = kind == Kind::Dsl ? parse_dsl(src, path, diags) : parse_yaml_playbook(src, path, diags);
     if (!pb) return;
     out.origin.emplace(pb->id, path);  // the first file keeps the id; the checker reports PB021
@@ -77,7 +87,7 @@ std::vector<fs::path> files_under(const fs::path& dir, bool& has_calendars, Diag
   fs::recursive_directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
-    if (p.filename().string().starts_with(".")) {
+    if (p.filename().string().starts_with(".") && p.filename().string() != kLintConfigName) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }

@@ -2,12 +2,16 @@
 //
 // Contract: a directory is searched recursively for `*.playbook` (DSL),
 // `*.playbook.yaml` / `*.playbook.yml` (YAML), `*.schema.yaml` (the tenant
-// schema) and `calendars/*.yaml` (calendars). Files that cannot be read or
-// parsed produce diagnostics; loading never stops at the first bad file.
-// `sources` keeps every file's text so diagnostics can quote the line.
+// schema), `calendars/*.yaml` (calendars) and `.playbook-lint.yaml` (lint
+// suppressions). Several paths load as their union; a file reached twice is
+// read once. Files that cannot be read or parsed produce diagnostics; loading
+// never stops at the first bad file. `sources` keeps every file's text so
+// diagnostics can quote the line.
 #pragma once
 
 #include <map>
+#include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -16,10 +20,15 @@
 
 namespace pb {
 
+// The name of a directory's lint configuration (suppressions with reasons).
+inline constexpr std::string_view kLintConfigName = ".playbook-lint.yaml";
+
 struct LoadResult {
   Project project;
   std::map<std::string, std::string> sources;  // path → text
   std::map<std::string, std::string> origin;   // playbook id → path of its file
+  std::vector<std::string> lint_configs;       // the .playbook-lint.yaml files read
+  std::set<std::string> seen;                  // canonical paths read (each once)
 };
 
 LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags);

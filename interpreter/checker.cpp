@@ -1,8 +1,8 @@
-// checker.cpp — check_project: runs every pass on every playbook, then the
-// checks across playbooks: duplicate playbook ids (PB021) and one task id
-// with two names, mandatory flags or roles (PB070), both naming the other
-// place; and the unused-declaration warnings (PB080–PB083). Pure, no I/O;
-// linear in the size of the project (hash maps, no scans over all steps).
+// checker.cpp — check_project: runs the checks across files (playbook ids,
+// the task catalog and attribute types: checker_catalog.cpp), the shared
+// schema's rules, then every pass on every playbook; and the
+// unused-declaration warnings (PB080–PB083). Pure, no I/O; linear in the size
+// of the project (hash maps, no scans over all steps).
 #include "checker.hpp"
 
 #include <fmt/format.h>
@@ -14,49 +14,6 @@ namespace pb {
 namespace {
 
 using check::PlaybookScope;
-
-void check_playbook_ids(const Project& project, Diagnostics& diags) {
-  std::unordered_map<std::string, const Playbook*> first;
-  for (const auto& p : project.playbooks) {
-    if (p.id.empty()) continue;  // the front end reported the missing id
-    auto [it, fresh] = first.emplace(p.id, &p);
-    if (!fresh)
-      diags.error(p.loc, "PB021",
-                  fmt::format("playbook id '{}' is also used at {}; playbook ids must be unique "
-                              "in the directory",
-                              p.id, it->second->loc.str()));
-  }
-}
-
-std::string mandatory_word(bool m) { return m ? "mandatory" : "optional"; }
-
-void compare_tasks(const Task& here, const Task& there, Diagnostics& diags) {
-  std::string at = there.loc.str();
-  if (here.name != there.name)
-    diags.error(here.loc, "PB070",
-                fmt::format("task {} is named \"{}\" here but \"{}\" at {}", here.id, here.name,
-                            there.name, at));
-  if (here.mandatory != there.mandatory)
-    diags.error(here.loc, "PB070",
-                fmt::format("task {} is {} here but {} at {}", here.id,
-                            mandatory_word(here.mandatory), mandatory_word(there.mandatory), at));
-  if (here.role != there.role)
-    diags.error(here.loc, "PB070",
-                fmt::format("task {} has role '{}' here but role '{}' at {}", here.id, here.role,
-                            there.role, at));
-}
-
-void check_task_catalog(const Project& project, Diagnostics& diags) {
-  std::unordered_map<int64_t, const Task*> first;
-  for (const auto& p : project.playbooks) {
-    std::unordered_set<int64_t> own;  // a repeat inside one playbook is PB020
-    for (const auto& t : p.tasks) {
-      if (!own.insert(t.id).second) continue;
-      auto [it, fresh] = first.emplace(t.id, &t);
-      if (!fresh) compare_tasks(t, *it->second, diags);
-    }
-  }
-}
 
 void check_one(const Project& project, const Playbook& pb,
                const std::unordered_set<std::string>& ids, Diagnostics& diags) {
@@ -83,10 +40,12 @@ void check_schema(const Project& project, const std::unordered_set<std::string>&
     none.events.insert(none.events.end(), p.events.begin(), p.events.end());
   }
   PlaybookScope s(project, none, diags, ids);
+  // A repeat inside one schema file is PB020; schema files that declare one
+  // attribute alike are merged (PB071 reports them when they disagree).
   std::unordered_map<std::string, Loc> seen;
   for (const auto& a : project.schema->attributes) {
     auto [it, fresh] = seen.emplace(a.name, a.loc);
-    if (!fresh)
+    if (!fresh && it->second.filename() == a.loc.filename())
       diags.error(a.loc, "PB020",
                   fmt::format("duplicate tenant attribute '{}'; it is already declared at {}",
                               a.name, it->second.str()));
@@ -136,7 +95,7 @@ void check_project(const Project& project, Diagnostics& diags) {
   std::unordered_set<std::string> ids;
   for (const auto& p : project.playbooks) ids.insert(p.id);
   check_playbook_ids(project, diags);
-  check_task_catalog(project, diags);
+  check::check_catalog(project, diags);
   check_schema(project, ids, diags);
   for (const auto& p : project.playbooks) check_one(project, p, ids, diags);
 }

@@ -9,4 +9,8 @@ namespace pb {
 
 void check_project(const Project& project, Diagnostics& diags);
 
+// PB021 alone: one playbook id declared by two files (the run commands refuse
+// an ambiguous id, as lint reports it).
+void check_playbook_ids(const Project& project, Diagnostics& diags);
+
 }  // namespace pb

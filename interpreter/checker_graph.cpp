@@ -35,12 +35,14 @@ void note_cut_off(PlaybookScope& s, const std::vector<const Transition*>& broken
   for (size_t i = 0; i < cut.size() && i < 5; ++i) names.push_back("'" + cut[i]->id + "'");
   if (cut.size() > 5) names.push_back(fmt::format("and {} more", cut.size() - 5));
   const Transition& t = *broken.front();
-  s.diags.add({t.target_loc.line ? t.target_loc : t.loc, Severity::Note, "PB050",
-               fmt::format("while '{}' is not a step, {} {} cannot be reached from the start "
-                           "step: {} (not reported as unreachable until it is fixed)",
-                           t.target, cut.size(), cut.size() == 1 ? "step" : "steps",
-                           join(names, ", ")),
-               {}});
+  Diagnostic d;
+  d.loc = t.target_loc.line ? t.target_loc : t.loc;
+  d.severity = Severity::Note;
+  d.code = "PB050";
+  d.message = fmt::format("while '{}' is not a step, {} {} cannot be reached from the start step: {} (not "
+                          "reported as unreachable until it is fixed)",
+                          t.target, cut.size(), cut.size() == 1 ? "step" : "steps", join(names, ", "));
+  s.diags.add(std::move(d));
 }
 
 void check_reachable(PlaybookScope& s) {

@@ -137,6 +137,10 @@ void check_rule_triggers(PlaybookScope& s, const std::vector<Rule>& rules,
 // ---- checker.cpp
 void check_unused(PlaybookScope& s);
 
+// ---- checker_catalog.cpp
+void check_catalog(const Project& project, Diagnostics& diags);  // PB070, PB071
+bool same_type(const Type& a, const Type& b);  // as PB071 compares them
+
 // Shared helpers.
 std::string show(const Expr& e, int depth = 0);  // short text of an expression for messages
 constexpr int kMaxExprDepth = 300;  // deeper is PB006 (the parsers stop at 256 first)

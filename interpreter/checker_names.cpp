@@ -135,10 +135,14 @@ void check_duplicates(PlaybookScope& s) {
   Seen<std::string_view> rules;
   report_dups(s, b.tenant.rules, by_id, "rule id", rules);
   report_dups(s, b.rules, by_id, "rule id", rules);
-  // A playbook's own tenant attributes must not redeclare the shared schema's.
+  // A playbook's own tenant attributes must not redeclare the shared schema's
+  // (with another type it is PB071, checker_catalog.cpp).
   Seen<std::string_view> attrs;
   if (s.project.schema)
     for (const auto& a : s.project.schema->attributes) attrs.emplace(a.name, &a.loc);
+  for (const auto& a : b.tenant.attributes)
+    if (auto it = s.attrs.find(a.name); it != s.attrs.end() && !same_type(a.type, it->second->type))
+      attrs.erase(a.name);
   report_dups(s, b.tenant.attributes, by_name, "tenant attribute", attrs);
   for (const auto& a : b.tenant.attributes)
     if (a.type.kind == TypeKind::Records) attr_dups(s, a.type.fields, "record field");

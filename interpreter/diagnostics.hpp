@@ -2,10 +2,14 @@
 //
 // Contract: a Diagnostic is one finding at one place: severity, a stable code
 // (documented in docs/lint-codes.md), a message a person understands and, when
-// a name was close to a known one, a "did you mean" suggestion. Collections of
-// diagnostics are sorted by file, line, column, code for output.
+// a name was close to a known one, a "did you mean" suggestion. A finding about
+// several places (one task declared differently in three files) stands on one
+// of them and names the others as related locations. A finding a lint
+// directive accepted carries that suppression. Collections of diagnostics are
+// sorted by file, line, column, code for output.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,12 +20,29 @@ namespace pb {
 
 enum class Severity { Error, Warning, Note };
 
+// Another place a finding is about, and what stands there.
+struct Related {
+  Loc loc;
+  std::string message;
+};
+
+// Why a finding is not counted: a `# lint: allow` comment in the file
+// (InSource) or an entry of the directory's `.playbook-lint.yaml` (External),
+// where it is written and the reason it gives.
+struct Suppression {
+  enum class Kind { InSource, External } kind = Kind::InSource;
+  Loc loc;
+  std::string reason;
+};
+
 struct Diagnostic {
   Loc loc;
   Severity severity = Severity::Error;
   std::string code;     // e.g. "PB001"
   std::string message;  // without location, severity or code
   std::string hint;     // "did you mean 'x'?" — empty when none
+  std::vector<Related> related;            // the other places, in path order
+  std::optional<Suppression> suppression;  // set only on a suppressed finding
 };
 
 class Diagnostics {

@@ -14,6 +14,7 @@ import copy
 import json
 import os
 import shutil
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 L1 = ["In Progress", "Status Unknown", "Blocked", "No Intent"]
@@ -54,8 +55,14 @@ def base():
 # ------------------------------------------------------------------ DSL
 
 
+def invisible(c):
+    return c != " " and unicodedata.category(c) in ("Cf", "Zs")
+
+
 def q(s):
-    return json.dumps(s, ensure_ascii=False)
+    """A DSL string; invisible characters as escapes, so the file itself is clean."""
+    out = json.dumps(s, ensure_ascii=False)
+    return "".join(f"\\u{{{ord(c):X}}}" if invisible(c) else c for c in out)
 
 
 def dsl_type(t):
@@ -140,7 +147,8 @@ def dsl(p, comment):
     for r in p["roles"]:
         out.append(f"  role {r[0]} {q(r[1])}")
     for t in p["tasks"]:
-        out.append(f"  task {t[0]} {q(t[1])} {t[2]} role {t[3]}")
+        services = " services " + ", ".join(q(x) for x in t[4]) if len(t) > 4 else ""
+        out.append(f"  task {t[0]} {q(t[1])} {t[2]} role {t[3]}{services}")
     for g in p["groups"]:
         out.append(f"  group {g[0]} {q(g[1])} exactly_one " + ", ".join(str(x) for x in g[2]))
     for x in p["externals"]:
@@ -182,6 +190,8 @@ def y(s):
         return "true" if s else "false"
     if isinstance(s, int):
         return str(s)
+    if any(invisible(c) for c in s):
+        return json.dumps(s)  # \uXXXX escapes: the file itself stays clean
     special = set(":#{}[],&*!|>'\"%@`")
     if s == "" or s[0] in "-?" or any(c in special for c in s) or s != s.strip() or \
             s.lower() in ("true", "false", "yes", "no", "null", "on", "off", "~") or \
@@ -291,7 +301,8 @@ def yaml(p, comment):
         out.append(f"  - {{id: {r[0]}, name: {y(r[1])}}}")
     out.append("tasks:")
     for t in p["tasks"]:
-        out.append(f"  - {{id: {t[0]}, name: {y(t[1])}, mandatory: {'true' if t[2] == 'mandatory' else 'false'}, role: {t[3]}}}")
+        services = ", services: [" + ", ".join(y(x) for x in t[4]) + "]" if len(t) > 4 else ""
+        out.append(f"  - {{id: {t[0]}, name: {y(t[1])}, mandatory: {'true' if t[2] == 'mandatory' else 'false'}, role: {t[3]}{services}}}")
     if p["groups"]:
         out.append("groups:")
         for g in p["groups"]:
@@ -647,7 +658,120 @@ def dir_cases():
                                    "working_days: [Mon, Tue, Wed, Thu, Fri]\n"
                                    "holidays:\n  - {date: 2026-01-01, name: New Year's Day}\n",
     }
+    out.update(catalog_cases())
+    out.update(suppression_cases())
     return out
+
+
+# ------------------------------------------------------------------ across files
+
+
+def named(p, pid):
+    p["id"] = pid
+    return p
+
+
+def with_role(p, rid, name):
+    """The playbook's one role becomes `rid "name"`; tasks and steps follow."""
+    p["roles"] = [[rid, name]]
+    for t in p["tasks"]:
+        t[3] = rid
+    for st in p["steps"]:
+        if st.get("role"):
+            st["role"] = rid
+    return p
+
+
+def catalog_cases():
+    out = {}
+    # A role renamed between versions ("FastTrack Manager" -> "Targeting
+    # Manager"): the same local id is another role. A third file calls the
+    # new role by another id: the same role, no finding.
+    out["catalog_role_renamed"] = {
+        "a.playbook": dsl(with_role(base(), "tm", "FastTrack Manager"), "the tasks with the old role name"),
+        "b.playbook.yaml": yaml(named(with_role(base(), "tm", "Targeting Manager"), "corpus-renamed"),
+                                "the tasks with the new role name"),
+        "c.playbook": dsl(named(with_role(base(), "targeting_manager", "Targeting Manager"), "corpus-same-role"),
+                          "the new role under another local id"),
+    }
+    # Three files that disagree on a name and a flag: each finding stands on
+    # the one that differs from the other two.
+    b = named(base(), "corpus-two")
+    b["tasks"][0] = [3663, "Send Email Outreach 1", "mandatory", "fm"]
+    c = named(base(), "corpus-three")
+    c["tasks"][0][2] = "mandatory"
+    out["catalog_three_files"] = {"a.playbook": dsl(base(), "task 3663 optional, named as FTOP names it"),
+                                  "b.playbook.yaml": yaml(b, "task 3663 mandatory, another name"),
+                                  "c.playbook": dsl(c, "task 3663 mandatory")}
+    # Services compared as a set: order does not matter, a missing one does.
+    a = base()
+    a["tasks"][0].append(["Teams", "Exchange"])
+    a["tasks"][1].append(["All Services"])
+    b = named(base(), "corpus-services")
+    b["tasks"][0].append(["Exchange", "Teams"])
+    b["tasks"][1].append(["Teams"])
+    out["catalog_services"] = {"a.playbook": dsl(a, "tasks with their services"),
+                               "b.playbook.yaml": yaml(b, "3663 alike in another order; 3664 differs")}
+    # Names that differ only by what a reader cannot see; NFC forms are equal.
+    a = base()
+    a["tasks"].append([3665, "Revis\u00e3o do plano", "optional", "fm"])
+    step(a, "email_1")["tasks"].append(3665)
+    b = named(copy.deepcopy(a), "corpus-invisible")
+    b["tasks"][0][1] = "Send Email Outreach #1 "
+    b["tasks"][1][1] = "Send Email\u200b Outreach #2"
+    b["tasks"][2][1] = unicodedata.normalize("NFD", "Revis\u00e3o do plano")
+    out["catalog_invisible"] = {"a.playbook": dsl(a, "the catalog as FTOP writes it"),
+                                "b.playbook.yaml": yaml(b, "a trailing space, a zero-width space, NFD")}
+    # A no-break space typed into the file itself (PB003 there); the other
+    # file's finding names it.
+    out["catalog_nbsp"] = {
+        "a.playbook": edit(dsl(base(), "a no-break space inside a task name"),
+                           "Send Email Outreach #2", "Send Email\u00a0Outreach #2"),
+        "b.playbook": dsl(named(base(), "corpus-plain"), "the same task, plain spaces"),
+    }
+    out["attribute_types"] = attribute_type_files()
+    return out
+
+
+def suppression_cases():
+    """`# lint: allow` in both forms and a directory's .playbook-lint.yaml."""
+    wait = base()
+    wait_only(wait)
+    dsl_text = dsl(wait, "PB054 allowed on the step, with a reason")
+    dsl_text = edit(dsl_text, "  step email_2 ", "  # lint: allow PB054 \u2014 the ML model fires the reply event\n"
+                                                 "  step email_2 ")
+    dsl_text = edit(dsl_text, "  step done ", "  # lint: allow PB050 -- reached, so this allows nothing\n"
+                                              "  step done ")
+    dsl_text = edit(dsl_text, "    tasks 3663\n", "    tasks 3663  # lint: allow PB081\n")
+    yml = yaml(named(copy.deepcopy(wait), "corpus-yaml"), "PB054 allowed on the step's first line")
+    yml = edit(yml, "  - id: email_2\n", "  - id: email_2  # lint: allow PB054 - scored by the ML model\n")
+    yml = edit(yml, "title: Corpus case", "title: \"Corpus # lint: allow PB054 (in a string, not a comment)\"")
+    other = dsl(named(copy.deepcopy(wait), "corpus-external"), "PB054 allowed by .playbook-lint.yaml")
+    config = ("# findings this directory accepts, each with its reason\nallow:\n"
+              "  - {code: PB054, path: c.playbook, step: email_2, reason: an FM calls every day}\n"
+              "  - {code: PB054, path: c.playbook, step: emial_2, reason: a typo in the step}\n"
+              "  - {code: [PB504], reason: no such code}\n"
+              "  - {code: PB053, path: \"*.playbook\"}\n")
+    return {"suppressions": {"a.playbook": dsl_text, "b.playbook.yaml": yml, "c.playbook": other,
+                             ".playbook-lint.yaml": config}}
+
+
+def attribute_type_files():
+    """One attribute, record field, enum and payload field, declared twice."""
+    a = base()
+    a["tenant"] += [["seats", "int", "Seats"], WORKLOADS]
+    a["events"][1][2].append(["reason", "string", "Why"])
+    b = named(base(), "corpus-types")
+    b["tenant"] += [["seats", "string", "Seats"],
+                    ["workloads", ["records", "workload", [["l1", ["enum", L1], "L1 status"],
+                                                           ["esd", "string", "Engagement Start Date"]]],
+                     "Workloads"]]
+    b["events"][1][2].append(["reason", ["enum", ["Holiday", "Budget"]], "Why"])
+    schema = ("# the shared schema spells one L1 value differently\nschema: tenant\nattributes:\n"
+              "  l1: {type: enum, values: [In progress, Status Unknown, Blocked, No Intent]}\n")
+    return {"a.playbook": dsl(a, "seats is an int, the ESD a date"),
+            "b.playbook.yaml": yaml(b, "seats is a string, the ESD a string"),
+            "tenant.schema.yaml": schema}
 
 
 def write(path, text):
