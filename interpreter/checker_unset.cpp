@@ -24,20 +24,22 @@ namespace {
 bool is_order(const std::string& op) { return op == "<" || op == ">" || op == "<=" || op == ">="; }
 
 // The path whose value `e` is when that path is unset (days_until(p), p + 3).
-const Expr* unset_source(const Expr& e) {
+// Deeper than kMaxExprDepth is PB006's business: no path.
+const Expr* unset_source(const Expr& e, int depth = 0) {
+  if (depth > kMaxExprDepth) return nullptr;
   switch (e.kind) {
     case ExprKind::Path: return &e;
     case ExprKind::Call:
       if ((e.text == "days_until" || e.text == "business_days_until") && e.args.size() == 1)
-        return unset_source(e.args[0]);
+        return unset_source(e.args[0], depth + 1);
       return nullptr;
     case ExprKind::Binary:
       if ((e.text == "+" || e.text == "-") && e.args.size() == 2) {
-        if (const Expr* p = unset_source(e.args[0])) return p;
-        return unset_source(e.args[1]);
+        if (const Expr* p = unset_source(e.args[0], depth + 1)) return p;
+        return unset_source(e.args[1], depth + 1);
       }
       return nullptr;
-    case ExprKind::Unary: return e.text == "-" && e.args.size() == 1 ? unset_source(e.args[0]) : nullptr;
+    case ExprKind::Unary: return e.text == "-" && e.args.size() == 1 ? unset_source(e.args[0], depth + 1) : nullptr;
     default: return nullptr;
   }
 }
@@ -63,19 +65,33 @@ bool sentinel_test(const Expr& e) {
 
 using Known = std::vector<std::string_view>;  // paths known to be set (views into the model)
 
-// Paths that must be set when `e` holds: both sides of `and`, and the path
-// of a comparison with a literal that an unset value cannot satisfy.
-void implied_set(const Expr& e, Known& out) {
-  if (e.kind != ExprKind::Binary || e.args.size() != 2) return;
-  if (e.text == "and") {
-    implied_set(e.args[0], out);
-    implied_set(e.args[1], out);
-    return;
+// The operands of a chain of one operator (`a and b and c` → a, b, c), left
+// to right, walked without recursion: a guard may be a 20,000-term chain.
+std::vector<const Expr*> chain(const Expr& e, std::string_view op) {
+  std::vector<const Expr*> out, todo{&e};
+  while (!todo.empty()) {
+    const Expr* x = todo.back();
+    todo.pop_back();
+    if (x->kind == ExprKind::Binary && x->text == op && x->args.size() == 2) {
+      todo.push_back(&x->args[1]);
+      todo.push_back(&x->args[0]);
+    } else {
+      out.push_back(x);
+    }
   }
-  bool eq_nonempty = e.text == "==" && !(e.args[1].kind == ExprKind::String && e.args[1].text.empty());
-  if (!is_order(e.text) && !eq_nonempty) return;
-  for (int i = 0; i < 2; ++i)
-    if (const Expr* p = unset_source(e.args[i]); p && literal(e.args[1 - i])) out.push_back(p->text);
+  return out;
+}
+
+// Paths that must be set when `e` holds: every operand of an `and`, and the
+// path of a comparison with a literal that an unset value cannot satisfy.
+void implied_set(const Expr& top, Known& out) {
+  for (const Expr* e : chain(top, "and")) {
+    if (e->kind != ExprKind::Binary || e->args.size() != 2) continue;
+    bool eq_nonempty = e->text == "==" && !(e->args[1].kind == ExprKind::String && e->args[1].text.empty());
+    if (!is_order(e->text) && !eq_nonempty) continue;
+    for (int i = 0; i < 2; ++i)
+      if (const Expr* p = unset_source(e->args[i]); p && literal(e->args[1 - i])) out.push_back(p->text);
+  }
 }
 
 const Attribute* field_of(const std::vector<Attribute>& fields, std::string_view name) {
@@ -110,19 +126,21 @@ struct Walk {
   }
 
   // Int or Date when `e` is well typed as one (else PB040 has its say).
-  TypeKind type(const Expr& e) const {
+  TypeKind type(const Expr& e, int depth = 0) const {
+    if (depth > kMaxExprDepth) return TypeKind::Unknown;
+    auto sub = [&](const Expr& x) { return type(x, depth + 1); };
     switch (e.kind) {
       case ExprKind::Int: return TypeKind::Int;
       case ExprKind::Date: return TypeKind::Date;
       case ExprKind::Path: return path_type(e.text);
       case ExprKind::Call:
         if (e.text == "days_until" || e.text == "business_days_until")
-          return e.args.size() == 1 && type(e.args[0]) == TypeKind::Date ? TypeKind::Int : TypeKind::Unknown;
+          return e.args.size() == 1 && sub(e.args[0]) == TypeKind::Date ? TypeKind::Int : TypeKind::Unknown;
         return e.text == "count" || e.text == "visits" ? TypeKind::Int : TypeKind::Unknown;
-      case ExprKind::Unary: return e.text == "-" && !e.args.empty() ? type(e.args[0]) : TypeKind::Unknown;
+      case ExprKind::Unary: return e.text == "-" && !e.args.empty() ? sub(e.args[0]) : TypeKind::Unknown;
       case ExprKind::Binary:
-        if ((e.text == "+" || e.text == "-") && e.args.size() == 2 && type(e.args[1]) == TypeKind::Int)
-          return type(e.args[0]);
+        if ((e.text == "+" || e.text == "-") && e.args.size() == 2 && sub(e.args[1]) == TypeKind::Int)
+          return sub(e.args[0]);
         return TypeKind::Unknown;
       default: return TypeKind::Unknown;
     }
@@ -147,24 +165,22 @@ struct Walk {
     }
   }
 
-  void expr(const Expr& e, Known known) {
-    if (e.kind == ExprKind::Binary && e.args.size() == 2) {
-      if (e.text == "and") {
-        expr(e.args[0], known);
-        implied_set(e.args[0], known);
-        expr(e.args[1], known);
-        return;
+  // `and`: each operand is read knowing what the ones before it imply;
+  // `or`: each operand after a `not X` knows X's. Chains of either are
+  // walked flat; other nesting stops at kMaxExprDepth (PB006).
+  void expr(const Expr& e, Known known, int depth = 0) {
+    if (depth > kMaxExprDepth) return;
+    if (e.kind == ExprKind::Binary && e.args.size() == 2 && (e.text == "and" || e.text == "or")) {
+      bool is_and = e.text == "and";
+      for (const Expr* x : chain(e, e.text)) {
+        expr(*x, known, depth + 1);
+        if (is_and) implied_set(*x, known);
+        else if (x->kind == ExprKind::Unary && x->text == "not" && !x->args.empty()) implied_set(x->args[0], known);
       }
-      if (e.text == "or") {
-        expr(e.args[0], known);
-        const Expr& l = e.args[0];
-        if (l.kind == ExprKind::Unary && l.text == "not" && !l.args.empty()) implied_set(l.args[0], known);
-        expr(e.args[1], known);
-        return;
-      }
-      if (is_order(e.text)) order(e, known);
+      return;
     }
-    for (const Expr& a : e.args) expr(a, known);
+    if (e.kind == ExprKind::Binary && e.args.size() == 2 && is_order(e.text)) order(e, known);
+    for (const Expr& a : e.args) expr(a, known, depth + 1);
   }
 };
 
