@@ -127,6 +127,23 @@ TEST_CASE("suppressed findings: --show-suppressed, the summary, --werror", "[lin
   CHECK(werror.err == "no problems in 1 file (1 suppressed)\n");
 }
 
+TEST_CASE("JSON: a catalog conflict names every other place in relatedLocations", "[lint][json]") {
+  auto j = json::parse(run_playbook(kCorpus, "lint --format json catalog_three_files").out);
+  REQUIRE(j.size() == 2);
+  const auto& flag = j[0];  // the file that says optional, against the two that say mandatory
+  CHECK(flag["code"] == "PB070");
+  CHECK(flag["file"] == "catalog_three_files/a.playbook");
+  REQUIRE(flag["relatedLocations"].size() == 2);
+  CHECK(flag["relatedLocations"][0] == json{{"file", "catalog_three_files/b.playbook.yaml"}, {"line", 9},
+                                            {"column", 5}, {"message", "task 3663 is mandatory here"}});
+  CHECK(flag["relatedLocations"][1] == json{{"file", "catalog_three_files/c.playbook"}, {"line", 8},
+                                            {"column", 3}, {"message", "task 3663 is mandatory here"}});
+  const auto& name = j[1];
+  CHECK(name["file"] == "catalog_three_files/b.playbook.yaml");
+  REQUIRE(name["relatedLocations"].size() == 2);
+  CHECK(name["relatedLocations"][0]["message"] == "task 3663 is named \"Send Email Outreach #1\" here");
+}
+
 TEST_CASE("SARIF: paths relative to SRCROOT or file:// URIs, related locations, suppressions",
           "[lint][sarif]") {
   auto rel = json::parse(run_playbook(kCorpus, "lint --format sarif catalog_three_files suppressions").out);
