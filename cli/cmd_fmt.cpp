@@ -18,19 +18,17 @@
 #include "cli/options.hpp"
 #include "grammar/frontend.hpp"
 #include "grammar/loader.hpp"
+#include "grammar/source_kind.hpp"
 
 namespace pb::cli {
 namespace {
 
-bool is_yaml(const std::string& path) {
-  auto ends = [&](std::string_view s) { return path.size() >= s.size() && path.ends_with(s); };
-  return ends(".yaml") || ends(".yml");
-}
+bool is_yaml(const std::string& path) { return source_kind(path) == SourceKind::YamlPlaybook; }
 
 // Parses one playbook file in whichever form its name says.
 std::optional<Playbook> load_one(const std::string& path, std::string& text, Diagnostics& d) {
   if (!read_file(path, text, d)) return std::nullopt;
-  auto pb = is_yaml(path) ? parse_yaml_playbook(text, path, d) : parse_dsl(text, path, d);
+  auto pb = parse_playbook_source(text, path, d);
   if (d.has_errors()) return std::nullopt;
   return pb;
 }

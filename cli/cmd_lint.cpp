@@ -25,6 +25,7 @@
 #include "cli/options.hpp"
 #include "cli/lint_allow.hpp"
 #include "grammar/loader.hpp"
+#include "grammar/source_kind.hpp"
 #include "interpreter/checker.hpp"
 
 namespace pb::cli {
@@ -79,7 +80,7 @@ std::vector<std::string> with_siblings(std::vector<std::string> paths) {
   std::vector<std::string> extra;
   for (const auto& p : paths) {
     std::error_code ec;
-    bool playbook = p.ends_with(".playbook") || p.ends_with(".playbook.yaml") || p.ends_with(".playbook.yml");
+    bool playbook = is_playbook_source(source_kind(p));
     if (!playbook || !fs::is_regular_file(p, ec)) continue;
     for (std::string_view name : {std::string_view("tenant.schema.yaml"), std::string_view("calendars"),
                                   kLintConfigName}) {

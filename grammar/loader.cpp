@@ -22,6 +22,7 @@
 
 #include "calendar_loader.hpp"
 #include "frontend.hpp"
+#include "source_kind.hpp"
 
 namespace pb {
 
@@ -29,28 +30,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Kind { Dsl, YamlPlaybook, Schema, Calendar, LintConfig, Other };
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-Kind kind_of(const fs::path& p) {
-  std::string name = p.filename().string();
-  if (name == kLintConfigName) return Kind::LintConfig;
-  if (ends_with(name, ".playbook")) return Kind::Dsl;
-  if (ends_with(name, ".playbook.yaml") || ends_with(name, ".playbook.yml")) return Kind::YamlPlaybook;
-  if (ends_with(name, ".schema.yaml") || ends_with(name, ".schema.yml")) return Kind::Schema;
-  bool yaml = ends_with(name, ".yaml") || ends_with(name, ".yml");
-  if (yaml && p.parent_path().filename() == "calendars") return Kind::Calendar;
-  return Kind::Other;
-}
-
 Loc file_loc(const std::string& path) {
   return Loc{std::make_shared<const std::string>(path), 1, 1};
 }
 
-void load_file(const std::string& path, Kind kind, LoadResult& out, Diagnostics& diags) {
+void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagnostics& diags) {
   std::error_code ec;
   auto canonical = fs::weakly_canonical(path, ec);
   if (!out.seen.insert(ec ? path : canonical.string()).second) return;  // read once
@@ -58,14 +42,14 @@ void load_file(const std::string& path, Kind kind, LoadResult& out, Diagnostics&
   if (!read_file(path, text, diags)) return;
   auto& src = out.sources[path] = std::move(text);
   out.project.files.push_back(path);
-  if (kind == Kind::LintConfig) {
+  if (kind == SourceKind::LintConfig) {
     out.lint_configs.push_back(path);
-  } else if (kind == Kind::Dsl || kind == Kind::YamlPlaybook) {
-    auto pb = kind == Kind::Dsl ? parse_dsl(src, path, diags) : parse_yaml_playbook(src, path, diags);
+  } else if (is_playbook_source(kind)) {
+    auto pb = parse_playbook_source(src, path, diags);
     if (!pb) return;
     out.origin.emplace(pb->id, path);  // the first file keeps the id; the checker reports PB021
     out.project.playbooks.push_back(std::move(*pb));
-  } else if (kind == Kind::Schema) {
+  } else if (kind == SourceKind::Schema) {
     auto s = parse_yaml_schema(src, path, diags);
     if (!s) return;
     if (!out.project.schema) {
@@ -75,7 +59,7 @@ void load_file(const std::string& path, Kind kind, LoadResult& out, Diagnostics&
     auto& into = *out.project.schema;
     std::move(s->attributes.begin(), s->attributes.end(), std::back_inserter(into.attributes));
     std::move(s->rules.begin(), s->rules.end(), std::back_inserter(into.rules));
-  } else if (kind == Kind::Calendar) {
+  } else if (kind == SourceKind::Calendar) {
     out.project.has_calendar_dir = true;
     if (auto c = parse_yaml_calendar(src, path, diags)) out.project.calendars.push_back(std::move(*c));
   }
@@ -134,9 +118,9 @@ LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags)
     } else if (fs::is_directory(st)) {
       bool cal = false;
       for (const auto& p : files_under(path, cal, diags))
-        if (auto k = kind_of(p); k != Kind::Other) load_file(p.string(), k, out, diags);
+        if (auto k = source_kind(p.string()); k != SourceKind::Other) load_file(p.string(), k, out, diags);
       out.project.has_calendar_dir |= cal;
-    } else if (auto k = kind_of(path); k != Kind::Other) {
+    } else if (auto k = source_kind(path); k != SourceKind::Other) {
       load_file(path, k, out, diags);
     } else {
       diags.error(file_loc(path), "PB005",

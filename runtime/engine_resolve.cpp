@@ -5,6 +5,7 @@
 
 #include "engine_impl.hpp"
 #include "grammar/frontend.hpp"
+#include "grammar/source_kind.hpp"
 #include "interpreter/calendar_math.hpp"
 
 namespace pb::rt {
@@ -66,9 +67,7 @@ std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const Pinne
                                             Refusal& why) {
   if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr) return compiled[hash] = Pinned{hash, cp};
   Diagnostics d;
-  std::optional<Playbook> pb = src.filename.ends_with(".playbook")
-                                   ? parse_dsl(src.source, src.filename, d)
-                                   : parse_yaml_playbook(src.source, src.filename, d);
+  std::optional<Playbook> pb = parse_playbook_source(src.source, src.filename, d);
   std::optional<Schema> schema;
   if (!src.schema_source.empty()) schema = parse_yaml_schema(src.schema_source, src.schema_filename, d);
   if (!pb || d.has_errors()) {

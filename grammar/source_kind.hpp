@@ -1,0 +1,32 @@
+// source_kind.hpp — which parser reads a file, decided by its name in one
+// place for every reader: the loader (directories and files), `fmt`,
+// `lint` (a playbook given alone brings its siblings) and the engine (a
+// pinned playbook's text, parsed again by its file name).
+//
+// Contract: `*.playbook` is the DSL; `*.playbook.yaml|yml` a YAML playbook;
+// `*.schema.yaml|yml` the tenant schema; `*.yaml|yml` directly inside a
+// directory named `calendars` a calendar; `.playbook-lint.yaml` a lint
+// configuration; anything else is not read. Only the name is looked at.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "interpreter/diagnostics.hpp"
+#include "interpreter/model.hpp"
+
+namespace pb {
+
+enum class SourceKind { DslPlaybook, YamlPlaybook, Schema, Calendar, LintConfig, Other };
+
+SourceKind source_kind(const std::string& path);
+
+inline bool is_playbook_source(SourceKind k) { return k == SourceKind::DslPlaybook || k == SourceKind::YamlPlaybook; }
+
+// Parses a playbook file's text in the form its name says. A name that is
+// not a playbook's adds PB005 (naming the accepted names) and gives nullopt.
+std::optional<Playbook> parse_playbook_source(std::string_view text, const std::string& path,
+                                              Diagnostics& diags);
+
+}  // namespace pb
