@@ -239,3 +239,20 @@ TEST_CASE("input: a database that already holds bad bytes stays readable", "[cli
   CHECK(has(cli("due --until 2027-01-01"), std::string("zz") + kFFFD));
   CHECK(has(cli("due --until 2027-01-01 --format json"), std::string("zz") + kFFFD));
 }
+
+TEST_CASE("output: status, tick and the outreach in history escape what the store holds", "[cli-input]") {
+  Cli cli;
+  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  // A contact name an older version stored with ESC; the outreach sent at
+  // start goes to it, and tick moves the tenant on.
+  raw_sql(cli, "UPDATE attributes SET value = replace(value, 'Ana', ?1) WHERE name = 'contacts';",
+          "An\\u001b[2Ja");
+  REQUIRE(cli("start acme outreach").rc == 0);
+  for (const char* cmd : {"status acme", "tick", "history acme", "due --until 2026-04-01"}) {
+    Run r = cli(cmd, "2026-03-20T10:00:00Z");
+    INFO(cmd << "\n" << r.out);
+    CHECK(r.rc == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    if (std::string(cmd) == "history acme") CHECK(has(r, "to An\\x1b[2Ja <ana@acme.com>"));
+  }
+}
