@@ -1,5 +1,4 @@
-// model.cpp — equality (meaning only: no locations, no comments), lookups and
-// display names for the model in model.hpp.
+// model.cpp — lookups and display names for the model in model.hpp.
 #include "model.hpp"
 
 #include <fmt/format.h>
@@ -15,71 +14,6 @@ std::string Loc::str() const { return fmt::format("{}:{}:{}", filename(), line, 
 
 const Loc& loc_at(const std::vector<Loc>& locs, size_t i, const Loc& fallback) {
   return i < locs.size() && locs[i].line ? locs[i] : fallback;
-}
-
-bool Type::operator==(const Type& o) const {
-  return kind == o.kind && values == o.values && fields == o.fields && key == o.key;
-}
-
-bool Attribute::operator==(const Attribute& o) const {
-  return name == o.name && type == o.type && title == o.title && calendar == o.calendar;
-}
-
-bool Expr::operator==(const Expr& o) const {
-  return kind == o.kind && text == o.text && bval == o.bval && ival == o.ival && args == o.args &&
-         parenthesized == o.parenthesized;
-}
-
-bool Action::operator==(const Action& o) const {
-  return kind == o.kind && task == o.task && note_kind == o.note_kind && text == o.text &&
-         me == o.me && primary == o.primary && queue == o.queue && path == o.path &&
-         var == o.var && code == o.code && expr == o.expr && body == o.body;
-}
-
-bool Transition::operator==(const Transition& o) const {
-  return trigger == o.trigger && event == o.event && task == o.task && amount == o.amount &&
-         unit == o.unit && at_path == o.at_path && guard == o.guard && target == o.target &&
-         actions == o.actions;
-}
-
-bool Step::operator==(const Step& o) const {
-  return id == o.id && title == o.title && role == o.role && services == o.services &&
-         instructions == o.instructions && tasks == o.tasks && enter == o.enter &&
-         transitions == o.transitions && terminal == o.terminal && terminal_arg == o.terminal_arg;
-}
-
-bool Role::operator==(const Role& o) const { return id == o.id && name == o.name; }
-
-bool Task::operator==(const Task& o) const {
-  return id == o.id && name == o.name && mandatory == o.mandatory && role == o.role &&
-         services == o.services;
-}
-
-bool TaskGroup::operator==(const TaskGroup& o) const {
-  return id == o.id && title == o.title && tasks == o.tasks;
-}
-
-bool EventDecl::operator==(const EventDecl& o) const {
-  return id == o.id && title == o.title && payload == o.payload;
-}
-
-bool External::operator==(const External& o) const { return id == o.id && title == o.title; }
-
-bool Rule::operator==(const Rule& o) const {
-  return id == o.id && message == o.message && on == o.on && task == o.task && path == o.path &&
-         event == o.event && condition == o.condition;
-}
-
-bool Schema::operator==(const Schema& o) const {
-  return attributes == o.attributes && rules == o.rules;
-}
-
-bool Playbook::operator==(const Playbook& o) const {
-  return id == o.id && title == o.title && version == o.version && phase == o.phase &&
-         motions == o.motions && owner == o.owner && note_prefix == o.note_prefix &&
-         calendar == o.calendar && next == o.next && roles == o.roles && tasks == o.tasks &&
-         groups == o.groups && events == o.events && externals == o.externals &&
-         tenant == o.tenant && rules == o.rules && start == o.start && steps == o.steps;
 }
 
 template <class T, class K>

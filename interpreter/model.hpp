@@ -5,8 +5,9 @@
 //  * Plain data. No I/O, no parsing, no evaluation lives here.
 //  * Every node carries a Loc (file:line:col, 1-based) of the token that
 //    introduced it, and the comments that preceded it in the source.
-//  * Equality (`operator==`) compares meaning only: locations and comments
-//    are ignored, so model(dsl) == model(yaml(dsl)) is a meaningful test.
+//  * Equality (`operator==`, defaulted member by member) compares meaning
+//    only: positions are NotCompared and comments are trivia, so
+//    model(dsl) == model(yaml(dsl)) is a meaningful test.
 //  * Ids are kept as written; resolution (step ids → steps, task ids → tasks)
 //    is the checker's job, not the model's.
 #pragma once
@@ -15,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pb {
@@ -27,8 +29,22 @@ struct Loc {
 
   const std::string& filename() const;
   std::string str() const;  // "file:line:col"
-  bool operator==(const Loc&) const { return true; }  // ignored by equality
+  bool operator==(const Loc& o) const {
+    return line == o.line && col == o.col && filename() == o.filename();
+  }
 };
+
+// A member that does not take part in the equality of the node holding it:
+// where a node was written is not part of what it means. It is the wrapped
+// value otherwise (a Loc, a list of Locs), readable and assignable as one.
+template <class T>
+struct NotCompared : T {
+  NotCompared() = default;
+  NotCompared(T v) : T(std::move(v)) {}  // NOLINT: implicit by design
+  bool operator==(const NotCompared&) const { return true; }
+};
+using NodeLoc = NotCompared<Loc>;                 // a node's own position
+using NodeLocs = NotCompared<std::vector<Loc>>;   // positions of a list's items
 
 // Comments that stood on their own lines right before a node, without '#'.
 // Ignored by equality (they are trivia, but fmt and convert keep them).
@@ -49,18 +65,18 @@ struct Type {
   std::vector<std::string> values;        // Enum: allowed values, as written
   std::vector<Attribute> fields;          // Records: the fields of one record
   std::string key;                        // Records: the key name ("workload")
-  bool operator==(const Type&) const;
+  bool operator==(const Type&) const = default;
 };
 
 // A tenant attribute or a record field or an event payload field.
 struct Attribute {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string name;
   Type type;
   std::string title;        // optional display text
   bool calendar = false;    // this enum attribute selects the business calendar
-  bool operator==(const Attribute&) const;
+  bool operator==(const Attribute&) const = default;
 };
 
 // ---------------------------------------------------------------- expressions
@@ -76,7 +92,7 @@ enum class ExprKind {
 };
 
 struct Expr {
-  Loc loc;
+  NodeLoc loc;
   ExprKind kind = ExprKind::Bool;
   std::string text;             // literal text (String unescaped), path "a.b.c",
                                 // call name, or operator
@@ -84,7 +100,7 @@ struct Expr {
   int64_t ival = 0;
   std::vector<Expr> args;       // operands / call arguments / list items
   bool parenthesized = false;   // kept so fmt reproduces the author's grouping
-  bool operator==(const Expr&) const;
+  bool operator==(const Expr&) const = default;
 };
 
 // ---------------------------------------------------------------- actions
@@ -105,7 +121,7 @@ enum class ActionKind {
 };
 
 struct Action {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   ActionKind kind = ActionKind::Complete;
   int64_t task = 0;               // Complete, Reset
@@ -120,7 +136,7 @@ struct Action {
   std::string code;               // Require code
   std::optional<Expr> expr;       // Set value, Send recipient, Require/ForEach condition
   std::vector<Action> body;       // ForEach body
-  bool operator==(const Action&) const;
+  bool operator==(const Action&) const = default;
 };
 
 // ---------------------------------------------------------------- transitions
@@ -137,7 +153,7 @@ enum class TriggerKind {
 enum class DurationUnit { BusinessDays, Days, Weeks, Hours };
 
 struct Transition {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   TriggerKind trigger = TriggerKind::Event;
   std::string event;                 // Event
@@ -148,9 +164,9 @@ struct Transition {
   std::optional<Expr> guard;         // optional `when` on Event/Task/After/At; the
                                      // condition of a When branch
   std::string target;                // step id
-  Loc target_loc;
+  NodeLoc target_loc;
   std::vector<Action> actions;
-  bool operator==(const Transition&) const;
+  bool operator==(const Transition&) const = default;
 };
 
 // ---------------------------------------------------------------- steps
@@ -158,75 +174,75 @@ struct Transition {
 enum class TerminalKind { None, End, Goto, Handoff };
 
 struct Step {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string title;
   std::string role;                  // role id; "" = the playbook's default
-  Loc role_loc;
+  NodeLoc role_loc;
   std::vector<std::string> services;
   std::string instructions;
-  Loc instructions_loc;
+  NodeLoc instructions_loc;
   std::vector<int64_t> tasks;        // tasks this step owns (shown to the FM)
-  std::vector<Loc> task_locs;        // where each of `tasks` stands (may be shorter)
+  NodeLocs task_locs;        // where each of `tasks` stands (may be shorter)
   std::vector<Action> enter;         // actions on entry
   std::vector<Transition> transitions;
   TerminalKind terminal = TerminalKind::None;
   std::string terminal_arg;          // End: outcome; Goto: playbook id; Handoff: external id
-  Loc terminal_loc;
+  NodeLoc terminal_loc;
   Comments trailing;                 // comments before the closing brace
-  bool operator==(const Step&) const;
+  bool operator==(const Step&) const = default;
 };
 
 // ---------------------------------------------------------------- catalog
 
 struct Role {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string name;
-  bool operator==(const Role&) const;
+  bool operator==(const Role&) const = default;
 };
 
 struct Task {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   int64_t id = 0;
   std::string name;
   bool mandatory = false;
   std::string role;
-  Loc role_loc;
+  NodeLoc role_loc;
   std::vector<std::string> services;
-  bool operator==(const Task&) const;
+  bool operator==(const Task&) const = default;
 };
 
 // "Set only one of the following tasks to complete."
 struct TaskGroup {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string title;
   std::vector<int64_t> tasks;
-  std::vector<Loc> task_locs;        // where each of `tasks` stands (may be shorter)
-  bool operator==(const TaskGroup&) const;
+  NodeLocs task_locs;        // where each of `tasks` stands (may be shorter)
+  bool operator==(const TaskGroup&) const = default;
 };
 
 struct EventDecl {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string title;
   std::vector<Attribute> payload;
-  bool operator==(const EventDecl&) const;
+  bool operator==(const EventDecl&) const = default;
 };
 
 // A process outside the directory the playbook hands over to.
 struct External {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string title;
-  bool operator==(const External&) const;
+  bool operator==(const External&) const = default;
 };
 
 enum class RuleOn { Complete, Set, Event };
@@ -234,7 +250,7 @@ enum class RuleOn { Complete, Set, Event };
 // rule ID "message" on complete TASK|set PATH|event NAME require EXPR
 // Refuses the triggering change unless EXPR holds; ID is the refusal code.
 struct Rule {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string message;
@@ -242,25 +258,25 @@ struct Rule {
   int64_t task = 0;
   std::string path;       // Set: attribute path (tenant.x or workload.x)
   std::string event;      // Event
-  Loc on_loc;             // where the task, path or event after `on` stands
+  NodeLoc on_loc;             // where the task, path or event after `on` stands
   Expr condition;
-  bool operator==(const Rule&) const;
+  bool operator==(const Rule&) const = default;
 };
 
 // The tenant schema: typed attributes and the rules on them. Lives in
 // `tenant.schema.yaml` and/or in a playbook's `tenant { }` block.
 struct Schema {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::vector<Attribute> attributes;
   std::vector<Rule> rules;
-  bool operator==(const Schema&) const;
+  bool operator==(const Schema&) const = default;
 };
 
 // ---------------------------------------------------------------- playbook
 
 struct Playbook {
-  Loc loc;
+  NodeLoc loc;
   Comments comments;
   std::string id;
   std::string title;
@@ -270,9 +286,9 @@ struct Playbook {
   std::string owner;
   std::string note_prefix;
   std::string calendar;              // attribute path selecting the calendar ("" = none)
-  Loc calendar_loc;
+  NodeLoc calendar_loc;
   std::vector<std::string> next;     // playbook ids this one links to
-  std::vector<Loc> next_locs;        // where each of `next` stands (may be shorter)
+  NodeLocs next_locs;        // where each of `next` stands (may be shorter)
   std::vector<Role> roles;
   std::vector<Task> tasks;
   std::vector<TaskGroup> groups;
@@ -281,10 +297,10 @@ struct Playbook {
   Schema tenant;                     // attributes/rules declared in the playbook
   std::vector<Rule> rules;
   std::string start;
-  Loc start_loc;
+  NodeLoc start_loc;
   std::vector<Step> steps;
   Comments trailing;
-  bool operator==(const Playbook&) const;
+  bool operator==(const Playbook&) const = default;
 
   const Step* step(const std::string& id) const;
   const Task* task(int64_t id) const;
