@@ -1,4 +1,4 @@
-// bench_lint.cpp — front-end speed (issue 2). Generates a directory-sized
+// bench_lint.cpp — front-end speed. Generates a directory-sized
 // set of playbooks (about 1,000, several MB) in both forms, then prints in one
 // run: DSL parse+check MB/s, YAML parse+check MB/s, libyaml's raw event-parse
 // MB/s on the same YAML (the baseline), and the time to lint the bundled

@@ -1,4 +1,4 @@
-// bench_store.cpp — the store figures of issue 4, each beside a baseline
+// bench_store.cpp — the store figures (docs/performance.md), each beside a baseline
 // measured by this program in the same run on the same disk:
 //   1. durable fire through Engine::submit (one transaction per event, WAL,
 //      synchronous=FULL) vs a raw loop of one event insert + one instance
@@ -254,7 +254,7 @@ int run(Opts& o) {
 
 int main(int argc, char** argv) {
   Opts o;
-  CLI::App app{"store benchmarks of issue 4"};
+  CLI::App app{"store benchmarks"};
   app.add_option("--tenants", o.tenants, "tenants in the tick/due/status database (default 1,000,000)");
   app.add_option("--fire", o.fire, "fire transactions per round (default 250)");
   app.add_option("--rounds", o.rounds,

@@ -1,5 +1,5 @@
 // app.hpp — the `playbook` command line: global options, the command
-// registry, exit codes (DESIGN §4). Each cli/cmd_*.cpp registers its
+// registry, exit codes (README, "Using it"). Each cli/cmd_*.cpp registers its
 // subcommands with a static Registrar, so adding a command touches one file.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace pb::cli {
 
-// Exit codes (DESIGN §4).
+// Exit codes, as README ("Using it") lists them.
 enum Exit : int { kOk = 0, kCheckFailed = 1, kBadInput = 2, kBusy = 3 };
 
 // Global options, filled by CLI11 before a subcommand's callback runs.

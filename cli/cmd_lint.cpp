@@ -1,7 +1,7 @@
 // cmd_lint.cpp — `playbook lint [PATH…] [--format text|json|sarif|github]
 // [--werror] [--show-suppressed] [--color] [--context]`.
 //
-// Contract (DESIGN §4): loads the paths (default: the --playbooks
+// Contract (README, "Using it"): loads the paths (default: the --playbooks
 // directories) with load_paths, runs check_project, applies the suppressions
 // (lint_allow.hpp), prints the sorted diagnostics on stdout in the chosen
 // format and, for text, a summary line on stderr ("2 errors, 1 warning in 5

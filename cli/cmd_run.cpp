@@ -1,5 +1,5 @@
 // cmd_run.cpp — the commands that change a tenant's instances: start, fire,
-// complete, reset, note, tick (DESIGN §4). Exit codes: 0 applied, 1 refused by the
+// complete, reset, note, tick (README, "Using it"). Exit codes: 0 applied, 1 refused by the
 // playbook, 2 bad usage/input, 3 busy after retries.
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // cmd_status.cpp — the read commands: status, due, history, replay
-// (DESIGN §4). `--format json` gives the same facts as the text.
+// (README, "Using it"). `--format json` gives the same facts as the text.
 #include <fmt/format.h>
 
 #include <memory>

@@ -1,4 +1,4 @@
-// cmd_tenant.cpp — `tenant add|set|show|import|assign|unassign` (DESIGN §4;
+// cmd_tenant.cpp — `tenant add|set|show|import|assign|unassign` (README, "Using it";
 // import in tenant_import.cpp). Attribute values are typed by the tenant
 // schema; unknown attributes and bad values are exit 2; `on set` rules that
 // refuse are exit 1. `assign|unassign TENANT rm|fm NAME` change the RM/FM

@@ -1,6 +1,6 @@
 // diag_format.hpp — prints Diagnostics for people and for machines.
 //
-// Contract (DESIGN §4, docs/lint-codes.md):
+// Contract (docs/lint-codes.md):
 //  * text:   `file:line:col: error: message (did you mean 'x'?) [PB030]`, one per
 //            line; a suppressed finding ends with `(suppressed at F:L:C: reason)`;
 //            with `context` the source line and a caret follow each;

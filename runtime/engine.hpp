@@ -2,7 +2,7 @@
 // calls the evaluator (through engine_core), and commits the outcome in one
 // transaction with an optimistic version check; timers (tick) and replay.
 //
-// Contract (DESIGN §4–§5, docs/runtime.md):
+// Contract (docs/runtime.md):
 //  * One accepted input = one transaction: the event row, state changes,
 //    task changes, notes, outreach, timers and the idempotency key commit
 //    together or not at all. Refused inputs write nothing and are not logged.

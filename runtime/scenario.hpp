@@ -1,5 +1,5 @@
-// scenario.hpp — scenario tests of playbooks (`*.scenario.yaml`, project
-// issue 5): the model of a scenario file, its loader and its runner.
+// scenario.hpp — scenario tests of playbooks (`*.scenario.yaml`,
+// docs/scenarios.md): the model of a scenario file, its loader and its runner.
 //
 // Contract:
 //  * load_scenario reads one scenario file; every problem is a diagnostic at
