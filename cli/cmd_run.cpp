@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"
 

@@ -11,7 +11,7 @@
 #include <iostream>
 
 #include "cli/text_out.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "interpreter/checker.hpp"
 #include "runtime/world.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "cli/project_cli.hpp"
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::cli {
 

@@ -7,7 +7,7 @@
 #include <regex>
 
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/scenario.hpp"
 
 namespace pb::cli {

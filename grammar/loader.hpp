@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/project.hpp"
+#include "model/diagnostics.hpp"
+#include "model/project.hpp"
 
 namespace pb {
 

@@ -47,7 +47,7 @@
 #include <vector>
 
 #include "engine_core.hpp"
-#include "interpreter/project.hpp"
+#include "model/project.hpp"
 #include "preview.hpp"
 #include "store.hpp"
 #include "store_world.hpp"

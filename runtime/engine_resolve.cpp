@@ -6,7 +6,7 @@
 #include "engine_impl.hpp"
 #include "grammar/frontend.hpp"
 #include "grammar/source_kind.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::rt {
 

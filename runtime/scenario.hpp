@@ -32,8 +32,8 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/diagnostics.hpp"
+#include "model/calendar.hpp"
+#include "model/diagnostics.hpp"
 #include "runtime/engine.hpp"
 
 namespace pb::scen {

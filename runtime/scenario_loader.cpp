@@ -8,7 +8,7 @@
 
 #include "grammar/loader.hpp"
 #include "grammar/yaml_reader.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/scenario.hpp"
 
 namespace pb::scen {

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "grammar/frontend.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/engine.hpp"
 
 namespace pbt {

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "run_binary.hpp"
 #include "runtime/scenario.hpp"
 
