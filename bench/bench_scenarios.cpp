@@ -23,6 +23,7 @@
 #include "model/calendar_math.hpp"
 #include "runtime/engine.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 using namespace pb;
 namespace fs = std::filesystem;

@@ -32,7 +32,7 @@ void print_applied(const rt::Response& r) {
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   int exit;
-  auto s = open_session(g, exit, kWriting);
+  auto s = open_session(g, exit, in.input.kind == InputKind::Start ? kWriting : kRunning);
   if (!s) return exit;
   in.at = s->now;
   in.input.actor = actor(g);

@@ -19,24 +19,6 @@ namespace pb::cli {
 
 using json = nlohmann::json;
 
-rt::Catalog catalog_of(const LoadResult& l) {
-  rt::Catalog c;
-  c.project = &l.project;
-  std::string schema_file, schema_text;
-  for (const auto& [path, text] : l.sources)
-    if (path.ends_with(".schema.yaml") || path.ends_with(".schema.yml")) {
-      schema_file = path;
-      schema_text = text;
-      break;
-    }
-  std::map<std::string, int> declared;  // an id two files declare is ambiguous (PB021)
-  for (const auto& p : l.project.playbooks) ++declared[p.id];
-  for (const auto& [id, path] : l.origin)
-    if (declared[id] == 1)
-      c.files[id] = rt::PinnedSource{id, path, l.sources.at(path), schema_file, schema_text};
-  return c;
-}
-
 static bool read_clock(const Globals& g, Instant& now) {
   if (g.now.empty()) {
     now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -82,6 +64,7 @@ static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const Load
     rt::Catalog all = catalog_of(*full);
     cat.project = all.project;
     cat.files = std::move(all.files);
+    cat.source = std::move(all.source);
   };
   return c;
 }

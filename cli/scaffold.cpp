@@ -12,6 +12,7 @@
 #include "cli/project_cli.hpp"
 #include "cli/run_common.hpp"
 #include "model/calendar_math.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace pb::cli {
 

@@ -9,6 +9,7 @@
 #include "cli/run_common.hpp"
 #include "model/calendar_math.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace pb::cli {
 

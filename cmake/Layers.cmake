@@ -22,9 +22,7 @@ set(PB_LAYERS model interpreter grammar runtime source cli)
 set(PB_LAYER_model_SEES model)
 set(PB_LAYER_interpreter_SEES model interpreter)
 set(PB_LAYER_grammar_SEES model grammar)
-# runtime still re-parses pinned text through grammar (engine_resolve.cpp),
-# reads scenario files and describes steps with it: until those move up.
-set(PB_LAYER_runtime_SEES model interpreter grammar runtime)
+set(PB_LAYER_runtime_SEES model interpreter runtime)
 set(PB_LAYER_source_SEES model interpreter grammar runtime source)
 set(PB_LAYER_cli_SEES model interpreter grammar runtime source cli)
 

@@ -11,6 +11,7 @@
 #include "model/calendar_math.hpp"
 #include "run_binary.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace fs = std::filesystem;
 
