@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "interpreter/evaluator.hpp"
 #include "../tests/model_builders.hpp"
 

@@ -20,9 +20,10 @@
 #include <regex>
 
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/engine.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 using namespace pb;
 namespace fs = std::filesystem;

@@ -20,7 +20,7 @@
 
 #include "bench_proc.hpp"
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "store_fire.hpp"
 #include "store_fixture.hpp"
 

@@ -9,7 +9,7 @@
 #include <chrono>
 
 #include "grammar/loader.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "interpreter/evaluator.hpp"
 
 using namespace pb;

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/engine.hpp"
 
 namespace bench {

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"
 
@@ -32,7 +32,7 @@ void print_applied(const rt::Response& r) {
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   int exit;
-  auto s = open_session(g, exit, kWriting);
+  auto s = open_session(g, exit, in.input.kind == InputKind::Start ? kWriting : kRunning);
   if (!s) return exit;
   in.at = s->now;
   in.input.actor = actor(g);

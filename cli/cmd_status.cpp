@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/options.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "render_status.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"

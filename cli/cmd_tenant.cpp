@@ -11,9 +11,9 @@
 
 #include "cli/options.hpp"
 #include "cli/tenant_import.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "cli/text_out.hpp"
-#include "interpreter/diagnostics.hpp"
+#include "model/diagnostics.hpp"
 #include "run_common.hpp"
 
 namespace pb::cli {

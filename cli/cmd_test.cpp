@@ -24,6 +24,7 @@
 #include "cli/options.hpp"
 #include "run_common.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace pb::cli {
 

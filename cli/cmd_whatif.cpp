@@ -19,7 +19,7 @@
 #include "cli/text_out.hpp"
 #include "cli/whatif_parse.hpp"
 #include "grammar/describe.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::cli {
 namespace {

@@ -26,7 +26,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/diagnostics.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pb::cli {
 

@@ -1,7 +1,7 @@
 // lint_allow.hpp — the suppressions of a lint run: every `# lint: allow`
 // comment of the loaded playbooks and every loaded `.playbook-lint.yaml`
 // (grammar/lint_directives.hpp), their codes checked against the codes lint
-// knows, applied to the findings (interpreter/suppress.hpp).
+// knows, applied to the findings (model/suppress.hpp).
 //
 // Contract: a code that lint does not know, or one that cannot be suppressed
 // (PB001–PB014: the file was not read right; PB091, PB092: the suppressions'
@@ -13,7 +13,7 @@
 #include <string>
 
 #include "grammar/loader.hpp"
-#include "interpreter/suppress.hpp"
+#include "model/suppress.hpp"
 
 namespace pb::cli {
 

@@ -8,7 +8,7 @@
 #include <cctype>
 #include <filesystem>
 
-#include "interpreter/diagnostics.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pb::cli {
 

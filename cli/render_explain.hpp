@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "interpreter/model.hpp"
+#include "model/model.hpp"
 
 namespace pb::cli {
 

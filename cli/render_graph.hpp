@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/model.hpp"
+#include "model/model.hpp"
 
 namespace pb::cli {
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "cli/text_out.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "run_common.hpp"
 
 namespace pb::cli {

@@ -11,31 +11,13 @@
 #include <iostream>
 
 #include "cli/text_out.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "interpreter/checker.hpp"
 #include "runtime/world.hpp"
 
 namespace pb::cli {
 
 using json = nlohmann::json;
-
-rt::Catalog catalog_of(const LoadResult& l) {
-  rt::Catalog c;
-  c.project = &l.project;
-  std::string schema_file, schema_text;
-  for (const auto& [path, text] : l.sources)
-    if (path.ends_with(".schema.yaml") || path.ends_with(".schema.yml")) {
-      schema_file = path;
-      schema_text = text;
-      break;
-    }
-  std::map<std::string, int> declared;  // an id two files declare is ambiguous (PB021)
-  for (const auto& p : l.project.playbooks) ++declared[p.id];
-  for (const auto& [id, path] : l.origin)
-    if (declared[id] == 1)
-      c.files[id] = rt::PinnedSource{id, path, l.sources.at(path), schema_file, schema_text};
-  return c;
-}
 
 static bool read_clock(const Globals& g, Instant& now) {
   if (g.now.empty()) {
@@ -82,6 +64,7 @@ static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const Load
     rt::Catalog all = catalog_of(*full);
     cat.project = all.project;
     cat.files = std::move(all.files);
+    cat.source = std::move(all.source);
   };
   return c;
 }

@@ -14,6 +14,7 @@
 #include "cli/app.hpp"
 #include "grammar/loader.hpp"
 #include "runtime/engine.hpp"
+#include "source/directory_source.hpp"
 
 namespace pb::cli {
 
@@ -26,8 +27,8 @@ struct Session {
 };
 
 // The engine's view of a loaded playbook directory (files and schema text
-// to pin). Also used by `playbook test`.
-rt::Catalog catalog_of(const LoadResult& l);
+// to pin, the playbook source). Also used by `playbook test`.
+using src::catalog_of;
 
 // What a command reads of the playbook directory up front: everything, or
 // (read commands, which run on the playbooks pinned in the database) only the
@@ -43,6 +44,10 @@ struct Use {
 };
 inline constexpr Use kReading{rt::Access::Read, Load::Lazy};
 inline constexpr Use kWriting{rt::Access::Write, Load::All};
+// Inputs to running instances (fire, complete, reset, note): they run on the
+// playbooks pinned in the database, so the directory is read only when the
+// input starts one (goto) or types tenant attributes, as for read commands.
+inline constexpr Use kRunning{rt::Access::Write, Load::Lazy};
 
 // Loads the playbook directory, opens the database and reads the clock
 // (--now / PLAYBOOK_NOW, else the wall clock). The busy timeout is

@@ -11,7 +11,8 @@
 
 #include "cli/project_cli.hpp"
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace pb::cli {
 

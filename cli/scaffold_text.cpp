@@ -9,7 +9,7 @@
 #include "cli/scaffold.hpp"
 #include "grammar/describe.hpp"
 #include "grammar/frontend.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::cli {
 

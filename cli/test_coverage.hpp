@@ -1,6 +1,6 @@
 // test_coverage.hpp — how `playbook test` shows scenario coverage
 // (--coverage, --min-coverage, --min-playbook-coverage; the figures come from
-// runtime/coverage.hpp, docs/scenarios.md describes the output).
+// source/coverage.hpp, docs/scenarios.md describes the output).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "runtime/coverage.hpp"
+#include "source/coverage.hpp"
 
 namespace pb::cli {
 

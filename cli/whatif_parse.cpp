@@ -7,8 +7,9 @@
 #include <regex>
 
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace pb::cli {
 

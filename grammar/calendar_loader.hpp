@@ -15,8 +15,8 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/diagnostics.hpp"
+#include "model/calendar.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pb {
 

@@ -27,7 +27,7 @@
 
 #include <string>
 
-#include "interpreter/model.hpp"
+#include "model/model.hpp"
 
 namespace pb {
 

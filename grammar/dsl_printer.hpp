@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/model.hpp"
+#include "model/model.hpp"
 #include "layout.hpp"
 #include "print_util.hpp"
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/model.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
 
 namespace pb {
 

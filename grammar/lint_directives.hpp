@@ -1,5 +1,5 @@
 // lint_directives.hpp — reading the suppressions authors write
-// (interpreter/suppress.hpp applies them; docs/lint-codes.md documents them).
+// (model/suppress.hpp applies them; docs/lint-codes.md documents them).
 //
 // Contract:
 //  * In a playbook of either form, a comment whose text starts with `lint:`
@@ -21,8 +21,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/suppress.hpp"
+#include "model/diagnostics.hpp"
+#include "model/suppress.hpp"
 
 namespace pb {
 

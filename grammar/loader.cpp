@@ -34,6 +34,12 @@ Loc file_loc(const std::string& path) {
   return Loc{std::make_shared<const std::string>(path), 1, 1};
 }
 
+size_t error_count(const Diagnostics& diags) {
+  const auto& items = diags.items();
+  return static_cast<size_t>(std::count_if(items.begin(), items.end(),
+                                           [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
 void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagnostics& diags) {
   std::error_code ec;
   auto canonical = fs::weakly_canonical(path, ec);
@@ -45,20 +51,14 @@ void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagno
   if (kind == SourceKind::LintConfig) {
     out.lint_configs.push_back(path);
   } else if (is_playbook_source(kind)) {
+    size_t errors = error_count(diags);
     auto pb = parse_playbook_source(src, path, diags);
+    if (error_count(diags) != errors) out.faulty.insert(path);
     if (!pb) return;
     out.origin.emplace(pb->id, path);  // the first file keeps the id; the checker reports PB021
     out.project.playbooks.push_back(std::move(*pb));
   } else if (kind == SourceKind::Schema) {
-    auto s = parse_yaml_schema(src, path, diags);
-    if (!s) return;
-    if (!out.project.schema) {
-      out.project.schema = std::move(*s);
-      return;
-    }
-    auto& into = *out.project.schema;
-    std::move(s->attributes.begin(), s->attributes.end(), std::back_inserter(into.attributes));
-    std::move(s->rules.begin(), s->rules.end(), std::back_inserter(into.rules));
+    if (auto s = parse_yaml_schema(src, path, diags)) merge_schema(out.project.schema, std::move(*s));
   } else if (kind == SourceKind::Calendar) {
     out.project.has_calendar_dir = true;
     if (auto c = parse_yaml_calendar(src, path, diags)) out.project.calendars.push_back(std::move(*c));
@@ -86,6 +86,15 @@ std::vector<fs::path> files_under(const fs::path& dir, bool& has_calendars, Diag
 }
 
 }  // namespace
+
+void merge_schema(std::optional<Schema>& into, Schema part) {
+  if (!into) {
+    into = std::move(part);
+    return;
+  }
+  std::move(part.attributes.begin(), part.attributes.end(), std::back_inserter(into->attributes));
+  std::move(part.rules.begin(), part.rules.end(), std::back_inserter(into->rules));
+}
 
 bool read_file(const std::string& path, std::string& out, Diagnostics& diags) {
   std::error_code ec;

@@ -10,13 +10,14 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <string>
 #include <vector>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/project.hpp"
+#include "model/diagnostics.hpp"
+#include "model/project.hpp"
 
 namespace pb {
 
@@ -29,7 +30,12 @@ struct LoadResult {
   std::map<std::string, std::string> origin;   // playbook id → path of its file
   std::vector<std::string> lint_configs;       // the .playbook-lint.yaml files read
   std::set<std::string> seen;                  // canonical paths read (each once)
+  std::set<std::string> faulty;                // playbook files whose parse reported an error
 };
+
+// Merges one schema file's schema into the directory's (the first file's
+// location stays; attributes and rules append in load order).
+void merge_schema(std::optional<Schema>& into, Schema part);
 
 LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags);
 

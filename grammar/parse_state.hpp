@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/model.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
 
 namespace pb::grammar {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/model.hpp"
+#include "model/model.hpp"
 #include "layout.hpp"
 
 namespace pb::grammar {

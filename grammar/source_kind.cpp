@@ -2,6 +2,7 @@
 // selects (source_kind.hpp).
 #include "source_kind.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 
@@ -22,8 +23,15 @@ SourceKind source_kind(const std::string& path) {
   return SourceKind::Other;
 }
 
+namespace {
+std::atomic<size_t> parses{0};
+}  // namespace
+
+size_t playbook_parses() { return parses.load(); }
+
 std::optional<Playbook> parse_playbook_source(std::string_view text, const std::string& path,
                                               Diagnostics& diags) {
+  if (is_playbook_source(source_kind(path))) ++parses;
   switch (source_kind(path)) {
     case SourceKind::DslPlaybook: return parse_dsl(text, path, diags);
     case SourceKind::YamlPlaybook: return parse_yaml_playbook(text, path, diags);

@@ -1,7 +1,7 @@
 // source_kind.hpp — which parser reads a file, decided by its name in one
 // place for every reader: the loader (directories and files), `fmt`,
-// `lint` (a playbook given alone brings its siblings) and the engine (a
-// pinned playbook's text, parsed again by its file name).
+// `lint` (a playbook given alone brings its siblings) and the playbook source
+// (source/directory_source.hpp: a pinned version is parsed by its file name).
 //
 // Contract: `*.playbook` is the DSL; `*.playbook.yaml|yml` a YAML playbook;
 // `*.schema.yaml|yml` the tenant schema; `*.yaml|yml` directly inside a
@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/model.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
 
 namespace pb {
 
@@ -28,5 +28,10 @@ inline bool is_playbook_source(SourceKind k) { return k == SourceKind::DslPlaybo
 // not a playbook's adds PB005 (naming the accepted names) and gives nullopt.
 std::optional<Playbook> parse_playbook_source(std::string_view text, const std::string& path,
                                               Diagnostics& diags);
+
+// How many times parse_playbook_source parsed a playbook in this process
+// (every playbook parse of loading a directory and compiling a pinned
+// version goes through it). `PB_STATS=1 playbook …` prints it on stderr.
+size_t playbook_parses();
 
 }  // namespace pb

@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/diagnostics.hpp"
-#include "interpreter/model.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
 #include "yaml_keys.hpp"
 #include "yaml_source.hpp"
 

@@ -2,8 +2,8 @@
 // every finding (docs/lint-codes.md) as a Diagnostic. Pure: no I/O.
 #pragma once
 
-#include "diagnostics.hpp"
-#include "project.hpp"
+#include "model/diagnostics.hpp"
+#include "model/project.hpp"
 
 namespace pb {
 

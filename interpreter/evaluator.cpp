@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "calendar_math.hpp"
-#include "diagnostics.hpp"
+#include "model/calendar_math.hpp"
+#include "model/diagnostics.hpp"
 #include "evaluator_ctx.hpp"
 
 namespace pb {

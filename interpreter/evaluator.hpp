@@ -21,9 +21,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "calendar.hpp"
-#include "model.hpp"
-#include "state.hpp"
+#include "model/calendar.hpp"
+#include "model/model.hpp"
+#include "model/state.hpp"
 
 namespace pb {
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 
-#include "diagnostics.hpp"
+#include "model/diagnostics.hpp"
 #include "evaluator_ctx.hpp"
 
 namespace pb::detail {

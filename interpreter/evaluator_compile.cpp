@@ -2,7 +2,7 @@
 // calendar choice, and applying an Outcome to a TenantState (state.hpp).
 #include <algorithm>
 
-#include "calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "evaluator.hpp"
 
 namespace pb {

@@ -6,7 +6,7 @@
 // reads "a reason was given" whether the field was left out or left empty.
 #include <string_view>
 
-#include "calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "evaluator_ctx.hpp"
 
 namespace pb::detail {

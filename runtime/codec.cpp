@@ -2,7 +2,7 @@
 // records (world.hpp), and the content hash that pins playbooks.
 #include <fmt/format.h>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "world.hpp"
 
 namespace pb::rt {

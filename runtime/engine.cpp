@@ -10,7 +10,7 @@
 #include <functional>
 
 #include "engine_impl.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::rt {
 

@@ -47,7 +47,8 @@
 #include <vector>
 
 #include "engine_core.hpp"
-#include "interpreter/project.hpp"
+#include "model/project.hpp"
+#include "playbook_source.hpp"
 #include "preview.hpp"
 #include "store.hpp"
 #include "store_world.hpp"
@@ -117,6 +118,10 @@ struct Catalog {
   const Project* project = nullptr;
   std::map<std::string, PinnedSource> files;  // playbook id → its file and the schema text
   std::shared_ptr<CompileCache> cache;        // optional; for this catalog's engines only
+  // Compiles versions (the directory's, and those pinned in the store); the
+  // one implementation is source/directory_source.hpp. Without it no version
+  // can be compiled: starting or running a playbook is `pinned-unreadable`.
+  std::shared_ptr<PlaybookSource> source;
   // Optional: when set, `project` may hold only the calendars and `files` be
   // empty; the engine calls this once, the first time it must start a
   // playbook or type tenant attributes, to fill in the whole directory (the

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "interpreter/diagnostics.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pb::rt {
 

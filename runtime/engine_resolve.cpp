@@ -1,12 +1,12 @@
-// engine_resolve.cpp — compiling pinned playbook sources (cached by hash, per
-// engine and in the catalog's shared CompileCache when it has one) and the
-// live and replay resolvers (engine_impl.hpp).
+// engine_resolve.cpp — compiling pinned playbook sources through the
+// catalog's PlaybookSource (cached by hash, per engine and in the catalog's
+// shared CompileCache when it has one) and the live and replay resolvers
+// (engine_impl.hpp). No playbook text is parsed here.
 #include <fmt/format.h>
 
 #include "engine_impl.hpp"
-#include "grammar/frontend.hpp"
-#include "grammar/source_kind.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pb::rt {
 
@@ -66,17 +66,14 @@ void Engine::Impl::load_all() {
 std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
                                             Refusal& why) {
   if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr) return compiled[hash] = Pinned{hash, cp};
-  Diagnostics d;
-  std::optional<Playbook> pb = parse_playbook_source(src.source, src.filename, d);
-  std::optional<Schema> schema;
-  if (!src.schema_source.empty()) schema = parse_yaml_schema(src.schema_source, src.schema_filename, d);
-  if (!pb || d.has_errors()) {
+  auto cp = cat.source ? cat.source->compile(hash, src) : nullptr;
+  if (!cp) {
     why = Refusal{"pinned-unreadable",
                   fmt::format("the pinned text of playbook '{}' ({}) does not parse", src.playbook,
                               src.filename), true};
     return std::nullopt;
   }
-  Pinned p{hash, compile_playbook(*pb, schema ? &*schema : nullptr)};
+  Pinned p{hash, std::move(cp)};
   if (cat.cache) p.cp = cat.cache->insert(hash, p.cp);
   compiled[hash] = p;
   return p;

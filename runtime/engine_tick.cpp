@@ -7,7 +7,7 @@
 
 #include "engine_impl.hpp"
 #include "replay_diff.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::rt {
 

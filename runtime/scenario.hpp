@@ -1,13 +1,8 @@
-// scenario.hpp — scenario tests of playbooks (`*.scenario.yaml`,
-// docs/scenarios.md): the model of a scenario file, its loader and its runner.
+// scenario.hpp — scenario tests of playbooks (`*.scenario.yaml`, docs/scenarios.md): the model
+// of a scenario file and its runner. The loader of scenario files is
+// source/scenario_loader.hpp, where YAML is read.
 //
 // Contract:
-//  * load_scenario reads one scenario file; every problem is a diagnostic at
-//    file:line:col with the YAML loader's codes (PB001 syntax, PB010 unknown
-//    key with "did you mean", PB011 duplicate key, PB012 wrong type, PB013
-//    empty value, PB014 missing key, PB090 invalid value). It returns nullopt
-//    when the file has errors. A `sample: NAME` tenant is read from
-//    `samples_dir`/NAME.tenant.yaml.
 //  * run_scenario runs a scenario through the same Engine and Store the CLI
 //    uses, on an in-memory SQLite database, with the clock set by the
 //    scenario (never the wall clock). The first step whose expectations fail
@@ -15,8 +10,6 @@
 //    what was found and the expectation's line:col.
 //  * Steps: fire, complete, note (FM note), set (tenant set), start, and the clock
 //    steps; the format is docs/scenarios.md.
-//  * known_keys() is every key the loader accepts, per construct; tests
-//    compare it with docs/scenario.schema.json so the two cannot drift apart.
 //  * run_suite runs scenarios on `jobs` threads (<= 0: one per hardware
 //    thread), each on its own Engine and in-memory Store; the catalog is only
 //    read. Results come back in the scenarios' order whatever the scheduling.
@@ -32,8 +25,8 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/diagnostics.hpp"
+#include "model/calendar.hpp"
+#include "model/diagnostics.hpp"
 #include "runtime/engine.hpp"
 
 namespace pb::scen {
@@ -79,20 +72,6 @@ struct Scenario {
   std::vector<std::pair<std::string, std::string>> attributes;  // "path=value" as tenant add takes them
   std::vector<Step> steps;
 };
-
-std::optional<Scenario> load_scenario(std::string_view text, const std::string& filename,
-                                      const std::string& samples_dir, Diagnostics& diags);
-
-// Construct ($defs name in docs/scenario.schema.json; "scenario" for the
-// root, "sample_file" for NAME.tenant.yaml) → the keys valid in that mapping.
-const std::map<std::string, std::vector<std::string>>& known_keys();
-
-// Reads and loads the scenario file at `path` (read errors are PB005).
-std::optional<Scenario> load_scenario_file(const std::string& path, const std::string& samples_dir,
-                                           Diagnostics& diags);
-
-// Reads NAME.tenant.yaml (samples/README.md) into attribute writes.
-bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags);
 
 struct Failure {
   size_t step = 0;          // 1-based; 0 = setting up (tenant, start)

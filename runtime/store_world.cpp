@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 namespace pb::rt {
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/clock_run.hpp"
 
 namespace pb::rt::whatif {

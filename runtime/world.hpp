@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/calendar.hpp"
-#include "interpreter/state.hpp"
+#include "model/calendar.hpp"
+#include "model/state.hpp"
 
 namespace pb::rt {
 

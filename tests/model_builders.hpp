@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/model.hpp"
+#include "model/model.hpp"
 
 namespace pbt {
 using namespace pb;

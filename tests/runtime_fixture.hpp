@@ -10,8 +10,9 @@
 #include <string>
 
 #include "grammar/frontend.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/engine.hpp"
+#include "source/directory_source.hpp"
 
 namespace pbt {
 
@@ -142,6 +143,7 @@ struct Dir {
   pb::rt::Catalog cat() {
     pb::rt::Catalog c = catalog;
     c.project = &project;
+    c.source = std::make_shared<pb::src::DirectorySource>(nullptr);
     return c;
   }
 };

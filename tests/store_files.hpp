@@ -12,6 +12,7 @@
 #include "cli_process.hpp"
 #include "runtime/engine.hpp"
 #include "runtime/store.hpp"
+#include "source/directory_source.hpp"
 
 namespace pbt {
 
@@ -65,7 +66,9 @@ inline std::string integrity(pb::rt::Store& s) {
 
 // Every tenant's log replays to its stored state (pinned playbooks only).
 inline void check_replays(pb::rt::Store& s) {
-  pb::rt::Engine e(s, pb::rt::Catalog{});
+  pb::rt::Catalog pinned_only;
+  pinned_only.source = std::make_shared<pb::src::DirectorySource>(nullptr);
+  pb::rt::Engine e(s, pinned_only);
   std::vector<std::string> ids;
   {
     pb::rt::Query q(s, "SELECT id FROM tenants ORDER BY id");

@@ -3,7 +3,7 @@
 // 2026/2027 US holidays, and ISO parsing.
 #include <catch2/catch.hpp>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 
 using namespace pb;
 

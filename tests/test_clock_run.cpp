@@ -6,6 +6,7 @@
 #include "runtime_fixture.hpp"
 #include "runtime/clock_run.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 #include "runtime/whatif.hpp"
 
 using namespace pbt;

@@ -2,7 +2,7 @@
 // values of every kind, calendars, log records; malformed JSON is refused.
 #include <catch2/catch.hpp>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "runtime/world.hpp"
 
 using namespace pb;

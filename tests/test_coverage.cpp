@@ -1,4 +1,4 @@
-// test_coverage.cpp — scenario coverage (runtime/coverage.hpp, `playbook test
+// test_coverage.cpp — scenario coverage (source/coverage.hpp, `playbook test
 // --coverage`): the exact unreached items of a small playbook
 // (tests/data/coverage/) with their line:col, the figures, the CLI text and
 // the --min-coverage exit codes, the bundled suite at 100% transitions, and
@@ -11,7 +11,8 @@
 
 #include "cli/run_common.hpp"
 #include "run_binary.hpp"
-#include "runtime/coverage.hpp"
+#include "source/coverage.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace {
 

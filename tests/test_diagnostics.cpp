@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "grammar/frontend.hpp"
-#include "interpreter/diagnostics.hpp"
+#include "model/diagnostics.hpp"
 
 using namespace pb;
 

@@ -3,7 +3,7 @@
 // timers with business days; decision steps, visits, each, rules.
 #include <catch2/catch.hpp>
 
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "interpreter/evaluator.hpp"
 #include "model_builders.hpp"
 

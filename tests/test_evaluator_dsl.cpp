@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "grammar/frontend.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "interpreter/evaluator.hpp"
 
 using namespace pb;

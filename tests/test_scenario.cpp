@@ -10,6 +10,7 @@
 #include "cli/run_common.hpp"
 #include "run_binary.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace {
 

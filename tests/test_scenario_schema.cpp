@@ -12,6 +12,7 @@
 #include <set>
 
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 #include "yaml_test_util.hpp"
 
 namespace fs = std::filesystem;

@@ -8,9 +8,10 @@
 #include <thread>
 
 #include "cli/run_common.hpp"
-#include "interpreter/calendar_math.hpp"
+#include "model/calendar_math.hpp"
 #include "run_binary.hpp"
 #include "runtime/scenario.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace fs = std::filesystem;
 

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "interpreter/diagnostics.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pb::test {
 

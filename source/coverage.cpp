@@ -1,7 +1,7 @@
 // coverage.cpp — coverage of a playbook directory by scenario results
 // (coverage.hpp): lists every step, transition and refusal rule of each
 // playbook and marks those the scenarios reached.
-#include "runtime/coverage.hpp"
+#include "source/coverage.hpp"
 
 #include <fmt/format.h>
 

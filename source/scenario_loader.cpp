@@ -1,5 +1,5 @@
 // scenario_loader.cpp — reads `*.scenario.yaml` and samples' tenant files
-// into pb::scen::Scenario (scenario.hpp), reporting every problem with
+// into pb::scen::Scenario (scenario_loader.hpp), reporting every problem with
 // file:line:col through the YAML loader's typed reader (grammar/yaml_reader).
 #include <fmt/format.h>
 
@@ -8,8 +8,8 @@
 
 #include "grammar/loader.hpp"
 #include "grammar/yaml_reader.hpp"
-#include "interpreter/calendar_math.hpp"
-#include "runtime/scenario.hpp"
+#include "model/calendar_math.hpp"
+#include "source/scenario_loader.hpp"
 
 namespace pb::scen {
 

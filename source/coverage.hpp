@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/project.hpp"
+#include "model/project.hpp"
 #include "runtime/scenario.hpp"
 
 namespace pb::scen {

@@ -1,0 +1,2 @@
+// A grammar file that climbs out of its directory: refused too.
+#include "../runtime/engine.hpp"
