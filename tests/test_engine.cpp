@@ -28,8 +28,7 @@ TEST_CASE("tenants are added, validated and shown", "[engine]") {
   CHECK(e.tenant_set("nobody", {{"region", "EMEA"}}, "fm1", at("2026-03-06T09:00:00Z")).code ==
         "unknown-tenant");
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.tenant.attrs["region"].s == "AMERICAS");
   CHECK(w.tenant.attrs["contacts"].contacts->at(0).primary);
   CHECK(count_rows(s, "SELECT count(*) FROM tenants") == 1);
@@ -109,14 +108,13 @@ TEST_CASE("tick fires due timers exactly once, following the calendar", "[engine
   CHECK(t.fired == 1);
   CHECK(e.tick(at("2026-03-11T10:00:00Z")).fired == 0);
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances[0].st.step == "phone");
   CHECK(w.tenant.tasks[3664].complete);
   // a late tick fires phone's week, long past, once → done → delivery, dated when it fired
   t = e.tick(at("2026-06-01T00:00:00Z"));
   CHECK(t.fired == 1);
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances.size() == 2);
   CHECK(w.instances[1].st.entered_at == at("2026-06-01T00:00:00Z"));
   CHECK(count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'") == 2);
@@ -218,8 +216,7 @@ TEST_CASE("an at timer already past fires at the next tick, dated then", "[engin
   CHECK(count_rows(s, "SELECT due FROM timers") == to_secs(at("2026-03-05T00:00:00Z")));
   CHECK(e.tick(at("2026-03-06T11:00:01Z")).fired == 1);
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances[0].st.step == "email_1");
   CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:01Z"));
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
