@@ -138,7 +138,7 @@ CLI::Option* format_opt(CLI::App* cmd, ReadOpts& o) {
   return cmd->add_option("--format", o.format, "text or json")->check(one_of({"text", "json"}));
 }
 
-const Registrar reg(50, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Read, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<ReadOpts>();
   auto* status = root.add_subcommand("status", "show a tenant's playbooks, steps and timers");
   status->add_option("tenant", o->tenant, "tenant id")->required();
