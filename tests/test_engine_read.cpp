@@ -59,9 +59,11 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
 
   Store rs(db.path(), Access::Read);
   Engine reader(rs, dir.cat());
+  int wrote = -1;  // no REQUIRE inside: the write runs inside SQLite's C frames
+  pb::Instant ten = at("2026-03-06T10:00:00Z"), eleven = at("2026-03-06T11:00:00Z");
   WriteBetween between{"FROM notes", [&] {
     TenantNote second{"second contact", pb::NoteKind::OverallStatus, ""};
-    REQUIRE(writer.tenant_set("acme", {{"managed", "true"}}, "fm1", at("2026-03-06T10:00:00Z"), second).exit == 0);
+    wrote = writer.tenant_set("acme", {{"managed", "true"}}, "fm1", ten, second).exit;
   }};
   between.attach(rs);
   TenantHistory h;
@@ -69,6 +71,7 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
   WriteBetween::detach(rs);
   REQUIRE(r.exit == 0);
   REQUIRE(between.wrote);
+  REQUIRE(wrote == 0);
   CHECK(h.events.size() == 1);
   CHECK(h.notes.size() == 1);
   CHECK(events_hold_notes(h));
@@ -82,7 +85,7 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
   // The control: the same two queries without one transaction see the write in between.
   WriteBetween again{"FROM notes", [&] {
     TenantNote third{"third contact", pb::NoteKind::OverallStatus, ""};
-    REQUIRE(writer.tenant_set("acme", {{"managed", "false"}}, "fm1", at("2026-03-06T11:00:00Z"), third).exit == 0);
+    wrote = writer.tenant_set("acme", {{"managed", "false"}}, "fm1", eleven, third).exit;
   }};
   again.attach(rs);
   TenantHistory apart;
@@ -90,6 +93,7 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
   apart.notes = notes_of(rs, "acme");
   WriteBetween::detach(rs);
   REQUIRE(again.wrote);
+  REQUIRE(wrote == 0);
   CHECK(apart.events.size() == 2);
   CHECK(apart.notes.size() == 3);
   CHECK_FALSE(events_hold_notes(apart));
