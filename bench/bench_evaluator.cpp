@@ -8,7 +8,7 @@
 
 #include "model/calendar_math.hpp"
 #include "interpreter/evaluator.hpp"
-#include "../tests/model_builders.hpp"
+#include "model_builders.hpp"
 
 using namespace pbt;
 

@@ -24,12 +24,13 @@
 #include "cli/options.hpp"
 
 #include "text_out.hpp"
+#include "version.hpp"
 
 namespace pb::cli {
 
 namespace {
-std::vector<std::pair<int, Setup>>& registry() {
-  static std::vector<std::pair<int, Setup>> r;
+std::vector<std::pair<Place, Setup>>& registry() {
+  static std::vector<std::pair<Place, Setup>> r;
   return r;
 }
 
@@ -67,7 +68,7 @@ std::vector<std::string> split_path(const std::vector<std::string>& parts) {
 }
 }  // namespace
 
-Registrar::Registrar(int order, Setup setup) { registry().emplace_back(order, std::move(setup)); }
+Registrar::Registrar(Place place, Setup setup) { registry().emplace_back(place, std::move(setup)); }
 
 int run(int argc, char** argv) {
   Globals g;
@@ -80,7 +81,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // inherited by every command: the global options work after it too
   app.footer("Global options (--db, --playbooks, --now, --as, --format) may be given before or after the command.");
-  app.set_version_flag("--version", "playbook 0.1");
+  app.set_version_flag("--version", fmt::format("playbook {}", kVersion));
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // the global options
   app.add_option("--db", g.db, "SQLite database (env PLAYBOOK_DB)");
   std::vector<std::string> dirs;
@@ -96,8 +97,13 @@ int run(int argc, char** argv) {
 
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::Throw);  // the commands' own
   auto& reg = registry();
-  std::stable_sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  for (auto& [order, setup] : reg) setup(app, g);
+  std::sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (size_t i = 1; i < reg.size(); ++i)
+    if (reg[i].first == reg[i - 1].first)  // two registrars in one place: an order left to the linker
+      return err_line("error: internal error: two command files take --help place {} [internal]",
+                      int(reg[i].first)),
+             kBadInput;
+  for (auto& [place, setup] : reg) setup(app, g);
   // Before any command runs: the search path (the flags, else the
   // environment, else ./playbooks), and a global --format handed on.
   app.parse_complete_callback([&] {

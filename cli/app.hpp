@@ -30,8 +30,12 @@ struct Globals {
 
 using Setup = std::function<void(CLI::App& root, Globals& g)>;
 
+// Where a registrar's commands stand in `--help`: one place per registrar,
+// in this order, whatever order the files' static objects are built in.
+enum class Place : int { Fmt, Lint, Convert, Graph, Tenant, Explain, Paths, Whatif, Run, Read, Test };
+
 struct Registrar {
-  Registrar(int order, Setup setup);
+  Registrar(Place place, Setup setup);
 };
 
 int run(int argc, char** argv);

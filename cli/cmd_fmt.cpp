@@ -9,13 +9,13 @@
 // its diagnostics and nothing is written.
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <optional>
 
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
 #include "cli/text_diff.hpp"
 #include "cli/options.hpp"
+#include "cli/text_out.hpp"
 #include "grammar/frontend.hpp"
 #include "grammar/loader.hpp"
 #include "grammar/source_kind.hpp"
@@ -48,21 +48,21 @@ int run_fmt(const std::vector<std::string>& files, bool check, bool write) {
     std::string text;
     Diagnostics d;
     auto pb = load_one(path, text, d);
-    std::cerr << format_text(d, {}, {});
+    fmt::print(stderr, "{}", format_text(d, {}, {}));
     if (!pb) { rc = kBadInput; continue; }
     std::string canon = is_yaml(path) ? print_yaml(*pb) : print_dsl(*pb);
     if (check) {
       if (canon != text) {
-        std::cout << unified_diff(text, canon, path, path);
+        fmt::print("{}", unified_diff(text, canon, path, path));
         if (rc == kOk) rc = kCheckFailed;
       }
     } else if (write) {
       if (canon != text && !write_atomically(path, canon)) {
-        std::cerr << path << ": cannot write\n";
+        err_line("{}: cannot write", path);
         rc = kBadInput;
       }
     } else {
-      std::cout << canon;
+      fmt::print("{}", canon);
     }
   }
   return rc;
@@ -72,15 +72,15 @@ int run_convert(const std::string& path, const std::string& to, const std::strin
   std::string text;
   Diagnostics d;
   auto pb = load_one(path, text, d);
-  std::cerr << format_text(d, {}, {});
+  fmt::print(stderr, "{}", format_text(d, {}, {}));
   if (!pb) return kBadInput;
   std::string result = to == "yaml" ? print_yaml(*pb) : print_dsl(*pb);
-  if (out.empty()) { std::cout << result; return kOk; }
-  if (!write_atomically(out, result)) { std::cerr << out << ": cannot write\n"; return kBadInput; }
+  if (out.empty()) return fmt::print("{}", result), kOk;
+  if (!write_atomically(out, result)) return err_line("{}: cannot write", out), kBadInput;
   return kOk;
 }
 
-Registrar reg_fmt(20, [](CLI::App& app, Globals& g) {
+Registrar reg_fmt(Place::Fmt, [](CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("fmt", "print or rewrite playbooks in canonical form");
   auto files = std::make_shared<std::vector<std::string>>();
   auto check = std::make_shared<bool>(false);
@@ -91,7 +91,7 @@ Registrar reg_fmt(20, [](CLI::App& app, Globals& g) {
   cmd->callback([&g, files, check, write] { g.exit_code = run_fmt(*files, *check, *write); });
 });
 
-Registrar reg_convert(21, [](CLI::App& app, Globals& g) {
+Registrar reg_convert(Place::Convert, [](CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("convert", "convert a playbook between the DSL and YAML");
   auto file = std::make_shared<std::string>();
   auto to = std::make_shared<std::string>();

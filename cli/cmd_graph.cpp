@@ -5,7 +5,6 @@
 // (every playbook as a Mermaid diagram), which CI checks is up to date.
 #include <fmt/format.h>
 
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/options.hpp"
@@ -44,9 +43,9 @@ int run_graph(const Globals& g, const std::string& id, bool all, const std::stri
     if (!pb) return kBadInput;
     pbs.push_back(pb);
   }
-  if (format == "dot") std::cout << render_dot(pbs);
-  else if (format == "mermaid") std::cout << render_mermaid(pbs);
-  else std::cout << render_markdown(pbs);
+  if (format == "dot") fmt::print("{}", render_dot(pbs));
+  else if (format == "mermaid") fmt::print("{}", render_mermaid(pbs));
+  else fmt::print("{}", render_markdown(pbs));
   return kOk;
 }
 
@@ -69,24 +68,22 @@ int run_explain(const Globals& g, const std::string& id, const std::string& step
     std::vector<std::string> ids;
     for (const auto& s : pb->steps) ids.push_back(s.id);
     std::string hint = did_you_mean(step_id, ids);
-    std::cerr << "error: playbook " << pb->id << " has no step '" << step_id << "'"
-              << (hint.empty() ? "" : "; " + hint) << "\n";
+    err_line("error: playbook {} has no step '{}'{}", pb->id, step_id, hint.empty() ? "" : "; " + hint);
     return kBadInput;
   }
   if (g.format == "json") {
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& s : pb->steps)
       if (!step || &s == step) steps.push_back(step_json(*pb, s));
-    std::cout << json_text(nlohmann::json{{"playbook", pb->id}, {"title", pb->title},
-                                          {"note_prefix", pb->note_prefix}, {"steps", steps}})
-              << "\n";
+    fmt::print("{}\n", json_text(nlohmann::json{{"playbook", pb->id}, {"title", pb->title},
+                                                {"note_prefix", pb->note_prefix}, {"steps", steps}}));
   } else {
-    std::cout << (step ? render_explain_step(*pb, *step) : render_explain(*pb));
+    fmt::print("{}", step ? render_explain_step(*pb, *step) : render_explain(*pb));
   }
   return kOk;
 }
 
-Registrar reg_graph(30, [](CLI::App& app, Globals& g) {
+Registrar reg_graph(Place::Graph, [](CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("graph", "draw a playbook (or all, joined by their gotos)");
   auto id = std::make_shared<std::string>();
   auto all = std::make_shared<bool>(false);
@@ -101,7 +98,7 @@ Registrar reg_graph(30, [](CLI::App& app, Globals& g) {
   });
 });
 
-Registrar reg_explain(31, [](CLI::App& app, Globals& g) {
+Registrar reg_explain(Place::Explain, [](CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("explain", "what an FM reads before acting on a step");
   auto id = std::make_shared<std::string>();
   auto step = std::make_shared<std::string>();

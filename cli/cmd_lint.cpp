@@ -8,15 +8,19 @@
 // files (1 suppressed)"). Suppressed findings are left out, but for SARIF
 // (which marks them suppressed) and with --show-suppressed (text, json).
 // Source lines and carets are quoted only on a terminal or with --context;
-// colours only on a terminal or with --color. Exit: 0 clean, 1 errors (or
+// colours only with --color, or on a terminal when NO_COLOR is unset or
+// empty (https://no-color.org). Exit: 0 clean, 1 errors (or
 // warnings with --werror) that are not suppressed, 2 when a path cannot be
 // read. Files with syntax errors show those only (see add_checker_findings).
 // A playbook file given alone is checked with the tenant.schema.yaml, the
 // calendars/ and the .playbook-lint.yaml beside it.
 #include <unistd.h>
 
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <set>
 
@@ -24,6 +28,7 @@
 #include "cli/diag_format.hpp"
 #include "cli/options.hpp"
 #include "cli/lint_allow.hpp"
+#include "cli/text_out.hpp"
 #include "grammar/loader.hpp"
 #include "grammar/source_kind.hpp"
 #include "interpreter/checker.hpp"
@@ -127,20 +132,19 @@ int run_lint(const LintOptions& o, const Globals& g) {
   }
   r.kept.sort();
   bool tty = isatty(STDOUT_FILENO) != 0;
-  TextStyle style{o.color || tty, o.context || tty};
+  TextStyle style{wants_color(o.color, tty, std::getenv("NO_COLOR")), o.context || tty};
   std::error_code ec;
   SarifOptions sarif{std::filesystem::current_path(ec).string(), {}};
-  std::cout << format_diagnostics(format, printed(r, format, o.show_suppressed), loaded.sources, style,
-                                  sarif)
-            << std::flush;
+  fmt::print("{}", format_diagnostics(format, printed(r, format, o.show_suppressed), loaded.sources, style, sarif));
+  std::fflush(stdout);
   if (format == DiagFormat::Text)
-    std::cerr << summary_line(r.kept, loaded.sources.size(), r.suppressed.items().size()) << "\n";
+    err_line("{}", summary_line(r.kept, loaded.sources.size(), r.suppressed.items().size()));
   if (unreadable(r.kept)) return kBadInput;
   if (r.kept.has_errors() || (o.werror && r.kept.count(Severity::Warning) > 0)) return kCheckFailed;
   return kOk;
 }
 
-const Registrar reg(20, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Lint, [](CLI::App& root, Globals& g) {
   auto opts = std::make_shared<LintOptions>();
   auto* cmd = root.add_subcommand("lint", "check playbooks and report every finding");
   cmd->add_option("paths", opts->paths, "files or directories (default: the --playbooks directories)");

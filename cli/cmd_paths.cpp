@@ -7,7 +7,6 @@
 // 2 for an unknown playbook (with "did you mean") or bad options.
 #include <fmt/format.h>
 
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/options.hpp"
@@ -36,11 +35,10 @@ int run_paths(const Globals& g, const PathsOpts& o) {
       j["number"] = i + 1;
       list.push_back(std::move(j));
     }
-    std::cout << json_text(nlohmann::json{{"playbook", pb->id},
-                                          {"max_loops", o.flags.max_loops},
-                                          {"truncated", e.truncated},
-                                          {"paths", list}})
-              << "\n";
+    fmt::print("{}\n", json_text(nlohmann::json{{"playbook", pb->id},
+                                                {"max_loops", o.flags.max_loops},
+                                                {"truncated", e.truncated},
+                                                {"paths", list}}));
   } else {
     for (size_t i = 0; i < e.paths.size(); ++i)
       fmt::print("{}. {}\n", i + 1, path_line(e.paths[i]));
@@ -50,7 +48,7 @@ int run_paths(const Globals& g, const PathsOpts& o) {
   return kOk;
 }
 
-const Registrar reg(35, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Paths, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<PathsOpts>();
   auto* cmd =
       root.add_subcommand("paths", "list the distinct paths from the start to every end, goto and handoff");

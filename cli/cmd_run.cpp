@@ -124,7 +124,7 @@ CLI::App* with_common(CLI::App* cmd, RunOpts& o, bool note) {
   return cmd;
 }
 
-const Registrar reg(40, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Run, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<RunOpts>();
   auto* start = root.add_subcommand("start", "start a playbook for a tenant");
   start->add_option("tenant", o->tenant, "tenant id")->required();

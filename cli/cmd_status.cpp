@@ -9,7 +9,6 @@
 #include "render_status.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"
-#include "runtime/store_world.hpp"
 
 namespace pb::cli {
 
@@ -33,11 +32,12 @@ int run_status(const Globals& g, const ReadOpts& o) {
   int exit;
   auto s = open_session(g, exit, kReading);
   if (!s) return exit;
-  rt::TenantWorld w;
-  if (!read_tenant(*s, o.tenant, w, exit)) return exit;
+  rt::TenantStatus st;
+  if ((exit = report(s->engine->status(o.tenant, st))) != kOk) return exit;
+  rt::TenantWorld& w = st.world;
   w.tenant.id = o.tenant;
   std::vector<InstanceView> views;
-  auto stuck = rt::stuck_of(*s->store, o.tenant);
+  auto& stuck = st.stuck;
   for (size_t i = 0; i < w.instances.size(); ++i) {
     InstanceView v{&w.instances[i], s->engine->playbook(w.instances[i].hash), {}, stuck[w.instances[i].id]};
     if (w.instances[i].st.status == InstanceStatus::Active)
@@ -57,7 +57,7 @@ int run_due(const Globals& g, const ReadOpts& o) {
   if (!o.until.empty() && !parse_time_option("--until", o.until, until)) return kBadInput;
   if (o.until.size() == 10) until += std::chrono::hours{24} - std::chrono::seconds{1};
   json out = json::array();
-  rt::for_each_due(*s->store, until, o.queue, [&](const rt::DueTimer& t) {
+  rt::Response read = s->engine->due(until, o.queue, [&](const rt::DueTimer& t) {
     if (o.stuck && !t.stuck.stuck()) return true;
     auto cp = s->engine->playbook(t.hash);
     const Step* st = cp ? cp->step(t.step) : nullptr;
@@ -71,6 +71,7 @@ int run_due(const Globals& g, const ReadOpts& o) {
                target, role.empty() ? "" : "  (" + role + ")", stuck_text(t.stuck));
     return o.limit == 0 || out.size() < size_t(o.limit);
   });
+  if (read.exit != rt::kOk) return report(read);
   if (o.format == "json") fmt::print("{}\n", json_text(out));
   return kOk;
 }
@@ -79,18 +80,11 @@ int run_history(const Globals& g, const ReadOpts& o) {
   int exit;
   auto s = open_session(g, exit, kReading);
   if (!s) return exit;
-  rt::TenantWorld w;
-  if (!read_tenant(*s, o.tenant, w, exit)) return exit;
-  std::vector<rt::EventRow> events;
-  std::vector<rt::NoteRow> notes;
-  std::vector<rt::OutreachRow> sent;
-  {
-    rt::Transaction rd(*s->store, false);  // one snapshot: the notes and outreach of exactly these events
-    events = rt::events_of(*s->store, o.tenant);
-    notes = rt::notes_of(*s->store, o.tenant);
-    sent = rt::outreach_of(*s->store, o.tenant);
-    rd.commit();
-  }
+  rt::TenantHistory h;  // one snapshot: the notes and outreach of exactly these events
+  if ((exit = report(s->engine->history(o.tenant, h))) != kOk) return exit;
+  const auto& events = h.events;
+  const auto& notes = h.notes;
+  const auto& sent = h.outreach;
   if (o.format == "json") {
     json j = {{"events", json::array()}, {"notes", json::array()}, {"outreach", json::array()}};
     for (const auto& e : events)
@@ -144,7 +138,7 @@ CLI::Option* format_opt(CLI::App* cmd, ReadOpts& o) {
   return cmd->add_option("--format", o.format, "text or json")->check(one_of({"text", "json"}));
 }
 
-const Registrar reg(50, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Read, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<ReadOpts>();
   auto* status = root.add_subcommand("status", "show a tenant's playbooks, steps and timers");
   status->add_option("tenant", o->tenant, "tenant id")->required();

@@ -110,7 +110,7 @@ void note_opts(CLI::App* cmd, TenantOpts& o) {
   cmd->add_option("--playbook", o.playbook, "the running playbook the note is filed under");
 }
 
-const Registrar reg(30, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Tenant, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<TenantOpts>();
   auto* tenant = root.add_subcommand("tenant", "add, change, show or import tenants; assign RMs and FMs");
   tenant->require_subcommand(1);

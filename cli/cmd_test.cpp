@@ -154,7 +154,7 @@ int run_test(const Globals& g, const TestOpts& o) {
   return bad ? kBadInput : failed || low ? kCheckFailed : kOk;
 }
 
-const Registrar reg(70, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Test, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<TestOpts>();
   auto* cmd = root.add_subcommand("test", "run the scenario tests (*.scenario.yaml) of playbooks");
   cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");

@@ -10,7 +10,6 @@
 // unknown playbook, a bad option or a run that cannot start.
 #include <fmt/format.h>
 
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/options.hpp"
@@ -159,13 +158,13 @@ int run_whatif(const Globals& g, const WhatifOpts& o) {
   rt::whatif::Timeline tl = rt::whatif::run(req, catalog);
   if (!tl.error.empty()) return fmt::print(stderr, "error: {}\n", tl.error), kBadInput;
   if (o.format == "json")
-    std::cout << json_text(to_json(project->project, req, tl, tenant_source)) << "\n";
+    fmt::print("{}\n", json_text(to_json(project->project, req, tl, tenant_source)));
   else
     print_text(project->project, req, tl, tenant_source);
   return kOk;
 }
 
-const Registrar reg(36, [](CLI::App& root, Globals& g) {
+const Registrar reg(Place::Whatif, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<WhatifOpts>();
   auto* cmd = root.add_subcommand(
       "whatif", "the timeline a tenant would follow, with real calendar dates (nothing is stored)");

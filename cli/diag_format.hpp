@@ -39,6 +39,11 @@ struct TextStyle {
   bool context = false;  // quote the source line and put a caret under the column
 };
 
+// Whether text output is coloured: when asked (--color); else on a terminal,
+// unless NO_COLOR is set and not empty (https://no-color.org). `no_color`
+// is the variable's value, nullptr when unset.
+bool wants_color(bool asked, bool tty, const char* no_color);
+
 // path → file text, to quote source lines (LoadResult::sources).
 using Sources = std::map<std::string, std::string>;
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag_format.hpp"
+#include "version.hpp"
 
 #ifndef PB_DOCS_URL
 #define PB_DOCS_URL "file:///usr/local/share/doc/playbook/lint-codes.md"
@@ -109,7 +110,7 @@ std::string format_sarif(const Diagnostics& diags, const SarifOptions& options) 
     if (fresh) rules.push_back(rule(d.code, docs));
     results.push_back(sarif_result(d, it->second, options));
   }
-  json driver = {{"name", "playbook"}, {"version", "0.1"}, {"informationUri", docs}, {"rules", rules}};
+  json driver = {{"name", "playbook"}, {"version", kVersion}, {"informationUri", docs}, {"rules", rules}};
   json run = {{"tool", {{"driver", driver}}}, {"results", results}};
   if (!options.base_dir.empty()) {
     std::string base = fs::path(options.base_dir).lexically_normal().generic_string();

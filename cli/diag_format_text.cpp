@@ -100,6 +100,10 @@ std::optional<DiagFormat> parse_diag_format(std::string_view name) {
   return std::nullopt;
 }
 
+bool wants_color(bool asked, bool tty, const char* no_color) {
+  return asked || (tty && (no_color == nullptr || *no_color == '\0'));
+}
+
 std::string format_text(const Diagnostics& diags, const Sources& sources, TextStyle style) {
   std::string out;
   for (const auto& d : diags.items()) {

@@ -1,10 +1,12 @@
 // project_cli.cpp — see project_cli.hpp.
 #include "project_cli.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
-#include <iostream>
 
 #include "cli/diag_format.hpp"
+#include "cli/text_out.hpp"
 #include "interpreter/checker.hpp"
 
 namespace pb::cli {
@@ -18,7 +20,7 @@ std::optional<LoadResult> load_project(const Globals& g, const std::vector<std::
   for (const auto& x : d.items())
     if (x.severity == Severity::Error) errors.add(x);
   errors.sort();
-  std::cerr << format_text(errors, result.sources, {});
+  fmt::print(stderr, "{}", format_text(errors, result.sources, {}));
   return std::nullopt;
 }
 
@@ -29,7 +31,7 @@ const Playbook* find_playbook(const Globals& g, std::optional<LoadResult>& proje
   if (!project) return nullptr;
   if (is_file) {
     if (!project->project.playbooks.empty()) return &project->project.playbooks.front();
-    std::cerr << id_or_file << ": no playbook in this file\n";
+    err_line("{}: no playbook in this file", id_or_file);
     return nullptr;
   }
   if (const Playbook* pb = project->project.playbook(id_or_file)) return pb;
@@ -38,8 +40,7 @@ const Playbook* find_playbook(const Globals& g, std::optional<LoadResult>& proje
   std::string hint = did_you_mean(id_or_file, ids);
   std::string dirs;
   for (const auto& d : g.playbook_dirs) dirs += (dirs.empty() ? "" : ":") + d;
-  std::cerr << "error: no playbook '" << id_or_file << "' in " << dirs
-            << (hint.empty() ? "" : "; " + hint) << "\n";
+  err_line("error: no playbook '{}' in {}{}", id_or_file, dirs, hint.empty() ? "" : "; " + hint);
   return nullptr;
 }
 

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
 
 #include "cli/text_out.hpp"
 #include "model/calendar_math.hpp"

@@ -9,15 +9,16 @@
 //    wrong", exit 2. The header names `id` (or `tenant`) first, then
 //    attributes, each once (a repeated or empty name: exit 2).
 //  * The first pass checks every row as `tenant add|set` would (cell count,
-//    unknown attribute, bad value, a rule refusing) and writes nothing: one
-//    read transaction; the ids met are kept in a temporary table of the
-//    store connection, and a second row for the same tenant is bad
+//    unknown attribute, bad value, a rule refusing) and writes nothing, in
+//    one read transaction (the engine's import_check, which keeps the ids
+//    met in the store connection), and a second row for the same tenant is bad
 //    ([duplicate-id], naming the line of the first). One line per bad row on
 //    stderr, "FILE:LINE: tenant ID: message [code]" (LINE: where the record
 //    starts), at most kShownErrors. Any bad row: nothing imported, exit 2 —
 //    unless --skip-bad, which imports the good rows and still exits 2.
 //  * The second pass commits the good rows, --batch (default 500) per
-//    transaction (a file of one batch: all or nothing). A row that would
+//    transaction (the engine's import_write; a file of one batch: all or
+//    nothing). A row that would
 //    change nothing writes nothing (no event) and is counted unchanged, so
 //    importing the same file again writes nothing. When the store fails, or
 //    a row is refused now that another writer changed its tenant since the
@@ -31,13 +32,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
-#include <optional>
 
 #include "cli/csv_reader.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"
-#include "runtime/store.hpp"
 
 namespace pb::cli {
 
@@ -101,11 +102,15 @@ bool check_header(Import& im, const CsvRecord& h) {
   return true;
 }
 
-std::vector<std::pair<std::string, std::string>> sets_of(const Import& im, const CsvRecord& r) {
-  std::vector<std::pair<std::string, std::string>> sets;
-  for (size_t c = 1; c < im.head.size(); ++c)
-    if (!r.cells[c].empty()) sets.emplace_back(im.head[c], r.cells[c]);
-  return sets;
+// The import row of a data record: its cells by the header's names (empty
+// cells left alone); a record whose cell count is not the header's is bad.
+rt::ImportRow row_of(const Import& im, const CsvRecord& r) {
+  rt::ImportRow row{r.line, r.cells.empty() ? std::string() : r.cells[0], {}, {}};
+  if (r.cells.size() != im.head.size())
+    row.bad = fmt::format("{} cells, the header has {}", r.cells.size(), im.head.size());
+  for (size_t c = 1; c < im.head.size() && c < r.cells.size(); ++c)
+    if (!r.cells[c].empty()) row.sets.emplace_back(im.head[c], r.cells[c]);
+  return row;
 }
 
 // Why a pass stopped: the store (exit 2 `[store]`, or 3 when busy), a row
@@ -117,93 +122,31 @@ struct Failure {
     code = r.exit == rt::kBusy ? kBusy : kBadInput;
     message = fmt::format("{} [{}]", r.message, r.code);
   }
-  void set(const rt::StoreError& e) {
-    code = e.busy() ? kBusy : kBadInput;
-    message = fmt::format("{} [{}]", e.what(), e.busy() ? "busy" : "store");
-  }
   int print(const std::string& then) const {
     err_line("{}: {}; {}", code == kBusy ? "busy" : "error", message, then);
     return code;
   }
 };
 
-bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == "store"; }
-
-// The ids the check met, in a temporary table of the store connection (not
-// in memory: a file may hold millions). Dropped when the check ends.
-class SeenIds {
- public:
-  explicit SeenIds(rt::Store& s) : s_(s) {
-    s.exec("CREATE TEMP TABLE IF NOT EXISTS import_ids(id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID");
-  }
-  ~SeenIds() {
-    try {
-      s_.exec("DROP TABLE IF EXISTS temp.import_ids");
-    } catch (const rt::StoreError&) {  // the connection is closed with the command anyway
-    }
-  }
-  // 0 the first time `id` is met, else the line it was first met on.
-  size_t first_line(const std::string& id, size_t line) {
-    rt::Query ins(s_, "INSERT INTO temp.import_ids(id, line) VALUES(?, ?) ON CONFLICT(id) DO NOTHING");
-    ins.bind(1, id).bind(2, int64_t(line)).run();
-    if (s_.changes() == 1) return 0;
-    rt::Query q(s_, "SELECT line FROM temp.import_ids WHERE id = ?");
-    q.bind(1, id);
-    return q.step() ? size_t(q.i64(0)) : 0;
-  }
-
- private:
-  rt::Store& s_;
-};
-
-// One data row of the check; false (with `fail`) when the store failed.
-bool check_row(Import& im, SeenIds& seen, const CsvRecord& r, Failure& fail) {
-  ++im.rows;
-  const std::string& id = r.cells[0];
-  if (size_t first = id.empty() ? 0 : seen.first_line(id, r.line))
-    return report_bad(im, r.line, id, fmt::format("a second row for this tenant (the first is on line {}); "
-                                                  "give each tenant one row [duplicate-id]", first)),
-           true;
-  if (r.cells.size() != im.head.size())
-    return report_bad(im, r.line, id, fmt::format("{} cells, the header has {}", r.cells.size(), im.head.size())),
-           true;
-  rt::Response resp = im.s.engine->tenant_put_in_tx(id, sets_of(im, r), actor(im.g), im.s.now, true);
-  if (store_failed(resp)) return fail.set(resp), false;
-  if (resp.exit != rt::kOk) report_bad(im, r.line, id, fmt::format("{} [{}]", resp.message, resp.code));
-  progress(im, im.rows, 0);
-  return true;
-}
-
-// Reads the file with `row` for each record; a store error thrown inside is
-// caught before it reaches libcsv's frames. False when stopped (by `row`, a
-// store error, a malformed file: `fail` or `bad_csv` says which).
-template <class Row>
-bool each_record(const Import& im, Row row, Failure& fail, CsvError& bad_csv) {
-  return read_csv(im.o.file, [&](const CsvRecord& r) {
-    try {
-      return row(r);
-    } catch (const rt::StoreError& e) {
-      return fail.set(e), false;
-    }
-  }, bad_csv) && fail.code == kOk;
-}
-
 // The checking pass (writes nothing). 0, or the exit code (message printed).
 int check_pass(Import& im) {
   Failure fail;
   CsvError bad_csv;
   bool header = true, header_ok = true, read = false;
-  try {
-    SeenIds seen(*im.s.store);
-    rt::Transaction rd(*im.s.store, false);
-    read = each_record(im, [&](const CsvRecord& r) {
+  auto rows = [&](const std::function<bool(const rt::ImportRow&)>& each) {
+    return read = read_csv(im.o.file, [&](const CsvRecord& r) {
       if (header) return header = false, header_ok = check_header(im, r);
-      return check_row(im, seen, r, fail);
-    }, fail, bad_csv);
-    rd.commit();
-  } catch (const rt::StoreError& e) {
-    fail.set(e), read = false;
-  }
+      return each(row_of(im, r));
+    }, bad_csv);
+  };
+  auto verdict = [&](const rt::ImportRow& row, const rt::Response& resp) {
+    ++im.rows;
+    if (resp.exit == rt::kOk) return progress(im, im.rows, 0);
+    report_bad(im, row.line, row.id, resp.code.empty() ? resp.message : fmt::format("{} [{}]", resp.message, resp.code));
+    if (resp.code != "duplicate-id" && row.bad.empty()) progress(im, im.rows, 0);
+  };
+  rt::Response r = im.s.engine->import_check(rows, actor(im.g), im.s.now, verdict);
+  if (r.exit != rt::kOk) fail.set(r), read = false;
   clear_progress(im);
   if (!header_ok) return kBadInput;
   if (fail.code) return fail.print("nothing imported");
@@ -220,45 +163,33 @@ int check_pass(Import& im) {
 // The writing pass over the good rows, --batch rows per transaction. 0, or
 // the exit code (message printed: how far the import got).
 int write_pass(Import& im) {
-  size_t record = 0, next_bad = 0, in_batch = 0, pending = 0, pending_same = 0, batch_line = 0;
-  size_t batch = size_t(std::max(1, im.o.batch)), good = im.rows - im.bad;
-  Failure fail;
-  std::optional<rt::Transaction> tx;
-  auto flush = [&] {
-    tx->commit(), tx.reset();
-    im.written += pending, im.unchanged += pending_same, pending = pending_same = in_batch = 0;
-    progress(im, im.written + im.unchanged, good);
-  };
-  auto row = [&](const CsvRecord& r) {
-    if (++record == 1) return true;  // the header
-    if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == record - 1) return ++next_bad, true;
-    if (!tx) batch_line = r.line, tx.emplace(*im.s.store, true);
-    rt::Response resp = im.s.engine->tenant_put_in_tx(r.cells[0], sets_of(im, r), actor(im.g), im.s.now);
-    if (store_failed(resp)) return fail.set(resp), false;
-    if (resp.exit != rt::kOk)  // another writer changed the tenant since the check
-      return fail.code = kBusy, fail.message = fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)",
-                                                           im.o.file, r.line, r.cells[0], resp.message, resp.code),
-             false;
-    ++(resp.unchanged ? pending_same : pending);
-    if (++in_batch == batch) flush();
-    return true;
-  };
+  size_t record = 0, next_bad = 0, good = im.rows - im.bad;
   CsvError bad_csv;
-  bool read = false;
-  try {
-    read = each_record(im, row, fail, bad_csv);
-    if (read && tx) flush();
-  } catch (const rt::StoreError& e) {  // COMMIT
-    fail.set(e), read = false;
-  }
+  auto rows = [&](const std::function<bool(const rt::ImportRow&)>& each) {
+    return read_csv(im.o.file, [&](const CsvRecord& r) {
+      if (++record == 1) return true;  // the header
+      if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == record - 1) return ++next_bad, true;
+      return each(row_of(im, r));
+    }, bad_csv);
+  };
+  auto committed = [&](const rt::ImportWrite& w) { progress(im, w.written + w.unchanged, good); };
+  rt::ImportWrite w = im.s.engine->import_write(rows, size_t(std::max(1, im.o.batch)), actor(im.g), im.s.now,
+                                                committed);
+  im.written = w.written, im.unchanged = w.unchanged;
   clear_progress(im);
-  if (read) return kOk;
-  tx.reset();  // rolls back the batch in flight
-  if (!fail.code)
+  if (w.read) return kOk;
+  Failure fail;
+  if (w.refused_line)  // another writer changed the tenant since the check
+    fail.code = kBusy, fail.message = fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)", im.o.file,
+                                                  w.refused_line, w.refused_id, w.failure.message, w.failure.code);
+  else if (w.failure.exit != rt::kOk)
+    fail.set(w.failure);
+  else
     fail.code = kBadInput, fail.message = fmt::format("{}:{}:{}: {} (the file changed since the check)", im.o.file,
                                                       bad_csv.line, bad_csv.col, bad_csv.message);
   if (im.written + im.unchanged == 0) return fail.print("nothing imported");
-  return fail.print(fmt::format("the rows before line {} are imported: run the import again to resume", batch_line));
+  return fail.print(fmt::format("the rows before line {} are imported: run the import again to resume",
+                                w.batch_line));
 }
 
 }  // namespace

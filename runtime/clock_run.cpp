@@ -12,9 +12,8 @@ namespace pb::rt {
 // The due instants of the timers of the tenant's active instances, sorted.
 static std::vector<Instant> timer_dues(Engine& engine, const std::string& tenant) {
   TenantWorld w;
-  std::string err;
   std::vector<Instant> out;
-  if (!engine.read(tenant, w, err)) return out;
+  if (engine.load(tenant, w).exit != kOk) return out;
   for (const auto* i : w.all_active())
     for (const auto& t : i->st.timers) out.push_back(t.due);
   std::sort(out.begin(), out.end());

@@ -293,23 +293,6 @@ Response Engine::assign(const std::string& tenant, const AssignChange& change, c
   return run(*impl_, job);
 }
 
-Response Engine::load(const std::string& tenant, TenantWorld& out) {
-  try {
-    Transaction rd(store_, false);
-    bool ok = load_world(store_, tenant, out);
-    rd.commit();
-    return ok ? Response{} : failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", tenant));
-  } catch (const StoreError& e) {
-    return store_failure(e);
-  }
-}
-
-bool Engine::read(const std::string& tenant, TenantWorld& out, std::string& error) {
-  Response r = load(tenant, out);
-  error = r.message;
-  return r.exit == kOk;
-}
-
 std::shared_ptr<const CompiledPlaybook> Engine::playbook(const std::string& hash) {
   Refusal why;
   try {

@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "engine_core.hpp"
+#include "engine_read.hpp"
 #include "model/project.hpp"
 #include "playbook_source.hpp"
 #include "preview.hpp"
@@ -92,6 +93,21 @@ struct ReplayReport {
   Response failure;  // exit != 0 when the store could not be read: no verdict
   bool matches() const { return failure.exit == kOk && diffs.empty(); }
 };
+
+// How far import_write got: rows committed, and when it stopped early, why.
+struct ImportWrite {
+  size_t written = 0;    // rows committed that changed their tenant
+  size_t unchanged = 0;  // rows committed that changed nothing (nothing written for them)
+  // Why the import stopped (exit 0 when it did not stop, or the rows did):
+  // the store's failure, or the refusal of `refused_line` / `refused_id`,
+  // a row the check passed whose tenant another writer changed since.
+  Response failure;
+  size_t refused_line = 0;
+  std::string refused_id;
+  size_t batch_line = 0;  // the first line of the last batch begun (rolled back when it stopped)
+  bool read = false;      // the rows were read to their end
+};
+
 
 // Compiled playbooks shared by several engines of one catalog (run_suite
 // gives every scenario's engine the same cache): keyed by content hash, so
@@ -140,7 +156,25 @@ class Engine {
                       const std::string& actor, Instant now, const TenantNote& note = {});
   Response tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                       const std::string& actor, Instant now, const TenantNote& note = {});
-  // `tenant import`: adds the tenant, or sets its attributes when it exists,
+  // `tenant import` in two passes over the same rows (engine_import.cpp).
+  // import_check decides every row as `tenant add|set` would and writes
+  // nothing, in one read transaction: `verdict` gets each row with exit 0,
+  // or why it is bad (row.bad, with no code; a second row of one tenant,
+  // `duplicate-id`, naming the line of the first; the refusal). The
+  // returned Response is the store's failure, which stops the check.
+  using ImportVerdict = std::function<void(const ImportRow&, const Response&)>;
+  Response import_check(const ImportRows& rows, const std::string& actor, Instant now,
+                        const ImportVerdict& verdict);
+  // import_write commits the rows it is given, `batch` per write
+  // transaction (0 counts as 1), calling `committed` after each commit with
+  // the totals so far. A row that would change nothing writes nothing and is
+  // counted unchanged. It stops at a store failure or at a refused row (see
+  // ImportWrite), and when the rows stop early; the batch in flight is then
+  // rolled back.
+  using ImportProgress = std::function<void(const ImportWrite&)>;
+  ImportWrite import_write(const ImportRows& rows, size_t batch, const std::string& actor, Instant now,
+                           const ImportProgress& committed);
+  // One import row: adds the tenant, or sets its attributes when it exists,
   // inside a write transaction the caller holds (BEGIN IMMEDIATE) and commits
   // or rolls back. A refusal writes nothing; after a store failure (exit 2,
   // code "store") the transaction holds partial writes: roll it back. A row
@@ -175,11 +209,18 @@ class Engine {
   // a long-lived process does not re-read a tenant it just wrote; see
   // WorldCache in engine_impl.hpp). Default 1024; 0 turns the cache off.
   void cache_worlds(size_t capacity);
-  // Loads a tenant for reading (status, show) in one read transaction:
-  // exit 0, or `unknown-tenant` (exit 2), or the store's failure.
+  // The reads (engine_read.cpp), each in one read transaction, one
+  // snapshot: exit 0, or `unknown-tenant` (exit 2), or the store's failure.
+  // load: the tenant (show, and every runtime caller that reads a tenant).
   Response load(const std::string& tenant, TenantWorld& out);
-  // The same, as false with the message (unknown tenant or store failure).
-  bool read(const std::string& tenant, TenantWorld& out, std::string& error);
+  // status: the tenant and the stuck marks of its timers.
+  Response status(const std::string& tenant, TenantStatus& out);
+  // history: the tenant's events with exactly their notes and outreach.
+  Response history(const std::string& tenant, TenantHistory& out);
+  // due: the timers due at or before `until`, oldest first, streamed to
+  // `each` (which may call playbook()); `queue` (optional) keeps only
+  // tenants assigned to a queue of that name. Exit 0 or the store's failure.
+  Response due(Instant until, const std::string& queue, const DueVisitor& each);
   Store& store() { return store_; }
   // The compiled playbook pinned under `hash` (nullptr when unknown/unreadable).
   std::shared_ptr<const CompiledPlaybook> playbook(const std::string& hash);

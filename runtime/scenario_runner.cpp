@@ -144,8 +144,7 @@ void run_clock(Run& r, Instant target) {
 
 const Calendar& calendar_now(Run& r) {
   rt::TenantWorld w;
-  std::string err;
-  if (!r.engine.read(r.s.tenant, w, err) || !r.cat.project) return default_calendar();
+  if (r.engine.load(r.s.tenant, w).exit != rt::kOk || !r.cat.project) return default_calendar();
   const auto* i = current(w, "");
   auto cp = i ? r.engine.playbook(i->hash) : nullptr;
   if (!cp) return default_calendar();
@@ -205,8 +204,7 @@ struct Snapshot {
 
 Snapshot snapshot(Run& r) {
   Snapshot s;
-  std::string err;
-  r.engine.read(r.s.tenant, s.w, err);
+  r.engine.load(r.s.tenant, s.w);
   s.events = rt::events_of(r.store, r.s.tenant).size();
   return s;
 }
@@ -227,8 +225,7 @@ bool run_step(Run& r, size_t index, const Step& st) {
     return false;
   }
   rt::TenantWorld w;
-  std::string err;
-  r.engine.read(r.s.tenant, w, err);
+  r.engine.load(r.s.tenant, w);
   for (const auto& c : st.expect)
     if (auto got = verify(r, c, w, refusal ? &*refusal : nullptr); !got.empty())
       fail(r, index, describe(c), got, c.loc);

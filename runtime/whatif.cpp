@@ -86,8 +86,7 @@ std::string terminal_of(const InstanceRec& i) {
 // Active, or with follow no instance is active.
 bool stopped(Sim& s) {
   TenantWorld w;
-  std::string err;
-  if (!s.engine.read(kTenant, w, err) || w.instances.empty()) return true;
+  if (s.engine.load(kTenant, w).exit != kOk || w.instances.empty()) return true;
   if (s.req.follow ? !w.all_active().empty() : w.instances.front().st.status == InstanceStatus::Active)
     return false;
   s.tl.ended = terminal_of(s.req.follow ? w.instances.back() : w.instances.front());
@@ -111,8 +110,7 @@ bool advance_to(Sim& s, Instant target) {
 
 const Calendar& calendar_of(Sim& s) {
   TenantWorld w;
-  std::string err;
-  if (!s.engine.read(kTenant, w, err) || w.instances.empty() || !s.cat.project) return default_calendar();
+  if (s.engine.load(kTenant, w).exit != kOk || w.instances.empty() || !s.cat.project) return default_calendar();
   auto cp = s.engine.playbook(w.instances.front().hash);
   return cp ? pick_calendar(*cp, w.tenant, s.cat.project->calendars) : default_calendar();
 }

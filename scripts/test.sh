@@ -6,9 +6,10 @@
 #   3. the whole suite again under ASan+UBSan (but the checks of our output
 #      by outside tools, label `tools`)
 #   4. a bounded libFuzzer smoke run of each fuzz target on its corpus
-# Exits non-zero at the first failing stage. PB_FUZZ_SECONDS (default 45)
-# bounds each fuzz target; PB_SKIP_SANITIZE=1 / PB_SKIP_FUZZ=1 skip stages
-# for quick local runs (CI runs everything).
+# Every build it makes treats warnings as errors (-DPB_WERROR=ON; the default
+# is off, for users). Exits non-zero at the first failing stage.
+# PB_FUZZ_SECONDS (default 45) bounds each fuzz target; PB_SKIP_SANITIZE=1 /
+# PB_SKIP_FUZZ=1 skip stages for quick local runs (CI runs everything).
 set -euo pipefail
 PB_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$PB_ROOT/scripts/deps.sh"
@@ -31,7 +32,7 @@ build/cli/playbook test --coverage --min-coverage 100 playbooks/
 
 if [ "${PB_SKIP_SANITIZE:-0}" != 1 ]; then
   stage "ASan+UBSan build and tests"
-  pb_build build-asan -DCMAKE_BUILD_TYPE=Debug -DPB_SANITIZE=ON -DPB_BENCH=OFF
+  pb_build build-asan -DCMAKE_BUILD_TYPE=Debug -DPB_SANITIZE=ON -DPB_BENCH=OFF -DPB_WERROR=ON
   # Label `tools`: the checks of our output by outside tools (Graphviz,
   # mermaid, the SARIF validator) ran in stage 1; the code they run is the
   # same lint and graph code the corpus tests run here under the sanitizers.
@@ -42,7 +43,7 @@ fi
 if [ "${PB_SKIP_FUZZ:-0}" != 1 ]; then
   stage "fuzz smoke (${PB_FUZZ_SECONDS:-45}s per target)"
   pb_build build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-    -DPB_FUZZ=ON -DPB_TESTS=OFF -DPB_BENCH=OFF
+    -DPB_FUZZ=ON -DPB_TESTS=OFF -DPB_BENCH=OFF -DPB_WERROR=ON
   for target in build-fuzz/fuzz/fuzz_*; do
     [ -x "$target" ] || continue
     name=$(basename "$target"); corpus="fuzz/corpus/${name#fuzz_}"

@@ -74,8 +74,7 @@ struct Clock {
   }
   std::string step() {
     TenantWorld w;
-    std::string err;
-    REQUIRE(engine->read("t", w, err));
+    REQUIRE(engine->load("t", w).exit == 0);
     const auto& i = w.instances.back().st;
     return i.status == pb::InstanceStatus::Active ? i.step : "ended " + i.outcome;
   }
@@ -128,8 +127,7 @@ TEST_CASE("fire_due_until moves on past a stuck timer, which every later tick re
   CHECK(run.ok());
   CHECK(iso(run.ticks) == std::vector<std::string>{"2026-03-06T10:00:00Z", "2026-03-06T12:00:00Z"});
   TenantWorld w;
-  std::string err;
-  REQUIRE(c.engine->read("t", w, err));
+  REQUIRE(c.engine->load("t", w).exit == 0);
   CHECK(w.instances[0].st.step == "c");
   REQUIRE(w.instances[1].st.timers.size() == 1);  // still there, still due
   CHECK(w.instances[1].st.step == "s");

@@ -10,13 +10,18 @@ using namespace pb::rt;
 namespace {
 const std::vector<std::pair<std::string, std::string>> kAcme = {
     {"region", "AMERICAS"}, {"managed", "false"}, {"contacts", "Ana <ana@acme.com> primary"}};
+
+// The set-up of most cases: a fresh database (`s`), the test playbook
+// directory (`dir`) and an engine on them (`e`).
+struct EngineFixture {
+  TempDb db;
+  Store s{db.path()};
+  Dir dir;
+  Engine e{s, dir.cat()};
+};
 }
 
-TEST_CASE("tenants are added, validated and shown", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "tenants are added, validated and shown", "[engine]") {
   Response r = e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z"));
   REQUIRE(r.exit == 0);
   CHECK(e.tenant_add("acme", {}, "fm1", at("2026-03-06T09:00:00Z")).code == "tenant-exists");
@@ -28,18 +33,13 @@ TEST_CASE("tenants are added, validated and shown", "[engine]") {
   CHECK(e.tenant_set("nobody", {{"region", "EMEA"}}, "fm1", at("2026-03-06T09:00:00Z")).code ==
         "unknown-tenant");
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.tenant.attrs["region"].s == "AMERICAS");
   CHECK(w.tenant.attrs["contacts"].contacts->at(0).primary);
   CHECK(count_rows(s, "SELECT count(*) FROM tenants") == 1);
 }
 
-TEST_CASE("start, fire, goto another playbook, end", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "start, fire, goto another playbook, end", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   Response r = e.submit("acme", start("outreach", "2026-03-06T10:00:00Z"));
   REQUIRE(r.exit == 0);
@@ -64,11 +64,7 @@ TEST_CASE("start, fire, goto another playbook, end", "[engine]") {
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
 
-TEST_CASE("a refusal writes nothing; an idempotency key applies once", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "a refusal writes nothing; an idempotency key applies once", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   int64_t events = count_rows(s, "SELECT count(*) FROM events");
@@ -97,11 +93,7 @@ TEST_CASE("a refusal writes nothing; an idempotency key applies once", "[engine]
   CHECK(e.submit("beta", note, "key-1").code == "key-reused");
 }
 
-TEST_CASE("tick fires due timers exactly once, following the calendar", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "tick fires due timers exactly once, following the calendar", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   CHECK(e.tick(at("2026-03-11T09:59:59Z")).fired == 0);
@@ -109,25 +101,20 @@ TEST_CASE("tick fires due timers exactly once, following the calendar", "[engine
   CHECK(t.fired == 1);
   CHECK(e.tick(at("2026-03-11T10:00:00Z")).fired == 0);
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances[0].st.step == "phone");
   CHECK(w.tenant.tasks[3664].complete);
   // a late tick fires phone's week, long past, once → done → delivery, dated when it fired
   t = e.tick(at("2026-06-01T00:00:00Z"));
   CHECK(t.fired == 1);
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances.size() == 2);
   CHECK(w.instances[1].st.entered_at == at("2026-06-01T00:00:00Z"));
   CHECK(count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'") == 2);
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
 
-TEST_CASE("at timers are armed from the attribute and re-armed when it changes", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "at timers are armed from the attribute and re-armed when it changes", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-04-20"}})).exit == 0);
@@ -158,11 +145,7 @@ TEST_CASE("instances keep the playbook text they started on", "[engine]") {
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
 }
 
-TEST_CASE("the event log is append-only and replay detects tampering", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "the event log is append-only and replay detects tampering", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   CHECK_THROWS_AS(s.exec("UPDATE events SET actor = 'x'"), StoreError);
@@ -195,11 +178,7 @@ TEST_CASE("the schema is versioned and migrated on open", "[engine]") {
   CHECK_THROWS_AS(Store(db.path()), StoreError);
 }
 
-TEST_CASE("several playbooks per tenant need --playbook to pick one", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "several playbooks per tenant need --playbook to pick one", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("ping", "2026-03-06T10:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("delivery", "2026-03-06T10:00:00Z")).exit == 0);
@@ -207,19 +186,14 @@ TEST_CASE("several playbooks per tenant need --playbook to pick one", "[engine]"
   CHECK(e.submit("acme", fire("ping", "2026-03-06T11:00:00Z", {}, "ping")).exit == 0);
 }
 
-TEST_CASE("an at timer already past fires at the next tick, dated then", "[engine]") {
-  TempDb db;
-  Store s(db.path());
-  Dir dir;
-  Engine e(s, dir.cat());
+TEST_CASE_METHOD(EngineFixture, "an at timer already past fires at the next tick, dated then", "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-03-07"}})).exit == 0);
   CHECK(count_rows(s, "SELECT due FROM timers") == to_secs(at("2026-03-05T00:00:00Z")));
   CHECK(e.tick(at("2026-03-06T11:00:01Z")).fired == 1);
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read("acme", w, err));
+  REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances[0].st.step == "email_1");
   CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:01Z"));
   { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }

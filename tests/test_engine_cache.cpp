@@ -21,8 +21,7 @@ int64_t tenant_version(Store& s, const std::string& id) {
 
 std::string step_of(Engine& e, const std::string& tenant) {
   TenantWorld w;
-  std::string err;
-  REQUIRE(e.read(tenant, w, err));
+  REQUIRE(e.load(tenant, w).exit == 0);
   for (const auto& i : w.instances)
     if (i.st.status == pb::InstanceStatus::Active) return i.st.playbook + ":" + i.st.step;
   return "";
@@ -110,8 +109,7 @@ TEST_CASE("cache: an import rolled back leaves no cached world behind", "[engine
   }  // rolled back
   REQUIRE(t.a.submit("acme", start("ping", kNow)).exit == 0);
   TenantWorld w;
-  std::string err;
-  REQUIRE(t.b.read("acme", w, err));
+  REQUIRE(t.b.load("acme", w).exit == 0);
   CHECK(w.tenant.attrs.at("managed").i == 0);
   CHECK(t.a.replay("acme").diffs.empty());
 }

@@ -127,8 +127,7 @@ std::shared_ptr<const pb::CompiledPlaybook> started(const pb::rt::Catalog& cat) 
   in.input.actor = "test";
   REQUIRE(engine.submit("t", std::move(in)).exit == pb::rt::kOk);
   pb::rt::TenantWorld w;
-  std::string err;
-  REQUIRE(engine.read("t", w, err));
+  REQUIRE(engine.load("t", w).exit == 0);
   REQUIRE(w.instances.size() == 1);
   return engine.playbook(w.instances[0].hash);
 }

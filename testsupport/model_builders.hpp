@@ -1,5 +1,5 @@
-// model_builders.hpp — terse C++ builders for playbook models in tests
-// (used until/besides DSL text). Test-only; no checks.
+// model_builders.hpp — terse C++ builders for playbook models in tests and
+// benchmarks (used until/besides DSL text). Test-only; no checks.
 #pragma once
 
 #include <optional>
