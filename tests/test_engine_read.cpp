@@ -99,7 +99,7 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
   CHECK_FALSE(events_hold_notes(apart));
 }
 
-TEST_CASE("a status is one snapshot of the tenant and its stuck marks; unknown tenants are named",
+TEST_CASE("status, history and due read in one transaction each, and name an unknown tenant",
           "[engine][read]") {
   TempDb db;
   Dir dir;
