@@ -91,8 +91,8 @@ int run(Opts& o) {
   std::getline(std::ifstream("/proc/loadavg"), load);
   fmt::print("bench_fire: {} tenants on {} in {} (load average {})\n", o.tenants, o.playbooks, dir.string(),
              load.substr(0, load.find(' ')));
-  std::vector<Bin> bins{{o.binary, (dir / "new.db").string(), {}, {}}};
-  if (!o.old_binary.empty()) bins.push_back({o.old_binary, (dir / "old.db").string(), {}, {}});
+  std::vector<Bin> bins{{o.binary, (dir / "new.db").string(), {}, {}, {}, {}}};
+  if (!o.old_binary.empty()) bins.push_back({o.old_binary, (dir / "old.db").string(), {}, {}, {}, {}});
   for (auto& b : bins) setup(o, b);
   std::vector<std::string> fire_parses, status_parses;
   for (auto& b : bins) {
