@@ -119,7 +119,7 @@ struct Failure {
   }
   void set(const rt::StoreError& e) {
     code = e.busy() ? kBusy : kBadInput;
-    message = fmt::format("{} [{}]", e.what(), e.busy() ? "busy" : "store");
+    message = fmt::format("{} [{}]", e.what(), to_string(e.busy() ? RefusalCode::Busy : RefusalCode::Store));
   }
   int print(const std::string& then) const {
     err_line("{}: {}; {}", code == kBusy ? "busy" : "error", message, then);
@@ -127,7 +127,7 @@ struct Failure {
   }
 };
 
-bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == "store"; }
+bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == RefusalCode::Store; }
 
 // The ids the check met, in a temporary table of the store connection (not
 // in memory: a file may hold millions). Dropped when the check ends.
@@ -162,7 +162,7 @@ bool check_row(Import& im, SeenIds& seen, const CsvRecord& r, Failure& fail) {
   const std::string& id = r.cells[0];
   if (size_t first = id.empty() ? 0 : seen.first_line(id, r.line))
     return report_bad(im, r.line, id, fmt::format("a second row for this tenant (the first is on line {}); "
-                                                  "give each tenant one row [duplicate-id]", first)),
+                                                  "give each tenant one row [{}]", first, to_string(RefusalCode::DuplicateId))),
            true;
   if (r.cells.size() != im.head.size())
     return report_bad(im, r.line, id, fmt::format("{} cells, the header has {}", r.cells.size(), im.head.size())),

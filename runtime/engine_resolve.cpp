@@ -71,7 +71,7 @@ std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const Pinne
   std::optional<Schema> schema;
   if (!src.schema_source.empty()) schema = parse_yaml_schema(src.schema_source, src.schema_filename, d);
   if (!pb || d.has_errors()) {
-    why = Refusal{"pinned-unreadable",
+    why = Refusal{RefusalCode::PinnedUnreadable,
                   fmt::format("the pinned text of playbook '{}' ({}) does not parse", src.playbook,
                               src.filename), true};
     return std::nullopt;
@@ -86,7 +86,7 @@ std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& wh
   if (auto it = compiled.find(hash); it != compiled.end()) return it->second;
   auto src = load_source(store, hash);
   if (!src) {
-    why = Refusal{"pinned-missing", fmt::format("no pinned playbook with hash {}", hash), true};
+    why = Refusal{RefusalCode::PinnedMissing, fmt::format("no pinned playbook with hash {}", hash), true};
     return std::nullopt;
   }
   return compile(hash, *src, why);
@@ -112,7 +112,7 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
     std::vector<std::string> ids;
     for (const auto& [id, src] : e_.cat.files) ids.push_back(id);
     std::string hint = did_you_mean(playbook, ids);
-    why = Refusal{"unknown-playbook", fmt::format("there is no playbook '{}'{}", playbook,
+    why = Refusal{RefusalCode::UnknownPlaybook, fmt::format("there is no playbook '{}'{}", playbook,
                                                   hint.empty() ? "" : "; " + hint), true};
     return std::nullopt;
   }
@@ -142,7 +142,7 @@ const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantS
 std::optional<Pinned> ReplayResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
   auto it = in.pins.find(playbook);
   if (it == in.pins.end()) {
-    why = Refusal{"pinned-missing", fmt::format("the log does not say which '{}' was started", playbook),
+    why = Refusal{RefusalCode::PinnedMissing, fmt::format("the log does not say which '{}' was started", playbook),
                   true};
     return std::nullopt;
   }
@@ -165,7 +165,7 @@ Response refused(const Refusal& r) {
   return out;
 }
 
-Response failure(int exit, std::string code, std::string message) {
+Response failure(int exit, RefusalId code, std::string message) {
   Response out;
   out.exit = exit;
   out.code = std::move(code);
@@ -174,7 +174,7 @@ Response failure(int exit, std::string code, std::string message) {
 }
 
 Response store_failure(const StoreError& e) {
-  return e.busy() ? failure(kBusy, "busy", e.what()) : failure(kBadInput, "store", e.what());
+  return e.busy() ? failure(kBusy, RefusalCode::Busy, e.what()) : failure(kBadInput, RefusalCode::Store, e.what());
 }
 
 }  // namespace pb::rt
