@@ -89,7 +89,7 @@ inline void exec(sqlite3* db, const char* sql) {
     throw std::runtime_error(fmt::format("sqlite: {}: {}", sqlite3_errmsg(db), sql));
 }
 
-inline rt::LogInput input(const char* op, InputKind kind, Instant at) {
+inline rt::LogInput input(rt::InputOp op, InputKind kind, Instant at) {
   rt::LogInput in;
   in.op = op;
   in.input.kind = kind;
@@ -99,14 +99,14 @@ inline rt::LogInput input(const char* op, InputKind kind, Instant at) {
 }
 
 inline rt::LogInput start_input(const std::string& playbook, Instant at) {
-  rt::LogInput in = input("start", InputKind::Start, at);
+  rt::LogInput in = input(rt::InputOp::Start, InputKind::Start, at);
   in.playbook = playbook;
   return in;
 }
 
 inline rt::LogInput fire_input(const std::string& event, std::vector<std::pair<std::string, std::string>> sets,
                                const std::string& note, Instant at) {
-  rt::LogInput in = input("fire", InputKind::Fire, at);
+  rt::LogInput in = input(rt::InputOp::Fire, InputKind::Fire, at);
   in.input.event = event;
   in.input.sets = std::move(sets);
   in.input.note = note;

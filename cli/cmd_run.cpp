@@ -15,7 +15,10 @@ namespace pb::cli {
 namespace {
 
 struct RunOpts {
-  std::string tenant, playbook, event, text, note, key, kind = "status";
+  std::string tenant;
+  std::string playbook;  // start: the positional PLAYBOOK; else --playbook, the instance
+  std::string event;     // fire: the event
+  std::string text, note, key, kind = "status";
   std::vector<std::string> sets;
   int64_t task = 0;
   int batch = 200;
@@ -41,7 +44,7 @@ int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   if (!parse_note_kind(o.kind, in.input.note_kind)) return kBadInput;
   rt::Response r = s->engine->submit(o.tenant, std::move(in), o.key);
   if (r.exit == rt::kOk) print_applied(r);
-  if (r.code == "unknown-playbook")  // perhaps its file does not load: say why
+  if (r.code == RefusalCode::UnknownPlaybook)  // perhaps its file does not load: say why
     for (const auto& d : s->diags.items())
       if (d.severity == Severity::Error)
         err_line("{}: error: {} [{}]", d.loc.str(), d.message, d.code);
@@ -50,16 +53,14 @@ int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
 
 int run_start(const Globals& g, const RunOpts& o) {
   rt::LogInput in;
-  in.op = "start";
+  in.op = rt::InputOp::Start;
   in.input.kind = InputKind::Start;
-  RunOpts x = o;
-  x.playbook = o.event;  // the positional PLAYBOOK
-  return submit(g, std::move(in), x);
+  return submit(g, std::move(in), o);
 }
 
 int run_fire(const Globals& g, const RunOpts& o) {
   rt::LogInput in;
-  in.op = "fire";
+  in.op = rt::InputOp::Fire;
   in.input.kind = InputKind::Fire;
   in.input.event = o.event;
   if (!split_sets(o.sets, in.input.sets)) return kBadInput;
@@ -67,7 +68,7 @@ int run_fire(const Globals& g, const RunOpts& o) {
 }
 
 // complete TASK, reset TASK
-int run_task(const Globals& g, const RunOpts& o, const char* op, InputKind kind) {
+int run_task(const Globals& g, const RunOpts& o, rt::InputOp op, InputKind kind) {
   rt::LogInput in;
   in.op = op;
   in.input.kind = kind;
@@ -77,7 +78,7 @@ int run_task(const Globals& g, const RunOpts& o, const char* op, InputKind kind)
 
 int run_note(const Globals& g, const RunOpts& o) {
   rt::LogInput in;
-  in.op = "note";
+  in.op = rt::InputOp::Note;
   in.input.kind = InputKind::Note;
   RunOpts x = o;
   x.note = o.text;
@@ -128,7 +129,7 @@ const Registrar reg(Place::Run, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<RunOpts>();
   auto* start = root.add_subcommand("start", "start a playbook for a tenant");
   start->add_option("tenant", o->tenant, "tenant id")->required();
-  start->add_option("playbook", o->event, "playbook id")->required();
+  start->add_option("playbook", o->playbook, "playbook id")->required();
   start->add_option("--id", o->key, "idempotency key");
   start->callback([o, &g] { g.exit_code = run_start(g, *o); });
 
@@ -141,12 +142,12 @@ const Registrar reg(Place::Run, [](CLI::App& root, Globals& g) {
   auto* done = with_common(root.add_subcommand("complete", "complete a task"), *o, true);
   done->add_option("tenant", o->tenant, "tenant id")->required();
   done->add_option("task", o->task, "task id")->required();
-  done->callback([o, &g] { g.exit_code = run_task(g, *o, "complete", InputKind::Complete); });
+  done->callback([o, &g] { g.exit_code = run_task(g, *o, rt::InputOp::Complete, InputKind::Complete); });
 
   auto* reset = with_common(root.add_subcommand("reset", "reset a complete task to not started"), *o, true);
   reset->add_option("tenant", o->tenant, "tenant id")->required();
   reset->add_option("task", o->task, "task id")->required();
-  reset->callback([o, &g] { g.exit_code = run_task(g, *o, "reset", InputKind::Reset); });
+  reset->callback([o, &g] { g.exit_code = run_task(g, *o, rt::InputOp::Reset, InputKind::Reset); });
 
   auto* note = with_common(root.add_subcommand("note", "add a note to a tenant"), *o, false);
   note->add_option("tenant", o->tenant, "tenant id")->required();

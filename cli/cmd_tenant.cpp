@@ -12,6 +12,7 @@
 #include "cli/options.hpp"
 #include "cli/tenant_import.hpp"
 #include "model/calendar_math.hpp"
+#include "model/refusal_code.hpp"
 #include "cli/text_out.hpp"
 #include "model/diagnostics.hpp"
 #include "run_common.hpp"
@@ -72,8 +73,8 @@ bool parse_queue(const std::string& text, QueueKind& out) {
   for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
   if (s == "rm" || s == "fm") return out = s == "rm" ? QueueKind::RM : QueueKind::FM, true;
   std::string hint = did_you_mean(s, {"rm", "fm"});
-  fmt::print(stderr, "error: '{}' is not a queue kind: rm or fm{} [bad-value]\n", text,
-             hint.empty() ? "" : " (" + hint + ")");
+  fmt::print(stderr, "error: '{}' is not a queue kind: rm or fm{} [{}]\n", text,
+             hint.empty() ? "" : " (" + hint + ")", to_string(RefusalCode::BadValue));
   return false;
 }
 

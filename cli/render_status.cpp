@@ -145,8 +145,8 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
 
 json refusal_json(const Refusal& r) {
   json also = json::array();
-  for (const auto& f : r.also) also.push_back({{"code", f.code}, {"reason", f.reason}});
-  return {{"code", r.code}, {"reason", r.reason}, {"also", also}};
+  for (const auto& f : r.also) also.push_back({{"code", f.code.str()}, {"reason", f.reason}});
+  return {{"code", r.code.str()}, {"reason", r.reason}, {"also", also}};
 }
 
 json preview_json(const rt::EventPreview& p) {

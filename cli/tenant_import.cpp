@@ -143,7 +143,7 @@ int check_pass(Import& im) {
     ++im.rows;
     if (resp.exit == rt::kOk) return progress(im, im.rows, 0);
     report_bad(im, row.line, row.id, resp.code.empty() ? resp.message : fmt::format("{} [{}]", resp.message, resp.code));
-    if (resp.code != "duplicate-id" && row.bad.empty()) progress(im, im.rows, 0);
+    if (resp.code != RefusalCode::DuplicateId && row.bad.empty()) progress(im, im.rows, 0);
   };
   rt::Response r = im.s.engine->import_check(rows, actor(im.g), im.s.now, verdict);
   if (r.exit != rt::kOk) fail.set(r), read = false;

@@ -36,7 +36,7 @@ bool decide(Ctx& c, const Step& s) {
   for (const auto& t : s.transitions)
     if (t.trigger == TriggerKind::Otherwise || (t.trigger == TriggerKind::When && holds(c, t.guard)))
       return take(c, t);
-  return c.refuse("no-branch",
+  return c.refuse(RefusalCode::NoBranch,
                   fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
 }
 
@@ -90,10 +90,10 @@ void forget_fired_at(Ctx& c, const TimerState& fired) {
 
 bool enter(Ctx& c, const std::string& id) {
   if (++c.steps_entered > kMaxStepsPerInput)
-    return c.refuse("step-loop", fmt::format("more than {} steps entered by one input (a cycle of "
+    return c.refuse(RefusalCode::StepLoop, fmt::format("more than {} steps entered by one input (a cycle of "
                                              "decision steps through '{}'?)", kMaxStepsPerInput, id));
   const Step* s = c.cp.step(id);
-  if (!s) return c.refuse("unknown-step", fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
+  if (!s) return c.refuse(RefusalCode::UnknownStep, fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
   auto& inst = c.out.instance;
   inst.step = id;
   inst.entered_at = c.now;
@@ -117,7 +117,7 @@ bool enter(Ctx& c, const std::string& id) {
 bool active(Ctx& c) {
   if (c.out.instance.status == InstanceStatus::Active && c.cp.step(c.out.instance.step))
     return true;
-  return c.refuse("not-running", fmt::format("playbook '{}' is not running for tenant '{}' ({})",
+  return c.refuse(RefusalCode::NotRunning, fmt::format("playbook '{}' is not running for tenant '{}' ({})",
                                              c.cp.pb.id, c.tenant.id,
                                              c.out.instance.step.empty()
                                                  ? "not started"
@@ -141,7 +141,7 @@ bool apply_set(Ctx& c, const std::string& key, const std::string& text) {
       if (f.name == k) {
         Value v;
         if (!parse_value(f.type, text, v, why))
-          return c.refuse("bad-value", fmt::format("event.{}: {}", f.name, why), true);
+          return c.refuse(RefusalCode::BadValue, fmt::format("event.{}: {}", f.name, why), true);
         c.payload.emplace_back(f.name, std::move(v));
         return true;
       }
@@ -160,13 +160,13 @@ bool apply_set(Ctx& c, const std::string& key, const std::string& text) {
   }
   if (!target) {
     std::string hint = did_you_mean(k, attr_names(c.cp));
-    return c.refuse("unknown-attribute", fmt::format("'{}' is not {}{}", key,
+    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("'{}' is not {}{}", key,
                     c.event ? fmt::format("a field of event '{}' nor a tenant attribute", c.event->id)
                             : "a tenant attribute", hint.empty() ? "" : "; " + hint), true);
   }
   w.attr = a->name;
   if (!parse_value(target->type, text, w.value, why))
-    return c.refuse("bad-value", fmt::format("{}: {}", key, why), true);
+    return c.refuse(RefusalCode::BadValue, fmt::format("{}: {}", key, why), true);
   return write_attr(c, std::move(w), target->loc);
 }
 
@@ -193,7 +193,7 @@ bool fire(Ctx& c) {
     std::vector<std::string> ids;
     for (const auto& e : c.cp.pb.events) ids.push_back(e.id);
     std::string hint = did_you_mean(c.in.event, ids);
-    return c.refuse("unknown-event", fmt::format("playbook '{}' has no event '{}'{}", c.cp.pb.id,
+    return c.refuse(RefusalCode::UnknownEvent, fmt::format("playbook '{}' has no event '{}'{}", c.cp.pb.id,
                                                  c.in.event, hint.empty() ? "" : "; " + hint), true);
   }
   c.event = ev->second;
@@ -202,7 +202,7 @@ bool fire(Ctx& c) {
     return t.trigger == TriggerKind::Event && t.event == c.in.event;
   };
   if (std::none_of(s.transitions.begin(), s.transitions.end(), on_event))
-    return c.refuse("event-not-possible", fmt::format("event '{}' is not possible in step '{}'; {}",
+    return c.refuse(RefusalCode::EventNotPossible, fmt::format("event '{}' is not possible in step '{}'; {}",
                                                       c.in.event, s.id, possible_events(s)));
   if (!apply_sets(c)) return false;
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
@@ -210,7 +210,7 @@ bool fire(Ctx& c) {
   if (rules != c.cp.rules_on_event.end() && !check_rules(c, &rules->second)) return false;
   for (const auto& t : s.transitions)
     if (on_event(t) && holds(c, t.guard)) return take(c, t);
-  return c.refuse("event-not-possible",
+  return c.refuse(RefusalCode::EventNotPossible,
                   fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
                               "transitions do not hold", c.in.event, s.id));
 }
@@ -218,7 +218,7 @@ bool fire(Ctx& c) {
 // The task of a `complete`/`reset` input, which the playbook must declare.
 const Task* input_task(Ctx& c) {
   const Task* t = c.cp.pb.task(c.in.task);
-  if (!t) c.refuse("unknown-task", fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
+  if (!t) c.refuse(RefusalCode::UnknownTask, fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
   return t;
 }
 
@@ -233,7 +233,7 @@ bool refuse_complete_again(Ctx& c, const Task& task) {
   bool waits = s && std::any_of(s->transitions.begin(), s->transitions.end(), [&](const Transition& t) {
     return t.trigger == TriggerKind::Task && t.task == c.in.task;
   });
-  return c.refuse("already-complete",
+  return c.refuse(RefusalCode::AlreadyComplete,
                   fmt::format("task {} \"{}\" is already complete (by {} at {}){}; to complete it again, "
                               "reset it first (playbook reset {} {})", c.in.task, task.name, was.who,
                               format_iso_instant(was.when),
@@ -261,7 +261,7 @@ bool reset(Ctx& c) {
   const Task* task = input_task(c);
   if (!task) return false;
   if (!c.task_complete(c.in.task))
-    return c.refuse("not-complete", fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
+    return c.refuse(RefusalCode::NotComplete, fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
                                                 c.in.task, task->name));
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   c.out.tasks.push_back(TaskChange{c.in.task, false});
@@ -275,11 +275,11 @@ bool tick(Ctx& c) {
   if (tm.step != c.out.instance.step || tm.transition >= s->transitions.size() ||
       (s->transitions[tm.transition].trigger != TriggerKind::After &&
        s->transitions[tm.transition].trigger != TriggerKind::At))
-    return c.refuse("timer-stale", "the timer no longer belongs to the current step");
+    return c.refuse(RefusalCode::TimerStale, "the timer no longer belongs to the current step");
   auto& timers = c.out.instance.timers;
   if (std::none_of(timers.begin(), timers.end(),
                    [&](const TimerState& t) { return t.transition == tm.transition; }))
-    return c.refuse("timer-stale", "the timer is no longer armed (it fired or was cancelled)");
+    return c.refuse(RefusalCode::TimerStale, "the timer is no longer armed (it fired or was cancelled)");
   std::erase_if(c.out.instance.timers,
                 [&](const TimerState& t) { return t.transition == tm.transition; });
   const Transition& t = s->transitions[tm.transition];
@@ -288,7 +288,7 @@ bool tick(Ctx& c) {
 
 bool start(Ctx& c) {
   if (!c.out.instance.step.empty() && c.out.instance.status == InstanceStatus::Active)
-    return c.refuse("already-running", fmt::format("playbook '{}' is already running for '{}' (step "
+    return c.refuse(RefusalCode::AlreadyRunning, fmt::format("playbook '{}' is already running for '{}' (step "
                                                    "'{}')", c.cp.pb.id, c.tenant.id,
                                                    c.out.instance.step));
   c.out.instance = InstanceState{};
@@ -304,7 +304,7 @@ bool dispatch(Ctx& c) {
     case InputKind::Complete: return complete(c);
     case InputKind::Reset: return reset(c);
     case InputKind::Note:
-      if (c.in.note.empty()) return c.refuse("empty-note", "a note needs a text", true);
+      if (c.in.note.empty()) return c.refuse(RefusalCode::EmptyNote, "a note needs a text", true);
       return add_note(c, c.in.note_kind, c.in.note);
     case InputKind::Tick: return tick(c);
     case InputKind::Set: return apply_sets(c);
@@ -320,7 +320,7 @@ Result evaluate(const CompiledPlaybook& cp, const TenantState& tenant, const Ins
   c.out.instance = inst;
   Result r;
   if (!dispatch(c) || c.failed()) {
-    r.refusal = c.refusal ? *c.refusal : Refusal{"refused", "refused", false};
+    r.refusal = c.refusal ? *c.refusal : Refusal{RefusalCode::Refused, "refused", false};
     return r;
   }
   rearm_at(c);

@@ -12,13 +12,18 @@
 
 namespace pb::detail {
 
-bool Ctx::refuse_by(const Loc& rule, std::string code, std::string reason) {
+bool Ctx::refuse_by(const Loc& rule, RefusalId code, std::string reason) {
   if (!refusal) refusal = Refusal{std::move(code), std::move(reason), false, rule};
   else refusal->also.push_back(Failure{std::move(code), std::move(reason), rule});
   return false;
 }
 
-bool Ctx::refuse(std::string code, std::string reason, bool bad_input) {
+// A failed `require`'s code: its own `code ID`, else `require`.
+static RefusalId require_code(const Action& a) {
+  return a.code.empty() ? RefusalId(RefusalCode::Require) : RefusalId::custom(a.code);
+}
+
+bool Ctx::refuse(RefusalId code, std::string reason, bool bad_input) {
   if (!refusal) refusal = Refusal{std::move(code), std::move(reason), bad_input, Loc{}};
   return false;
 }
@@ -61,8 +66,8 @@ bool check_rules(Ctx& c, const std::vector<const Rule*>* rules) {
   bool ok = true;
   for (const Rule* r : *rules)
     if (!truthy(eval(c, r->condition)))
-      ok = c.refuse_by(r->loc, r->id, r->message.empty() ? fmt::format("rule '{}' does not hold", r->id)
-                                                         : r->message);
+      ok = c.refuse_by(r->loc, RefusalId::custom(r->id),
+                       r->message.empty() ? fmt::format("rule '{}' does not hold", r->id) : r->message);
   return ok;
 }
 
@@ -76,7 +81,7 @@ bool complete_task(Ctx& c, int64_t task) {
     for (const TaskGroup* group : g->second)
       for (int64_t other : group->tasks)
         if (other != task && c.task_complete(other))
-          return c.refuse("exactly-one",
+          return c.refuse(RefusalCode::ExactlyOne,
                           fmt::format("task {} cannot be completed: {} of \"{}\" is already "
                                       "complete, and only one of that group may be",
                                       task_label(c, task), task_label(c, other), group->title));
@@ -89,7 +94,7 @@ bool complete_task(Ctx& c, int64_t task) {
 bool add_note(Ctx& c, NoteKind kind, const std::string& text) {
   const std::string& prefix = c.cp.pb.note_prefix;
   if (!prefix.empty() && !text.starts_with(prefix))
-    return c.refuse("note-prefix", fmt::format("a note under playbook '{}' must start with \"{}\"",
+    return c.refuse(RefusalCode::NotePrefix, fmt::format("a note under playbook '{}' must start with \"{}\"",
                                                c.cp.pb.id, prefix));
   c.out.notes.push_back(NoteEffect{kind, text});
   return true;
@@ -106,7 +111,7 @@ static bool check_set_rules(Ctx& c, const AttrWrite& w, const Value& old) {
     bool ok = truthy(eval(c, sr.rule->condition));
     if (!w.key.empty()) c.bindings.pop_back();
     c.old_value = saved;
-    if (!ok) all = c.refuse_by(sr.rule->loc, sr.rule->id, sr.rule->message);
+    if (!ok) all = c.refuse_by(sr.rule->loc, RefusalId::custom(sr.rule->id), sr.rule->message);
   }
   return all;
 }
@@ -124,10 +129,10 @@ bool write_attr(Ctx& c, AttrWrite w, const Loc&) {
     target = a->type.kind == TypeKind::Records ? field_decl(*a, w.field) : nullptr;
   std::string shown = w.key.empty() ? w.attr : fmt::format("{}.{}.{}", w.attr, w.key, w.field);
   if (!target)
-    return c.refuse("unknown-attribute", fmt::format("the tenant has no attribute '{}'", shown),
+    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("the tenant has no attribute '{}'", shown),
                     true);
   if (!value_fits(target->type, w.value))
-    return c.refuse("bad-value", fmt::format("'{}' is not a valid {} value for '{}'",
+    return c.refuse(RefusalCode::BadValue, fmt::format("'{}' is not a valid {} value for '{}'",
                                              to_text(w.value), to_string(target->type.kind), shown),
                     true);
   Value old;
@@ -170,7 +175,7 @@ static bool resolve_target(Ctx& c, std::string_view p, AttrWrite& w) {
 static bool do_set(Ctx& c, const Action& a) {
   AttrWrite w;
   if (!resolve_target(c, a.path, w))
-    return c.refuse("unknown-attribute", fmt::format("cannot set '{}'", a.path), true);
+    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("cannot set '{}'", a.path), true);
   if (a.expr) w.value = to_value(eval(c, *a.expr));
   return write_attr(c, std::move(w), a.loc);
 }
@@ -188,13 +193,13 @@ static bool do_send(Ctx& c, const Action& a) {
   std::string wanted;
   const Contact* k = find_contact(c, a.expr, wanted);
   if (!k)
-    return c.refuse("no-contact", a.expr ? fmt::format("the tenant has no contact '{}'", wanted)
+    return c.refuse(RefusalCode::NoContact, a.expr ? fmt::format("the tenant has no contact '{}'", wanted)
                                          : std::string("the tenant has no primary contact"));
   if (k->do_not_contact)
-    return c.refuse("do-not-contact", fmt::format("cannot send \"{}\": contact {} is marked "
+    return c.refuse(RefusalCode::DoNotContact, fmt::format("cannot send \"{}\": contact {} is marked "
                                                   "do-not-contact", a.text, k->name));
   if (k->unsubscribed)
-    return c.refuse("unsubscribed", fmt::format("cannot send \"{}\": contact {} has "
+    return c.refuse(RefusalCode::Unsubscribed, fmt::format("cannot send \"{}\": contact {} has "
                                                 "unsubscribed", a.text, k->name));
   c.out.sent.push_back(Outreach{a.text, k->name, k->email});
   return true;
@@ -204,7 +209,7 @@ static bool do_each(Ctx& c, const Action& a) {
   std::string_view p = a.path;
   const Attribute* attr = p.starts_with("tenant.") ? c.cp.attribute(p.substr(7)) : nullptr;
   if (!attr || (attr->type.kind != TypeKind::Records && attr->type.kind != TypeKind::Contacts))
-    return c.refuse("unknown-attribute", fmt::format("'{}' is not a records attribute", a.path));
+    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("'{}' is not a records attribute", a.path));
   const Value* v = c.attr(attr->name);
   if (attr->type.kind == TypeKind::Contacts) {
     if (!v || !v->contacts) return true;
@@ -246,7 +251,7 @@ static bool run_action(Ctx& c, const Action& a) {
     case ActionKind::Send: return do_send(c, a);
     case ActionKind::Require:
       if (holds(c, a.expr)) return true;
-      return c.refuse_by(a.loc, a.code.empty() ? "require" : a.code, a.text);
+      return c.refuse_by(a.loc, require_code(a), a.text);
     case ActionKind::ForEach: return do_each(c, a);
   }
   return true;
@@ -257,7 +262,7 @@ static bool run_action(Ctx& c, const Action& a) {
 static void more_requires(Ctx& c, const std::vector<Action>& actions, size_t after) {
   for (size_t i = after + 1; i < actions.size() && actions[i].kind == ActionKind::Require; ++i)
     if (!holds(c, actions[i].expr))
-      c.refuse_by(actions[i].loc, actions[i].code.empty() ? "require" : actions[i].code, actions[i].text);
+      c.refuse_by(actions[i].loc, require_code(actions[i]), actions[i].text);
 }
 
 bool run_actions(Ctx& c, const std::vector<Action>& actions) {

@@ -52,10 +52,10 @@ struct Ctx {
       const Calendar& k)
       : cp(c), tenant(t), in(i), now(n), cal(k) {}
 
-  bool refuse(std::string code, std::string reason, bool bad_input = false);
+  bool refuse(RefusalId code, std::string reason, bool bad_input = false);
   // A refusal by a `rule` or `require` at `rule` (kept for coverage); when
   // the input is refused already, one more failed requirement of it.
-  bool refuse_by(const Loc& rule, std::string code, std::string reason);
+  bool refuse_by(const Loc& rule, RefusalId code, std::string reason);
   bool failed() const { return refusal.has_value(); }
 
   // reads through the overlay

@@ -19,6 +19,7 @@
 
 #include "calendar.hpp"
 #include "model.hpp"
+#include "refusal_code.hpp"
 #include "value.hpp"
 
 namespace pb {
@@ -126,13 +127,13 @@ struct Outcome {
 
 // One more requirement that failed in the same refused input.
 struct Failure {
-  std::string code;
+  RefusalId code;
   std::string reason;
   Loc rule;
 };
 
 struct Refusal {
-  std::string code;    // stable, docs/refusal-codes.md
+  RefusalId code;      // stable: refusal_code.hpp, docs/refusal-codes.md
   std::string reason;  // for a person
   bool bad_input = false;
   Loc rule;            // the `rule` or `require` that refused (line 0 = none)
@@ -142,7 +143,7 @@ struct Refusal {
   std::vector<std::string> details;  // lines that go with the reason (e.g. lint diagnostics)
 
   Refusal() = default;
-  Refusal(std::string c, std::string r, bool bad = false, Loc by = {})
+  Refusal(RefusalId c, std::string r, bool bad = false, Loc by = {})
       : code(std::move(c)), reason(std::move(r)), bad_input(bad), rule(std::move(by)) {}
 };
 

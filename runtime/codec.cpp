@@ -126,17 +126,17 @@ static json writes_to_json(const std::vector<AttrWrite>& ws) {
 
 json log_to_json(const LogInput& in) {
   const Input& i = in.input;
-  json j{{"op", in.op}, {"playbook", in.playbook}, {"at", format_iso_instant(in.at)},
+  json j{{"op", to_string(in.op)}, {"playbook", in.playbook}, {"at", format_iso_instant(in.at)},
          {"actor", i.actor}};
   if (!i.event.empty()) j["event"] = i.event;
   if (!i.sets.empty()) j["sets"] = i.sets;
   if (!i.note.empty()) j["note"] = {{"kind", to_string(i.note_kind)}, {"text", i.note}};
   if (i.task) j["task"] = i.task;
-  if (in.op == "tick")
+  if (in.op == InputOp::Tick)
     j["timer"] = {{"step", i.timer.step}, {"transition", i.timer.transition},
                   {"due", format_iso_instant(i.timer.due)}};
   if (!in.writes.empty()) j["writes"] = writes_to_json(in.writes);
-  if (in.op == "assign" || in.op == "unassign")
+  if (is_assignment(in.op))
     j["assign"] = {{"queue", to_string(in.assign.queue)}, {"name", in.assign.name}, {"primary", in.assign.primary}};
   if (!in.pins.empty()) j["pins"] = in.pins;
   if (!in.calendar.empty()) j["calendar"] = in.calendar;
@@ -165,24 +165,16 @@ static bool assign_from_json(const json& a, LogInput& out) {
   if (queue != "rm" && queue != "fm") return false;
   out.input.kind = InputKind::Set;
   out.assign = AssignChange{queue == "fm" ? QueueKind::FM : QueueKind::RM, a.at("name").get<std::string>(),
-                            a.value("primary", false), out.op == "assign"};
+                            a.value("primary", false), out.op == InputOp::Assign};
   return true;
 }
 
 bool log_from_json(const json& j, LogInput& out) {
   try {
     Input& i = out.input;
-    out.op = j.at("op").get<std::string>();
-    bool known = false;
-    for (auto k : {InputKind::Start, InputKind::Fire, InputKind::Complete, InputKind::Note,
-                   InputKind::Tick, InputKind::Reset})
-      if (out.op == to_string(k)) i.kind = k, known = true;
-    if (out.op == "tenant-add" || out.op == "tenant-set") i.kind = InputKind::Set, known = true;
-    if (out.op == "assign" || out.op == "unassign") {
-      if (!assign_from_json(j.at("assign"), out)) return false;
-      known = true;
-    }
-    if (!known) return false;
+    if (!parse_input_op(j.at("op").get<std::string>(), out.op)) return false;
+    i.kind = input_kind(out.op);
+    if (is_assignment(out.op) && !assign_from_json(j.at("assign"), out)) return false;
     out.playbook = j.value("playbook", "");
     i.actor = j.value("actor", "");
     if (!parse_iso_instant(j.at("at").get<std::string>(), out.at)) return false;

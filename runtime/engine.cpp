@@ -40,7 +40,7 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   e.tenant = job.tenant;
   e.instance = a.instance >= 0 ? after.instances[a.instance].id : 0;
   e.playbook = a.instance >= 0 ? after.instances[a.instance].st.playbook : li.playbook;
-  e.kind = li.op;
+  e.kind = to_string(li.op);
   e.input = log_to_json(li).dump();
   e.actor = li.input.actor;
   e.at = li.at;
@@ -83,7 +83,7 @@ std::optional<Response> order_in_log(Engine::Impl& e, const Job& job, LogInput& 
     li.at = last->at;
     return std::nullopt;
   }
-  return failure(kBadInput, "before-last-event",
+  return failure(kBadInput, RefusalCode::BeforeLastEvent,
                  fmt::format("the input is dated {}, before the last event of tenant '{}' (#{} at {}): a "
                              "tenant's events are dated in order; check --now", format_iso_instant(li.at),
                              job.tenant, last->id, format_iso_instant(last->at)));
@@ -112,15 +112,15 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   if (auto dup = read_before(e, job, cached, before, exists)) return dup;
   bool create = job.upsert ? !exists : job.create;
   if (create && exists)
-    return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+    return failure(kBadInput, RefusalCode::TenantExists, fmt::format("tenant '{}' already exists", job.tenant));
   if (create && job.upsert)  // tenant_add checked it up front
     if (auto bad = check_new_tenant(job.tenant)) return bad;
   if (!create && !exists)
-    return failure(kBadInput, "unknown-tenant", fmt::format("there is no tenant '{}'", job.tenant));
+    return failure(kBadInput, RefusalCode::UnknownTenant, fmt::format("there is no tenant '{}'", job.tenant));
   before.tenant.id = job.tenant;
   TenantWorld after = before;
   LogInput li = job.in;
-  if (job.upsert) li.op = create ? "tenant-add" : "tenant-set";
+  if (job.upsert) li.op = create ? InputOp::TenantAdd : InputOp::TenantSet;
   if (job.tick)
     if (auto no = order_in_log(e, job, li)) return no;
   LiveResolver r(e);
@@ -145,7 +145,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   if (!job.tick && !create)
     if (auto no = order_in_log(e, job, li)) return no;
   if (job.timer_id && !consume_timer(e.store, job, before, after))
-    return failure(kRefused, "timer-stale", "the timer was fired already");
+    return failure(kRefused, RefusalCode::TimerStale, "the timer was fired already");
   for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
   for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
   if (!persist(e.store, before, after, create, li.at)) return std::nullopt;
@@ -179,16 +179,16 @@ Response run(Engine::Impl& e, const Job& job) {
         return *r;
       }
       if (job.in_tx)  // cannot happen under the caller's write lock; never retry on partial writes
-        return failure(kBadInput, "store", "the tenant changed inside the tick's transaction");
+        return failure(kBadInput, RefusalCode::Store, "the tenant changed inside the tick's transaction");
     } catch (const StoreError& err) {
       e.worlds.drop(job.tenant);
       if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
-        return failure(kBadInput, "tenant-exists", fmt::format("tenant '{}' already exists", job.tenant));
+        return failure(kBadInput, RefusalCode::TenantExists, fmt::format("tenant '{}' already exists", job.tenant));
       return store_failure(err);
     }
     busy_pause(i);
   }
-  return failure(kBusy, "busy", fmt::format("tenant '{}' kept changing: another writer committed first {} "
+  return failure(kBusy, RefusalCode::Busy, fmt::format("tenant '{}' kept changing: another writer committed first {} "
                                             "times", job.tenant, e.retries));
 }
 
@@ -206,7 +206,7 @@ void Engine::cache_worlds(size_t capacity) {
   impl_->worlds.map.clear();
 }
 
-static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op, bool create,
+static Response tenant_op(Engine::Impl& e, const std::string& id, InputOp op, bool create,
                           const std::vector<std::pair<std::string, std::string>>& sets,
                           const std::string& actor, Instant now, const TenantNote& note) {
   Job job;
@@ -230,18 +230,18 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, const char* op
 
 Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
-  return tenant_op(*impl_, id, "tenant-add", true, sets, actor, now, note);
+  return tenant_op(*impl_, id, InputOp::TenantAdd, true, sets, actor, now, note);
 }
 
 Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
-  return tenant_op(*impl_, id, "tenant-set", false, sets, actor, now, note);
+  return tenant_op(*impl_, id, InputOp::TenantSet, false, sets, actor, now, note);
 }
 
 Response Engine::tenant_put_in_tx(const std::string& id,
                                   const std::vector<std::pair<std::string, std::string>>& sets,
                                   const std::string& actor, Instant now, bool check_only) {
-  if (id.empty()) return failure(kBadInput, "bad-value", "a tenant id cannot be empty");
+  if (id.empty()) return failure(kBadInput, RefusalCode::BadValue, "a tenant id cannot be empty");
   Job job;
   job.tenant = id;
   job.upsert = true;
@@ -277,11 +277,11 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
 
 Response Engine::assign(const std::string& tenant, const AssignChange& change, const std::string& actor,
                         Instant now) {
-  if (change.name.empty()) return failure(kBadInput, "bad-value", "an RM/FM name cannot be empty");
+  if (change.name.empty()) return failure(kBadInput, RefusalCode::BadValue, "an RM/FM name cannot be empty");
   Job job;
   job.tenant = tenant;
   job.skip_noop = true;
-  job.in.op = change.add ? "assign" : "unassign";
+  job.in.op = change.add ? InputOp::Assign : InputOp::Unassign;
   job.in.assign = change;
   job.in.input.kind = InputKind::Set;
   job.in.input.actor = actor;
@@ -310,7 +310,7 @@ Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now) {
   job.tenant = t.tenant;
   job.timer_id = t.id;
   job.timer_instance = t.instance;
-  job.in.op = "tick";
+  job.in.op = InputOp::Tick;
   job.in.playbook = t.playbook;
   job.in.at = now;  // when it fires, not when it was due (docs/runtime.md, "Timers")
   job.in.input.kind = InputKind::Tick;

@@ -60,7 +60,7 @@ enum Exit : int { kOk = 0, kRefused = 1, kBadInput = 2, kBusy = 3 };
 
 struct Response {
   int exit = kOk;
-  std::string code;     // refusal code, "busy", "unknown-tenant", …
+  RefusalId code;       // refusal code (RefusalCode::Busy, UnknownTenant, …)
   std::string message;  // for a person
   std::vector<std::string> details;  // more lines for a person (playbook-invalid: the diagnostics)
   int64_t event = 0;    // the event row written (or the earlier one when duplicate)

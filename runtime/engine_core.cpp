@@ -18,7 +18,7 @@ bool refuse(Applied& a, Refusal why) {
   return false;
 }
 
-bool refuse(Applied& a, std::string code, std::string reason, bool bad_input) {
+bool refuse(Applied& a, RefusalId code, std::string reason, bool bad_input) {
   return refuse(a, Refusal{std::move(code), std::move(reason), bad_input});
 }
 
@@ -32,14 +32,14 @@ int pick_instance(TenantWorld& w, const std::string& playbook, Applied& a) {
   }
   if (candidates.size() == 1) return candidates[0];
   if (candidates.empty())
-    refuse(a, "not-running",
+    refuse(a, RefusalCode::NotRunning,
            playbook.empty() ? fmt::format("tenant '{}' runs no playbook", w.tenant.id)
                             : fmt::format("playbook '{}' is not running for tenant '{}'", playbook,
                                           w.tenant.id), false);
   else {
     std::vector<std::string> ids;
     for (int i : candidates) ids.push_back(w.instances[i].st.playbook);
-    refuse(a, "ambiguous-instance", fmt::format("tenant '{}' runs several playbooks ({}); pick one "
+    refuse(a, RefusalCode::AmbiguousInstance, fmt::format("tenant '{}' runs several playbooks ({}); pick one "
                                                 "with --playbook", w.tenant.id, fmt::join(ids, ", ")),
            true);
   }
@@ -80,7 +80,7 @@ bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Reso
 
 bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, Resolver& r, Applied& a) {
   if (w.active(playbook))
-    return refuse(a, "already-running",
+    return refuse(a, RefusalCode::AlreadyRunning,
                   fmt::format("playbook '{}' is already running for tenant '{}'", playbook, w.tenant.id),
                   false);
   Refusal why;
@@ -100,7 +100,7 @@ bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, R
 bool follow_gotos(TenantWorld& w, int idx, LogInput& in, Resolver& r, Applied& a) {
   for (int depth = 0; w.instances[idx].st.status == InstanceStatus::Goto; ++depth) {
     if (depth >= kMaxGotos)
-      return refuse(a, "goto-loop", fmt::format("more than {} playbook hand-overs in one input",
+      return refuse(a, RefusalCode::GotoLoop, fmt::format("more than {} playbook hand-overs in one input",
                                                 kMaxGotos), false);
     std::string target = w.instances[idx].st.outcome;
     if (!start_playbook(w, target, in, r, a)) return false;
@@ -132,10 +132,10 @@ bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& hom
     prefixes.push_back(fmt::format("\"{}\" ({})", prefix, i->st.playbook));
   }
   if (!any && !in.playbook.empty())
-    return refuse(a, "not-running", fmt::format("playbook '{}' is not running for tenant '{}'", in.playbook,
+    return refuse(a, RefusalCode::NotRunning, fmt::format("playbook '{}' is not running for tenant '{}'", in.playbook,
                                                 w.tenant.id), false);
   if (any)
-    return refuse(a, "note-prefix", fmt::format("a note for tenant '{}' must start with {}", w.tenant.id,
+    return refuse(a, RefusalCode::NotePrefix, fmt::format("a note for tenant '{}' must start with {}", w.tenant.id,
                                                 fmt::join(prefixes, " or ")), false);
   home.clear();
   return true;
@@ -161,7 +161,7 @@ bool apply_assign(TenantWorld& w, const LogInput& in, Applied& a) {
       if (x.queue == c.queue) names.push_back(x.name);
     if (std::find(names.begin(), names.end(), c.name) == names.end()) {
       std::string hint = did_you_mean(c.name, names);
-      return refuse(a, "not-assigned", fmt::format("tenant '{}' has no {} '{}'{}", w.tenant.id, queue, c.name,
+      return refuse(a, RefusalCode::NotAssigned, fmt::format("tenant '{}' has no {} '{}'{}", w.tenant.id, queue, c.name,
                                                    hint.empty() ? "" : "; " + hint), true);
     }
   }
@@ -177,15 +177,15 @@ bool apply_assign(TenantWorld& w, const LogInput& in, Applied& a) {
 
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
   Applied a;
-  if (in.op == "tenant-add" || in.op == "tenant-set") {
+  if (is_tenant_write(in.op)) {
     a.ok = apply_tenant_op(w, in, r, a);
     return a;
   }
-  if (in.op == "assign" || in.op == "unassign") {
+  if (is_assignment(in.op)) {
     a.ok = apply_assign(w, in, a);
     return a;
   }
-  if (in.op == "start") {
+  if (in.op == InputOp::Start) {
     if (!start_playbook(w, in.playbook, in, r, a)) return a;
     a.instance = int(w.instances.size()) - 1;
   } else {

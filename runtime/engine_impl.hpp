@@ -92,7 +92,7 @@ class ReplayResolver : public Resolver {
 };
 
 Response refused(const Refusal& r);
-Response failure(int exit, std::string code, std::string message);
+Response failure(int exit, RefusalId code, std::string message);
 
 // The boundary (engine_input.cpp): nullopt when every text of the input
 // keeps the text rules, else the exit-2 response (`bad-text`, `bad-id`).

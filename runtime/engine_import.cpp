@@ -25,7 +25,7 @@ namespace pb::rt {
 
 namespace {
 
-bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == "store"; }
+bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == RefusalCode::Store; }
 
 // The ids the check met, in a temporary table of the store connection.
 class SeenIds {
@@ -78,7 +78,7 @@ class Batch {
 };
 
 Response duplicate(size_t first) {
-  return failure(kBadInput, "duplicate-id",
+  return failure(kBadInput, RefusalCode::DuplicateId,
                  fmt::format("a second row for this tenant (the first is on line {}); give each tenant one row",
                              first));
 }
@@ -94,7 +94,7 @@ Response Engine::import_check(const ImportRows& rows, const std::string& actor, 
     rows([&](const ImportRow& r) {
       try {
         if (size_t first = r.id.empty() ? 0 : seen.first_line(r.id, r.line)) return verdict(r, duplicate(first)), true;
-        if (!r.bad.empty()) return verdict(r, failure(kBadInput, "", r.bad)), true;
+        if (!r.bad.empty()) return verdict(r, failure(kBadInput, RefusalId{}, r.bad)), true;
         Response resp = tenant_put_in_tx(r.id, r.sets, actor, now, true);
         if (store_failed(resp)) return fail = resp, false;
         return verdict(r, resp), true;

@@ -18,13 +18,13 @@ namespace {
 std::optional<Response> check_text(std::string_view field, std::string_view s) {
   auto f = text_fault(s);
   if (!f) return std::nullopt;
-  return failure(kBadInput, "bad-text", fmt::format("{}: byte offset {} {}", field, f->offset, f->what));
+  return failure(kBadInput, RefusalCode::BadText, fmt::format("{}: byte offset {} {}", field, f->offset, f->what));
 }
 
 std::optional<Response> check_id(IdKind kind, std::string_view what, std::string_view s) {
   auto why = id_fault(kind, s);
   if (!why) return std::nullopt;
-  return failure(kBadInput, "bad-id", fmt::format("{} '{}' {}; it must be {}", what, s, *why, id_rule(kind)));
+  return failure(kBadInput, RefusalCode::BadId, fmt::format("{} '{}' {}; it must be {}", what, s, *why, id_rule(kind)));
 }
 
 std::optional<Response> check_sets(const std::vector<std::pair<std::string, std::string>>& sets) {

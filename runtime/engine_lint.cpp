@@ -58,7 +58,7 @@ bool Engine::Impl::lint_clean(const std::string& playbook, Refusal& why) {
   }
   auto it = lint_errors->find(playbook);
   if (it == lint_errors->end()) return true;
-  why = Refusal{"playbook-invalid",
+  why = Refusal{RefusalCode::PlaybookInvalid,
                 fmt::format("playbook '{}' has {} lint error{}; it cannot be started until `playbook lint` passes",
                             playbook, it->second.size(), it->second.size() == 1 ? "" : "s"),
                 true};

@@ -136,7 +136,7 @@ static void preview_one(const TenantWorld& w, const InstanceRec& rec, const Comp
                         Resolver& r) {
   static_facts(cp, s, p);
   LogInput li;
-  li.op = p.task ? "complete" : "fire";
+  li.op = p.task ? InputOp::Complete : InputOp::Fire;
   li.playbook = rec.st.playbook;
   li.at = now;
   li.input.kind = p.task ? InputKind::Complete : InputKind::Fire;

@@ -68,7 +68,7 @@ std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const Pinne
   if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr) return compiled[hash] = Pinned{hash, cp};
   auto cp = cat.source ? cat.source->compile(hash, src) : nullptr;
   if (!cp) {
-    why = Refusal{"pinned-unreadable",
+    why = Refusal{RefusalCode::PinnedUnreadable,
                   fmt::format("the pinned text of playbook '{}' ({}) does not parse", src.playbook,
                               src.filename), true};
     return std::nullopt;
@@ -83,7 +83,7 @@ std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& wh
   if (auto it = compiled.find(hash); it != compiled.end()) return it->second;
   auto src = load_source(store, hash);
   if (!src) {
-    why = Refusal{"pinned-missing", fmt::format("no pinned playbook with hash {}", hash), true};
+    why = Refusal{RefusalCode::PinnedMissing, fmt::format("no pinned playbook with hash {}", hash), true};
     return std::nullopt;
   }
   return compile(hash, *src, why);
@@ -109,7 +109,7 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
     std::vector<std::string> ids;
     for (const auto& [id, src] : e_.cat.files) ids.push_back(id);
     std::string hint = did_you_mean(playbook, ids);
-    why = Refusal{"unknown-playbook", fmt::format("there is no playbook '{}'{}", playbook,
+    why = Refusal{RefusalCode::UnknownPlaybook, fmt::format("there is no playbook '{}'{}", playbook,
                                                   hint.empty() ? "" : "; " + hint), true};
     return std::nullopt;
   }
@@ -139,7 +139,7 @@ const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantS
 std::optional<Pinned> ReplayResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
   auto it = in.pins.find(playbook);
   if (it == in.pins.end()) {
-    why = Refusal{"pinned-missing", fmt::format("the log does not say which '{}' was started", playbook),
+    why = Refusal{RefusalCode::PinnedMissing, fmt::format("the log does not say which '{}' was started", playbook),
                   true};
     return std::nullopt;
   }
@@ -162,7 +162,7 @@ Response refused(const Refusal& r) {
   return out;
 }
 
-Response failure(int exit, std::string code, std::string message) {
+Response failure(int exit, RefusalId code, std::string message) {
   Response out;
   out.exit = exit;
   out.code = std::move(code);
@@ -171,7 +171,7 @@ Response failure(int exit, std::string code, std::string message) {
 }
 
 Response store_failure(const StoreError& e) {
-  return e.busy() ? failure(kBusy, "busy", e.what()) : failure(kBadInput, "store", e.what());
+  return e.busy() ? failure(kBusy, RefusalCode::Busy, e.what()) : failure(kBadInput, RefusalCode::Store, e.what());
 }
 
 }  // namespace pb::rt

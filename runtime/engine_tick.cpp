@@ -68,12 +68,12 @@ Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickRepor
                                                                    : r.applied.summary));
     return Handled::Fired;
   }
-  if (r.exit == kBusy || r.code == "store") {
+  if (r.exit == kBusy || r.code == RefusalCode::Store) {
     r.message = fmt::format("{}: {}", where(t), r.message);
     failure = std::move(r);
     return Handled::Failed;
   }
-  StuckMark m = mark_stuck(e.store, t, r.code, r.message, run.now);
+  StuckMark m = mark_stuck(e.store, t, std::string(r.code.str()), r.message, run.now);
   ++part.stuck;
   part.lines.push_back(fmt::format("stuck {}: {} [{}] (stuck since {}; it stays and is retried by every "
                                    "tick)", where(t), r.message, r.code, format_iso_instant(*m.since)));

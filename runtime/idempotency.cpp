@@ -21,7 +21,7 @@ using json = nlohmann::json;
 
 json command_json(const std::string& tenant, const LogInput& in) {
   const Input& i = in.input;
-  json j = {{"tenant", tenant}, {"op", in.op}, {"playbook", in.playbook}, {"actor", i.actor}};
+  json j = {{"tenant", tenant}, {"op", to_string(in.op)}, {"playbook", in.playbook}, {"actor", i.actor}};
   if (!i.event.empty()) j["event"] = i.event;
   if (i.task) j["task"] = i.task;
   if (!i.sets.empty()) j["sets"] = i.sets;
@@ -61,7 +61,7 @@ std::optional<Response> answer_key(Store& s, const std::string& key, const std::
   if (!use) return std::nullopt;
   std::string first = use->command.empty() ? command_of_event(s, use->event) : use->command;
   if (first != command)
-    return failure(kRefused, "key-reused",
+    return failure(kRefused, RefusalCode::KeyReused,
                    fmt::format("the idempotency key '{}' was already used for another command: event {} ({}); "
                                "only the identical command is a duplicate",
                                key, use->event, describe(first)));

@@ -88,7 +88,7 @@ std::string notes_found(Run& r, const std::string& want, bool prefix) {
 std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::Response* refusal) {
   if (c.what == "refused") {
     if (!refusal) return "the step was applied";
-    return refusal->code == c.want ? "" : fmt::format("refused with {}: {}", refusal->code, refusal->message);
+    return refusal->code.str() == c.want ? "" : fmt::format("refused with {}: {}", refusal->code, refusal->message);
   }
   if (c.what == "step") {
     std::string got = step_of(w, c.want);
@@ -157,11 +157,11 @@ rt::Response submit(Run& r, const Step& st) {
   in.input.actor = st.actor.empty() ? "scenario" : st.actor;
   in.input.note = st.note;
   in.input.sets = st.sets;
-  if (st.kind == StepKind::Fire) in.op = "fire", in.input.kind = InputKind::Fire, in.input.event = st.event;
-  if (st.kind == StepKind::Complete) in.op = "complete", in.input.kind = InputKind::Complete, in.input.task = st.task;
-  if (st.kind == StepKind::Note) in.op = "note", in.input.kind = InputKind::Note;
+  if (st.kind == StepKind::Fire) in.op = rt::InputOp::Fire, in.input.kind = InputKind::Fire, in.input.event = st.event;
+  if (st.kind == StepKind::Complete) in.op = rt::InputOp::Complete, in.input.kind = InputKind::Complete, in.input.task = st.task;
+  if (st.kind == StepKind::Note) in.op = rt::InputOp::Note, in.input.kind = InputKind::Note;
   in.playbook = st.playbook;
-  if (st.kind == StepKind::Start) in.op = "start", in.input.kind = InputKind::Start, in.playbook = st.event;
+  if (st.kind == StepKind::Start) in.op = rt::InputOp::Start, in.input.kind = InputKind::Start, in.playbook = st.event;
   return r.engine.submit(r.s.tenant, std::move(in), st.key);
 }
 
@@ -262,7 +262,7 @@ Result run_scenario(const Scenario& s, const rt::Catalog& catalog) {
     if (auto a = r.engine.tenant_add(s.tenant, s.attributes, "scenario", r.now); a.exit != rt::kOk)
       return fail_setup(a, "the tenant is added", s.tenant_loc);
     rt::LogInput in;
-    in.op = "start";
+    in.op = rt::InputOp::Start;
     in.playbook = s.playbook;
     in.at = r.now;
     in.input.kind = InputKind::Start;

@@ -63,7 +63,7 @@ void observed(Sim& s, const Response& r) {
   if (!s.pending) return;
   Entry e = *s.pending;
   e.kind = Kind::Refused;
-  e.code = r.code.empty() ? r.applied.refusal.code : r.code;
+  e.code = (r.code.empty() ? r.applied.refusal.code : r.code).str();
   e.message = r.message.empty() ? r.applied.refusal.reason : r.message;
   s.tl.entries.push_back(std::move(e));
 }
@@ -121,9 +121,9 @@ void submit(Sim& s, const Planned& p) {
   in.input.actor = "whatif";
   in.input.sets = p.sets;
   if (p.event.empty())
-    in.op = "complete", in.input.kind = InputKind::Complete, in.input.task = p.task;
+    in.op = InputOp::Complete, in.input.kind = InputKind::Complete, in.input.task = p.task;
   else
-    in.op = "fire", in.input.kind = InputKind::Fire, in.input.event = p.event;
+    in.op = InputOp::Fire, in.input.kind = InputKind::Fire, in.input.event = p.event;
   s.pending = entry(s.now, p.event.empty() ? Kind::Task : Kind::Event,
                     p.event.empty() ? std::to_string(p.task) : p.event);
   s.pending->payload = p.sets;
@@ -137,7 +137,7 @@ bool setup(Sim& s) {
   if (auto a = s.engine.tenant_add(kTenant, s.req.attributes, "whatif", s.now); a.exit != kOk)
     return s.tl.error = fmt::format("the tenant cannot be added: {} [{}]", a.message, a.code), false;
   LogInput in;
-  in.op = "start";
+  in.op = InputOp::Start;
   in.playbook = s.req.playbook;
   in.at = s.now;
   in.input.kind = InputKind::Start;

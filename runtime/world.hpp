@@ -19,6 +19,7 @@
 
 #include "model/calendar.hpp"
 #include "model/state.hpp"
+#include "runtime/input_op.hpp"
 
 namespace pb::rt {
 
@@ -40,12 +41,12 @@ struct TenantWorld {
 };
 
 struct LogInput {
-  std::string op;        // tenant-add | tenant-set | assign | unassign | start | fire | complete | note | tick
+  InputOp op = InputOp::Start;  // stored as its spelling (input_op.hpp)
   std::string playbook;  // the instance's playbook ("" = the only active one)
   Input input;
   Instant at{};
   std::vector<AttrWrite> writes;             // tenant-add / tenant-set: typed writes
-  AssignChange assign;                       // assign / unassign: the queue and name (add = op is assign)
+  AssignChange assign;                       // assign / unassign: the queue and name (add = op is Assign)
   std::map<std::string, std::string> pins;   // playbook id → hash started by this input
   std::string calendar;                      // hash of the calendar used ("" = default)
 };

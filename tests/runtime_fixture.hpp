@@ -152,7 +152,7 @@ inline pb::rt::LogInput fire(const std::string& event, const char* now,
                              std::vector<std::pair<std::string, std::string>> sets = {},
                              std::string playbook = "") {
   pb::rt::LogInput in;
-  in.op = "fire";
+  in.op = pb::rt::InputOp::Fire;
   in.playbook = std::move(playbook);
   in.input.kind = pb::InputKind::Fire;
   in.input.event = event;
@@ -164,7 +164,7 @@ inline pb::rt::LogInput fire(const std::string& event, const char* now,
 
 inline pb::rt::LogInput start(const std::string& playbook, const char* now) {
   pb::rt::LogInput in;
-  in.op = "start";
+  in.op = pb::rt::InputOp::Start;
   in.playbook = playbook;
   in.input.actor = "fm1";
   in.at = at(now);

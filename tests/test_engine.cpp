@@ -73,7 +73,7 @@ TEST_CASE_METHOD(EngineFixture, "a refusal writes nothing; an idempotency key ap
   r = e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-02-31"}}));
   CHECK(r.code == "bad-value");
   LogInput note;
-  note.op = "note";
+  note.op = pb::rt::InputOp::Note;
   note.input.kind = pb::InputKind::Note;
   note.input.note = "no prefix";
   note.input.actor = "fm1";

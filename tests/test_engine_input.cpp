@@ -17,7 +17,7 @@ const std::vector<std::pair<std::string, std::string>> kAcme = {
 
 LogInput note(const std::string& text, const std::string& actor = "fm1") {
   LogInput in;
-  in.op = "note";
+  in.op = pb::rt::InputOp::Note;
   in.input.kind = pb::InputKind::Note;
   in.input.note = text;
   in.input.actor = actor;

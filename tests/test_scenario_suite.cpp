@@ -120,7 +120,7 @@ std::shared_ptr<const pb::CompiledPlaybook> started(const pb::rt::Catalog& cat) 
   REQUIRE(pb::parse_iso_instant("2026-04-01T09:00:00Z", now));
   REQUIRE(engine.tenant_add("t", {{"region", "EMEA"}, {"managed", "false"}}, "test", now).exit == pb::rt::kOk);
   pb::rt::LogInput in;
-  in.op = "start";
+  in.op = pb::rt::InputOp::Start;
   in.playbook = "customer-engagement";
   in.at = now;
   in.input.kind = pb::InputKind::Start;
