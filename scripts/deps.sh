@@ -11,6 +11,7 @@ PB_PACKAGES=(
   libdtl-dev                      # unified diffs of `fmt --check`
   diffutils patch                 # tests compare those diffs with GNU diff and apply them
   clang libclang-rt-14-dev       # fuzz targets and the sanitizer build
+  clang-format-14                 # the C++ layout is checked (.clang-format)
   libyaml-dev                     # the benchmark's libyaml baseline
   graphviz                        # `playbook graph` output is rendered in tests
   python3 python3-jsonschema      # JSON Schema / SARIF validation in tests
