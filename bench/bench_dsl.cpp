@@ -69,9 +69,8 @@ int main() {
   size_t lines = 0;
   double scan = best_of(3, [&] {
     lines = 0;
-    for (const char* c = text.data(); (c = static_cast<const char*>(std::memchr(
-                                            c, '\n', text.data() + text.size() - c)));
-         ++c)
+    for (const char* c = text.data();
+         (c = static_cast<const char*>(std::memchr(c, '\n', text.data() + text.size() - c))); ++c)
       ++lines;
   });
   double check = best_of(3, [&] {

@@ -24,17 +24,20 @@ static Playbook outreach() {
   p.tasks = {task(3663, "Send Email Outreach #1"), task(3664, "Send Email Outreach #2"),
              task(3665, "Call")};
   p.events = {event("no_reply"), event("customer_replied"), event("next")};
-  p.rules = {rule("prio", RuleOn::Event, "next", bin(">=", path("tenant.priority"), lit(int64_t{0})))};
+  p.rules = {
+      rule("prio", RuleOn::Event, "next", bin(">=", path("tenant.priority"), lit(int64_t{0})))};
   p.steps = {
       step("email_1",
            {on("customer_replied", "meeting"),
-            on("no_reply", "email_2", bin("==", path("tenant.managed"), lit(false)), {complete(3664)}),
+            on("no_reply", "email_2", bin("==", path("tenant.managed"), lit(false)),
+               {complete(3664)}),
             after(2, DurationUnit::BusinessDays, "email_2")},
            {complete(3663), reset(3664)}),
       step("email_2", {on("no_reply", "decide"), after(3, DurationUnit::BusinessDays, "decide")},
            {note("Re-engaged Customer: second email")}),
-      step("decide", {when(bin("<", call("visits", {path("email_1")}), lit(int64_t{1000000000})), "email_1"),
-                      otherwise("meeting")}),
+      step("decide",
+           {when(bin("<", call("visits", {path("email_1")}), lit(int64_t{1000000000})), "email_1"),
+            otherwise("meeting")}),
       step("meeting", {on("next", "email_1")}, {reset(3663)}),
   };
   return p;

@@ -48,14 +48,16 @@ double children_cpu() {
 }
 
 // Runs one command, adding its wall and CPU time to `wall` and `cpu`.
-void timed(const std::vector<std::string>& args, std::vector<double>& wall, std::vector<double>& cpu) {
+void timed(const std::vector<std::string>& args, std::vector<double>& wall,
+           std::vector<double>& cpu) {
   double before = children_cpu();
   wall.push_back(bench::spawn(args, false).secs);
   cpu.push_back(children_cpu() - before);
 }
 
 std::vector<std::string> cmd(const Opts& o, const Bin& b, std::vector<std::string> args) {
-  std::vector<std::string> out{b.path, "--db", b.db, "--playbooks", o.playbooks, "--now", kNow, "--as", "bench"};
+  std::vector<std::string> out{b.path,  "--db", b.db,   "--playbooks", o.playbooks,
+                               "--now", kNow,   "--as", "bench"};
   out.insert(out.end(), args.begin(), args.end());
   return out;
 }
@@ -63,8 +65,9 @@ std::vector<std::string> cmd(const Opts& o, const Bin& b, std::vector<std::strin
 void setup(const Opts& o, Bin& b) {
   for (int i = 1; i <= o.tenants; ++i) {
     std::string t = fmt::format("t{}", i);
-    bench::spawn(cmd(o, b, {"tenant", "add", t, "--set", "region=EMEA", "--set", "managed=false", "--set",
-                            "contacts=Sam Okafor <sam.okafor@fabrikam.example> primary"}),
+    bench::spawn(cmd(o, b,
+                     {"tenant", "add", t, "--set", "region=EMEA", "--set", "managed=false", "--set",
+                      "contacts=Sam Okafor <sam.okafor@fabrikam.example> primary"}),
                  false);
     bench::spawn(cmd(o, b, {"start", t, "customer-engagement"}), false);
   }
@@ -85,14 +88,16 @@ std::string per_s(double secs) { return fmt::format("{:.1f}/s", 1.0 / secs); }
 
 int run(Opts& o) {
   std::string self = fs::read_symlink("/proc/self/exe").string();
-  if (o.binary.empty()) o.binary = (fs::path(self).parent_path().parent_path() / "cli" / "playbook").string();
+  if (o.binary.empty())
+    o.binary = (fs::path(self).parent_path().parent_path() / "cli" / "playbook").string();
   fs::path dir = bench::scratch_dir(o.dir, "bench_fire");
   std::string load;
   std::getline(std::ifstream("/proc/loadavg"), load);
-  fmt::print("bench_fire: {} tenants on {} in {} (load average {})\n", o.tenants, o.playbooks, dir.string(),
-             load.substr(0, load.find(' ')));
+  fmt::print("bench_fire: {} tenants on {} in {} (load average {})\n", o.tenants, o.playbooks,
+             dir.string(), load.substr(0, load.find(' ')));
   std::vector<Bin> bins{{o.binary, (dir / "new.db").string(), {}, {}, {}, {}}};
-  if (!o.old_binary.empty()) bins.push_back({o.old_binary, (dir / "old.db").string(), {}, {}, {}, {}});
+  if (!o.old_binary.empty())
+    bins.push_back({o.old_binary, (dir / "old.db").string(), {}, {}, {}, {}});
   for (auto& b : bins) setup(o, b);
   std::vector<std::string> fire_parses, status_parses;
   for (auto& b : bins) {
@@ -100,31 +105,36 @@ int run(Opts& o) {
     status_parses.push_back(parses(o, b, {"status", "t1"}));
   }
   for (int i = 2; i <= o.tenants; ++i)
-    for (auto& b : bins) timed(cmd(o, b, {"fire", fmt::format("t{}", i), "research_done"}), b.fire, b.fire_cpu);
+    for (auto& b : bins)
+      timed(cmd(o, b, {"fire", fmt::format("t{}", i), "research_done"}), b.fire, b.fire_cpu);
   for (int k = 0; k < 21; ++k)
     for (auto& b : bins) timed(cmd(o, b, {"status", "t1"}), b.status, b.status_cpu);
 
   double fire = bench::median(bins[0].fire), status = bench::median(bins[0].status);
   bool old = bins.size() > 1;
-  double old_fire = old ? bench::median(bins[1].fire) : 0, old_status = old ? bench::median(bins[1].status) : 0;
-  line("fire, whole process", per_s(fire), old ? per_s(old_fire) + " (prev)" : "-", old ? old_fire / fire : 0,
-       "x1.5 (time -1/3)", !old || fire <= old_fire * 2 / 3);
-  line("fire, process time", ms(fire), old ? ms(old_fire) + " (prev)" : "-", old ? fire / old_fire : 0,
-       "<= 0.67", !old || fire <= old_fire * 2 / 3);
+  double old_fire = old ? bench::median(bins[1].fire) : 0,
+         old_status = old ? bench::median(bins[1].status) : 0;
+  line("fire, whole process", per_s(fire), old ? per_s(old_fire) + " (prev)" : "-",
+       old ? old_fire / fire : 0, "x1.5 (time -1/3)", !old || fire <= old_fire * 2 / 3);
+  line("fire, process time", ms(fire), old ? ms(old_fire) + " (prev)" : "-",
+       old ? fire / old_fire : 0, "<= 0.67", !old || fire <= old_fire * 2 / 3);
   double cpu = bench::median(bins[0].fire_cpu), old_cpu = old ? bench::median(bins[1].fire_cpu) : 0;
-  line("fire, CPU time", ms(cpu), old ? ms(old_cpu) + " (prev)" : "-", old ? cpu / old_cpu : 0, "<= 0.67",
-       !old || cpu <= old_cpu * 2 / 3);
+  line("fire, CPU time", ms(cpu), old ? ms(old_cpu) + " (prev)" : "-", old ? cpu / old_cpu : 0,
+       "<= 0.67", !old || cpu <= old_cpu * 2 / 3);
   line("fire, playbook parses", fire_parses[0], old ? fire_parses[1] + " (prev)" : "-", 0, "<= 1",
        fire_parses[0] == "1" || fire_parses[0] == "0");
-  line("status, process time", ms(status), old ? ms(old_status) + " (prev)" : "-", old ? status / old_status : 0,
-       "as fast as before", !old || status <= old_status * 1.1);
-  double scpu = bench::median(bins[0].status_cpu), old_scpu = old ? bench::median(bins[1].status_cpu) : 0;
-  line("status, CPU time", ms(scpu), old ? ms(old_scpu) + " (prev)" : "-", old ? scpu / old_scpu : 0,
-       "as fast as before", !old || scpu <= old_scpu * 1.1);
-  line("status, playbook parses", status_parses[0], old ? status_parses[1] + " (prev)" : "-", 0, "<= 1",
-       status_parses[0] == "1" || status_parses[0] == "0");
-  if (o.keep) fmt::print("kept {}\n", dir.string());
-  else fs::remove_all(dir);
+  line("status, process time", ms(status), old ? ms(old_status) + " (prev)" : "-",
+       old ? status / old_status : 0, "as fast as before", !old || status <= old_status * 1.1);
+  double scpu = bench::median(bins[0].status_cpu),
+         old_scpu = old ? bench::median(bins[1].status_cpu) : 0;
+  line("status, CPU time", ms(scpu), old ? ms(old_scpu) + " (prev)" : "-",
+       old ? scpu / old_scpu : 0, "as fast as before", !old || scpu <= old_scpu * 1.1);
+  line("status, playbook parses", status_parses[0], old ? status_parses[1] + " (prev)" : "-", 0,
+       "<= 1", status_parses[0] == "1" || status_parses[0] == "0");
+  if (o.keep)
+    fmt::print("kept {}\n", dir.string());
+  else
+    fs::remove_all(dir);
   return 0;
 }
 
@@ -133,11 +143,15 @@ int run(Opts& o) {
 int main(int argc, char** argv) {
   Opts o;
   CLI::App app{"fire and status benchmark (whole processes)"};
-  app.add_option("--tenants", o.tenants, "tenants, one fire each (default 30)")->check(CLI::Range(2, 100000));
-  app.add_option("--old-binary", o.old_binary, "the previous build's playbook binary, measured in the same run");
+  app.add_option("--tenants", o.tenants, "tenants, one fire each (default 30)")
+      ->check(CLI::Range(2, 100000));
+  app.add_option("--old-binary", o.old_binary,
+                 "the previous build's playbook binary, measured in the same run");
   app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
-  app.add_option("--dir", o.dir, "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
-  app.add_option("--binary", o.binary, "the playbook binary (default ../cli/playbook beside this program)");
+  app.add_option("--dir", o.dir,
+                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
+  app.add_option("--binary", o.binary,
+                 "the playbook binary (default ../cli/playbook beside this program)");
   app.add_flag("--keep", o.keep, "keep the scratch directory");
   CLI11_PARSE(app, argc, argv);
   try {

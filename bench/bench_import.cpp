@@ -49,15 +49,17 @@ void generate(const std::string& path, int64_t n) {
   std::ofstream out(path, std::ios::binary);
   out << "id,region,managed,partner_kind,partner_name,dibs\n";
   for (int64_t i = 1; i <= n; ++i)
-    out << fmt::format("t{:07d},{},{},{},Partner {},{}\n", i, regions[i % 3], i % 2 ? "true" : "false",
-                       kinds[i % 3], i % 97, dibs[i % 4]);
+    out << fmt::format("t{:07d},{},{},{},Partner {},{}\n", i, regions[i % 3],
+                       i % 2 ? "true" : "false", kinds[i % 3], i % 97, dibs[i % 4]);
 }
 
 std::vector<std::string> split(const std::string& l) {
   std::vector<std::string> cells(1);
   for (char c : l) {
-    if (c == ',') cells.emplace_back();
-    else cells.back().push_back(c);
+    if (c == ',')
+      cells.emplace_back();
+    else
+      cells.back().push_back(c);
   }
   return cells;
 }
@@ -74,8 +76,9 @@ std::string input_of(const std::vector<std::string>& head, const std::vector<std
     sets.push_back({head[c], row[c]});
     writes.push_back({{"attr", head[c]}, {"key", ""}, {"field", ""}, {"value", cell_json(row[c])}});
   }
-  return nlohmann::json{{"op", "tenant-add"}, {"playbook", ""}, {"at", kNow}, {"actor", "bench"},
-                        {"sets", sets}, {"writes", writes}}.dump();
+  return nlohmann::json{{"op", "tenant-add"}, {"playbook", ""}, {"at", kNow},
+                        {"actor", "bench"},   {"sets", sets},   {"writes", writes}}
+      .dump();
 }
 
 // Child: the raw loop over the file; prints "rows secs MB".
@@ -85,8 +88,9 @@ int child_raw(const Opts& o) {
   Raw begin(db, "BEGIN IMMEDIATE"), commit(db, "COMMIT");
   Raw ten(db, "INSERT INTO tenants(id, version, created_at) VALUES(?1, 0, ?2)");
   Raw attr(db, "INSERT INTO attributes(tenant, name, value) VALUES(?1, ?2, ?3)");
-  Raw ev(db, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
-             "VALUES(?1, NULL, '', 'tenant-add', ?2, 'bench', ?3, '')");
+  Raw ev(db,
+         "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
+         "VALUES(?1, NULL, '', 'tenant-add', ?2, 'bench', ?3, '')");
   int64_t at = rt::to_secs(bench::at(kNow)), rows = 0;
   std::ifstream in(o.csv);
   std::string l;
@@ -112,10 +116,10 @@ struct Run {
   double rows_per_s = 0, mb = 0;
 };
 
-Run import(const Opts& o, const std::string& binary, const std::string& db, const std::string& csv, int64_t n,
-           const std::string& expect) {
-  Proc p = bench::spawn({binary, "--db", db, "--playbooks", o.playbooks, "--now", kNow, "--as", "bench", "tenant",
-                         "import", csv},
+Run import(const Opts& o, const std::string& binary, const std::string& db, const std::string& csv,
+           int64_t n, const std::string& expect) {
+  Proc p = bench::spawn({binary, "--db", db, "--playbooks", o.playbooks, "--now", kNow, "--as",
+                         "bench", "tenant", "import", csv},
                         true);
   if (p.out.find(expect) == std::string::npos)
     throw std::runtime_error(fmt::format("{}: expected '{}', got '{}'", binary, expect, p.out));
@@ -135,21 +139,24 @@ std::string per_s(double r) { return fmt::format("{:.0f} rows/s", r); }
 std::string mb(double m) { return fmt::format("{:.0f} MB", m); }
 
 void bench_rows(const Opts& o, const fs::path& dir, int64_t n) {
-  std::string csv = (dir / fmt::format("tenants-{}.csv", n)).string(), tag = fmt::format("{} rows", n);
+  std::string csv = (dir / fmt::format("tenants-{}.csv", n)).string(),
+              tag = fmt::format("{} rows", n);
   generate(csv, n);
   Run r = raw(o, (dir / fmt::format("raw-{}.db", n)).string(), csv, n);
   std::string db = (dir / fmt::format("new-{}.db", n)).string();
   Run e = import(o, o.binary, db, csv, n, fmt::format("imported {} of {} rows", n, n));
-  line("import " + tag, per_s(e.rows_per_s), per_s(r.rows_per_s), e.rows_per_s / r.rows_per_s, "", true);
+  line("import " + tag, per_s(e.rows_per_s), per_s(r.rows_per_s), e.rows_per_s / r.rows_per_s, "",
+       true);
   line("  peak memory", mb(e.mb), mb(r.mb), e.mb / r.mb, "flat in N", true);
-  Run again = import(o, o.binary, db, csv, n, fmt::format("imported 0 of {} rows, {} unchanged", n, n));
+  Run again =
+      import(o, o.binary, db, csv, n, fmt::format("imported 0 of {} rows, {} unchanged", n, n));
   line("  the same file again (unchanged)", per_s(again.rows_per_s), per_s(r.rows_per_s),
        again.rows_per_s / r.rows_per_s, "writes nothing", true);
   if (!o.old_binary.empty()) {
     std::string old_db = (dir / fmt::format("old-{}.db", n)).string();
     Run old = import(o, o.old_binary, old_db, csv, n, fmt::format("imported {} of {} rows", n, n));
-    line("  previous build, same file", per_s(old.rows_per_s), per_s(r.rows_per_s), old.rows_per_s / r.rows_per_s,
-         "", true);
+    line("  previous build, same file", per_s(old.rows_per_s), per_s(r.rows_per_s),
+         old.rows_per_s / r.rows_per_s, "", true);
     line("  previous build, peak memory", mb(old.mb), mb(r.mb), old.mb / r.mb, "", true);
   }
 }
@@ -157,7 +164,8 @@ void bench_rows(const Opts& o, const fs::path& dir, int64_t n) {
 double status_ms(const Opts& o, const std::string& binary, const std::string& db) {
   std::vector<double> t;
   for (int k = 0; k < 21; ++k)
-    t.push_back(bench::spawn({binary, "--db", db, "--playbooks", o.playbooks, "--now", kNow, "status", "t0000007"},
+    t.push_back(bench::spawn({binary, "--db", db, "--playbooks", o.playbooks, "--now", kNow,
+                              "status", "t0000007"},
                              false)
                     .secs);
   return bench::median(t) * 1e3;
@@ -165,22 +173,28 @@ double status_ms(const Opts& o, const std::string& binary, const std::string& db
 
 int run(Opts& o) {
   o.self = fs::read_symlink("/proc/self/exe").string();
-  if (o.binary.empty()) o.binary = (fs::path(o.self).parent_path().parent_path() / "cli" / "playbook").string();
+  if (o.binary.empty())
+    o.binary = (fs::path(o.self).parent_path().parent_path() / "cli" / "playbook").string();
   fs::path dir = bench::scratch_dir(o.dir, "bench_import");
   std::string load;
   std::getline(std::ifstream("/proc/loadavg"), load);
-  fmt::print("bench_import: {} in {} (load average {}); baseline: raw batched SQLite, {} rows per transaction\n",
-             fmt::join(o.rows, ", "), dir.string(), load.substr(0, load.find(' ')), o.batch);
+  fmt::print(
+      "bench_import: {} in {} (load average {}); baseline: raw batched SQLite, {} rows per transaction\n",
+      fmt::join(o.rows, ", "), dir.string(), load.substr(0, load.find(' ')), o.batch);
   for (int64_t n : o.rows) bench_rows(o, dir, n);
-  fmt::print("  (this process's own peak, the floor of the import's figure: {:.0f} MB)\n", bench::peak_mb());
+  fmt::print("  (this process's own peak, the floor of the import's figure: {:.0f} MB)\n",
+             bench::peak_mb());
   std::string db = (dir / fmt::format("new-{}.db", o.rows.back())).string();
   double now = status_ms(o, o.binary, db), old = 0;
   if (!o.old_binary.empty()) old = status_ms(o, o.old_binary, db);
-  line(fmt::format("status, {} tenants, whole process", o.rows.back()), fmt::format("{:.1f} ms", now),
-       o.old_binary.empty() ? "-" : fmt::format("{:.1f} ms (previous)", old), old > 0 ? now / old : 0,
-       "as fast as before", old == 0 || now <= old * 1.2);
-  if (o.keep) fmt::print("kept {}\n", dir.string());
-  else fs::remove_all(dir);
+  line(fmt::format("status, {} tenants, whole process", o.rows.back()),
+       fmt::format("{:.1f} ms", now),
+       o.old_binary.empty() ? "-" : fmt::format("{:.1f} ms (previous)", old),
+       old > 0 ? now / old : 0, "as fast as before", old == 0 || now <= old * 1.2);
+  if (o.keep)
+    fmt::print("kept {}\n", dir.string());
+  else
+    fs::remove_all(dir);
   return 0;
 }
 
@@ -189,11 +203,15 @@ int run(Opts& o) {
 int main(int argc, char** argv) {
   Opts o;
   CLI::App app{"tenant import benchmark"};
-  app.add_option("--rows", o.rows, "row counts, comma-separated (default 100000,1000000)")->delimiter(',');
-  app.add_option("--old-binary", o.old_binary, "the previous build's playbook binary, measured on the same files");
+  app.add_option("--rows", o.rows, "row counts, comma-separated (default 100000,1000000)")
+      ->delimiter(',');
+  app.add_option("--old-binary", o.old_binary,
+                 "the previous build's playbook binary, measured on the same files");
   app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
-  app.add_option("--dir", o.dir, "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
-  app.add_option("--binary", o.binary, "the playbook binary (default ../cli/playbook beside this program)");
+  app.add_option("--dir", o.dir,
+                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
+  app.add_option("--binary", o.binary,
+                 "the playbook binary (default ../cli/playbook beside this program)");
   app.add_flag("--keep", o.keep, "keep the scratch directory");
   app.add_option("--child", o.child)->group("");
   app.add_option("--db", o.db)->group("");

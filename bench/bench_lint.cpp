@@ -24,57 +24,60 @@ namespace {
 // One realistic playbook: header, catalog, rules and a chain of outreach
 // steps with guards, waits and actions. `n` makes ids unique.
 std::string make_playbook(int n, int steps) {
-  std::string s = fmt::format(R"PB(# Generated playbook {0} for the front-end benchmark.
-playbook gen-{0} {{
-  title "Generated playbook {0}"
-  version {0}
-  phase "Re-Engagement"
-  motions "Customer Health", "RFA"
-  owner "Benchmark"
-  note_prefix "Re-engaged Customer"
+  std::string s = fmt::format(
+      R"pb(# Generated playbook {0} for the front-end benchmark.
+           playbook gen - { 0
+           } {
+             { title "Generated playbook {0}"
+               version { 0 } phase "Re-Engagement" motions "Customer Health",
+                       "RFA" owner "Benchmark" note_prefix "Re-engaged Customer"
 
-  role fm "FastTrack Manager"
-  role tm "Targeting Manager"
+                       role fm "FastTrack Manager" role tm "Targeting Manager"
 
-  tenant {{
-    attr managed bool "Managed account"
-    attr priority enum("High (overridden)", "Low (overridden)", Normal) "Priority"
-    attr next_action_date date "Next action date"
-  }}
+                       tenant {
+                         { attr managed bool "Managed account" attr priority enum(
+                             "High (overridden)", "Low (overridden)",
+                             Normal) "Priority" attr next_action_date date "Next action date" }
+                       }
 
-  event customer_replied "Customer replied"
-  event no_answer "No answer"
-  event paused "Customer requested a delay" {{
-    attr until date "Until"
-    attr grt_lead_approved bool "GRT Lead approved"
-  }}
+                       event customer_replied
+                       "Customer replied" event no_answer "No answer" event paused
+                       "Customer requested a delay" {
+                         { attr until date "Until" attr grt_lead_approved bool "GRT Lead approved" }
+                       }
 
-  rule pause_under_90_days_{0} "A pause of 90 days or more needs the GRT Lead"
-    on event paused
-    require days_until(event.until) < 90 or event.grt_lead_approved
+                       rule
+               pause_under_90_days_ { 0 } "A pause of 90 days or more needs the GRT Lead" on event
+                                            paused require days_until(event.until) <
+                                        90 or event.grt_lead_approved
 
-  start s0
-)PB", n);
+                                            start s0
+      )pb",
+      n);
   for (int i = 0; i < steps; ++i) {
     int task = 100000 + n * 100 + i;
-    s += fmt::format("  task {} \"Outreach task {} of {}\" optional role fm services \"All Services\"\n",
-                     task, i, n);
+    s += fmt::format(
+        "  task {} \"Outreach task {} of {}\" optional role fm services \"All Services\"\n", task,
+        i, n);
   }
   for (int i = 0; i < steps; ++i) {
     int task = 100000 + n * 100 + i;
     std::string next = i + 1 < steps ? fmt::format("s{}", i + 1) : "done";
-    s += fmt::format(R"PB(
-  # Step {0}: reach out and wait two business days.
-  step s{0} "Outreach attempt {0}" role fm {{
-    instructions "Send the outreach template, log the attempt and wait for a reply."
-    tasks {1}
-    enter {{ complete {1}; note status "Re-engaged Customer: attempt {0} sent" }}
+    s += fmt::format(
+        R"pb(
+          # Step {0}: reach out and wait two business days.
+          step s { 0 } "Outreach attempt {0}" role
+          fm { { instructions "Send the outreach template, log the attempt and wait for a reply."
+                 tasks { 1 }
+                 enter { { complete { 1 }
+          ; note status "Re-engaged Customer: attempt {0} sent" }}
     on customer_replied when not tenant.managed and visits(s{0}) < 3 -> done {{ set tenant.priority = "High (overridden)" }}
     on paused when days_until(event.until) < 90 -> {2} {{ set tenant.next_action_date = event.until }}
     on no_answer -> {2}
     after 2 business days -> {2}
   }}
-)PB", i, task, next);
+)pb",
+        i, task, next);
   }
   s += "\n  step done \"Finished\" {\n    end \"engaged\"\n  }\n}\n";
   return s;
@@ -168,12 +171,12 @@ int main(int argc, char** argv) {
 
   double dsl = mb_dsl / t_dsl, yaml = mb_yaml / t_yaml, raw = mb_yaml / t_raw;
   fmt::print("{:<38} {:>10}   {}\n", "figure", "measured", "target / baseline");
-  fmt::print("{:<38} {:>7.1f} MB/s   >= 50 MB/s and >= 10x YAML ({:.1f}x)\n",
-             "DSL parse+check", dsl, dsl / yaml);
+  fmt::print("{:<38} {:>7.1f} MB/s   >= 50 MB/s and >= 10x YAML ({:.1f}x)\n", "DSL parse+check",
+             dsl, dsl / yaml);
   fmt::print("{:<38} {:>7.1f} MB/s   (parse alone; check is the rest)\n", "  of which DSL parse",
              mb_dsl / t_dsl_parse);
-  fmt::print("{:<38} {:>7.1f} MB/s   baseline: yaml-cpp tree + model + check\n",
-             "YAML parse+check", yaml);
+  fmt::print("{:<38} {:>7.1f} MB/s   baseline: yaml-cpp tree + model + check\n", "YAML parse+check",
+             yaml);
   fmt::print("{:<38} {:>7.1f} MB/s   baseline: libyaml events only\n",
              "libyaml raw event parse (same YAML)", raw);
 
@@ -182,6 +185,7 @@ int main(int argc, char** argv) {
     auto loaded = load_paths({dir}, d);
     check_project(loaded.project, d);
   });
-  fmt::print("{:<38} {:>7.2f} ms     well under 50 ms\n", "lint bundled " + dir + "/", t_lint * 1e3);
+  fmt::print("{:<38} {:>7.2f} ms     well under 50 ms\n", "lint bundled " + dir + "/",
+             t_lint * 1e3);
   return 0;
 }

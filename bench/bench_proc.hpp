@@ -38,8 +38,8 @@ namespace bench {
 struct Proc {
   double secs = 0;
   std::string out;
-  int exit = -1;          // the exit code (-1: killed by a signal)
-  double maxrss_mb = 0;   // wait4's ru_maxrss (see above)
+  int exit = -1;         // the exit code (-1: killed by a signal)
+  double maxrss_mb = 0;  // wait4's ru_maxrss (see above)
 };
 
 // This process image's peak resident set (VmHWM), in MB.
@@ -57,8 +57,10 @@ inline Proc spawn(const std::vector<std::string>& args, bool capture, bool must_
   if (pipe(fd) != 0) throw std::runtime_error("pipe");
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  if (capture) posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
-  else posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  if (capture)
+    posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+  else
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addclose(&fa, fd[0]);
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -79,7 +81,8 @@ inline Proc spawn(const std::vector<std::string>& args, bool capture, bool must_
   p.exit = waited && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   p.maxrss_mb = double(ru.ru_maxrss) / 1024.0;
   if (must_succeed && p.exit != 0)
-    throw std::runtime_error(fmt::format("{} failed (status {}):\n{}", args[0], status, p.out.substr(0, 2000)));
+    throw std::runtime_error(
+        fmt::format("{} failed (status {}):\n{}", args[0], status, p.out.substr(0, 2000)));
   return p;
 }
 

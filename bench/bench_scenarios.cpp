@@ -31,12 +31,15 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 std::vector<scen::Scenario> load_scenarios(const std::string& dir) {
   std::vector<std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(dir + "/tests"))
-    if (e.path().filename().string().ends_with(".scenario.yaml")) files.push_back(e.path().string());
+    if (e.path().filename().string().ends_with(".scenario.yaml"))
+      files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   std::vector<scen::Scenario> out;
   for (const auto& f : files) {
@@ -44,7 +47,8 @@ std::vector<scen::Scenario> load_scenarios(const std::string& dir) {
     std::string text;
     std::optional<scen::Scenario> s;
     if (read_file(f, text, d)) s = scen::load_scenario(text, f, dir + "/samples", d);
-    for (const auto& x : d.items()) fmt::print(stderr, "{}: {} [{}]\n", x.loc.str(), x.message, x.code);
+    for (const auto& x : d.items())
+      fmt::print(stderr, "{}: {} [{}]\n", x.loc.str(), x.message, x.code);
     if (s) out.push_back(std::move(*s));
   }
   return out;
@@ -104,8 +108,8 @@ struct Group {
   std::vector<scen::Scenario> scenarios;
 };
 
-std::deque<Group> generate(const LoadResult& l, const std::vector<scen::Scenario>& bundled, size_t n,
-                           size_t groups) {
+std::deque<Group> generate(const LoadResult& l, const std::vector<scen::Scenario>& bundled,
+                           size_t n, size_t groups) {
   std::deque<Group> out;
   for (size_t g = 0; g < groups; ++g) {
     int days = 7 * (int(g) * 5 - 60);  // -60 .. +135 weeks in steps of 5
@@ -115,7 +119,8 @@ std::deque<Group> generate(const LoadResult& l, const std::vector<scen::Scenario
   for (size_t i = 0; i < n; ++i) {
     auto& grp = out[i % groups];
     int days = 7 * (int(i % groups) * 5 - 60);
-    grp.scenarios.push_back(shifted(bundled[(i / groups) % bundled.size()], days, fmt::format("t{}", i)));
+    grp.scenarios.push_back(
+        shifted(bundled[(i / groups) % bundled.size()], days, fmt::format("t{}", i)));
   }
   return out;
 }
@@ -140,7 +145,8 @@ Run run_all(const std::deque<Group>& groups, int jobs, bool print_failures) {
       if (res.passed || !print_failures || shown++ >= 20) continue;
       fmt::print("  FAIL {} — {}\n", res.file, res.name);
       for (const auto& f : res.failures)
-        fmt::print("    {}: step {}: expected {}; found {}\n", f.loc.str(), f.step, f.expectation, f.found);
+        fmt::print("    {}: step {}: expected {}; found {}\n", f.loc.str(), f.step, f.expectation,
+                   f.found);
     }
   return r;
 }
@@ -156,8 +162,10 @@ void baselines(const rt::Catalog& cat, size_t n) {
     rt::Engine e(s, cat);
   }
   double engine = since(t0);
-  fmt::print("baseline: in-memory store + schema {:.0f}/s ({:.3f} ms each); store + engine {:.0f}/s "
-             "({:.3f} ms each)\n", n / store, 1e3 * store / n, n / engine, 1e3 * engine / n);
+  fmt::print(
+      "baseline: in-memory store + schema {:.0f}/s ({:.3f} ms each); store + engine {:.0f}/s "
+      "({:.3f} ms each)\n",
+      n / store, 1e3 * store / n, n / engine, 1e3 * engine / n);
 }
 
 }  // namespace
@@ -174,18 +182,22 @@ int main(int argc, char** argv) {
   auto bundled = load_scenarios(dir);
   auto results = scen::run_suite(bundled, cat, jobs);
   double suite = since(t0);
-  size_t ok = size_t(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
-  fmt::print("bundled suite: {} scenarios ({} passed) in {:.0f} ms wall (load + run, {} threads; target < 2000 ms)\n",
-             bundled.size(), ok, 1e3 * suite, scen::suite_threads(jobs, bundled.size()));
-  if (bundled.empty() || ok != bundled.size()) return fmt::print(stderr, "the bundled suite must pass\n"), 1;
+  size_t ok =
+      size_t(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
+  fmt::print(
+      "bundled suite: {} scenarios ({} passed) in {:.0f} ms wall (load + run, {} threads; target < 2000 ms)\n",
+      bundled.size(), ok, 1e3 * suite, scen::suite_threads(jobs, bundled.size()));
+  if (bundled.empty() || ok != bundled.size())
+    return fmt::print(stderr, "the bundled suite must pass\n"), 1;
 
   auto groups = generate(loaded, bundled, n, 40);
   baselines(cat, std::min<size_t>(n, 2000));
   Run seq = run_all(groups, 1, true);
-  fmt::print("generated suite: {} scenarios, {} passed, {} failed\n", seq.passed + seq.failed, seq.passed,
-             seq.failed);
+  fmt::print("generated suite: {} scenarios, {} passed, {} failed\n", seq.passed + seq.failed,
+             seq.passed, seq.failed);
   Run par = run_all(groups, jobs, false);
-  fmt::print("sequential: {:.2f} s = {:.0f} scenarios/s ({:.2f} s CPU)\n", seq.secs, n / seq.secs, seq.cpu);
+  fmt::print("sequential: {:.2f} s = {:.0f} scenarios/s ({:.2f} s CPU)\n", seq.secs, n / seq.secs,
+             seq.cpu);
   fmt::print("parallel ({} threads): {:.2f} s = {:.0f} scenarios/s ({:.2f}x; {:.2f} s CPU)\n",
              scen::suite_threads(jobs, n), par.secs, n / par.secs, seq.secs / par.secs, par.cpu);
   return seq.failed || par.failed ? 1 : 0;

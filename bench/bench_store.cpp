@@ -97,8 +97,9 @@ void bench_due(const std::string& path) {
     eng.push_back(since(t0));
     if (due.size() != 100) throw std::runtime_error("due: fewer than 100 timers");
   }
-  Raw q(s.db(), "SELECT id, instance, step, transition, due FROM timers WHERE due <= ?1 "
-                "ORDER BY due, id LIMIT 100");
+  Raw q(s.db(),
+        "SELECT id, instance, step, transition, due FROM timers WHERE due <= ?1 "
+        "ORDER BY due, id LIMIT 100");
   for (int k = 0; k < reps; ++k) {
     auto t0 = Clock::now();
     int rows = 0;
@@ -107,8 +108,8 @@ void bench_due(const std::string& path) {
     raw.push_back(since(t0));
   }
   double e = median(eng) * 1e6, r = median(raw) * 1e6;
-  line("due, top 100 (rt::due_timers)", fmt::format("{:.0f} us", e), fmt::format("{:.0f} us", r), e / r,
-       "< 1000 us", e < 1000);
+  line("due, top 100 (rt::due_timers)", fmt::format("{:.0f} us", e), fmt::format("{:.0f} us", r),
+       e / r, "< 1000 us", e < 1000);
 }
 
 // ------------------------------------------------------------- processes
@@ -124,21 +125,36 @@ double median_run(const std::vector<std::string>& args, int n) {
 }
 
 void bench_status(const Opts& o, const std::string& path) {
-  std::vector<std::string> status{o.binary, "--db", path, "--playbooks", o.playbooks, "--now",
-                                  format_iso_instant(at(kT0, 7200)), "status", "t0000010"};
+  std::vector<std::string> status{o.binary,
+                                  "--db",
+                                  path,
+                                  "--playbooks",
+                                  o.playbooks,
+                                  "--now",
+                                  format_iso_instant(at(kT0, 7200)),
+                                  "status",
+                                  "t0000010"};
   double st = median_run(status, 21), help = median_run({o.binary, "--help"}, 21),
          tru = median_run({"/bin/true"}, 21);
-  line("status TENANT, whole process", fmt::format("{:.1f} ms", st), fmt::format("{:.1f} ms", help), st / help,
-       "< 15 ms", st < 15);
+  line("status TENANT, whole process", fmt::format("{:.1f} ms", st), fmt::format("{:.1f} ms", help),
+       st / help, "< 15 ms", st < 15);
   // The FM's worklist, oldest first: reads only the rows it prints.
-  std::vector<std::string> due{o.binary, "--db", path, "--playbooks", o.playbooks, "--now",
-                               format_iso_instant(at(kT0, 7200)), "due", "--limit", "100"};
+  std::vector<std::string> due{o.binary,
+                               "--db",
+                               path,
+                               "--playbooks",
+                               o.playbooks,
+                               "--now",
+                               format_iso_instant(at(kT0, 7200)),
+                               "due",
+                               "--limit",
+                               "100"};
   std::string listed = spawn(due, true).out;
   if (std::count(listed.begin(), listed.end(), '\n') != 100)
     throw std::runtime_error("due --limit 100 did not list 100 timers:\n" + listed.substr(0, 500));
   double du = median_run(due, 21);
-  line("due --limit 100, whole process", fmt::format("{:.1f} ms", du), fmt::format("{:.1f} ms", help), du / help,
-       "< 15 ms", du < 15);
+  line("due --limit 100, whole process", fmt::format("{:.1f} ms", du),
+       fmt::format("{:.1f} ms", help), du / help, "< 15 ms", du < 15);
   fmt::print("  (baseline: `playbook --help`; /bin/true takes {:.1f} ms)\n", tru);
 }
 
@@ -152,7 +168,8 @@ int child_engine_tick(const Opts& o) {
   auto t0 = Clock::now();
   rt::TickReport rep = e.tick(at(kT0, 7200));
   double secs = since(t0);
-  fmt::print("{} {} {} {}\n", rep.fired, rep.stuck + (rep.failure.exit == pb::rt::kOk ? 0 : 1), secs, peak_mb());
+  fmt::print("{} {} {} {}\n", rep.fired, rep.stuck + (rep.failure.exit == pb::rt::kOk ? 0 : 1),
+             secs, peak_mb());
   return 0;
 }
 
@@ -165,15 +182,23 @@ int child_raw_tick(const Opts& o) {
   int64_t now = rt::to_secs(at(kT0, 7200)), fired = 0;
   std::string input = rt::events_of(s, "tpl-due").back().input + std::string(120, ' ');
   Raw begin(db, "BEGIN IMMEDIATE"), commit(db, "COMMIT");
-  Raw due(db, "SELECT t.id, t.instance, i.tenant, t.due FROM timers t JOIN instances i ON i.id = t.instance "
-              "WHERE t.due <= ?1 ORDER BY t.due, t.id LIMIT 200");
+  Raw due(
+      db,
+      "SELECT t.id, t.instance, i.tenant, t.due FROM timers t JOIN instances i ON i.id = t.instance "
+      "WHERE t.due <= ?1 ORDER BY t.due, t.id LIMIT 200");
   Raw del(db, "DELETE FROM timers WHERE id = ?1");
   Raw ten(db, "UPDATE tenants SET version = version + 1 WHERE id = ?1");
-  Raw ins(db, "UPDATE instances SET step = 'do_not_contact', entered_at = ?2, visits = ?3, version = version + 1 "
-              "WHERE id = ?1");
-  Raw tim(db, "INSERT INTO timers(instance, step, transition, due) VALUES(?1, 'do_not_contact', 1, ?2)");
-  Raw ev(db, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) VALUES(?1, ?2, "
-             "'customer-engagement', 'tick', ?3, 'timer', ?4, 'research -> do_not_contact')");
+  Raw ins(
+      db,
+      "UPDATE instances SET step = 'do_not_contact', entered_at = ?2, visits = ?3, version = version + 1 "
+      "WHERE id = ?1");
+  Raw tim(
+      db,
+      "INSERT INTO timers(instance, step, transition, due) VALUES(?1, 'do_not_contact', 1, ?2)");
+  Raw ev(
+      db,
+      "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) VALUES(?1, ?2, "
+      "'customer-engagement', 'tick', ?3, 'timer', ?4, 'research -> do_not_contact')");
   auto t0 = Clock::now();
   for (int64_t batch = 1; batch;) {
     begin.run();
@@ -212,41 +237,45 @@ void bench_tick(const Opts& o, const std::string& engine_db, const std::string& 
   TickRun raw = run_tick(o, "raw-tick", raw_db), eng = run_tick(o, "engine-tick", engine_db);
   int64_t expected = o.tenants / 10 + 1;  // and tpl-due
   if (eng.fired != expected || eng.left || raw.fired != eng.fired)
-    throw std::runtime_error(fmt::format("tick fired {} (left {}), raw {}; expected {}", eng.fired, eng.left,
-                                         raw.fired, expected));
+    throw std::runtime_error(fmt::format("tick fired {} (left {}), raw {}; expected {}", eng.fired,
+                                         eng.left, raw.fired, expected));
   double e = eng.fired / eng.secs, r = raw.fired / raw.secs;
-  line(fmt::format("tick, {} due of {} (engine)", eng.fired, o.tenants), fmt::format("{:.0f} timers/s", e),
-       fmt::format("{:.0f} timers/s", r), e / r, ">= 0.50x raw", e / r >= 0.5);
-  line("tick, peak memory (VmHWM)", fmt::format("{:.0f} MB", eng.rss_mb), fmt::format("{:.0f} MB", raw.rss_mb),
-       eng.rss_mb / raw.rss_mb, "< 200 MB", eng.rss_mb < 200);
+  line(fmt::format("tick, {} due of {} (engine)", eng.fired, o.tenants),
+       fmt::format("{:.0f} timers/s", e), fmt::format("{:.0f} timers/s", r), e / r, ">= 0.50x raw",
+       e / r >= 0.5);
+  line("tick, peak memory (VmHWM)", fmt::format("{:.0f} MB", eng.rss_mb),
+       fmt::format("{:.0f} MB", raw.rss_mb), eng.rss_mb / raw.rss_mb, "< 200 MB", eng.rss_mb < 200);
 }
 
 fs::path scratch(const Opts& o) { return bench::scratch_dir(o.dir, "bench_store"); }
 
 int run(Opts& o) {
   o.self = fs::read_symlink("/proc/self/exe").string();
-  if (o.binary.empty()) o.binary = (fs::path(o.self).parent_path().parent_path() / "cli" / "playbook").string();
+  if (o.binary.empty())
+    o.binary = (fs::path(o.self).parent_path().parent_path() / "cli" / "playbook").string();
   World w = load(o.playbooks);
   fs::path dir = scratch(o);
   std::string load;
   std::getline(std::ifstream("/proc/loadavg"), load);
-  fmt::print("bench_store: {} tenants, {} fires x {} rounds, in {} (load average {})\n", o.tenants, o.fire,
-             o.rounds, dir.string(), load.substr(0, load.find(' ')));
+  fmt::print("bench_store: {} tenants, {} fires x {} rounds, in {} (load average {})\n", o.tenants,
+             o.fire, o.rounds, dir.string(), load.substr(0, load.find(' ')));
   bench::bench_fire(o.fire, o.rounds, w.catalog, dir);
   std::string db = (dir / "tenants.db").string(), raw = (dir / "tenants-raw.db").string();
   auto t0 = Clock::now();
   build(w, db, o.tenants);
   fs::copy_file(db, raw);
-  fmt::print("  (built {} tenants by cloning engine-written rows in {:.1f} s, {:.0f} MB)\n", o.tenants, since(t0),
-             double(fs::file_size(db)) / 1e6);
+  fmt::print("  (built {} tenants by cloning engine-written rows in {:.1f} s, {:.0f} MB)\n",
+             o.tenants, since(t0), double(fs::file_size(db)) / 1e6);
   check_replay(w, db, {"t0000001", "t0000010"});
   bench_due(db);
   bench_status(o, db);
   bench_tick(o, db, raw);
   check_replay(w, db, {"t0000001", "t0000010", "t0000020"});
   fmt::print("evaluator in memory: see bench_evaluator and bench_walk\n");
-  if (o.keep) fmt::print("kept {}\n", dir.string());
-  else fs::remove_all(dir);
+  if (o.keep)
+    fmt::print("kept {}\n", dir.string());
+  else
+    fs::remove_all(dir);
   return 0;
 }
 
@@ -255,13 +284,17 @@ int run(Opts& o) {
 int main(int argc, char** argv) {
   Opts o;
   CLI::App app{"store benchmarks"};
-  app.add_option("--tenants", o.tenants, "tenants in the tick/due/status database (default 1,000,000)");
+  app.add_option("--tenants", o.tenants,
+                 "tenants in the tick/due/status database (default 1,000,000)");
   app.add_option("--fire", o.fire, "fire transactions per round (default 250)");
-  app.add_option("--rounds", o.rounds,
-                 "fire rounds (raw, engine, engine without cache, interleaved); medians printed (default 12)");
+  app.add_option(
+      "--rounds", o.rounds,
+      "fire rounds (raw, engine, engine without cache, interleaved); medians printed (default 12)");
   app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
-  app.add_option("--dir", o.dir, "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
-  app.add_option("--binary", o.binary, "the playbook binary (default ../cli/playbook beside this program)");
+  app.add_option("--dir", o.dir,
+                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
+  app.add_option("--binary", o.binary,
+                 "the playbook binary (default ../cli/playbook beside this program)");
   app.add_flag("--keep", o.keep, "keep the scratch directory (to profile the --child runs)");
   app.add_option("--child", o.child)->group("");
   app.add_option("--db", o.db)->group("");

@@ -66,7 +66,9 @@ int main(int argc, char** argv) {
     inst = std::move(r.outcome->instance);
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  fmt::print("walk {}: {} evaluations ({} refused) in {:.3f} s = {:.0f} evaluations/s, "
-             "{:.0f} transitions/s\n", argv[2], n, refused, secs, n / secs, transitions / secs);
+  fmt::print(
+      "walk {}: {} evaluations ({} refused) in {:.3f} s = {:.0f} evaluations/s, "
+      "{:.0f} transitions/s\n",
+      argv[2], n, refused, secs, n / secs, transitions / secs);
   return 0;
 }

@@ -16,7 +16,9 @@ namespace bench {
 // `paused` (a new delay) is valid again and again.
 inline rt::LogInput pause(Instant t) {
   return fire_input("paused",
-                    {{"until", "2026-04-15"}, {"requested_by", "ATU"}, {"reason", "budget"},
+                    {{"until", "2026-04-15"},
+                     {"requested_by", "ATU"},
+                     {"reason", "budget"},
                      {"next_action", "call back"}},
                     "Re-engaged Customer: ATU asked for a delay", t);
 }
@@ -29,10 +31,14 @@ inline double engine_fire(rt::Engine& e, const std::string& id, int n, int64_t& 
 
 inline double raw_fire(sqlite3* db, const std::string& input, int n, int64_t& clock) {
   Raw begin(db, "BEGIN IMMEDIATE"), commit(db, "COMMIT");
-  Raw ev(db, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
-             "VALUES('r', 1, 'customer-engagement', 'fire', ?1, 'bench', ?2, 'paused -> pause_requested')");
-  Raw up(db, "UPDATE instances SET step = 'paused', entered_at = ?1, visits = ?2, version = version + 1 "
-             "WHERE id = 1");
+  Raw ev(
+      db,
+      "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
+      "VALUES('r', 1, 'customer-engagement', 'fire', ?1, 'bench', ?2, 'paused -> pause_requested')");
+  Raw up(
+      db,
+      "UPDATE instances SET step = 'paused', entered_at = ?1, visits = ?2, version = version + 1 "
+      "WHERE id = 1");
   auto t0 = Clock::now();
   for (int k = 0; k < n; ++k) {
     begin.run();
@@ -58,7 +64,8 @@ struct WalCount {
 
 // Where an event's time goes besides the fsync: CPU per event with
 // synchronous=OFF, and WAL pages written per commit, engine beside raw.
-inline void anatomy(rt::Store& es, rt::Engine& e, rt::Store& rs, const std::string& input, int n, int64_t& clock) {
+inline void anatomy(rt::Store& es, rt::Engine& e, rt::Store& rs, const std::string& input, int n,
+                    int64_t& clock) {
   es.exec("PRAGMA synchronous=OFF");
   rs.exec("PRAGMA synchronous=OFF");
   WalCount we, wr;
@@ -70,12 +77,14 @@ inline void anatomy(rt::Store& es, rt::Engine& e, rt::Store& rs, const std::stri
     s->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     s->exec("PRAGMA synchronous=FULL");
   }
-  fmt::print("  (per event without fsync: engine {:.1f} us and {:.1f} WAL pages, raw {:.1f} us and {:.1f} pages)\n",
-             1e6 / eng, double(we.frames) / double(std::max<int64_t>(we.commits, 1)), 1e6 / raw,
-             double(wr.frames) / double(std::max<int64_t>(wr.commits, 1)));
+  fmt::print(
+      "  (per event without fsync: engine {:.1f} us and {:.1f} WAL pages, raw {:.1f} us and {:.1f} pages)\n",
+      1e6 / eng, double(we.frames) / double(std::max<int64_t>(we.commits, 1)), 1e6 / raw,
+      double(wr.frames) / double(std::max<int64_t>(wr.commits, 1)));
 }
 
-inline void bench_fire(int fire, int rounds, const rt::Catalog& catalog, const std::filesystem::path& dir) {
+inline void bench_fire(int fire, int rounds, const rt::Catalog& catalog,
+                       const std::filesystem::path& dir) {
   rt::Store es((dir / "fire-engine.db").string()), rs((dir / "fire-raw.db").string());
   es.exec("PRAGMA synchronous=FULL");
   rs.exec("PRAGMA synchronous=FULL");
@@ -83,16 +92,18 @@ inline void bench_fire(int fire, int rounds, const rt::Catalog& catalog, const s
   int64_t clock = 0;
   make_template(e, "f", "customer-engagement", at(kT0), at(kT0));
   must(e.submit("f", fire_input("research_done", {}, "", at(kT0, ++clock))), "research_done");
-  auto contact = fire_input("contact_selected", {{"contact", "Ana"}, {"source", "Contacts list"}}, "",
-                                   at(kT0, ++clock));
+  auto contact = fire_input("contact_selected", {{"contact", "Ana"}, {"source", "Contacts list"}},
+                            "", at(kT0, ++clock));
   must(e.submit("f", contact), "contact_selected");
   must(e.submit("f", pause(at(kT0, ++clock))), "paused");
   auto input = rt::events_of(es, "f").back().input;  // the raw loop logs a row of the same size
-  bench::exec(rs.db(), "INSERT INTO tenants VALUES('r', 0, 0); "
-                       "INSERT INTO playbook_sources VALUES('h', 'customer-engagement', 'f', 's'); "
-                       "INSERT INTO instances(id, tenant, playbook, hash, step, entered_at, status) "
-                       "VALUES(1, 'r', 'customer-engagement', 'h', 'paused', 0, 'active')");
-  rt::Engine cold(es, catalog);  // re-reads the tenant for every event, as a one-shot CLI process does
+  bench::exec(rs.db(),
+              "INSERT INTO tenants VALUES('r', 0, 0); "
+              "INSERT INTO playbook_sources VALUES('h', 'customer-engagement', 'f', 's'); "
+              "INSERT INTO instances(id, tenant, playbook, hash, step, entered_at, status) "
+              "VALUES(1, 'r', 'customer-engagement', 'h', 'paused', 0, 'active')");
+  rt::Engine cold(es,
+                  catalog);  // re-reads the tenant for every event, as a one-shot CLI process does
   cold.cache_worlds(0);
   // Short interleaved rounds, each ratio taken against the raw round just
   // before it: the disk's fsync time drifts over seconds.
@@ -108,7 +119,8 @@ inline void bench_fire(int fire, int rounds, const rt::Catalog& catalog, const s
   double ratio = median(ratios), cold_ratio = median(cold_ratios);
   line("fire, durable (engine)", fmt::format("{:.0f} events/s", median(eng)),
        fmt::format("{:.0f} txn/s", median(raw)), ratio, ">= 0.70x raw", ratio >= 0.7);
-  fmt::print("  (without the world cache: {:.0f} events/s, {:.2f}x raw)\n", median(uncached), cold_ratio);
+  fmt::print("  (without the world cache: {:.0f} events/s, {:.2f}x raw)\n", median(uncached),
+             cold_ratio);
 }
 
 }  // namespace bench

@@ -34,17 +34,19 @@ inline Instant at(const char* iso, int64_t plus_secs = 0) {
   return t + std::chrono::seconds(plus_secs);
 }
 
-inline double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+inline double since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 inline double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
 }
 
-inline void line(const std::string& what, const std::string& fig, const std::string& base, double ratio,
-          const std::string& target, bool pass) {
-  fmt::print("{:<34} {:>16}   baseline {:>16}   ratio {:>6.2f}   target {:<18} {}\n", what, fig, base, ratio,
-             target, pass ? "PASS" : "MISS");
+inline void line(const std::string& what, const std::string& fig, const std::string& base,
+                 double ratio, const std::string& target, bool pass) {
+  fmt::print("{:<34} {:>16}   baseline {:>16}   ratio {:>6.2f}   target {:<18} {}\n", what, fig,
+             base, ratio, target, pass ? "PASS" : "MISS");
 }
 
 // A prepared statement on a raw connection; throws on any SQLite error.
@@ -67,8 +69,7 @@ class Raw {
     return false;
   }
   void run() {
-    while (step()) {
-    }
+    while (step()) {}
     sqlite3_reset(st_);
   }
   void reset() { sqlite3_reset(st_); }
@@ -79,7 +80,9 @@ class Raw {
   }
 
  private:
-  [[noreturn]] void fail() { throw std::runtime_error(fmt::format("sqlite: {}", sqlite3_errmsg(db_))); }
+  [[noreturn]] void fail() {
+    throw std::runtime_error(fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  }
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
 };
@@ -104,7 +107,8 @@ inline rt::LogInput start_input(const std::string& playbook, Instant at) {
   return in;
 }
 
-inline rt::LogInput fire_input(const std::string& event, std::vector<std::pair<std::string, std::string>> sets,
+inline rt::LogInput fire_input(const std::string& event,
+                               std::vector<std::pair<std::string, std::string>> sets,
                                const std::string& note, Instant at) {
   rt::LogInput in = input(rt::InputOp::Fire, InputKind::Fire, at);
   in.input.event = event;
@@ -119,8 +123,8 @@ inline void must(const rt::Response& r, const std::string& what) {
 }
 
 // A tenant added at `added` that starts `playbook` at `started`.
-inline void make_template(rt::Engine& e, const std::string& id, const std::string& playbook, Instant added,
-                          Instant started) {
+inline void make_template(rt::Engine& e, const std::string& id, const std::string& playbook,
+                          Instant added, Instant started) {
   must(e.tenant_add(id, {{"region", "EMEA"}}, "bench", added), "tenant add " + id);
   must(e.submit(id, start_input(playbook, started)), "start " + id);
 }
@@ -151,25 +155,29 @@ inline const char* const kCloneSql[] = {
 // The clone statements assume what the templates hold: one instance each,
 // no notes, outreach or idempotency keys (they would need event id mapping).
 inline void check_templates(sqlite3* db) {
-  Raw q(db, "SELECT (SELECT count(*) FROM instances WHERE tenant LIKE 'tpl-%') = "
-            "(SELECT count(*) FROM tenants WHERE id LIKE 'tpl-%'), "
-            "(SELECT count(*) FROM notes) + (SELECT count(*) FROM outreach) + (SELECT count(*) FROM idempotency)");
+  Raw q(
+      db,
+      "SELECT (SELECT count(*) FROM instances WHERE tenant LIKE 'tpl-%') = "
+      "(SELECT count(*) FROM tenants WHERE id LIKE 'tpl-%'), "
+      "(SELECT count(*) FROM notes) + (SELECT count(*) FROM outreach) + (SELECT count(*) FROM idempotency)");
   if (!q.step() || q.i64(0) != 1 || q.i64(1) != 0)
     throw std::runtime_error("the template tenants hold rows the cloner does not copy");
 }
 
 // Clones `n` tenants t0000001…: every `every`-th from tpl-due, the others
 // from tpl-later. Big transactions of `chunk` tenants; WAL checkpointed.
-inline void clone_tenants(const std::string& path, int64_t n, int64_t every, int64_t chunk = 100000) {
+inline void clone_tenants(const std::string& path, int64_t n, int64_t every,
+                          int64_t chunk = 100000) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + path);
   try {
     exec(db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
     check_templates(db);
     exec(db, "CREATE TEMP TABLE ids(n INTEGER PRIMARY KEY, id TEXT NOT NULL, tpl TEXT NOT NULL)");
-    Raw ids(db, "INSERT INTO ids WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
-                "WHERE n < ?1) SELECT n, printf('t%07d', n), CASE WHEN n % ?2 = 0 THEN 'tpl-due' "
-                "ELSE 'tpl-later' END FROM c");
+    Raw ids(db,
+            "INSERT INTO ids WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
+            "WHERE n < ?1) SELECT n, printf('t%07d', n), CASE WHEN n % ?2 = 0 THEN 'tpl-due' "
+            "ELSE 'tpl-later' END FROM c");
     ids.bind(1, n).bind(2, every).run();
     for (int64_t lo = 1; lo <= n; lo += chunk) {
       exec(db, "BEGIN");

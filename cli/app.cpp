@@ -80,9 +80,11 @@ int run(int argc, char** argv) {
   CLI::App app{"playbook — a declarative playbook interpreter", "playbook"};
   app.require_subcommand(1);
   app.fallthrough();  // inherited by every command: the global options work after it too
-  app.footer("Global options (--db, --playbooks, --now, --as, --format) may be given before or after the command.");
+  app.footer(
+      "Global options (--db, --playbooks, --now, --as, --format) may be given before or after the command.");
   app.set_version_flag("--version", fmt::format("playbook {}", kVersion));
-  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // the global options
+  app.option_defaults()->multi_option_policy(
+      CLI::MultiOptionPolicy::TakeLast);  // the global options
   app.add_option("--db", g.db, "SQLite database (env PLAYBOOK_DB)");
   std::vector<std::string> dirs;
   app.add_option("--playbooks", dirs,
@@ -92,14 +94,15 @@ int run(int argc, char** argv) {
   app.add_option("--now", g.now, "the clock, ISO-8601 (env PLAYBOOK_NOW)");
   app.add_option("--as", g.as_user, "who is acting (recorded in the log)");
   std::string format;
-  CLI::Option* global_format =
-      app.add_option("--format", format, "output format of the command (its --help lists the choices)");
+  CLI::Option* global_format = app.add_option(
+      "--format", format, "output format of the command (its --help lists the choices)");
 
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::Throw);  // the commands' own
   auto& reg = registry();
   std::sort(reg.begin(), reg.end(), [](auto& a, auto& b) { return a.first < b.first; });
   for (size_t i = 1; i < reg.size(); ++i)
-    if (reg[i].first == reg[i - 1].first)  // two registrars in one place: an order left to the linker
+    if (reg[i].first ==
+        reg[i - 1].first)  // two registrars in one place: an order left to the linker
       return err_line("error: internal error: two command files take --help place {} [internal]",
                       int(reg[i].first)),
              kBadInput;
@@ -107,7 +110,8 @@ int run(int argc, char** argv) {
   // Before any command runs: the search path (the flags, else the
   // environment, else ./playbooks), and a global --format handed on.
   app.parse_complete_callback([&] {
-    if (auto path = split_path(dirs.empty() ? std::vector<std::string>{g.playbooks} : dirs); !path.empty()) {
+    if (auto path = split_path(dirs.empty() ? std::vector<std::string>{g.playbooks} : dirs);
+        !path.empty()) {
       g.playbook_dirs = path;
       g.playbooks = path.front();
     }

@@ -22,17 +22,29 @@ struct Globals {
   // files live).
   std::vector<std::string> playbook_dirs = {"playbooks"};
   std::string playbooks = "playbooks";
-  std::string now;        // ISO-8601; "" = wall clock
-  std::string as_user;    // --as
+  std::string now;      // ISO-8601; "" = wall clock
+  std::string as_user;  // --as
   std::string format = "text";
-  int exit_code = kOk;    // set by the subcommand's callback
+  int exit_code = kOk;  // set by the subcommand's callback
 };
 
 using Setup = std::function<void(CLI::App& root, Globals& g)>;
 
 // Where a registrar's commands stand in `--help`: one place per registrar,
 // in this order, whatever order the files' static objects are built in.
-enum class Place : int { Fmt, Lint, Convert, Graph, Tenant, Explain, Paths, Whatif, Run, Read, Test };
+enum class Place : int {
+  Fmt,
+  Lint,
+  Convert,
+  Graph,
+  Tenant,
+  Explain,
+  Paths,
+  Whatif,
+  Run,
+  Read,
+  Test
+};
 
 struct Registrar {
   Registrar(Place place, Setup setup);

@@ -49,7 +49,10 @@ int run_fmt(const std::vector<std::string>& files, bool check, bool write) {
     Diagnostics d;
     auto pb = load_one(path, text, d);
     fmt::print(stderr, "{}", format_text(d, {}, {}));
-    if (!pb) { rc = kBadInput; continue; }
+    if (!pb) {
+      rc = kBadInput;
+      continue;
+    }
     std::string canon = is_yaml(path) ? print_yaml(*pb) : print_dsl(*pb);
     if (check) {
       if (canon != text) {
@@ -86,7 +89,8 @@ Registrar reg_fmt(Place::Fmt, [](CLI::App& app, Globals& g) {
   auto check = std::make_shared<bool>(false);
   auto write = std::make_shared<bool>(false);
   cmd->add_option("files", *files, "playbook files")->required()->check(existing_file());
-  cmd->add_flag("--check", *check, "print a unified diff of files that are not canonical; exit 1 if any");
+  cmd->add_flag("--check", *check,
+                "print a unified diff of files that are not canonical; exit 1 if any");
   cmd->add_flag("-w,--write", *write, "rewrite the files in place");
   cmd->callback([&g, files, check, write] { g.exit_code = run_fmt(*files, *check, *write); });
 });

@@ -43,9 +43,12 @@ int run_graph(const Globals& g, const std::string& id, bool all, const std::stri
     if (!pb) return kBadInput;
     pbs.push_back(pb);
   }
-  if (format == "dot") fmt::print("{}", render_dot(pbs));
-  else if (format == "mermaid") fmt::print("{}", render_mermaid(pbs));
-  else fmt::print("{}", render_markdown(pbs));
+  if (format == "dot")
+    fmt::print("{}", render_dot(pbs));
+  else if (format == "mermaid")
+    fmt::print("{}", render_mermaid(pbs));
+  else
+    fmt::print("{}", render_markdown(pbs));
   return kOk;
 }
 
@@ -55,7 +58,8 @@ nlohmann::json step_json(const Playbook& pb, const Step& s) {
     const Task* t = pb.task(id);
     tasks.push_back({{"id", id}, {"name", t ? t->name : ""}, {"mandatory", t && t->mandatory}});
   }
-  return {{"id", s.id}, {"title", s.title}, {"role", s.role}, {"instructions", s.instructions},
+  return {{"id", s.id},     {"title", s.title},
+          {"role", s.role}, {"instructions", s.instructions},
           {"tasks", tasks}, {"text", render_explain_step(pb, s)}};
 }
 
@@ -68,15 +72,18 @@ int run_explain(const Globals& g, const std::string& id, const std::string& step
     std::vector<std::string> ids;
     for (const auto& s : pb->steps) ids.push_back(s.id);
     std::string hint = did_you_mean(step_id, ids);
-    err_line("error: playbook {} has no step '{}'{}", pb->id, step_id, hint.empty() ? "" : "; " + hint);
+    err_line("error: playbook {} has no step '{}'{}", pb->id, step_id,
+             hint.empty() ? "" : "; " + hint);
     return kBadInput;
   }
   if (g.format == "json") {
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& s : pb->steps)
       if (!step || &s == step) steps.push_back(step_json(*pb, s));
-    fmt::print("{}\n", json_text(nlohmann::json{{"playbook", pb->id}, {"title", pb->title},
-                                                {"note_prefix", pb->note_prefix}, {"steps", steps}}));
+    fmt::print("{}\n", json_text(nlohmann::json{{"playbook", pb->id},
+                                                {"title", pb->title},
+                                                {"note_prefix", pb->note_prefix},
+                                                {"steps", steps}}));
   } else {
     fmt::print("{}", step ? render_explain_step(*pb, *step) : render_explain(*pb));
   }

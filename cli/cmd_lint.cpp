@@ -87,8 +87,8 @@ std::vector<std::string> with_siblings(std::vector<std::string> paths) {
     std::error_code ec;
     bool playbook = is_playbook_source(source_kind(p));
     if (!playbook || !fs::is_regular_file(p, ec)) continue;
-    for (std::string_view name : {std::string_view("tenant.schema.yaml"), std::string_view("calendars"),
-                                  kLintConfigName}) {
+    for (std::string_view name :
+         {std::string_view("tenant.schema.yaml"), std::string_view("calendars"), kLintConfigName}) {
       std::string s = (fs::path(p).parent_path() / name).string();
       if (fs::exists(s, ec) && given.insert(s).second) extra.push_back(s);
     }
@@ -135,7 +135,8 @@ int run_lint(const LintOptions& o, const Globals& g) {
   TextStyle style{wants_color(o.color, tty, std::getenv("NO_COLOR")), o.context || tty};
   std::error_code ec;
   SarifOptions sarif{std::filesystem::current_path(ec).string(), {}};
-  fmt::print("{}", format_diagnostics(format, printed(r, format, o.show_suppressed), loaded.sources, style, sarif));
+  fmt::print("{}", format_diagnostics(format, printed(r, format, o.show_suppressed), loaded.sources,
+                                      style, sarif));
   std::fflush(stdout);
   if (format == DiagFormat::Text)
     err_line("{}", summary_line(r.kept, loaded.sources.size(), r.suppressed.items().size()));
@@ -147,10 +148,12 @@ int run_lint(const LintOptions& o, const Globals& g) {
 const Registrar reg(Place::Lint, [](CLI::App& root, Globals& g) {
   auto opts = std::make_shared<LintOptions>();
   auto* cmd = root.add_subcommand("lint", "check playbooks and report every finding");
-  cmd->add_option("paths", opts->paths, "files or directories (default: the --playbooks directories)");
+  cmd->add_option("paths", opts->paths,
+                  "files or directories (default: the --playbooks directories)");
   cmd->add_option("--format", opts->format, "text, json, sarif or github")
       ->check(one_of({"text", "json", "sarif", "github"}));
-  cmd->add_flag("--werror", opts->werror, "exit 1 on warnings too (suppressed findings do not count)");
+  cmd->add_flag("--werror", opts->werror,
+                "exit 1 on warnings too (suppressed findings do not count)");
   cmd->add_flag("--show-suppressed", opts->show_suppressed,
                 "also list the findings a `lint: allow` suppressed, with the reason (text, json)");
   cmd->add_flag("--color", opts->color, "colour the text output even when not on a terminal");

@@ -50,14 +50,16 @@ int run_paths(const Globals& g, const PathsOpts& o) {
 
 const Registrar reg(Place::Paths, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<PathsOpts>();
-  auto* cmd =
-      root.add_subcommand("paths", "list the distinct paths from the start to every end, goto and handoff");
+  auto* cmd = root.add_subcommand(
+      "paths", "list the distinct paths from the start to every end, goto and handoff");
   cmd->add_option("playbook", o->playbook, "playbook id or file")->required();
-  cmd->add_option("--max-loops", o->flags.max_loops,
-                  "times a path may go around a cycle: each step is entered at most K+1 times (visits() "
-                  "guards may allow more)")
+  cmd->add_option(
+         "--max-loops", o->flags.max_loops,
+         "times a path may go around a cycle: each step is entered at most K+1 times (visits() "
+         "guards may allow more)")
       ->check(whole_number(0, 100));
-  cmd->add_option("--limit", o->flags.limit, "stop after this many paths")->check(whole_number(1, 1000000));
+  cmd->add_option("--limit", o->flags.limit, "stop after this many paths")
+      ->check(whole_number(1, 1000000));
   cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}));
   cmd->callback([o, &g] { g.exit_code = run_paths(g, *o); });
 });

@@ -30,7 +30,8 @@ void print_applied(const rt::Response& r) {
     return;
   }
   out_line("{}", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
-  for (const auto& o : r.applied.sent) out_line("sent \"{}\" to {} <{}>", o.template_name, o.contact, o.email);
+  for (const auto& o : r.applied.sent)
+    out_line("sent \"{}\" to {} <{}>", o.template_name, o.contact, o.email);
 }
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
@@ -99,16 +100,18 @@ void print_load_errors(const Session& s, const rt::TickReport& rep) {
 // (what it committed stays; the rest stays due). See docs/runtime.md.
 int run_tick(const Globals& g, const RunOpts& o) {
   if (o.batch < 1)
-    return fmt::print(stderr, "error: tick --batch must be at least 1 (timers per transaction), not {}\n",
+    return fmt::print(stderr,
+                      "error: tick --batch must be at least 1 (timers per transaction), not {}\n",
                       o.batch),
            kBadInput;
   int exit;
   auto s = open_session(g, exit, kWriting);
   if (!s) return exit;
-  auto print_line = [](const std::string& line) {  // as each batch commits: a killed tick has said what it did
-    out_line("{}", line);
-    std::fflush(stdout);
-  };
+  auto print_line =
+      [](const std::string& line) {  // as each batch commits: a killed tick has said what it did
+        out_line("{}", line);
+        std::fflush(stdout);
+      };
   rt::TickReport rep = s->engine->tick(s->now, o.batch, 1 << 30, print_line);
   print_load_errors(*s, rep);
   out_line("tick {}: {} fired, {} stuck{}", format_iso_instant(s->now), rep.fired, rep.stuck,
@@ -142,9 +145,11 @@ const Registrar reg(Place::Run, [](CLI::App& root, Globals& g) {
   auto* done = with_common(root.add_subcommand("complete", "complete a task"), *o, true);
   done->add_option("tenant", o->tenant, "tenant id")->required();
   done->add_option("task", o->task, "task id")->required();
-  done->callback([o, &g] { g.exit_code = run_task(g, *o, rt::InputOp::Complete, InputKind::Complete); });
+  done->callback(
+      [o, &g] { g.exit_code = run_task(g, *o, rt::InputOp::Complete, InputKind::Complete); });
 
-  auto* reset = with_common(root.add_subcommand("reset", "reset a complete task to not started"), *o, true);
+  auto* reset =
+      with_common(root.add_subcommand("reset", "reset a complete task to not started"), *o, true);
   reset->add_option("tenant", o->tenant, "tenant id")->required();
   reset->add_option("task", o->task, "task id")->required();
   reset->callback([o, &g] { g.exit_code = run_task(g, *o, rt::InputOp::Reset, InputKind::Reset); });

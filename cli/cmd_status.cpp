@@ -18,7 +18,7 @@ using json = nlohmann::json;
 
 struct ReadOpts {
   std::string tenant, role, queue, until, format = "text";
-  int limit = 0;  // due: at most this many lines (0: all)
+  int limit = 0;       // due: at most this many lines (0: all)
   bool stuck = false;  // due: only the timers tick could not fire
 };
 
@@ -39,13 +39,16 @@ int run_status(const Globals& g, const ReadOpts& o) {
   std::vector<InstanceView> views;
   auto& stuck = st.stuck;
   for (size_t i = 0; i < w.instances.size(); ++i) {
-    InstanceView v{&w.instances[i], s->engine->playbook(w.instances[i].hash), {}, stuck[w.instances[i].id]};
+    InstanceView v{
+        &w.instances[i], s->engine->playbook(w.instances[i].hash), {}, stuck[w.instances[i].id]};
     if (w.instances[i].st.status == InstanceStatus::Active)
       v.events = s->engine->preview(w, i, s->now, actor(g));
     views.push_back(std::move(v));
   }
-  if (o.format == "json") fmt::print("{}\n", json_text(render_status_json(w, views)));
-  else fmt::print("{}", render_status_text(w, views));
+  if (o.format == "json")
+    fmt::print("{}\n", json_text(render_status_json(w, views)));
+  else
+    fmt::print("{}", render_status_text(w, views));
   return kOk;
 }
 
@@ -64,8 +67,13 @@ int run_due(const Globals& g, const ReadOpts& o) {
     std::string role = st ? st->role : "";
     if (!o.role.empty() && role != o.role) return true;
     std::string target = target_of(cp.get(), TimerState{t.step, t.transition, t.due});
-    out.push_back({{"due", format_iso_instant(t.due)}, {"tenant", t.tenant}, {"playbook", t.playbook},
-                   {"step", t.step}, {"role", role}, {"to", target}, {"stuck", stuck_json(t.stuck)}});
+    out.push_back({{"due", format_iso_instant(t.due)},
+                   {"tenant", t.tenant},
+                   {"playbook", t.playbook},
+                   {"step", t.step},
+                   {"role", role},
+                   {"to", target},
+                   {"stuck", stuck_json(t.stuck)}});
     if (o.format != "json")
       out_line("{}  {}  {} {} -> {}{}{}", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
                target, role.empty() ? "" : "  (" + role + ")", stuck_text(t.stuck));
@@ -88,15 +96,25 @@ int run_history(const Globals& g, const ReadOpts& o) {
   if (o.format == "json") {
     json j = {{"events", json::array()}, {"notes", json::array()}, {"outreach", json::array()}};
     for (const auto& e : events)
-      j["events"].push_back({{"id", e.id}, {"at", format_iso_instant(e.at)}, {"kind", e.kind},
-                             {"playbook", e.playbook}, {"actor", e.actor}, {"summary", e.summary},
+      j["events"].push_back({{"id", e.id},
+                             {"at", format_iso_instant(e.at)},
+                             {"kind", e.kind},
+                             {"playbook", e.playbook},
+                             {"actor", e.actor},
+                             {"summary", e.summary},
                              {"input", json::parse(e.input, nullptr, false)}});
     for (const auto& n : notes)
-      j["notes"].push_back({{"at", format_iso_instant(n.at)}, {"playbook", n.playbook}, {"kind", n.kind},
-                            {"text", n.text}, {"who", n.who}});
+      j["notes"].push_back({{"at", format_iso_instant(n.at)},
+                            {"playbook", n.playbook},
+                            {"kind", n.kind},
+                            {"text", n.text},
+                            {"who", n.who}});
     for (const auto& x : sent)
-      j["outreach"].push_back({{"at", format_iso_instant(x.at)}, {"template", x.template_name},
-                               {"contact", x.contact}, {"email", x.email}, {"event", x.event}});
+      j["outreach"].push_back({{"at", format_iso_instant(x.at)},
+                               {"template", x.template_name},
+                               {"contact", x.contact},
+                               {"email", x.email},
+                               {"event", x.event}});
     fmt::print("{}\n", json_text(j));
     return kOk;
   }
@@ -104,15 +122,18 @@ int run_history(const Globals& g, const ReadOpts& o) {
     json in = json::parse(e.input, nullptr, false);
     std::string what = in.is_object() ? in.value("event", "") : "";
     if (in.is_object() && in.contains("task")) what = fmt::format("task {}", in["task"].dump());
-    std::string subject = what.empty() ? e.playbook : e.playbook.empty() ? what : what + " " + e.playbook;
+    std::string subject = what.empty()         ? e.playbook
+                          : e.playbook.empty() ? what
+                                               : what + " " + e.playbook;
     out_line("#{} {} {}{} by {}{}", e.id, format_iso_instant(e.at), e.kind,
-               subject.empty() ? "" : " " + subject, e.actor, e.summary.empty() ? "" : ": " + e.summary);
+             subject.empty() ? "" : " " + subject, e.actor,
+             e.summary.empty() ? "" : ": " + e.summary);
   }
   for (const auto& n : notes)
     out_line("note {} [{}] {}: {}", format_iso_instant(n.at), n.kind, n.who, n.text);
   for (const auto& x : sent)
-    out_line("sent {} \"{}\" to {} <{}> (event #{})", format_iso_instant(x.at), x.template_name, x.contact,
-             x.email, x.event);
+    out_line("sent {} \"{}\" to {} <{}> (event #{})", format_iso_instant(x.at), x.template_name,
+             x.contact, x.email, x.event);
   return kOk;
 }
 
@@ -125,12 +146,15 @@ int run_replay(const Globals& g, const ReadOpts& o) {
   rt::ReplayReport rep = s->engine->replay(o.tenant);
   if (rep.failure.exit != rt::kOk) return report(rep.failure);  // no verdict: not a difference
   if (o.format == "json")
-    return fmt::print("{}\n", json_text(json{{"tenant", o.tenant}, {"events", rep.events}, {"matches", rep.diffs.empty()},
-                                   {"differences", rep.diffs}})),
+    return fmt::print("{}\n", json_text(json{{"tenant", o.tenant},
+                                             {"events", rep.events},
+                                             {"matches", rep.diffs.empty()},
+                                             {"differences", rep.diffs}})),
            rep.diffs.empty() ? kOk : kCheckFailed;
   for (const auto& d : rep.diffs) out_line("{}", d);
   out_line("replay {}: {} events, {}", o.tenant, rep.events,
-             rep.diffs.empty() ? "the stored state matches" : fmt::format("{} differences", rep.diffs.size()));
+           rep.diffs.empty() ? "the stored state matches"
+                             : fmt::format("{} differences", rep.diffs.size()));
   return rep.diffs.empty() ? kOk : kCheckFailed;
 }
 
@@ -152,7 +176,8 @@ const Registrar reg(Place::Read, [](CLI::App& root, Globals& g) {
   due->add_flag("--stuck", o->stuck, "only timers that tick could not fire (stuck)");
   format_opt(due, *o);
   due->callback([o, &g] { g.exit_code = run_due(g, *o); });
-  auto* hist = root.add_subcommand("history", "a tenant's event log, notes and outreach (what was sent to whom)");
+  auto* hist = root.add_subcommand(
+      "history", "a tenant's event log, notes and outreach (what was sent to whom)");
   hist->add_option("tenant", o->tenant, "tenant id")->required();
   format_opt(hist, *o);
   hist->callback([o, &g] { g.exit_code = run_history(g, *o); });

@@ -51,14 +51,14 @@ void print_tenant_text(const rt::TenantWorld& w) {
     } else if (v.kind == Value::Kind::Contacts && v.contacts) {
       for (const auto& c : *v.contacts)
         out_line("  {}: {} <{}>{}{}{}", k, c.name, c.email, c.primary ? " primary" : "",
-                   c.do_not_contact ? " do-not-contact" : "", c.unsubscribed ? " unsubscribed" : "");
+                 c.do_not_contact ? " do-not-contact" : "", c.unsubscribed ? " unsubscribed" : "");
     } else {
       out_line("  {} = {}", k, to_text(v));
     }
   }
   for (const auto& [id, st] : w.tenant.tasks)
     out_line("  task {} {} ({} {})", id, st.complete ? "complete" : "not_started", st.who,
-               format_iso_instant(st.when));
+             format_iso_instant(st.when));
   for (const auto& a : w.tenant.assignments)
     out_line("  {} {}{}", to_string(a.queue), a.name, a.primary ? " (primary)" : "");
 }
@@ -87,8 +87,8 @@ int run_assign(const Globals& g, const AssignOpts& o, bool add) {
   rt::Response r = s->engine->assign(o.tenant, c, actor(g), s->now);
   if (r.exit != rt::kOk) return report(r);
   if (r.unchanged)
-    out_line("tenant {}: {} \"{}\" is already assigned{} (nothing written)", o.tenant, to_string(c.queue), c.name,
-             c.primary ? " as primary" : "");
+    out_line("tenant {}: {} \"{}\" is already assigned{} (nothing written)", o.tenant,
+             to_string(c.queue), c.name, c.primary ? " as primary" : "");
   else
     out_line("tenant {}: {} (event {})", o.tenant, r.applied.summary, r.event);
   return kOk;
@@ -100,8 +100,10 @@ int run_show(const Globals& g, const TenantOpts& o) {
   if (!s) return exit;
   rt::TenantWorld w;
   if (!read_tenant(*s, o.id, w, exit)) return exit;
-  if (o.format == "json") fmt::print("{}\n", json_text(tenant_json(w.tenant)));
-  else print_tenant_text(w);
+  if (o.format == "json")
+    fmt::print("{}\n", json_text(tenant_json(w.tenant)));
+  else
+    print_tenant_text(w);
   return kOk;
 }
 
@@ -113,7 +115,8 @@ void note_opts(CLI::App* cmd, TenantOpts& o) {
 
 const Registrar reg(Place::Tenant, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<TenantOpts>();
-  auto* tenant = root.add_subcommand("tenant", "add, change, show or import tenants; assign RMs and FMs");
+  auto* tenant =
+      root.add_subcommand("tenant", "add, change, show or import tenants; assign RMs and FMs");
   tenant->require_subcommand(1);
   auto* add = tenant->add_subcommand("add", "add a tenant");
   add->add_option("id", o->id, "tenant id")->required();
@@ -130,7 +133,8 @@ const Registrar reg(Place::Tenant, [](CLI::App& root, Globals& g) {
   show->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}));
   show->callback([o, &g] { g.exit_code = run_show(g, *o); });
   auto ao = std::make_shared<AssignOpts>();
-  auto* assign = tenant->add_subcommand("assign", "assign an RM or FM to a tenant (--primary: the queue's primary)");
+  auto* assign = tenant->add_subcommand(
+      "assign", "assign an RM or FM to a tenant (--primary: the queue's primary)");
   auto* unassign = tenant->add_subcommand("unassign", "remove an RM or FM assignment of a tenant");
   for (auto* cmd : {assign, unassign}) {
     cmd->add_option("tenant", ao->tenant, "tenant id")->required();
@@ -142,11 +146,13 @@ const Registrar reg(Place::Tenant, [](CLI::App& root, Globals& g) {
   assign->callback([ao, &g] { g.exit_code = run_assign(g, *ao, true); });
   unassign->callback([ao, &g] { g.exit_code = run_assign(g, *ao, false); });
   auto io = std::make_shared<ImportOpts>();
-  auto* imp = tenant->add_subcommand("import", "add or update tenants from a CSV file (header: id,attr,…); "
-                                               "nothing is imported when a row is bad, unless --skip-bad");
+  auto* imp = tenant->add_subcommand("import",
+                                     "add or update tenants from a CSV file (header: id,attr,…); "
+                                     "nothing is imported when a row is bad, unless --skip-bad");
   imp->add_option("file", io->file, "CSV file")->required();
   imp->add_flag("--skip-bad", io->skip_bad, "import the good rows, report the bad ones");
-  imp->add_option("--batch", io->batch, "rows per transaction (default 500)")->check(whole_number(1));
+  imp->add_option("--batch", io->batch, "rows per transaction (default 500)")
+      ->check(whole_number(1));
   imp->callback([io, &g] { g.exit_code = run_import(g, *io); });
 });
 

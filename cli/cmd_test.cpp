@@ -43,10 +43,11 @@ struct TestOpts {
 bool scenario_files(const std::string& path, std::vector<std::string>& out) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) return out.push_back(path), true;
-  if (!fs::is_directory(path, ec)) return fmt::print(stderr, "error: cannot read '{}'\n", path), false;
+  if (!fs::is_directory(path, ec))
+    return fmt::print(stderr, "error: cannot read '{}'\n", path), false;
   std::vector<std::string> found;
-  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec))
+  for (auto it = fs::recursive_directory_iterator(path, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
     if (it->is_regular_file(ec) && it->path().filename().string().ends_with(".scenario.yaml"))
       found.push_back(it->path().string());
   std::sort(found.begin(), found.end());
@@ -55,7 +56,8 @@ bool scenario_files(const std::string& path, std::vector<std::string>& out) {
 }
 
 std::string failure_line(const scen::Failure& f) {
-  return fmt::format("{}: step {}: expected {}; found {}", f.loc.str(), f.step, f.expectation, f.found);
+  return fmt::format("{}: step {}: expected {}; found {}", f.loc.str(), f.step, f.expectation,
+                     f.found);
 }
 
 void print_text(const std::vector<scen::Result>& results) {
@@ -71,8 +73,12 @@ void print_json(const std::vector<scen::Result>& results, int passed, int failed
   for (const auto& r : results) {
     nlohmann::json fails = nlohmann::json::array();
     for (const auto& f : r.failures)
-      fails.push_back({{"step", f.step}, {"expected", f.expectation}, {"found", f.found},
-                       {"file", f.loc.filename()}, {"line", f.loc.line}, {"col", f.loc.col}});
+      fails.push_back({{"step", f.step},
+                       {"expected", f.expectation},
+                       {"found", f.found},
+                       {"file", f.loc.filename()},
+                       {"line", f.loc.line},
+                       {"col", f.loc.col}});
     list.push_back({{"file", r.file}, {"name", r.name}, {"passed", r.passed}, {"failures", fails}});
   }
   nlohmann::json out{{"scenarios", list}, {"passed", passed}, {"failed", failed}};
@@ -102,15 +108,18 @@ std::string xml(std::string_view s, bool attr = true) {
 
 void print_junit(const std::vector<scen::Result>& results, int failed) {
   fmt::print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  fmt::print("<testsuites name=\"playbook test\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
-  fmt::print("<testsuite name=\"playbook scenarios\" tests=\"{}\" failures=\"{}\">\n", results.size(), failed);
+  fmt::print("<testsuites name=\"playbook test\" tests=\"{}\" failures=\"{}\">\n", results.size(),
+             failed);
+  fmt::print("<testsuite name=\"playbook scenarios\" tests=\"{}\" failures=\"{}\">\n",
+             results.size(), failed);
   for (const auto& r : results) {
     fmt::print("  <testcase classname=\"{}\" name=\"{}\"", xml(r.file), xml(r.name));
     if (r.passed) {
       fmt::print("/>\n");
       continue;
     }
-    fmt::print(">\n    <failure message=\"{}\">", xml(r.failures.empty() ? "" : failure_line(r.failures[0])));
+    fmt::print(">\n    <failure message=\"{}\">",
+               xml(r.failures.empty() ? "" : failure_line(r.failures[0])));
     for (const auto& f : r.failures) fmt::print("{}\n", xml(failure_line(f), false));
     fmt::print("</failure>\n  </testcase>\n");
   }
@@ -140,14 +149,18 @@ int run_test(const Globals& g, const TestOpts& o) {
     scenarios.push_back(std::move(*s));
   }
   std::vector<scen::Result> results = scen::run_suite(scenarios, catalog, o.jobs);
-  int passed = int(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
+  int passed =
+      int(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.passed; }));
   int failed = int(results.size()) - passed;
   std::optional<scen::CoverageReport> cov;
   if (o.coverage || o.limits.total || o.limits.per_playbook)
     cov = scen::coverage(loaded.project, reached_of(results));
-  if (o.format == "json") print_json(results, passed, failed, o.coverage ? cov : std::nullopt);
-  else if (o.format == "junit") print_junit(results, failed);
-  else print_text(results);
+  if (o.format == "json")
+    print_json(results, passed, failed, o.coverage ? cov : std::nullopt);
+  else if (o.format == "junit")
+    print_junit(results, failed);
+  else
+    print_text(results);
   if (o.format == "text" && o.coverage) print_coverage_text(*cov);
   bool low = cov && !coverage_meets(*cov, o.limits);
   if (o.format == "text") fmt::print("{} passed, {} failed\n", passed, failed);  // the closing line
@@ -157,7 +170,8 @@ int run_test(const Globals& g, const TestOpts& o) {
 const Registrar reg(Place::Test, [](CLI::App& root, Globals& g) {
   auto o = std::make_shared<TestOpts>();
   auto* cmd = root.add_subcommand("test", "run the scenario tests (*.scenario.yaml) of playbooks");
-  cmd->add_option("paths", o->paths, "scenario files or directories (default: the --playbooks directory)");
+  cmd->add_option("paths", o->paths,
+                  "scenario files or directories (default: the --playbooks directory)");
   cmd->add_option("--format", o->format, "text, json or junit")
       ->check(one_of({"text", "json", "junit"}));
   cmd->add_flag("--coverage", o->coverage,
@@ -170,11 +184,13 @@ const Registrar reg(Place::Test, [](CLI::App& root, Globals& g) {
                   "fail (exit 1) when a playbook's transition coverage is below PCT")
       ->check(number(0.0, 100.0))
       ->option_text("PCT");
-  cmd->add_option("-j,--jobs", o->jobs, "scenarios run in parallel (default: one per hardware thread)")
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "scenarios run in parallel (default: one per hardware thread)")
       ->check(whole_number(0));
   auto sc = std::make_shared<ScaffoldOpts>();
-  auto* scaffold = cmd->add_option("--scaffold", sc->playbook,
-                                   "write a scenario skeleton for each path of PLAYBOOK no scenario covers");
+  auto* scaffold =
+      cmd->add_option("--scaffold", sc->playbook,
+                      "write a scenario skeleton for each path of PLAYBOOK no scenario covers");
   cmd->add_option("--out", sc->out,
                   "with --scaffold: the directory for the skeletons (default: PLAYBOOKS/tests)")
       ->needs(scaffold);
@@ -184,7 +200,8 @@ const Registrar reg(Place::Test, [](CLI::App& root, Globals& g) {
   cmd->add_option("--limit", sc->flags.limit, "with --scaffold: as `playbook paths`")
       ->check(whole_number(1, 1000000))
       ->needs(scaffold);
-  cmd->add_option("--max-new", sc->max_new, "with --scaffold: write at most N skeletons (default 25)")
+  cmd->add_option("--max-new", sc->max_new,
+                  "with --scaffold: write at most N skeletons (default 25)")
       ->check(whole_number(0))
       ->needs(scaffold);
   cmd->callback([o, sc, &g] {

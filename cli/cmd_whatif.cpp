@@ -42,25 +42,20 @@ const Transition* transition_at(const Project& p, const std::string& pb, const L
 std::string what_of(const Project& p, const rt::whatif::Entry& e) {
   using K = rt::whatif::Kind;
   switch (e.kind) {
-    case K::Start:
-      return "start " + e.what;
-    case K::Event:
-      return "event " + e.what;
-    case K::Task:
-      return "complete " + e.what;
-    case K::Refused:
-      return "refused " + e.what;
-    case K::Skipped:
-      return "skipped " + e.what;
-    case K::Timer:
-      break;
+    case K::Start: return "start " + e.what;
+    case K::Event: return "event " + e.what;
+    case K::Task: return "complete " + e.what;
+    case K::Refused: return "refused " + e.what;
+    case K::Skipped: return "skipped " + e.what;
+    case K::Timer: break;
   }
   const Transition* t = transition_at(p, e.playbook, e.taken);
   return t ? "timer " + describe_trigger(*t, TriggerStyle::Compact) : "timer";
 }
 
-std::vector<std::pair<Days, std::string>> holidays_met(const Project& p, const rt::whatif::Timeline& tl,
-                                                       Instant from, Instant to) {
+std::vector<std::pair<Days, std::string>> holidays_met(const Project& p,
+                                                       const rt::whatif::Timeline& tl, Instant from,
+                                                       Instant to) {
   std::vector<std::pair<Days, std::string>> out;
   const Calendar* cal = tl.calendar.empty() ? nullptr : p.calendar(tl.calendar);
   if (!cal) return out;
@@ -93,16 +88,15 @@ void print_text(const Project& p, const rt::whatif::Request& req, const rt::what
     std::string pad(22, ' ');
     if (!e.payload.empty()) {
       std::vector<std::string> kv;
-      for (const auto& [k, v] : e.payload)
-        kv.push_back(k + "=" + v);
+      for (const auto& [k, v] : e.payload) kv.push_back(k + "=" + v);
       fmt::print("{}with {}\n", pad, fmt::join(kv, ", "));
     }
-    if (!e.message.empty()) fmt::print("{}{}{}\n", pad, e.message, e.code.empty() ? "" : " [" + e.code + "]");
+    if (!e.message.empty())
+      fmt::print("{}{}{}\n", pad, e.message, e.code.empty() ? "" : " [" + e.code + "]");
     for (const auto& s : e.sent)
       fmt::print("{}sent \"{}\" to {} <{}>\n", pad, s.template_name, s.contact, s.email);
     if (!e.tasks.empty()) fmt::print("{}tasks: {}\n", pad, fmt::join(e.tasks, ", "));
-    for (const auto& n : e.notes)
-      fmt::print("{}note: \"{}\"\n", pad, n);
+    for (const auto& n : e.notes) fmt::print("{}note: \"{}\"\n", pad, n);
   }
   if (!tl.ended.empty())
     fmt::print("ended {}: {}\n", when(last), tl.ended);
@@ -110,14 +104,13 @@ void print_text(const Project& p, const rt::whatif::Request& req, const rt::what
     fmt::print("still running at {} (--until)\n", when(req.until));
 }
 
-nlohmann::json to_json(const Project& p, const rt::whatif::Request& req, const rt::whatif::Timeline& tl,
-                       const std::string& tenant_source) {
+nlohmann::json to_json(const Project& p, const rt::whatif::Request& req,
+                       const rt::whatif::Timeline& tl, const std::string& tenant_source) {
   static const char* kinds[] = {"start", "event", "task", "timer", "refused", "skipped"};
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : tl.entries) {
     nlohmann::json sent = nlohmann::json::array(), payload = nlohmann::json::object();
-    for (const auto& [k, v] : e.payload)
-      payload[k] = v;
+    for (const auto& [k, v] : e.payload) payload[k] = v;
     for (const auto& s : e.sent)
       sent.push_back({{"template", s.template_name}, {"contact", s.contact}, {"email", s.email}});
     entries.push_back({{"at", format_iso_instant(e.at)},
@@ -171,13 +164,16 @@ const Registrar reg(Place::Whatif, [](CLI::App& root, Globals& g) {
   cmd->add_option("playbook", o->playbook, "playbook id or file")->required();
   cmd->add_option("inputs", o->inputs,
                   "EVENT@OFFSET[:k=v,…] or TASK@OFFSET; OFFSET: +3d, +2bd, +4h, +1w or a date");
-  cmd->add_option("--start", o->start, "when the playbook starts: a date (09:00 UTC) or a date-time")
+  cmd->add_option("--start", o->start,
+                  "when the playbook starts: a date (09:00 UTC) or a date-time")
       ->required();
-  cmd->add_option("--region", o->region, "the value of the playbook's calendar attribute (e.g. EMEA)");
+  cmd->add_option("--region", o->region,
+                  "the value of the playbook's calendar attribute (e.g. EMEA)");
   cmd->add_option("--sample", o->sample,
                   "take the tenant's attributes from PLAYBOOKS/samples/NAME.tenant.yaml");
   cmd->add_option("--set", o->sets, "a tenant attribute k=v (repeatable)")->allow_extra_args(false);
-  cmd->add_option("--until", o->until, "the horizon: a date, a date-time or +OFFSET (default +365d)");
+  cmd->add_option("--until", o->until,
+                  "the horizon: a date, a date-time or +OFFSET (default +365d)");
   cmd->add_flag("--follow", o->follow, "continue into the playbooks a goto starts");
   cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}));
   cmd->callback([o, &g] { g.exit_code = run_whatif(g, *o); });

@@ -24,12 +24,12 @@ constexpr size_t kBlock = size_t(1) << 16;
 struct Reader {
   const std::function<bool(const CsvRecord&)>* each = nullptr;
   CsvRecord rec;
-  size_t cells = 0;          // cells of `rec` filled so far
-  bool in_record = false;    // a record has begun and not ended
-  bool cell_ended = false;   // the last piece ended a cell
-  bool stop = false;         // `each` asked to stop
-  size_t line = 1, col = 1;  // the position of the next byte
-  bool after_cr = false;     // the last byte was a CR (a LF after it ends no new line)
+  size_t cells = 0;                    // cells of `rec` filled so far
+  bool in_record = false;              // a record has begun and not ended
+  bool cell_ended = false;             // the last piece ended a cell
+  bool stop = false;                   // `each` asked to stop
+  size_t line = 1, col = 1;            // the position of the next byte
+  bool after_cr = false;               // the last byte was a CR (a LF after it ends no new line)
   size_t cell_line = 1, cell_col = 1;  // where the cell being read opens
   CsvError* err = nullptr;
 };
@@ -62,16 +62,18 @@ void strict_fault(Reader& r, const csv_parser& p, size_t at) {
     return;
   }
   *r.err = {r.line, r.col + at,
-            p.quoted ? "only a comma or the end of the line may follow the closing quote of a cell "
-                       "(a quote inside a quoted cell is written twice: \"\")"
-                     : "a quote inside a cell that does not start with one (quote the whole cell and "
-                       "write the quote twice: \"a \"\"b\"\" c\")"};
+            p.quoted
+                ? "only a comma or the end of the line may follow the closing quote of a cell "
+                  "(a quote inside a quoted cell is written twice: \"\")"
+                : "a quote inside a cell that does not start with one (quote the whole cell and "
+                  "write the quote twice: \"a \"\"b\"\" c\")"};
 }
 
 // Feeds one piece: bytes up to and including the first comma or line break.
 bool feed(Reader& r, csv_parser& p, const char* s, size_t n) {
   bool blank = n == 1 && (s[0] == '\n' || s[0] == '\r');
-  if (!r.in_record && !blank) r.in_record = true, r.rec.line = r.line, r.cell_line = r.line, r.cell_col = r.col;
+  if (!r.in_record && !blank)
+    r.in_record = true, r.rec.line = r.line, r.cell_line = r.line, r.cell_col = r.col;
   r.cell_ended = false;
   size_t used = csv_parse(&p, s, n, on_cell, on_record, &r);
   if (used < n) return strict_fault(r, p, used), false;
@@ -88,7 +90,8 @@ bool feed(Reader& r, csv_parser& p, const char* s, size_t n) {
   if (r.cell_ended) r.cell_line = r.line, r.cell_col = r.col;
   if (p.entry_pos > kMaxCellBytes) {
     *r.err = {r.cell_line, r.cell_col,
-              fmt::format("a cell longer than {} bytes starts here (is a quote not closed?)", kMaxCellBytes)};
+              fmt::format("a cell longer than {} bytes starts here (is a quote not closed?)",
+                          kMaxCellBytes)};
     return false;
   }
   return true;
@@ -107,7 +110,8 @@ bool feed_block(Reader& r, csv_parser& p, const char* s, size_t n) {
 
 bool finish(Reader& r, csv_parser& p) {
   if (csv_fini(&p, on_cell, on_record, &r) != 0) {
-    *r.err = {r.cell_line, r.cell_col, "this quoted cell is never closed (its closing quote is missing)"};
+    *r.err = {r.cell_line, r.cell_col,
+              "this quoted cell is never closed (its closing quote is missing)"};
     return false;
   }
   return r.err->message.empty();
@@ -115,10 +119,12 @@ bool finish(Reader& r, csv_parser& p) {
 
 }  // namespace
 
-bool read_csv(const std::string& path, const std::function<bool(const CsvRecord&)>& each, CsvError& err) {
+bool read_csv(const std::string& path, const std::function<bool(const CsvRecord&)>& each,
+              CsvError& err) {
   err = {};
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
-  if (!f) return err.message = fmt::format("cannot read '{}': {}", path, std::strerror(errno)), false;
+  if (!f)
+    return err.message = fmt::format("cannot read '{}': {}", path, std::strerror(errno)), false;
   csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) return err.message = "out of memory", false;
   std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, csv_free);
@@ -130,9 +136,11 @@ bool read_csv(const std::string& path, const std::function<bool(const CsvRecord&
   bool first = true;
   for (size_t n; (n = std::fread(block.data(), 1, block.size(), f.get())) > 0; first = false) {
     size_t skip = first && n >= 3 && std::memcmp(block.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (!feed_block(r, p, block.data() + skip, n - skip)) return err.message.empty();  // a fault, or a stop
+    if (!feed_block(r, p, block.data() + skip, n - skip))
+      return err.message.empty();  // a fault, or a stop
   }
-  if (std::ferror(f.get())) return err.message = fmt::format("cannot read '{}': {}", path, std::strerror(errno)), false;
+  if (std::ferror(f.get()))
+    return err.message = fmt::format("cannot read '{}': {}", path, std::strerror(errno)), false;
   return r.stop || finish(r, p);
 }
 

@@ -42,6 +42,7 @@ struct CsvError {
 // Calls `each` for every record in order while it returns true. Returns
 // false (with `err`) when the file cannot be read or is malformed; a stop
 // asked for by `each` is not an error.
-bool read_csv(const std::string& path, const std::function<bool(const CsvRecord&)>& each, CsvError& err);
+bool read_csv(const std::string& path, const std::function<bool(const CsvRecord&)>& each,
+              CsvError& err);
 
 }  // namespace pb::cli

@@ -17,12 +17,18 @@ using nlohmann::json;
 std::string gh_escape(std::string_view s, bool property) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -37,7 +43,9 @@ std::string format_json(const Diagnostics& diags) {
   json arr = json::array();
   for (const auto& d : diags.items()) {
     json j = json_place(d.loc);
-    j.update({{"severity", to_string(d.severity)}, {"code", d.code}, {"message", d.message},
+    j.update({{"severity", to_string(d.severity)},
+              {"code", d.code},
+              {"message", d.message},
               {"hint", d.hint}});
     for (const auto& r : d.related) {
       json place = json_place(r.loc);
@@ -58,11 +66,13 @@ std::string format_json(const Diagnostics& diags) {
 std::string format_github(const Diagnostics& diags) {
   std::string out;
   for (const auto& d : diags.items()) {
-    const char* cmd = d.severity == Severity::Error ? "error"
-                      : d.severity == Severity::Warning ? "warning" : "notice";
+    const char* cmd = d.severity == Severity::Error     ? "error"
+                      : d.severity == Severity::Warning ? "warning"
+                                                        : "notice";
     std::string msg = d.hint.empty() ? d.message : fmt::format("{} ({})", d.message, d.hint);
     out += fmt::format("::{} file={}", cmd, gh_escape(d.loc.filename(), true));
-    if (d.loc.line) out += fmt::format(",line={},col={}", d.loc.line, std::max<uint32_t>(1, d.loc.col));
+    if (d.loc.line)
+      out += fmt::format(",line={},col={}", d.loc.line, std::max<uint32_t>(1, d.loc.col));
     out += fmt::format(",title={}::{}\n", gh_escape(d.code, true), gh_escape(msg, false));
   }
   return out;

@@ -27,11 +27,15 @@ namespace fs = std::filesystem;
 std::string to_uri(const std::string& path) {
   std::string out;
   for (unsigned char c : path) {
-    bool plain = std::isalnum(c) ||
-                 std::string_view("-._~/@!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
-    if (c == '\\') out += '/';
-    else if (plain) out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
+    bool plain =
+        std::isalnum(c) ||
+        std::string_view("-._~/@!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
+    if (c == '\\')
+      out += '/';
+    else if (plain)
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }
@@ -110,7 +114,8 @@ std::string format_sarif(const Diagnostics& diags, const SarifOptions& options) 
     if (fresh) rules.push_back(rule(d.code, docs));
     results.push_back(sarif_result(d, it->second, options));
   }
-  json driver = {{"name", "playbook"}, {"version", kVersion}, {"informationUri", docs}, {"rules", rules}};
+  json driver = {
+      {"name", "playbook"}, {"version", kVersion}, {"informationUri", docs}, {"rules", rules}};
   json run = {{"tool", {{"driver", driver}}}, {"results", results}};
   if (!options.base_dir.empty()) {
     std::string base = fs::path(options.base_dir).lexically_normal().generic_string();

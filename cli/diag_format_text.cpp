@@ -81,7 +81,8 @@ std::string context_lines(const Diagnostic& d, const Sources& sources, bool colo
   if (src.size() > 400) return {};  // a 10 MB line is not worth quoting
   std::string pad;
   for (size_t i = 0; i + 1 < d.loc.col && i < src.size(); ++i) pad += src[i] == '\t' ? '\t' : ' ';
-  return fmt::format("  {}\n  {}{}^{}\n", src, pad, color ? "\x1b[1;32m" : "", color ? "\x1b[0m" : "");
+  return fmt::format("  {}\n  {}{}^{}\n", src, pad, color ? "\x1b[1;32m" : "",
+                     color ? "\x1b[0m" : "");
 }
 
 }  // namespace
@@ -110,15 +111,17 @@ std::string format_text(const Diagnostics& diags, const Sources& sources, TextSt
     std::string where = d.loc.line ? d.loc.str() : d.loc.filename();
     std::string sev = to_string(d.severity);
     if (style.color) {
-      const char* c = d.severity == Severity::Error ? "\x1b[1;31m"
-                      : d.severity == Severity::Warning ? "\x1b[1;35m" : "\x1b[1;36m";
+      const char* c = d.severity == Severity::Error     ? "\x1b[1;31m"
+                      : d.severity == Severity::Warning ? "\x1b[1;35m"
+                                                        : "\x1b[1;36m";
       where = fmt::format("\x1b[1m{}\x1b[0m", where);
       sev = fmt::format("{}{}\x1b[0m", c, sev);
     }
     std::string hint = d.hint.empty() ? "" : fmt::format(" ({})", d.hint);
-    std::string allowed = d.suppression ? fmt::format(" (suppressed at {}: {})", d.suppression->loc.str(),
-                                                      d.suppression->reason)
-                                        : "";
+    std::string allowed = d.suppression
+                              ? fmt::format(" (suppressed at {}: {})", d.suppression->loc.str(),
+                                            d.suppression->reason)
+                              : "";
     out += fmt::format("{}: {}: {}{} [{}]{}\n", where, sev, d.message, hint, d.code, allowed);
     if (style.context) out += context_lines(d, sources, style.color);
   }

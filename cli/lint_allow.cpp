@@ -21,7 +21,8 @@ bool is_playbook(const std::string& path, bool& yaml) {
 std::string refusal(const std::string& code) {
   if (code_summary(code).empty()) return fmt::format("{} is not a lint code", code);
   if (code < "PB020")
-    return fmt::format("{} cannot be suppressed: the file is not read right until it is fixed", code);
+    return fmt::format("{} cannot be suppressed: the file is not read right until it is fixed",
+                       code);
   if (code == "PB091" || code == "PB092")
     return fmt::format("{} cannot be suppressed: fix or delete the suppression instead", code);
   return {};
@@ -41,8 +42,11 @@ bool check_codes(Allow& a, Diagnostics& diags) {
   std::vector<std::string> ok;
   for (const auto& c : a.codes) {
     std::string why = refusal(c);
-    if (why.empty()) ok.push_back(c);
-    else diags.error(a.loc, "PB091", why, code_summary(c).empty() ? did_you_mean(c, known_codes()) : "");
+    if (why.empty())
+      ok.push_back(c);
+    else
+      diags.error(a.loc, "PB091", why,
+                  code_summary(c).empty() ? did_you_mean(c, known_codes()) : "");
   }
   a.codes = std::move(ok);
   return !a.codes.empty();

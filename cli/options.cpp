@@ -66,7 +66,8 @@ std::string type_words(const CLI::App& cmd, const std::string& name) {
 
 std::string extras_message(const CLI::App& cmd, const std::string& what) {
   std::string list = what.substr(what.find(": ") == std::string::npos ? 0 : what.find(": ") + 2);
-  std::string first = list.substr(list.rfind(' ') == std::string::npos ? 0 : list.rfind(' ') + 1);  // listed last
+  std::string first =
+      list.substr(list.rfind(' ') == std::string::npos ? 0 : list.rfind(' ') + 1);  // listed last
   std::string path = command_path(cmd);
   if (first.starts_with("-"))
     return fmt::format("`{}` has no option '{}'{}", path, first, hint(first, known_words(cmd)));
@@ -79,8 +80,8 @@ std::string required_message(const CLI::App& cmd, const std::string& what) {
     std::vector<std::string> rest;  // an unknown word falls through to the parents
     for (const CLI::App* a = &cmd; a && rest.empty(); a = a->get_parent()) rest = a->remaining();
     if (!rest.empty() && !rest.front().starts_with("-"))
-      return fmt::format("`{}` has no command '{}'{}; its commands: {}", command_path(cmd), rest.front(),
-                         hint(rest.front(), known_words(cmd)), subcommand_names(cmd));
+      return fmt::format("`{}` has no command '{}'{}; its commands: {}", command_path(cmd),
+                         rest.front(), hint(rest.front(), known_words(cmd)), subcommand_names(cmd));
     return fmt::format("`{}` needs a command: {}", command_path(cmd), subcommand_names(cmd));
   }
   const CLI::Option* o = cmd.get_option_no_throw(name);
@@ -96,7 +97,8 @@ std::string conversion_message(const CLI::App& cmd, const std::string& what) {
   if (what.starts_with(prefix)) {
     std::string rest = what.substr(prefix.size());
     auto eq = rest.find(" = ");
-    std::string name = rest.substr(0, eq), value = eq == std::string::npos ? "" : rest.substr(eq + 3);
+    std::string name = rest.substr(0, eq),
+                value = eq == std::string::npos ? "" : rest.substr(eq + 3);
     return fmt::format("{}: '{}' is not {}", name, value, type_words(cmd, name));
   }
   std::string name, rest = after_colon(what, name);
@@ -115,7 +117,8 @@ std::string message_of(const CLI::App& cmd, const CLI::ParseError& e) {
     return rest.starts_with("At Most") ? fmt::format("{} is given more than once", name)
                                        : fmt::format("{} needs a value", name);
   if (dynamic_cast<const CLI::ValidationError*>(&e) && !name.empty())
-    return name.starts_with("-") ? fmt::format("{}: {}", name, rest) : rest;  // our validators' words
+    return name.starts_with("-") ? fmt::format("{}: {}", name, rest)
+                                 : rest;  // our validators' words
   return what;
 }
 
@@ -175,14 +178,16 @@ const CLI::App& chosen_command(const CLI::App& app) {
 
 std::string command_path(const CLI::App& cmd) {
   std::string path = cmd.get_name();
-  for (const CLI::App* a = cmd.get_parent(); a; a = a->get_parent()) path = a->get_name() + " " + path;
+  for (const CLI::App* a = cmd.get_parent(); a; a = a->get_parent())
+    path = a->get_name() + " " + path;
   return path;
 }
 
 int usage_error(const CLI::App& app, const CLI::ParseError& e) {
   if (dynamic_cast<const CLI::Success*>(&e)) return app.exit(e) == 0 ? 0 : 2;
   const CLI::App& cmd = chosen_command(app);
-  fmt::print(stderr, "error: {}\n(`{} --help` shows the usage)\n", message_of(cmd, e), command_path(cmd));
+  fmt::print(stderr, "error: {}\n(`{} --help` shows the usage)\n", message_of(cmd, e),
+             command_path(cmd));
   return 2;
 }
 

@@ -34,18 +34,22 @@ nlohmann::json path_json(const paths::Path& p) {
                      {"col", e.t->loc.col}});
   const char* kinds[] = {"none", "end", "goto", "handoff"};
   return {{"transitions", edges},
-          {"terminal", {{"step", p.terminal->id},
-                        {"kind", kinds[static_cast<int>(p.terminal->terminal)]},
-                        {"target", p.terminal->terminal_arg}}},
+          {"terminal",
+           {{"step", p.terminal->id},
+            {"kind", kinds[static_cast<int>(p.terminal->terminal)]},
+            {"target", p.terminal->terminal_arg}}},
           {"text", path_line(p)}};
 }
 
 std::string truncation_note(const paths::Enumeration& e, const PathFlags& f) {
   if (!e.truncated) return "";
   if (e.why == "limit")
-    return fmt::format("note: stopped after {} paths (--limit {}); there are more", e.paths.size(), f.limit);
-  return fmt::format("note: stopped after exploring {} transitions with {} paths found; there may be more "
-                     "(lower --max-loops)", f.options().budget, e.paths.size());
+    return fmt::format("note: stopped after {} paths (--limit {}); there are more", e.paths.size(),
+                       f.limit);
+  return fmt::format(
+      "note: stopped after exploring {} transitions with {} paths found; there may be more "
+      "(lower --max-loops)",
+      f.options().budget, e.paths.size());
 }
 
 }  // namespace pb::cli

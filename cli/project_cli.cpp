@@ -27,7 +27,8 @@ std::optional<LoadResult> load_project(const Globals& g, const std::vector<std::
 const Playbook* find_playbook(const Globals& g, std::optional<LoadResult>& project,
                               const std::string& id_or_file) {
   bool is_file = std::filesystem::is_regular_file(id_or_file);
-  project = load_project(g, is_file ? std::vector<std::string>{id_or_file} : std::vector<std::string>{});
+  project =
+      load_project(g, is_file ? std::vector<std::string>{id_or_file} : std::vector<std::string>{});
   if (!project) return nullptr;
   if (is_file) {
     if (!project->project.playbooks.empty()) return &project->project.playbooks.front();

@@ -14,7 +14,8 @@ namespace pb::cli {
 
 // Loads `paths` (or the --playbooks directories when empty). Errors are printed
 // and make the result empty; warnings are not printed (lint's job).
-std::optional<LoadResult> load_project(const Globals& g, const std::vector<std::string>& paths = {});
+std::optional<LoadResult> load_project(const Globals& g,
+                                       const std::vector<std::string>& paths = {});
 
 // The playbook named by `id_or_file`: a playbook id in the project, or a
 // playbook file (which is then loaded on its own). Prints an error with a

@@ -49,10 +49,12 @@ std::string describe_action(const Playbook& pb, const Action& a) {
       return a.me ? fmt::format("remove yourself as {}", queue)
                   : fmt::format("remove {} \"{}\"", queue, a.text);
     case ActionKind::Send:
-      return fmt::format("send \"{}\"{}", a.text,
-                         a.expr ? " to " + print_expr(*a.expr) : std::string(" to the primary contact"));
+      return fmt::format(
+          "send \"{}\"{}", a.text,
+          a.expr ? " to " + print_expr(*a.expr) : std::string(" to the primary contact"));
     case ActionKind::Require:
-      return fmt::format("require {} (else refused: {})", a.expr ? print_expr(*a.expr) : "?", a.text);
+      return fmt::format("require {} (else refused: {})", a.expr ? print_expr(*a.expr) : "?",
+                         a.text);
     case ActionKind::ForEach:
       return fmt::format("for each {} in {}{}: {}", a.var, a.path,
                          a.expr ? " where " + print_expr(*a.expr) : std::string{},
@@ -106,7 +108,8 @@ void rules_for_step(std::string& out, const Playbook& pb, const Step& s) {
     for (const auto& tr : s.transitions)
       if (r.on == RuleOn::Event && tr.trigger == TriggerKind::Event && tr.event == r.event)
         applies = true;
-    if (applies) out += fmt::format("    - {}: {} [{}]\n", r.id, r.message, print_expr(r.condition));
+    if (applies)
+      out += fmt::format("    - {}: {} [{}]\n", r.id, r.message, print_expr(r.condition));
   }
   if (!pb.note_prefix.empty())
     out += fmt::format("    - every note must start with \"{}\"\n", pb.note_prefix);
@@ -120,7 +123,8 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
     const Role* r = pb.role(s.role);
     out += fmt::format("  Role: {} ({})\n", r ? r->name : s.role, s.role);
   }
-  if (!s.services.empty()) out += "  Applies to: " + fmt::format("{}", fmt::join(s.services, ", ")) + "\n";
+  if (!s.services.empty())
+    out += "  Applies to: " + fmt::format("{}", fmt::join(s.services, ", ")) + "\n";
   if (!s.instructions.empty()) {
     out += "  Instructions:\n";
     indent_block(out, s.instructions, "    ");
@@ -129,17 +133,21 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
     out += "  Tasks:\n";
     for (int64_t id : s.tasks) {
       const Task* t = pb.task(id);
-      out += t ? fmt::format("    {} {} ({})\n", id, t->name, t->mandatory ? "mandatory" : "optional")
-               : fmt::format("    {} (not in the catalog)\n", id);
+      out +=
+          t ? fmt::format("    {} {} ({})\n", id, t->name, t->mandatory ? "mandatory" : "optional")
+            : fmt::format("    {} (not in the catalog)\n", id);
     }
   }
   if (!s.enter.empty()) out += "  On entry: " + describe_actions(pb, s.enter) + "\n";
   std::string events, waits, branches;
   for (const auto& t : s.transitions) {
     std::string line = "    - " + transition_line(pb, t) + "\n";
-    if (t.trigger == TriggerKind::After || t.trigger == TriggerKind::At) waits += line;
-    else if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) branches += line;
-    else events += line;
+    if (t.trigger == TriggerKind::After || t.trigger == TriggerKind::At)
+      waits += line;
+    else if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise)
+      branches += line;
+    else
+      events += line;
   }
   if (!events.empty()) out += "  What you can record:\n" + events;
   if (!waits.empty()) out += "  Waits:\n" + waits;
@@ -147,7 +155,9 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
   switch (s.terminal) {
     case TerminalKind::End: out += "  Ends the playbook: " + s.terminal_arg + "\n"; break;
     case TerminalKind::Goto: out += "  Continues in playbook " + s.terminal_arg + "\n"; break;
-    case TerminalKind::Handoff: out += "  Hands off to the external process " + s.terminal_arg + "\n"; break;
+    case TerminalKind::Handoff:
+      out += "  Hands off to the external process " + s.terminal_arg + "\n";
+      break;
     case TerminalKind::None: break;
   }
   std::string rules;

@@ -8,7 +8,7 @@
 
 namespace pb::cli {
 
-std::string render_explain(const Playbook& pb);                  // every step
+std::string render_explain(const Playbook& pb);  // every step
 std::string render_explain_step(const Playbook& pb, const Step& s);
 
 }  // namespace pb::cli

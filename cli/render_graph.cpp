@@ -58,9 +58,12 @@ std::string node_label(const Playbook& pb, const Step& s) {
 std::string dot_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out;
 }
@@ -93,8 +96,9 @@ void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
   if (!pb.start.empty()) out += fmt::format("{}{} -> {};\n", ind, start, dot_id(pb, pb.start));
   for (const auto& s : pb.steps)
     for (const auto& t : s.transitions)
-      out += fmt::format("{}{} -> {} [label=\"{}\"];\n", ind, dot_id(pb, s.id),
-                         dot_id(pb, t.target), dot_escape(describe_trigger(t, TriggerStyle::Graph)));
+      out +=
+          fmt::format("{}{} -> {} [label=\"{}\"];\n", ind, dot_id(pb, s.id), dot_id(pb, t.target),
+                      dot_escape(describe_trigger(t, TriggerStyle::Graph)));
   if (cluster) out += "  }\n";
 }
 
@@ -121,11 +125,16 @@ std::string mm_id(const Playbook& pb, const std::string& step) {
 std::string mm_text(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '"') out += "#quot;";
-    else if (c == '\n') out += "<br/>";
-    else if (c == '<') out += "#lt;";
-    else if (c == '>') out += "#gt;";
-    else out += c;
+    if (c == '"')
+      out += "#quot;";
+    else if (c == '\n')
+      out += "<br/>";
+    else if (c == '<')
+      out += "#lt;";
+    else if (c == '>')
+      out += "#gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -164,9 +173,10 @@ void mm_playbook(std::string& out, const Playbook& pb, bool subgraph) {
 std::string render_dot(const std::vector<const Playbook*>& pbs) {
   bool many = pbs.size() > 1;
   std::string name = many ? "playbooks" : pbs.empty() ? "empty" : pbs[0]->id;
-  std::string out = fmt::format("digraph \"{}\" {{\n  rankdir=TB;\n  node [fontname=\"Helvetica\"];\n"
-                                "  edge [fontname=\"Helvetica\", fontsize=10];\n",
-                                dot_escape(name));
+  std::string out = fmt::format(
+      "digraph \"{}\" {{\n  rankdir=TB;\n  node [fontname=\"Helvetica\"];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=10];\n",
+      dot_escape(name));
   for (const Playbook* pb : pbs) dot_playbook(out, *pb, many);
   cross_edges(pbs, [&](const Playbook& from, const Step& s, const Playbook& to) {
     out += fmt::format("  {} -> {} [style=bold, color=\"#3366cc\", label=\"goto\"];\n",

@@ -19,9 +19,12 @@ std::string quoted(const std::string& s) { return s.empty() ? "" : " \"" + s + "
 
 std::string end_text(const rt::PreviewEnd& e) {
   switch (e.status) {
-    case InstanceStatus::Goto: return fmt::format("ends {}: moves to playbook {}", e.playbook, e.outcome);
-    case InstanceStatus::Handoff: return fmt::format("ends {}: hands off to {}", e.playbook, e.outcome);
-    default: return fmt::format("ends {}: {}{}", e.playbook, to_string(e.status), quoted(e.outcome));
+    case InstanceStatus::Goto:
+      return fmt::format("ends {}: moves to playbook {}", e.playbook, e.outcome);
+    case InstanceStatus::Handoff:
+      return fmt::format("ends {}: hands off to {}", e.playbook, e.outcome);
+    default:
+      return fmt::format("ends {}: {}{}", e.playbook, to_string(e.status), quoted(e.outcome));
   }
 }
 
@@ -29,9 +32,11 @@ std::string end_text(const rt::PreviewEnd& e) {
 std::vector<std::string> effect_lines(const rt::EventPreview& p, const std::string& pb) {
   std::vector<std::string> out;
   auto where = [&](const std::string& playbook) { return playbook == pb ? "" : playbook + ": "; };
-  for (const auto& [playbook, step] : p.entered) out.push_back(fmt::format("enters {}{}", where(playbook), step));
+  for (const auto& [playbook, step] : p.entered)
+    out.push_back(fmt::format("enters {}{}", where(playbook), step));
   for (const auto& e : p.ended) out.push_back(end_text(e));
-  for (const auto& [id, name] : p.opened) out.push_back(fmt::format("opens task {}{}", id, quoted(name)));
+  for (const auto& [id, name] : p.opened)
+    out.push_back(fmt::format("opens task {}{}", id, quoted(name)));
   for (int64_t id : p.completed) out.push_back(fmt::format("completes task {}", id));
   for (int64_t id : p.reset) out.push_back(fmt::format("resets task {}", id));
   for (const auto& [playbook, n] : p.notes)
@@ -42,24 +47,28 @@ std::vector<std::string> effect_lines(const rt::EventPreview& p, const std::stri
     out.push_back(fmt::format("arms timer {}{} -> {} due {}", where(t.playbook), t.step, t.to,
                               format_iso_instant(t.due)));
   for (const auto& [k, v] : p.attrs)
-    out.push_back(v.kind == Value::Kind::Unset ? "clears " + k : fmt::format("sets {} = {}", k, to_text(v)));
+    out.push_back(v.kind == Value::Kind::Unset ? "clears " + k
+                                               : fmt::format("sets {} = {}", k, to_text(v)));
   for (const auto& [a, add] : p.assignments)
-    out.push_back(fmt::format("{} {} \"{}\"{}", add ? "assigns" : "unassigns", to_string(a.queue), a.name,
-                              a.primary ? " (primary)" : ""));
+    out.push_back(fmt::format("{} {} \"{}\"{}", add ? "assigns" : "unassigns", to_string(a.queue),
+                              a.name, a.primary ? " (primary)" : ""));
   if (out.empty()) out.push_back("records the event and changes nothing else");
   return out;
 }
 
 // `lead` "refused: … [code]", then one line (under `pad`) per other
 // requirement that failed.
-void refusal_lines(TextLines& out, const std::string& lead, const Refusal& r, const std::string& pad) {
+void refusal_lines(TextLines& out, const std::string& lead, const Refusal& r,
+                   const std::string& pad) {
   out.add("{}refused: {} [{}]", lead, r.reason, r.code);
   for (const auto& f : r.also) out.add("{}  and: {} [{}]", pad, f.reason, f.code);
 }
 
 void event_text(TextLines& out, const rt::EventPreview& p, const std::string& pb) {
-  if (p.task) out.add("    complete task {}{}:", p.task, quoted(p.title));
-  else out.add("    event {}{}:", p.event, quoted(p.title));
+  if (p.task)
+    out.add("    complete task {}{}:", p.task, quoted(p.title));
+  else
+    out.add("    event {}{}:", p.event, quoted(p.title));
   std::string pad = "      ";
   if (!p.needs.empty()) {
     std::vector<std::string> fields;
@@ -87,7 +96,8 @@ void indent_lines(TextLines& out, const std::string& text, const std::string& pa
 
 std::string role_text(const CompiledPlaybook& cp, const Step& s) {
   const Role* r = s.role.empty() ? nullptr : cp.pb.role(s.role);
-  return s.role.empty() ? "" : ", role " + s.role + (r && !r->name.empty() ? " (" + r->name + ")" : "");
+  return s.role.empty() ? ""
+                        : ", role " + s.role + (r && !r->name.empty() ? " (" + r->name + ")" : "");
 }
 
 std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
@@ -100,24 +110,28 @@ std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
 bool waits_for_reset(const Step& s, const TenantState& t, int64_t id) {
   auto ts = t.tasks.find(id);
   if (ts == t.tasks.end() || !ts->second.complete) return false;
-  return std::any_of(s.transitions.begin(), s.transitions.end(),
-                     [&](const Transition& tr) { return tr.trigger == TriggerKind::Task && tr.task == id; });
+  return std::any_of(s.transitions.begin(), s.transitions.end(), [&](const Transition& tr) {
+    return tr.trigger == TriggerKind::Task && tr.task == id;
+  });
 }
 
 std::string reset_hint(const rt::TenantWorld& w, const Step& s, int64_t id) {
-  return fmt::format("      step {} waits for a new completion: reset the task first (playbook reset {} {}), "
-                     "then complete it", s.id, w.tenant.id, id);
+  return fmt::format(
+      "      step {} waits for a new completion: reset the task first (playbook reset {} {}), "
+      "then complete it",
+      s.id, w.tenant.id, id);
 }
 
 void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView& v) {
   const auto& st = v.rec->st;
   const Step* s = v.cp ? v.cp->step(st.step) : nullptr;
   if (st.status != InstanceStatus::Active || !s) {
-    out.add("  {}: {} at step {}{}", st.playbook, to_string(st.status), st.step, quoted(st.outcome));
+    out.add("  {}: {} at step {}{}", st.playbook, to_string(st.status), st.step,
+            quoted(st.outcome));
     return;
   }
   out.add("  {}: step {}{} since {}{}", st.playbook, st.step, quoted(s->title),
-                     format_iso_instant(st.entered_at), role_text(*v.cp, *s));
+          format_iso_instant(st.entered_at), role_text(*v.cp, *s));
   if (!s->instructions.empty()) {
     out.add_line("    instructions:");
     indent_lines(out, s->instructions, "      ");
@@ -126,9 +140,10 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
     const Task* t = v.cp->pb.task(id);
     auto ts = w.tenant.tasks.find(id);
     bool done = ts != w.tenant.tasks.end() && ts->second.complete;
-    out.add("    task {}{}: {}", id, quoted(t ? t->name : ""),
-                       done ? fmt::format("complete ({} {})", ts->second.who, format_iso_instant(ts->second.when))
-                            : std::string("open"));
+    out.add(
+        "    task {}{}: {}", id, quoted(t ? t->name : ""),
+        done ? fmt::format("complete ({} {})", ts->second.who, format_iso_instant(ts->second.when))
+             : std::string("open"));
     if (waits_for_reset(*s, w.tenant, id)) out.add_line(reset_hint(w, *s, id));
   }
   for (const auto& t : st.timers) {
@@ -136,10 +151,12 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
     out.add("    timer: -> {} due {}{}", target_of(v.cp.get(), t), format_iso_instant(t.due),
             m ? stuck_text(*m) : "");
   }
-  bool events = std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });
+  bool events =
+      std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });
   if (!events)
-    out.add_line(v.events.empty() ? "    no event is possible in this step"
-                                  : "    no event is possible in this step; these task completions move it:");
+    out.add_line(v.events.empty()
+                     ? "    no event is possible in this step"
+                     : "    no event is possible in this step; these task completions move it:");
   for (const auto& p : v.events) event_text(out, p, st.playbook);
 }
 
@@ -156,30 +173,39 @@ json preview_json(const rt::EventPreview& p) {
   } else {
     j["event"] = p.event;
     j["needs"] = json::array();
-    for (const auto& [name, type] : p.needs) j["needs"].push_back({{"field", name}, {"type", type}});
+    for (const auto& [name, type] : p.needs)
+      j["needs"].push_back({{"field", name}, {"type", type}});
   }
   if (!p.ok) {
     j["refusal"] = refusal_json(p.refusal);
     return j;
   }
-  json e = {{"entered", json::array()}, {"ended", json::array()}, {"tasks_opened", json::array()},
-            {"tasks_completed", p.completed}, {"tasks_reset", p.reset}, {"notes", json::array()},
-            {"outreach", json::array()}, {"timers", json::array()}, {"attributes", json::object()},
-            {"assignments", json::array()}};
-  for (const auto& [pb, step] : p.entered) e["entered"].push_back({{"playbook", pb}, {"step", step}});
+  json e = {{"entered", json::array()},      {"ended", json::array()},
+            {"tasks_opened", json::array()}, {"tasks_completed", p.completed},
+            {"tasks_reset", p.reset},        {"notes", json::array()},
+            {"outreach", json::array()},     {"timers", json::array()},
+            {"attributes", json::object()},  {"assignments", json::array()}};
+  for (const auto& [pb, step] : p.entered)
+    e["entered"].push_back({{"playbook", pb}, {"step", step}});
   for (const auto& x : p.ended)
-    e["ended"].push_back({{"playbook", x.playbook}, {"status", to_string(x.status)}, {"outcome", x.outcome}});
+    e["ended"].push_back(
+        {{"playbook", x.playbook}, {"status", to_string(x.status)}, {"outcome", x.outcome}});
   for (const auto& [id, name] : p.opened) e["tasks_opened"].push_back({{"id", id}, {"name", name}});
   for (const auto& [pb, n] : p.notes)
     e["notes"].push_back({{"playbook", pb}, {"kind", to_string(n.kind)}, {"text", n.text}});
   for (const auto& o : p.sent)
-    e["outreach"].push_back({{"template", o.template_name}, {"contact", o.contact}, {"email", o.email}});
+    e["outreach"].push_back(
+        {{"template", o.template_name}, {"contact", o.contact}, {"email", o.email}});
   for (const auto& t : p.timers)
-    e["timers"].push_back({{"playbook", t.playbook}, {"step", t.step}, {"to", t.to},
+    e["timers"].push_back({{"playbook", t.playbook},
+                           {"step", t.step},
+                           {"to", t.to},
                            {"due", format_iso_instant(t.due)}});
   for (const auto& [k, v] : p.attrs) e["attributes"][k] = rt::value_to_json(v);
   for (const auto& [a, add] : p.assignments)
-    e["assignments"].push_back({{"queue", to_string(a.queue)}, {"name", a.name}, {"primary", a.primary},
+    e["assignments"].push_back({{"queue", to_string(a.queue)},
+                                {"name", a.name},
+                                {"primary", a.primary},
                                 {"change", add ? "add" : "remove"}});
   j["effects"] = std::move(e);
   return j;
@@ -187,7 +213,8 @@ json preview_json(const rt::EventPreview& p) {
 
 json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
   json j = instance_json(*v.rec);
-  const Step* s = v.cp && v.rec->st.status == InstanceStatus::Active ? v.cp->step(v.rec->st.step) : nullptr;
+  const Step* s =
+      v.cp && v.rec->st.status == InstanceStatus::Active ? v.cp->step(v.rec->st.step) : nullptr;
   for (size_t i = 0; i < v.rec->st.timers.size(); ++i) {
     const TimerState& t = v.rec->st.timers[i];
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
@@ -205,7 +232,8 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
     const Task* t = v.cp->pb.task(id);
     auto ts = w.tenant.tasks.find(id);
     bool done = ts != w.tenant.tasks.end() && ts->second.complete;
-    j["tasks"].push_back({{"id", id}, {"name", t ? t->name : ""}, {"state", done ? "complete" : "open"}});
+    j["tasks"].push_back(
+        {{"id", id}, {"name", t ? t->name : ""}, {"state", done ? "complete" : "open"}});
     j["tasks"].back()["reset_to_redo"] = waits_for_reset(*s, w.tenant, id);
   }
   j["events"] = json::array();

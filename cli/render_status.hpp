@@ -24,7 +24,7 @@ struct InstanceView {
   const rt::InstanceRec* rec = nullptr;
   std::shared_ptr<const CompiledPlaybook> cp;  // the pinned playbook (null: unreadable)
   std::vector<rt::EventPreview> events;
-  std::vector<rt::StuckTimer> stuck;           // its timers tick could not fire
+  std::vector<rt::StuckTimer> stuck;  // its timers tick could not fire
 };
 
 // "  STUCK since …: REASON [CODE]" ("" when not stuck), and its JSON (null).

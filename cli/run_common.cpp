@@ -46,7 +46,8 @@ static std::vector<std::string> calendar_files(const std::vector<std::string>& d
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
-      if (p.parent_path().filename() == "calendars" && (p.extension() == ".yaml" || p.extension() == ".yml"))
+      if (p.parent_path().filename() == "calendars" &&
+          (p.extension() == ".yaml" || p.extension() == ".yml"))
         out.push_back(p.string());
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end());
@@ -76,9 +77,12 @@ static bool read_busy_timeout(int& ms) {
   if (!v || !*v) return true;
   std::string_view text(v);
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
-  if (ec == std::errc() && end == text.data() + text.size() && ms >= 0 && ms <= 3600000) return true;
-  fmt::print(stderr, "error: PLAYBOOK_BUSY_TIMEOUT_MS '{}' is not a number of milliseconds from 0 to 3600000\n",
-             text);
+  if (ec == std::errc() && end == text.data() + text.size() && ms >= 0 && ms <= 3600000)
+    return true;
+  fmt::print(
+      stderr,
+      "error: PLAYBOOK_BUSY_TIMEOUT_MS '{}' is not a number of milliseconds from 0 to 3600000\n",
+      text);
   return false;
 }
 
@@ -88,9 +92,9 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
   int busy_timeout = 0;
   if (!read_clock(g, s.now) || !read_busy_timeout(busy_timeout)) return std::nullopt;
   const auto& dirs = g.playbook_dirs;
-  bool lazy = use.load == Load::Lazy && std::all_of(dirs.begin(), dirs.end(), [](const std::string& d) {
-                return std::filesystem::is_directory(d);
-              });
+  bool lazy = use.load == Load::Lazy &&
+              std::all_of(dirs.begin(), dirs.end(),
+                          [](const std::string& d) { return std::filesystem::is_directory(d); });
   s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(dirs) : dirs, s.diags));
   check_playbook_ids(s.loaded->project, s.diags);  // such an id is left out of the catalog
   s.diags.sort();
@@ -100,8 +104,8 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
     exit = report_store_error(e);
     return std::nullopt;
   }
-  s.engine = std::make_unique<rt::Engine>(*s.store, lazy ? lazy_catalog(dirs, *s.loaded)
-                                                          : catalog_of(*s.loaded));
+  s.engine = std::make_unique<rt::Engine>(
+      *s.store, lazy ? lazy_catalog(dirs, *s.loaded) : catalog_of(*s.loaded));
   exit = kOk;
   return s;
 }
@@ -111,7 +115,8 @@ bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w
   return exit == kOk;
 }
 
-bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out) {
+bool split_sets(const std::vector<std::string>& in,
+                std::vector<std::pair<std::string, std::string>>& out) {
   for (const auto& kv : in) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -135,7 +140,8 @@ int report(const rt::Response& r) {
 int report_store_error(const rt::StoreError& e) { return report(rt::store_failure(e)); }
 
 bool parse_note_kind(const std::string& s, NoteKind& out) {
-  for (auto k : {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
+  for (auto k :
+       {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
     if (s == to_string(k)) return out = k, true;
   err_line("error: note kind '{}' is not status, technical or engagement", s);
   return false;
@@ -145,7 +151,8 @@ json tenant_json(const TenantState& t) {
   json attrs = json::object(), tasks = json::object(), assigns = json::array();
   for (const auto& [k, v] : t.attrs) attrs[k] = rt::value_to_json(v);
   for (const auto& [id, st] : t.tasks)
-    tasks[std::to_string(id)] = {{"state", st.complete ? "complete" : "not_started"}, {"who", st.who},
+    tasks[std::to_string(id)] = {{"state", st.complete ? "complete" : "not_started"},
+                                 {"who", st.who},
                                  {"when", format_iso_instant(st.when)}};
   for (const auto& a : t.assignments)
     assigns.push_back({{"queue", to_string(a.queue)}, {"name", a.name}, {"primary", a.primary}});
@@ -155,10 +162,16 @@ json tenant_json(const TenantState& t) {
 json instance_json(const rt::InstanceRec& r) {
   json timers = json::array();
   for (const auto& t : r.st.timers)
-    timers.push_back({{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
-  return {{"playbook", r.st.playbook}, {"step", r.st.step}, {"status", to_string(r.st.status)},
-          {"outcome", r.st.outcome}, {"entered_at", format_iso_instant(r.st.entered_at)},
-          {"visits", rt::visits_to_json(r.st.visits)}, {"timers", timers}, {"pinned", r.hash},
+    timers.push_back(
+        {{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
+  return {{"playbook", r.st.playbook},
+          {"step", r.st.step},
+          {"status", to_string(r.st.status)},
+          {"outcome", r.st.outcome},
+          {"entered_at", format_iso_instant(r.st.entered_at)},
+          {"visits", rt::visits_to_json(r.st.visits)},
+          {"timers", timers},
+          {"pinned", r.hash},
           {"version", r.version}};
 }
 

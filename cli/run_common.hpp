@@ -66,7 +66,8 @@ bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w
 bool parse_time_option(const char* option, const std::string& text, Instant& out);
 
 // "k=v" strings → pairs; false (and a message) when one has no '='.
-bool split_sets(const std::vector<std::string>& in, std::vector<std::pair<std::string, std::string>>& out);
+bool split_sets(const std::vector<std::string>& in,
+                std::vector<std::pair<std::string, std::string>>& out);
 
 // Prints a refusal or failure on stderr ("refused: … [code]"); returns its exit code.
 int report(const rt::Response& r);

@@ -23,9 +23,10 @@ namespace fs = std::filesystem;
 bool collect(const std::string& path, std::vector<std::string>& out) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) return out.push_back(path), true;
-  if (!fs::is_directory(path, ec)) return fmt::print(stderr, "error: cannot read '{}'\n", path), false;
-  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec))
+  if (!fs::is_directory(path, ec))
+    return fmt::print(stderr, "error: cannot read '{}'\n", path), false;
+  for (auto it = fs::recursive_directory_iterator(path, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
     if (it->is_regular_file(ec) && it->path().filename().string().ends_with(".scenario.yaml"))
       out.push_back(it->path().string());
   return true;
@@ -37,8 +38,10 @@ std::vector<scen::Result> run_all(const Globals& g, const std::vector<std::strin
   std::vector<scen::Scenario> scenarios;
   for (const auto& file : files) {
     Diagnostics d;
-    if (auto s = scen::load_scenario_file(file, g.playbooks + "/samples", d)) scenarios.push_back(std::move(*s));
-    else fmt::print(stderr, "note: {} does not load; its coverage is not counted\n", file);
+    if (auto s = scen::load_scenario_file(file, g.playbooks + "/samples", d))
+      scenarios.push_back(std::move(*s));
+    else
+      fmt::print(stderr, "note: {} does not load; its coverage is not counted\n", file);
   }
   return scen::run_suite(scenarios, cat);
 }
@@ -46,7 +49,8 @@ std::vector<scen::Result> run_all(const Globals& g, const std::vector<std::strin
 std::string first_sample(const std::string& dir) {
   std::vector<std::string> names;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
     std::string f = it->path().filename().string();
     if (f.ends_with(".tenant.yaml")) names.push_back(f.substr(0, f.size() - 12));
   }
@@ -71,7 +75,8 @@ bool write_new(const fs::path& file, const std::string& text) {
 
 bool covers(const scen::Reached& r, const std::string& pb_id, const paths::Path& p) {
   if (p.edges.empty())  // the start step is terminal: covered once an instance entered it
-    return std::find(r.entered.begin(), r.entered.end(), std::pair{pb_id, p.terminal->id}) != r.entered.end();
+    return std::find(r.entered.begin(), r.entered.end(), std::pair{pb_id, p.terminal->id}) !=
+           r.entered.end();
   std::vector<const Loc*> seq;
   for (const auto& [pb, loc] : r.taken)
     if (pb == pb_id) seq.push_back(&loc);
@@ -122,8 +127,8 @@ int run_scaffold(const Globals& g, const ScaffoldOpts& o) {
     fmt::print("wrote {}: {}\n", file.string(), path_line(p));
     ++wrote;
   }
-  fmt::print("{} paths, {} covered by {} scenarios, {} skeletons written\n", e.paths.size(), covered,
-             results.size(), wrote);
+  fmt::print("{} paths, {} covered by {} scenarios, {} skeletons written\n", e.paths.size(),
+             covered, results.size(), wrote);
   if (left) fmt::print("{} more uncovered paths not written (--max-new {})\n", left, o.max_new);
   if (auto note = truncation_note(e, o.flags); !note.empty()) fmt::print(stderr, "{}\n", note);
   return kOk;

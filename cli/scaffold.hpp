@@ -32,7 +32,7 @@ struct ScaffoldOpts {
   std::vector<std::string> scenario_paths;  // default: the --playbooks directory
   std::string out;                          // default: PLAYBOOKS/tests
   PathFlags flags;
-  size_t max_new = 25;                      // skeletons written at most (the first uncovered paths)
+  size_t max_new = 25;  // skeletons written at most (the first uncovered paths)
 };
 
 int run_scaffold(const Globals& g, const ScaffoldOpts& o);
@@ -42,7 +42,8 @@ bool covers(const scen::Reached& taken, const std::string& pb_id, const paths::P
 
 // The skeleton text for path `number` of `pb`. `sample` is a sample tenant
 // name ("" = inline tenant attributes), `start` the scenario's start instant.
-std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, const std::string& sample,
-                     Instant start, const std::string& calendar_attr_value);
+std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number,
+                     const std::string& sample, Instant start,
+                     const std::string& calendar_attr_value);
 
 }  // namespace pb::cli

@@ -19,8 +19,7 @@ std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
 
 void tenant_paths(const Expr& e, std::set<std::string>& out) {
   if (e.kind == ExprKind::Path && e.text.starts_with("tenant.")) out.insert(e.text);
-  for (const auto& a : e.args)
-    tenant_paths(a, out);
+  for (const auto& a : e.args) tenant_paths(a, out);
 }
 
 bool reads_note(const Expr& e) {
@@ -41,12 +40,8 @@ bool event_needs_note(const Playbook& pb, const std::string& event) {
 std::string payload_line(const Attribute& a, Instant start) {
   std::string value, hint = a.title;
   switch (a.type.kind) {
-    case TypeKind::Bool:
-      value = "false", hint += " (true or false)";
-      break;
-    case TypeKind::Int:
-      value = "0";
-      break;
+    case TypeKind::Bool: value = "false", hint += " (true or false)"; break;
+    case TypeKind::Int: value = "0"; break;
     case TypeKind::Date:
       value = format_iso_date(day_of(start) + std::chrono::days{30}), hint += " (a date)";
       break;
@@ -54,9 +49,7 @@ std::string payload_line(const Attribute& a, Instant start) {
       value = quoted(a.type.values.empty() ? "TODO" : a.type.values.front());
       hint += fmt::format(" (one of: {})", fmt::join(a.type.values, ", "));
       break;
-    default:
-      value = quoted("TODO");
-      break;
+    default: value = quoted("TODO"); break;
   }
   return fmt::format("      {}: {}   # TODO {}\n", a.name, value, hint);
 }
@@ -70,24 +63,21 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
       const EventDecl* ev = pb.event(t.event);
       if (ev && !ev->payload.empty()) {
         out += "    set:\n";
-        for (const auto& a : ev->payload)
-          out += payload_line(a, start);
+        for (const auto& a : ev->payload) out += payload_line(a, start);
       }
       if (event_needs_note(pb, t.event))
         out += fmt::format("    note: {}   # TODO the note the rules ask for\n",
                            quoted(pb.note_prefix.empty() ? "TODO" : pb.note_prefix + ": TODO"));
       return out;
     }
-    case TriggerKind::Task:
-      return fmt::format("  - complete: {}\n", t.task);
+    case TriggerKind::Task: return fmt::format("  - complete: {}\n", t.task);
     case TriggerKind::After:
       return fmt::format("  - advance: {}   # the timer `{}`\n", duration_words(t.amount, t.unit),
                          trigger_words(t, TriggerStyle::Compact));
     case TriggerKind::At:
       return fmt::format("  - tick: true   # the timer `{}`: TODO make sure that date is set\n",
                          describe_trigger(t, TriggerStyle::Compact));
-    default:
-      return "";
+    default: return "";
   }
 }
 
@@ -115,8 +105,9 @@ std::string header(const Playbook& pb, const paths::Path& p, size_t number,
 
 }  // namespace
 
-std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, const std::string& sample,
-                     Instant start, const std::string& calendar_attr_value) {
+std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number,
+                     const std::string& sample, Instant start,
+                     const std::string& calendar_attr_value) {
   std::set<std::string> reads;
   for (const auto& e : p.edges)
     if (paths::is_decision(*e.from) && e.t->guard) tenant_paths(*e.t->guard, reads);
@@ -124,8 +115,9 @@ std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, co
   size_t i = 0, n = p.edges.size();
   auto decisions = [&](size_t j) {
     for (; j < n && paths::is_decision(*p.edges[j].from); ++j)
-      body += fmt::format("    # decision {}: {} -> {}\n", p.edges[j].from->id,
-                          describe_trigger(*p.edges[j].t, TriggerStyle::Compact), p.edges[j].t->target);
+      body +=
+          fmt::format("    # decision {}: {} -> {}\n", p.edges[j].from->id,
+                      describe_trigger(*p.edges[j].t, TriggerStyle::Compact), p.edges[j].t->target);
     return j;
   };
   if (n && paths::is_decision(*p.edges[0].from)) {
@@ -142,11 +134,11 @@ std::string skeleton(const Playbook& pb, const paths::Path& p, size_t number, co
   if (n == 0) body += fmt::format("  - advance: 0 days\n{}", expect_text(pb, p.terminal->id));
   std::string tenant;
   if (!sample.empty())
-    tenant =
-        fmt::format("sample: {}   # playbooks/samples/{}.tenant.yaml; or `tenant:` inline\n", sample, sample);
+    tenant = fmt::format("sample: {}   # playbooks/samples/{}.tenant.yaml; or `tenant:` inline\n",
+                         sample, sample);
   else if (!calendar_attr_value.empty() && pb.calendar.starts_with("tenant."))
-    tenant = fmt::format("tenant:   # TODO the tenant's attributes\n  {}: {}\n", pb.calendar.substr(7),
-                         quoted(calendar_attr_value));
+    tenant = fmt::format("tenant:   # TODO the tenant's attributes\n  {}: {}\n",
+                         pb.calendar.substr(7), quoted(calendar_attr_value));
   else
     tenant = "tenant: {}   # TODO the tenant's attributes\n";
   return header(pb, p, number, reads) +

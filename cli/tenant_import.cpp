@@ -67,8 +67,8 @@ void progress(Import& im, size_t done, size_t total) {
     fmt::print(stderr, "\rchecked {} rows", done);
   } else {
     size_t width = 30, filled = width * done / total;
-    fmt::print(stderr, "\r[{}{}] {}/{} rows", std::string(filled, '#'), std::string(width - filled, ' '), done,
-               total);
+    fmt::print(stderr, "\r[{}{}] {}/{} rows", std::string(filled, '#'),
+               std::string(width - filled, ' '), done, total);
   }
   im.progress_shown = true;
 }
@@ -84,18 +84,19 @@ void report_bad(Import& im, size_t line, const std::string& id, const std::strin
 bool check_header(Import& im, const CsvRecord& h) {
   const auto& c = h.cells;
   if (c.empty() || (c[0] != "id" && c[0] != "tenant"))
-    return fmt::print(stderr, "error: {}:{}: the first column of the header must be 'id'{}\n", im.o.file, h.line,
-                      c.empty() ? "" : fmt::format(", not '{}'", c[0])),
+    return fmt::print(stderr, "error: {}:{}: the first column of the header must be 'id'{}\n",
+                      im.o.file, h.line, c.empty() ? "" : fmt::format(", not '{}'", c[0])),
            false;
   std::map<std::string, size_t> seen;
   for (size_t i = 0; i < c.size(); ++i) {
     if (c[i].empty())
-      return fmt::print(stderr, "error: {}:{}: column {} of the header has no name\n", im.o.file, h.line, i + 1),
+      return fmt::print(stderr, "error: {}:{}: column {} of the header has no name\n", im.o.file,
+                        h.line, i + 1),
              false;
     auto [it, fresh] = seen.emplace(c[i], i);
     if (!fresh)
-      return err_line("error: {}:{}: column '{}' is in the header twice (columns {} and {})", im.o.file,
-                      h.line, c[i], it->second + 1, i + 1),
+      return err_line("error: {}:{}: column '{}' is in the header twice (columns {} and {})",
+                      im.o.file, h.line, c[i], it->second + 1, i + 1),
              false;
   }
   im.head = c;
@@ -134,15 +135,19 @@ int check_pass(Import& im) {
   CsvError bad_csv;
   bool header = true, header_ok = true, read = false;
   auto rows = [&](const std::function<bool(const rt::ImportRow&)>& each) {
-    return read = read_csv(im.o.file, [&](const CsvRecord& r) {
-      if (header) return header = false, header_ok = check_header(im, r);
-      return each(row_of(im, r));
-    }, bad_csv);
+    return read = read_csv(
+               im.o.file,
+               [&](const CsvRecord& r) {
+                 if (header) return header = false, header_ok = check_header(im, r);
+                 return each(row_of(im, r));
+               },
+               bad_csv);
   };
   auto verdict = [&](const rt::ImportRow& row, const rt::Response& resp) {
     ++im.rows;
     if (resp.exit == rt::kOk) return progress(im, im.rows, 0);
-    report_bad(im, row.line, row.id, resp.code.empty() ? resp.message : fmt::format("{} [{}]", resp.message, resp.code));
+    report_bad(im, row.line, row.id,
+               resp.code.empty() ? resp.message : fmt::format("{} [{}]", resp.message, resp.code));
     if (resp.code != RefusalCode::DuplicateId && row.bad.empty()) progress(im, im.rows, 0);
   };
   rt::Response r = im.s.engine->import_check(rows, actor(im.g), im.s.now, verdict);
@@ -150,13 +155,16 @@ int check_pass(Import& im) {
   clear_progress(im);
   if (!header_ok) return kBadInput;
   if (fail.code) return fail.print("nothing imported");
-  if (!read && bad_csv.line == 0) return fmt::print(stderr, "error: {}\n", bad_csv.message), kBadInput;
+  if (!read && bad_csv.line == 0)
+    return fmt::print(stderr, "error: {}\n", bad_csv.message), kBadInput;
   if (!read)
-    return fmt::print(stderr, "error: {}:{}:{}: {}; nothing imported\n", im.o.file, bad_csv.line, bad_csv.col,
-                      bad_csv.message),
+    return fmt::print(stderr, "error: {}:{}:{}: {}; nothing imported\n", im.o.file, bad_csv.line,
+                      bad_csv.col, bad_csv.message),
            kBadInput;
   if (header)
-    return fmt::print(stderr, "error: {}: the file is empty (expected a header: id,ATTR,…)\n", im.o.file), kBadInput;
+    return fmt::print(stderr, "error: {}: the file is empty (expected a header: id,ATTR,…)\n",
+                      im.o.file),
+           kBadInput;
   return kOk;
 }
 
@@ -166,30 +174,36 @@ int write_pass(Import& im) {
   size_t record = 0, next_bad = 0, good = im.rows - im.bad;
   CsvError bad_csv;
   auto rows = [&](const std::function<bool(const rt::ImportRow&)>& each) {
-    return read_csv(im.o.file, [&](const CsvRecord& r) {
-      if (++record == 1) return true;  // the header
-      if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == record - 1) return ++next_bad, true;
-      return each(row_of(im, r));
-    }, bad_csv);
+    return read_csv(
+        im.o.file,
+        [&](const CsvRecord& r) {
+          if (++record == 1) return true;  // the header
+          if (next_bad < im.bad_rows.size() && im.bad_rows[next_bad] == record - 1)
+            return ++next_bad, true;
+          return each(row_of(im, r));
+        },
+        bad_csv);
   };
   auto committed = [&](const rt::ImportWrite& w) { progress(im, w.written + w.unchanged, good); };
-  rt::ImportWrite w = im.s.engine->import_write(rows, size_t(std::max(1, im.o.batch)), actor(im.g), im.s.now,
-                                                committed);
+  rt::ImportWrite w = im.s.engine->import_write(rows, size_t(std::max(1, im.o.batch)), actor(im.g),
+                                                im.s.now, committed);
   im.written = w.written, im.unchanged = w.unchanged;
   clear_progress(im);
   if (w.read) return kOk;
   Failure fail;
   if (w.refused_line)  // another writer changed the tenant since the check
-    fail.code = kBusy, fail.message = fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)", im.o.file,
-                                                  w.refused_line, w.refused_id, w.failure.message, w.failure.code);
+    fail.code = kBusy,
+    fail.message = fmt::format("{}:{}: tenant {}: {} [{}] (it changed since the check)", im.o.file,
+                               w.refused_line, w.refused_id, w.failure.message, w.failure.code);
   else if (w.failure.exit != rt::kOk)
     fail.set(w.failure);
   else
-    fail.code = kBadInput, fail.message = fmt::format("{}:{}:{}: {} (the file changed since the check)", im.o.file,
-                                                      bad_csv.line, bad_csv.col, bad_csv.message);
+    fail.code = kBadInput,
+    fail.message = fmt::format("{}:{}:{}: {} (the file changed since the check)", im.o.file,
+                               bad_csv.line, bad_csv.col, bad_csv.message);
   if (im.written + im.unchanged == 0) return fail.print("nothing imported");
-  return fail.print(fmt::format("the rows before line {} are imported: run the import again to resume",
-                                w.batch_line));
+  return fail.print(fmt::format(
+      "the rows before line {} are imported: run the import again to resume", w.batch_line));
 }
 
 }  // namespace
@@ -203,13 +217,15 @@ int run_import(const Globals& g, const ImportOpts& o) {
   if (int rc = check_pass(im)) return rc;
   if (im.bad > kShownErrors) fmt::print(stderr, "… and {} more bad rows\n", im.bad - kShownErrors);
   if (im.bad && !o.skip_bad)
-    return fmt::print(stderr, "{} of {} rows are bad; nothing imported (--skip-bad imports the others)\n", im.bad,
-                      im.rows),
+    return fmt::print(stderr,
+                      "{} of {} rows are bad; nothing imported (--skip-bad imports the others)\n",
+                      im.bad, im.rows),
            kBadInput;
   if (int rc = write_pass(im)) return rc;
-  fmt::print("imported {} of {} rows{}{}\n", im.written, im.rows,
-             im.unchanged ? fmt::format(", {} unchanged (nothing written for them)", im.unchanged) : "",
-             im.bad ? fmt::format(" ({} bad rows skipped)", im.bad) : "");
+  fmt::print(
+      "imported {} of {} rows{}{}\n", im.written, im.rows,
+      im.unchanged ? fmt::format(", {} unchanged (nothing written for them)", im.unchanged) : "",
+      im.bad ? fmt::format(" ({} bad rows skipped)", im.bad) : "");
   return im.bad ? kBadInput : kOk;
 }
 

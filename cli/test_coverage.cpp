@@ -12,7 +12,8 @@ std::string figure(const char* what, const scen::Figure& f) {
   return fmt::format("{} {}/{} ({})", what, f.reached, f.total, scen::percent_text(f));
 }
 
-std::string figures(const scen::Figure& steps, const scen::Figure& transitions, const scen::Figure& rules) {
+std::string figures(const scen::Figure& steps, const scen::Figure& transitions,
+                    const scen::Figure& rules) {
   return fmt::format("{}, {}, {}", figure("steps", steps), figure("transitions", transitions),
                      figure("rules", rules));
 }
@@ -52,15 +53,23 @@ nlohmann::json coverage_json(const scen::CoverageReport& rep) {
   for (const auto& pb : rep.playbooks) {
     nlohmann::json missed = nlohmann::json::array();
     for (const auto* i : pb.missed())
-      missed.push_back({{"kind", kind_name(i->kind)}, {"file", i->loc.filename()}, {"line", i->loc.line},
-                        {"col", i->loc.col}, {"text", i->text}});
-    pbs.push_back({{"id", pb.id}, {"file", pb.file}, {"steps", figure_json(pb.steps)},
-                   {"transitions", figure_json(pb.transitions)}, {"rules", figure_json(pb.rules)},
+      missed.push_back({{"kind", kind_name(i->kind)},
+                        {"file", i->loc.filename()},
+                        {"line", i->loc.line},
+                        {"col", i->loc.col},
+                        {"text", i->text}});
+    pbs.push_back({{"id", pb.id},
+                   {"file", pb.file},
+                   {"steps", figure_json(pb.steps)},
+                   {"transitions", figure_json(pb.transitions)},
+                   {"rules", figure_json(pb.rules)},
                    {"missed", missed}});
   }
   return {{"playbooks", pbs},
-          {"total", {{"steps", figure_json(rep.steps)}, {"transitions", figure_json(rep.transitions)},
-                     {"rules", figure_json(rep.rules)}}}};
+          {"total",
+           {{"steps", figure_json(rep.steps)},
+            {"transitions", figure_json(rep.transitions)},
+            {"rules", figure_json(rep.rules)}}}};
 }
 
 bool coverage_meets(const scen::CoverageReport& rep, const CoverageLimits& limits) {
@@ -68,8 +77,8 @@ bool coverage_meets(const scen::CoverageReport& rep, const CoverageLimits& limit
   auto check = [&](const std::string& who, const scen::Figure& f, double min, const char* option) {
     if (f.percent() >= min) return;
     ok = false;
-    fmt::print(stderr, "coverage too low: {} {} is below {} {}%\n", who, figure("transitions", f), option,
-               min);
+    fmt::print(stderr, "coverage too low: {} {} is below {} {}%\n", who, figure("transitions", f),
+               option, min);
   };
   if (limits.total) check("total", rep.transitions, *limits.total, "--min-coverage");
   if (limits.per_playbook)

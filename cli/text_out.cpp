@@ -29,7 +29,8 @@ bool arguments_are_utf8(int argc, char** argv) {
     std::string_view arg = argv[i];
     auto bad = rt::invalid_utf8_at(arg);  // control characters are the engine's to judge
     if (!bad) continue;
-    err_line("error: argument '{}': byte offset {} is not valid UTF-8 [{}]", arg, *bad, to_string(RefusalCode::BadText));
+    err_line("error: argument '{}': byte offset {} is not valid UTF-8 [{}]", arg, *bad,
+             to_string(RefusalCode::BadText));
     return false;
   }
   return true;

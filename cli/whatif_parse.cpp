@@ -40,14 +40,13 @@ const Attribute* contacts_attribute(const Project& p, const Playbook& pb) {
   return nullptr;
 }
 
-bool tenant_attributes(const Globals& g, const WhatifOpts& o, const LoadResult& project, const Playbook& pb,
-                       rt::whatif::Request& req, std::string& source) {
+bool tenant_attributes(const Globals& g, const WhatifOpts& o, const LoadResult& project,
+                       const Playbook& pb, rt::whatif::Request& req, std::string& source) {
   if (!o.sample.empty()) {
     scen::Scenario s;
     Diagnostics d;
     if (!scen::load_sample(g.playbooks + "/samples/" + o.sample + ".tenant.yaml", s, Loc{}, d)) {
-      for (const auto& x : d.items())
-        fmt::print(stderr, "error: {} [{}]\n", x.message, x.code);
+      for (const auto& x : d.items()) fmt::print(stderr, "error: {} [{}]\n", x.message, x.code);
       return false;
     }
     req.attributes = s.attributes;
@@ -67,8 +66,7 @@ bool tenant_attributes(const Globals& g, const WhatifOpts& o, const LoadResult& 
   }
   std::vector<std::pair<std::string, std::string>> sets;
   if (!split_sets(o.sets, sets)) return false;
-  for (const auto& [k, v] : sets)
-    put(req.attributes, k, v), source += fmt::format(", {}={}", k, v);
+  for (const auto& [k, v] : sets) put(req.attributes, k, v), source += fmt::format(", {}={}", k, v);
   return true;
 }
 
@@ -98,7 +96,8 @@ bool parse_planned(const std::string& text, rt::whatif::Planned& out) {
   if (at == std::string::npos || at == 0)
     return fail("'{}' is not EVENT@OFFSET (e.g. research_done@+0h, no_answer@+2bd)", text);
   out.text = text;
-  static const std::regex re(R"((\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)?|[^:]*)(:(.*))?)");
+  static const std::regex re(
+      R"((\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)?|[^:]*)(:(.*))?)");
   std::smatch m;
   std::string what = text.substr(0, at), rest = text.substr(at + 1);
   std::regex_match(rest, m, re);  // always matches: a date-time, else up to the first ':'
@@ -123,11 +122,12 @@ bool parse_planned(const std::string& text, rt::whatif::Planned& out) {
   return split_sets(items, out.sets);
 }
 
-bool build_request(const Globals& g, const WhatifOpts& o, const LoadResult& project, const Playbook& pb,
-                   rt::whatif::Request& req, std::string& tenant_source) {
+bool build_request(const Globals& g, const WhatifOpts& o, const LoadResult& project,
+                   const Playbook& pb, rt::whatif::Request& req, std::string& tenant_source) {
   req.playbook = pb.id;
   req.follow = o.follow;
-  if (!parse_when(o.start, req.start)) return fail("--start '{}' is not a date or a date-time", o.start);
+  if (!parse_when(o.start, req.start))
+    return fail("--start '{}' is not a date or a date-time", o.start);
   int64_t n = 0;
   DurationUnit unit{};
   if (parse_offset(o.until, n, unit))

@@ -33,7 +33,7 @@ bool parse_planned(const std::string& text, rt::whatif::Planned& out);
 
 // Fills `req` from the options; `tenant_source` says where the attributes came
 // from. Prints why and returns false on a bad option.
-bool build_request(const Globals& g, const WhatifOpts& o, const LoadResult& project, const Playbook& pb,
-                   rt::whatif::Request& req, std::string& tenant_source);
+bool build_request(const Globals& g, const WhatifOpts& o, const LoadResult& project,
+                   const Playbook& pb, rt::whatif::Request& req, std::string& tenant_source);
 
 }  // namespace pb::cli

@@ -25,10 +25,13 @@ void read_working_days(Reader& r, const Field& f, Calendar& c) {
     if (!r.str(it, d)) continue;
     auto pos = std::find(kDays.begin(), kDays.end(), d);
     auto lpos = std::find(kLongDays.begin(), kLongDays.end(), d);
-    if (pos != kDays.end()) c.working[pos - kDays.begin()] = true;
-    else if (lpos != kLongDays.end()) c.working[lpos - kLongDays.begin()] = true;
-    else r.invalid(it.loc, fmt::format("unknown weekday '{}'; write Mon, Tue, … Sun", d),
-                   did_you_mean(d, kDays));
+    if (pos != kDays.end())
+      c.working[pos - kDays.begin()] = true;
+    else if (lpos != kLongDays.end())
+      c.working[lpos - kLongDays.begin()] = true;
+    else
+      r.invalid(it.loc, fmt::format("unknown weekday '{}'; write Mon, Tue, … Sun", d),
+                did_you_mean(d, kDays));
   }
 }
 

@@ -42,7 +42,8 @@ std::string trigger_words(const Transition& t, TriggerStyle style) {
     case TriggerKind::Task: return task_words(t, style);
     case TriggerKind::After: return "after " + duration_words(t.amount, t.unit);
     case TriggerKind::At: return at_words(t);
-    case TriggerKind::When: return (style == TriggerStyle::Sentence ? "if " : "when ") + condition(t);
+    case TriggerKind::When:
+      return (style == TriggerStyle::Sentence ? "if " : "when ") + condition(t);
     case TriggerKind::Otherwise: break;
   }
   return "otherwise";

@@ -14,15 +14,15 @@
 namespace pb::grammar {
 
 // Like PB_ACTION, for actions that need the DSL state.
-#define PB_DSL_ACTION(Rule)                                                 \
-  template <>                                                               \
-  struct action<Rule> {                                                     \
-    template <class In>                                                     \
-    static void apply(const In& in, DslState& s) {                          \
-      run(s, Tok{in.begin(), in.end()});                                    \
-    }                                                                       \
-    static void run(DslState& s, Tok t);                                    \
-  };                                                                        \
+#define PB_DSL_ACTION(Rule)                        \
+  template <>                                      \
+  struct action<Rule> {                            \
+    template <class In>                            \
+    static void apply(const In& in, DslState& s) { \
+      run(s, Tok{in.begin(), in.end()});           \
+    }                                              \
+    static void run(DslState& s, Tok t);           \
+  };                                               \
   inline void action<Rule>::run([[maybe_unused]] DslState& s, [[maybe_unused]] Tok t)
 
 // ---- header
@@ -32,7 +32,9 @@ PB_DSL_ACTION(kw_playbook) {
 }
 PB_DSL_ACTION(playbook_id) { s.pb.id = s.ident(t); }
 PB_DSL_ACTION(playbook_close_brace) { s.finish(); }
-PB_DSL_ACTION(empty_file) { s.error(s.text_begin(), "PB014", "empty file: expected 'playbook ID {'"); }
+PB_DSL_ACTION(empty_file) {
+  s.error(s.text_begin(), "PB014", "empty file: expected 'playbook ID {'");
+}
 PB_DSL_ACTION(kw_title) { s.header("title", t); }
 PB_DSL_ACTION(kw_version) { s.header("version", t); }
 PB_DSL_ACTION(kw_phase) { s.header("phase", t); }

@@ -46,17 +46,21 @@ struct missing_comma {
   using rule_t = missing_comma;
   using subs_t = p::empty_list;
   static bool starts_item(char c) {
-    if constexpr (std::is_base_of_v<integer, V>) return c >= '0' && c <= '9';
-    else if constexpr (std::is_base_of_v<string_lit, V>) return c == '"';
-    else return c == '"' || std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+    if constexpr (std::is_base_of_v<integer, V>)
+      return c >= '0' && c <= '9';
+    else if constexpr (std::is_base_of_v<string_lit, V>)
+      return c == '"';
+    else
+      return c == '"' || std::isalpha(static_cast<unsigned char>(c)) || c == '_';
   }
   template <p::apply_mode, p::rewind_mode, template <class...> class, template <class...> class,
             class In, class State>
   static bool match(In& in, State&) {
     if (in.empty() || !starts_item(in.peek_char())) return true;
     throw syntax_error(in.current(), "expected ',' between the items of the list",
-                       std::is_base_of_v<integer, V> ? comma_hint(in.begin(), in.current(), in.end())
-                                                     : std::string());
+                       std::is_base_of_v<integer, V>
+                           ? comma_hint(in.begin(), in.current(), in.end())
+                           : std::string());
   }
 };
 

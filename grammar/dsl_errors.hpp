@@ -27,8 +27,10 @@ inline constexpr bool expects_operand =
 
 template <class S>
 const ParseState* parse_state_of(const S& s) {
-  if constexpr (std::is_base_of_v<ParseState, S>) return &s;
-  else return nullptr;
+  if constexpr (std::is_base_of_v<ParseState, S>)
+    return &s;
+  else
+    return nullptr;
 }
 
 // An error message that names the actual mistake when the text is a known
@@ -85,11 +87,13 @@ PB_ERROR(or_rhs, "expected an expression after 'or'");
 
 // ---- DSL: file and header
 PB_ERROR(playbook_expected, "expected 'playbook ID {'");
-PB_ERROR(playbook_id, "expected a playbook id (lowercase letters, digits and '-') after 'playbook'");
+PB_ERROR(playbook_id,
+         "expected a playbook id (lowercase letters, digits and '-') after 'playbook'");
 PB_ERROR(playbook_open, "expected '{' after the playbook id");
 PB_ERROR(playbook_close, "expected '}' to close the playbook");
 PB_ERROR(file_end, "unexpected text after the playbook's closing '}'");
-PB_ERROR(top_expected, "expected an item (title, role, task, event, rule, start, step, ...) or '}'");
+PB_ERROR(top_expected,
+         "expected an item (title, role, task, event, rule, start, step, ...) or '}'");
 PB_ERROR(title_value, "expected a string after 'title'");
 PB_ERROR(version_value, "expected a number after 'version'");
 PB_ERROR(phase_value, "expected a string after 'phase'");
@@ -114,12 +118,14 @@ PB_ERROR(group_title, "expected the group's title (a string) after the group id"
 PB_ERROR(group_exactly_one, "expected 'exactly_one' and task ids after the group title");
 PB_ERROR(group_task, "expected a task id (a number)");
 PB_ERROR(event_id, "expected an event id after 'event'");
-PB_ERROR(external_id, "expected an external process id (lowercase letters, digits and '-') after 'external'");
+PB_ERROR(external_id,
+         "expected an external process id (lowercase letters, digits and '-') after 'external'");
 PB_ERROR(external_title, "expected the external process's title (a string)");
 PB_ERROR(tenant_open, "expected '{' after 'tenant'");
 PB_ERROR(attr_expected, "expected 'attr NAME TYPE' or '}'");
 PB_ERROR(attr_name, "expected an attribute name after 'attr'");
-PB_ERROR(attr_type, "expected a type: bool, int, string, date, enum(...), records KEY { ... } or contacts");
+PB_ERROR(attr_type,
+         "expected a type: bool, int, string, date, enum(...), records KEY { ... } or contacts");
 PB_ERROR(attr_close, "expected '}' to close the attribute list");
 PB_ERROR(enum_open, "expected '(' and the values after 'enum'");
 PB_ERROR(enum_value, "expected an enum value (a name or a string)");
@@ -140,7 +146,9 @@ PB_ERROR(rule_cond, "expected a condition after 'require'");
 PB_ERROR(step_id, "expected a step id after 'step'");
 PB_ERROR(step_open, "expected '{' to open the step");
 PB_ERROR(step_close, "expected '}' to close the step");
-PB_ERROR(step_item_expected, "expected a step item (role, tasks, enter, on, after, at, when, otherwise, end, goto, handoff) or '}'");
+PB_ERROR(
+    step_item_expected,
+    "expected a step item (role, tasks, enter, on, after, at, when, otherwise, end, goto, handoff) or '}'");
 PB_ERROR(step_role_ref, "expected a role id after 'role'");
 PB_ERROR(step_service, "expected a service name (a string)");
 PB_ERROR(instructions_text, "expected a string after 'instructions'");
@@ -148,7 +156,8 @@ PB_ERROR(step_task, "expected a task id (a number)");
 PB_ERROR(enter_open, "expected '{' and actions after 'enter'");
 PB_ERROR(end_outcome, "expected the outcome (a string) after 'end'");
 PB_ERROR(goto_playbook, "expected 'playbook' and a playbook id after 'goto'");
-PB_ERROR(goto_target, "expected a playbook id (lowercase letters, digits and '-') after 'goto playbook'");
+PB_ERROR(goto_target,
+         "expected a playbook id (lowercase letters, digits and '-') after 'goto playbook'");
 PB_ERROR(handoff_target, "expected an external process id after 'handoff'");
 PB_ERROR(on_what, "expected an event name or 'task' and a task id after 'on'");
 PB_ERROR(arrow_after_event, "expected '->' and a step id after the event name");
@@ -168,7 +177,9 @@ PB_ERROR(at_amount, "expected a number of days after '+' or '-'");
 PB_ERROR(at_days, "expected 'days' after the number");
 
 // ---- DSL: actions
-PB_ERROR(action_expected, "expected an action (complete, reset, note, set, assign, unassign, send, require, each) or '}'");
+PB_ERROR(
+    action_expected,
+    "expected an action (complete, reset, note, set, assign, unassign, send, require, each) or '}'");
 PB_ERROR(block_close, "expected '}' to close the block");
 PB_ERROR(action_task, "expected a task id (a number)");
 PB_ERROR(note_kind, "expected the note kind: status, technical or engagement");

@@ -86,17 +86,17 @@ struct each_in : p::seq<kw::in_, ws> {};
 struct each_path : path {};
 struct each_cond : expr {};
 struct each_open : sym<'{'> {};
-struct each_a : p::seq<kw_each, ws, p::must<each_var>, ws, p::must<each_in>, p::must<each_path>,
-                       ws, p::opt<kw::where_, ws, p::must<each_cond>>, p::must<each_open>,
+struct each_a : p::seq<kw_each, ws, p::must<each_var>, ws, p::must<each_in>, p::must<each_path>, ws,
+                       p::opt<kw::where_, ws, p::must<each_cond>>, p::must<each_open>,
                        nested<action_list>, p::must<block_close>> {};
 
 struct action_expected : p::failure {};
-struct action_item : p::sor<complete_a, reset_a, note_a, set_a, assign_a, unassign_a, send_a,
-                            require_a, each_a, unknown_word<WordContext::Action>,
-                            p::must<action_expected>> {};
+struct action_item
+    : p::sor<complete_a, reset_a, note_a, set_a, assign_a, unassign_a, send_a, require_a, each_a,
+             unknown_word<WordContext::Action>, p::must<action_expected>> {};
 struct semicolon : sym<';'> {};
-struct action_list : p::star<p::sor<semicolon, p::seq<p::not_at<p::one<'}'>>, p::not_at<p::eof>,
-                                                      action_item>>> {};
+struct action_list
+    : p::star<p::sor<semicolon, p::seq<p::not_at<p::one<'}'>>, p::not_at<p::eof>, action_item>>> {};
 
 // ---------------------------------------------------------------- transitions
 
@@ -139,8 +139,8 @@ struct unit_business : p::seq<TAO_PEGTL_KEYWORD("business"), ws, p::must<busines
 struct unit_days : p::sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")> {};
 struct unit_weeks : p::sor<TAO_PEGTL_KEYWORD("weeks"), TAO_PEGTL_KEYWORD("week")> {};
 struct unit_hours : p::sor<TAO_PEGTL_KEYWORD("hours"), TAO_PEGTL_KEYWORD("hour")> {};
-struct after_unit : p::sor<unit_business, unit_days, unit_weeks, unit_hours,
-                           unknown_word<WordContext::Unit>> {};
+struct after_unit
+    : p::sor<unit_business, unit_days, unit_weeks, unit_hours, unknown_word<WordContext::Unit>> {};
 PB_KW(kw_after_tr, "after");
 struct after_tr : p::seq<kw_after_tr, ws, p::must<after_amount>, ws, p::must<after_unit>, ws,
                          guarded<arrow_after_timer>> {};
@@ -151,8 +151,8 @@ struct at_amount : integer {};
 struct at_days : p::sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")> {};
 struct at_offset : p::seq<at_sign, ws, p::must<at_amount>, ws, p::must<at_days>, ws> {};
 PB_KW(kw_at_tr, "at");
-struct at_tr : p::seq<kw_at_tr, ws, p::must<at_path>, ws, p::opt<at_offset>,
-                      guarded<arrow_after_date>> {};
+struct at_tr
+    : p::seq<kw_at_tr, ws, p::must<at_path>, ws, p::opt<at_offset>, guarded<arrow_after_date>> {};
 
 struct branch_cond : expr {};
 PB_KW(kw_when_tr, "when");
@@ -189,10 +189,10 @@ struct handoff_target : slug {};
 struct step_handoff : kv<kw_handoff, handoff_target> {};
 
 struct step_item_expected : p::failure {};
-struct step_item : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter,
-                          on_tr, after_tr, at_tr, when_tr, otherwise_tr, step_end, step_goto,
-                          step_handoff, unknown_word<WordContext::Step>,
-                          p::must<step_item_expected>> {};
+struct step_item
+    : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
+             at_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff,
+             unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
 
 PB_KW(kw_step, "step");
 struct step_id : identifier {};
@@ -201,10 +201,10 @@ struct step_head_role : p::seq<kw_step_role, ws, p::must<step_role_ref>, ws> {};
 struct step_open : sym<'{'> {};
 struct step_close_brace : p::one<'}'> {};  // the action fires before the white space
 struct step_close : p::seq<step_close_brace, ws> {};
-struct step_decl : p::seq<kw_step, ws, p::must<step_id>, ws, p::opt<step_title, ws>,
-                          p::opt<step_head_role>, p::must<step_open>,
-                          p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, step_item>,
-                          p::must<step_close>> {};
+struct step_decl
+    : p::seq<kw_step, ws, p::must<step_id>, ws, p::opt<step_title, ws>, p::opt<step_head_role>,
+             p::must<step_open>, p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, step_item>,
+             p::must<step_close>> {};
 
 // ---------------------------------------------------------------- attributes
 
@@ -214,22 +214,21 @@ struct attr_expected : p::failure {};
 struct attr_item : p::sor<attr_decl, p::must<attr_expected>> {};
 struct attr_list : p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, attr_item> {};
 
-struct type_simple : p::sor<TAO_PEGTL_KEYWORD("bool"), TAO_PEGTL_KEYWORD("int"),
-                            TAO_PEGTL_KEYWORD("string"), TAO_PEGTL_KEYWORD("date"),
-                            TAO_PEGTL_KEYWORD("contacts")> {};
+struct type_simple
+    : p::sor<TAO_PEGTL_KEYWORD("bool"), TAO_PEGTL_KEYWORD("int"), TAO_PEGTL_KEYWORD("string"),
+             TAO_PEGTL_KEYWORD("date"), TAO_PEGTL_KEYWORD("contacts")> {};
 PB_KW(kw_enum, "enum");
 struct enum_open : sym<'('> {};
 struct enum_value : p::sor<string_lit, identifier> {};
 struct enum_close : sym<')'> {};
-struct type_enum : p::seq<kw_enum, ws, p::must<enum_open>, list_of<enum_value>,
-                          p::must<enum_close>> {};
+struct type_enum
+    : p::seq<kw_enum, ws, p::must<enum_open>, list_of<enum_value>, p::must<enum_close>> {};
 PB_KW(kw_records, "records");
 struct records_key : identifier {};
 struct records_open : sym<'{'> {};
 struct type_records : p::seq<kw_records, ws, p::must<records_key>, ws, p::must<records_open>,
                              nested<attr_list>, p::must<attr_close>> {};
-struct attr_type : p::sor<type_simple, type_enum, type_records,
-                          unknown_word<WordContext::Type>> {};
+struct attr_type : p::sor<type_simple, type_enum, type_records, unknown_word<WordContext::Type>> {};
 PB_KW(kw_attr, "attr");
 struct attr_name : identifier {};
 struct attr_title : string_lit {};
@@ -274,8 +273,8 @@ struct event_decl : p::seq<kw_event, ws, p::must<event_id>, ws, p::opt<event_tit
 PB_KW(kw_external, "external");
 struct external_id : slug {};
 struct external_title : string_lit {};
-struct external_decl : p::seq<kw_external, ws, p::must<external_id>, ws,
-                              p::must<external_title>, ws> {};
+struct external_decl
+    : p::seq<kw_external, ws, p::must<external_id>, ws, p::must<external_title>, ws> {};
 
 PB_KW(kw_tenant, "tenant");
 struct tenant_open : sym<'{'> {};
@@ -296,9 +295,9 @@ struct rule_trigger : p::sor<p::seq<kw_rule_complete, ws, p::must<rule_task>, ws
                              p::seq<kw_rule_event, ws, p::must<rule_event>, ws>> {};
 struct rule_require : p::seq<TAO_PEGTL_KEYWORD("require"), ws> {};
 struct rule_cond : expr {};
-struct rule_decl : p::seq<kw_rule, ws, p::must<rule_id>, ws, p::must<rule_message>, ws,
-                          p::must<rule_on>, p::must<rule_trigger>, p::must<rule_require>,
-                          p::must<rule_cond>> {};
+struct rule_decl
+    : p::seq<kw_rule, ws, p::must<rule_id>, ws, p::must<rule_message>, ws, p::must<rule_on>,
+             p::must<rule_trigger>, p::must<rule_require>, p::must<rule_cond>> {};
 
 // ---------------------------------------------------------------- header
 
@@ -329,9 +328,9 @@ struct header_item
 // ---------------------------------------------------------------- file
 
 struct top_expected : p::failure {};
-struct top_item : p::sor<header_item, role_decl, task_decl, group_decl, event_decl, external_decl,
-                         tenant_decl, rule_decl, step_decl, unknown_word<WordContext::Top>,
-                         p::must<top_expected>> {};
+struct top_item
+    : p::sor<header_item, role_decl, task_decl, group_decl, event_decl, external_decl, tenant_decl,
+             rule_decl, step_decl, unknown_word<WordContext::Top>, p::must<top_expected>> {};
 
 PB_KW(kw_playbook, "playbook");
 struct playbook_id : slug {};
@@ -345,9 +344,9 @@ struct playbook_decl : p::seq<kw_playbook, ws, p::must<playbook_id>, ws, p::must
 struct empty_file : p::eof {};
 struct playbook_expected : p::failure {};
 struct file_end : p::eof {};
-struct dsl_file : p::seq<ws, p::sor<playbook_decl, empty_file, unknown_word<WordContext::File>,
+struct dsl_file : p::seq<ws,
+                         p::sor<playbook_decl, empty_file, unknown_word<WordContext::File>,
                                 p::must<playbook_expected>>,
-                         ws,
-                         p::must<file_end>> {};
+                         ws, p::must<file_end>> {};
 
 }  // namespace pb::grammar

@@ -10,7 +10,8 @@ namespace pb {
 std::optional<Playbook> parse_dsl(std::string_view text, const std::string& filename,
                                   Diagnostics& diags) {
   using namespace grammar;
-  if (!check_text(text, filename, diags, true)) return std::nullopt;  // positions would be meaningless
+  if (!check_text(text, filename, diags, true))
+    return std::nullopt;  // positions would be meaningless
 
   DslState s(text, filename, diags);
   std::string_view body = text;

@@ -51,7 +51,8 @@ std::vector<std::string> numbers(const std::vector<int64_t>& v) {
 // `head` and then `list` on the same line when both fit, else the list on
 // the lines after it.
 layout::Doc head_then(std::string head, layout::Doc list) {
-  return layout::group({layout::text(std::move(head)), layout::nest(kContinue, {layout::brk(), list})});
+  return layout::group(
+      {layout::text(std::move(head)), layout::nest(kContinue, {layout::brk(), list})});
 }
 
 }  // namespace
@@ -83,8 +84,10 @@ void Printer::catalog(const Playbook& pb) {
     comments(1, t.comments);
     std::string head = fmt::format("task {} {} {} role {}", t.id, quote(t.name),
                                    t.mandatory ? "mandatory" : "optional", t.role);
-    if (t.services.empty()) line(1, head);
-    else doc(1, head_then(head, listing("services", quoted_all(t.services))));
+    if (t.services.empty())
+      line(1, head);
+    else
+      doc(1, head_then(head, listing("services", quoted_all(t.services))));
   }
   if (!pb.groups.empty()) section();
   for (const auto& g : pb.groups) {
@@ -129,8 +132,8 @@ void Printer::attribute(int indent, const Attribute& a) {
   if (t.kind == TypeKind::Enum) {
     std::vector<std::string> values;
     for (const auto& v : t.values) values.push_back(bare_or_quoted(v));
-    doc(indent, layout::cat({layout::text(head + "enum("), layout::nest(kContinue, {packed(values)}),
-                             layout::text(")" + tail)}));
+    doc(indent, layout::cat({layout::text(head + "enum("),
+                             layout::nest(kContinue, {packed(values)}), layout::text(")" + tail)}));
     return;
   }
   if (t.kind == TypeKind::Records)
@@ -150,15 +153,9 @@ void Printer::rule(int indent, const Rule& r) {
   comments(indent, r.comments);
   line(indent, fmt::format("rule {} {}", r.id, quote(r.message)));
   switch (r.on) {
-    case RuleOn::Complete:
-      line(indent + 1, fmt::format("on complete {}", r.task));
-      break;
-    case RuleOn::Set:
-      line(indent + 1, std::string("on set ") + r.path);
-      break;
-    case RuleOn::Event:
-      line(indent + 1, std::string("on event ") + r.event);
-      break;
+    case RuleOn::Complete: line(indent + 1, fmt::format("on complete {}", r.task)); break;
+    case RuleOn::Set: line(indent + 1, std::string("on set ") + r.path); break;
+    case RuleOn::Event: line(indent + 1, std::string("on event ") + r.event); break;
   }
   doc(indent + 1, layout::nest(kContinue, {layout::text("require "), expr_doc(r.condition)}));
 }

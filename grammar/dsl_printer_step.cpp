@@ -15,14 +15,10 @@ namespace {
 std::string simple_action(const Action& a) {
   auto expr = [&] { return a.expr ? print_expr(*a.expr) : std::string("true"); };
   switch (a.kind) {
-    case ActionKind::Complete:
-      return fmt::format("complete {}", a.task);
-    case ActionKind::Reset:
-      return fmt::format("reset {}", a.task);
-    case ActionKind::Note:
-      return fmt::format("note {} {}", to_string(a.note_kind), quote(a.text));
-    case ActionKind::Set:
-      return std::string("set ") + a.path + " = " + expr();
+    case ActionKind::Complete: return fmt::format("complete {}", a.task);
+    case ActionKind::Reset: return fmt::format("reset {}", a.task);
+    case ActionKind::Note: return fmt::format("note {} {}", to_string(a.note_kind), quote(a.text));
+    case ActionKind::Set: return std::string("set ") + a.path + " = " + expr();
     case ActionKind::Assign:
       return fmt::format("assign {} {}{}", to_string(a.queue), quote(a.text),
                          a.primary ? " primary" : "");
@@ -33,8 +29,7 @@ std::string simple_action(const Action& a) {
     case ActionKind::Require:
       return std::string("require ") + expr() + " else " + quote(a.text) +
              (a.code.empty() ? "" : std::string(" code ") + a.code);
-    case ActionKind::ForEach:
-      break;
+    case ActionKind::ForEach: break;
   }
   return std::string("each ") + a.var + " in " + a.path +
          (a.expr ? std::string(" where ") + expr() : "");
@@ -51,12 +46,12 @@ layout::Doc action_doc(const Action& a) {
   if (!a.expr) return text(simple_action(a));
   layout::Doc e = expr_doc(*a.expr);
   switch (a.kind) {
-    case ActionKind::Set:
-      return layout::nest(kContinue, {text("set " + a.path + " = "), e});
+    case ActionKind::Set: return layout::nest(kContinue, {text("set " + a.path + " = "), e});
     case ActionKind::Send:
       return layout::nest(kContinue, {text("send " + quote(a.text) + " to "), e});
     case ActionKind::Require: {
-      layout::Docs parts{layout::cat({text("require "), e}), layout::brk(), text("else " + quote(a.text))};
+      layout::Docs parts{layout::cat({text("require "), e}), layout::brk(),
+                         text("else " + quote(a.text))};
       if (!a.code.empty()) parts.push_back(layout::brk()), parts.push_back(text("code " + a.code));
       return layout::nest(kContinue, {layout::fill(std::move(parts))});
     }
@@ -75,8 +70,10 @@ void Printer::action(int indent, const Action& a) {
     doc(indent, action_doc(a));
     return;
   }
-  if (a.expr) doc(indent, action_doc(a));
-  else line(indent, simple_action(a) + " {");
+  if (a.expr)
+    doc(indent, action_doc(a));
+  else
+    line(indent, simple_action(a) + " {");
   for (const auto& b : a.body) action(indent + 1, b);
   line(indent, "}");
 }
@@ -136,17 +133,10 @@ void Printer::step(int indent, const Step& s) {
   if (!s.enter.empty()) block(in, layout::text("enter"), s.enter);
   for (const auto& t : s.transitions) transition(in, t);
   switch (s.terminal) {
-    case TerminalKind::None:
-      break;
-    case TerminalKind::End:
-      line(in, std::string("end ") + quote(s.terminal_arg));
-      break;
-    case TerminalKind::Goto:
-      line(in, std::string("goto playbook ") + s.terminal_arg);
-      break;
-    case TerminalKind::Handoff:
-      line(in, std::string("handoff ") + s.terminal_arg);
-      break;
+    case TerminalKind::None: break;
+    case TerminalKind::End: line(in, std::string("end ") + quote(s.terminal_arg)); break;
+    case TerminalKind::Goto: line(in, std::string("goto playbook ") + s.terminal_arg); break;
+    case TerminalKind::Handoff: line(in, std::string("handoff ") + s.terminal_arg); break;
   }
   comments(in, s.trailing);
   line(indent, "}");

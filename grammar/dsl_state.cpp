@@ -23,27 +23,19 @@ const std::vector<std::string>& context_words(WordContext ctx) {
                                                "unassign", "send",  "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
-  static const std::vector<std::string> unit{"business", "days", "day",  "weeks",
+  static const std::vector<std::string> unit{"business", "days",  "day", "weeks",
                                              "week",     "hours", "hour"};
   static const std::vector<std::string> note{"status", "technical", "engagement"};
   static const std::vector<std::string> flag{"mandatory", "optional"};
   switch (ctx) {
-    case WordContext::File:
-      return file;
-    case WordContext::Top:
-      return top;
-    case WordContext::Step:
-      return step;
-    case WordContext::Action:
-      return action;
-    case WordContext::Type:
-      return type;
-    case WordContext::Unit:
-      return unit;
-    case WordContext::NoteKind:
-      return note;
-    case WordContext::Mandatory:
-      return flag;
+    case WordContext::File: return file;
+    case WordContext::Top: return top;
+    case WordContext::Step: return step;
+    case WordContext::Action: return action;
+    case WordContext::Type: return type;
+    case WordContext::Unit: return unit;
+    case WordContext::NoteKind: return note;
+    case WordContext::Mandatory: return flag;
   }
   return top;
 }
@@ -76,18 +68,18 @@ bool in(const std::string& word, WordContext ctx) {
 // A step's title belongs on its `step` line; `title` (or a misspelling of
 // it) inside the step says so, with the same hint as in the header.
 [[noreturn]] static void step_title_item(const char* b, const std::string& word) {
-  throw syntax_error(b,
-                     fmt::format("{}a step's title goes on its first line: step ID \"Title\" {{",
-                                 word == "title" ? "" : fmt::format("unknown step item '{}': ", word)),
-                     word == "title" ? "" : fmt::format("did you mean 'title'?"));
+  throw syntax_error(
+      b,
+      fmt::format("{}a step's title goes on its first line: step ID \"Title\" {{",
+                  word == "title" ? "" : fmt::format("unknown step item '{}': ", word)),
+      word == "title" ? "" : fmt::format("did you mean 'title'?"));
 }
 
 void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
   std::string word(b, static_cast<size_t>(std::min<ptrdiff_t>(e - b, 60)));
   std::string hint = did_you_mean_keyword(word, context_words(ctx));
   switch (ctx) {
-    case WordContext::File:
-      throw syntax_error(b, "expected 'playbook ID {'", hint);
+    case WordContext::File: throw syntax_error(b, "expected 'playbook ID {'", hint);
     case WordContext::Top:
       if (in(word, WordContext::Step))
         throw syntax_error(b, fmt::format("'{}' belongs inside a step: step ID {{ ... }}", word));
@@ -102,19 +94,21 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
       if (in(word, WordContext::Step) || in(word, WordContext::Top))
         throw syntax_error(b, fmt::format("expected '}}' to close the block before '{}'", word));
       throw syntax_error(b, fmt::format("unknown action '{}'", word), hint);
-    case WordContext::Type:
-      throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
+    case WordContext::Type: throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
     case WordContext::Unit:
       throw syntax_error(
           b, fmt::format("unknown unit '{}': use business days, days, weeks or hours", word), hint);
     case WordContext::NoteKind:
       throw syntax_error(
-          b, fmt::format("unknown note kind '{}': use status, technical or engagement", word), hint);
+          b, fmt::format("unknown note kind '{}': use status, technical or engagement", word),
+          hint);
     case WordContext::Mandatory:
-      if (word == "role") throw syntax_error(b, "expected 'mandatory' or 'optional' after the task name");
+      if (word == "role")
+        throw syntax_error(b, "expected 'mandatory' or 'optional' after the task name");
       throw syntax_error(
-          b, fmt::format("'{}' is not a task flag: write mandatory or optional after the task name",
-                         word),
+          b,
+          fmt::format("'{}' is not a task flag: write mandatory or optional after the task name",
+                      word),
           hint);
   }
   throw syntax_error(b, "syntax error");
@@ -146,8 +140,10 @@ const char* with_comments_before(const char* line, const char* q, const char* er
     if (prev <= error_at) break;
     const char* c = prev;
     while (*c == ' ' || *c == '\t' || *c == '\r') ++c;
-    if (*c == '#') resume = c;
-    else if (*c != '\n') break;
+    if (*c == '#')
+      resume = c;
+    else if (*c != '\n')
+      break;
     line = prev;
   }
   return resume;

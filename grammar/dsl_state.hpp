@@ -41,7 +41,7 @@ class DslState : public ParseState {
   std::vector<Action>& block();
 
   // ---- structure
-  void header(const char* name, Tok t);    // PB011 when given twice
+  void header(const char* name, Tok t);  // PB011 when given twice
   void begin_step(Tok t);
   void step_item_once(const char* name, Tok t);  // PB011 inside a step
   void begin_transition(TriggerKind k, Tok t);

@@ -15,15 +15,15 @@ template <class Rule>
 struct action : p::nothing<Rule> {};
 
 // PB_ACTION(rule) { body } — body sees `ParseState& s` and the token `Tok t`.
-#define PB_ACTION(Rule)                                                     \
-  template <>                                                               \
-  struct action<Rule> {                                                     \
-    template <class In>                                                     \
-    static void apply(const In& in, ParseState& s) {                        \
-      run(s, Tok{in.begin(), in.end()});                                    \
-    }                                                                       \
-    static void run(ParseState& s, Tok t);                                  \
-  };                                                                        \
+#define PB_ACTION(Rule)                              \
+  template <>                                        \
+  struct action<Rule> {                              \
+    template <class In>                              \
+    static void apply(const In& in, ParseState& s) { \
+      run(s, Tok{in.begin(), in.end()});             \
+    }                                                \
+    static void run(ParseState& s, Tok t);           \
+  };                                                 \
   inline void action<Rule>::run([[maybe_unused]] ParseState& s, [[maybe_unused]] Tok t)
 
 PB_ACTION(comment) { s.add_comment(t); }

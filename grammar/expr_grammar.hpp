@@ -64,9 +64,12 @@ struct blanks {
     const char* c = b;
     const char* e = in.end();
     while (c != e) {
-      if (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t') ++c;
-      else if (size_t n = static_cast<unsigned char>(*c) >= 0xC2 ? invisible_at(c, e) : 0) c += n;
-      else break;
+      if (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t')
+        ++c;
+      else if (size_t n = static_cast<unsigned char>(*c) >= 0xC2 ? invisible_at(c, e) : 0)
+        c += n;
+      else
+        break;
     }
     in.bump(static_cast<size_t>(c - b));
     return c != b;
@@ -83,9 +86,9 @@ struct integer : p::seq<p::plus<p::digit>, p::not_at<ident_other>> {};
 
 // Strings: "…" with escapes, or """…""" block strings (raw, no escapes).
 struct str_unterminated : p::one<'"'> {};
-struct escape_rest : p::sor<p::one<'"', '\\', 'n', 't'>,
-                            p::seq<p::one<'u'>, p::one<'{'>, p::rep_min_max<1, 6, p::xdigit>,
-                                   p::one<'}'>>> {};
+struct escape_rest
+    : p::sor<p::one<'"', '\\', 'n', 't'>,
+             p::seq<p::one<'u'>, p::one<'{'>, p::rep_min_max<1, 6, p::xdigit>, p::one<'}'>>> {};
 // A run of characters that need no decoding (fast path for long strings).
 struct str_run {
   using rule_t = str_run;
@@ -164,7 +167,8 @@ struct nested {
     if (s.depth >= kMaxDepth)
       throw syntax_error{in.current(),
                          "nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)",
-                         {}, "PB006"};
+                         {},
+                         "PB006"};
     ++s.depth;
     bool ok = Control<R>::template match<A, M, Action, Control>(in, s);
     --s.depth;
@@ -208,21 +212,24 @@ struct range_where : p::seq<kw::where_, ws> {};
 struct range_cond;
 template <class Name>
 struct call_head : p::seq<Name, ws, p::one<'('>, ws> {};
-struct date_call : p::seq<call_head<p::sor<TAO_PEGTL_KEYWORD("days_until"),
-                                           TAO_PEGTL_KEYWORD("business_days_until")>>,
-                          nested<p::must<call_arg>>, p::must<call_close>> {};
-struct visits_call : p::seq<call_head<TAO_PEGTL_KEYWORD("visits")>, p::must<visits_arg>, ws,
-                            p::must<call_close>> {};
-struct task_call : p::seq<call_head<TAO_PEGTL_KEYWORD("task")>, p::must<task_arg>, ws,
-                          p::must<call_close>> {};
+struct date_call
+    : p::seq<call_head<
+                 p::sor<TAO_PEGTL_KEYWORD("days_until"), TAO_PEGTL_KEYWORD("business_days_until")>>,
+             nested<p::must<call_arg>>, p::must<call_close>> {};
+struct visits_call
+    : p::seq<call_head<TAO_PEGTL_KEYWORD("visits")>, p::must<visits_arg>, ws, p::must<call_close>> {
+};
+struct task_call
+    : p::seq<call_head<TAO_PEGTL_KEYWORD("task")>, p::must<task_arg>, ws, p::must<call_close>> {};
 struct range_call : p::seq<call_head<p::sor<TAO_PEGTL_KEYWORD("any"), TAO_PEGTL_KEYWORD("count")>>,
                            p::must<range_path>, ws, p::must<range_where>,
                            nested<p::must<range_cond>>, p::must<call_close>> {};
 struct call : p::sor<date_call, visits_call, task_call, range_call> {};
 
-struct primary : p::seq<p::sor<paren_expr, lit_date, lit_int, lit_string, lit_true, lit_false,
-                               call, expr_path>,
-                        ws> {};
+struct primary
+    : p::seq<
+          p::sor<paren_expr, lit_date, lit_int, lit_string, lit_true, lit_false, call, expr_path>,
+          ws> {};
 
 struct unary;
 struct minus_op : p::seq<p::one<'-'>, p::not_at<p::one<'>'>>> {};
@@ -244,9 +251,10 @@ struct in_open : sym<'['> {};
 struct in_close : sym<']'> {};
 struct in_item;
 struct in_kw : kw::in_ {};
-struct in_tail : p::seq<in_kw, ws, p::must<in_open>,
-                        p::opt<nested<in_item>, p::star<comma, nested<p::must<in_item>>>>,
-                        p::must<in_close>> {};
+struct in_tail
+    : p::seq<in_kw, ws, p::must<in_open>,
+             p::opt<nested<in_item>, p::star<comma, nested<p::must<in_item>>>>, p::must<in_close>> {
+};
 struct cmp : p::seq<add, p::opt<p::sor<cmp_tail, in_tail, sw_tail>>> {};
 
 struct not_expr;

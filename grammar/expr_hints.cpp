@@ -26,9 +26,20 @@ struct Foreign {
   std::string_view op, instead;
 };
 constexpr std::array<Foreign, 14> kForeign{{
-    {"&&", "and"}, {"||", "or"}, {"<>", "!="}, {"=>", ">="}, {"=<", "<="},
-    {"\u2264", "<="}, {"\u2265", ">="}, {"\u2260", "!="}, {"&", "and"}, {"|", "or"},
-    {"*", ""}, {"/", ""}, {"%", ""}, {"^", ""},
+    {"&&", "and"},
+    {"||", "or"},
+    {"<>", "!="},
+    {"=>", ">="},
+    {"=<", "<="},
+    {"\u2264", "<="},
+    {"\u2265", ">="},
+    {"\u2260", "!="},
+    {"&", "and"},
+    {"|", "or"},
+    {"*", ""},
+    {"/", ""},
+    {"%", ""},
+    {"^", ""},
 }};
 
 const Foreign* foreign_at(const char* at, const char* end) {
@@ -49,8 +60,9 @@ std::optional<syntax_error> foreign_operator(const char* begin, const char* at, 
   const Foreign* f = foreign_at(at, end);
   if (!f) return std::nullopt;
   if (!f->instead.empty())
-    return syntax_error(at, fmt::format("'{}' is not an operator of the playbook language; write '{}'",
-                                        f->op, f->instead));
+    return syntax_error(
+        at, fmt::format("'{}' is not an operator of the playbook language; write '{}'", f->op,
+                        f->instead));
   std::string_view before = word_before(begin, at);
   if (f->op == "%" && !before.empty() && digit(before.back()))
     return syntax_error(at, fmt::format("'%' is not an operator of the playbook language; a "
@@ -66,16 +78,18 @@ std::optional<syntax_error> unknown_function(const char* begin, const char* at) 
   std::string_view name = word_before(begin, at);
   if (name.empty() || digit(name.front())) return std::nullopt;
   if (auto dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
-  static const std::vector<std::string> known{"days_until", "business_days_until", "visits",
-                                              "task", "any", "count"};
+  static const std::vector<std::string> known{
+      "days_until", "business_days_until", "visits", "task", "any", "count"};
   if (std::find(known.begin(), known.end(), name) != known.end()) return std::nullopt;
   std::string hint = did_you_mean(name, known);
   size_t best = 3;  // else the one that starts the same way: days_since → days_until
   for (const auto& k : known) {
     size_t n = 0;
     while (n < k.size() && n < name.size() && k[n] == name[n]) ++n;
-    if (hint.empty() && n > best) best = n, hint = fmt::format("did you mean '{}'?", k);
-    else if (n > best && best > 3) best = n, hint = fmt::format("did you mean '{}'?", k);
+    if (hint.empty() && n > best)
+      best = n, hint = fmt::format("did you mean '{}'?", k);
+    else if (n > best && best > 3)
+      best = n, hint = fmt::format("did you mean '{}'?", k);
   }
   return syntax_error(name.data(),
                       fmt::format("unknown function '{}'; the functions are days_until, "
@@ -91,14 +105,14 @@ std::optional<syntax_error> explain_operand_stop(const char* begin, const char* 
   if (at == end) return std::nullopt;
   if (*at == '(') return unknown_function(begin, at);
   if (*at == '.' && at + 1 != end && digit(at[1]) && at > begin && digit(at[-1]))
-    return syntax_error(at, "numbers are whole in the playbook language (int); there are no "
-                            "decimal fractions");
+    return syntax_error(at,
+                        "numbers are whole in the playbook language (int); there are no "
+                        "decimal fractions");
   if (*at == '=' && !starts(at, end, "=>") && !starts(at, end, "=<"))
     return syntax_error(at, "'=' sets a value (in `set`); to compare write '=='");
   if (*at == '!' && !starts(at, end, "!="))
     return syntax_error(at, "'!' is not an operator of the playbook language; write 'not'");
-  if (*at == '\'')
-    return syntax_error(at, "strings are written in double quotes: \"…\"");
+  if (*at == '\'') return syntax_error(at, "strings are written in double quotes: \"…\"");
   return foreign_operator(begin, at, end);
 }
 
@@ -113,8 +127,9 @@ std::optional<syntax_error> explain_missing_operand(const char* begin, const cha
   const char* c = at;
   while (c != end && digit(*c)) ++c;
   if (c != at && c + 1 < end && *c == '_' && digit(c[1]))
-    return syntax_error(at, "numbers are written without separators: write them with digits "
-                            "only (20000, not 20_000)");
+    return syntax_error(at,
+                        "numbers are written without separators: write them with digits "
+                        "only (20000, not 20_000)");
   return std::nullopt;
 }
 

@@ -15,7 +15,8 @@ namespace pb::grammar {
 
 // `at` stands right after an operand (`x * 10`, `10%`, `days_since(`,
 // `2.5`, `x = 1`, `&&`): an operator or function the language does not have.
-std::optional<syntax_error> explain_operand_stop(const char* begin, const char* at, const char* end);
+std::optional<syntax_error> explain_operand_stop(const char* begin, const char* at,
+                                                 const char* end);
 
 // `at` is where an operand was expected (`when !x`, `'text'`, `<>`, `20_000`).
 std::optional<syntax_error> explain_missing_operand(const char* begin, const char* at,

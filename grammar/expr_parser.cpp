@@ -45,10 +45,10 @@ Expr ParseState::pop(uint32_t& height) {
 
 void ParseState::push(Expr e, uint32_t height, const char* at) {
   if (height > kMaxHeight)
-    throw syntax_error(at,
-                       fmt::format("expression nested too deeply (more than {} levels of operators)",
-                                   kMaxHeight),
-                       {}, "PB006");
+    throw syntax_error(
+        at,
+        fmt::format("expression nested too deeply (more than {} levels of operators)", kMaxHeight),
+        {}, "PB006");
   stack.push_back(std::move(e));
   heights_.push_back(height);
 }

@@ -19,12 +19,18 @@ std::string quote(std::string_view s) {
   out += '"';
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    if (c == '"') out += "\\\"";
-    else if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (u < 0x20 || u == 0x7F) out += fmt::format("\\u{{{:X}}}", u);
-    else out += c;
+    if (c == '"')
+      out += "\\\"";
+    else if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (u < 0x20 || u == 0x7F)
+      out += fmt::format("\\u{{{:X}}}", u);
+    else
+      out += c;
   }
   out += '"';
   return out;
@@ -142,11 +148,13 @@ Doc inner(const Expr& e) {
     case ExprKind::Call: return call(e);
     case ExprKind::Unary:
       if (e.args.empty()) return text(e.text == "not" ? "not " : "-");
-      return cat({text(e.text == "not" ? "not " : "-"), doc_at(e.args[0], e.text == "not" ? 3 : 6)});
+      return cat(
+          {text(e.text == "not" ? "not " : "-"), doc_at(e.args[0], e.text == "not" ? 3 : 6)});
     case ExprKind::Binary: return binary(e);
     case ExprKind::In:
       if (e.args.empty()) return text("");
-      return cat({doc_at(e.args[0], 5), text(" in ["), layout::nest(4, {items(e.args, 1)}), text("]")});
+      return cat(
+          {doc_at(e.args[0], 5), text(" in ["), layout::nest(4, {items(e.args, 1)}), text("]")});
   }
   return text("");
 }

@@ -33,14 +33,14 @@ std::optional<Playbook> parse_dsl(std::string_view text, const std::string& file
 // diagnostics and node locations point into the enclosing file (YAML scalars).
 std::optional<Expr> parse_expression(std::string_view text, const Loc& base, Diagnostics& diags);
 
-std::string print_dsl(const Playbook& pb);        // canonical DSL
-std::string print_expr(const Expr& e);            // canonical expression text
+std::string print_dsl(const Playbook& pb);  // canonical DSL
+std::string print_expr(const Expr& e);      // canonical expression text
 
 // ---- YAML (grammar/yaml_*.cpp)
 std::optional<Playbook> parse_yaml_playbook(std::string_view text, const std::string& filename,
                                             Diagnostics& diags);
 std::optional<Schema> parse_yaml_schema(std::string_view text, const std::string& filename,
                                         Diagnostics& diags);
-std::string print_yaml(const Playbook& pb);       // canonical YAML form
+std::string print_yaml(const Playbook& pb);  // canonical YAML form
 
 }  // namespace pb

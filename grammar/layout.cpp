@@ -53,7 +53,8 @@ bool fits(int room, Cmd first, const std::vector<Cmd>& rest) {
         room -= width_of(d.text);
         break;
       case Doc::Kind::Fill:
-        for (size_t i = d.kids.size(); i-- > c.from;) look.push_back({c.indent, c.flat, &d.kids[i]});
+        for (size_t i = d.kids.size(); i-- > c.from;)
+          look.push_back({c.indent, c.flat, &d.kids[i]});
         break;
       default: push_kids(look, d, c.indent, c.flat); break;
     }
@@ -81,8 +82,10 @@ class Renderer {
     switch (d.kind) {
       case Doc::Kind::Text: emit(d.text); break;
       case Doc::Kind::Break:
-        if (c.flat) emit(d.text);
-        else newline(c.indent);
+        if (c.flat)
+          emit(d.text);
+        else
+          newline(c.indent);
         break;
       case Doc::Kind::Cat: push_kids(stack_, d, c.indent, c.flat); break;
       case Doc::Kind::Nest: push_kids(stack_, d, c.indent + d.indent, c.flat); break;

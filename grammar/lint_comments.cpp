@@ -84,8 +84,8 @@ namespace {
 
 // YAML: the state carried from one line to the next.
 struct YamlState {
-  char quote = 0;        // inside a quoted scalar that goes on
-  int block_indent = -1; // inside a block scalar whose parent line had this indent
+  char quote = 0;         // inside a quoted scalar that goes on
+  int block_indent = -1;  // inside a block scalar whose parent line had this indent
 };
 
 // Whether a quote at t[i] opens a scalar: it stands where a value starts.
@@ -115,11 +115,15 @@ size_t yaml_line(std::string_view line, YamlState& st, bool& code) {
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (st.quote == '"') {
-      if (c == '\\') ++i;
-      else if (c == '"') st.quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        st.quote = 0;
     } else if (st.quote == '\'') {
-      if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
-      else if (c == '\'') st.quote = 0;
+      if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
+        ++i;
+      else if (c == '\'')
+        st.quote = 0;
     } else if (c == '#' && (i == 0 || blank(line[i - 1]))) {
       return i;
     } else if ((c == '"' || c == '\'') && opens_scalar(line, i)) {
@@ -157,7 +161,8 @@ CommentScan scan_yaml_comments(std::string_view t) {
       size_t hash = yaml_line(line, st, code);
       if (code || in_quote) cur.code();
       if (hash != std::string_view::npos) cur.comment(t, i + hash, end);
-      if (!st.quote && opens_block(line.substr(0, hash == std::string_view::npos ? line.size() : hash)))
+      if (!st.quote &&
+          opens_block(line.substr(0, hash == std::string_view::npos ? line.size() : hash)))
         st.block_indent = indent_of(line);
     }
     if (end >= t.size()) break;

@@ -22,13 +22,15 @@ std::string form(std::string_view code = "PB054") {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
 bool is_code(std::string_view s) {
   return s.size() == 5 && s.starts_with("PB") && std::isdigit(static_cast<unsigned char>(s[2])) &&
-         std::isdigit(static_cast<unsigned char>(s[3])) && std::isdigit(static_cast<unsigned char>(s[4]));
+         std::isdigit(static_cast<unsigned char>(s[3])) &&
+         std::isdigit(static_cast<unsigned char>(s[4]));
 }
 
 // Reads `PB054, PB053 …` off the front of `s`.
@@ -64,7 +66,8 @@ std::optional<Allow> parse_directive(std::string_view text, const Loc& at, Diagn
   std::string verb(s.substr(0, n));
   if (verb != "allow") {
     diags.error(at, "PB091",
-                fmt::format("unknown lint directive '{}'; {}", verb.empty() ? std::string(s) : verb, form()),
+                fmt::format("unknown lint directive '{}'; {}", verb.empty() ? std::string(s) : verb,
+                            form()),
                 did_you_mean(verb, {"allow"}));
     return std::nullopt;
   }
@@ -107,8 +110,9 @@ std::vector<Allow> scan_allows(std::string_view text, const std::string& filenam
     if (!a) continue;
     a->line = c.after_code ? c.line : scan.next_code_line(c.line);
     if (a->line == 0) {
-      diags.error(a->loc, "PB091", "`lint: allow` stands after the last line of code; put it above "
-                                   "the line or step it is about");
+      diags.error(a->loc, "PB091",
+                  "`lint: allow` stands after the last line of code; put it above "
+                  "the line or step it is about");
       continue;
     }
     out.push_back(std::move(*a));
@@ -172,7 +176,8 @@ std::vector<Allow> parse_lint_config(std::string_view text, const std::string& f
     size_t before = diags.items().size();
     if (!r.mapping(it, kEntryKeys)) continue;
     auto a = read_entry(r, it, dir);
-    if (a && diags.items().size() == before) out.push_back(std::move(*a));  // a flawed entry allows nothing
+    if (a && diags.items().size() == before)
+      out.push_back(std::move(*a));  // a flawed entry allows nothing
   }
   return out;
 }

@@ -36,8 +36,9 @@ Loc file_loc(const std::string& path) {
 
 size_t error_count(const Diagnostics& diags) {
   const auto& items = diags.items();
-  return static_cast<size_t>(std::count_if(items.begin(), items.end(),
-                                           [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+  return static_cast<size_t>(std::count_if(items.begin(), items.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error;
+  }));
 }
 
 void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagnostics& diags) {
@@ -58,10 +59,12 @@ void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagno
     out.origin.emplace(pb->id, path);  // the first file keeps the id; the checker reports PB021
     out.project.playbooks.push_back(std::move(*pb));
   } else if (kind == SourceKind::Schema) {
-    if (auto s = parse_yaml_schema(src, path, diags)) merge_schema(out.project.schema, std::move(*s));
+    if (auto s = parse_yaml_schema(src, path, diags))
+      merge_schema(out.project.schema, std::move(*s));
   } else if (kind == SourceKind::Calendar) {
     out.project.has_calendar_dir = true;
-    if (auto c = parse_yaml_calendar(src, path, diags)) out.project.calendars.push_back(std::move(*c));
+    if (auto c = parse_yaml_calendar(src, path, diags))
+      out.project.calendars.push_back(std::move(*c));
   }
 }
 
@@ -127,7 +130,8 @@ LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags)
     } else if (fs::is_directory(st)) {
       bool cal = false;
       for (const auto& p : files_under(path, cal, diags))
-        if (auto k = source_kind(p.string()); k != SourceKind::Other) load_file(p.string(), k, out, diags);
+        if (auto k = source_kind(p.string()); k != SourceKind::Other)
+          load_file(p.string(), k, out, diags);
       out.project.has_calendar_dir |= cal;
     } else if (auto k = source_kind(path); k != SourceKind::Other) {
       load_file(path, k, out, diags);

@@ -66,8 +66,8 @@ class ParseState {
   std::vector<std::string> pending_comments;
 
   // ---- literal decoding (reports bad escapes / values as diagnostics)
-  std::string unquote(Tok t);   // a "…" or """…""" token → its value
-  int64_t to_int(Tok t);        // PB090 when it does not fit in 64 bits
+  std::string unquote(Tok t);  // a "…" or """…""" token → its value
+  int64_t to_int(Tok t);       // PB090 when it does not fit in 64 bits
   std::string ident(Tok t) const { return std::string(t.sv()); }
 
   // ---- expression stack

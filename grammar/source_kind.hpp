@@ -22,7 +22,9 @@ enum class SourceKind { DslPlaybook, YamlPlaybook, Schema, Calendar, LintConfig,
 
 SourceKind source_kind(const std::string& path);
 
-inline bool is_playbook_source(SourceKind k) { return k == SourceKind::DslPlaybook || k == SourceKind::YamlPlaybook; }
+inline bool is_playbook_source(SourceKind k) {
+  return k == SourceKind::DslPlaybook || k == SourceKind::YamlPlaybook;
+}
 
 // Parses a playbook file's text in the form its name says. A name that is
 // not a playbook's adds PB005 (naming the accepted names) and gives nullopt.

@@ -64,8 +64,8 @@ bool plain_ascii(std::string_view text) {
     uint64_t w;
     std::memcpy(&w, text.data() + i, 8);
     uint64_t del = w ^ (0x7F * kOnes);
-    bool maybe = (w & kHighs) || (((w - 0x20 * kOnes) & ~w & kHighs)) ||
-                 ((del - kOnes) & ~del & kHighs);
+    bool maybe =
+        (w & kHighs) || (((w - 0x20 * kOnes) & ~w & kHighs)) || ((del - kOnes) & ~del & kHighs);
     // A byte may be >= 0x80, < 0x20 or DEL (a newline, once a line, is the
     // usual reason): the exact test settles it without a byte loop.
     if (maybe && non_plain(w)) return false;
@@ -92,8 +92,10 @@ bool check_text(std::string_view text, const std::string& filename, Diagnostics&
                     fmt::format("control character U+{:04X} is not allowed", c));
         return false;
       }
-      if (c == '\n') ++line, col = 1;
-      else ++col;
+      if (c == '\n')
+        ++line, col = 1;
+      else
+        ++col;
       ++i;
       continue;
     }

@@ -59,10 +59,14 @@ void read_set(Reader& r, const Field& f, Action& a) {
   if (!r.mapping(f, keys("set"))) return;
   read_key(r, f, "path", a.path, path, true);
   auto v = r.get(f, "value"), x = r.get(f, "expr");
-  if (v && x) r.diags.error(x->key_loc, "PB012", "'set' takes 'value' or 'expr', not both");
-  else if (!v && !x) r.diags.error(f.loc, "PB014", "'set' needs the key 'value' or 'expr'");
-  if (v) a.expr = literal(r, *v);
-  else if (x) a.expr = r.expr(*x);
+  if (v && x)
+    r.diags.error(x->key_loc, "PB012", "'set' takes 'value' or 'expr', not both");
+  else if (!v && !x)
+    r.diags.error(f.loc, "PB014", "'set' needs the key 'value' or 'expr'");
+  if (v)
+    a.expr = literal(r, *v);
+  else if (x)
+    a.expr = r.expr(*x);
 }
 
 void read_unassign(Reader& r, const Field& f, Action& a) {
@@ -70,9 +74,12 @@ void read_unassign(Reader& r, const Field& f, Action& a) {
   if (auto q = r.get(f, "queue", true)) choice(r, *q, kQueues, a.queue);
   auto n = r.get(f, "name");
   read_key(r, f, "me", a.me, boolean);
-  if (n && a.me) r.diags.error(n->key_loc, "PB012", "'unassign' takes 'name' or 'me', not both");
-  else if (n) r.str(*n, a.text);
-  else if (!a.me) r.diags.error(f.loc, "PB014", "'unassign' needs the key 'name' or 'me: true'");
+  if (n && a.me)
+    r.diags.error(n->key_loc, "PB012", "'unassign' takes 'name' or 'me', not both");
+  else if (n)
+    r.str(*n, a.text);
+  else if (!a.me)
+    r.diags.error(f.loc, "PB014", "'unassign' needs the key 'name' or 'me: true'");
 }
 
 void read_body(Reader& r, const Field& f, Action& a, int depth) {
@@ -121,8 +128,9 @@ std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
   for (auto& it : items(r, f, "action")) {
     auto it_begin = it.node.begin();
     if (it_begin == it.node.end()) {
-      r.diags.error(it.loc, "PB014", "action needs one of the keys 'complete', 'reset', 'note', "
-                                     "'set', 'assign', 'unassign', 'send', 'require', 'each'");
+      r.diags.error(it.loc, "PB014",
+                    "action needs one of the keys 'complete', 'reset', 'note', "
+                    "'set', 'assign', 'unassign', 'send', 'require', 'each'");
       continue;
     }
     if (++it_begin != it.node.end())

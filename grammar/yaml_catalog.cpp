@@ -102,8 +102,10 @@ void read_type(Reader& r, const Field& spec, Attribute& a, int depth) {
   auto& names = type_names();
   auto pos = std::find(names.begin(), names.end(), t);
   if (pos == names.end()) {
-    r.invalid(tl, fmt::format("unknown type '{}'; expected one of bool, int, string, date, "
-                              "enum, records, contacts", t),
+    r.invalid(tl,
+              fmt::format("unknown type '{}'; expected one of bool, int, string, date, "
+                          "enum, records, contacts",
+                          t),
               did_you_mean(t, names));
     return;
   }
@@ -158,9 +160,12 @@ void read_rule_on(Reader& r, const Field& on, Rule& x) {
                               given[0].name, given[1].name));
   const Field& g = given[0];
   x.on_loc = g.loc;
-  if (g.name == "'complete'") x.on = RuleOn::Complete, r.integer(g, x.task);
-  else if (g.name == "'set'") x.on = RuleOn::Set, path(r, g, x.path);
-  else x.on = RuleOn::Event, ident(r, g, x.event);
+  if (g.name == "'complete'")
+    x.on = RuleOn::Complete, r.integer(g, x.task);
+  else if (g.name == "'set'")
+    x.on = RuleOn::Set, path(r, g, x.path);
+  else
+    x.on = RuleOn::Event, ident(r, g, x.event);
 }
 
 }  // namespace

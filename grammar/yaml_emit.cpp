@@ -14,10 +14,10 @@ namespace {
 // Words YAML 1.1 or 1.2 readers turn into null, booleans or special floats.
 bool special_word(const std::string& s) {
   static const std::set<std::string, std::less<>> words = {
-      "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-      "y",   "Y",    "yes",  "Yes",  "YES",  "n",    "N",    "no",    "No",    "NO",
-      "on",  "On",   "ON",   "off",  "Off",  "OFF",  ".inf", ".Inf",  ".INF",  "-.inf",
-      "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF", ".nan", ".NaN", ".NAN", "<<", "="};
+      "~",     "null",  "Null",  "NULL",  "true",  "True", "TRUE", "false", "False", "FALSE",
+      "y",     "Y",     "yes",   "Yes",   "YES",   "n",    "N",    "no",    "No",    "NO",
+      "on",    "On",    "ON",    "off",   "Off",   "OFF",  ".inf", ".Inf",  ".INF",  "-.inf",
+      "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF", ".nan", ".NaN", ".NAN",  "<<",    "="};
   return words.contains(s);
 }
 
@@ -106,18 +106,24 @@ std::string quoted(const std::string& s) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
+    if (c == '"' || c == '\\')
+      out += '\\', out += static_cast<char>(c);
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c < 0x20 || c == 0x7F)
+      out += fmt::format("\\x{:02X}", c);
     else if (has_invisible_or_control(s.substr(i, 3)) && c >= 0xC2) {
       size_t n = c == 0xC2 ? 2 : 3;
       uint32_t cp = n == 2 ? ((c & 0x1F) << 6) | (s[i + 1] & 0x3F)
                            : ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
       out += fmt::format("\\u{:04X}", cp);
       i += n - 1;
-    } else out += static_cast<char>(c);
+    } else
+      out += static_cast<char>(c);
   }
   return out + "\"";
 }
@@ -183,8 +189,8 @@ grammar::layout::Doc packed_flow(const Y& y) {
   l::Docs parts;
   for (size_t i = 0; i < n; ++i) {
     if (i) parts.push_back(l::brk());
-    std::string item = seq ? flow_text(y.items[i])
-                           : key_text(y.entries[i].key) + ": " + flow_text(y.entries[i]);
+    std::string item =
+        seq ? flow_text(y.items[i]) : key_text(y.entries[i].key) + ": " + flow_text(y.entries[i]);
     parts.push_back(l::text(item + (i + 1 < n ? "," : seq ? "]" : "}")));
   }
   return l::cat({l::text(seq ? "[" : "{"), l::nest(4, {l::fill(std::move(parts))})});
@@ -209,11 +215,13 @@ class Printer {
   // `prefix` (a key with ": " or "- ") then the value `v`, at `indent`.
   void value(const std::string& prefix, const Y& v, size_t indent) {
     std::string pad(indent, ' ');
-    bool empty_coll = (v.kind == Y::Seq && v.items.empty()) || (v.kind == Y::Map && v.entries.empty());
+    bool empty_coll =
+        (v.kind == Y::Seq && v.items.empty()) || (v.kind == Y::Map && v.entries.empty());
     size_t col = indent + prefix.size();
     if (v.kind == Y::Str && v.text.find('\n') != std::string::npos) {
       out += pad + prefix + (block_ok(v.text) ? block(v.text, indent + 2) : quoted(v.text)) + "\n";
-    } else if (v.kind == Y::Str && v.doc && plain_ok(v.text, false) && col + width(v.text) > kWidth) {
+    } else if (v.kind == Y::Str && v.doc && plain_ok(v.text, false) &&
+               col + width(v.text) > kWidth) {
       out += pad + prefix + wrapped(grammar::layout::nest(4, {*v.doc}), col, indent) + "\n";
     } else if (v.kind == Y::Raw || v.kind == Y::Str || empty_coll ||
                (flowable(v, 0) && col + width(flow_text(v)) <= kWidth)) {

@@ -30,13 +30,13 @@ namespace pb::yaml {
 
 struct Y {
   enum Kind { Raw, Str, Seq, Map } kind = Str;
-  std::string text;                                // Raw: printed as is; Str: a string
-  std::vector<Y> items;                            // Seq
-  std::vector<Y> entries;                          // Map: values, each with its key
-  std::string key;                                 // the key, when an entry of a Map
-  std::vector<std::string> comments;               // above this node
-  std::vector<std::string> trailing;               // after a block Map's last key
-  bool block = false;                              // never printed in flow style
+  std::string text;                                 // Raw: printed as is; Str: a string
+  std::vector<Y> items;                             // Seq
+  std::vector<Y> entries;                           // Map: values, each with its key
+  std::string key;                                  // the key, when an entry of a Map
+  std::vector<std::string> comments;                // above this node
+  std::vector<std::string> trailing;                // after a block Map's last key
+  bool block = false;                               // never printed in flow style
   std::shared_ptr<const grammar::layout::Doc> doc;  // Str: where it may wrap (an expression)
 
   static Y raw(std::string t);

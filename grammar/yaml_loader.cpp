@@ -132,23 +132,40 @@ namespace {
 // One key of the playbook's root mapping.
 void read_header_key(Reader& r, const Field& f, Playbook& p) {
   const std::string k = f.name.substr(1, f.name.size() - 2);
-  if (k == "playbook") slug(r, f, p.id);
-  else if (k == "title") r.str(f, p.title);
-  else if (k == "version") r.integer(f, p.version);
-  else if (k == "phase") r.str(f, p.phase);
-  else if (k == "motions") r.str_list(f, p.motions);
-  else if (k == "owner") r.str(f, p.owner);
-  else if (k == "note_prefix") r.str(f, p.note_prefix);
-  else if (k == "calendar") p.calendar_loc = f.loc, path(r, f, p.calendar);
-  else if (k == "next") slug_list(r, f, p.next, &p.next_locs);
-  else if (k == "roles") read_roles(r, f, p.roles);
-  else if (k == "tasks") read_tasks(r, f, p.tasks);
-  else if (k == "groups") read_groups(r, f, p.groups);
-  else if (k == "events") read_events(r, f, p.events);
-  else if (k == "externals") read_externals(r, f, p.externals);
-  else if (k == "rules") read_rules(r, f, p.rules);
-  else if (k == "start") p.start_loc = f.loc, ident(r, f, p.start);
-  else if (k == "steps") read_steps(r, f, p.steps);
+  if (k == "playbook")
+    slug(r, f, p.id);
+  else if (k == "title")
+    r.str(f, p.title);
+  else if (k == "version")
+    r.integer(f, p.version);
+  else if (k == "phase")
+    r.str(f, p.phase);
+  else if (k == "motions")
+    r.str_list(f, p.motions);
+  else if (k == "owner")
+    r.str(f, p.owner);
+  else if (k == "note_prefix")
+    r.str(f, p.note_prefix);
+  else if (k == "calendar")
+    p.calendar_loc = f.loc, path(r, f, p.calendar);
+  else if (k == "next")
+    slug_list(r, f, p.next, &p.next_locs);
+  else if (k == "roles")
+    read_roles(r, f, p.roles);
+  else if (k == "tasks")
+    read_tasks(r, f, p.tasks);
+  else if (k == "groups")
+    read_groups(r, f, p.groups);
+  else if (k == "events")
+    read_events(r, f, p.events);
+  else if (k == "externals")
+    read_externals(r, f, p.externals);
+  else if (k == "rules")
+    read_rules(r, f, p.rules);
+  else if (k == "start")
+    p.start_loc = f.loc, ident(r, f, p.start);
+  else if (k == "steps")
+    read_steps(r, f, p.steps);
   else if (k == "tenant") {
     p.tenant.loc = f.key_loc;
     p.tenant.comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc, nullptr});
@@ -200,8 +217,10 @@ std::optional<Schema> parse_yaml_schema(std::string_view text, const std::string
   if (auto k = r.get(root, "schema", true); k && ident(r, *k, kind) && kind != "tenant")
     r.invalid(k->loc, fmt::format("'schema' must be 'tenant'; got '{}'", kind));
   each_key(r, root, [&](const Field& f) {
-    if (f.name == "'attributes'") read_attributes(r, f, s.attributes, 1);
-    else if (f.name == "'rules'") read_rules(r, f, s.rules);
+    if (f.name == "'attributes'")
+      read_attributes(r, f, s.attributes, 1);
+    else if (f.name == "'rules'")
+      read_rules(r, f, s.rules);
   });
   return s;
 }

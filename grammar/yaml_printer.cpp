@@ -70,9 +70,12 @@ Y rule(const Rule& r) {
   Y y = Y::map(), on = Y::map();
   y.add("id", S(r.id));
   y.add("message", S(r.message));
-  if (r.on == RuleOn::Complete) on.add("complete", N(r.task));
-  else if (r.on == RuleOn::Set) on.add("set", S(r.path));
-  else on.add("event", S(r.event));
+  if (r.on == RuleOn::Complete)
+    on.add("complete", N(r.task));
+  else if (r.on == RuleOn::Set)
+    on.add("set", S(r.path));
+  else
+    on.add("event", S(r.event));
   y.add("on", std::move(on));
   y.add("require", E(r.condition));
   return with(y, r.comments);
@@ -86,12 +89,18 @@ Y set_body(const Action& a) {
   y.add("path", S(a.path));
   if (!a.expr) return y;
   const Expr& e = *a.expr;
-  if (e.parenthesized) y.add("expr", E(e));
-  else if (e.kind == ExprKind::Bool) y.add("value", B(e.bval));
-  else if (e.kind == ExprKind::Int) y.add("value", N(e.ival));
-  else if (e.kind == ExprKind::Date) y.add("value", Y::raw(e.text));
-  else if (e.kind == ExprKind::String) y.add("value", S(e.text));
-  else y.add("expr", E(e));
+  if (e.parenthesized)
+    y.add("expr", E(e));
+  else if (e.kind == ExprKind::Bool)
+    y.add("value", B(e.bval));
+  else if (e.kind == ExprKind::Int)
+    y.add("value", N(e.ival));
+  else if (e.kind == ExprKind::Date)
+    y.add("value", Y::raw(e.text));
+  else if (e.kind == ExprKind::String)
+    y.add("value", S(e.text));
+  else
+    y.add("expr", E(e));
   return y;
 }
 
@@ -100,7 +109,9 @@ Y action_body(const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete:
     case ActionKind::Reset: return N(a.task);
-    case ActionKind::Note: y.add("kind", Y::raw(to_string(a.note_kind))), y.add("text", S(a.text)); break;
+    case ActionKind::Note:
+      y.add("kind", Y::raw(to_string(a.note_kind))), y.add("text", S(a.text));
+      break;
     case ActionKind::Set: return set_body(a);
     case ActionKind::Assign:
       y.add("queue", Y::raw(to_string(a.queue)));
@@ -151,8 +162,9 @@ Y transition(const Transition& t) {
     case TriggerKind::After: y.add("after", S(duration_words(t.amount, t.unit))); break;
     case TriggerKind::At: {
       int64_t n = t.amount < 0 ? -t.amount : t.amount;
-      std::string off = t.amount == 0 ? "" : fmt::format(" {} {}", t.amount < 0 ? '-' : '+',
-                                                         duration_words(n, DurationUnit::Days));
+      std::string off = t.amount == 0 ? ""
+                                      : fmt::format(" {} {}", t.amount < 0 ? '-' : '+',
+                                                    duration_words(n, DurationUnit::Days));
       y.add("at", S(t.at_path + off));
       break;
     }
@@ -182,7 +194,8 @@ Y step(const Step& s) {
     y.add("transitions", std::move(ts));
   }
   static const char* terms[] = {"", "end", "goto", "handoff"};
-  if (s.terminal != TerminalKind::None) y.add(terms[static_cast<int>(s.terminal)], S(s.terminal_arg));
+  if (s.terminal != TerminalKind::None)
+    y.add(terms[static_cast<int>(s.terminal)], S(s.terminal_arg));
   y.trailing = s.trailing.lines;
   y.block = true;
   return with(y, s.comments);

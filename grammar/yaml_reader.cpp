@@ -71,8 +71,7 @@ Field Reader::root(const YAML::Node& n, const std::string& what) {
 }
 
 void Reader::wrong_type(const Field& f, const std::string& what) {
-  diags.error(f.loc, "PB012",
-              fmt::format("{} must be {}, got {}", f.name, what, describe(f.node)));
+  diags.error(f.loc, "PB012", fmt::format("{} must be {}, got {}", f.name, what, describe(f.node)));
 }
 
 void Reader::invalid(const Loc& at, const std::string& message, std::string hint) {
@@ -144,8 +143,7 @@ std::optional<Field> Reader::get(const Field& map, const std::string& key, bool 
       if (it->first.IsScalar() && it->first.Scalar() == key)
         return entry({key, it->first, it->second});
   }
-  if (required)
-    diags.error(map.loc, "PB014", fmt::format("{} needs the key '{}'", map.name, key));
+  if (required) diags.error(map.loc, "PB014", fmt::format("{} needs the key '{}'", map.name, key));
   return std::nullopt;
 }
 
@@ -203,9 +201,12 @@ std::string int_hint(const std::string& s) {
   bool commas = false;
   std::string cur;
   for (char c : s) {
-    if (c >= '0' && c <= '9') cur += c;
-    else if ((c == ' ' || c == ',') && !cur.empty()) groups.push_back(cur), cur.clear(), commas |= c == ',';
-    else if (c != ' ') return {};
+    if (c >= '0' && c <= '9')
+      cur += c;
+    else if ((c == ' ' || c == ',') && !cur.empty())
+      groups.push_back(cur), cur.clear(), commas |= c == ',';
+    else if (c != ' ')
+      return {};
   }
   if (!cur.empty()) groups.push_back(cur);
   if (groups.size() < 2) return {};
@@ -221,7 +222,8 @@ std::string int_hint(const std::string& s) {
 bool Reader::integer(const Field& f, int64_t& out) {
   if (!scalar(f, "an integer")) return false;
   if (classify(f.node) != Plain::Int) {
-    diags.error(f.loc, "PB012", fmt::format("{} must be an integer, got {}", f.name, describe(f.node)),
+    diags.error(f.loc, "PB012",
+                fmt::format("{} must be an integer, got {}", f.name, describe(f.node)),
                 int_hint(f.node.Scalar()));
     return false;
   }
@@ -253,9 +255,10 @@ std::string bool_hint(std::string_view word) {
 bool Reader::boolean(const Field& f, bool& out) {
   if (!scalar(f, "a boolean (true or false)")) return false;
   if (classify(f.node) != Plain::Bool) {
-    diags.error(f.loc, "PB012",
-                fmt::format("{} must be a boolean (true or false), got {}", f.name, describe(f.node)),
-                bool_hint(f.node.Scalar()));
+    diags.error(
+        f.loc, "PB012",
+        fmt::format("{} must be a boolean (true or false), got {}", f.name, describe(f.node)),
+        bool_hint(f.node.Scalar()));
     return false;
   }
   out = f.node.Scalar()[0] != 'f' && f.node.Scalar()[0] != 'F';
@@ -319,8 +322,10 @@ std::vector<Loc> folded_positions(std::string_view src, size_t pos, const std::s
     }
     if (value[i] != ' ' || pos >= src.size() || !blank(src[pos])) return {};
     for (; pos < src.size() && blank(src[pos]); ++pos) {
-      if (src[pos] == '\n') ++here.line, here.col = 1, folded = true;
-      else ++here.col;
+      if (src[pos] == '\n')
+        ++here.line, here.col = 1, folded = true;
+      else
+        ++here.col;
     }
   }
   return folded ? at : std::vector<Loc>{};
@@ -361,9 +366,7 @@ std::optional<Expr> Reader::expr(const Field& f) {
   return e;
 }
 
-Comments Reader::comments(const Field& f) {
-  return Comments{source.take_before(f.loc.line)};
-}
+Comments Reader::comments(const Field& f) { return Comments{source.take_before(f.loc.line)}; }
 
 Comments Reader::trailing(const Field& f) {
   return Comments{source.take_trailing(f.loc.line, f.loc.col)};

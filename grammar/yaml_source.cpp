@@ -66,6 +66,8 @@ std::vector<std::string> Source::take_trailing(uint32_t line, uint32_t col) {
   return claim(unclaimed_.upper_bound(line), end);
 }
 
-std::vector<std::string> Source::take_final() { return claim(unclaimed_.begin(), unclaimed_.end()); }
+std::vector<std::string> Source::take_final() {
+  return claim(unclaimed_.begin(), unclaimed_.end());
+}
 
 }  // namespace pb::yaml

@@ -43,7 +43,8 @@ class Source {
   Kind kind(uint32_t line) const;
   uint32_t indent(uint32_t line) const;  // 1-based column of the first non-space
   std::string comment_text(uint32_t line) const;
-  std::vector<std::string> claim(std::set<uint32_t>::iterator from, std::set<uint32_t>::iterator to);
+  std::vector<std::string> claim(std::set<uint32_t>::iterator from,
+                                 std::set<uint32_t>::iterator to);
 
   std::string_view text_;
   std::vector<size_t> starts_;  // offset of each line (index 0 = line 1)

@@ -28,11 +28,16 @@ void at_most_one(Reader& r, const std::vector<Field>& given, const std::string& 
 
 bool parse_unit(std::string_view u, DurationUnit& out) {
   if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
-  if (u == "business day") out = DurationUnit::BusinessDays;
-  else if (u == "day") out = DurationUnit::Days;
-  else if (u == "week") out = DurationUnit::Weeks;
-  else if (u == "hour") out = DurationUnit::Hours;
-  else return false;
+  if (u == "business day")
+    out = DurationUnit::BusinessDays;
+  else if (u == "day")
+    out = DurationUnit::Days;
+  else if (u == "week")
+    out = DurationUnit::Weeks;
+  else if (u == "hour")
+    out = DurationUnit::Hours;
+  else
+    return false;
   return true;
 }
 
@@ -57,7 +62,8 @@ void read_after(Reader& r, const Field& f, Transition& t) {
   std::string_view s = text;
   if (!leading_int(s, t.amount) || !parse_unit(s, t.unit))
     r.invalid(f.loc, fmt::format("'after' must be \"INT UNIT\" with UNIT business days, days, "
-                                 "weeks or hours; got '{}'", text));
+                                 "weeks or hours; got '{}'",
+                                 text));
 }
 
 void read_at(Reader& r, const Field& f, Transition& t) {
@@ -79,7 +85,8 @@ void read_at(Reader& r, const Field& f, Transition& t) {
   }
   if (!ok)
     r.invalid(f.loc, fmt::format("'at' must be \"PATH\" or \"PATH + INT days\" or "
-                                 "\"PATH - INT days\"; got '{}'", text));
+                                 "\"PATH - INT days\"; got '{}'",
+                                 text));
 }
 
 // A key of checked mapping `f` that construct `what` does not know (PB010).
@@ -103,10 +110,14 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
     return false;
   }
   const Field& g = given[0];
-  if (g.name == "'event'") t.trigger = TriggerKind::Event, ident(r, g, t.event);
-  else if (g.name == "'task'") t.trigger = TriggerKind::Task, r.integer(g, t.task);
-  else if (g.name == "'after'") t.trigger = TriggerKind::After, read_after(r, g, t);
-  else if (g.name == "'at'") t.trigger = TriggerKind::At, read_at(r, g, t);
+  if (g.name == "'event'")
+    t.trigger = TriggerKind::Event, ident(r, g, t.event);
+  else if (g.name == "'task'")
+    t.trigger = TriggerKind::Task, r.integer(g, t.task);
+  else if (g.name == "'after'")
+    t.trigger = TriggerKind::After, read_after(r, g, t);
+  else if (g.name == "'at'")
+    t.trigger = TriggerKind::At, read_at(r, g, t);
   else {
     t.trigger = TriggerKind::Otherwise;
     bool yes = false;
@@ -143,8 +154,10 @@ void read_step_nodes(Reader& r, const Field& it, Step& s) {
     if (tr)
       for (auto& ti : items(r, *tr, "transition")) s.transitions.push_back(read_transition(r, ti));
   };
-  if (e && tr && tr->key_loc.line < e->key_loc.line) transitions(), enter();
-  else enter(), transitions();
+  if (e && tr && tr->key_loc.line < e->key_loc.line)
+    transitions(), enter();
+  else
+    enter(), transitions();
 }
 
 void read_terminal(Reader& r, const Field& it, Step& s) {
@@ -153,9 +166,12 @@ void read_terminal(Reader& r, const Field& it, Step& s) {
   if (term.empty()) return;
   const Field& g = term[0];
   s.terminal_loc = g.loc;
-  if (g.name == "'end'") s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
-  else if (g.name == "'goto'") s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
-  else s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
+  if (g.name == "'end'")
+    s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
+  else if (g.name == "'goto'")
+    s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
+  else
+    s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
 }
 
 }  // namespace

@@ -78,9 +78,9 @@ void check_unused(PlaybookScope& s) {
                                   t.id, t.name));
   for (const auto& e : s.pb.events)
     if (!s.used_events.contains(e.id))
-      s.diags.warning(e.loc, "PB082",
-                      fmt::format("event '{}' is declared but no transition or rule uses it",
-                                  e.id));
+      s.diags.warning(
+          e.loc, "PB082",
+          fmt::format("event '{}' is declared but no transition or rule uses it", e.id));
   for (const auto& x : s.pb.externals)
     if (!s.used_externals.contains(x.id))
       s.diags.warning(x.loc, "PB083",

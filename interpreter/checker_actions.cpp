@@ -20,9 +20,10 @@ bool assignable(TypeKind to, TypeKind from) {
 
 void check_set(PlaybookScope& s, const Env& env, const Action& a) {
   if (a.path.rfind("event.", 0) == 0 || a.path == "event") {
-    s.diags.error(a.loc, "PB041",
-                  fmt::format("cannot set '{}': only tenant attributes and record fields can be set",
-                              a.path));
+    s.diags.error(
+        a.loc, "PB041",
+        fmt::format("cannot set '{}': only tenant attributes and record fields can be set",
+                    a.path));
     return;
   }
   Ty target = resolve_path(s, env, a.path, a.loc);
@@ -47,8 +48,8 @@ void check_each(PlaybookScope& s, const Env& env, const Action& a) {
   if (coll.kind != TypeKind::Records && coll.kind != TypeKind::Contacts) {
     if (coll.kind != U)  // an unknown collection was reported; its body would only cascade
       s.diags.error(a.loc, "PB040",
-                    fmt::format("`each` ranges over records or contacts, but {} is {}", what_of(coll),
-                                type_name(coll.kind)));
+                    fmt::format("`each` ranges over records or contacts, but {} is {}",
+                                what_of(coll), type_name(coll.kind)));
     return;
   }
   Env inner = env;

@@ -56,7 +56,7 @@ struct Said {
 };
 
 struct Wording {
-  std::string subject;   // "task 3663"
+  std::string subject;    // "task 3663"
   std::string_view verb;  // "is named", "is", "has"
   std::string_view noun;  // "names" / "values", for invisible differences
 };
@@ -68,8 +68,10 @@ Groups group(const std::vector<Said>& said) {
   Groups out;
   for (const auto& s : said) {
     auto it = std::find_if(out.begin(), out.end(), [&](const auto& g) { return g.first == s.key; });
-    if (it == out.end()) out.push_back({s.key, {&s}});
-    else it->second.push_back(&s);
+    if (it == out.end())
+      out.push_back({s.key, {&s}});
+    else
+      it->second.push_back(&s);
   }
   return out;
 }
@@ -86,7 +88,7 @@ std::string places(const std::vector<const Said*>& ss) {
 // The one name (or value) only in `a` and the one only in `b`, when each
 // has exactly one the other lacks.
 std::optional<std::pair<std::string, std::string>> odd_pair(const std::vector<std::string>& a,
-                                                             const std::vector<std::string>& b) {
+                                                            const std::vector<std::string>& b) {
   auto only = [](const auto& x, const auto& y) {
     std::vector<std::string> out;
     for (const auto& v : x)
@@ -113,8 +115,8 @@ std::string difference_note(const Said& here, const Said& there, const Wording& 
                      quoted(pair->second), there.loc->str());
 }
 
-void report(std::vector<Said> said, const PathOrder& order, const Wording& w,
-            std::string_view code, Diagnostics& diags) {
+void report(std::vector<Said> said, const PathOrder& order, const Wording& w, std::string_view code,
+            Diagnostics& diags) {
   std::stable_sort(said.begin(), said.end(),
                    [&](const Said& a, const Said& b) { return order.before(*a.loc, *b.loc); });
   Groups groups = group(said);
@@ -143,7 +145,8 @@ void report(std::vector<Said> said, const PathOrder& order, const Wording& w,
   d.message = fmt::format("{} {} {} here but {}{}", w.subject, w.verb, here->shown,
                           check::join(others, ", "), note);
   for (const auto& s : said)
-    if (&s != here) d.related.push_back({*s.loc, fmt::format("{} {} {} here", w.subject, w.verb, s.shown)});
+    if (&s != here)
+      d.related.push_back({*s.loc, fmt::format("{} {} {} here", w.subject, w.verb, s.shown)});
   diags.add(std::move(d));
 }
 
@@ -261,10 +264,11 @@ void compare_attribute(const std::string& subject,
 
 void check_attribute_types(const Project& project, const PathOrder& order, Diagnostics& diags) {
   AttrPlaces tenant;
-  std::map<std::string, AttrPlaces> payloads;  // event id → its payload fields
+  std::map<std::string, AttrPlaces> payloads;         // event id → its payload fields
   std::map<std::string, std::set<std::string>> seen;  // file → paths declared in it
   if (project.schema)
-    for (const auto& a : project.schema->attributes) flatten(a, "", true, tenant, seen[a.loc.filename()]);
+    for (const auto& a : project.schema->attributes)
+      flatten(a, "", true, tenant, seen[a.loc.filename()]);
   for (const auto& p : project.playbooks) {
     std::set<std::string> own;
     for (const auto& a : p.tenant.attributes) flatten(a, "", false, tenant, own);
@@ -276,7 +280,8 @@ void check_attribute_types(const Project& project, const PathOrder& order, Diagn
     }
   }
   for (const auto& [path, as] : tenant)
-    if (as.size() > 1) compare_attribute(fmt::format("tenant attribute '{}'", path), as, order, diags);
+    if (as.size() > 1)
+      compare_attribute(fmt::format("tenant attribute '{}'", path), as, order, diags);
   for (const auto& [event, fields] : payloads)
     for (const auto& [path, as] : fields)
       if (as.size() > 1)
@@ -297,9 +302,10 @@ void check_playbook_ids(const Project& project, Diagnostics& diags) {
     Diagnostic d;
     d.loc = p.loc;
     d.code = "PB021";
-    d.message = fmt::format("playbook id '{}' is also used at {}; playbook ids must be unique "
-                            "across the playbook directories",
-                            p.id, it->second->loc.str());
+    d.message = fmt::format(
+        "playbook id '{}' is also used at {}; playbook ids must be unique "
+        "across the playbook directories",
+        p.id, it->second->loc.str());
     d.related.push_back({it->second->loc, fmt::format("playbook '{}' is declared here", p.id)});
     diags.add(std::move(d));
   }

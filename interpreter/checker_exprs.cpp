@@ -29,9 +29,9 @@ void check_transition(PlaybookScope& s, const Transition& t) {
   if (t.trigger == TriggerKind::At) {
     Ty d = resolve_path(s, env, t.at_path, t.loc);
     if (d.kind != TypeKind::Unknown && d.kind != TypeKind::Date)
-      s.diags.error(t.loc, "PB040",
-                    fmt::format("`at` needs a date attribute, but {} is {}", what_of(d),
-                                type_name(d.kind)));
+      s.diags.error(
+          t.loc, "PB040",
+          fmt::format("`at` needs a date attribute, but {} is {}", what_of(d), type_name(d.kind)));
   }
   if (t.guard) check_guard(s, env, *t.guard, "a guard");
   check_actions(s, env, t.actions);
@@ -48,13 +48,16 @@ void check_set_rule(PlaybookScope& s, const Rule& r, Env& env, Attribute& old) {
         env.vars.emplace_back(root, &a->type);
   } else if (root == "tenant") {
     auto second = path.find('.', dot + 1);
-    auto it = s.attrs.find(path.substr(dot + 1, second == std::string::npos ? second : second - dot - 1));
+    auto it =
+        s.attrs.find(path.substr(dot + 1, second == std::string::npos ? second : second - dot - 1));
     if (it != s.attrs.end() && it->second->type.kind == TypeKind::Records)
       env.vars.emplace_back(it->second->type.key, &it->second->type);
   }
   Ty target = resolve_path(s, env, path, r.on_loc.line ? r.on_loc : r.loc);
-  if (target.kind != TypeKind::Unknown && target.type) old.type = *target.type;
-  else old.type.kind = target.kind;
+  if (target.kind != TypeKind::Unknown && target.type)
+    old.type = *target.type;
+  else
+    old.type.kind = target.kind;
   old.name = "old";
   env.event_fields.emplace("old", &old);
 }
@@ -93,10 +96,10 @@ void check_calendar_attr(PlaybookScope& s, const Ty& t, const Loc& loc, std::str
   std::sort(ids.begin(), ids.end());
   for (const auto& v : t.type->values)
     if (!s.project.calendar(v))
-      s.diags.error(loc, "PB036",
-                    fmt::format("no business calendar for {} \"{}\": add calendars/{}.yaml", path,
-                                v, v),
-                    did_you_mean(v, ids));
+      s.diags.error(
+          loc, "PB036",
+          fmt::format("no business calendar for {} \"{}\": add calendars/{}.yaml", path, v, v),
+          did_you_mean(v, ids));
 }
 
 void check_calendars(PlaybookScope& s) {

@@ -39,9 +39,10 @@ void note_cut_off(PlaybookScope& s, const std::vector<const Transition*>& broken
   d.loc = t.target_loc.line ? t.target_loc : t.loc;
   d.severity = Severity::Note;
   d.code = "PB050";
-  d.message = fmt::format("while '{}' is not a step, {} {} cannot be reached from the start step: {} (not "
-                          "reported as unreachable until it is fixed)",
-                          t.target, cut.size(), cut.size() == 1 ? "step" : "steps", join(names, ", "));
+  d.message = fmt::format(
+      "while '{}' is not a step, {} {} cannot be reached from the start step: {} (not "
+      "reported as unreachable until it is fixed)",
+      t.target, cut.size(), cut.size() == 1 ? "step" : "steps", join(names, ", "));
   s.diags.add(std::move(d));
 }
 
@@ -125,8 +126,10 @@ void check_waits(PlaybookScope& s, const Step& st) {
     if (t.trigger != TriggerKind::Event && t.trigger != TriggerKind::Task) return;
   std::vector<std::string> events;
   for (const auto& t : st.transitions) {
-    if (t.trigger == TriggerKind::Event) events.push_back("'" + t.event + "'");
-    else events.push_back(fmt::format("task {}", t.task));
+    if (t.trigger == TriggerKind::Event)
+      events.push_back("'" + t.event + "'");
+    else
+      events.push_back(fmt::format("task {}", t.task));
   }
   s.diags.warning(st.loc, "PB054",
                   fmt::format("step '{}' only waits for {}; with no timer (`after …`, `at …`) "

@@ -26,8 +26,8 @@ namespace pb::check {
 struct Ty {
   TypeKind kind = TypeKind::Unknown;
   const Type* type = nullptr;
-  std::string_view what;  // the path it came from, for messages ("" → src); a view into
-                          // the model's path text, which outlives the Ty
+  std::string_view what;      // the path it came from, for messages ("" → src); a view into
+                              // the model's path text, which outlives the Ty
   const Expr* src = nullptr;  // the expression it came from, shown only in messages
 };
 
@@ -47,9 +47,9 @@ std::string where_text(const EventWhere& w);  // "event 'paused'", "the event" w
 // What `event.X` and record variables mean where an expression stands. The
 // names are views into the model (or literals), which outlives every Env.
 struct Env {
-  bool event_builtins = false;                   // event.note, event.actor
+  bool event_builtins = false;  // event.note, event.actor
   std::unordered_map<std::string_view, const Attribute*> event_fields;
-  std::string_view no_event;                     // why event.X is unavailable (a literal)
+  std::string_view no_event;  // why event.X is unavailable (a literal)
   EventWhere event_where;
   std::vector<std::pair<std::string_view, const Type*>> vars;  // record variables
 };
@@ -107,7 +107,7 @@ struct PlaybookScope {
 
 // ---- checker_names.cpp
 void check_duplicates(PlaybookScope& s);
-void check_references(PlaybookScope& s);   // steps, roles, tasks, events, playbooks, externals
+void check_references(PlaybookScope& s);  // steps, roles, tasks, events, playbooks, externals
 
 // ---- checker_types.cpp / checker_paths.cpp
 Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const Loc& loc);
@@ -116,7 +116,8 @@ void check_guard(PlaybookScope& s, const Env& env, const Expr& e, const Label& w
 void check_enum_literal(PlaybookScope& s, const Ty& en, const Expr& lit);  // PB035
 void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& actions);
 void check_expressions(PlaybookScope& s);
-void check_rules(PlaybookScope& s, const std::vector<Rule>& rules);  // guards, actions, rules, at paths, calendar
+void check_rules(PlaybookScope& s,
+                 const std::vector<Rule>& rules);  // guards, actions, rules, at paths, calendar
 Env transition_env(PlaybookScope& s, const Transition& t);
 
 // ---- checker_graph.cpp
@@ -139,11 +140,11 @@ void check_unused(PlaybookScope& s);
 
 // ---- checker_catalog.cpp
 void check_catalog(const Project& project, Diagnostics& diags);  // PB070, PB071
-bool same_type(const Type& a, const Type& b);  // as PB071 compares them
+bool same_type(const Type& a, const Type& b);                    // as PB071 compares them
 
 // Shared helpers.
 std::string show(const Expr& e, int depth = 0);  // short text of an expression for messages
-constexpr int kMaxExprDepth = 300;  // deeper is PB006 (the parsers stop at 256 first)
+constexpr int kMaxExprDepth = 300;               // deeper is PB006 (the parsers stop at 256 first)
 const char* type_name(TypeKind k);
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 

@@ -40,9 +40,7 @@ void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::st
 template <class T>
 using IdKey = std::conditional_t<std::is_integral_v<decltype(T::id)>, int64_t, std::string_view>;
 
-auto by_id = [](const auto& x) {
-  return IdKey<std::decay_t<decltype(x)>>(x.id);
-};
+auto by_id = [](const auto& x) { return IdKey<std::decay_t<decltype(x)>>(x.id); };
 auto by_name = [](const Attribute& a) { return std::string_view(a.name); };
 
 template <class T, class Key>
@@ -103,7 +101,8 @@ void ref_external(PlaybookScope& s, const Step& st) {
 
 void check_step_refs(PlaybookScope& s, const Step& st) {
   s.ref_role(st.role, or_loc(st.role_loc, st.loc));
-  for (size_t i = 0; i < st.tasks.size(); ++i) s.ref_task(st.tasks[i], loc_at(st.task_locs, i, st.loc));
+  for (size_t i = 0; i < st.tasks.size(); ++i)
+    s.ref_task(st.tasks[i], loc_at(st.task_locs, i, st.loc));
   check_action_refs(s, st.enter);
   for (const auto& t : st.transitions) {
     if (t.trigger == TriggerKind::Event) s.ref_event(t.event, t.loc);
@@ -151,7 +150,8 @@ void check_duplicates(PlaybookScope& s) {
 
 void check_references(PlaybookScope& s) {
   const Playbook& b = s.pb;
-  if (!b.start.empty()) s.ref_step(b.start, or_loc(b.start_loc, b.loc), "start step");
+  if (!b.start.empty())
+    s.ref_step(b.start, or_loc(b.start_loc, b.loc), "start step");
   else if (!b.steps.empty())
     s.diags.error(b.loc, "PB014",
                   fmt::format("playbook '{}' has no start step; add `start {}` (or the step to "
@@ -159,7 +159,8 @@ void check_references(PlaybookScope& s) {
                               b.id, b.steps.front().id));
   for (const auto& t : b.tasks) s.ref_role(t.role, or_loc(t.role_loc, t.loc));
   for (const auto& g : b.groups)
-    for (size_t i = 0; i < g.tasks.size(); ++i) s.ref_task(g.tasks[i], loc_at(g.task_locs, i, g.loc));
+    for (size_t i = 0; i < g.tasks.size(); ++i)
+      s.ref_task(g.tasks[i], loc_at(g.task_locs, i, g.loc));
   for (const auto& st : b.steps) check_step_refs(s, st);
   check_rule_refs(s, b.tenant.rules);
   check_rule_refs(s, b.rules);

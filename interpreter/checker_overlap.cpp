@@ -56,8 +56,8 @@ struct Cmp {
 };
 
 std::optional<Cmp> as_cmp(const Expr& e) {
-  static const std::map<std::string, std::string> flip{
-      {"==", "=="}, {"!=", "!="}, {"<", ">"}, {">", "<"}, {"<=", ">="}, {">=", "<="}};
+  static const std::map<std::string, std::string> flip{{"==", "=="}, {"!=", "!="}, {"<", ">"},
+                                                       {">", "<"},   {"<=", ">="}, {">=", "<="}};
   if (e.kind != ExprKind::Binary || e.args.size() != 2 || !flip.contains(e.text)) return {};
   const Expr &l = e.args[0], &r = e.args[1];
   if (!is_literal(l) && is_literal(r)) return Cmp{&l, e.text, &r};
@@ -79,7 +79,8 @@ std::optional<int64_t> ordinal(const Expr& v) {
 std::optional<std::pair<int64_t, int64_t>> interval(const Cmp& c) {
   auto n = ordinal(*c.value);
   if (!n) return {};
-  constexpr int64_t lo = std::numeric_limits<int64_t>::min(), hi = std::numeric_limits<int64_t>::max();
+  constexpr int64_t lo = std::numeric_limits<int64_t>::min(),
+                    hi = std::numeric_limits<int64_t>::max();
   if (c.op == "==") return std::pair{*n, *n};
   if (c.op == "<") return std::pair{lo, *n == lo ? lo : *n - 1};
   if (c.op == "<=") return std::pair{lo, *n};

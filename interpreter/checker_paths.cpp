@@ -27,13 +27,17 @@ class Parts {
     }
   }
   size_t size() const { return n_; }
-  std::string_view operator[](size_t i) const { return i < kInline ? small_[i] : big_[i - kInline]; }
+  std::string_view operator[](size_t i) const {
+    return i < kInline ? small_[i] : big_[i - kInline];
+  }
 
  private:
   static constexpr size_t kInline = 6;
   void add(std::string_view p) {
-    if (n_ < kInline) small_[n_] = p;
-    else big_.push_back(p);
+    if (n_ < kInline)
+      small_[n_] = p;
+    else
+      big_.push_back(p);
     ++n_;
   }
   std::array<std::string_view, kInline> small_{};
@@ -80,7 +84,8 @@ Ty descend(PlaybookScope& s, Ty base, const Parts& parts, size_t i, std::string_
   }
   const auto& fields = base.type->fields;
   auto find = [&](std::string_view n) {
-    return std::find_if(fields.begin(), fields.end(), [&](const Attribute& f) { return f.name == n; });
+    return std::find_if(fields.begin(), fields.end(),
+                        [&](const Attribute& f) { return f.name == n; });
   };
   auto it = find(parts[i]);
   if (it == fields.end() && i + 1 < parts.size()) {  // tenant.workloads.KEY.field
@@ -132,7 +137,8 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
   std::string_view root = parts[0];
   if (root == "event") return resolve_event(s, env, parts, path, loc);
   for (auto v = env.vars.rbegin(); v != env.vars.rend(); ++v)
-    if (v->first == root) return descend(s, {TypeKind::Records, v->second, root}, parts, 1, path, loc);
+    if (v->first == root)
+      return descend(s, {TypeKind::Records, v->second, root}, parts, 1, path, loc);
   if (root != "tenant") {
     std::vector<std::string> roots{"tenant", "event"};
     for (const auto& v : env.vars) roots.emplace_back(v.first);
@@ -142,7 +148,8 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
     return {};
   }
   if (parts.size() < 2) {
-    s.diags.error(loc, "PB034", "'tenant' alone is not a value; name an attribute, e.g. tenant.region");
+    s.diags.error(loc, "PB034",
+                  "'tenant' alone is not a value; name an attribute, e.g. tenant.region");
     return {};
   }
   auto it = s.attrs.find(parts[1]);

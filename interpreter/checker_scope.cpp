@@ -17,8 +17,10 @@ std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
   out.reserve(m.size());
   for (const auto& [k, v] : m) {
-    if constexpr (std::is_integral_v<std::decay_t<decltype(k)>>) out.push_back(std::to_string(k));
-    else out.emplace_back(k);
+    if constexpr (std::is_integral_v<std::decay_t<decltype(k)>>)
+      out.push_back(std::to_string(k));
+    else
+      out.emplace_back(k);
   }
   std::sort(out.begin(), out.end());  // stable hints whatever the hash order
   return out;
@@ -54,8 +56,7 @@ std::vector<std::string> PlaybookScope::attr_names() const { return keys_of(attr
 
 bool PlaybookScope::ref_step(const std::string& id, const Loc& loc, std::string_view what) {
   if (steps.contains(id)) return true;
-  diags.error(loc, "PB030",
-              fmt::format("{} '{}' is not a step of playbook '{}'", what, id, pb.id),
+  diags.error(loc, "PB030", fmt::format("{} '{}' is not a step of playbook '{}'", what, id, pb.id),
               did_you_mean(id, step_names()));
   return false;
 }
@@ -106,8 +107,8 @@ void PlaybookScope::ref_role(const std::string& id, const Loc& loc) {
     hint = fmt::format("did you mean '{}' (\"{}\")?", r->id, r->name);
   }
   if (!near.empty()) used_roles.insert(roles.find(near)->first);  // no PB080 for the one meant
-  diags.error(loc, "PB031", fmt::format("undefined role '{}'; declare it with `role {} \"…\"`", id, id),
-              hint);
+  diags.error(loc, "PB031",
+              fmt::format("undefined role '{}'; declare it with `role {} \"…\"`", id, id), hint);
 }
 
 void PlaybookScope::ref_task(int64_t id, const Loc& loc) {
@@ -188,7 +189,8 @@ std::string show(const Expr& e, int depth) {
       if (e.args.empty()) break;
       return e.text == "not" ? "not " + sub(e.args[0]) : "-" + sub(e.args[0]);
     case ExprKind::Binary:
-      if (e.args.size() == 2) return fmt::format("{} {} {}", sub(e.args[0]), e.text, sub(e.args[1]));
+      if (e.args.size() == 2)
+        return fmt::format("{} {} {}", sub(e.args[0]), e.text, sub(e.args[1]));
       break;
     case ExprKind::In:
       if (!e.args.empty()) return sub(e.args[0]) + " in [...]";

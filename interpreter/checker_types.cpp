@@ -22,9 +22,7 @@ void type_error(PlaybookScope& s, const Loc& loc, std::string msg) {
   s.diags.error(loc, "PB040", std::move(msg));
 }
 
-std::string described(const Ty& t) {
-  return fmt::format("{} ({})", what_of(t), type_name(t.kind));
-}
+std::string described(const Ty& t) { return fmt::format("{} ({})", what_of(t), type_name(t.kind)); }
 
 // `lit` is compared with, or assigned to, an enum: it must be one of its values.
 void check_enum_value(PlaybookScope& s, const Ty& en, const Expr& lit) {
@@ -52,15 +50,15 @@ void compare(PlaybookScope& s, const Expr& whole, const Ty& a, const Expr& ea, c
   check_enum_value(s, a, eb);
   check_enum_value(s, b, ea);
   if (!comparable(a.kind, b.kind))
-    type_error(s, whole.loc,
-               fmt::format("cannot compare {} with {}", described(a), described(b)));
+    type_error(s, whole.loc, fmt::format("cannot compare {} with {}", described(a), described(b)));
 }
 
 Ty expect(PlaybookScope& s, const Env& env, const Expr& e, TypeKind want, const Label& role) {
   Ty t = type_of(s, env, e);
   if (t.kind != U && t.kind != want)
-    type_error(s, e.loc, fmt::format("{} must be {}, but {} is {}", role.str(), type_name(want),
-                                     what_of(t), type_name(t.kind)));
+    type_error(s, e.loc,
+               fmt::format("{} must be {}, but {} is {}", role.str(), type_name(want), what_of(t),
+                           type_name(t.kind)));
   return t;
 }
 
@@ -77,7 +75,8 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
     }
     operands.push_back(left);
     Label role = op == "and" ? "each side of 'and'" : "each side of 'or'";
-    for (auto it = operands.rbegin(); it != operands.rend(); ++it) expect(s, env, **it, TypeKind::Bool, role);
+    for (auto it = operands.rbegin(); it != operands.rend(); ++it)
+      expect(s, env, **it, TypeKind::Bool, role);
     return lit(TypeKind::Bool, e);
   }
   Ty a = type_of(s, env, l), b = type_of(s, env, r);
@@ -97,23 +96,27 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
   if (op == "starts_with") {
     for (const Ty* t : {&a, &b})
       if (t->kind != U && t->kind != TypeKind::String && t->kind != TypeKind::Enum)
-        type_error(s, e.loc, fmt::format("starts_with needs strings, but {} is {}", t->what,
-                                         type_name(t->kind)));
+        type_error(
+            s, e.loc,
+            fmt::format("starts_with needs strings, but {} is {}", t->what, type_name(t->kind)));
     return lit(TypeKind::Bool, e);
   }
   if (op == "+" || op == "-") {
     if (a.kind == U || b.kind == U) return {};
     if (a.kind == TypeKind::Int && b.kind == TypeKind::Int) return lit(TypeKind::Int, e);
     if (a.kind == TypeKind::Date && b.kind == TypeKind::Int) return lit(TypeKind::Date, e);
-    if (op == "+" && a.kind == TypeKind::Int && b.kind == TypeKind::Date) return lit(TypeKind::Date, e);
+    if (op == "+" && a.kind == TypeKind::Int && b.kind == TypeKind::Date)
+      return lit(TypeKind::Date, e);
     if (a.kind == TypeKind::Date && b.kind == TypeKind::Date)
-      type_error(s, e.loc, fmt::format("cannot {} two dates ({} {} {}); to count the days until a "
-                                       "date use days_until(…)",
-                                       op == "+" ? "add" : "subtract", what_of(a), op, what_of(b)));
+      type_error(s, e.loc,
+                 fmt::format("cannot {} two dates ({} {} {}); to count the days until a "
+                             "date use days_until(…)",
+                             op == "+" ? "add" : "subtract", what_of(a), op, what_of(b)));
     else
-      type_error(s, e.loc, fmt::format("'{}' works on int {} int and date {} int (days), not on "
-                                       "{} and {}",
-                                       op, op, op, described(a), described(b)));
+      type_error(s, e.loc,
+                 fmt::format("'{}' works on int {} int and date {} int (days), not on "
+                             "{} and {}",
+                             op, op, op, described(a), described(b)));
     return {};
   }
   type_error(s, e.loc, fmt::format("unknown operator '{}'", op));
@@ -132,16 +135,18 @@ Ty in_list(PlaybookScope& s, const Env& env, const Expr& e) {
 // any(PATH where E), count(PATH where E): E sees the record as the type's key.
 Ty over_records(PlaybookScope& s, const Env& env, const Expr& e, TypeKind result) {
   if (e.args.size() != 2 || e.args[0].kind != ExprKind::Path) {
-    type_error(s, e.loc, fmt::format("{}(…) takes a records attribute and a condition: "
-                                     "{}(tenant.workloads where workload.l1 == \"In Progress\")",
-                                     e.text, e.text));
+    type_error(s, e.loc,
+               fmt::format("{}(…) takes a records attribute and a condition: "
+                           "{}(tenant.workloads where workload.l1 == \"In Progress\")",
+                           e.text, e.text));
     return {};
   }
   Ty coll = resolve_path(s, env, e.args[0].text, e.args[0].loc);
   if (coll.kind == U) return lit(result, e);
   if (coll.kind != TypeKind::Records && coll.kind != TypeKind::Contacts) {
-    type_error(s, e.args[0].loc, fmt::format("{}(…) ranges over records or contacts, but {} is {}",
-                                             e.text, what_of(coll), type_name(coll.kind)));
+    type_error(s, e.args[0].loc,
+               fmt::format("{}(…) ranges over records or contacts, but {} is {}", e.text,
+                           what_of(coll), type_name(coll.kind)));
     return lit(result, e);
   }
   Env inner = env;
@@ -168,16 +173,18 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
     if (!named) {
       type_error(s, e.loc, "visits(…) takes one step id, e.g. visits(phone)");
     } else if (const auto& id = e.args[0].text; !s.steps.contains(id)) {
-      s.diags.error(e.args[0].loc, "PB030",
-                    fmt::format("visits({}) counts a step that playbook '{}' does not have", id,
-                                s.pb.id),
-                    did_you_mean(id, s.step_names()));
+      s.diags.error(
+          e.args[0].loc, "PB030",
+          fmt::format("visits({}) counts a step that playbook '{}' does not have", id, s.pb.id),
+          did_you_mean(id, s.step_names()));
     }
     return lit(TypeKind::Int, e);
   }
   if (f == "task") {
-    if (e.args.size() == 1 && e.args[0].kind == ExprKind::Int) s.ref_task(e.args[0].ival, e.args[0].loc);
-    else type_error(s, e.loc, "task(…) takes one task id, e.g. task(3667)");
+    if (e.args.size() == 1 && e.args[0].kind == ExprKind::Int)
+      s.ref_task(e.args[0].ival, e.args[0].loc);
+    else
+      type_error(s, e.loc, "task(…) takes one task id, e.g. task(3667)");
     return lit(TypeKind::Bool, e);
   }
   if (f == "any") return over_records(s, env, e, TypeKind::Bool);
@@ -232,8 +239,9 @@ Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
 void check_guard(PlaybookScope& s, const Env& env, const Expr& e, const Label& what) {
   Ty t = type_of(s, env, e);
   if (t.kind != U && t.kind != TypeKind::Bool)
-    type_error(s, e.loc, fmt::format("{} must be a condition (bool), but {} is {}", what.str(),
-                                     what_of(t), type_name(t.kind)));
+    type_error(s, e.loc,
+               fmt::format("{} must be a condition (bool), but {} is {}", what.str(), what_of(t),
+                           type_name(t.kind)));
 }
 
 // Exposed for checker_actions.cpp through the same header name.

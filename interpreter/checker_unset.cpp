@@ -39,7 +39,8 @@ const Expr* unset_source(const Expr& e, int depth = 0) {
         return unset_source(e.args[1], depth + 1);
       }
       return nullptr;
-    case ExprKind::Unary: return e.text == "-" && e.args.size() == 1 ? unset_source(e.args[0], depth + 1) : nullptr;
+    case ExprKind::Unary:
+      return e.text == "-" && e.args.size() == 1 ? unset_source(e.args[0], depth + 1) : nullptr;
     default: return nullptr;
   }
 }
@@ -87,10 +88,12 @@ std::vector<const Expr*> chain(const Expr& e, std::string_view op) {
 void implied_set(const Expr& top, Known& out) {
   for (const Expr* e : chain(top, "and")) {
     if (e->kind != ExprKind::Binary || e->args.size() != 2) continue;
-    bool eq_nonempty = e->text == "==" && !(e->args[1].kind == ExprKind::String && e->args[1].text.empty());
+    bool eq_nonempty =
+        e->text == "==" && !(e->args[1].kind == ExprKind::String && e->args[1].text.empty());
     if (!is_order(e->text) && !eq_nonempty) continue;
     for (int i = 0; i < 2; ++i)
-      if (const Expr* p = unset_source(e->args[i]); p && literal(e->args[1 - i])) out.push_back(p->text);
+      if (const Expr* p = unset_source(e->args[i]); p && literal(e->args[1 - i]))
+        out.push_back(p->text);
   }
 }
 
@@ -102,7 +105,7 @@ const Attribute* field_of(const std::vector<Attribute>& fields, std::string_view
 
 struct Walk {
   PlaybookScope& s;
-  std::string_view where;           // "decision branch", "timer's guard", …
+  std::string_view where;            // "decision branch", "timer's guard", …
   const EventDecl* event = nullptr;  // the event of the transition, if any
 
   // The declared type of a path: tenant.X, a record variable's field, or a
@@ -135,11 +138,14 @@ struct Walk {
       case ExprKind::Path: return path_type(e.text);
       case ExprKind::Call:
         if (e.text == "days_until" || e.text == "business_days_until")
-          return e.args.size() == 1 && sub(e.args[0]) == TypeKind::Date ? TypeKind::Int : TypeKind::Unknown;
+          return e.args.size() == 1 && sub(e.args[0]) == TypeKind::Date ? TypeKind::Int
+                                                                        : TypeKind::Unknown;
         return e.text == "count" || e.text == "visits" ? TypeKind::Int : TypeKind::Unknown;
-      case ExprKind::Unary: return e.text == "-" && !e.args.empty() ? sub(e.args[0]) : TypeKind::Unknown;
+      case ExprKind::Unary:
+        return e.text == "-" && !e.args.empty() ? sub(e.args[0]) : TypeKind::Unknown;
       case ExprKind::Binary:
-        if ((e.text == "+" || e.text == "-") && e.args.size() == 2 && sub(e.args[1]) == TypeKind::Int)
+        if ((e.text == "+" || e.text == "-") && e.args.size() == 2 &&
+            sub(e.args[1]) == TypeKind::Int)
           return sub(e.args[0]);
         return TypeKind::Unknown;
       default: return TypeKind::Unknown;
@@ -159,8 +165,9 @@ struct Walk {
           fmt::format("{} may be unset, and then `{}` is false: in this {} {} without it is "
                       "treated as if the comparison failed; test that it is set first (`{} {} "
                       "and …`) or say what unset means",
-                      p->text, show(e), where, p->text.starts_with("event.") ? "an event" : "a tenant",
-                      p->text, pt == TypeKind::Date ? "> 2000-01-01" : ">= 0"));
+                      p->text, show(e), where,
+                      p->text.starts_with("event.") ? "an event" : "a tenant", p->text,
+                      pt == TypeKind::Date ? "> 2000-01-01" : ">= 0"));
       return;  // one finding per comparison
     }
   }
@@ -174,8 +181,10 @@ struct Walk {
       bool is_and = e.text == "and";
       for (const Expr* x : chain(e, e.text)) {
         expr(*x, known, depth + 1);
-        if (is_and) implied_set(*x, known);
-        else if (x->kind == ExprKind::Unary && x->text == "not" && !x->args.empty()) implied_set(x->args[0], known);
+        if (is_and)
+          implied_set(*x, known);
+        else if (x->kind == ExprKind::Unary && x->text == "not" && !x->args.empty())
+          implied_set(x->args[0], known);
       }
       return;
     }

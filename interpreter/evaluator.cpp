@@ -34,10 +34,12 @@ bool is_decision(const Step& s) {
 
 bool decide(Ctx& c, const Step& s) {
   for (const auto& t : s.transitions)
-    if (t.trigger == TriggerKind::Otherwise || (t.trigger == TriggerKind::When && holds(c, t.guard)))
+    if (t.trigger == TriggerKind::Otherwise ||
+        (t.trigger == TriggerKind::When && holds(c, t.guard)))
       return take(c, t);
-  return c.refuse(RefusalCode::NoBranch,
-                  fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
+  return c.refuse(
+      RefusalCode::NoBranch,
+      fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
 }
 
 // The due instant of an `at PATH ± N days` timer; false when the date is unset.
@@ -84,16 +86,21 @@ void rearm_at(Ctx& c) {
 // at every tick. A new date re-arms it.
 void forget_fired_at(Ctx& c, const TimerState& fired) {
   const Step* s = c.cp.step(fired.step);
-  if (s && fired.transition < s->transitions.size() && s->transitions[fired.transition].trigger == TriggerKind::At)
+  if (s && fired.transition < s->transitions.size() &&
+      s->transitions[fired.transition].trigger == TriggerKind::At)
     std::erase(c.out.instance.timers, fired);
 }
 
 bool enter(Ctx& c, const std::string& id) {
   if (++c.steps_entered > kMaxStepsPerInput)
-    return c.refuse(RefusalCode::StepLoop, fmt::format("more than {} steps entered by one input (a cycle of "
-                                             "decision steps through '{}'?)", kMaxStepsPerInput, id));
+    return c.refuse(RefusalCode::StepLoop,
+                    fmt::format("more than {} steps entered by one input (a cycle of "
+                                "decision steps through '{}'?)",
+                                kMaxStepsPerInput, id));
   const Step* s = c.cp.step(id);
-  if (!s) return c.refuse(RefusalCode::UnknownStep, fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
+  if (!s)
+    return c.refuse(RefusalCode::UnknownStep,
+                    fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
   auto& inst = c.out.instance;
   inst.step = id;
   inst.entered_at = c.now;
@@ -117,11 +124,10 @@ bool enter(Ctx& c, const std::string& id) {
 bool active(Ctx& c) {
   if (c.out.instance.status == InstanceStatus::Active && c.cp.step(c.out.instance.step))
     return true;
-  return c.refuse(RefusalCode::NotRunning, fmt::format("playbook '{}' is not running for tenant '{}' ({})",
-                                             c.cp.pb.id, c.tenant.id,
-                                             c.out.instance.step.empty()
-                                                 ? "not started"
-                                                 : to_string(c.out.instance.status)));
+  return c.refuse(
+      RefusalCode::NotRunning,
+      fmt::format("playbook '{}' is not running for tenant '{}' ({})", c.cp.pb.id, c.tenant.id,
+                  c.out.instance.step.empty() ? "not started" : to_string(c.out.instance.status)));
 }
 
 std::vector<std::string> attr_names(const CompiledPlaybook& cp) {
@@ -160,9 +166,14 @@ bool apply_set(Ctx& c, const std::string& key, const std::string& text) {
   }
   if (!target) {
     std::string hint = did_you_mean(k, attr_names(c.cp));
-    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("'{}' is not {}{}", key,
-                    c.event ? fmt::format("a field of event '{}' nor a tenant attribute", c.event->id)
-                            : "a tenant attribute", hint.empty() ? "" : "; " + hint), true);
+    return c.refuse(
+        RefusalCode::UnknownAttribute,
+        fmt::format("'{}' is not {}{}", key,
+                    c.event
+                        ? fmt::format("a field of event '{}' nor a tenant attribute", c.event->id)
+                        : "a tenant attribute",
+                    hint.empty() ? "" : "; " + hint),
+        true);
   }
   w.attr = a->name;
   if (!parse_value(target->type, text, w.value, why))
@@ -193,8 +204,10 @@ bool fire(Ctx& c) {
     std::vector<std::string> ids;
     for (const auto& e : c.cp.pb.events) ids.push_back(e.id);
     std::string hint = did_you_mean(c.in.event, ids);
-    return c.refuse(RefusalCode::UnknownEvent, fmt::format("playbook '{}' has no event '{}'{}", c.cp.pb.id,
-                                                 c.in.event, hint.empty() ? "" : "; " + hint), true);
+    return c.refuse(RefusalCode::UnknownEvent,
+                    fmt::format("playbook '{}' has no event '{}'{}", c.cp.pb.id, c.in.event,
+                                hint.empty() ? "" : "; " + hint),
+                    true);
   }
   c.event = ev->second;
   const Step& s = *c.cp.step(c.out.instance.step);
@@ -202,8 +215,9 @@ bool fire(Ctx& c) {
     return t.trigger == TriggerKind::Event && t.event == c.in.event;
   };
   if (std::none_of(s.transitions.begin(), s.transitions.end(), on_event))
-    return c.refuse(RefusalCode::EventNotPossible, fmt::format("event '{}' is not possible in step '{}'; {}",
-                                                      c.in.event, s.id, possible_events(s)));
+    return c.refuse(RefusalCode::EventNotPossible,
+                    fmt::format("event '{}' is not possible in step '{}'; {}", c.in.event, s.id,
+                                possible_events(s)));
   if (!apply_sets(c)) return false;
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   auto rules = c.cp.rules_on_event.find(c.in.event);
@@ -212,13 +226,16 @@ bool fire(Ctx& c) {
     if (on_event(t) && holds(c, t.guard)) return take(c, t);
   return c.refuse(RefusalCode::EventNotPossible,
                   fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
-                              "transitions do not hold", c.in.event, s.id));
+                              "transitions do not hold",
+                              c.in.event, s.id));
 }
 
 // The task of a `complete`/`reset` input, which the playbook must declare.
 const Task* input_task(Ctx& c) {
   const Task* t = c.cp.pb.task(c.in.task);
-  if (!t) c.refuse(RefusalCode::UnknownTask, fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
+  if (!t)
+    c.refuse(RefusalCode::UnknownTask,
+             fmt::format("playbook '{}' has no task {}", c.cp.pb.id, c.in.task), true);
   return t;
 }
 
@@ -230,15 +247,17 @@ bool refuse_complete_again(Ctx& c, const Task& task) {
   auto it = c.tenant.tasks.find(c.in.task);
   TaskState was = it != c.tenant.tasks.end() ? it->second : TaskState{};
   const Step* s = c.cp.step(c.out.instance.step);
-  bool waits = s && std::any_of(s->transitions.begin(), s->transitions.end(), [&](const Transition& t) {
-    return t.trigger == TriggerKind::Task && t.task == c.in.task;
-  });
-  return c.refuse(RefusalCode::AlreadyComplete,
-                  fmt::format("task {} \"{}\" is already complete (by {} at {}){}; to complete it again, "
-                              "reset it first (playbook reset {} {})", c.in.task, task.name, was.who,
-                              format_iso_instant(was.when),
-                              waits ? fmt::format(": step '{}' waits for a new completion", s->id) : "",
-                              c.tenant.id, c.in.task));
+  bool waits =
+      s && std::any_of(s->transitions.begin(), s->transitions.end(), [&](const Transition& t) {
+        return t.trigger == TriggerKind::Task && t.task == c.in.task;
+      });
+  return c.refuse(
+      RefusalCode::AlreadyComplete,
+      fmt::format("task {} \"{}\" is already complete (by {} at {}){}; to complete it again, "
+                  "reset it first (playbook reset {} {})",
+                  c.in.task, task.name, was.who, format_iso_instant(was.when),
+                  waits ? fmt::format(": step '{}' waits for a new completion", s->id) : "",
+                  c.tenant.id, c.in.task));
 }
 
 bool complete(Ctx& c) {
@@ -261,8 +280,9 @@ bool reset(Ctx& c) {
   const Task* task = input_task(c);
   if (!task) return false;
   if (!c.task_complete(c.in.task))
-    return c.refuse(RefusalCode::NotComplete, fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
-                                                c.in.task, task->name));
+    return c.refuse(RefusalCode::NotComplete,
+                    fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
+                                c.in.task, task->name));
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   c.out.tasks.push_back(TaskChange{c.in.task, false});
   return true;
@@ -279,7 +299,8 @@ bool tick(Ctx& c) {
   auto& timers = c.out.instance.timers;
   if (std::none_of(timers.begin(), timers.end(),
                    [&](const TimerState& t) { return t.transition == tm.transition; }))
-    return c.refuse(RefusalCode::TimerStale, "the timer is no longer armed (it fired or was cancelled)");
+    return c.refuse(RefusalCode::TimerStale,
+                    "the timer is no longer armed (it fired or was cancelled)");
   std::erase_if(c.out.instance.timers,
                 [&](const TimerState& t) { return t.transition == tm.transition; });
   const Transition& t = s->transitions[tm.transition];
@@ -288,9 +309,10 @@ bool tick(Ctx& c) {
 
 bool start(Ctx& c) {
   if (!c.out.instance.step.empty() && c.out.instance.status == InstanceStatus::Active)
-    return c.refuse(RefusalCode::AlreadyRunning, fmt::format("playbook '{}' is already running for '{}' (step "
-                                                   "'{}')", c.cp.pb.id, c.tenant.id,
-                                                   c.out.instance.step));
+    return c.refuse(RefusalCode::AlreadyRunning,
+                    fmt::format("playbook '{}' is already running for '{}' (step "
+                                "'{}')",
+                                c.cp.pb.id, c.tenant.id, c.out.instance.step));
   c.out.instance = InstanceState{};
   c.out.instance.playbook = c.cp.pb.id;
   c.out.transitioned = true;

@@ -45,9 +45,9 @@ template <class V>
 using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
 
 struct CompiledPlaybook {
-  Playbook pb;                                   // the playbook (owned copy)
-  std::vector<Attribute> attrs;                  // shared schema + playbook tenant block
-  std::vector<Rule> rules;                       // schema rules + playbook rules + tenant rules
+  Playbook pb;                   // the playbook (owned copy)
+  std::vector<Attribute> attrs;  // shared schema + playbook tenant block
+  std::vector<Rule> rules;       // schema rules + playbook rules + tenant rules
   StrMap<const Attribute*> attr_by_name;
   StrMap<const Step*> step_by_id;
   StrMap<const EventDecl*> event_by_id;
@@ -55,8 +55,8 @@ struct CompiledPlaybook {
   std::unordered_map<int64_t, std::vector<const Rule*>> rules_on_complete;
   std::vector<SetRule> rules_on_set;
   std::unordered_map<int64_t, std::vector<const TaskGroup*>> groups_of_task;
-  StrMap<const Attribute*> records_by_var;  // "workload" → tenant.workloads
-  const Attribute* contacts_attr = nullptr;      // the first contacts attribute
+  StrMap<const Attribute*> records_by_var;   // "workload" → tenant.workloads
+  const Attribute* contacts_attr = nullptr;  // the first contacts attribute
 
   const Attribute* attribute(std::string_view name) const;
   const Step* step(std::string_view id) const;

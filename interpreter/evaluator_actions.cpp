@@ -6,15 +6,16 @@
 // refusal lists each one that fails.
 #include <fmt/format.h>
 
-
 #include "model/diagnostics.hpp"
 #include "evaluator_ctx.hpp"
 
 namespace pb::detail {
 
 bool Ctx::refuse_by(const Loc& rule, RefusalId code, std::string reason) {
-  if (!refusal) refusal = Refusal{std::move(code), std::move(reason), false, rule};
-  else refusal->also.push_back(Failure{std::move(code), std::move(reason), rule});
+  if (!refusal)
+    refusal = Refusal{std::move(code), std::move(reason), false, rule};
+  else
+    refusal->also.push_back(Failure{std::move(code), std::move(reason), rule});
   return false;
 }
 
@@ -40,8 +41,10 @@ const Value* Ctx::attr(std::string_view name) {
   bool field_writes = false;
   for (const auto& w : out.attrs) {
     if (w.attr != name) continue;
-    if (w.key.empty()) v = &w.value, field_writes = false;
-    else field_writes = true;
+    if (w.key.empty())
+      v = &w.value, field_writes = false;
+    else
+      field_writes = true;
   }
   if (!field_writes) return v;
   std::map<std::string, Value, std::less<>> merged;  // rare: fields written in this input
@@ -66,8 +69,9 @@ bool check_rules(Ctx& c, const std::vector<const Rule*>* rules) {
   bool ok = true;
   for (const Rule* r : *rules)
     if (!truthy(eval(c, r->condition)))
-      ok = c.refuse_by(r->loc, RefusalId::custom(r->id),
-                       r->message.empty() ? fmt::format("rule '{}' does not hold", r->id) : r->message);
+      ok = c.refuse_by(
+          r->loc, RefusalId::custom(r->id),
+          r->message.empty() ? fmt::format("rule '{}' does not hold", r->id) : r->message);
   return ok;
 }
 
@@ -94,8 +98,9 @@ bool complete_task(Ctx& c, int64_t task) {
 bool add_note(Ctx& c, NoteKind kind, const std::string& text) {
   const std::string& prefix = c.cp.pb.note_prefix;
   if (!prefix.empty() && !text.starts_with(prefix))
-    return c.refuse(RefusalCode::NotePrefix, fmt::format("a note under playbook '{}' must start with \"{}\"",
-                                               c.cp.pb.id, prefix));
+    return c.refuse(
+        RefusalCode::NotePrefix,
+        fmt::format("a note under playbook '{}' must start with \"{}\"", c.cp.pb.id, prefix));
   c.out.notes.push_back(NoteEffect{kind, text});
   return true;
 }
@@ -129,11 +134,12 @@ bool write_attr(Ctx& c, AttrWrite w, const Loc&) {
     target = a->type.kind == TypeKind::Records ? field_decl(*a, w.field) : nullptr;
   std::string shown = w.key.empty() ? w.attr : fmt::format("{}.{}.{}", w.attr, w.key, w.field);
   if (!target)
-    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("the tenant has no attribute '{}'", shown),
-                    true);
+    return c.refuse(RefusalCode::UnknownAttribute,
+                    fmt::format("the tenant has no attribute '{}'", shown), true);
   if (!value_fits(target->type, w.value))
-    return c.refuse(RefusalCode::BadValue, fmt::format("'{}' is not a valid {} value for '{}'",
-                                             to_text(w.value), to_string(target->type.kind), shown),
+    return c.refuse(RefusalCode::BadValue,
+                    fmt::format("'{}' is not a valid {} value for '{}'", to_text(w.value),
+                                to_string(target->type.kind), shown),
                     true);
   Value old;
   const Value* cur = c.attr(w.attr);
@@ -193,14 +199,18 @@ static bool do_send(Ctx& c, const Action& a) {
   std::string wanted;
   const Contact* k = find_contact(c, a.expr, wanted);
   if (!k)
-    return c.refuse(RefusalCode::NoContact, a.expr ? fmt::format("the tenant has no contact '{}'", wanted)
-                                         : std::string("the tenant has no primary contact"));
+    return c.refuse(RefusalCode::NoContact,
+                    a.expr ? fmt::format("the tenant has no contact '{}'", wanted)
+                           : std::string("the tenant has no primary contact"));
   if (k->do_not_contact)
-    return c.refuse(RefusalCode::DoNotContact, fmt::format("cannot send \"{}\": contact {} is marked "
-                                                  "do-not-contact", a.text, k->name));
+    return c.refuse(RefusalCode::DoNotContact,
+                    fmt::format("cannot send \"{}\": contact {} is marked "
+                                "do-not-contact",
+                                a.text, k->name));
   if (k->unsubscribed)
     return c.refuse(RefusalCode::Unsubscribed, fmt::format("cannot send \"{}\": contact {} has "
-                                                "unsubscribed", a.text, k->name));
+                                                           "unsubscribed",
+                                                           a.text, k->name));
   c.out.sent.push_back(Outreach{a.text, k->name, k->email});
   return true;
 }
@@ -209,7 +219,8 @@ static bool do_each(Ctx& c, const Action& a) {
   std::string_view p = a.path;
   const Attribute* attr = p.starts_with("tenant.") ? c.cp.attribute(p.substr(7)) : nullptr;
   if (!attr || (attr->type.kind != TypeKind::Records && attr->type.kind != TypeKind::Contacts))
-    return c.refuse(RefusalCode::UnknownAttribute, fmt::format("'{}' is not a records attribute", a.path));
+    return c.refuse(RefusalCode::UnknownAttribute,
+                    fmt::format("'{}' is not a records attribute", a.path));
   const Value* v = c.attr(attr->name);
   if (attr->type.kind == TypeKind::Contacts) {
     if (!v || !v->contacts) return true;

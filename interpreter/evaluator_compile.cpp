@@ -94,14 +94,18 @@ const Calendar& pick_calendar(const CompiledPlaybook& cp, const TenantState& t,
 
 void apply_write(std::map<std::string, Value, std::less<>>& attrs, const AttrWrite& w) {
   if (w.key.empty()) {
-    if (w.value.is_set()) attrs[w.attr] = w.value;
-    else attrs.erase(w.attr);
+    if (w.value.is_set())
+      attrs[w.attr] = w.value;
+    else
+      attrs.erase(w.attr);
     return;
   }
   Value& recs = attrs[w.attr];
   RecordMap m = recs.records ? *recs.records : RecordMap{};
-  if (w.value.is_set()) m[w.key][w.field] = w.value;
-  else if (auto r = m.find(w.key); r != m.end()) r->second.erase(w.field);
+  if (w.value.is_set())
+    m[w.key][w.field] = w.value;
+  else if (auto r = m.find(w.key); r != m.end())
+    r->second.erase(w.field);
   recs = Value::of_records(std::move(m));
 }
 

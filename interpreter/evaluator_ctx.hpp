@@ -18,8 +18,8 @@ struct Binding {
   std::string_view var;
   const Attribute* attr = nullptr;  // the records attribute
   std::string key;
-  const Fields* fields = nullptr;   // the record as read when bound
-  const Contact* contact = nullptr; // a contact (contacts attributes; read-only)
+  const Fields* fields = nullptr;    // the record as read when bound
+  const Contact* contact = nullptr;  // a contact (contacts attributes; read-only)
 };
 
 // A value during expression evaluation. Strings point into the model or the
@@ -48,8 +48,7 @@ struct Ctx {
   std::vector<Binding> bindings;
   std::vector<std::unique_ptr<Value>> scratch;  // merged records views kept alive
 
-  Ctx(const CompiledPlaybook& c, const TenantState& t, const Input& i, Instant n,
-      const Calendar& k)
+  Ctx(const CompiledPlaybook& c, const TenantState& t, const Input& i, Instant n, const Calendar& k)
       : cp(c), tenant(t), in(i), now(n), cal(k) {}
 
   bool refuse(RefusalId code, std::string reason, bool bad_input = false);

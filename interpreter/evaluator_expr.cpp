@@ -183,7 +183,8 @@ static int compare(EV a, EV b) {
 static EV arith(const std::string& op, const EV& a, const EV& b) {
   int64_t r = 0;
   bool plus = op == "+";
-  bool overflow = plus ? __builtin_add_overflow(a.i, b.i, &r) : __builtin_sub_overflow(a.i, b.i, &r);
+  bool overflow =
+      plus ? __builtin_add_overflow(a.i, b.i, &r) : __builtin_sub_overflow(a.i, b.i, &r);
   if (overflow) return EV{};
   if (a.kind == K::Int && b.kind == K::Int) return make(K::Int, r);
   if (a.kind == K::Date && b.kind == K::Int) return make(K::Date, r);

@@ -19,8 +19,8 @@ using Val = std::optional<Lit>;
 
 struct State {
   std::map<std::string, int64_t> visits;
-  std::map<int64_t, bool> tasks;          // known task states
-  std::map<std::string, Lit> attrs;       // tenant.X known from the path
+  std::map<int64_t, bool> tasks;     // known task states
+  std::map<std::string, Lit> attrs;  // tenant.X known from the path
 };
 
 Val eval(const Expr& e, const State& s);
@@ -134,8 +134,10 @@ void apply(const std::vector<Action>& actions, State& s) {
     if (a.kind != ActionKind::Set || !a.path.starts_with("tenant.")) continue;
     std::string name = a.path.substr(7);
     Val v = a.expr ? eval(*a.expr, s) : std::nullopt;
-    if (v) s.attrs[name] = *v;
-    else s.attrs.erase(name);
+    if (v)
+      s.attrs[name] = *v;
+    else
+      s.attrs.erase(name);
   }
 }
 
@@ -183,8 +185,10 @@ struct Walker {
     ++st.visits[s.id];
     apply(s.enter, st);
     if (s.terminal != TerminalKind::None) {
-      if (out.paths.size() >= o.limit) out.truncated = true, out.why = "limit";  // one more than shown
-      else out.paths.push_back(Path{stack, &s});
+      if (out.paths.size() >= o.limit)
+        out.truncated = true, out.why = "limit";  // one more than shown
+      else
+        out.paths.push_back(Path{stack, &s});
       return;
     }
     for (const Transition* t : ways(s, st)) {

@@ -40,9 +40,9 @@ struct Path {
 };
 
 struct Options {
-  int max_loops = 1;       // >= 0
-  size_t limit = 1000;     // paths
-  size_t budget = 2000000; // explored transitions
+  int max_loops = 1;        // >= 0
+  size_t limit = 1000;      // paths
+  size_t budget = 2000000;  // explored transitions
 };
 
 struct Enumeration {

@@ -33,19 +33,32 @@ struct Named {
 };
 
 constexpr Named kNames[] = {
-    {0x0009, "CHARACTER TABULATION"}, {0x0020, "SPACE"},
-    {0x00A0, "NO-BREAK SPACE"},       {0x00AD, "SOFT HYPHEN"},
-    {0x1680, "OGHAM SPACE MARK"},     {0x180E, "MONGOLIAN VOWEL SEPARATOR"},
-    {0x2000, "EN QUAD"},              {0x2001, "EM QUAD"},
-    {0x2002, "EN SPACE"},             {0x2003, "EM SPACE"},
-    {0x2004, "THREE-PER-EM SPACE"},   {0x2005, "FOUR-PER-EM SPACE"},
-    {0x2006, "SIX-PER-EM SPACE"},     {0x2007, "FIGURE SPACE"},
-    {0x2008, "PUNCTUATION SPACE"},    {0x2009, "THIN SPACE"},
-    {0x200A, "HAIR SPACE"},           {0x200B, "ZERO WIDTH SPACE"},
-    {0x200C, "ZERO WIDTH NON-JOINER"}, {0x200D, "ZERO WIDTH JOINER"},
-    {0x200E, "LEFT-TO-RIGHT MARK"},   {0x200F, "RIGHT-TO-LEFT MARK"},
-    {0x202F, "NARROW NO-BREAK SPACE"}, {0x205F, "MEDIUM MATHEMATICAL SPACE"},
-    {0x2060, "WORD JOINER"},          {0x3000, "IDEOGRAPHIC SPACE"},
+    {0x0009, "CHARACTER TABULATION"},
+    {0x0020, "SPACE"},
+    {0x00A0, "NO-BREAK SPACE"},
+    {0x00AD, "SOFT HYPHEN"},
+    {0x1680, "OGHAM SPACE MARK"},
+    {0x180E, "MONGOLIAN VOWEL SEPARATOR"},
+    {0x2000, "EN QUAD"},
+    {0x2001, "EM QUAD"},
+    {0x2002, "EN SPACE"},
+    {0x2003, "EM SPACE"},
+    {0x2004, "THREE-PER-EM SPACE"},
+    {0x2005, "FOUR-PER-EM SPACE"},
+    {0x2006, "SIX-PER-EM SPACE"},
+    {0x2007, "FIGURE SPACE"},
+    {0x2008, "PUNCTUATION SPACE"},
+    {0x2009, "THIN SPACE"},
+    {0x200A, "HAIR SPACE"},
+    {0x200B, "ZERO WIDTH SPACE"},
+    {0x200C, "ZERO WIDTH NON-JOINER"},
+    {0x200D, "ZERO WIDTH JOINER"},
+    {0x200E, "LEFT-TO-RIGHT MARK"},
+    {0x200F, "RIGHT-TO-LEFT MARK"},
+    {0x202F, "NARROW NO-BREAK SPACE"},
+    {0x205F, "MEDIUM MATHEMATICAL SPACE"},
+    {0x2060, "WORD JOINER"},
+    {0x3000, "IDEOGRAPHIC SPACE"},
     {0xFEFF, "ZERO WIDTH NO-BREAK SPACE"},
 };
 
@@ -92,7 +105,8 @@ InvisibleDiff at(bool first, const std::u32string& s, size_t i) {
   d.column = i + 1;
   d.cp = s[i];
   bool rest_blank = true;
-  for (size_t k = i; k < s.size(); ++k) rest_blank = rest_blank && (is_hidden(s[k]) || is_space(s[k]));
+  for (size_t k = i; k < s.size(); ++k)
+    rest_blank = rest_blank && (is_hidden(s[k]) || is_space(s[k]));
   d.trailing = rest_blank;
   d.leading = !rest_blank && i == 0;
   return d;

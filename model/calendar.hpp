@@ -23,7 +23,7 @@ struct Calendar {
   std::string id;       // e.g. "AMERICAS" — the value of the calendar attribute
   std::string country;  // the representative country whose holidays are listed
   std::array<bool, 7> working{false, true, true, true, true, true, false};  // Sun..Sat
-  std::map<Days, std::string> holidays;  // date → name
+  std::map<Days, std::string> holidays;                                     // date → name
 
   bool is_working(Days d) const;
 };

@@ -20,11 +20,13 @@ static Diagnostic make(const Loc& loc, Severity s, std::string code, std::string
 }
 
 void Diagnostics::error(const Loc& loc, std::string code, std::string message, std::string hint) {
-  items_.push_back(make(loc, Severity::Error, std::move(code), std::move(message), std::move(hint)));
+  items_.push_back(
+      make(loc, Severity::Error, std::move(code), std::move(message), std::move(hint)));
 }
 
 void Diagnostics::warning(const Loc& loc, std::string code, std::string message, std::string hint) {
-  items_.push_back(make(loc, Severity::Warning, std::move(code), std::move(message), std::move(hint)));
+  items_.push_back(
+      make(loc, Severity::Warning, std::move(code), std::move(message), std::move(hint)));
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -34,8 +36,8 @@ void Diagnostics::append(const Diagnostics& other) {
 bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
 
 size_t Diagnostics::count(Severity s) const {
-  return static_cast<size_t>(
-      std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
+                                           [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 void Diagnostics::sort() {
@@ -104,21 +106,41 @@ std::string lower(std::string_view s) {
 // Words other tools (and FTOP's M/O columns) use for a keyword of the
 // language; each applies only where its keyword is valid.
 constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
-    {"wait", "after"},       {"delay", "after"},         {"timer", "after"},
-    {"timeout", "after"},    {"sleep", "after"},         {"if", "when"},
-    {"else", "otherwise"},   {"default", "otherwise"},   {"m", "mandatory"},
-    {"required", "mandatory"}, {"req", "mandatory"},     {"o", "optional"},
-    {"opt", "optional"},     {"target", "to"},           {"goto", "to"},
-    {"next", "to"},          {"actions", "do"},          {"then", "do"},
-    {"on_enter", "enter"},   {"entry", "enter"},         {"description", "instructions"},
-    {"instruction", "instructions"}, {"name", "title"},  {"label", "title"},
-    {"task", "tasks"},       {"service", "services"},    {"roles", "role"},
+    {"wait", "after"},
+    {"delay", "after"},
+    {"timer", "after"},
+    {"timeout", "after"},
+    {"sleep", "after"},
+    {"if", "when"},
+    {"else", "otherwise"},
+    {"default", "otherwise"},
+    {"m", "mandatory"},
+    {"required", "mandatory"},
+    {"req", "mandatory"},
+    {"o", "optional"},
+    {"opt", "optional"},
+    {"target", "to"},
+    {"goto", "to"},
+    {"next", "to"},
+    {"actions", "do"},
+    {"then", "do"},
+    {"on_enter", "enter"},
+    {"entry", "enter"},
+    {"description", "instructions"},
+    {"instruction", "instructions"},
+    {"name", "title"},
+    {"label", "title"},
+    {"task", "tasks"},
+    {"service", "services"},
+    {"roles", "role"},
 };
 
 }  // namespace
 
 std::string closest_keyword(std::string_view word, const std::vector<std::string>& known) {
-  auto has = [&](std::string_view k) { return std::find(known.begin(), known.end(), k) != known.end(); };
+  auto has = [&](std::string_view k) {
+    return std::find(known.begin(), known.end(), k) != known.end();
+  };
   std::string low = lower(word);
   if (low != word && has(low)) return low;
   for (const auto& [from, to] : kSynonyms)

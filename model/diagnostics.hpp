@@ -38,9 +38,9 @@ struct Suppression {
 struct Diagnostic {
   Loc loc;
   Severity severity = Severity::Error;
-  std::string code;     // e.g. "PB001"
-  std::string message;  // without location, severity or code
-  std::string hint;     // "did you mean 'x'?" — empty when none
+  std::string code;                        // e.g. "PB001"
+  std::string message;                     // without location, severity or code
+  std::string hint;                        // "did you mean 'x'?" — empty when none
   std::vector<Related> related;            // the other places, in path order
   std::optional<Suppression> suppression;  // set only on a suppressed finding
 };

@@ -43,8 +43,8 @@ struct NotCompared : T {
   NotCompared(T v) : T(std::move(v)) {}  // NOLINT: implicit by design
   bool operator==(const NotCompared&) const { return true; }
 };
-using NodeLoc = NotCompared<Loc>;                 // a node's own position
-using NodeLocs = NotCompared<std::vector<Loc>>;   // positions of a list's items
+using NodeLoc = NotCompared<Loc>;                // a node's own position
+using NodeLocs = NotCompared<std::vector<Loc>>;  // positions of a list's items
 
 // Comments that stood on their own lines right before a node, without '#'.
 // Ignored by equality (they are trivia, but fmt and convert keep them).
@@ -62,9 +62,9 @@ enum class TypeKind { Bool, Int, String, Date, Enum, Records, Contacts, Unknown 
 struct Attribute;
 struct Type {
   TypeKind kind = TypeKind::Unknown;
-  std::vector<std::string> values;        // Enum: allowed values, as written
-  std::vector<Attribute> fields;          // Records: the fields of one record
-  std::string key;                        // Records: the key name ("workload")
+  std::vector<std::string> values;  // Enum: allowed values, as written
+  std::vector<Attribute> fields;    // Records: the fields of one record
+  std::string key;                  // Records: the key name ("workload")
   bool operator==(const Type&) const = default;
 };
 
@@ -74,32 +74,35 @@ struct Attribute {
   Comments comments;
   std::string name;
   Type type;
-  std::string title;        // optional display text
-  bool calendar = false;    // this enum attribute selects the business calendar
+  std::string title;      // optional display text
+  bool calendar = false;  // this enum attribute selects the business calendar
   bool operator==(const Attribute&) const = default;
 };
 
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind {
-  Bool, Int, String, Date,  // literals (Date stored as "YYYY-MM-DD" in text)
-  Path,                     // tenant.a.b, event.x, workload.l1
-  Call,                     // days_until(e), business_days_until(e), visits(step),
-                            // task(3667), count(path where e), any(path where e)
-  Unary,                    // op = "not" | "-"
-  Binary,                   // op = and or == != < <= > >= + - starts_with
-  In,                       // args[0] in [args[1..]]
+  Bool,
+  Int,
+  String,
+  Date,    // literals (Date stored as "YYYY-MM-DD" in text)
+  Path,    // tenant.a.b, event.x, workload.l1
+  Call,    // days_until(e), business_days_until(e), visits(step),
+           // task(3667), count(path where e), any(path where e)
+  Unary,   // op = "not" | "-"
+  Binary,  // op = and or == != < <= > >= + - starts_with
+  In,      // args[0] in [args[1..]]
 };
 
 struct Expr {
   NodeLoc loc;
   ExprKind kind = ExprKind::Bool;
-  std::string text;             // literal text (String unescaped), path "a.b.c",
-                                // call name, or operator
+  std::string text;  // literal text (String unescaped), path "a.b.c",
+                     // call name, or operator
   bool bval = false;
   int64_t ival = 0;
-  std::vector<Expr> args;       // operands / call arguments / list items
-  bool parenthesized = false;   // kept so fmt reproduces the author's grouping
+  std::vector<Expr> args;      // operands / call arguments / list items
+  bool parenthesized = false;  // kept so fmt reproduces the author's grouping
   bool operator==(const Expr&) const = default;
 };
 
@@ -109,45 +112,45 @@ enum class NoteKind { OverallStatus, TechnicalEnablement, EngagementManagement }
 enum class QueueKind { RM, FM };
 
 enum class ActionKind {
-  Complete,   // complete TASK
-  Reset,      // reset TASK
-  Note,       // note status|technical|engagement "text"
-  Set,        // set PATH = EXPR
-  Assign,     // assign rm|fm "queue" [primary]
-  Unassign,   // unassign rm|fm "queue" | me
-  Send,       // send "template" [to EXPR]
-  Require,    // require EXPR else "message" [code ID]
-  ForEach,    // each VAR in PATH [where EXPR] { actions }
+  Complete,  // complete TASK
+  Reset,     // reset TASK
+  Note,      // note status|technical|engagement "text"
+  Set,       // set PATH = EXPR
+  Assign,    // assign rm|fm "queue" [primary]
+  Unassign,  // unassign rm|fm "queue" | me
+  Send,      // send "template" [to EXPR]
+  Require,   // require EXPR else "message" [code ID]
+  ForEach,   // each VAR in PATH [where EXPR] { actions }
 };
 
 struct Action {
   NodeLoc loc;
   Comments comments;
   ActionKind kind = ActionKind::Complete;
-  int64_t task = 0;               // Complete, Reset
+  int64_t task = 0;  // Complete, Reset
   NoteKind note_kind = NoteKind::OverallStatus;
-  std::string text;               // Note text, Send template, Require message,
-                                  // Assign/Unassign queue ("" + me=true for "me")
-  bool me = false;                // Unassign ... me
-  bool primary = false;           // Assign ... primary
+  std::string text;      // Note text, Send template, Require message,
+                         // Assign/Unassign queue ("" + me=true for "me")
+  bool me = false;       // Unassign ... me
+  bool primary = false;  // Assign ... primary
   QueueKind queue = QueueKind::RM;
-  std::string path;               // Set target, ForEach collection
-  std::string var;                // ForEach variable
-  std::string code;               // Require code
-  std::optional<Expr> expr;       // Set value, Send recipient, Require/ForEach condition
-  std::vector<Action> body;       // ForEach body
+  std::string path;          // Set target, ForEach collection
+  std::string var;           // ForEach variable
+  std::string code;          // Require code
+  std::optional<Expr> expr;  // Set value, Send recipient, Require/ForEach condition
+  std::vector<Action> body;  // ForEach body
   bool operator==(const Action&) const = default;
 };
 
 // ---------------------------------------------------------------- transitions
 
 enum class TriggerKind {
-  Event,     // on NAME
-  Task,      // on task 3667   (the task was completed)
-  After,     // after N business days|days|weeks|hours
-  At,        // at PATH [+|- N days]
-  When,      // decision branch: when EXPR
-  Otherwise, // decision branch: otherwise
+  Event,      // on NAME
+  Task,       // on task 3667   (the task was completed)
+  After,      // after N business days|days|weeks|hours
+  At,         // at PATH [+|- N days]
+  When,       // decision branch: when EXPR
+  Otherwise,  // decision branch: otherwise
 };
 
 enum class DurationUnit { BusinessDays, Days, Weeks, Hours };
@@ -156,14 +159,14 @@ struct Transition {
   NodeLoc loc;
   Comments comments;
   TriggerKind trigger = TriggerKind::Event;
-  std::string event;                 // Event
-  int64_t task = 0;                  // Task
-  int64_t amount = 0;                // After: N; At: signed day offset
+  std::string event;   // Event
+  int64_t task = 0;    // Task
+  int64_t amount = 0;  // After: N; At: signed day offset
   DurationUnit unit = DurationUnit::Days;
-  std::string at_path;               // At
-  std::optional<Expr> guard;         // optional `when` on Event/Task/After/At; the
-                                     // condition of a When branch
-  std::string target;                // step id
+  std::string at_path;        // At
+  std::optional<Expr> guard;  // optional `when` on Event/Task/After/At; the
+                              // condition of a When branch
+  std::string target;         // step id
   NodeLoc target_loc;
   std::vector<Action> actions;
   bool operator==(const Transition&) const = default;
@@ -178,19 +181,19 @@ struct Step {
   Comments comments;
   std::string id;
   std::string title;
-  std::string role;                  // role id; "" = the playbook's default
+  std::string role;  // role id; "" = the playbook's default
   NodeLoc role_loc;
   std::vector<std::string> services;
   std::string instructions;
   NodeLoc instructions_loc;
-  std::vector<int64_t> tasks;        // tasks this step owns (shown to the FM)
-  NodeLocs task_locs;        // where each of `tasks` stands (may be shorter)
-  std::vector<Action> enter;         // actions on entry
+  std::vector<int64_t> tasks;  // tasks this step owns (shown to the FM)
+  NodeLocs task_locs;          // where each of `tasks` stands (may be shorter)
+  std::vector<Action> enter;   // actions on entry
   std::vector<Transition> transitions;
   TerminalKind terminal = TerminalKind::None;
-  std::string terminal_arg;          // End: outcome; Goto: playbook id; Handoff: external id
+  std::string terminal_arg;  // End: outcome; Goto: playbook id; Handoff: external id
   NodeLoc terminal_loc;
-  Comments trailing;                 // comments before the closing brace
+  Comments trailing;  // comments before the closing brace
   bool operator==(const Step&) const = default;
 };
 
@@ -223,7 +226,7 @@ struct TaskGroup {
   std::string id;
   std::string title;
   std::vector<int64_t> tasks;
-  NodeLocs task_locs;        // where each of `tasks` stands (may be shorter)
+  NodeLocs task_locs;  // where each of `tasks` stands (may be shorter)
   bool operator==(const TaskGroup&) const = default;
 };
 
@@ -256,9 +259,9 @@ struct Rule {
   std::string message;
   RuleOn on = RuleOn::Event;
   int64_t task = 0;
-  std::string path;       // Set: attribute path (tenant.x or workload.x)
-  std::string event;      // Event
-  NodeLoc on_loc;             // where the task, path or event after `on` stands
+  std::string path;   // Set: attribute path (tenant.x or workload.x)
+  std::string event;  // Event
+  NodeLoc on_loc;     // where the task, path or event after `on` stands
   Expr condition;
   bool operator==(const Rule&) const = default;
 };
@@ -285,16 +288,16 @@ struct Playbook {
   std::vector<std::string> motions;
   std::string owner;
   std::string note_prefix;
-  std::string calendar;              // attribute path selecting the calendar ("" = none)
+  std::string calendar;  // attribute path selecting the calendar ("" = none)
   NodeLoc calendar_loc;
-  std::vector<std::string> next;     // playbook ids this one links to
-  NodeLocs next_locs;        // where each of `next` stands (may be shorter)
+  std::vector<std::string> next;  // playbook ids this one links to
+  NodeLocs next_locs;             // where each of `next` stands (may be shorter)
   std::vector<Role> roles;
   std::vector<Task> tasks;
   std::vector<TaskGroup> groups;
   std::vector<EventDecl> events;
   std::vector<External> externals;
-  Schema tenant;                     // attributes/rules declared in the playbook
+  Schema tenant;  // attributes/rules declared in the playbook
   std::vector<Rule> rules;
   std::string start;
   NodeLoc start_loc;

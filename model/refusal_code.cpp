@@ -23,10 +23,8 @@ constexpr RefusalCodeInfo kCodes[] = {
      "running playbook)"},
     {RefusalCode::ExactlyOne, "exactly-one", 1,
      "completing a task of an exactly-one group when another task of that group is complete"},
-    {RefusalCode::DoNotContact, "do-not-contact", 1,
-     "`send` to a contact marked do-not-contact"},
-    {RefusalCode::Unsubscribed, "unsubscribed", 1,
-     "`send` to a contact who unsubscribed"},
+    {RefusalCode::DoNotContact, "do-not-contact", 1, "`send` to a contact marked do-not-contact"},
+    {RefusalCode::Unsubscribed, "unsubscribed", 1, "`send` to a contact who unsubscribed"},
     {RefusalCode::NoContact, "no-contact", 1,
      "`send` without `to` and the tenant has no primary contact, or `to` names no contact"},
     {RefusalCode::NoBranch, "no-branch", 1,
@@ -44,8 +42,7 @@ constexpr RefusalCodeInfo kCodes[] = {
      "an FM's `complete` of a task that is already complete (task state is the tenant's, "
      "shared by its runs): the reason names who completed it and when; `reset` it first to "
      "complete it again"},
-    {RefusalCode::NotComplete, "not-complete", 1,
-     "`reset` of a task that is not complete"},
+    {RefusalCode::NotComplete, "not-complete", 1, "`reset` of a task that is not complete"},
     {RefusalCode::TimerStale, "timer-stale", 1,
      "(tick only) the timer row does not belong to the instance's current step (the store "
      "disagrees with its log): the timer is kept, marked stuck; `replay` shows the "
@@ -89,10 +86,8 @@ constexpr RefusalCodeInfo kCodes[] = {
     {RefusalCode::BadId, "bad-id", 2,
      "a new tenant id, an actor (`--as`, `$USER`) or an idempotency key breaks its charset "
      "or length (see runtime.md, \"Text rules\")"},
-    {RefusalCode::UnknownTenant, "unknown-tenant", 2,
-     "no such tenant"},
-    {RefusalCode::TenantExists, "tenant-exists", 2,
-     "`tenant add` of an existing tenant"},
+    {RefusalCode::UnknownTenant, "unknown-tenant", 2, "no such tenant"},
+    {RefusalCode::TenantExists, "tenant-exists", 2, "`tenant add` of an existing tenant"},
     {RefusalCode::AmbiguousInstance, "ambiguous-instance", 2,
      "the tenant runs several playbooks; pick one with `--playbook`"},
     {RefusalCode::NotAssigned, "not-assigned", 2,
@@ -101,8 +96,7 @@ constexpr RefusalCodeInfo kCodes[] = {
     {RefusalCode::DuplicateId, "duplicate-id", 2,
      "(`tenant import` only) a second row for the same tenant in one file; the line of the "
      "first is named"},
-    {RefusalCode::EmptyNote, "empty-note", 2,
-     "`note` with an empty text"},
+    {RefusalCode::EmptyNote, "empty-note", 2, "`note` with an empty text"},
     {RefusalCode::PinnedMissing, "pinned-missing", 2,
      "the playbook text an instance pinned is missing from the database or no longer parses"},
     {RefusalCode::PinnedUnreadable, "pinned-unreadable", 2,

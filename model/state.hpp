@@ -61,10 +61,10 @@ bool parse_instance_status(std::string_view text, InstanceStatus& out);
 
 struct InstanceState {
   std::string playbook;
-  std::string step;                 // "" before start
+  std::string step;  // "" before start
   Instant entered_at{};
   InstanceStatus status = InstanceStatus::Active;
-  std::string outcome;              // End: the outcome; Goto: playbook; Handoff: external
+  std::string outcome;  // End: the outcome; Goto: playbook; Handoff: external
   std::map<std::string, int64_t, std::less<>> visits;
   std::vector<TimerState> timers;
   bool operator==(const InstanceState&) const = default;
@@ -75,13 +75,13 @@ const char* to_string(InputKind);
 
 struct Input {
   InputKind kind = InputKind::Start;
-  std::string event;                                        // Fire
-  std::vector<std::pair<std::string, std::string>> sets;    // Fire, Set: key=value as typed
-  std::string note;                                         // Fire, Complete, Note, Reset
+  std::string event;                                      // Fire
+  std::vector<std::pair<std::string, std::string>> sets;  // Fire, Set: key=value as typed
+  std::string note;                                       // Fire, Complete, Note, Reset
   NoteKind note_kind = NoteKind::OverallStatus;
   std::string actor;
-  int64_t task = 0;                                         // Complete, Reset
-  TimerState timer;                                         // Tick
+  int64_t task = 0;  // Complete, Reset
+  TimerState timer;  // Tick
 };
 
 struct TaskChange {
@@ -112,9 +112,9 @@ struct Outreach {
 };
 
 struct Outcome {
-  InstanceState instance;             // the instance after the input
-  std::vector<std::string> entered;   // steps entered, in order
-  bool transitioned = false;          // a transition was taken
+  InstanceState instance;                // the instance after the input
+  std::vector<std::string> entered;      // steps entered, in order
+  bool transitioned = false;             // a transition was taken
   std::vector<const Transition*> taken;  // transitions taken, in order (into the
                                          // CompiledPlaybook's model; for coverage)
   std::vector<TaskChange> tasks;
@@ -122,7 +122,7 @@ struct Outcome {
   std::vector<AttrWrite> attrs;
   std::vector<AssignChange> assignments;
   std::vector<Outreach> sent;
-  bool timers_changed = false;        // instance.timers differ from before
+  bool timers_changed = false;  // instance.timers differ from before
 };
 
 // One more requirement that failed in the same refused input.
@@ -136,7 +136,7 @@ struct Refusal {
   RefusalId code;      // stable: refusal_code.hpp, docs/refusal-codes.md
   std::string reason;  // for a person
   bool bad_input = false;
-  Loc rule;            // the `rule` or `require` that refused (line 0 = none)
+  Loc rule;  // the `rule` or `require` that refused (line 0 = none)
   // The other rules on the same change, and the `require`s right after the
   // failed one, that fail too: the FM learns every missing thing at once.
   std::vector<Failure> also;

@@ -88,8 +88,8 @@ std::optional<Cover> cover(const Allow& a, const std::string& file, const Spans&
 std::string unused_message(const Allow& a, const std::string& code, const Spans& spans) {
   if (a.kind == Suppression::Kind::InSource) {
     auto c = cover(a, a.loc.filename(), spans);
-    std::string where = c && c->step ? fmt::format("in step '{}'", c->step->id)
-                                     : fmt::format("on line {}", a.line);
+    std::string where =
+        c && c->step ? fmt::format("in step '{}'", c->step->id) : fmt::format("on line {}", a.line);
     return fmt::format("`lint: allow {}` suppresses nothing: no {} finding {}; delete it", code,
                        code, where);
   }
@@ -152,7 +152,8 @@ SuppressResult apply_allows(const Diagnostics& diags, const std::vector<Allow>& 
     if (!shown(allows[i], broken)) continue;
     for (size_t k = 0; k < allows[i].codes.size(); ++k)
       if (!used[i][k])
-        out.kept.warning(allows[i].loc, "PB092", unused_message(allows[i], allows[i].codes[k], spans),
+        out.kept.warning(allows[i].loc, "PB092",
+                         unused_message(allows[i], allows[i].codes[k], spans),
                          step_hint(allows[i], spans));
   }
   return out;

@@ -33,8 +33,8 @@ struct Allow {
   Loc loc;  // the comment, or the config entry
   std::vector<std::string> codes;
   std::string reason;
-  uint32_t line = 0;                // in source: the line it is about
-  std::string dir, path, step;      // external: the config's directory, glob, step id
+  uint32_t line = 0;            // in source: the line it is about
+  std::string dir, path, step;  // external: the config's directory, glob, step id
 };
 
 struct SuppressResult {

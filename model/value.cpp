@@ -116,7 +116,9 @@ constexpr const char* kContactForm = "'Name <email> [primary] [do-not-contact] [
 // A practical e-mail check: local@domain, one '@', no spaces or separators.
 static bool plausible_email(std::string_view e) {
   auto at = e.find('@');
-  if (at == 0 || at == std::string_view::npos || at + 1 == e.size() || e.find('@', at + 1) != e.npos) return false;
+  if (at == 0 || at == std::string_view::npos || at + 1 == e.size() ||
+      e.find('@', at + 1) != e.npos)
+    return false;
   return e.find_first_of(" \t\r\n<>;,\"") == std::string_view::npos;
 }
 

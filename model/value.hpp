@@ -24,7 +24,7 @@
 namespace pb {
 
 struct Value;
-using Fields = std::map<std::string, Value, std::less<>>;     // field → value
+using Fields = std::map<std::string, Value, std::less<>>;      // field → value
 using RecordMap = std::map<std::string, Fields, std::less<>>;  // key → record
 
 struct Contact {

@@ -28,7 +28,8 @@ std::optional<Instant> earliest_timer(Engine& engine, const std::string& tenant)
 // When the next tick runs: now, while more timers are due by now than the
 // last tick at now left stuck (a tick fired something that armed a timer
 // already due); else the earliest timer due after now.
-static std::optional<Instant> next_tick(Engine& engine, const std::string& tenant, Instant now, int stuck) {
+static std::optional<Instant> next_tick(Engine& engine, const std::string& tenant, Instant now,
+                                        int stuck) {
   auto dues = timer_dues(engine, tenant);
   auto later = std::upper_bound(dues.begin(), dues.end(), now);
   if (later - dues.begin() > stuck) return dues.front();

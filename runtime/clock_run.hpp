@@ -37,8 +37,8 @@ namespace pb::rt {
 std::optional<Instant> earliest_timer(Engine& engine, const std::string& tenant);
 
 struct ClockHooks {
-  std::function<bool()> stop;             // true: stop before the next tick
-  std::function<void(Instant)> on_tick;   // called just before each tick
+  std::function<bool()> stop;            // true: stop before the next tick
+  std::function<void(Instant)> on_tick;  // called just before each tick
 };
 
 struct ClockRun {

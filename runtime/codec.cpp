@@ -44,8 +44,11 @@ json value_to_json(const Value& v) {
     case Value::Kind::Contacts: {
       json list = json::array();
       for (const auto& c : *v.contacts)
-        list.push_back({{"name", c.name}, {"email", c.email}, {"do_not_contact", c.do_not_contact},
-                        {"unsubscribed", c.unsubscribed}, {"primary", c.primary}});
+        list.push_back({{"name", c.name},
+                        {"email", c.email},
+                        {"do_not_contact", c.do_not_contact},
+                        {"unsubscribed", c.unsubscribed},
+                        {"primary", c.primary}});
       return json{{"contacts", list}};
     }
   }
@@ -70,8 +73,9 @@ static bool contacts_from_json(const json& j, Value& out) {
   std::vector<Contact> list;
   for (const auto& c : j) {
     if (!c.is_object()) return false;
-    list.push_back(Contact{c.value("name", ""), c.value("email", ""), c.value("do_not_contact", false),
-                           c.value("unsubscribed", false), c.value("primary", false)});
+    list.push_back(Contact{c.value("name", ""), c.value("email", ""),
+                           c.value("do_not_contact", false), c.value("unsubscribed", false),
+                           c.value("primary", false)});
   }
   out = Value::of_contacts(std::move(list));
   return true;
@@ -90,8 +94,7 @@ bool value_from_json(const json& j, Value& out) {
              (out = Value::date(d), true);
     if (j.contains("records")) return records_from_json(j["records"], out);
     if (j.contains("contacts")) return contacts_from_json(j["contacts"], out);
-  } catch (const json::exception&) {
-  }
+  } catch (const json::exception&) {}
   return false;
 }
 
@@ -120,39 +123,48 @@ bool calendar_from_json(const json& j, Calendar& out) {
 static json writes_to_json(const std::vector<AttrWrite>& ws) {
   json a = json::array();
   for (const auto& w : ws)
-    a.push_back({{"attr", w.attr}, {"key", w.key}, {"field", w.field}, {"value", value_to_json(w.value)}});
+    a.push_back(
+        {{"attr", w.attr}, {"key", w.key}, {"field", w.field}, {"value", value_to_json(w.value)}});
   return a;
 }
 
 json log_to_json(const LogInput& in) {
   const Input& i = in.input;
-  json j{{"op", to_string(in.op)}, {"playbook", in.playbook}, {"at", format_iso_instant(in.at)},
+  json j{{"op", to_string(in.op)},
+         {"playbook", in.playbook},
+         {"at", format_iso_instant(in.at)},
          {"actor", i.actor}};
   if (!i.event.empty()) j["event"] = i.event;
   if (!i.sets.empty()) j["sets"] = i.sets;
   if (!i.note.empty()) j["note"] = {{"kind", to_string(i.note_kind)}, {"text", i.note}};
   if (i.task) j["task"] = i.task;
   if (in.op == InputOp::Tick)
-    j["timer"] = {{"step", i.timer.step}, {"transition", i.timer.transition},
+    j["timer"] = {{"step", i.timer.step},
+                  {"transition", i.timer.transition},
                   {"due", format_iso_instant(i.timer.due)}};
   if (!in.writes.empty()) j["writes"] = writes_to_json(in.writes);
   if (is_assignment(in.op))
-    j["assign"] = {{"queue", to_string(in.assign.queue)}, {"name", in.assign.name}, {"primary", in.assign.primary}};
+    j["assign"] = {{"queue", to_string(in.assign.queue)},
+                   {"name", in.assign.name},
+                   {"primary", in.assign.primary}};
   if (!in.pins.empty()) j["pins"] = in.pins;
   if (!in.calendar.empty()) j["calendar"] = in.calendar;
   return j;
 }
 
 static bool note_kind_from(const std::string& s, NoteKind& k) {
-  for (auto n : {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
+  for (auto n :
+       {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
     if (s == to_string(n)) return k = n, true;
   return false;
 }
 
 static bool writes_from_json(const json& a, std::vector<AttrWrite>& out) {
   for (const auto& w : a) {
-    AttrWrite x{w.at("attr").get<std::string>(), w.at("key").get<std::string>(),
-                w.at("field").get<std::string>(), {}};
+    AttrWrite x{w.at("attr").get<std::string>(),
+                w.at("key").get<std::string>(),
+                w.at("field").get<std::string>(),
+                {}};
     if (!value_from_json(w.at("value"), x.value)) return false;
     out.push_back(std::move(x));
   }
@@ -164,8 +176,9 @@ static bool assign_from_json(const json& a, LogInput& out) {
   std::string queue = a.at("queue").get<std::string>();
   if (queue != "rm" && queue != "fm") return false;
   out.input.kind = InputKind::Set;
-  out.assign = AssignChange{queue == "fm" ? QueueKind::FM : QueueKind::RM, a.at("name").get<std::string>(),
-                            a.value("primary", false), out.op == InputOp::Assign};
+  out.assign =
+      AssignChange{queue == "fm" ? QueueKind::FM : QueueKind::RM, a.at("name").get<std::string>(),
+                   a.value("primary", false), out.op == InputOp::Assign};
   return true;
 }
 
@@ -179,7 +192,8 @@ bool log_from_json(const json& j, LogInput& out) {
     i.actor = j.value("actor", "");
     if (!parse_iso_instant(j.at("at").get<std::string>(), out.at)) return false;
     i.event = j.value("event", "");
-    if (j.contains("sets")) i.sets = j["sets"].get<std::vector<std::pair<std::string, std::string>>>();
+    if (j.contains("sets"))
+      i.sets = j["sets"].get<std::vector<std::pair<std::string, std::string>>>();
     if (j.contains("note")) {
       i.note = j["note"].at("text").get<std::string>();
       if (!note_kind_from(j["note"].at("kind").get<std::string>(), i.note_kind)) return false;

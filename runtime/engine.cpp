@@ -25,17 +25,18 @@ struct Job {
   std::string key;
   std::string command;  // with a key: the canonical command (idempotency.cpp)
   bool create = false;
-  int64_t timer_id = 0;  // tick: the timer row this event consumes
+  int64_t timer_id = 0;        // tick: the timer row this event consumes
   int64_t timer_instance = 0;  // … and its instance
-  bool tick = false;     // dated no earlier than the tenant's last event (others are refused)
-  bool in_tx = false;    // the caller holds the write transaction (tick, import batches)
-  bool upsert = false;   // tenant-add when the tenant is missing, else tenant-set
-  bool skip_noop = false;   // an input on an existing tenant that changes nothing writes nothing
-  bool check_only = false;  // decide, write nothing (import's checking pass)
+  bool tick = false;           // dated no earlier than the tenant's last event (others are refused)
+  bool in_tx = false;          // the caller holds the write transaction (tick, import batches)
+  bool upsert = false;         // tenant-add when the tenant is missing, else tenant-set
+  bool skip_noop = false;      // an input on an existing tenant that changes nothing writes nothing
+  bool check_only = false;     // decide, write nothing (import's checking pass)
   Prepare prepare;
 };
 
-void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Applied& a, Response& out) {
+void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Applied& a,
+               Response& out) {
   EventRow e;
   e.tenant = job.tenant;
   e.instance = a.instance >= 0 ? after.instances[a.instance].id : 0;
@@ -47,7 +48,8 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   e.summary = a.summary;
   out.event = insert_event(s, e);
   int seq = 0;
-  for (const auto& [playbook, n] : a.notes) insert_note(s, job.tenant, out.event, ++seq, playbook, n, e.actor, li.at);
+  for (const auto& [playbook, n] : a.notes)
+    insert_note(s, job.tenant, out.event, ++seq, playbook, n, e.actor, li.at);
   seq = 0;
   for (const auto& o : a.sent) insert_outreach(s, job.tenant, out.event, ++seq, o, li.at);
   if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event, job.command);
@@ -56,8 +58,8 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
 // The world an attempt starts from: the engine's cached copy when `cached`
 // (then nothing is read), else a fresh read, which also answers a reused
 // idempotency key at once.
-std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached, TenantWorld& before,
-                                    bool& exists) {
+std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached,
+                                    TenantWorld& before, bool& exists) {
   if (cached) {
     before = *e.worlds.find(job.tenant);
     exists = true;
@@ -83,10 +85,11 @@ std::optional<Response> order_in_log(Engine::Impl& e, const Job& job, LogInput& 
     li.at = last->at;
     return std::nullopt;
   }
-  return failure(kBadInput, RefusalCode::BeforeLastEvent,
-                 fmt::format("the input is dated {}, before the last event of tenant '{}' (#{} at {}): a "
-                             "tenant's events are dated in order; check --now", format_iso_instant(li.at),
-                             job.tenant, last->id, format_iso_instant(last->at)));
+  return failure(
+      kBadInput, RefusalCode::BeforeLastEvent,
+      fmt::format("the input is dated {}, before the last event of tenant '{}' (#{} at {}): a "
+                  "tenant's events are dated in order; check --now",
+                  format_iso_instant(li.at), job.tenant, last->id, format_iso_instant(last->at)));
 }
 
 // Deletes the row of the timer a tick fires. When the instance arms a timer
@@ -99,7 +102,8 @@ bool consume_timer(Store& s, const Job& job, TenantWorld& before, const TenantWo
   if (s.changes() != 1) return false;
   const TimerState& fired = job.in.input.timer;
   for (const auto& a : after.instances)
-    if (a.id == job.timer_instance && std::find(a.st.timers.begin(), a.st.timers.end(), fired) != a.st.timers.end())
+    if (a.id == job.timer_instance &&
+        std::find(a.st.timers.begin(), a.st.timers.end(), fired) != a.st.timers.end())
       for (auto& b : before.instances)
         if (b.id == a.id) std::erase(b.st.timers, fired);
   return true;
@@ -112,11 +116,13 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
   if (auto dup = read_before(e, job, cached, before, exists)) return dup;
   bool create = job.upsert ? !exists : job.create;
   if (create && exists)
-    return failure(kBadInput, RefusalCode::TenantExists, fmt::format("tenant '{}' already exists", job.tenant));
+    return failure(kBadInput, RefusalCode::TenantExists,
+                   fmt::format("tenant '{}' already exists", job.tenant));
   if (create && job.upsert)  // tenant_add checked it up front
     if (auto bad = check_new_tenant(job.tenant)) return bad;
   if (!create && !exists)
-    return failure(kBadInput, RefusalCode::UnknownTenant, fmt::format("there is no tenant '{}'", job.tenant));
+    return failure(kBadInput, RefusalCode::UnknownTenant,
+                   fmt::format("there is no tenant '{}'", job.tenant));
   before.tenant.id = job.tenant;
   TenantWorld after = before;
   LogInput li = job.in;
@@ -130,7 +136,8 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
     no.applied = std::move(a);
     return no;
   }
-  bool noop = job.skip_noop && !create && after.tenant == before.tenant && after.instances == before.instances;
+  bool noop = job.skip_noop && !create && after.tenant == before.tenant &&
+              after.instances == before.instances;
   if (noop || job.check_only) {
     Response out;
     out.unchanged = noop;
@@ -179,17 +186,21 @@ Response run(Engine::Impl& e, const Job& job) {
         return *r;
       }
       if (job.in_tx)  // cannot happen under the caller's write lock; never retry on partial writes
-        return failure(kBadInput, RefusalCode::Store, "the tenant changed inside the tick's transaction");
+        return failure(kBadInput, RefusalCode::Store,
+                       "the tenant changed inside the tick's transaction");
     } catch (const StoreError& err) {
       e.worlds.drop(job.tenant);
       if ((err.code & 0xff) == SQLITE_CONSTRAINT && job.create)
-        return failure(kBadInput, RefusalCode::TenantExists, fmt::format("tenant '{}' already exists", job.tenant));
+        return failure(kBadInput, RefusalCode::TenantExists,
+                       fmt::format("tenant '{}' already exists", job.tenant));
       return store_failure(err);
     }
     busy_pause(i);
   }
-  return failure(kBusy, RefusalCode::Busy, fmt::format("tenant '{}' kept changing: another writer committed first {} "
-                                            "times", job.tenant, e.retries));
+  return failure(kBusy, RefusalCode::Busy,
+                 fmt::format("tenant '{}' kept changing: another writer committed first {} "
+                             "times",
+                             job.tenant, e.retries));
 }
 
 }  // namespace
@@ -220,7 +231,8 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, InputOp op, bo
   job.in.input.note_kind = note.kind;
   job.in.at = now;
   if (auto bad = check_input(id, job.in, "", create)) return *bad;
-  job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+  job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
+                     Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
     a = apply_input(after, li, r);
     return a.ok;
@@ -228,12 +240,14 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, InputOp op, bo
   return run(e, job);
 }
 
-Response Engine::tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+Response Engine::tenant_add(const std::string& id,
+                            const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
   return tenant_op(*impl_, id, InputOp::TenantAdd, true, sets, actor, now, note);
 }
 
-Response Engine::tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+Response Engine::tenant_set(const std::string& id,
+                            const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, const TenantNote& note) {
   return tenant_op(*impl_, id, InputOp::TenantSet, false, sets, actor, now, note);
 }
@@ -251,9 +265,11 @@ Response Engine::tenant_put_in_tx(const std::string& id,
   job.in.input.actor = actor;
   job.in.input.sets = sets;
   job.in.at = now;
-  if (auto bad = check_input(id, job.in, "", false)) return *bad;  // a new tenant's id: in attempt()
+  if (auto bad = check_input(id, job.in, "", false))
+    return *bad;  // a new tenant's id: in attempt()
   Engine::Impl& e = *impl_;
-  job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+  job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
+                     Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
     a = apply_input(after, li, r);
     return a.ok;
@@ -268,16 +284,18 @@ Response Engine::submit(const std::string& tenant, LogInput in, const std::strin
   job.key = key;
   if (auto bad = check_input(tenant, job.in, key, false)) return *bad;
   if (!key.empty()) job.command = command_text(tenant, job.in);
-  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
+                   Applied& a) {
     a = apply_input(after, li, r);
     return a.ok;
   };
   return run(*impl_, job);
 }
 
-Response Engine::assign(const std::string& tenant, const AssignChange& change, const std::string& actor,
-                        Instant now) {
-  if (change.name.empty()) return failure(kBadInput, RefusalCode::BadValue, "an RM/FM name cannot be empty");
+Response Engine::assign(const std::string& tenant, const AssignChange& change,
+                        const std::string& actor, Instant now) {
+  if (change.name.empty())
+    return failure(kBadInput, RefusalCode::BadValue, "an RM/FM name cannot be empty");
   Job job;
   job.tenant = tenant;
   job.skip_noop = true;
@@ -286,7 +304,8 @@ Response Engine::assign(const std::string& tenant, const AssignChange& change, c
   job.in.input.kind = InputKind::Set;
   job.in.input.actor = actor;
   job.in.at = now;
-  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
+                   Applied& a) {
     a = apply_input(after, li, r);
     return a.ok;
   };
@@ -316,7 +335,8 @@ Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now) {
   job.in.input.kind = InputKind::Tick;
   job.in.input.actor = "timer";
   job.in.input.timer = TimerState{t.step, t.transition, t.due};
-  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r, Applied& a) {
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
+                   Applied& a) {
     a = apply_input(after, li, r);
     return a.ok;
   };

@@ -60,14 +60,14 @@ enum Exit : int { kOk = 0, kRefused = 1, kBadInput = 2, kBusy = 3 };
 
 struct Response {
   int exit = kOk;
-  RefusalId code;       // refusal code (RefusalCode::Busy, UnknownTenant, …)
-  std::string message;  // for a person
+  RefusalId code;                    // refusal code (RefusalCode::Busy, UnknownTenant, …)
+  std::string message;               // for a person
   std::vector<std::string> details;  // more lines for a person (playbook-invalid: the diagnostics)
-  int64_t event = 0;    // the event row written (or the earlier one when duplicate)
+  int64_t event = 0;                 // the event row written (or the earlier one when duplicate)
   bool duplicate = false;
   bool unchanged = false;  // the input would change nothing: nothing was written (import, assign)
   Applied applied;
-  TenantWorld world;    // the tenant after the input (when exit == 0)
+  TenantWorld world;  // the tenant after the input (when exit == 0)
 };
 
 // A store failure as a Response: busy (exit 3, code "busy") after the busy
@@ -76,8 +76,8 @@ struct Response {
 Response store_failure(const StoreError& e);
 
 struct TickReport {
-  int fired = 0;     // timers whose event was committed
-  int stuck = 0;     // timers that could not fire: they stay, marked stuck, and are retried
+  int fired = 0;  // timers whose event was committed
+  int stuck = 0;  // timers that could not fire: they stay, marked stuck, and are retried
   std::vector<std::string> lines;  // one per timer fired or stuck, in order
   // Why the tick stopped early, when it did: the store stayed busy (exit 3,
   // code "busy") or failed (exit 2, code "store"); what it had not reached
@@ -90,7 +90,7 @@ using TickSink = std::function<void(const std::string&)>;
 struct ReplayReport {
   int events = 0;
   std::vector<std::string> diffs;  // empty = the stored state matches the log
-  Response failure;  // exit != 0 when the store could not be read: no verdict
+  Response failure;                // exit != 0 when the store could not be read: no verdict
   bool matches() const { return failure.exit == kOk && diffs.empty(); }
 };
 
@@ -108,7 +108,6 @@ struct ImportWrite {
   bool read = false;      // the rows were read to their end
 };
 
-
 // Compiled playbooks shared by several engines of one catalog (run_suite
 // gives every scenario's engine the same cache): keyed by content hash, so
 // an entry never changes; safe to use from several threads at once.
@@ -116,7 +115,8 @@ class CompileCache {
  public:
   std::shared_ptr<const CompiledPlaybook> find(const std::string& key) const;
   // Stores `cp` unless `key` is there already; returns the stored one.
-  std::shared_ptr<const CompiledPlaybook> insert(const std::string& key, std::shared_ptr<const CompiledPlaybook> cp);
+  std::shared_ptr<const CompiledPlaybook> insert(const std::string& key,
+                                                 std::shared_ptr<const CompiledPlaybook> cp);
 
   // The catalog's checker errors by playbook id (engine_lint.cpp): `compute`
   // runs once, for the first engine that needs them.
@@ -152,9 +152,11 @@ class Engine {
 
   // `note` (optional) is given with the change: rules read it as event.note,
   // and it is written as a note in the same transaction (see engine_core.hpp).
-  Response tenant_add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+  Response tenant_add(const std::string& id,
+                      const std::vector<std::pair<std::string, std::string>>& sets,
                       const std::string& actor, Instant now, const TenantNote& note = {});
-  Response tenant_set(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+  Response tenant_set(const std::string& id,
+                      const std::vector<std::pair<std::string, std::string>>& sets,
                       const std::string& actor, Instant now, const TenantNote& note = {});
   // `tenant import` in two passes over the same rows (engine_import.cpp).
   // import_check decides every row as `tenant add|set` would and writes
@@ -172,8 +174,8 @@ class Engine {
   // ImportWrite), and when the rows stop early; the batch in flight is then
   // rolled back.
   using ImportProgress = std::function<void(const ImportWrite&)>;
-  ImportWrite import_write(const ImportRows& rows, size_t batch, const std::string& actor, Instant now,
-                           const ImportProgress& committed);
+  ImportWrite import_write(const ImportRows& rows, size_t batch, const std::string& actor,
+                           Instant now, const ImportProgress& committed);
   // One import row: adds the tenant, or sets its attributes when it exists,
   // inside a write transaction the caller holds (BEGIN IMMEDIATE) and commits
   // or rolls back. A refusal writes nothing; after a store failure (exit 2,
@@ -181,7 +183,8 @@ class Engine {
   // that would change nothing writes nothing (`unchanged`). `check_only`:
   // the same decision, nothing written (the caller may hold a read
   // transaction only).
-  Response tenant_put_in_tx(const std::string& id, const std::vector<std::pair<std::string, std::string>>& sets,
+  Response tenant_put_in_tx(const std::string& id,
+                            const std::vector<std::pair<std::string, std::string>>& sets,
                             const std::string& actor, Instant now, bool check_only = false);
   // `tenant assign|unassign`: adds (change.add) or removes one RM/FM
   // assignment, logged as an `assign` / `unassign` input that replay applies
@@ -189,10 +192,12 @@ class Engine {
   // with primary makes it the queue's only primary; adding what is already
   // there, primary alike, writes nothing (`unchanged`). Removing a name the
   // queue does not hold is refused `not-assigned` (exit 2).
-  Response assign(const std::string& tenant, const AssignChange& change, const std::string& actor, Instant now);
+  Response assign(const std::string& tenant, const AssignChange& change, const std::string& actor,
+                  Instant now);
   // start/fire/complete/note: in.op, in.playbook and in.input filled by the caller.
   Response submit(const std::string& tenant, LogInput in, const std::string& idempotency_key = "");
-  TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30, const TickSink& sink = {});
+  TickReport tick(Instant now, int batch = 200, int max_batches = 1 << 30,
+                  const TickSink& sink = {});
   ReplayReport replay(const std::string& tenant);
 
   // Sees every input the engine decided (accepted or refused; not

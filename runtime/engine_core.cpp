@@ -33,14 +33,17 @@ int pick_instance(TenantWorld& w, const std::string& playbook, Applied& a) {
   if (candidates.size() == 1) return candidates[0];
   if (candidates.empty())
     refuse(a, RefusalCode::NotRunning,
-           playbook.empty() ? fmt::format("tenant '{}' runs no playbook", w.tenant.id)
-                            : fmt::format("playbook '{}' is not running for tenant '{}'", playbook,
-                                          w.tenant.id), false);
+           playbook.empty()
+               ? fmt::format("tenant '{}' runs no playbook", w.tenant.id)
+               : fmt::format("playbook '{}' is not running for tenant '{}'", playbook, w.tenant.id),
+           false);
   else {
     std::vector<std::string> ids;
     for (int i : candidates) ids.push_back(w.instances[i].st.playbook);
-    refuse(a, RefusalCode::AmbiguousInstance, fmt::format("tenant '{}' runs several playbooks ({}); pick one "
-                                                "with --playbook", w.tenant.id, fmt::join(ids, ", ")),
+    refuse(a, RefusalCode::AmbiguousInstance,
+           fmt::format("tenant '{}' runs several playbooks ({}); pick one "
+                       "with --playbook",
+                       w.tenant.id, fmt::join(ids, ", ")),
            true);
   }
   return -1;
@@ -63,7 +66,8 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
   }
 }
 
-bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Resolver& r, Applied& a) {
+bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Resolver& r,
+                 Applied& a) {
   Refusal why;
   auto pinned = r.by_hash(w.instances[idx].hash, why);
   if (!pinned) return refuse(a, std::move(why));
@@ -78,11 +82,13 @@ bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Reso
   return true;
 }
 
-bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, Resolver& r, Applied& a) {
+bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, Resolver& r,
+                    Applied& a) {
   if (w.active(playbook))
-    return refuse(a, RefusalCode::AlreadyRunning,
-                  fmt::format("playbook '{}' is already running for tenant '{}'", playbook, w.tenant.id),
-                  false);
+    return refuse(
+        a, RefusalCode::AlreadyRunning,
+        fmt::format("playbook '{}' is already running for tenant '{}'", playbook, w.tenant.id),
+        false);
   Refusal why;
   auto pinned = r.to_start(playbook, in, why);
   if (!pinned) return refuse(a, std::move(why));
@@ -100,8 +106,8 @@ bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, R
 bool follow_gotos(TenantWorld& w, int idx, LogInput& in, Resolver& r, Applied& a) {
   for (int depth = 0; w.instances[idx].st.status == InstanceStatus::Goto; ++depth) {
     if (depth >= kMaxGotos)
-      return refuse(a, RefusalCode::GotoLoop, fmt::format("more than {} playbook hand-overs in one input",
-                                                kMaxGotos), false);
+      return refuse(a, RefusalCode::GotoLoop,
+                    fmt::format("more than {} playbook hand-overs in one input", kMaxGotos), false);
     std::string target = w.instances[idx].st.outcome;
     if (!start_playbook(w, target, in, r, a)) return false;
     idx = int(w.instances.size()) - 1;
@@ -113,7 +119,8 @@ void rearm_others(TenantWorld& w, int except, Resolver& r) {
   for (size_t i = 0; i < w.instances.size(); ++i) {
     if (int(i) == except || w.instances[i].st.status != InstanceStatus::Active) continue;
     Refusal why;
-    if (auto p = r.by_hash(w.instances[i].hash, why)) rearm_at_timers(*p->cp, w.tenant, w.instances[i].st);
+    if (auto p = r.by_hash(w.instances[i].hash, why))
+      rearm_at_timers(*p->cp, w.tenant, w.instances[i].st);
   }
 }
 
@@ -132,11 +139,15 @@ bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& hom
     prefixes.push_back(fmt::format("\"{}\" ({})", prefix, i->st.playbook));
   }
   if (!any && !in.playbook.empty())
-    return refuse(a, RefusalCode::NotRunning, fmt::format("playbook '{}' is not running for tenant '{}'", in.playbook,
-                                                w.tenant.id), false);
+    return refuse(
+        a, RefusalCode::NotRunning,
+        fmt::format("playbook '{}' is not running for tenant '{}'", in.playbook, w.tenant.id),
+        false);
   if (any)
-    return refuse(a, RefusalCode::NotePrefix, fmt::format("a note for tenant '{}' must start with {}", w.tenant.id,
-                                                fmt::join(prefixes, " or ")), false);
+    return refuse(a, RefusalCode::NotePrefix,
+                  fmt::format("a note for tenant '{}' must start with {}", w.tenant.id,
+                              fmt::join(prefixes, " or ")),
+                  false);
   home.clear();
   return true;
 }
@@ -146,7 +157,8 @@ bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r, Applied& a) {
   if (!in.input.note.empty() && !note_home(w, in, r, home, a)) return false;
   for (const auto& wr : in.writes) apply_write(w.tenant.attrs, wr);
   rearm_others(w, -1, r);
-  if (!in.input.note.empty()) a.notes.emplace_back(home, NoteEffect{in.input.note_kind, in.input.note});
+  if (!in.input.note.empty())
+    a.notes.emplace_back(home, NoteEffect{in.input.note_kind, in.input.note});
   return true;
 }
 
@@ -161,8 +173,10 @@ bool apply_assign(TenantWorld& w, const LogInput& in, Applied& a) {
       if (x.queue == c.queue) names.push_back(x.name);
     if (std::find(names.begin(), names.end(), c.name) == names.end()) {
       std::string hint = did_you_mean(c.name, names);
-      return refuse(a, RefusalCode::NotAssigned, fmt::format("tenant '{}' has no {} '{}'{}", w.tenant.id, queue, c.name,
-                                                   hint.empty() ? "" : "; " + hint), true);
+      return refuse(a, RefusalCode::NotAssigned,
+                    fmt::format("tenant '{}' has no {} '{}'{}", w.tenant.id, queue, c.name,
+                                hint.empty() ? "" : "; " + hint),
+                    true);
     }
   }
   Outcome out;

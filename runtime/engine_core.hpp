@@ -40,11 +40,13 @@ class Resolver {
   virtual ~Resolver() = default;
   // The playbook to start now (start, goto). The engine takes the directory's
   // file and records its hash in in.pins; replay reads in.pins.
-  virtual std::optional<Pinned> to_start(const std::string& playbook, LogInput& in, Refusal& why) = 0;
+  virtual std::optional<Pinned> to_start(const std::string& playbook, LogInput& in,
+                                         Refusal& why) = 0;
   virtual std::optional<Pinned> by_hash(const std::string& hash, Refusal& why) = 0;
   // The calendar for this tenant under this playbook; the engine records its
   // hash in in.calendar, replay reads it.
-  virtual const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) = 0;
+  virtual const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t,
+                                   LogInput& in) = 0;
 };
 
 // A note given with `tenant add|set` (--note, --kind, --playbook).

@@ -54,8 +54,8 @@ struct Engine::Impl {
   std::shared_ptr<const CompileCache::LintErrors> lint_errors;  // by playbook id; null until needed
   // Types `given.sets` against the tenant schema and checks its `on set`
   // rules (event.note is given.note).
-  bool tenant_writes(const Input& given, const TenantState& t, Instant now, std::vector<AttrWrite>& out,
-                     Refusal& why);
+  bool tenant_writes(const Input& given, const TenantState& t, Instant now,
+                     std::vector<AttrWrite>& out, Refusal& why);
 };
 
 // The live resolver: playbooks from the directory (pinned as they start),
@@ -97,8 +97,8 @@ Response failure(int exit, RefusalId code, std::string message);
 // The boundary (engine_input.cpp): nullopt when every text of the input
 // keeps the text rules, else the exit-2 response (`bad-text`, `bad-id`).
 // `create`: the input adds the tenant, so its id must be a valid tenant id.
-std::optional<Response> check_input(const std::string& tenant, const LogInput& in, const std::string& key,
-                                    bool create);
+std::optional<Response> check_input(const std::string& tenant, const LogInput& in,
+                                    const std::string& key, bool create);
 std::optional<Response> check_new_tenant(const std::string& tenant);
 
 // Idempotency (idempotency.cpp): the canonical text of a command, and what a

@@ -25,13 +25,16 @@ namespace pb::rt {
 
 namespace {
 
-bool store_failed(const rt::Response& r) { return r.exit == rt::kBusy || r.code == RefusalCode::Store; }
+bool store_failed(const rt::Response& r) {
+  return r.exit == rt::kBusy || r.code == RefusalCode::Store;
+}
 
 // The ids the check met, in a temporary table of the store connection.
 class SeenIds {
  public:
   explicit SeenIds(Store& s) : s_(s) {
-    s.exec("CREATE TEMP TABLE IF NOT EXISTS import_ids(id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID");
+    s.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS import_ids(id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID");
   }
   ~SeenIds() {
     try {
@@ -78,9 +81,11 @@ class Batch {
 };
 
 Response duplicate(size_t first) {
-  return failure(kBadInput, RefusalCode::DuplicateId,
-                 fmt::format("a second row for this tenant (the first is on line {}); give each tenant one row",
-                             first));
+  return failure(
+      kBadInput, RefusalCode::DuplicateId,
+      fmt::format(
+          "a second row for this tenant (the first is on line {}); give each tenant one row",
+          first));
 }
 
 }  // namespace
@@ -93,7 +98,8 @@ Response Engine::import_check(const ImportRows& rows, const std::string& actor, 
     Transaction rd(store_, false);
     rows([&](const ImportRow& r) {
       try {
-        if (size_t first = r.id.empty() ? 0 : seen.first_line(r.id, r.line)) return verdict(r, duplicate(first)), true;
+        if (size_t first = r.id.empty() ? 0 : seen.first_line(r.id, r.line))
+          return verdict(r, duplicate(first)), true;
         if (!r.bad.empty()) return verdict(r, failure(kBadInput, RefusalId{}, r.bad)), true;
         Response resp = tenant_put_in_tx(r.id, r.sets, actor, now, true);
         if (store_failed(resp)) return fail = resp, false;
@@ -109,8 +115,8 @@ Response Engine::import_check(const ImportRows& rows, const std::string& actor, 
   return fail;
 }
 
-ImportWrite Engine::import_write(const ImportRows& rows, size_t batch, const std::string& actor, Instant now,
-                                 const ImportProgress& committed) {
+ImportWrite Engine::import_write(const ImportRows& rows, size_t batch, const std::string& actor,
+                                 Instant now, const ImportProgress& committed) {
   ImportWrite out;
   size_t in_batch = 0, pending = 0, pending_same = 0;
   batch = std::max<size_t>(1, batch);

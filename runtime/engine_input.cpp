@@ -18,13 +18,15 @@ namespace {
 std::optional<Response> check_text(std::string_view field, std::string_view s) {
   auto f = text_fault(s);
   if (!f) return std::nullopt;
-  return failure(kBadInput, RefusalCode::BadText, fmt::format("{}: byte offset {} {}", field, f->offset, f->what));
+  return failure(kBadInput, RefusalCode::BadText,
+                 fmt::format("{}: byte offset {} {}", field, f->offset, f->what));
 }
 
 std::optional<Response> check_id(IdKind kind, std::string_view what, std::string_view s) {
   auto why = id_fault(kind, s);
   if (!why) return std::nullopt;
-  return failure(kBadInput, RefusalCode::BadId, fmt::format("{} '{}' {}; it must be {}", what, s, *why, id_rule(kind)));
+  return failure(kBadInput, RefusalCode::BadId,
+                 fmt::format("{} '{}' {}; it must be {}", what, s, *why, id_rule(kind)));
 }
 
 std::optional<Response> check_sets(const std::vector<std::pair<std::string, std::string>>& sets) {
@@ -41,8 +43,8 @@ std::optional<Response> check_new_tenant(const std::string& tenant) {
   return check_id(IdKind::Tenant, "tenant id", tenant);
 }
 
-std::optional<Response> check_input(const std::string& tenant, const LogInput& in, const std::string& key,
-                                    bool create) {
+std::optional<Response> check_input(const std::string& tenant, const LogInput& in,
+                                    const std::string& key, bool create) {
   if (create || tenant.empty()) {
     if (auto bad = check_new_tenant(tenant)) return bad;
   } else if (auto bad = check_text("tenant id", tenant)) {

@@ -44,7 +44,8 @@ CompileCache::LintErrors errors_by_playbook(const Project& project) {
 
 }  // namespace
 
-std::shared_ptr<const CompileCache::LintErrors> CompileCache::lint(const std::function<LintErrors()>& compute) {
+std::shared_ptr<const CompileCache::LintErrors> CompileCache::lint(
+    const std::function<LintErrors()>& compute) {
   std::lock_guard lock(mutex_);
   if (!lint_) lint_ = std::make_shared<const LintErrors>(compute());
   return lint_;
@@ -54,14 +55,17 @@ bool Engine::Impl::lint_clean(const std::string& playbook, Refusal& why) {
   if (!cat.project) return true;
   if (!lint_errors) {
     auto compute = [this] { return errors_by_playbook(*cat.project); };
-    lint_errors = cat.cache ? cat.cache->lint(compute) : std::make_shared<const CompileCache::LintErrors>(compute());
+    lint_errors = cat.cache ? cat.cache->lint(compute)
+                            : std::make_shared<const CompileCache::LintErrors>(compute());
   }
   auto it = lint_errors->find(playbook);
   if (it == lint_errors->end()) return true;
-  why = Refusal{RefusalCode::PlaybookInvalid,
-                fmt::format("playbook '{}' has {} lint error{}; it cannot be started until `playbook lint` passes",
-                            playbook, it->second.size(), it->second.size() == 1 ? "" : "s"),
-                true};
+  why = Refusal{
+      RefusalCode::PlaybookInvalid,
+      fmt::format(
+          "playbook '{}' has {} lint error{}; it cannot be started until `playbook lint` passes",
+          playbook, it->second.size(), it->second.size() == 1 ? "" : "s"),
+      true};
   why.details = it->second;
   return false;
 }

@@ -42,7 +42,8 @@ void describe_instances(const TenantWorld& before, const TenantWorld& after, Res
       continue;
     }
     for (const auto& t : now.st.timers)
-      if (!was || std::find(was->st.timers.begin(), was->st.timers.end(), t) == was->st.timers.end())
+      if (!was ||
+          std::find(was->st.timers.begin(), was->st.timers.end(), t) == was->st.timers.end())
         out.timers.push_back(PreviewTimer{now.st.playbook, t.step, timer_target(r, now, t), t.due});
     if (was && was->st.step == now.st.step && was->st.visits == now.st.visits) continue;
     const Step* s = step_of(r, now);
@@ -55,7 +56,8 @@ void describe_instances(const TenantWorld& before, const TenantWorld& after, Res
       if (st != after.tenant.tasks.end() && st->second.complete) continue;
       auto b = before.tenant.tasks.find(id);
       bool was_open = b == before.tenant.tasks.end() || !b->second.complete;
-      bool listed = was_step && std::find(was_step->tasks.begin(), was_step->tasks.end(), id) != was_step->tasks.end();
+      bool listed = was_step && std::find(was_step->tasks.begin(), was_step->tasks.end(), id) !=
+                                    was_step->tasks.end();
       if (was_open && listed) continue;  // open in the step it leaves already
       const Task* task = p->cp->pb.task(id);
       out.opened.emplace_back(id, task ? task->name : "");
@@ -73,11 +75,13 @@ void describe_tenant(const TenantState& before, const TenantState& after, EventP
   for (const auto& [id, st] : before.tasks)
     if (st.complete && !after.tasks.count(id)) out.reset.push_back(id);
   for (const auto& [k, v] : after.attrs)
-    if (auto b = before.attrs.find(k); b == before.attrs.end() || !(b->second == v)) out.attrs.emplace_back(k, v);
+    if (auto b = before.attrs.find(k); b == before.attrs.end() || !(b->second == v))
+      out.attrs.emplace_back(k, v);
   for (const auto& [k, v] : before.attrs)
     if (!after.attrs.count(k)) out.attrs.emplace_back(k, Value{});
   for (const auto& a : after.assignments)
-    if (std::find(before.assignments.begin(), before.assignments.end(), a) == before.assignments.end())
+    if (std::find(before.assignments.begin(), before.assignments.end(), a) ==
+        before.assignments.end())
       out.assignments.emplace_back(a, true);
   for (const auto& a : before.assignments)
     if (std::find(after.assignments.begin(), after.assignments.end(), a) == after.assignments.end())
@@ -115,7 +119,8 @@ void static_facts(const CompiledPlaybook& cp, const Step& s, EventPreview& p) {
     for (const auto& f : ev->second->payload) p.needs.emplace_back(f.name, type_text(f.type));
   }
   for (const auto& t : s.transitions)
-    if (triggers(t, p) && std::find(p.targets.begin(), p.targets.end(), t.target) == p.targets.end())
+    if (triggers(t, p) &&
+        std::find(p.targets.begin(), p.targets.end(), t.target) == p.targets.end())
       p.targets.push_back(t.target);
 }
 
@@ -146,8 +151,10 @@ static void preview_one(const TenantWorld& w, const InstanceRec& rec, const Comp
   TenantWorld next = w;
   Applied a = apply_input(next, li, r);
   p.ok = a.ok;
-  if (a.ok) describe_effects(w, next, a, r, p);
-  else p.refusal = a.refusal;
+  if (a.ok)
+    describe_effects(w, next, a, r, p);
+  else
+    p.refusal = a.refusal;
 }
 
 std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance, Instant now,
@@ -169,8 +176,7 @@ std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance,
       out.emplace_back().task = task;
       preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
     }
-  } catch (const StoreError&) {
-  }
+  } catch (const StoreError&) {}
   return out;
 }
 

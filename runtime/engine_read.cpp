@@ -25,7 +25,8 @@ Response in_snapshot(Store& s, Read read) {
 
 Response world_of(Store& s, const std::string& tenant, TenantWorld& out) {
   if (load_world(s, tenant, out)) return Response{};
-  return failure(kBadInput, RefusalCode::UnknownTenant, fmt::format("there is no tenant '{}'", tenant));
+  return failure(kBadInput, RefusalCode::UnknownTenant,
+                 fmt::format("there is no tenant '{}'", tenant));
 }
 
 }  // namespace

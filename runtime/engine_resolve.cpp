@@ -33,8 +33,8 @@ std::shared_ptr<const CompiledPlaybook> CompileCache::find(const std::string& ke
   return it == map_.end() ? nullptr : it->second;
 }
 
-std::shared_ptr<const CompiledPlaybook> CompileCache::insert(const std::string& key,
-                                                             std::shared_ptr<const CompiledPlaybook> cp) {
+std::shared_ptr<const CompiledPlaybook> CompileCache::insert(
+    const std::string& key, std::shared_ptr<const CompiledPlaybook> cp) {
   std::lock_guard lock(mutex_);
   return map_.emplace(key, std::move(cp)).first->second;
 }
@@ -65,12 +65,14 @@ void Engine::Impl::load_all() {
 
 std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
                                             Refusal& why) {
-  if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr) return compiled[hash] = Pinned{hash, cp};
+  if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr)
+    return compiled[hash] = Pinned{hash, cp};
   auto cp = cat.source ? cat.source->compile(hash, src) : nullptr;
   if (!cp) {
     why = Refusal{RefusalCode::PinnedUnreadable,
                   fmt::format("the pinned text of playbook '{}' ({}) does not parse", src.playbook,
-                              src.filename), true};
+                              src.filename),
+                  true};
     return std::nullopt;
   }
   Pinned p{hash, std::move(cp)};
@@ -83,14 +85,15 @@ std::optional<Pinned> Engine::Impl::by_hash(const std::string& hash, Refusal& wh
   if (auto it = compiled.find(hash); it != compiled.end()) return it->second;
   auto src = load_source(store, hash);
   if (!src) {
-    why = Refusal{RefusalCode::PinnedMissing, fmt::format("no pinned playbook with hash {}", hash), true};
+    why = Refusal{RefusalCode::PinnedMissing, fmt::format("no pinned playbook with hash {}", hash),
+                  true};
     return std::nullopt;
   }
   return compile(hash, *src, why);
 }
 
 bool Engine::Impl::tenant_writes(const Input& given, const TenantState& t, Instant now,
-                                  std::vector<AttrWrite>& out, Refusal& why) {
+                                 std::vector<AttrWrite>& out, Refusal& why) {
   load_all();
   Input in = given;
   in.kind = InputKind::Set;
@@ -102,15 +105,18 @@ bool Engine::Impl::tenant_writes(const Input& given, const TenantState& t, Insta
   return true;
 }
 
-std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
+std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInput& in,
+                                             Refusal& why) {
   e_.load_all();
   auto it = e_.cat.files.find(playbook);
   if (it == e_.cat.files.end()) {
     std::vector<std::string> ids;
     for (const auto& [id, src] : e_.cat.files) ids.push_back(id);
     std::string hint = did_you_mean(playbook, ids);
-    why = Refusal{RefusalCode::UnknownPlaybook, fmt::format("there is no playbook '{}'{}", playbook,
-                                                  hint.empty() ? "" : "; " + hint), true};
+    why = Refusal{
+        RefusalCode::UnknownPlaybook,
+        fmt::format("there is no playbook '{}'{}", playbook, hint.empty() ? "" : "; " + hint),
+        true};
     return std::nullopt;
   }
   if (!e_.lint_clean(playbook, why)) return std::nullopt;
@@ -121,7 +127,8 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
   return e_.compile(hash, it->second, why);
 }
 
-const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) {
+const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantState& t,
+                                       LogInput& in) {
   static const std::vector<Calendar> none;
   const auto& cals = e_.cat.project ? e_.cat.project->calendars : none;
   const Calendar& cal = pick_calendar(cp, t, cals);
@@ -136,17 +143,19 @@ const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantS
   return cal;
 }
 
-std::optional<Pinned> ReplayResolver::to_start(const std::string& playbook, LogInput& in, Refusal& why) {
+std::optional<Pinned> ReplayResolver::to_start(const std::string& playbook, LogInput& in,
+                                               Refusal& why) {
   auto it = in.pins.find(playbook);
   if (it == in.pins.end()) {
-    why = Refusal{RefusalCode::PinnedMissing, fmt::format("the log does not say which '{}' was started", playbook),
-                  true};
+    why = Refusal{RefusalCode::PinnedMissing,
+                  fmt::format("the log does not say which '{}' was started", playbook), true};
     return std::nullopt;
   }
   return e_.by_hash(it->second, why);
 }
 
-const Calendar& ReplayResolver::calendar(const CompiledPlaybook&, const TenantState&, LogInput& in) {
+const Calendar& ReplayResolver::calendar(const CompiledPlaybook&, const TenantState&,
+                                         LogInput& in) {
   if (in.calendar.empty()) return default_calendar();
   if (auto it = calendars_.find(in.calendar); it != calendars_.end()) return it->second;
   Calendar cal;
@@ -171,7 +180,8 @@ Response failure(int exit, RefusalId code, std::string message) {
 }
 
 Response store_failure(const StoreError& e) {
-  return e.busy() ? failure(kBusy, RefusalCode::Busy, e.what()) : failure(kBadInput, RefusalCode::Store, e.what());
+  return e.busy() ? failure(kBusy, RefusalCode::Busy, e.what())
+                  : failure(kBadInput, RefusalCode::Store, e.what());
 }
 
 }  // namespace pb::rt

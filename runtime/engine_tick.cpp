@@ -55,7 +55,8 @@ struct TickRun {
 // Handles one due timer inside the batch's transaction. A refused timer
 // stays, marked stuck (its mark written only when it changes). Failed: the
 // store failed on it (`failure` says how); the batch must be rolled back.
-Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickReport& part, Response& failure) {
+Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickReport& part,
+                     Response& failure) {
   if (run.fired.has(t.instance)) return Handled::Later;
   // An earlier event of this batch removed it (another instance's input re-armed its `at` timer).
   if (!timer_exists(e.store, t.id)) return Handled::Gone;
@@ -63,9 +64,9 @@ Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickRepor
   if (r.exit == kOk) {
     ++part.fired;
     run.fired.add(t.instance);
-    part.lines.push_back(fmt::format("fired {}: {}", where(t), r.applied.summary.empty()
-                                                                   ? std::string("no transition")
-                                                                   : r.applied.summary));
+    part.lines.push_back(
+        fmt::format("fired {}: {}", where(t),
+                    r.applied.summary.empty() ? std::string("no transition") : r.applied.summary));
     return Handled::Fired;
   }
   if (r.exit == kBusy || r.code == RefusalCode::Store) {
@@ -75,8 +76,10 @@ Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickRepor
   }
   StuckMark m = mark_stuck(e.store, t, std::string(r.code.str()), r.message, run.now);
   ++part.stuck;
-  part.lines.push_back(fmt::format("stuck {}: {} [{}] (stuck since {}; it stays and is retried by every "
-                                   "tick)", where(t), r.message, r.code, format_iso_instant(*m.since)));
+  part.lines.push_back(
+      fmt::format("stuck {}: {} [{}] (stuck since {}; it stays and is retried by every "
+                  "tick)",
+                  where(t), r.message, r.code, format_iso_instant(*m.since)));
   return Handled::Stuck;
 }
 
@@ -90,7 +93,8 @@ int run_batch(Engine::Impl& e, TickRun& run, int batch, TickReport& rep, const T
   std::vector<DueTimer> page = due_page(e.store, run.now, run.max_instance, run.cursor, batch);
   TickReport part;
   for (const auto& t : page)
-    if (handle_timer(e, t, run, part, rep.failure) == Handled::Failed) return -1;  // rolled back by ~Transaction
+    if (handle_timer(e, t, run, part, rep.failure) == Handled::Failed)
+      return -1;  // rolled back by ~Transaction
   tx.commit();
   run.fired.commit();
   if (!page.empty()) run.cursor = key_of(page.back());
@@ -161,8 +165,10 @@ ReplayReport Engine::replay(const std::string& tenant) {
       }
       w = std::move(next);
       for (const auto& [playbook, n] : a.notes)
-        logged.notes.push_back(NoteRow{playbook, to_string(n.kind), n.text, li.input.actor, li.at, ev.id});
-      for (const auto& o : a.sent) logged.outreach.push_back(OutreachRow{o.template_name, o.contact, o.email, li.at, ev.id});
+        logged.notes.push_back(
+            NoteRow{playbook, to_string(n.kind), n.text, li.input.actor, li.at, ev.id});
+      for (const auto& o : a.sent)
+        logged.outreach.push_back(OutreachRow{o.template_name, o.contact, o.email, li.at, ev.id});
     }
     diff_tenant(w.tenant, stored.tenant, rep.diffs);
     diff_instances(w, stored, rep.diffs);

@@ -21,7 +21,8 @@ using json = nlohmann::json;
 
 json command_json(const std::string& tenant, const LogInput& in) {
   const Input& i = in.input;
-  json j = {{"tenant", tenant}, {"op", to_string(in.op)}, {"playbook", in.playbook}, {"actor", i.actor}};
+  json j = {
+      {"tenant", tenant}, {"op", to_string(in.op)}, {"playbook", in.playbook}, {"actor", i.actor}};
   if (!i.event.empty()) j["event"] = i.event;
   if (i.task) j["task"] = i.task;
   if (!i.sets.empty()) j["sets"] = i.sets;
@@ -44,9 +45,12 @@ std::string describe(const std::string& command) {
   json j = json::parse(command, nullptr, false);
   if (!j.is_object()) return "another command";
   std::string what = j.value("op", "");
-  if (j.contains("event")) what += " " + j.value("event", "");
-  else if (j.contains("task")) what += " " + j["task"].dump();
-  else if (!j.value("playbook", "").empty()) what += " " + j.value("playbook", "");
+  if (j.contains("event"))
+    what += " " + j.value("event", "");
+  else if (j.contains("task"))
+    what += " " + j["task"].dump();
+  else if (!j.value("playbook", "").empty())
+    what += " " + j.value("playbook", "");
   return fmt::format("{} on tenant '{}' by {}", what, j.value("tenant", ""), j.value("actor", ""));
 }
 
@@ -61,10 +65,11 @@ std::optional<Response> answer_key(Store& s, const std::string& key, const std::
   if (!use) return std::nullopt;
   std::string first = use->command.empty() ? command_of_event(s, use->event) : use->command;
   if (first != command)
-    return failure(kRefused, RefusalCode::KeyReused,
-                   fmt::format("the idempotency key '{}' was already used for another command: event {} ({}); "
-                               "only the identical command is a duplicate",
-                               key, use->event, describe(first)));
+    return failure(
+        kRefused, RefusalCode::KeyReused,
+        fmt::format("the idempotency key '{}' was already used for another command: event {} ({}); "
+                    "only the identical command is a duplicate",
+                    key, use->event, describe(first)));
   Response r;
   r.duplicate = true;
   r.event = use->event;

@@ -14,9 +14,15 @@ struct OpName {
 
 // Stored in every log record: never change a spelling.
 constexpr OpName kNames[] = {
-    {InputOp::TenantAdd, "tenant-add"}, {InputOp::TenantSet, "tenant-set"}, {InputOp::Assign, "assign"},
-    {InputOp::Unassign, "unassign"},    {InputOp::Start, "start"},          {InputOp::Fire, "fire"},
-    {InputOp::Complete, "complete"},    {InputOp::Reset, "reset"},          {InputOp::Note, "note"},
+    {InputOp::TenantAdd, "tenant-add"},
+    {InputOp::TenantSet, "tenant-set"},
+    {InputOp::Assign, "assign"},
+    {InputOp::Unassign, "unassign"},
+    {InputOp::Start, "start"},
+    {InputOp::Fire, "fire"},
+    {InputOp::Complete, "complete"},
+    {InputOp::Reset, "reset"},
+    {InputOp::Note, "note"},
     {InputOp::Tick, "tick"},
 };
 static_assert(std::size(kNames) == std::size(kInputOps));

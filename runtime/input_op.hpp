@@ -17,12 +17,23 @@
 
 namespace pb::rt {
 
-enum class InputOp : uint8_t { TenantAdd, TenantSet, Assign, Unassign, Start, Fire, Complete, Reset, Note, Tick };
+enum class InputOp : uint8_t {
+  TenantAdd,
+  TenantSet,
+  Assign,
+  Unassign,
+  Start,
+  Fire,
+  Complete,
+  Reset,
+  Note,
+  Tick
+};
 
 // Every op, in the order of the enum (for tests and tables).
-inline constexpr InputOp kInputOps[] = {InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign, InputOp::Unassign,
-                                        InputOp::Start,     InputOp::Fire,      InputOp::Complete, InputOp::Reset,
-                                        InputOp::Note,      InputOp::Tick};
+inline constexpr InputOp kInputOps[] = {
+    InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign, InputOp::Unassign, InputOp::Start,
+    InputOp::Fire,      InputOp::Complete,  InputOp::Reset,  InputOp::Note,     InputOp::Tick};
 
 const char* to_string(InputOp op);
 // False (out unchanged) when `text` spells no op.
@@ -32,7 +43,9 @@ bool parse_input_op(std::string_view text, InputOp& out);
 InputKind input_kind(InputOp op);
 
 // tenant-add / tenant-set: the input writes tenant attributes.
-inline bool is_tenant_write(InputOp op) { return op == InputOp::TenantAdd || op == InputOp::TenantSet; }
+inline bool is_tenant_write(InputOp op) {
+  return op == InputOp::TenantAdd || op == InputOp::TenantSet;
+}
 // assign / unassign: the input changes one RM/FM assignment.
 inline bool is_assignment(InputOp op) { return op == InputOp::Assign || op == InputOp::Unassign; }
 

@@ -36,7 +36,7 @@ struct PreviewEnd {
 };
 
 struct EventPreview {
-  int64_t task = 0;  // a completion of this task (`complete TENANT TASK`), not an event
+  int64_t task = 0;          // a completion of this task (`complete TENANT TASK`), not an event
   std::string event, title;  // the event, or the task's name as the title
   std::vector<std::pair<std::string, std::string>> needs;  // payload field, its type as text
   std::vector<std::string> targets;                        // static targets of the transitions
@@ -48,9 +48,9 @@ struct EventPreview {
   std::vector<int64_t> completed, reset;
   std::vector<std::pair<std::string, NoteEffect>> notes;
   std::vector<Outreach> sent;
-  std::vector<PreviewTimer> timers;                        // armed (new or moved)
-  std::vector<std::pair<std::string, Value>> attrs;        // changed, value after (unset: removed)
-  std::vector<std::pair<Assignment, bool>> assignments;    // (assignment, added?)
+  std::vector<PreviewTimer> timers;                      // armed (new or moved)
+  std::vector<std::pair<std::string, Value>> attrs;      // changed, value after (unset: removed)
+  std::vector<std::pair<Assignment, bool>> assignments;  // (assignment, added?)
 };
 
 // "enum(A, B)", "date", "records(workload)"… for the payload list.

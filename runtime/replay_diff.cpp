@@ -17,27 +17,33 @@ std::string show(const Value& v) {
 
 std::string show(const TaskState* t) {
   if (!t) return "absent";
-  return fmt::format("{} by {} at {}", t->complete ? "complete" : "not started", t->who.empty() ? "-" : t->who,
-                     format_iso_instant(t->when));
+  return fmt::format("{} by {} at {}", t->complete ? "complete" : "not started",
+                     t->who.empty() ? "-" : t->who, format_iso_instant(t->when));
 }
 
 std::string show(const std::vector<Assignment>& as) {
   std::vector<std::string> parts;
-  for (const auto& a : as) parts.push_back(fmt::format("{} \"{}\"{}", to_string(a.queue), a.name, a.primary ? " primary" : ""));
+  for (const auto& a : as)
+    parts.push_back(
+        fmt::format("{} \"{}\"{}", to_string(a.queue), a.name, a.primary ? " primary" : ""));
   return parts.empty() ? "none" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
 std::string show(const std::vector<TimerState>& ts) {
   std::vector<std::string> parts;
-  for (const auto& t : ts) parts.push_back(fmt::format("{}#{} due {}", t.step, t.transition, format_iso_instant(t.due)));
+  for (const auto& t : ts)
+    parts.push_back(fmt::format("{}#{} due {}", t.step, t.transition, format_iso_instant(t.due)));
   return parts.empty() ? "none" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string show(const std::map<std::string, int64_t, std::less<>>& v) { return visits_to_json(v).dump(); }
+std::string show(const std::map<std::string, int64_t, std::less<>>& v) {
+  return visits_to_json(v).dump();
+}
 
 std::string show(const NoteRow& n) {
   return fmt::format("[{}] \"{}\" under {} by {} at {} (event {})", n.kind, n.text,
-                     n.playbook.empty() ? "-" : n.playbook, n.who, format_iso_instant(n.at), n.event);
+                     n.playbook.empty() ? "-" : n.playbook, n.who, format_iso_instant(n.at),
+                     n.event);
 }
 
 std::string show(const OutreachRow& o) {
@@ -66,7 +72,8 @@ void diff_tenant(const TenantState& want, const TenantState& got, std::vector<st
       out.push_back(fmt::format("attribute {}: stored {}, replayed {}", k,
                                 got.attrs.count(k) ? show(got.attrs.at(k)) : "unset", show(v)));
   for (const auto& [k, v] : got.attrs)
-    if (!want.attrs.count(k)) out.push_back(fmt::format("attribute {}: stored {}, replayed unset", k, show(v)));
+    if (!want.attrs.count(k))
+      out.push_back(fmt::format("attribute {}: stored {}, replayed unset", k, show(v)));
   std::set<int64_t> ids;
   for (const auto& [id, t] : want.tasks) ids.insert(id);
   for (const auto& [id, t] : got.tasks) ids.insert(id);
@@ -79,33 +86,42 @@ void diff_tenant(const TenantState& want, const TenantState& got, std::vector<st
       out.push_back(fmt::format("task {}: stored {}, replayed {}", id, show(gs), show(ws)));
   }
   if (want.assignments != got.assignments)
-    out.push_back(fmt::format("assignments: stored {}, replayed {}", show(got.assignments), show(want.assignments)));
+    out.push_back(fmt::format("assignments: stored {}, replayed {}", show(got.assignments),
+                              show(want.assignments)));
 }
 
-void diff_instances(const TenantWorld& want, const TenantWorld& got, std::vector<std::string>& out) {
+void diff_instances(const TenantWorld& want, const TenantWorld& got,
+                    std::vector<std::string>& out) {
   if (want.instances.size() != got.instances.size())
-    out.push_back(fmt::format("instances: stored {}, replayed {}", got.instances.size(), want.instances.size()));
+    out.push_back(fmt::format("instances: stored {}, replayed {}", got.instances.size(),
+                              want.instances.size()));
   for (size_t i = 0; i < std::min(want.instances.size(), got.instances.size()); ++i) {
     const auto &w = want.instances[i], &g = got.instances[i];
     std::string who = fmt::format("instance {} ({})", g.id, g.st.playbook);
     if (w.st.playbook != g.st.playbook)
-      out.push_back(fmt::format("{}: stored playbook {}, replayed {}", who, g.st.playbook, w.st.playbook));
-    if (w.hash != g.hash) out.push_back(fmt::format("{}: stored pinned {}, replayed {}", who, g.hash, w.hash));
+      out.push_back(
+          fmt::format("{}: stored playbook {}, replayed {}", who, g.st.playbook, w.st.playbook));
+    if (w.hash != g.hash)
+      out.push_back(fmt::format("{}: stored pinned {}, replayed {}", who, g.hash, w.hash));
     if (w.st.step != g.st.step || w.st.status != g.st.status || w.st.outcome != g.st.outcome)
       out.push_back(fmt::format("{}: stored {} {} \"{}\", replayed {} {} \"{}\"", who, g.st.step,
-                                to_string(g.st.status), g.st.outcome, w.st.step, to_string(w.st.status),
-                                w.st.outcome));
+                                to_string(g.st.status), g.st.outcome, w.st.step,
+                                to_string(w.st.status), w.st.outcome));
     if (w.st.entered_at != g.st.entered_at)
-      out.push_back(fmt::format("{}: stored entered_at {}, replayed {}", who, format_iso_instant(g.st.entered_at),
+      out.push_back(fmt::format("{}: stored entered_at {}, replayed {}", who,
+                                format_iso_instant(g.st.entered_at),
                                 format_iso_instant(w.st.entered_at)));
     if (w.st.visits != g.st.visits)
-      out.push_back(fmt::format("{}: stored visits {}, replayed {}", who, show(g.st.visits), show(w.st.visits)));
+      out.push_back(fmt::format("{}: stored visits {}, replayed {}", who, show(g.st.visits),
+                                show(w.st.visits)));
     if (w.st.timers != g.st.timers)
-      out.push_back(fmt::format("{}: stored timers {}, replayed {}", who, show(g.st.timers), show(w.st.timers)));
+      out.push_back(fmt::format("{}: stored timers {}, replayed {}", who, show(g.st.timers),
+                                show(w.st.timers)));
   }
 }
 
-void diff_rows(const LoggedRows& replayed, const LoggedRows& stored, std::vector<std::string>& out) {
+void diff_rows(const LoggedRows& replayed, const LoggedRows& stored,
+               std::vector<std::string>& out) {
   diff_list("note", replayed.notes, stored.notes, out);
   diff_list("outreach", replayed.outreach, stored.outreach, out);
 }

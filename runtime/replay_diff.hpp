@@ -20,8 +20,10 @@ struct LoggedRows {
   std::vector<OutreachRow> outreach;
 };
 
-void diff_tenant(const TenantState& replayed, const TenantState& stored, std::vector<std::string>& out);
-void diff_instances(const TenantWorld& replayed, const TenantWorld& stored, std::vector<std::string>& out);
+void diff_tenant(const TenantState& replayed, const TenantState& stored,
+                 std::vector<std::string>& out);
+void diff_instances(const TenantWorld& replayed, const TenantWorld& stored,
+                    std::vector<std::string>& out);
 void diff_rows(const LoggedRows& replayed, const LoggedRows& stored, std::vector<std::string>& out);
 
 }  // namespace pb::rt

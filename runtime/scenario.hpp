@@ -36,10 +36,10 @@ namespace pb::scen {
 struct Check {
   std::string what;
   Loc loc;
-  std::string key;   // tasks: the task id; attributes: the path
-  std::string want;  // the expected text
-  bool prefix = false;        // notes: {prefix: ...}
-  bool primary = false;       // assignments
+  std::string key;                // tasks: the task id; attributes: the path
+  std::string want;               // the expected text
+  bool prefix = false;            // notes: {prefix: ...}
+  bool primary = false;           // assignments
   std::vector<std::string> list;  // timers: expected dues; assignments: "queue name primary"
 };
 
@@ -49,16 +49,16 @@ enum class StepKind { Fire, Complete, Note, Set, Start, Advance, Until, Tick };
 struct Step {
   StepKind kind = StepKind::Tick;
   Loc loc;
-  std::string event;  // Fire; Start: the playbook
+  std::string event;     // Fire; Start: the playbook
   std::string playbook;  // the instance addressed when several run ("" = the only one)
-  int64_t task = 0;   // Complete
+  int64_t task = 0;      // Complete
   std::string note;
   std::string actor;
-  std::string key;    // idempotency key
+  std::string key;  // idempotency key
   std::vector<std::pair<std::string, std::string>> sets;
-  int64_t amount = 0;        // Advance
+  int64_t amount = 0;  // Advance
   DurationUnit unit = DurationUnit::Days;
-  Instant until{};           // Until
+  Instant until{};  // Until
   std::vector<Check> expect;
 };
 
@@ -69,7 +69,8 @@ struct Scenario {
   Instant start{};
   std::string tenant = "tenant";
   Loc tenant_loc, playbook_loc;  // where setup failures (tenant add, start) point
-  std::vector<std::pair<std::string, std::string>> attributes;  // "path=value" as tenant add takes them
+  std::vector<std::pair<std::string, std::string>>
+      attributes;  // "path=value" as tenant add takes them
   std::vector<Step> steps;
 };
 
@@ -84,7 +85,7 @@ struct Failure {
 // transitions taken and steps entered by the inputs the engine accepted,
 // and the rule/require that refused each refused input.
 struct Reached {
-  std::vector<std::pair<std::string, Loc>> taken;           // (playbook, transition)
+  std::vector<std::pair<std::string, Loc>> taken;            // (playbook, transition)
   std::vector<std::pair<std::string, std::string>> entered;  // (playbook, step)
   std::vector<Loc> refused_by;                               // rule/require locations
 };
@@ -100,7 +101,8 @@ struct Result {
 Result run_scenario(const Scenario& s, const rt::Catalog& catalog);
 
 // Runs every scenario; results[i] is scenarios[i]'s.
-std::vector<Result> run_suite(const std::vector<Scenario>& scenarios, const rt::Catalog& catalog, int jobs = 0);
+std::vector<Result> run_suite(const std::vector<Scenario>& scenarios, const rt::Catalog& catalog,
+                              int jobs = 0);
 
 // The threads run_suite uses for `jobs` and `count` scenarios.
 unsigned suite_threads(int jobs, size_t count);

@@ -16,7 +16,8 @@ namespace pb::scen {
 namespace {
 
 struct Run {
-  Run(const Scenario& sc, const rt::Catalog& c) : s(sc), cat(c), store(":memory:"), engine(store, cat) {}
+  Run(const Scenario& sc, const rt::Catalog& c)
+      : s(sc), cat(c), store(":memory:"), engine(store, cat) {}
   const Scenario& s;
   const rt::Catalog& cat;
   rt::Store store;
@@ -40,7 +41,8 @@ const rt::InstanceRec* current(const rt::TenantWorld& w, const std::string& play
 
 std::string attr_text(const TenantState& t, std::string path) {
   if (path.starts_with("tenant.")) path = path.substr(7);
-  if (auto it = t.attrs.find(path); it != t.attrs.end()) return it->second.is_set() ? to_text(it->second) : "unset";
+  if (auto it = t.attrs.find(path); it != t.attrs.end())
+    return it->second.is_set() ? to_text(it->second) : "unset";
   auto d1 = path.find('.'), d2 = path.rfind('.');
   if (d1 == std::string::npos || d1 == d2) return "unset";
   auto it = t.attrs.find(path.substr(0, d1));
@@ -62,7 +64,8 @@ std::string step_of(const rt::TenantWorld& w, const std::string& want) {
 std::vector<std::string> assignments(const TenantState& t) {
   std::vector<std::string> out;
   for (const auto& a : t.assignments)
-    out.push_back(fmt::format("{} {}{}", to_string(a.queue), a.name, a.primary ? " (primary)" : ""));
+    out.push_back(
+        fmt::format("{} {}{}", to_string(a.queue), a.name, a.primary ? " (primary)" : ""));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -88,7 +91,9 @@ std::string notes_found(Run& r, const std::string& want, bool prefix) {
 std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::Response* refusal) {
   if (c.what == "refused") {
     if (!refusal) return "the step was applied";
-    return refusal->code.str() == c.want ? "" : fmt::format("refused with {}: {}", refusal->code, refusal->message);
+    return refusal->code.str() == c.want
+               ? ""
+               : fmt::format("refused with {}: {}", refusal->code, refusal->message);
   }
   if (c.what == "step") {
     std::string got = step_of(w, c.want);
@@ -96,7 +101,8 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
   }
   if (c.what == "tasks") {
     auto it = w.tenant.tasks.find(std::stoll(c.key));
-    std::string got = it != w.tenant.tasks.end() && it->second.complete ? "complete" : "not_started";
+    std::string got =
+        it != w.tenant.tasks.end() && it->second.complete ? "complete" : "not_started";
     return got == c.want ? "" : got;
   }
   if (c.what == "attributes") {
@@ -107,11 +113,13 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
     const auto* i = current(w, "");
     if (!i) return "no instance";
     if (i->st.status == InstanceStatus::Active) return "still active in step " + i->st.step;
-    return i->st.outcome == c.want ? "" : fmt::format("{} {}", to_string(i->st.status), i->st.outcome);
+    return i->st.outcome == c.want ? ""
+                                   : fmt::format("{} {}", to_string(i->st.status), i->st.outcome);
   }
   if (c.what == "notes") {
     for (const auto& n : c.list)
-      if (auto got = notes_found(r, n.substr(n.find(':') + 1), n.starts_with("prefix:")); !got.empty())
+      if (auto got = notes_found(r, n.substr(n.find(':') + 1), n.starts_with("prefix:"));
+          !got.empty())
         return got;
     return "";
   }
@@ -122,7 +130,8 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
 }
 
 std::string describe(const Check& c) {
-  if (c.what == "tasks" || c.what == "attributes") return fmt::format("{} {}: {}", c.what, c.key, c.want);
+  if (c.what == "tasks" || c.what == "attributes")
+    return fmt::format("{} {}: {}", c.what, c.key, c.want);
   if (!c.list.empty() || c.what == "assignments" || c.what == "timers" || c.what == "notes")
     return fmt::format("{}: {}", c.what, fmt::join(c.list, ", "));
   return fmt::format("{}: {}", c.what, c.want);
@@ -157,11 +166,14 @@ rt::Response submit(Run& r, const Step& st) {
   in.input.actor = st.actor.empty() ? "scenario" : st.actor;
   in.input.note = st.note;
   in.input.sets = st.sets;
-  if (st.kind == StepKind::Fire) in.op = rt::InputOp::Fire, in.input.kind = InputKind::Fire, in.input.event = st.event;
-  if (st.kind == StepKind::Complete) in.op = rt::InputOp::Complete, in.input.kind = InputKind::Complete, in.input.task = st.task;
+  if (st.kind == StepKind::Fire)
+    in.op = rt::InputOp::Fire, in.input.kind = InputKind::Fire, in.input.event = st.event;
+  if (st.kind == StepKind::Complete)
+    in.op = rt::InputOp::Complete, in.input.kind = InputKind::Complete, in.input.task = st.task;
   if (st.kind == StepKind::Note) in.op = rt::InputOp::Note, in.input.kind = InputKind::Note;
   in.playbook = st.playbook;
-  if (st.kind == StepKind::Start) in.op = rt::InputOp::Start, in.input.kind = InputKind::Start, in.playbook = st.event;
+  if (st.kind == StepKind::Start)
+    in.op = rt::InputOp::Start, in.input.kind = InputKind::Start, in.playbook = st.event;
   return r.engine.submit(r.s.tenant, std::move(in), st.key);
 }
 
@@ -171,16 +183,15 @@ std::optional<rt::Response> apply(Run& r, const Step& st) {
     case StepKind::Advance:
       run_clock(r, add_duration(r.now, st.amount, st.unit, calendar_now(r)));
       return std::nullopt;
-    case StepKind::Until:
-      run_clock(r, std::max(r.now, st.until));
-      return std::nullopt;
+    case StepKind::Until: run_clock(r, std::max(r.now, st.until)); return std::nullopt;
     case StepKind::Tick:
       if (auto next = rt::earliest_timer(r.engine, r.s.tenant)) r.now = std::max(r.now, *next);
       r.engine.tick(r.now);
       return std::nullopt;
     case StepKind::Set: {
-      rt::Response resp = r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now,
-                                              rt::TenantNote{st.note, NoteKind::OverallStatus, st.playbook});
+      rt::Response resp =
+          r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now,
+                              rt::TenantNote{st.note, NoteKind::OverallStatus, st.playbook});
       if (resp.exit != rt::kOk) return resp;
       return std::nullopt;
     }
@@ -221,7 +232,8 @@ bool run_step(Run& r, size_t index, const Step& st) {
   bool expects_refusal = std::any_of(st.expect.begin(), st.expect.end(),
                                      [](const Check& c) { return c.what == "refused"; });
   if (refusal && !expects_refusal) {
-    fail(r, index, "the step applies", fmt::format("refused with {}: {}", refusal->code, refusal->message), st.loc);
+    fail(r, index, "the step applies",
+         fmt::format("refused with {}: {}", refusal->code, refusal->message), st.loc);
     return false;
   }
   rt::TenantWorld w;
@@ -254,7 +266,9 @@ Result run_scenario(const Scenario& s, const rt::Catalog& catalog) {
     Run r(s, catalog);
     r.now = s.start;
     r.res = res;
-    r.engine.observe([&r](const std::string&, const rt::Response& resp) { record(r.res.reached, resp.applied); });
+    r.engine.observe([&r](const std::string&, const rt::Response& resp) {
+      record(r.res.reached, resp.applied);
+    });
     auto fail_setup = [&](const rt::Response& resp, const char* what, const Loc& at) {
       fail(r, 0, what, fmt::format("refused with {}: {}", resp.code, resp.message), at);
       return r.res;

@@ -20,13 +20,15 @@ unsigned suite_threads(int jobs, size_t count) {
   return unsigned(std::max<size_t>(1, std::min<size_t>(want, count)));
 }
 
-std::vector<Result> run_suite(const std::vector<Scenario>& scenarios, const rt::Catalog& catalog, int jobs) {
+std::vector<Result> run_suite(const std::vector<Scenario>& scenarios, const rt::Catalog& catalog,
+                              int jobs) {
   rt::Catalog shared = catalog;  // one compile per playbook for the whole suite
   if (!shared.cache) shared.cache = std::make_shared<rt::CompileCache>();
   std::vector<Result> results(scenarios.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < scenarios.size(); i = next++) results[i] = run_scenario(scenarios[i], shared);
+    for (size_t i = next++; i < scenarios.size(); i = next++)
+      results[i] = run_scenario(scenarios[i], shared);
   };
   std::vector<std::jthread> pool;
   for (unsigned t = 1; t < suite_threads(jobs, scenarios.size()); ++t) {

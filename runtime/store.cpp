@@ -46,8 +46,7 @@ bool Query::step() {
 }
 
 void Query::run() {
-  while (step()) {
-  }
+  while (step()) {}
 }
 
 int64_t Query::i64(int col) const { return sqlite3_column_int64(stmt_, col); }
@@ -87,10 +86,8 @@ std::string hint(int code) {
   switch (code) {
     case SQLITE_READONLY_DIRECTORY:
       return "; the directory is read-only, so SQLite cannot create the -wal/-shm files beside the database";
-    case SQLITE_READONLY:
-      return "; this user cannot write the file";
-    default:
-      return "";
+    case SQLITE_READONLY: return "; this user cannot write the file";
+    default: return "";
   }
 }
 
@@ -101,7 +98,8 @@ bool is_uri_or_memory(const std::string& path) {
 // `path` as an SQLite URI that opens it immutable: no locks, no -wal/-shm.
 std::string immutable_uri(const std::string& path) {
   std::string abs = std::filesystem::absolute(path).lexically_normal().string(), out = "file:";
-  for (char c : abs) out += (c == '%' || c == '?' || c == '#') ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
+  for (char c : abs)
+    out += (c == '%' || c == '?' || c == '#') ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
   return out + "?immutable=1";
 }
 
@@ -111,8 +109,10 @@ Store::Store(const std::string& path, Access access, int busy_timeout_ms)
     : path_(path), access_(access), busy_timeout_ms_(busy_timeout_ms) {
   configure_sqlite_once();
   try {
-    if (access == Access::Write) open_for_writing(true);
-    else open_for_reading();
+    if (access == Access::Write)
+      open_for_writing(true);
+    else
+      open_for_reading();
   } catch (...) {
     close();
     throw;
@@ -147,9 +147,10 @@ void Store::with_busy_policy(const std::function<void()>& work, std::string_view
     } catch (const StoreError& e) {
       if (!e.busy()) throw;
       if (attempt >= kBusyRetries)
-        throw StoreError(e.code, fmt::format("database '{}' is locked by another writer: tried to {} {} times, "
-                                             "waiting up to {:g} s each time", path_, doing, attempt + 1,
-                                             busy_timeout_ms_ / 1000.0));
+        throw StoreError(
+            e.code, fmt::format("database '{}' is locked by another writer: tried to {} {} times, "
+                                "waiting up to {:g} s each time",
+                                path_, doing, attempt + 1, busy_timeout_ms_ / 1000.0));
     }
     busy_pause(attempt);
   }
@@ -164,14 +165,18 @@ void Store::begin_immediate() {
 void Store::open_for_writing(bool create) {
   connect(SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), path_);
   if (sqlite3_db_readonly(db_, "main") == 1)
-    throw StoreError(SQLITE_READONLY, fmt::format("database '{}' is read-only for this user, and this command "
-                                                  "writes to it", path_));
+    throw StoreError(SQLITE_READONLY,
+                     fmt::format("database '{}' is read-only for this user, and this command "
+                                 "writes to it",
+                                 path_));
   exec("PRAGMA foreign_keys=ON");
   exec("PRAGMA synchronous=FULL");  // an acknowledged event survives a power cut
-  with_busy_policy([this] {
-    exec("PRAGMA journal_mode=WAL");  // a no-op read unless the file is new
-    if (checked_version() < kSchemaVersion) migrate();
-  }, "open it for writing");
+  with_busy_policy(
+      [this] {
+        exec("PRAGMA journal_mode=WAL");  // a no-op read unless the file is new
+        if (checked_version() < kSchemaVersion) migrate();
+      },
+      "open it for writing");
 }
 
 // Reading: never creates, never writes, except an older schema's migration
@@ -180,8 +185,10 @@ void Store::open_for_reading() {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!is_uri_or_memory(path_) && !fs::exists(path_, ec))
-    throw StoreError(SQLITE_CANTOPEN, fmt::format("there is no database '{}' (a read command does not create "
-                                                  "one; `tenant add` or `tenant import` does)", path_));
+    throw StoreError(SQLITE_CANTOPEN,
+                     fmt::format("there is no database '{}' (a read command does not create "
+                                 "one; `tenant add` or `tenant import` does)",
+                                 path_));
   connect(SQLITE_OPEN_READONLY, path_);
   int v = 0;
   try {
@@ -195,16 +202,19 @@ void Store::open_for_reading() {
   }
   if (v == kSchemaVersion) return;
   if (v == 0)
-    throw StoreError(SQLITE_NOTADB, fmt::format("database '{}' is empty: it holds no playbook store (a read "
-                                                "command does not create one)", path_));
+    throw StoreError(SQLITE_NOTADB,
+                     fmt::format("database '{}' is empty: it holds no playbook store (a read "
+                                 "command does not create one)",
+                                 path_));
   close();
   try {
     open_for_writing(false);
   } catch (const StoreError& e) {
     if (e.busy()) throw;
-    throw StoreError(e.code, fmt::format("database '{}' has schema version {}, older than this program's {}; a "
-                                         "read command migrates it first, which needs write access: {}",
-                                         path_, v, kSchemaVersion, e.what()));
+    throw StoreError(
+        e.code, fmt::format("database '{}' has schema version {}, older than this program's {}; a "
+                            "read command migrates it first, which needs write access: {}",
+                            path_, v, kSchemaVersion, e.what()));
   }
   close();
   connect(SQLITE_OPEN_READONLY, path_);
@@ -255,11 +265,15 @@ int Store::user_version() {
 int Store::checked_version() {
   int v = user_version();
   if (v > kSchemaVersion)
-    throw StoreError(SQLITE_ERROR, fmt::format("database '{}' has schema version {}, newer than this "
-                                               "program's {}", path_, v, kSchemaVersion));
+    throw StoreError(SQLITE_ERROR,
+                     fmt::format("database '{}' has schema version {}, newer than this "
+                                 "program's {}",
+                                 path_, v, kSchemaVersion));
   if (v == 0 && has_tables())
-    throw StoreError(SQLITE_NOTADB, fmt::format("database '{}' is not a playbook store: it has tables but no "
-                                                "schema version", path_));
+    throw StoreError(SQLITE_NOTADB,
+                     fmt::format("database '{}' is not a playbook store: it has tables but no "
+                                 "schema version",
+                                 path_));
   return v;
 }
 

@@ -103,7 +103,8 @@ class Query {
 class Store {
  public:
   // Opens for `access` (see the contract above). Throws StoreError.
-  explicit Store(const std::string& path, Access access = Access::Write, int busy_timeout_ms = kBusyTimeoutMs);
+  explicit Store(const std::string& path, Access access = Access::Write,
+                 int busy_timeout_ms = kBusyTimeoutMs);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -145,7 +146,9 @@ class Store {
 // Rolls back on scope exit unless commit() was called.
 class Transaction {
  public:
-  Transaction(Store& s, bool immediate) : s_(s) { immediate ? s.begin_immediate() : s.begin_read(); }
+  Transaction(Store& s, bool immediate) : s_(s) {
+    immediate ? s.begin_immediate() : s.begin_read();
+  }
   ~Transaction() {
     if (!done_) s_.rollback();
   }

@@ -156,7 +156,9 @@ static_assert(kMigrationCount == kSchemaVersion);
 
 }  // namespace
 
-const char* migration_sql(int n) { return n >= 1 && n <= kSchemaVersion ? kMigrations[n - 1] : nullptr; }
+const char* migration_sql(int n) {
+  return n >= 1 && n <= kSchemaVersion ? kMigrations[n - 1] : nullptr;
+}
 
 // The current schema as SQL, read once per process from a private in-memory
 // database that ran every migration: a new database gets in one step exactly
@@ -170,9 +172,11 @@ const std::string& current_schema_sql() {
     for (int n = 1; ok && n <= kSchemaVersion; ++n)
       ok = sqlite3_exec(db, migration_sql(n), nullptr, nullptr, nullptr) == SQLITE_OK;
     sqlite3_stmt* st = nullptr;
-    ok = ok && sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY "
-                                      "CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid",
-                                  -1, &st, nullptr) == SQLITE_OK;
+    ok = ok &&
+         sqlite3_prepare_v2(db,
+                            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY "
+                            "CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid",
+                            -1, &st, nullptr) == SQLITE_OK;
     while (ok && sqlite3_step(st) == SQLITE_ROW)
       out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + ";\n";
     sqlite3_finalize(st);

@@ -23,8 +23,8 @@
 namespace pb::rt {
 
 struct StuckMark {
-  std::string code;    // the refusal code ("" = not stuck)
-  std::string reason;  // the refusal's reason
+  std::string code;              // the refusal code ("" = not stuck)
+  std::string reason;            // the refusal's reason
   std::optional<Instant> since;  // the first tick that could not fire it
   bool stuck() const { return since.has_value(); }
 };
@@ -44,7 +44,8 @@ std::vector<DueTimer> due_timers(Store& s, Instant now, int limit);
 // The same rows, streamed: calls `each` oldest first until it returns false.
 // `queue` (optional) keeps only tenants assigned to a queue of that name.
 // One query; rows are read only as far as the caller goes.
-void for_each_due(Store& s, Instant now, const std::string& queue, const std::function<bool(const DueTimer&)>& each);
+void for_each_due(Store& s, Instant now, const std::string& queue,
+                  const std::function<bool(const DueTimer&)>& each);
 
 // A position in the due order (due, id): a page starts after it.
 struct DueKey {
@@ -55,7 +56,8 @@ struct DueKey {
 // of instances whose id is at most `max_instance`, oldest first (keyset
 // pagination on the timers_due index: a page costs its own rows, however
 // many came before).
-std::vector<DueTimer> due_page(Store& s, Instant now, int64_t max_instance, DueKey after, int limit);
+std::vector<DueTimer> due_page(Store& s, Instant now, int64_t max_instance, DueKey after,
+                               int limit);
 inline DueKey key_of(const DueTimer& t) { return DueKey{to_secs(t.due), t.id}; }
 // The largest instance id (0 when there is none). Instance rows are never
 // deleted, so an id above it is an instance started later.
@@ -64,8 +66,8 @@ bool timer_exists(Store& s, int64_t id);
 
 // Marks the timer stuck with (code, reason), keeping its first `since`.
 // Writes only when the mark changes; returns the mark now stored.
-StuckMark mark_stuck(Store& s, const DueTimer& t, const std::string& code, const std::string& reason,
-                     Instant now);
+StuckMark mark_stuck(Store& s, const DueTimer& t, const std::string& code,
+                     const std::string& reason, Instant now);
 // The stuck timers of a tenant: instance id → its stuck timers.
 struct StuckTimer {
   TimerState timer;

@@ -22,7 +22,8 @@ static void load_attrs(Store& s, TenantWorld& w) {
 static void load_tasks(Store& s, TenantWorld& w) {
   Query q(s, "SELECT task, complete, who, at FROM tasks WHERE tenant = ?");
   q.bind(1, w.tenant.id);
-  while (q.step()) w.tenant.tasks[q.i64(0)] = TaskState{q.i64(1) != 0, q.text(2), from_secs(q.i64(3))};
+  while (q.step())
+    w.tenant.tasks[q.i64(0)] = TaskState{q.i64(1) != 0, q.text(2), from_secs(q.i64(3))};
 }
 
 static void load_assignments(Store& s, TenantWorld& w) {
@@ -36,12 +37,14 @@ static void load_assignments(Store& s, TenantWorld& w) {
 static void load_timers(Store& s, InstanceRec& r) {
   Query q(s, "SELECT step, transition, due FROM timers WHERE instance = ? ORDER BY transition, id");
   q.bind(1, r.id);
-  while (q.step()) r.st.timers.push_back(TimerState{q.text(0), uint32_t(q.i64(1)), from_secs(q.i64(2))});
+  while (q.step())
+    r.st.timers.push_back(TimerState{q.text(0), uint32_t(q.i64(1)), from_secs(q.i64(2))});
 }
 
 static void load_instances(Store& s, TenantWorld& w) {
-  Query q(s, "SELECT id, hash, playbook, step, entered_at, status, outcome, visits, version "
-             "FROM instances WHERE tenant = ? ORDER BY id");
+  Query q(s,
+          "SELECT id, hash, playbook, step, entered_at, status, outcome, visits, version "
+          "FROM instances WHERE tenant = ? ORDER BY id");
   q.bind(1, w.tenant.id);
   while (q.step()) {
     InstanceRec r;
@@ -79,8 +82,9 @@ static void persist_attrs(Store& s, const TenantState& b, const TenantState& a) 
   for (const auto& [name, v] : a.attrs) {
     auto it = b.attrs.find(name);
     if (it != b.attrs.end() && it->second == v) continue;
-    Query q(s, "INSERT INTO attributes(tenant, name, value) VALUES(?, ?, ?) "
-               "ON CONFLICT(tenant, name) DO UPDATE SET value = excluded.value");
+    Query q(s,
+            "INSERT INTO attributes(tenant, name, value) VALUES(?, ?, ?) "
+            "ON CONFLICT(tenant, name) DO UPDATE SET value = excluded.value");
     q.bind(1, a.id).bind(2, name).bind(3, value_to_json(v).dump()).run();
   }
   for (const auto& [name, v] : b.attrs)
@@ -94,10 +98,16 @@ static void persist_tasks(Store& s, const TenantState& b, const TenantState& a) 
   for (const auto& [task, st] : a.tasks) {
     auto it = b.tasks.find(task);
     if (it != b.tasks.end() && it->second == st) continue;
-    Query q(s, "INSERT INTO tasks(tenant, task, complete, who, at) VALUES(?, ?, ?, ?, ?) "
-               "ON CONFLICT(tenant, task) DO UPDATE SET complete = excluded.complete, "
-               "who = excluded.who, at = excluded.at");
-    q.bind(1, a.id).bind(2, task).bind(3, int64_t{st.complete}).bind(4, st.who).bind(5, to_secs(st.when)).run();
+    Query q(s,
+            "INSERT INTO tasks(tenant, task, complete, who, at) VALUES(?, ?, ?, ?, ?) "
+            "ON CONFLICT(tenant, task) DO UPDATE SET complete = excluded.complete, "
+            "who = excluded.who, at = excluded.at");
+    q.bind(1, a.id)
+        .bind(2, task)
+        .bind(3, int64_t{st.complete})
+        .bind(4, st.who)
+        .bind(5, to_secs(st.when))
+        .run();
   }
 }
 
@@ -122,7 +132,8 @@ static bool has_timer(const std::vector<TimerState>& ts, const TimerState& t) {
 static void write_timers(Store& s, const InstanceRec& r, const std::vector<TimerState>& before) {
   for (const auto& t : before)
     if (!has_timer(r.st.timers, t)) {
-      Query q(s, "DELETE FROM timers WHERE instance = ? AND step = ? AND transition = ? AND due = ?");
+      Query q(s,
+              "DELETE FROM timers WHERE instance = ? AND step = ? AND transition = ? AND due = ?");
       q.bind(1, r.id).bind(2, t.step).bind(3, int64_t{t.transition}).bind(4, to_secs(t.due)).run();
     }
   for (const auto& t : r.st.timers)
@@ -133,8 +144,9 @@ static void write_timers(Store& s, const InstanceRec& r, const std::vector<Timer
 }
 
 static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r) {
-  Query q(s, "INSERT INTO instances(tenant, playbook, hash, step, entered_at, status, outcome, "
-             "visits, version) VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0)");
+  Query q(s,
+          "INSERT INTO instances(tenant, playbook, hash, step, entered_at, status, outcome, "
+          "visits, version) VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0)");
   q.bind(1, tenant).bind(2, r.st.playbook).bind(3, r.hash).bind(4, r.st.step);
   q.bind(5, to_secs(r.st.entered_at)).bind(6, to_string(r.st.status)).bind(7, r.st.outcome);
   q.bind(8, visits_to_json(r.st.visits).dump()).run();
@@ -145,10 +157,11 @@ static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r)
 // `status` is in the SET list only when it changed: SQLite rewrites the
 // partial index instances_one_active (WHERE status = 'active') whenever it is.
 static void update_instance(Store& s, InstanceRec& r, bool status_changed) {
-  Query q(s, status_changed ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                              "status = ?7, version = version + 1 WHERE id = ?5 AND version = ?6"
-                            : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                              "version = version + 1 WHERE id = ?5 AND version = ?6");
+  Query q(s, status_changed
+                 ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
+                   "status = ?7, version = version + 1 WHERE id = ?5 AND version = ?6"
+                 : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
+                   "version = version + 1 WHERE id = ?5 AND version = ?6");
   q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, r.st.outcome);
   q.bind(4, visits_to_json(r.st.visits).dump()).bind(5, r.id).bind(6, r.version);
   if (status_changed) q.bind(7, to_string(r.st.status));
@@ -221,11 +234,14 @@ bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool creat
 }
 
 int64_t insert_event(Store& s, const EventRow& e) {
-  Query q(s, "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
-             "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  Query q(s,
+          "INSERT INTO events(tenant, instance, playbook, kind, input, actor, at, summary) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, e.tenant);
-  if (e.instance) q.bind(2, e.instance);
-  else q.bind_null(2);
+  if (e.instance)
+    q.bind(2, e.instance);
+  else
+    q.bind_null(2);
   q.bind(3, e.playbook).bind(4, e.kind).bind(5, e.input).bind(6, e.actor).bind(7, to_secs(e.at));
   q.bind(8, e.summary).run();
   return s.last_id();
@@ -233,49 +249,71 @@ int64_t insert_event(Store& s, const EventRow& e) {
 
 std::vector<EventRow> events_of(Store& s, const std::string& tenant) {
   std::vector<EventRow> out;
-  Query q(s, "SELECT id, tenant, instance, playbook, kind, input, actor, at, summary FROM events "
-             "WHERE tenant = ? ORDER BY id");
+  Query q(s,
+          "SELECT id, tenant, instance, playbook, kind, input, actor, at, summary FROM events "
+          "WHERE tenant = ? ORDER BY id");
   q.bind(1, tenant);
   while (q.step())
-    out.push_back(EventRow{q.i64(0), q.text(1), q.i64(2), q.text(3), q.text(4), q.text(5), q.text(6),
-                           from_secs(q.i64(7)), q.text(8)});
+    out.push_back(EventRow{q.i64(0), q.text(1), q.i64(2), q.text(3), q.text(4), q.text(5),
+                           q.text(6), from_secs(q.i64(7)), q.text(8)});
   return out;
 }
 
-void insert_note(Store& s, const std::string& tenant, int64_t event, int seq, const std::string& playbook,
-                 const NoteEffect& n, const std::string& who, Instant at) {
-  Query q(s, "INSERT INTO notes(tenant, event, seq, playbook, kind, text, who, at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, tenant).bind(2, event).bind(3, int64_t{seq}).bind(4, playbook).bind(5, to_string(n.kind));
+void insert_note(Store& s, const std::string& tenant, int64_t event, int seq,
+                 const std::string& playbook, const NoteEffect& n, const std::string& who,
+                 Instant at) {
+  Query q(
+      s,
+      "INSERT INTO notes(tenant, event, seq, playbook, kind, text, who, at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, tenant)
+      .bind(2, event)
+      .bind(3, int64_t{seq})
+      .bind(4, playbook)
+      .bind(5, to_string(n.kind));
   q.bind(6, n.text).bind(7, who).bind(8, to_secs(at)).run();
 }
 
-void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o, Instant at) {
-  Query q(s, "INSERT INTO outreach(tenant, event, seq, template, contact, email, at) VALUES(?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, tenant).bind(2, event).bind(3, int64_t{seq}).bind(4, o.template_name).bind(5, o.contact);
+void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o,
+                     Instant at) {
+  Query q(
+      s,
+      "INSERT INTO outreach(tenant, event, seq, template, contact, email, at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, tenant)
+      .bind(2, event)
+      .bind(3, int64_t{seq})
+      .bind(4, o.template_name)
+      .bind(5, o.contact);
   q.bind(6, o.email).bind(7, to_secs(at)).run();
 }
 
 std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
   std::vector<NoteRow> out;
-  Query q(s, "SELECT playbook, kind, text, who, at, event FROM notes WHERE tenant = ? ORDER BY event, seq");
+  Query q(
+      s,
+      "SELECT playbook, kind, text, who, at, event FROM notes WHERE tenant = ? ORDER BY event, seq");
   q.bind(1, tenant);
   while (q.step())
-    out.push_back(NoteRow{q.text(0), q.text(1), q.text(2), q.text(3), from_secs(q.i64(4)), q.i64(5)});
+    out.push_back(
+        NoteRow{q.text(0), q.text(1), q.text(2), q.text(3), from_secs(q.i64(4)), q.i64(5)});
   return out;
 }
 
 std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant) {
   std::vector<OutreachRow> out;
-  Query q(s, "SELECT template, contact, email, at, event FROM outreach WHERE tenant = ? "
-             "ORDER BY event, seq");
+  Query q(s,
+          "SELECT template, contact, email, at, event FROM outreach WHERE tenant = ? "
+          "ORDER BY event, seq");
   q.bind(1, tenant);
-  while (q.step()) out.push_back(OutreachRow{q.text(0), q.text(1), q.text(2), from_secs(q.i64(3)), q.i64(4)});
+  while (q.step())
+    out.push_back(OutreachRow{q.text(0), q.text(1), q.text(2), from_secs(q.i64(3)), q.i64(4)});
   return out;
 }
 
 void save_source(Store& s, const std::string& hash, const PinnedSource& src) {
   json body{{"schema_filename", src.schema_filename}, {"schema_source", src.schema_source}};
-  Query q(s, "INSERT OR IGNORE INTO playbook_sources(hash, playbook, filename, source) VALUES(?, ?, ?, ?)");
+  Query q(
+      s,
+      "INSERT OR IGNORE INTO playbook_sources(hash, playbook, filename, source) VALUES(?, ?, ?, ?)");
   q.bind(1, hash).bind(2, src.playbook).bind(3, src.filename);
   q.bind(4, json{{"playbook", src.source}, {"schema", body}}.dump()).run();
 }

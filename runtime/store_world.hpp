@@ -41,9 +41,11 @@ struct EventRow {
 int64_t insert_event(Store& s, const EventRow& e);
 std::vector<EventRow> events_of(Store& s, const std::string& tenant);
 // `seq` numbers the notes (the outreach) of one event from 1, in order.
-void insert_note(Store& s, const std::string& tenant, int64_t event, int seq, const std::string& playbook,
-                 const NoteEffect& n, const std::string& who, Instant at);
-void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o, Instant at);
+void insert_note(Store& s, const std::string& tenant, int64_t event, int seq,
+                 const std::string& playbook, const NoteEffect& n, const std::string& who,
+                 Instant at);
+void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o,
+                     Instant at);
 
 struct NoteRow {
   std::string playbook, kind, text, who;

@@ -29,14 +29,16 @@ bool is_control(int32_t cp) { return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f); }
 // Characters a terminal or a reader takes as layout: line and paragraph
 // separators and the bidirectional embeddings, overrides and isolates.
 bool is_layout(int32_t cp) {
-  return cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+  return cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+         (cp >= 0x2066 && cp <= 0x2069);
 }
 
 bool id_char(IdKind kind, char c, bool first) {
   bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   switch (kind) {
     case IdKind::Tenant: return alnum || (!first && (c == '.' || c == '_' || c == '-'));
-    case IdKind::Actor: return alnum || (!first && (c == '.' || c == '_' || c == '-' || c == '@' || c == '+'));
+    case IdKind::Actor:
+      return alnum || (!first && (c == '.' || c == '_' || c == '-' || c == '@' || c == '+'));
     case IdKind::Key: return c > 0x20 && c < 0x7f;
   }
   return false;
@@ -70,7 +72,8 @@ std::optional<size_t> invalid_utf8_at(std::string_view s) {
 
 const char* id_rule(IdKind kind) {
   switch (kind) {
-    case IdKind::Tenant: return "1-128 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
+    case IdKind::Tenant:
+      return "1-128 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
     case IdKind::Actor:
       return "1-128 ASCII letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit";
     case IdKind::Key: return "1-128 printable ASCII characters, no spaces";
@@ -82,7 +85,8 @@ std::optional<std::string> id_fault(IdKind kind, std::string_view s) {
   if (s.empty()) return std::string("is empty");
   if (s.size() > kMaxId) return fmt::format("is {} bytes long, more than {}", s.size(), kMaxId);
   for (size_t i = 0; i < s.size(); ++i)
-    if (!id_char(kind, s[i], i == 0)) return fmt::format("has {} at byte offset {}", byte_text(s[i]), i);
+    if (!id_char(kind, s[i], i == 0))
+      return fmt::format("has {} at byte offset {}", byte_text(s[i]), i);
   return std::nullopt;
 }
 
@@ -112,12 +116,18 @@ std::string escape_controls(std::string_view text) {
   int32_t cp = 0;
   for (size_t i = 0, n = 0; i < s.size(); i += n) {
     n = decode(s, i, cp);
-    if (cp == '\n') out += "\\n";
-    else if (cp == '\r') out += "\\r";
-    else if (cp == '\t') out += "\\t";
-    else if (cp < 0x80 && is_control(cp)) out += fmt::format("\\x{:02x}", cp);
-    else if (is_control(cp) || is_layout(cp)) out += fmt::format("\\u{:04x}", cp);
-    else out.append(s, i, n);
+    if (cp == '\n')
+      out += "\\n";
+    else if (cp == '\r')
+      out += "\\r";
+    else if (cp == '\t')
+      out += "\\t";
+    else if (cp < 0x80 && is_control(cp))
+      out += fmt::format("\\x{:02x}", cp);
+    else if (is_control(cp) || is_layout(cp))
+      out += fmt::format("\\u{:04x}", cp);
+    else
+      out.append(s, i, n);
   }
   return out;
 }

@@ -39,7 +39,8 @@ std::vector<std::string> task_changes(const TenantTasks& before, const TenantTas
   for (const auto& [id, t] : after) {
     auto it = before.find(id);
     bool was = it != before.end() && it->second.complete;
-    if (t.complete != was) out.push_back(fmt::format("{} {}", id, t.complete ? "complete" : "reset"));
+    if (t.complete != was)
+      out.push_back(fmt::format("{} {}", id, t.complete ? "complete" : "reset"));
   }
   return out;
 }
@@ -53,8 +54,7 @@ void observed(Sim& s, const Response& r) {
     e.summary = r.applied.summary;
     if (!r.applied.taken.empty())
       e.playbook = r.applied.taken.front().first, e.taken = r.applied.taken.front().second;
-    for (const auto& [pb, n] : r.applied.notes)
-      e.notes.push_back(n.text);
+    for (const auto& [pb, n] : r.applied.notes) e.notes.push_back(n.text);
     e.sent = r.applied.sent;
     e.tasks = std::move(changes);
     s.tl.entries.push_back(std::move(e));
@@ -70,14 +70,10 @@ void observed(Sim& s, const Response& r) {
 
 std::string terminal_of(const InstanceRec& i) {
   switch (i.st.status) {
-    case InstanceStatus::Ended:
-      return fmt::format("{}: end \"{}\"", i.st.playbook, i.st.outcome);
-    case InstanceStatus::Goto:
-      return fmt::format("{}: goto {}", i.st.playbook, i.st.outcome);
-    case InstanceStatus::Handoff:
-      return fmt::format("{}: handoff {}", i.st.playbook, i.st.outcome);
-    case InstanceStatus::Active:
-      break;
+    case InstanceStatus::Ended: return fmt::format("{}: end \"{}\"", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Goto: return fmt::format("{}: goto {}", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Handoff: return fmt::format("{}: handoff {}", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Active: break;
   }
   return "";
 }
@@ -87,7 +83,8 @@ std::string terminal_of(const InstanceRec& i) {
 bool stopped(Sim& s) {
   TenantWorld w;
   if (s.engine.load(kTenant, w).exit != kOk || w.instances.empty()) return true;
-  if (s.req.follow ? !w.all_active().empty() : w.instances.front().st.status == InstanceStatus::Active)
+  if (s.req.follow ? !w.all_active().empty()
+                   : w.instances.front().st.status == InstanceStatus::Active)
     return false;
   s.tl.ended = terminal_of(s.req.follow ? w.instances.back() : w.instances.front());
   return true;
@@ -110,7 +107,8 @@ bool advance_to(Sim& s, Instant target) {
 
 const Calendar& calendar_of(Sim& s) {
   TenantWorld w;
-  if (s.engine.load(kTenant, w).exit != kOk || w.instances.empty() || !s.cat.project) return default_calendar();
+  if (s.engine.load(kTenant, w).exit != kOk || w.instances.empty() || !s.cat.project)
+    return default_calendar();
   auto cp = s.engine.playbook(w.instances.front().hash);
   return cp ? pick_calendar(*cp, w.tenant, s.cat.project->calendars) : default_calendar();
 }
@@ -135,7 +133,8 @@ bool setup(Sim& s) {
   s.now = s.req.start;
   s.pending.reset();
   if (auto a = s.engine.tenant_add(kTenant, s.req.attributes, "whatif", s.now); a.exit != kOk)
-    return s.tl.error = fmt::format("the tenant cannot be added: {} [{}]", a.message, a.code), false;
+    return s.tl.error = fmt::format("the tenant cannot be added: {} [{}]", a.message, a.code),
+           false;
   LogInput in;
   in.op = InputOp::Start;
   in.playbook = s.req.playbook;
@@ -144,7 +143,8 @@ bool setup(Sim& s) {
   in.input.actor = "whatif";
   s.pending = entry(s.now, Kind::Start, s.req.playbook);
   if (auto st = s.engine.submit(kTenant, std::move(in)); st.exit != kOk)
-    return s.tl.error = fmt::format("the playbook cannot start: {} [{}]", st.message, st.code), false;
+    return s.tl.error = fmt::format("the playbook cannot start: {} [{}]", st.message, st.code),
+           false;
   return true;
 }
 
@@ -158,7 +158,8 @@ Timeline run(const Request& req, const Catalog& catalog) {
   std::vector<std::pair<Instant, const Planned*>> plan;
   for (const auto& p : req.inputs)
     plan.emplace_back(p.at ? *p.at : add_duration(req.start, p.amount, p.unit, cal), &p);
-  std::stable_sort(plan.begin(), plan.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(plan.begin(), plan.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [at, p] : plan) {
     if (at > req.until) break;
     if (!advance_to(s, at)) return s.tl;

@@ -29,12 +29,12 @@
 namespace pb::rt::whatif {
 
 struct Planned {
-  std::string text;    // as the user wrote it, for messages
-  std::string event;   // an event id, or "" for a task
+  std::string text;   // as the user wrote it, for messages
+  std::string event;  // an event id, or "" for a task
   int64_t task = 0;
   std::vector<std::pair<std::string, std::string>> sets;  // payload fields
-  std::optional<Instant> at;   // absolute
-  int64_t amount = 0;          // else start + amount unit
+  std::optional<Instant> at;                              // absolute
+  int64_t amount = 0;                                     // else start + amount unit
   DurationUnit unit = DurationUnit::Days;
 };
 
@@ -52,7 +52,7 @@ enum class Kind { Start, Event, Task, Timer, Refused, Skipped };
 struct Entry {
   Instant at{};
   Kind kind = Kind::Start;
-  std::string what;      // start: the playbook; event: its id; task: its id; skipped: as written
+  std::string what;  // start: the playbook; event: its id; task: its id; skipped: as written
   std::vector<std::pair<std::string, std::string>> payload;  // event/task: the fields given
   std::string summary;   // the engine's "playbook: from -> to" ("" when no transition)
   std::string playbook;  // of the first transition taken (timers: for its label)

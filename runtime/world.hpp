@@ -24,7 +24,7 @@
 namespace pb::rt {
 
 struct InstanceRec {
-  int64_t id = 0;  // 0 = not stored yet
+  int64_t id = 0;    // 0 = not stored yet
   std::string hash;  // the pinned playbook
   InstanceState st;
   int64_t version = 0;
@@ -42,13 +42,13 @@ struct TenantWorld {
 
 struct LogInput {
   InputOp op = InputOp::Start;  // stored as its spelling (input_op.hpp)
-  std::string playbook;  // the instance's playbook ("" = the only active one)
+  std::string playbook;         // the instance's playbook ("" = the only active one)
   Input input;
   Instant at{};
-  std::vector<AttrWrite> writes;             // tenant-add / tenant-set: typed writes
-  AssignChange assign;                       // assign / unassign: the queue and name (add = op is Assign)
-  std::map<std::string, std::string> pins;   // playbook id → hash started by this input
-  std::string calendar;                      // hash of the calendar used ("" = default)
+  std::vector<AttrWrite> writes;  // tenant-add / tenant-set: typed writes
+  AssignChange assign;            // assign / unassign: the queue and name (add = op is Assign)
+  std::map<std::string, std::string> pins;  // playbook id → hash started by this input
+  std::string calendar;                     // hash of the calendar used ("" = default)
 };
 
 nlohmann::json value_to_json(const Value& v);

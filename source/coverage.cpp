@@ -15,7 +15,7 @@ namespace pb::scen {
 
 namespace {
 
-using PbKey = std::tuple<std::string, uint32_t, uint32_t>;  // (playbook id, line, col)
+using PbKey = std::tuple<std::string, uint32_t, uint32_t>;    // (playbook id, line, col)
 using FileKey = std::tuple<std::string, uint32_t, uint32_t>;  // (file path as loaded, line, col)
 
 FileKey file_key(const Loc& l) { return {l.filename(), l.line, l.col}; }
@@ -71,7 +71,8 @@ struct Builder {
       if (a.kind == ActionKind::ForEach) require_actions(a.body, where);
       if (a.kind != ActionKind::Require) continue;
       std::string code = a.code.empty() ? "require" : a.code;
-      add(ItemKind::Rule, a.loc, fmt::format("require {} {}", code, where), refused(a.loc), out.rules);
+      add(ItemKind::Rule, a.loc, fmt::format("require {} {}", code, where), refused(a.loc),
+          out.rules);
     }
   }
 };
@@ -99,7 +100,8 @@ PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) 
   for (const Rule& r : pb.rules) b.rule(r);
   for (const pb::Step& s : pb.steps) {
     b.require_actions(s.enter, "in step " + s.id);
-    for (const Transition& t : s.transitions) b.require_actions(t.actions, "on transition " + arrow(s, t));
+    for (const Transition& t : s.transitions)
+      b.require_actions(t.actions, "on transition " + arrow(s, t));
   }
   return pc;
 }

@@ -49,8 +49,10 @@ DirectorySource::DirectorySource(const LoadResult* loaded) : loaded_(loaded) {
   if (loaded_) schema_ = schema_pin(*loaded_);
 }
 
-std::shared_ptr<const CompiledPlaybook> DirectorySource::from_loaded(const rt::PinnedSource& v) const {
-  if (!loaded_ || v.schema_filename != schema_.filenames || v.schema_source != schema_.text) return nullptr;
+std::shared_ptr<const CompiledPlaybook> DirectorySource::from_loaded(
+    const rt::PinnedSource& v) const {
+  if (!loaded_ || v.schema_filename != schema_.filenames || v.schema_source != schema_.text)
+    return nullptr;
   auto origin = loaded_->origin.find(v.playbook);
   if (origin == loaded_->origin.end() || origin->second != v.filename) return nullptr;
   auto text = loaded_->sources.find(v.filename);
@@ -58,7 +60,8 @@ std::shared_ptr<const CompiledPlaybook> DirectorySource::from_loaded(const rt::P
   const auto& project = loaded_->project;
   // A file that parsed with errors, or a schema that did not parse, is not
   // reused: parsing the version again refuses it as the pinned text would.
-  if (loaded_->faulty.count(v.filename) || (!schema_.text.empty() && !project.schema)) return nullptr;
+  if (loaded_->faulty.count(v.filename) || (!schema_.text.empty() && !project.schema))
+    return nullptr;
   for (const auto& pb : project.playbooks)
     if (pb.id == v.playbook && pb.loc.filename() == v.filename)
       return compile_playbook(pb, project.schema ? &*project.schema : nullptr);

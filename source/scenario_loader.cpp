@@ -25,8 +25,9 @@ bool instant(Reader& r, const Field& f, Instant& out) {
   std::string text;
   if (!r.str(f, text)) return false;
   if (parse_iso_instant(text, out)) return true;
-  r.invalid(f.loc, fmt::format("{} '{}' is not an ISO-8601 date or a date-time with a zone (Z or ±HH:MM)",
-                               f.name, text));
+  r.invalid(f.loc,
+            fmt::format("{} '{}' is not an ISO-8601 date or a date-time with a zone (Z or ±HH:MM)",
+                        f.name, text));
   return false;
 }
 
@@ -38,16 +39,24 @@ bool duration(Reader& r, const Field& f, Step& s) {
   std::string unit, rest;
   in >> s.amount;
   std::getline(in >> std::ws, unit);
-  struct U { const char* name; DurationUnit u; };
-  static const U units[] = {{"business day", DurationUnit::BusinessDays}, {"business days", DurationUnit::BusinessDays},
-                            {"day", DurationUnit::Days}, {"days", DurationUnit::Days},
-                            {"week", DurationUnit::Weeks}, {"weeks", DurationUnit::Weeks},
-                            {"hour", DurationUnit::Hours}, {"hours", DurationUnit::Hours}};
+  struct U {
+    const char* name;
+    DurationUnit u;
+  };
+  static const U units[] = {{"business day", DurationUnit::BusinessDays},
+                            {"business days", DurationUnit::BusinessDays},
+                            {"day", DurationUnit::Days},
+                            {"days", DurationUnit::Days},
+                            {"week", DurationUnit::Weeks},
+                            {"weeks", DurationUnit::Weeks},
+                            {"hour", DurationUnit::Hours},
+                            {"hours", DurationUnit::Hours}};
   if (!in.fail() && s.amount >= 0 && s.amount <= 36500)
     for (const auto& u : units)
       if (unit == u.name) return s.unit = u.u, true;
   r.invalid(f.loc, fmt::format("{} '{}' is not a duration like '2 business days', '3 days', "
-                               "'1 week' or '4 hours'", f.name, text));
+                               "'1 week' or '4 hours'",
+                               f.name, text));
   return false;
 }
 
@@ -58,8 +67,10 @@ bool pairs(Reader& r, const Field& f, std::vector<std::pair<std::string, std::st
   for (const auto& k : *f.keys) {
     Field v = r.entry(k);
     std::string text;
-    if (r.str(v, text)) out.emplace_back(k.name, text);
-    else ok = false;
+    if (r.str(v, text))
+      out.emplace_back(k.name, text);
+    else
+      ok = false;
   }
   return ok;
 }
@@ -120,7 +131,8 @@ void expectations(Reader& r, const Field& f, Step& s) {
         Check one{k.name, e.key_loc, kk.name, "", false, false, {}};
         if (!r.str(e, one.want)) continue;
         if (k.name == "tasks" && yaml::classify(kk.key) != yaml::Plain::Int) {
-          r.diags.error(e.key_loc, "PB012", fmt::format("task '{}' in 'tasks' must be a task id (a number)", kk.name));
+          r.diags.error(e.key_loc, "PB012",
+                        fmt::format("task '{}' in 'tasks' must be a task id (a number)", kk.name));
           continue;
         }
         if (k.name == "tasks" && one.want != "complete" && one.want != "not_started")
@@ -151,12 +163,14 @@ bool action(Reader& r, const Field& f, Step& s) {
       return (!n || r.str(*n, s.note)) && pairs(r, *v, s.sets);
     }
     if (n) return s.kind = StepKind::Note, r.str(*n, s.note);
-    r.diags.error(f.loc, "PB014", "a step needs one of fire, complete, start, note, set, advance, until, tick");
+    r.diags.error(f.loc, "PB014",
+                  "a step needs one of fire, complete, start, note, set, advance, until, tick");
     return false;
   }
   if (found.size() > 1) {
     r.diags.error(found[1].key_loc, "PB012",
-                  fmt::format("a step does one thing: {} and {} given together", found[0].name, found[1].name));
+                  fmt::format("a step does one thing: {} and {} given together", found[0].name,
+                              found[1].name));
     return false;
   }
   const Field& a = found[0];
@@ -177,12 +191,17 @@ void read_step(Reader& r, const Field& f, Step& s) {
   action(r, f, s);
   bool event_like = s.kind == StepKind::Fire || s.kind == StepKind::Complete;
   if (auto n = r.get(f, "note"); n && s.kind != StepKind::Note && s.kind != StepKind::Set) {
-    if (event_like) r.str(*n, s.note);
-    else r.invalid(n->key_loc, "'note' goes with 'fire', 'complete' or 'set', or stands alone (an FM note)");
+    if (event_like)
+      r.str(*n, s.note);
+    else
+      r.invalid(n->key_loc,
+                "'note' goes with 'fire', 'complete' or 'set', or stands alone (an FM note)");
   }
   if (auto v = r.get(f, "set"); v && s.kind != StepKind::Set) {
-    if (s.kind == StepKind::Fire) pairs(r, *v, s.sets);
-    else r.invalid(v->key_loc, "'set' goes with 'fire' or stands alone (tenant set)");
+    if (s.kind == StepKind::Fire)
+      pairs(r, *v, s.sets);
+    else
+      r.invalid(v->key_loc, "'set' goes with 'fire' or stands alone (tenant set)");
   }
   if (auto v = r.get(f, "playbook")) r.id(*v, s.playbook);
   if (auto v = r.get(f, "as")) r.id(*v, s.actor);
@@ -207,8 +226,9 @@ void attributes(Reader& r, const Field& f, Scenario& out) {
         if (auto x = r.get(it, "primary")) r.boolean(*x, p);
         if (auto x = r.get(it, "do_not_contact")) r.boolean(*x, dnc);
         if (auto x = r.get(it, "unsubscribed")) r.boolean(*x, uns);
-        text += fmt::format("{}{} <{}>{}{}{}", text.empty() ? "" : "; ", name, email, p ? " primary" : "",
-                            dnc ? " do-not-contact" : "", uns ? " unsubscribed" : "");
+        text += fmt::format("{}{} <{}>{}{}{}", text.empty() ? "" : "; ", name, email,
+                            p ? " primary" : "", dnc ? " do-not-contact" : "",
+                            uns ? " unsubscribed" : "");
       }
       out.attributes.emplace_back(k.name, text);
     } else if (v.node.IsMap()) {  // records: KEY → {FIELD: value}
@@ -216,7 +236,8 @@ void attributes(Reader& r, const Field& f, Scenario& out) {
       for (const auto& rec : *v.keys) {
         std::vector<std::pair<std::string, std::string>> fields;
         pairs(r, r.entry(rec), fields);
-        for (auto& [name, val] : fields) out.attributes.emplace_back(k.name + "." + rec.name + "." + name, val);
+        for (auto& [name, val] : fields)
+          out.attributes.emplace_back(k.name + "." + rec.name + "." + name, val);
       }
     } else {
       std::string text;
@@ -225,7 +246,8 @@ void attributes(Reader& r, const Field& f, Scenario& out) {
   }
 }
 
-std::optional<YAML::Node> parse(std::string_view text, const std::string& filename, Diagnostics& diags) {
+std::optional<YAML::Node> parse(std::string_view text, const std::string& filename,
+                                Diagnostics& diags) {
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
@@ -249,9 +271,11 @@ std::optional<std::string> read_text(const std::string& path) {
 const std::map<std::string, std::vector<std::string>>& known_keys() {
   static const std::map<std::string, std::vector<std::string>> k = {
       {"scenario", {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"}},
-      {"step", {"fire", "complete", "start", "note", "advance", "until", "tick", "set", "playbook", "as", "id",
-                "expect"}},
-      {"expect", {"step", "tasks", "notes", "attributes", "assignments", "timers", "refused", "ended"}},
+      {"step",
+       {"fire", "complete", "start", "note", "advance", "until", "tick", "set", "playbook", "as",
+        "id", "expect"}},
+      {"expect",
+       {"step", "tasks", "notes", "attributes", "assignments", "timers", "refused", "ended"}},
       {"assignment", {"queue", "name", "primary"}},
       {"note_prefix", {"prefix"}},
       {"timer", {"due"}},
@@ -263,7 +287,8 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
 
 bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags) {
   auto text = read_text(path);
-  if (!text) return diags.error(at, "PB005", fmt::format("cannot read sample tenant '{}'", path)), false;
+  if (!text)
+    return diags.error(at, "PB005", fmt::format("cannot read sample tenant '{}'", path)), false;
   size_t before = diags.count(Severity::Error);
   auto doc = parse(*text, path, diags);
   if (!doc) return false;
@@ -291,12 +316,16 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
   if (auto v = r.get(root, "start", true)) instant(r, *v, s.start);
   auto tenant = r.get(root, "tenant"), sample = r.get(root, "sample");
   if (tenant || sample) s.tenant_loc = (tenant ? tenant : sample)->key_loc;
-  if (tenant && sample) r.diags.error(sample->key_loc, "PB012", "give 'tenant' or 'sample', not both");
-  else if (tenant) attributes(r, *tenant, s);
+  if (tenant && sample)
+    r.diags.error(sample->key_loc, "PB012", "give 'tenant' or 'sample', not both");
+  else if (tenant)
+    attributes(r, *tenant, s);
   else if (sample) {
     std::string name;
-    if (r.id(*sample, name)) load_sample(samples_dir + "/" + name + ".tenant.yaml", s, sample->loc, diags);
-  } else r.diags.error(root.loc, "PB014", "missing 'tenant' or 'sample' in the scenario");
+    if (r.id(*sample, name))
+      load_sample(samples_dir + "/" + name + ".tenant.yaml", s, sample->loc, diags);
+  } else
+    r.diags.error(root.loc, "PB014", "missing 'tenant' or 'sample' in the scenario");
   if (auto v = r.get(root, "steps", true))
     if (auto items = r.list(*v))
       for (const auto& it : *items) read_step(r, it, s.steps.emplace_back());

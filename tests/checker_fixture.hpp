@@ -217,7 +217,8 @@ inline size_t count(const Diagnostics& d, const std::string& code) {
 inline std::string dump(const Diagnostics& d) {
   std::string s;
   for (const auto& x : d.items())
-    s += x.loc.str() + ": " + x.code + ": " + x.message + (x.hint.empty() ? "" : " (" + x.hint + ")") + "\n";
+    s += x.loc.str() + ": " + x.code + ": " + x.message +
+         (x.hint.empty() ? "" : " (" + x.hint + ")") + "\n";
   return s;
 }
 

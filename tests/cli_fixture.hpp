@@ -25,8 +25,9 @@ struct Cli {
   TempDb db;
   Run operator()(const std::string& args, const std::string& now = "2026-03-06T10:00:00Z") {
     std::string pbdir = dir.empty() ? PB_SOURCE_DIR "/tests/data/" + data : dir;
-    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" + pbdir + "' PLAYBOOK_NOW=" + now + " '" PB_BINARY
-                      "' --as " + as + " " + args + " 2>&1";
+    std::string cmd = "PLAYBOOK_DB='" + db.path() + "' PLAYBOOK_DIR='" + pbdir +
+                      "' PLAYBOOK_NOW=" + now + " '" PB_BINARY "' --as " + as + " " + args +
+                      " 2>&1";
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);

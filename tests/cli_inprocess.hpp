@@ -25,7 +25,8 @@ struct InProcess {
 };
 
 inline InProcess run_inprocess(std::vector<std::string> args) {
-  auto capture = std::filesystem::temp_directory_path() / ("pb_inproc_" + std::to_string(::getpid()) + ".txt");
+  auto capture =
+      std::filesystem::temp_directory_path() / ("pb_inproc_" + std::to_string(::getpid()) + ".txt");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -59,8 +60,9 @@ inline InProcess run_inprocess(std::vector<std::string> args) {
 // `playbook --db DB --playbooks tests/data/run --now NOW --as fm1 ARGS…`, in-process.
 inline InProcess run_inprocess_on(const std::string& db, const std::string& now,
                                   const std::vector<std::string>& args) {
-  std::vector<std::string> all = {"playbook", "--db", db, "--playbooks", PB_SOURCE_DIR "/tests/data/run",
-                                  "--now", now, "--as", "fm1"};
+  std::vector<std::string> all = {
+      "playbook", "--db", db,     "--playbooks", PB_SOURCE_DIR "/tests/data/run",
+      "--now",    now,    "--as", "fm1"};
   all.insert(all.end(), args.begin(), args.end());
   return run_inprocess(all);
 }

@@ -48,8 +48,8 @@ inline bool running_as_root() { return ::geteuid() == 0; }
     rlimit r{rlim_t(l.max_file_bytes), rlim_t(l.max_file_bytes)};
     ::setrlimit(RLIMIT_FSIZE, &r);
   }
-  if (l.unprivileged && running_as_root() && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 ||
-                                              ::setuid(65534) != 0))
+  if (l.unprivileged && running_as_root() &&
+      (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
     ::_exit(126);
   std::vector<std::string> args = {"playbook"}, env;
   args.insert(args.end(), l.args.begin(), l.args.end());
@@ -66,7 +66,9 @@ inline bool running_as_root() { return ::geteuid() == 0; }
 }
 
 inline int exit_code(int status) {
-  return WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+  return WIFEXITED(status)     ? WEXITSTATUS(status)
+         : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+                               : -1;
 }
 
 inline ProcResult run_process(const Launch& l) {

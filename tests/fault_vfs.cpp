@@ -32,7 +32,9 @@ sqlite3_file* real(sqlite3_file* f) { return reinterpret_cast<File*>(f)->real; }
 // SQLITE_OK, or the error this call of `op` is to fail with.
 int inject(FaultOp op) {
   if (!g.armed) return SQLITE_OK;
-  int& n = op == FaultOp::Write ? g.counts.writes : op == FaultOp::Sync ? g.counts.syncs : g.counts.reads;
+  int& n = op == FaultOp::Write  ? g.counts.writes
+           : op == FaultOp::Sync ? g.counts.syncs
+                                 : g.counts.reads;
   ++n;
   if (op != g.op || g.nth == 0 || !(n == g.nth || (g.sticky && n > g.nth))) return SQLITE_OK;
   g.fired = true;
@@ -48,16 +50,24 @@ int f_write(sqlite3_file* f, const void* buf, int amt, sqlite3_int64 off) {
   if (int rc = inject(FaultOp::Write)) return rc;
   return real(f)->pMethods->xWrite(real(f), buf, amt, off);
 }
-int f_truncate(sqlite3_file* f, sqlite3_int64 size) { return real(f)->pMethods->xTruncate(real(f), size); }
+int f_truncate(sqlite3_file* f, sqlite3_int64 size) {
+  return real(f)->pMethods->xTruncate(real(f), size);
+}
 int f_sync(sqlite3_file* f, int flags) {
   if (int rc = inject(FaultOp::Sync)) return rc;
   return real(f)->pMethods->xSync(real(f), flags);
 }
-int f_size(sqlite3_file* f, sqlite3_int64* size) { return real(f)->pMethods->xFileSize(real(f), size); }
+int f_size(sqlite3_file* f, sqlite3_int64* size) {
+  return real(f)->pMethods->xFileSize(real(f), size);
+}
 int f_lock(sqlite3_file* f, int level) { return real(f)->pMethods->xLock(real(f), level); }
 int f_unlock(sqlite3_file* f, int level) { return real(f)->pMethods->xUnlock(real(f), level); }
-int f_reserved(sqlite3_file* f, int* out) { return real(f)->pMethods->xCheckReservedLock(real(f), out); }
-int f_control(sqlite3_file* f, int op, void* arg) { return real(f)->pMethods->xFileControl(real(f), op, arg); }
+int f_reserved(sqlite3_file* f, int* out) {
+  return real(f)->pMethods->xCheckReservedLock(real(f), out);
+}
+int f_control(sqlite3_file* f, int op, void* arg) {
+  return real(f)->pMethods->xFileControl(real(f), op, arg);
+}
 int f_sector(sqlite3_file* f) { return real(f)->pMethods->xSectorSize(real(f)); }
 int f_device(sqlite3_file* f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); }
 int f_shm_map(sqlite3_file* f, int page, int size, int extend, void volatile** out) {
@@ -76,11 +86,15 @@ int v_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int*
   p->base.pMethods = p->real->pMethods ? &g.methods : nullptr;
   return rc;
 }
-int v_delete(sqlite3_vfs*, const char* name, int sync) { return g.base->xDelete(g.base, name, sync); }
+int v_delete(sqlite3_vfs*, const char* name, int sync) {
+  return g.base->xDelete(g.base, name, sync);
+}
 int v_access(sqlite3_vfs*, const char* name, int flags, int* out) {
   return g.base->xAccess(g.base, name, flags, out);
 }
-int v_full(sqlite3_vfs*, const char* name, int n, char* out) { return g.base->xFullPathname(g.base, name, n, out); }
+int v_full(sqlite3_vfs*, const char* name, int n, char* out) {
+  return g.base->xFullPathname(g.base, name, n, out);
+}
 int v_random(sqlite3_vfs*, int n, char* out) { return g.base->xRandomness(g.base, n, out); }
 int v_sleep(sqlite3_vfs*, int us) { return g.base->xSleep(g.base, us); }
 int v_time(sqlite3_vfs*, double* out) { return g.base->xCurrentTime(g.base, out); }
@@ -88,10 +102,10 @@ int v_error(sqlite3_vfs*, int n, char* out) { return g.base->xGetLastError(g.bas
 int v_time64(sqlite3_vfs*, sqlite3_int64* out) { return g.base->xCurrentTimeInt64(g.base, out); }
 
 void build() {
-  g.methods = sqlite3_io_methods{2,        f_close,  f_read,    f_write,   f_truncate,    f_sync,
-                                 f_size,   f_lock,   f_unlock,  f_reserved, f_control,    f_sector,
-                                 f_device, f_shm_map, f_shm_lock, f_shm_barrier, f_shm_unmap, nullptr,
-                                 nullptr};
+  g.methods = sqlite3_io_methods{
+      2,          f_close,       f_read,      f_write,   f_truncate, f_sync,   f_size,
+      f_lock,     f_unlock,      f_reserved,  f_control, f_sector,   f_device, f_shm_map,
+      f_shm_lock, f_shm_barrier, f_shm_unmap, nullptr,   nullptr};
   g.vfs = sqlite3_vfs{};
   g.vfs.iVersion = 2;
   g.vfs.szOsFile = int(sizeof(File)) + g.base->szOsFile;
@@ -116,7 +130,8 @@ FaultVfs::FaultVfs() {
   g.base = sqlite3_vfs_find(nullptr);
   if (!g.base || g.base->iVersion < 2) throw std::runtime_error("no default SQLite VFS to wrap");
   build();
-  if (sqlite3_vfs_register(&g.vfs, 1) != SQLITE_OK) throw std::runtime_error("cannot register the fault VFS");
+  if (sqlite3_vfs_register(&g.vfs, 1) != SQLITE_OK)
+    throw std::runtime_error("cannot register the fault VFS");
 }
 
 FaultVfs::~FaultVfs() {

@@ -20,7 +20,9 @@ enum class FaultOp { Write, Sync, Read };
 
 struct FaultCounts {
   int writes = 0, syncs = 0, reads = 0;
-  int of(FaultOp op) const { return op == FaultOp::Write ? writes : op == FaultOp::Sync ? syncs : reads; }
+  int of(FaultOp op) const {
+    return op == FaultOp::Write ? writes : op == FaultOp::Sync ? syncs : reads;
+  }
 };
 
 class FaultVfs {

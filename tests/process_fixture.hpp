@@ -17,7 +17,8 @@ extern char** environ;
 
 namespace pbt {
 
-inline std::vector<std::string> playbook_env(const std::string& db, const std::string& dir, const std::string& now) {
+inline std::vector<std::string> playbook_env(const std::string& db, const std::string& dir,
+                                             const std::string& now) {
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e)
     if (!std::string_view(*e).starts_with("PLAYBOOK_")) env.emplace_back(*e);
@@ -29,7 +30,8 @@ inline std::vector<std::string> playbook_env(const std::string& db, const std::s
 
 // Starts `playbook ARGS…`; its stdout goes to `out_fd` (-1: /dev/null).
 // Returns the child's pid, -1 when it could not start.
-inline pid_t spawn_playbook(std::vector<std::string> args, const std::vector<std::string>& env, int out_fd = -1) {
+inline pid_t spawn_playbook(std::vector<std::string> args, const std::vector<std::string>& env,
+                            int out_fd = -1) {
   args.insert(args.begin(), "playbook");
   std::vector<char*> argv, envp;
   for (auto& a : args) argv.push_back(a.data());
@@ -38,8 +40,10 @@ inline pid_t spawn_playbook(std::vector<std::string> args, const std::vector<std
   envp.push_back(nullptr);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  if (out_fd >= 0) posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
-  else posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  if (out_fd >= 0)
+    posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
+  else
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = -1;
   int rc = posix_spawn(&pid, PB_BINARY, &fa, nullptr, argv.data(), envp.data());

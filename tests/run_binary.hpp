@@ -34,8 +34,8 @@ inline std::string slurp(const std::filesystem::path& p) {
 
 // Runs `PB_BINARY args` in `cwd`; `args` is already shell-quoted.
 inline RunResult run_playbook(const std::filesystem::path& cwd, const std::string& args) {
-  auto err_file = std::filesystem::temp_directory_path() /
-                  ("pb_err_" + std::to_string(::getpid()) + ".txt");
+  auto err_file =
+      std::filesystem::temp_directory_path() / ("pb_err_" + std::to_string(::getpid()) + ".txt");
   std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(PB_BINARY) + " " +
                     args + " 2>" + shell_quote(err_file.string());
   RunResult r;

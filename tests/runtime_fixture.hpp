@@ -105,7 +105,8 @@ struct TempDb {
   std::filesystem::path dir;
   TempDb() {
     std::random_device rd;
-    dir = std::filesystem::temp_directory_path() / ("pbtest-" + std::to_string(rd()) + std::to_string(rd()));
+    dir = std::filesystem::temp_directory_path() /
+          ("pbtest-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(dir);
   }
   ~TempDb() {

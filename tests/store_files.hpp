@@ -33,7 +33,8 @@ struct RawDb {
   std::string text(const std::string& sql) {
     sqlite3_stmt* st = nullptr;
     std::string out;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
       if (auto p = sqlite3_column_text(st, 0)) out = reinterpret_cast<const char*>(p);
     sqlite3_finalize(st);
     return out;
@@ -54,7 +55,8 @@ inline Launch pb_on(const std::string& db, std::vector<std::string> args,
   Launch l;
   l.args = {"--as", "fm1"};
   l.args.insert(l.args.end(), args.begin(), args.end());
-  l.env = {"PLAYBOOK_DB=" + db, "PLAYBOOK_DIR=" PB_SOURCE_DIR "/tests/data/run", "PLAYBOOK_NOW=" + now};
+  l.env = {"PLAYBOOK_DB=" + db, "PLAYBOOK_DIR=" PB_SOURCE_DIR "/tests/data/run",
+           "PLAYBOOK_NOW=" + now};
   return l;
 }
 
@@ -81,6 +83,8 @@ inline void check_replays(pb::rt::Store& s) {
   }
 }
 
-inline bool contains(const ProcResult& r, const std::string& s) { return r.out.find(s) != std::string::npos; }
+inline bool contains(const ProcResult& r, const std::string& s) {
+  return r.out.find(s) != std::string::npos;
+}
 
 }  // namespace pbt

@@ -36,7 +36,8 @@ Linted lint(std::initializer_list<const char*> files, std::optional<Schema> sche
   for (const char* text : files) {
     Diagnostics parse;
     auto pb = parse_dsl(text, "f" + std::to_string(++n) + ".playbook", parse);
-    INFO((parse.items().empty() ? std::string() : parse.items()[0].loc.str() + " " + parse.items()[0].message));
+    INFO((parse.items().empty() ? std::string()
+                                : parse.items()[0].loc.str() + " " + parse.items()[0].message));
     REQUIRE_FALSE(parse.has_errors());
     project.playbooks.push_back(std::move(*pb));
   }
@@ -110,7 +111,8 @@ TEST_CASE("dsl: event.X only from an event that declares it") {
   auto r = lint({s.c_str()});
   INFO(r.dump());
   REQUIRE(r.codes() == std::vector<std::string>{"PB034", "PB034"});
-  CHECK(r.at(0).message == "undefined event field 'event.approved'; event 'replied' carries actor, note");
+  CHECK(r.at(0).message ==
+        "undefined event field 'event.approved'; event 'replied' carries actor, note");
   CHECK(r.at(1).message ==
         "'event.approved' is not available here: this transition is triggered by a timer, not by "
         "an event");
@@ -174,7 +176,8 @@ playbook p {
                 schema);
   INFO(r.dump());
   REQUIRE(r.codes() == std::vector<std::string>{"PB020", "PB035"});
-  CHECK(r.at(0).message == "duplicate tenant attribute 'region'; it is already declared at tenant.schema.yaml:3:3");
+  CHECK(r.at(0).message ==
+        "duplicate tenant attribute 'region'; it is already declared at tenant.schema.yaml:3:3");
 }
 
 TEST_CASE("dsl: the same task id across two playbooks") {
@@ -197,7 +200,8 @@ playbook two {
   INFO(r.dump());
   REQUIRE(r.codes() == std::vector<std::string>{"PB070"});
   CHECK(r.at(0).loc.str() == "f2.playbook:4:3");
-  CHECK(r.at(0).message ==
-        "task 3985 is named \"ATU Requested delay\" here but \"Customer or ATU Requested delay\" at "
-        "f1.playbook:4:3");
+  CHECK(
+      r.at(0).message ==
+      "task 3985 is named \"ATU Requested delay\" here but \"Customer or ATU Requested delay\" at "
+      "f1.playbook:4:3");
 }

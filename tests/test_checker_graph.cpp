@@ -51,11 +51,14 @@ TEST_CASE("overlapping guards on one event warn; exclusive ones do not") {
     return !find(check(p), "PB053");
   };
   CHECK(exclusive(path("tenant.managed"), not_(path("tenant.managed"))));
-  CHECK(exclusive(op("==", path("tenant.l1"), str("Blocked")), op("==", path("tenant.l1"), str("In Progress"))));
-  CHECK(exclusive(op("<", path("tenant.priority"), num(3)), op(">=", path("tenant.priority"), num(3))));
+  CHECK(exclusive(op("==", path("tenant.l1"), str("Blocked")),
+                  op("==", path("tenant.l1"), str("In Progress"))));
+  CHECK(exclusive(op("<", path("tenant.priority"), num(3)),
+                  op(">=", path("tenant.priority"), num(3))));
   CHECK(exclusive(op("and", path("tenant.managed"), op(">", path("tenant.priority"), num(1))),
                   not_(path("tenant.managed"))));
-  CHECK_FALSE(exclusive(op("<", path("tenant.priority"), num(3)), op(">", path("tenant.priority"), num(1))));
+  CHECK_FALSE(exclusive(op("<", path("tenant.priority"), num(3)),
+                        op(">", path("tenant.priority"), num(1))));
   CHECK_FALSE(exclusive(path("tenant.managed"), op("==", path("tenant.l1"), str("Blocked"))));
   ts[0].guard.reset();
   ts[1].guard = path("tenant.managed");
@@ -66,7 +69,8 @@ TEST_CASE("overlaps in a step of many transitions are found as in a short one") 
   auto p = base();
   auto& ts = p.steps[0].transitions;
   ts.clear();
-  for (int i = 0; i < 20; ++i) ts.push_back(after(i + 1, "done", 100 + i));  // past the pairwise scan
+  for (int i = 0; i < 20; ++i)
+    ts.push_back(after(i + 1, "done", 100 + i));  // past the pairwise scan
   ts.push_back(on("replied", "done", 50));
   ts.push_back(on("replied", "done", 55));
   auto d = check(p);
@@ -74,7 +78,8 @@ TEST_CASE("overlaps in a step of many transitions are found as in a short one") 
   REQUIRE(codes(d) == std::vector<std::string>{"PB053"});
   CHECK(d.items()[0].loc.line == 55);
   CHECK(d.items()[0].message.find("t.playbook:50:1") != std::string::npos);
-  CHECK(d.items()[0].message.find("both fire on event 'replied' in step 'email'") != std::string::npos);
+  CHECK(d.items()[0].message.find("both fire on event 'replied' in step 'email'") !=
+        std::string::npos);
 }
 
 TEST_CASE("a step that only waits for events warns") {
@@ -102,7 +107,8 @@ TEST_CASE("linting many playbooks stays fast") {
   }
   auto t0 = std::chrono::steady_clock::now();
   auto d = check(pr);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
   INFO(ms.count() << " ms");
   CHECK(d.empty());
   CHECK(ms.count() < 5000);

@@ -120,8 +120,9 @@ TEST_CASE("unused roles, tasks and events are warnings") {
   INFO(dump(d));
   CHECK(codes(d) == std::vector<std::string>{"PB080", "PB081", "PB082"});
   CHECK_FALSE(d.has_errors());
-  CHECK(d.items()[1].message ==
-        "task 3664 \"Send Email Outreach #2\" is declared but no step, action, group or rule uses it");
+  CHECK(
+      d.items()[1].message ==
+      "task 3664 \"Send Email Outreach #2\" is declared but no step, action, group or rule uses it");
 }
 
 TEST_CASE("task(N) in a guard counts as a use and must resolve") {
@@ -148,7 +149,8 @@ TEST_CASE("calendar values need calendars when the directory has calendars/") {
   auto d = check(pr);
   INFO(dump(d));
   REQUIRE(find(d, "PB036"));
-  CHECK(find(d, "PB036")->message == "no business calendar for tenant.region \"EMEA\": add calendars/EMEA.yaml");
+  CHECK(find(d, "PB036")->message ==
+        "no business calendar for tenant.region \"EMEA\": add calendars/EMEA.yaml");
   pr.playbooks[0].calendar = "tenant.regoin";
   CHECK(find(check(pr), "PB034"));
 }

@@ -17,7 +17,8 @@ TEST_CASE("a guard must be bool; operands must compare like with like") {
   auto d = check(p);
   INFO(dump(d));
   REQUIRE(find(d, "PB040"));
-  CHECK(find(d, "PB040")->message == "a guard must be a condition (bool), but tenant.priority is int");
+  CHECK(find(d, "PB040")->message ==
+        "a guard must be a condition (bool), but tenant.priority is int");
 
   p.steps[0].transitions[1].guard = op("==", path("tenant.next_date"), num(3));
   d = check(p);
@@ -43,7 +44,8 @@ TEST_CASE("enum literals must be values of the enum") {
   auto* f = find(d, "PB035");
   REQUIRE(f);
   CHECK(f->loc.line == 91);
-  CHECK(f->message == "\"In Progres\" is not a value of tenant.l1; its values are \"In Progress\", \"Blocked\"");
+  CHECK(f->message ==
+        "\"In Progres\" is not a value of tenant.l1; its values are \"In Progress\", \"Blocked\"");
   CHECK(f->hint == "did you mean 'In Progress'?");
   Expr in;
   in.kind = ExprKind::In;
@@ -55,10 +57,9 @@ TEST_CASE("enum literals must be values of the enum") {
 
 TEST_CASE("set checks the value against the attribute type") {
   auto p = base();
-  p.steps[0].transitions[0].actions = {set("tenant.priority", str("high")),
-                                        set("tenant.l1", str("Done")),
-                                        set("tenant.next_date", op("+", date("2024-01-01"), num(3))),
-                                        set("tenant.nope", num(1))};
+  p.steps[0].transitions[0].actions = {
+      set("tenant.priority", str("high")), set("tenant.l1", str("Done")),
+      set("tenant.next_date", op("+", date("2024-01-01"), num(3))), set("tenant.nope", num(1))};
   auto d = check(p);
   INFO(dump(d));
   CHECK(count(d, "PB041") == 1);
@@ -92,15 +93,17 @@ TEST_CASE("event.X only where the triggering event declares X") {
   p.steps[0].transitions[1].guard = op("<", call("days_until", {path("event.until")}), num(90));
   d = check(p);
   REQUIRE(find(d, "PB034"));
-  CHECK(find(d, "PB034")->message ==
-        "'event.until' is not available here: this transition is triggered by a timer, not by an event");
+  CHECK(
+      find(d, "PB034")->message ==
+      "'event.until' is not available here: this transition is triggered by a timer, not by an event");
 }
 
 TEST_CASE("records: each, any, count and fields") {
   auto p = base();
   Attribute w = attr("workloads", TypeKind::Records);
   w.type.key = "workload";
-  w.type.fields = {attr("l1", TypeKind::Enum, {"In Progress", "Blocked"}), attr("esd", TypeKind::Date)};
+  w.type.fields = {attr("l1", TypeKind::Enum, {"In Progress", "Blocked"}),
+                   attr("esd", TypeKind::Date)};
   p.tenant.attributes.push_back(w);
   p.steps[0].transitions[1].guard =
       call("any", {path("tenant.workloads"), op("==", path("workload.l1"), str("Blocked"))});
@@ -123,8 +126,9 @@ TEST_CASE("notes must start with the note prefix") {
   p.steps[0].enter = {note("Re-engaged Customer: emailed"), note("Called the customer")};
   auto d = check(p);
   REQUIRE(codes(d) == std::vector<std::string>{"PB060"});
-  CHECK(d.items()[0].message ==
-        "note \"Called the customer\" does not start with the playbook's note_prefix \"Re-engaged Customer\"");
+  CHECK(
+      d.items()[0].message ==
+      "note \"Called the customer\" does not start with the playbook's note_prefix \"Re-engaged Customer\"");
 }
 
 TEST_CASE("visits(step) resolves the step") {

@@ -8,10 +8,10 @@
 
 #include "cli_fixture.hpp"
 
+using nlohmann::json;
 using pbt::Cli;
 using pbt::has;
 using pbt::Run;
-using nlohmann::json;
 
 TEST_CASE("cli assign: set, change, show and remove RM/FM assignments", "[cli-assign]") {
   Cli cli;
@@ -64,17 +64,23 @@ TEST_CASE("cli assign: bad queue kinds, unknown names and tenants", "[cli-assign
   CHECK(r.rc == 2);
   CHECK(cli("tenant assign nobody fm Bob").rc == 2);
   CHECK(cli("tenant assign acme fm ''").rc == 2);
-  CHECK(json::parse(cli("history acme --format json").out)["events"].size() == 2);  // add, one assign
+  CHECK(json::parse(cli("history acme --format json").out)["events"].size() ==
+        2);  // add, one assign
 }
 
 TEST_CASE("cli history: what was sent to whom, when, by which event", "[cli-assign]") {
   Cli cli;
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   REQUIRE(cli("start acme outreach").rc == 0);
   Run r = cli("history acme");
   CHECK(has(r, "sent 2026-03-06T10:00:00Z \"Customer Outreach\" to Ana <ana@acme.com> (event #2)"));
   json j = json::parse(cli("history acme --format json").out);
   REQUIRE(j["outreach"].size() == 1);
-  CHECK(j["outreach"][0] == json({{"at", "2026-03-06T10:00:00Z"}, {"template", "Customer Outreach"},
-                                  {"contact", "Ana"}, {"email", "ana@acme.com"}, {"event", 2}}));
+  CHECK(j["outreach"][0] == json({{"at", "2026-03-06T10:00:00Z"},
+                                  {"template", "Customer Outreach"},
+                                  {"contact", "Ana"},
+                                  {"email", "ana@acme.com"},
+                                  {"event", 2}}));
 }

@@ -117,7 +117,8 @@ TEST_CASE("4 playbook processes fire at 10 tenants: log = accepted, no lost upda
   }
   Tally all;
   for (int k = 0; k < kWorkers; ++k)
-    for (const auto& [key, n] : read_tally((cli.db.dir / ("w" + std::to_string(k))).string())) all[key] += n;
+    for (const auto& [key, n] : read_tally((cli.db.dir / ("w" + std::to_string(k))).string()))
+      all[key] += n;
   std::map<std::pair<std::string, std::string>, int> accepted;
   std::map<int, int> by_rc;
   for (const auto& [key, n] : all) {
@@ -127,8 +128,8 @@ TEST_CASE("4 playbook processes fire at 10 tenants: log = accepted, no lost upda
   }
   INFO("exit 0: " << by_rc[0] << ", exit 1: " << by_rc[1] << ", exit 3: " << by_rc[3]);
   CHECK(by_rc[0] + by_rc[1] + by_rc[3] == kWorkers * kEvents);  // no exit 2, no crash
-  CHECK(by_rc[0] > kEvents);  // the run did real work
-  CHECK(by_rc[1] > 0);        // and the toggle refused some (state seen by the loser)
+  CHECK(by_rc[0] > kEvents);                                    // the run did real work
+  CHECK(by_rc[1] > 0);  // and the toggle refused some (state seen by the loser)
   CHECK(logged(cli.db.path()) == accepted);
 
   for (int t = 0; t < kTenants; ++t) {

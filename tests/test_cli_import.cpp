@@ -42,10 +42,12 @@ TEST_CASE("cli import: an unclosed quote imports nothing and says where it opens
   CHECK(r.rc == 2);
   CHECK(has(r, csv + ":2:7: this quoted cell is never closed"));
   CHECK(has(r, "nothing imported"));
-  for (const char* id : {"alpha", "beta", "gamma"}) CHECK(cli(std::string("tenant show ") + id).rc == 2);
+  for (const char* id : {"alpha", "beta", "gamma"})
+    CHECK(cli(std::string("tenant show ") + id).rc == 2);
 }
 
-TEST_CASE("cli import: a stray quote is a malformed record with its line and column", "[cli-import]") {
+TEST_CASE("cli import: a stray quote is a malformed record with its line and column",
+          "[cli-import]") {
   Cli cli;
   std::string csv;
   Run r = import(cli, "id,region\nalpha,EMEA\nbeta,EM\"EA\n", csv);
@@ -76,7 +78,8 @@ TEST_CASE("cli import: a column named twice in the header imports nothing", "[cl
   CHECK(has(import(cli, "id,,region\nalpha,x,EMEA\n", csv), "column 2 of the header has no name"));
 }
 
-TEST_CASE("cli import: a second row for the same tenant is a bad row naming both lines", "[cli-import]") {
+TEST_CASE("cli import: a second row for the same tenant is a bad row naming both lines",
+          "[cli-import]") {
   Cli cli;
   std::string csv;
   Run r = import(cli, "id,region,priority\nalpha,EMEA,1\nbeta,EMEA,2\nalpha,AMERICAS,3\n", csv);
@@ -142,12 +145,14 @@ TEST_CASE("cli import: an empty file, a header alone, a header without id", "[cl
 
 // Cells are taken verbatim: spaces are part of the value (RFC 4180), and a
 // quoted empty cell leaves the attribute alone like an empty one.
-TEST_CASE("cli import: cells verbatim, empty and quoted-empty cells leave the attribute alone", "[cli-import]") {
+TEST_CASE("cli import: cells verbatim, empty and quoted-empty cells leave the attribute alone",
+          "[cli-import]") {
   Cli cli;
   REQUIRE(cli("tenant add alpha --set region=EMEA --set priority=2").rc == 0);
   std::string csv;
   Run r = import(cli, "id,region,priority\nalpha,\"\",\nbeta, EMEA,1\n", csv, "--skip-bad");
   CHECK(has(r, csv + ":3: tenant beta: "));  // " EMEA" is not a region
-  CHECK(has(r, "imported 0 of 2 rows, 1 unchanged (nothing written for them) (1 bad rows skipped)"));
+  CHECK(
+      has(r, "imported 0 of 2 rows, 1 unchanged (nothing written for them) (1 bad rows skipped)"));
   CHECK(has(cli("tenant show alpha"), "region = EMEA"));
 }

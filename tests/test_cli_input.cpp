@@ -31,7 +31,9 @@ size_t event_count(Cli& cli, const std::string& tenant) {
 }
 
 void add_acme(Cli& cli) {
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   REQUIRE(cli("start acme outreach").rc == 0);
 }
 
@@ -45,7 +47,8 @@ void raw_sql(Cli& cli, const std::string& sql, const std::string& bad) {
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, tail, -1, &st, &tail) == SQLITE_OK);
     if (!st) break;
-    if (sqlite3_bind_parameter_count(st) > 0) sqlite3_bind_text(st, 1, bad.data(), int(bad.size()), SQLITE_TRANSIENT);
+    if (sqlite3_bind_parameter_count(st) > 0)
+      sqlite3_bind_text(st, 1, bad.data(), int(bad.size()), SQLITE_TRANSIENT);
     INFO(sqlite3_sql(st));
     CHECK(sqlite3_step(st) == SQLITE_DONE);
     sqlite3_finalize(st);
@@ -71,7 +74,8 @@ TEST_CASE("input: invalid UTF-8 is refused at the boundary with its byte offset"
   r = cli("tenant set acme " + bytes("contacts=An\\377a <ana@acme.com> primary"));
   CHECK(r.rc == 2);
   CHECK(has(r, "byte offset 11"));
-  r = cli("fire acme paused --set until=2026-04-20 --note " + bytes("Re-engaged Customer \\300\\200"));
+  r = cli("fire acme paused --set until=2026-04-20 --note " +
+          bytes("Re-engaged Customer \\300\\200"));
   CHECK(r.rc == 2);  // an overlong form is not UTF-8
   CHECK(has(r, "byte offset 20"));
   r = cli("tenant add " + bytes("ab\\377"));
@@ -102,8 +106,8 @@ TEST_CASE("input: control characters are refused in text, ids have a charset", "
   CHECK(r.rc == 2);
   CHECK(has(r, "byte offset 21 is a control character (U+001B)"));
   CHECK(has(r, "[bad-text]"));
-  for (const std::string& id : {bytes("a\\nb"), bytes("a\\033b"), std::string("'   '"), std::string("'gam,ma'"),
-                                std::string(129, 'x')}) {
+  for (const std::string& id : {bytes("a\\nb"), bytes("a\\033b"), std::string("'   '"),
+                                std::string("'gam,ma'"), std::string(129, 'x')}) {
     r = cli("tenant add " + id);
     INFO(id);
     CHECK(r.rc == 2);
@@ -156,9 +160,11 @@ TEST_CASE("input: contact flags are parsed strictly", "[cli-input]") {
   CHECK(cli("tenant add acme --set 'contacts=Ana <ana acme.com>'").rc == 2);
   CHECK(cli("tenant add acme --set 'contacts=Ana <ana@acme.com> primary x <y@z.com>'").rc == 2);
   CHECK(cli("tenant show acme").rc == 2);
-  r = cli("tenant add acme --set 'contacts=Ana <ana@acme.com> primary  unsubscribed; Bo <bo@acme.com>'");
+  r = cli(
+      "tenant add acme --set 'contacts=Ana <ana@acme.com> primary  unsubscribed; Bo <bo@acme.com>'");
   CHECK(r.rc == 0);
-  auto j = nlohmann::json::parse(cli("tenant show acme --format json").out)["attributes"]["contacts"]["contacts"];
+  auto j = nlohmann::json::parse(
+      cli("tenant show acme --format json").out)["attributes"]["contacts"]["contacts"];
   REQUIRE(j.size() == 2);
   CHECK(j[0]["primary"] == true);
   CHECK(j[0]["unsubscribed"] == true);
@@ -170,7 +176,9 @@ TEST_CASE("output: text output escapes control characters, JSON stays exact", "[
   Cli cli;
   add_acme(cli);
   // A carriage return is allowed in a note; printed raw it would forge a line.
-  REQUIRE(cli("note acme " + bytes("Re-engaged Customer: ok\\r#9 2026-03-06T10:00:00Z fire by boss")).rc == 0);
+  REQUIRE(
+      cli("note acme " + bytes("Re-engaged Customer: ok\\r#9 2026-03-06T10:00:00Z fire by boss"))
+          .rc == 0);
   REQUIRE(cli("note acme " + bytes("Re-engaged Customer: two\\nlines")).rc == 0);
   Run r = cli("history acme");
   REQUIRE(r.rc == 0);
@@ -223,8 +231,9 @@ TEST_CASE("input: a database that already holds bad bytes stays readable", "[cli
     const char* cmd;
     bool text_shows;  // the text form shows a repaired value
   };
-  for (Read rd : {Read{"history acme", true}, Read{"tenant show acme", true}, Read{"status acme", false},
-                  Read{"replay acme", false}, Read{"due --until 2027-01-01", false}}) {
+  for (Read rd :
+       {Read{"history acme", true}, Read{"tenant show acme", true}, Read{"status acme", false},
+        Read{"replay acme", false}, Read{"due --until 2027-01-01", false}}) {
     Run r = cli(rd.cmd);
     INFO(rd.cmd << "\n" << r.out);
     CHECK(r.rc == 0);
@@ -234,15 +243,19 @@ TEST_CASE("input: a database that already holds bad bytes stays readable", "[cli
     INFO(r.out);
     CHECK(r.rc == 0);
     CHECK(nlohmann::json::accept(r.out));
-    if (std::string(rd.cmd) != "replay acme") CHECK((has(r, shown) || has(r, std::string("zz") + kFFFD)));
+    if (std::string(rd.cmd) != "replay acme")
+      CHECK((has(r, shown) || has(r, std::string("zz") + kFFFD)));
   }
   CHECK(has(cli("due --until 2027-01-01"), std::string("zz") + kFFFD));
   CHECK(has(cli("due --until 2027-01-01 --format json"), std::string("zz") + kFFFD));
 }
 
-TEST_CASE("output: status, tick and the outreach in history escape what the store holds", "[cli-input]") {
+TEST_CASE("output: status, tick and the outreach in history escape what the store holds",
+          "[cli-input]") {
   Cli cli;
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   // A contact name an older version stored with ESC; the outreach sent at
   // start goes to it, and tick moves the tenant on.
   raw_sql(cli, "UPDATE attributes SET value = replace(value, 'Ana', ?1) WHERE name = 'contacts';",

@@ -17,8 +17,9 @@ namespace {
 
 // No message of the CLI11 library reaches the user.
 bool cli11_words(const Run& r) {
-  for (const char* w : {"not expected", "is required", "Could not convert", "not in range", "not in {",
-                        "Run with --help", "required TEXT missing", "Expected exactly", "File does not exist"})
+  for (const char* w :
+       {"not expected", "is required", "Could not convert", "not in range", "not in {",
+        "Run with --help", "required TEXT missing", "Expected exactly", "File does not exist"})
     if (has(r, w)) return true;
   return false;
 }
@@ -35,7 +36,8 @@ TEST_CASE("cli options: global options after the command", "[cli-options]") {
   r = other("tenant show acme --db '" + cli.db.path() + "'");  // nested command, --db after it
   CHECK(r.rc == 0);
   CHECK(has(r, "region = EMEA"));
-  r = cli("tenant set acme priority=3 --as ana");  // the fixture gave --as fm1 before: the last wins
+  r = cli(
+      "tenant set acme priority=3 --as ana");  // the fixture gave --as fm1 before: the last wins
   CHECK(r.rc == 0);
   CHECK(has(cli("history acme"), "tenant-set by ana"));
   r = cli("status acme --playbooks '" PB_SOURCE_DIR "/tests/data/status'");
@@ -81,8 +83,10 @@ TEST_CASE("cli options: bad values and usage errors in our words", "[cli-options
       {"due --limit many", "error: --limit: 'many' is not a whole number"},
       {"tenant import x.csv --batch abc", "error: --batch: 'abc' is not a whole number"},
       {"tenant import x.csv --batch 0", "error: --batch: must be 1 or more, not 0"},
-      {"tick --batch abc", "error: --batch: 'abc' is not a whole number"},  // CLI11's conversion, translated
-      {"tick --nwo 2027-03-01", "error: `playbook tick` has no option '--nwo' (did you mean '--now'?)"},
+      {"tick --batch abc",
+       "error: --batch: 'abc' is not a whole number"},  // CLI11's conversion, translated
+      {"tick --nwo 2027-03-01",
+       "error: `playbook tick` has no option '--nwo' (did you mean '--now'?)"},
       {"status acme extra", "error: `playbook status` does not take 'extra'"},
       {"tenant show", "error: `playbook tenant show` needs ID (tenant id)"},
       {"tenant", "error: `playbook tenant` needs a command: add, set, show"},
@@ -110,7 +114,8 @@ TEST_CASE("cli options: help names the global options on every command", "[cli-o
   Cli cli;
   Run r = cli("tick --help");
   CHECK(r.rc == 0);
-  CHECK(has(r, "Global options (--db, --playbooks, --now, --as, --format) may be given before or after"));
+  CHECK(has(
+      r, "Global options (--db, --playbooks, --now, --as, --format) may be given before or after"));
   r = cli("--help");
   CHECK(has(r, "--format"));
 }

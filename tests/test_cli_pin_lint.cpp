@@ -85,7 +85,9 @@ struct PlaybookDir {
   pbt::TempDb tmp;
   fs::path dir = tmp.dir / "playbooks";
   PlaybookDir() { fs::create_directories(dir); }
-  void write(const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+  }
   std::string opt() const { return "--playbooks '" + dir.string() + "' "; }
 };
 
@@ -138,9 +140,10 @@ TEST_CASE("pin: a goto into a playbook with errors is refused; fixed, it goes", 
 TEST_CASE("pin: an error in the shared schema blocks every playbook", "[cli-pin]") {
   PlaybookDir d;
   d.write("back.playbook", kBackClean);
-  d.write("tenant.schema.yaml", "schema: tenant\nattributes:\n  priority: {type: int}\nrules:\n"
-                                "  - id: r1\n    message: m\n    on: {set: tenant.priority}\n"
-                                "    require: tenant.prioirty >= 0\n");
+  d.write("tenant.schema.yaml",
+          "schema: tenant\nattributes:\n  priority: {type: int}\nrules:\n"
+          "  - id: r1\n    message: m\n    on: {set: tenant.priority}\n"
+          "    require: tenant.prioirty >= 0\n");
   Cli cli;
   REQUIRE(cli(d.opt() + "tenant add acme").rc == 0);
   Run r = cli(d.opt() + "start acme back");
@@ -154,8 +157,10 @@ static std::string enum_name(std::string_view text) {
   std::string out;
   bool up = true;
   for (char c : text) {
-    if (c == '-') up = true;
-    else out += up ? char(std::toupper(static_cast<unsigned char>(c))) : c, up = false;
+    if (c == '-')
+      up = true;
+    else
+      out += up ? char(std::toupper(static_cast<unsigned char>(c))) : c, up = false;
   }
   return out;
 }
@@ -179,11 +184,13 @@ static std::set<std::string> codes_in_sources() {
       for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
         if (spelling.count((*it)[1])) out.insert(spelling[(*it)[1]]);
       if (std::string(dir) != "cli")
-        for (std::sregex_iterator it(text.begin(), text.end(), use), end; it != end; ++it) out.insert((*it)[1]);
+        for (std::sregex_iterator it(text.begin(), text.end(), use), end; it != end; ++it)
+          out.insert((*it)[1]);
       std::istringstream lines(text);
       for (std::string line; dir == std::string("cli") && std::getline(lines, line);) {
         std::smatch m;
-        if (std::regex_search(line, m, printed) && line.rfind("//", size_t(m.position(0))) == std::string::npos)
+        if (std::regex_search(line, m, printed) &&
+            line.rfind("//", size_t(m.position(0))) == std::string::npos)
           out.insert(m[1]);
       }
     }
@@ -232,7 +239,8 @@ TEST_CASE("refusal codes: docs/refusal-codes.md documents the table, code by cod
   }
 }
 
-TEST_CASE("refusal codes: every code the engine returns is in the table, and no other", "[cli-pin]") {
+TEST_CASE("refusal codes: every code the engine returns is in the table, and no other",
+          "[cli-pin]") {
   auto src = codes_in_sources();
   REQUIRE(src.size() > 20);
   std::set<std::string> table;

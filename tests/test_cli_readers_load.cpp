@@ -23,8 +23,10 @@ namespace {
 constexpr int kScale = pbt::kAsan ? 10 : 1;
 constexpr int kRows = 20000 / kScale, kTimers = 3000 / kScale;
 
-const std::vector<std::vector<std::string>> kReaders = {
-    {"status", "t0000"}, {"history", "t0000"}, {"due", "--limit", "5"}, {"tenant", "show", "t0000"}};
+const std::vector<std::vector<std::string>> kReaders = {{"status", "t0000"},
+                                                        {"history", "t0000"},
+                                                        {"due", "--limit", "5"},
+                                                        {"tenant", "show", "t0000"}};
 
 struct Tally {
   int runs = 0, during = 0;
@@ -55,8 +57,8 @@ void started_tenants(const std::string& db) {
   pb::rt::Store s(db);
   s.exec("PRAGMA synchronous=OFF");
   pb::rt::Engine e(s, pb::cli::catalog_of(loaded));
-  const std::vector<std::pair<std::string, std::string>> attrs = {{"region", "AMERICAS"},
-                                                                  {"contacts", "Ana <ana@acme.com> primary"}};
+  const std::vector<std::pair<std::string, std::string>> attrs = {
+      {"region", "AMERICAS"}, {"contacts", "Ana <ana@acme.com> primary"}};
   for (int i = 0; i < kTimers; ++i) {
     std::string id = fmt::format("t{:04}", i);
     REQUIRE(e.tenant_add(id, attrs, "fm1", pbt::at("2026-03-06T09:00:00Z")).exit == 0);
@@ -65,7 +67,8 @@ void started_tenants(const std::string& db) {
 }
 
 void check(const Tally& t, int writer_rc) {
-  INFO("reader runs: " << t.runs << ", while the writer ran: " << t.during << "; first failure: " << t.first_failure);
+  INFO("reader runs: " << t.runs << ", while the writer ran: " << t.during
+                       << "; first failure: " << t.first_failure);
   CHECK(writer_rc == 0);
   CHECK(t.by_rc.size() == 1);
   CHECK(t.by_rc.count(0) == 1);
@@ -86,7 +89,8 @@ TEST_CASE("readers run beside a long tenant import and a long tick", "[cli-reade
     for (int i = 0; i < kRows; ++i) f << fmt::format("n{:06},EMEA,{}\n", i, i % 6);
   }
   const char* now = "2026-03-06T12:00:00Z";
-  pbt::Launch imp = pbt::pb_on(db, {"tenant", "import", "--batch", std::to_string(kRows), csv}, now);
+  pbt::Launch imp =
+      pbt::pb_on(db, {"tenant", "import", "--batch", std::to_string(kRows), csv}, now);
   pid_t writer = pbt::start_process(imp, (tmp.dir / "import.out").string());
   REQUIRE(writer > 0);
   Tally during_import;

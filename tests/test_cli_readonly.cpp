@@ -26,9 +26,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::vector<std::string>> kReaders = {
-    {"status", "acme"}, {"history", "acme"}, {"due", "--until", "2026-04-01"}, {"tenant", "show", "acme"},
-    {"replay", "acme"}};
+const std::vector<std::vector<std::string>> kReaders = {{"status", "acme"},
+                                                        {"history", "acme"},
+                                                        {"due", "--until", "2026-04-01"},
+                                                        {"tenant", "show", "acme"},
+                                                        {"replay", "acme"}};
 
 pbt::Launch as_reader(pbt::Launch l) {
   l.unprivileged = true;
@@ -36,7 +38,8 @@ pbt::Launch as_reader(pbt::Launch l) {
 }
 
 const fs::perms kReadOnly = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
-const fs::perms kReadExec = kReadOnly | fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
+const fs::perms kReadExec =
+    kReadOnly | fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
 
 // The directory of `cli`'s database writable by the reader or not (as root
 // the reader is nobody: 0755 root-owned; else the test's user: 0555), made
@@ -44,15 +47,18 @@ const fs::perms kReadExec = kReadOnly | fs::perms::owner_exec | fs::perms::group
 struct DirMode {
   fs::path dir;
   DirMode(const fs::path& d, bool writable) : dir(d) {
-    fs::permissions(dir, writable ? fs::perms::all
-                                  : pbt::running_as_root() ? kReadExec | fs::perms::owner_write : kReadExec);
+    fs::permissions(dir, writable                 ? fs::perms::all
+                         : pbt::running_as_root() ? kReadExec | fs::perms::owner_write
+                                                  : kReadExec);
   }
   ~DirMode() { fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add); }
 };
 
 // A tenant with a log in `cli`'s database, then the file made read-only.
 void make_read_only(pbt::Cli& cli) {
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   REQUIRE(cli("start acme outreach").rc == 0);
   REQUIRE(cli("note acme 'Re-engaged Customer: called'").rc == 0);
   for (const char* suffix : {"-wal", "-shm"}) REQUIRE_FALSE(fs::exists(cli.db.path() + suffix));
@@ -69,14 +75,16 @@ void check_readers(pbt::Cli& cli) {
   }
   ProcResult st = pbt::run_process(as_reader(pb_on(db, {"history", "acme"})));
   CHECK(contains(st, "Re-engaged Customer: called"));
-  CHECK(contains(pbt::run_process(as_reader(pb_on(db, {"replay", "acme"}))), "the stored state matches"));
+  CHECK(contains(pbt::run_process(as_reader(pb_on(db, {"replay", "acme"}))),
+                 "the stored state matches"));
 }
 
 void check_writer_refused(pbt::Cli& cli) {
   std::string db = cli.db.path();
   auto before = fs::last_write_time(db);
   auto size = fs::file_size(db);
-  ProcResult w = pbt::run_process(as_reader(pb_on(db, {"note", "acme", "Re-engaged Customer: again"})));
+  ProcResult w =
+      pbt::run_process(as_reader(pb_on(db, {"note", "acme", "Re-engaged Customer: again"})));
   INFO(w.out);
   CHECK(w.rc == 2);
   CHECK(contains(w, "database '" + db + "'"));
@@ -87,7 +95,8 @@ void check_writer_refused(pbt::Cli& cli) {
 
 }  // namespace
 
-TEST_CASE("read-only: a read-only file in a writable directory is readable, not writable", "[cli-readonly]") {
+TEST_CASE("read-only: a read-only file in a writable directory is readable, not writable",
+          "[cli-readonly]") {
   pbt::Cli cli;
   make_read_only(cli);
   DirMode mode(cli.db.dir, true);
@@ -97,7 +106,8 @@ TEST_CASE("read-only: a read-only file in a writable directory is readable, not 
   CHECK(contains(w, "is read-only for this user, and this command writes to it [store]"));
 }
 
-TEST_CASE("read-only: a read-only file in a read-only directory is readable, not writable", "[cli-readonly]") {
+TEST_CASE("read-only: a read-only file in a read-only directory is readable, not writable",
+          "[cli-readonly]") {
   pbt::Cli cli;
   make_read_only(cli);
   DirMode mode(cli.db.dir, false);
@@ -106,7 +116,8 @@ TEST_CASE("read-only: a read-only file in a read-only directory is readable, not
   check_writer_refused(cli);
 }
 
-TEST_CASE("read-only: an older schema that cannot be migrated is refused clearly", "[cli-readonly]") {
+TEST_CASE("read-only: an older schema that cannot be migrated is refused clearly",
+          "[cli-readonly]") {
   pbt::TempDb tmp;
   std::string db = tmp.path();
   pbt::make_old_schema(db, 3);
@@ -115,7 +126,8 @@ TEST_CASE("read-only: an older schema that cannot be migrated is refused clearly
   ProcResult r = pbt::run_process(as_reader(pb_on(db, {"due"})));
   INFO(r.out);
   CHECK(r.rc == 2);
-  CHECK(contains(r, "error: database '" + db + "' has schema version 3, older than this program's " +
+  CHECK(contains(r, "error: database '" + db +
+                        "' has schema version 3, older than this program's " +
                         std::to_string(pb::rt::kSchemaVersion) +
                         "; a read command migrates it first, which needs write access"));
   CHECK(contains(r, "[store]"));

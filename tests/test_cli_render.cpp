@@ -53,7 +53,8 @@ pb::Playbook parse_file(const fs::path& p) {
   pb::Diagnostics d;
   std::string text = slurp(p);
   auto name = p.string();
-  auto pb = name.ends_with(".yaml") ? pb::parse_yaml_playbook(text, name, d) : pb::parse_dsl(text, name, d);
+  auto pb = name.ends_with(".yaml") ? pb::parse_yaml_playbook(text, name, d)
+                                    : pb::parse_dsl(text, name, d);
   INFO(name);
   REQUIRE(pb);
   REQUIRE_FALSE(d.has_errors());
@@ -90,7 +91,9 @@ TEST_CASE("fmt prints the canonical form, and fmt of fmt is identical", "[fmt]")
   auto in_dir = "cd " + shell_quote(dir.string()) + " && ";
   auto gnu = run_shell(in_dir + "diff -u m.playbook canon.playbook | tail -n +3");
   CHECK(check.out.substr(check.out.find("@@")) == gnu);
-  REQUIRE(std::system((in_dir + "cp m.playbook p.playbook && patch -s p.playbook < fix.diff").c_str()) == 0);
+  REQUIRE(std::system(
+              (in_dir + "cp m.playbook p.playbook && patch -s p.playbook < fix.diff").c_str()) ==
+          0);
   CHECK(slurp(dir / "p.playbook") == first.out);
 
   REQUIRE(run_playbook(dir, "fmt --write m.playbook").code == 0);
@@ -134,7 +137,8 @@ TEST_CASE("every bundled playbook is canonical and converts losslessly", "[conve
 TEST_CASE("the YAML source playbook converts to the same model as its DSL twin", "[convert]") {
   auto dir = temp_dir("twin");
   auto yaml = kRoot / "playbooks" / "assign-to-delivery.playbook.yaml";
-  auto r = run_playbook(dir, "convert " + shell_quote(yaml.string()) + " --to dsl -o twin.playbook");
+  auto r =
+      run_playbook(dir, "convert " + shell_quote(yaml.string()) + " --to dsl -o twin.playbook");
   REQUIRE(r.code == 0);
   CHECK(parse_file(dir / "twin.playbook") == parse_file(yaml));
   auto back = run_playbook(dir, "convert twin.playbook --to yaml");
@@ -149,11 +153,13 @@ TEST_CASE("graph draws steps, decisions, ends, gotos and hand-offs distinctly", 
   CHECK(dot.out.rfind("digraph \"shapes\" {", 0) == 0);
   CHECK(dot.out.find("\"shapes/email\" [label=\"Send Email Outreach #1\\n(FastTrack Manager)\", "
                      "shape=box, style=rounded];") != std::string::npos);
-  CHECK(dot.out.find("\"shapes/decide\" [label=\"Managed?\", shape=diamond];") != std::string::npos);
+  CHECK(dot.out.find("\"shapes/decide\" [label=\"Managed?\", shape=diamond];") !=
+        std::string::npos);
   CHECK(dot.out.find("shape=doubleoctagon") != std::string::npos);
   CHECK(dot.out.find("shape=cds") != std::string::npos);
   CHECK(dot.out.find("shape=component") != std::string::npos);
-  CHECK(dot.out.find("[label=\"on customer_replied\\n[not tenant.managed]\"]") != std::string::npos);
+  CHECK(dot.out.find("[label=\"on customer_replied\\n[not tenant.managed]\"]") !=
+        std::string::npos);
   CHECK(dot.out.find("[label=\"after 2 business days\"]") != std::string::npos);
 
   auto mm = run_playbook(kRoot, "graph " + shell_quote(kShapes.string()) + " --format mermaid");

@@ -16,7 +16,9 @@ using pbt::Run;
 
 TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   Cli cli;
-  CHECK(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  CHECK(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   CHECK(cli("tenant add acme").rc == 2);
   Run r = cli("tenant set acme regoin=EMEA");
   CHECK(r.rc == 2);
@@ -34,8 +36,9 @@ TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   std::string csv = cli.db.dir.string() + "/t.csv";
   // line 3: a quoted id with a comma; lines 4-5: one record with a line break
   // inside quotes. Neither is a valid tenant id: bad rows, each at its line.
-  std::ofstream(csv) << "id,region,priority\nbeta,EMEA,1\n\"gam,ma\",AMERICAS,\n\"multi\nline\",EMEA,\n"
-                        "acme,,4\ndelta,MARS,1\nepsilon,EMEA,9\nzeta,EMEA\n";
+  std::ofstream(csv)
+      << "id,region,priority\nbeta,EMEA,1\n\"gam,ma\",AMERICAS,\n\"multi\nline\",EMEA,\n"
+         "acme,,4\ndelta,MARS,1\nepsilon,EMEA,9\nzeta,EMEA\n";
   r = cli("tenant import '" + csv + "'");
   CHECK(r.rc == 2);  // bad rows: nothing is imported
   CHECK(has(r, csv + ":7: tenant delta: "));
@@ -43,7 +46,8 @@ TEST_CASE("cli: tenant add, set, show, import", "[cli-run]") {
   CHECK(has(r, csv + ":8: tenant epsilon: priority must be between 0 and 5 [priority_range]"));
   CHECK(has(r, csv + ":9: tenant zeta: 2 cells, the header has 3"));
   CHECK(has(r, csv + ":3: tenant gam,ma: tenant id 'gam,ma' has ',' at byte offset 3"));
-  CHECK(has(r, csv + ":4: tenant multi\\nline: tenant id 'multi\\nline' has byte 0x0a at byte offset 5"));
+  CHECK(has(
+      r, csv + ":4: tenant multi\\nline: tenant id 'multi\\nline' has byte 0x0a at byte offset 5"));
   CHECK(has(r, "5 of 7 rows are bad; nothing imported (--skip-bad imports the others)"));
   CHECK(cli("tenant show beta").rc == 2);
   CHECK(has(cli("tenant show acme"), "priority = 2"));
@@ -75,7 +79,8 @@ TEST_CASE("cli: tenant import in one batch and in several gives the same store",
   CHECK(r1.out == r2.out);
   CHECK(has(r1, "imported 3 of 5 rows (2 bad rows skipped)"));
   for (const char* id : {"beta", "gamma", "zeta"}) {
-    std::string show = std::string("tenant show ") + id + " --format json", log = std::string("history ") + id;
+    std::string show = std::string("tenant show ") + id + " --format json",
+                log = std::string("history ") + id;
     CHECK(one(show).out == many(show).out);
     CHECK(one(log).out == many(log).out);
   }
@@ -86,7 +91,9 @@ TEST_CASE("cli: tenant import in one batch and in several gives the same store",
 
 TEST_CASE("cli: start, fire, complete, note, status, history, replay", "[cli-run]") {
   Cli cli;
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   Run r = cli("start acme outreach");
   REQUIRE(r.rc == 0);
   CHECK(has(r, "sent \"Customer Outreach\" to Ana"));
@@ -94,12 +101,14 @@ TEST_CASE("cli: start, fire, complete, note, status, history, replay", "[cli-run
   CHECK(cli("start acme nosuch").rc == 2);
   r = cli("status acme");
   CHECK(has(r, "step email_1"));
-  CHECK(has(r, "due 2026-03-11T10:00:00Z"));  // Monday 03-09 is a holiday in calendars/americas.yaml
+  CHECK(
+      has(r, "due 2026-03-11T10:00:00Z"));  // Monday 03-09 is a holiday in calendars/americas.yaml
 
   CHECK(cli("fire acme custmer_replied").rc == 2);
   CHECK(cli("fire acme paused --set until=2026-02-30").rc == 2);
   CHECK(cli("fire acme paused --set until=2026-04-20 --note 'no prefix'").rc == 1);
-  CHECK(cli("fire acme paused --set until=2026-04-20 --note 'Re-engaged Customer: paused' --id k1").rc == 0);
+  CHECK(cli("fire acme paused --set until=2026-04-20 --note 'Re-engaged Customer: paused' --id k1")
+            .rc == 0);
   r = cli("fire acme paused --set until=2026-04-20 --note 'Re-engaged Customer: paused' --id k1");
   CHECK(r.rc == 0);
   CHECK(has(r, "already applied"));
@@ -134,7 +143,9 @@ TEST_CASE("cli: start, fire, complete, note, status, history, replay", "[cli-run
 
 TEST_CASE("cli: tick and due", "[cli-run]") {
   Cli cli;
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   REQUIRE(cli("start acme outreach").rc == 0);
   Run r = cli("due --until 2026-03-11 --format json");
   REQUIRE(r.rc == 0);
@@ -142,18 +153,23 @@ TEST_CASE("cli: tick and due", "[cli-run]") {
   REQUIRE(j.size() == 1);
   CHECK(j[0]["to"] == "phone");
   CHECK(j[0]["role"] == "fm");
-  CHECK(nlohmann::json::parse(cli("due --role nobody --until 2026-12-31 --format json").out).empty());
-  REQUIRE(cli("tenant add beta --set region=AMERICAS --set 'contacts=Bo <bo@beta.com> primary'").rc == 0);
+  CHECK(
+      nlohmann::json::parse(cli("due --role nobody --until 2026-12-31 --format json").out).empty());
+  REQUIRE(
+      cli("tenant add beta --set region=AMERICAS --set 'contacts=Bo <bo@beta.com> primary'").rc ==
+      0);
   REQUIRE(cli("start beta outreach", "2026-03-06T11:00:00Z").rc == 0);
   {
     pb::rt::Store s(cli.db.path());
-    s.exec("INSERT INTO assignments(tenant, queue, name, is_primary) VALUES('beta', 'fm', 'FTCQ CSS EMEA', 1)");
+    s.exec(
+        "INSERT INTO assignments(tenant, queue, name, is_primary) VALUES('beta', 'fm', 'FTCQ CSS EMEA', 1)");
   }
   j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --format json").out);
   REQUIRE(j.size() == 2);  // oldest first
   CHECK(j[0]["tenant"] == "acme");
   CHECK(j[1]["tenant"] == "beta");
-  j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --queue 'FTCQ CSS EMEA' --format json").out);
+  j = nlohmann::json::parse(
+      cli("due --until 2026-03-11T12:00:00Z --queue 'FTCQ CSS EMEA' --format json").out);
   REQUIRE(j.size() == 1);
   CHECK(j[0]["tenant"] == "beta");
   j = nlohmann::json::parse(cli("due --until 2026-03-11T12:00:00Z --limit 1 --format json").out);
@@ -164,12 +180,13 @@ TEST_CASE("cli: tick and due", "[cli-run]") {
       cli("due --until 2026-03-11T12:00:00Z --queue 'FTCQ CSS EMEA' --limit 1 --format json").out);
   REQUIRE(j.size() == 1);
   CHECK(j[0]["tenant"] == "beta");
-  CHECK(cli("due --until 2026-03-11T12:00:00Z --role fm --limit 5").out.find("beta") != std::string::npos);
+  CHECK(cli("due --until 2026-03-11T12:00:00Z --role fm --limit 5").out.find("beta") !=
+        std::string::npos);
   CHECK(cli("due --until 2026-03-11T12:00:00Z --queue nobody").out.empty());
   j = nlohmann::json::parse(cli("replay acme --format json").out);
   CHECK(j["matches"] == true);
   CHECK(j["differences"].empty());
-  CHECK(j["events"] == 2);  // tenant-add, start
+  CHECK(j["events"] == 2);               // tenant-add, start
   r = cli("replay beta --format json");  // the assignment written behind the log's back
   CHECK(r.rc == 1);
   j = nlohmann::json::parse(r.out);
@@ -190,20 +207,29 @@ TEST_CASE("cli: tenant add/set --note for attributes whose rules need a note", "
   Cli cli;
   Run r = cli("tenant add acme --set region=AMERICAS --set start_date=2026-04-01");
   CHECK(r.rc == 1);
-  CHECK(r.out == "refused: Every change of the start date needs an Overall Status Note giving the reason "
-                 "[start_date_needs_note]\n");
+  CHECK(r.out ==
+        "refused: Every change of the start date needs an Overall Status Note giving the reason "
+        "[start_date_needs_note]\n");
   CHECK(cli("tenant show acme").rc == 2);  // nothing written
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set start_date=2026-04-01 --note 'kick-off agreed' "
-              "--set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set start_date=2026-04-01 --note 'kick-off agreed' "
+          "--set 'contacts=Ana <ana@acme.com> primary'")
+          .rc == 0);
   CHECK(cli("tenant set acme start_date=2026-04-08").rc == 1);
   REQUIRE(cli("start acme outreach").rc == 0);
   // Running outreach, the note must carry its prefix; refused → nothing written.
   r = cli("tenant set acme start_date=2026-04-08 --note 'moved'");
   CHECK(r.rc == 1);
-  CHECK(r.out == "refused: a note for tenant 'acme' must start with \"Re-engaged Customer\" (outreach) [note-prefix]\n");
-  CHECK(cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: x' --playbook nope").rc == 1);
-  CHECK(cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: x' --kind nope").rc == 2);
-  r = cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: customer moved it' --kind technical");
+  CHECK(
+      r.out ==
+      "refused: a note for tenant 'acme' must start with \"Re-engaged Customer\" (outreach) [note-prefix]\n");
+  CHECK(cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: x' --playbook nope")
+            .rc == 1);
+  CHECK(
+      cli("tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: x' --kind nope").rc ==
+      2);
+  r = cli(
+      "tenant set acme start_date=2026-04-08 --note 'Re-engaged Customer: customer moved it' --kind technical");
   CHECK(r.rc == 0);
   auto j = nlohmann::json::parse(cli("history acme --format json").out);
   REQUIRE(j["notes"].size() == 2);
@@ -213,9 +239,11 @@ TEST_CASE("cli: tenant add/set --note for attributes whose rules need a note", "
   CHECK(j["notes"][1]["text"] == "Re-engaged Customer: customer moved it");
   CHECK(j["notes"][1]["playbook"] == "outreach");
   CHECK(j["notes"][1]["kind"] == "technical");
-  REQUIRE(j["events"].size() == 3);  // tenant-add, start, tenant-set: the note is logged with its set
+  REQUIRE(j["events"].size() ==
+          3);  // tenant-add, start, tenant-set: the note is logged with its set
   CHECK(j["events"][2]["input"]["note"]["text"] == "Re-engaged Customer: customer moved it");
-  CHECK(nlohmann::json::parse(cli("tenant show acme --format json").out)["attributes"]["start_date"] ==
+  CHECK(nlohmann::json::parse(
+            cli("tenant show acme --format json").out)["attributes"]["start_date"] ==
         nlohmann::json({{"date", "2026-04-08"}}));
   CHECK(cli("replay acme").rc == 0);
 }

@@ -75,7 +75,9 @@ TEST_CASE("status: step, instructions, tasks, timers and each event's effect", "
 TEST_CASE("status: nothing is written; the events then do what it said", "[cli-status]") {
   Cli cli;
   triage(cli);
-  auto events = [&] { return nlohmann::json::parse(cli("history acme --format json").out)["events"].size(); };
+  auto events = [&] {
+    return nlohmann::json::parse(cli("history acme --format json").out)["events"].size();
+  };
   size_t before = events();
   REQUIRE(cli("status acme").rc == 0);
   REQUIRE(cli("status acme --format json").rc == 0);
@@ -132,25 +134,37 @@ TEST_CASE("status --format json carries the same facts as the text", "[cli-statu
   CHECK(i["step"] == "intake");
   CHECK(i["role_name"] == "FastTrack Manager");
   CHECK(i["instructions"] == "Call the customer.\nThen book a meeting.");
-  CHECK(i["tasks"] == nlohmann::json::parse(R"([{"id":10,"name":"Call the customer","state":"open","reset_to_redo":false},
+  CHECK(i["tasks"] ==
+        nlohmann::json::parse(
+            R"([{"id":10,"name":"Call the customer","state":"open","reset_to_redo":false},
                                                 {"id":11,"name":"Write the summary","state":"open","reset_to_redo":false}])"));
   CHECK(i["timers"][0]["due"] == "2026-03-10T10:00:00Z");
   auto ev = i["events"];
   REQUIRE(ev.size() == 4);
   auto called = ev[0]["effects"];
   CHECK(called["entered"] == nlohmann::json::parse(R"([{"playbook":"triage","step":"meeting"}])"));
-  CHECK(called["tasks_opened"] == nlohmann::json::parse(R"([{"id":12,"name":"Book the meeting"}])"));
+  CHECK(called["tasks_opened"] ==
+        nlohmann::json::parse(R"([{"id":12,"name":"Book the meeting"}])"));
   CHECK(called["tasks_completed"] == nlohmann::json::parse("[10]"));
-  CHECK(called["notes"] == nlohmann::json::parse(R"([{"playbook":"triage","kind":"status","text":"Triage: customer called"}])"));
-  CHECK(called["outreach"] == nlohmann::json::parse(R"([{"template":"Welcome","contact":"Ana","email":"ana@acme.com"}])"));
-  CHECK(called["timers"] == nlohmann::json::parse(
-                                R"([{"playbook":"triage","step":"meeting","to":"escalated","due":"2026-03-13T10:00:00Z"}])"));
-  CHECK(ev[1]["needs"] == nlohmann::json::parse(R"([{"field":"day","type":"date"},{"field":"room","type":"string"}])"));
+  CHECK(called["notes"] ==
+        nlohmann::json::parse(
+            R"([{"playbook":"triage","kind":"status","text":"Triage: customer called"}])"));
+  CHECK(
+      called["outreach"] ==
+      nlohmann::json::parse(R"([{"template":"Welcome","contact":"Ana","email":"ana@acme.com"}])"));
+  CHECK(
+      called["timers"] ==
+      nlohmann::json::parse(
+          R"([{"playbook":"triage","step":"meeting","to":"escalated","due":"2026-03-13T10:00:00Z"}])"));
+  CHECK(
+      ev[1]["needs"] ==
+      nlohmann::json::parse(R"([{"field":"day","type":"date"},{"field":"room","type":"string"}])"));
   CHECK(ev[1]["targets"] == nlohmann::json::parse(R"(["meeting"])"));
   CHECK(ev[1]["ok"] == false);
   CHECK(ev[1]["refusal"]["code"] == "meeting_in_past");
   CHECK(ev[2]["effects"]["assignments"] ==
-        nlohmann::json::parse(R"([{"queue":"fm","name":"delivery queue","primary":true,"change":"add"}])"));
+        nlohmann::json::parse(
+            R"([{"queue":"fm","name":"delivery queue","primary":true,"change":"add"}])"));
   CHECK(ev[3]["refusal"]["code"] == "blocked_needs_reason");
 }
 
@@ -187,6 +201,7 @@ TEST_CASE("status: a step moved on by task completions lists each, and every fai
 
   Run refused = cli("complete globex 21");
   CHECK(refused.rc == 1);
-  CHECK(refused.out == "refused: Confirm the prerequisites (task 20) first [prerequisites_missing]\n"
-                       "  and: Send the summary (task 22) first [summary_missing]\n");
+  CHECK(refused.out ==
+        "refused: Confirm the prerequisites (task 20) first [prerequisites_missing]\n"
+        "  and: Send the summary (task 22) first [summary_missing]\n");
 }

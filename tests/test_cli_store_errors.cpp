@@ -35,7 +35,8 @@ pbt::InProcess setup(const std::string& db, const std::vector<std::string>& args
   return r;
 }
 
-void check_store_error(const ProcResult& r, const std::string& db, const std::string& sqlite_message) {
+void check_store_error(const ProcResult& r, const std::string& db,
+                       const std::string& sqlite_message) {
   INFO(r.out);
   CHECK(r.rc == 2);
   CHECK(contains(r, "error: database '" + db + "': " + sqlite_message));
@@ -60,24 +61,30 @@ int64_t count(const std::string& db, const std::string& sql) {
 TEST_CASE("store errors: one corrupt page of the event log", "[cli-store-errors]") {
   pbt::TempDb tmp;
   std::string db = tmp.path();
-  setup(db, {"tenant", "add", "acme", "--set", "region=AMERICAS", "--set", "contacts=Ana <ana@acme.com> primary"});
+  setup(db, {"tenant", "add", "acme", "--set", "region=AMERICAS", "--set",
+             "contacts=Ana <ana@acme.com> primary"});
   setup(db, {"start", "acme", "outreach"});
-  for (int i = 0; i < 60; ++i) setup(db, {"note", "acme", fmt::format("Re-engaged Customer: call {}", i)});
+  for (int i = 0; i < 60; ++i)
+    setup(db, {"note", "acme", fmt::format("Re-engaged Customer: call {}", i)});
   int64_t page = 0;
   {
     pbt::RawDb raw(db);
-    page = std::stoll(raw.text("SELECT max(pageno) FROM dbstat WHERE name = 'events' AND pagetype = 'leaf'"));
+    page = std::stoll(
+        raw.text("SELECT max(pageno) FROM dbstat WHERE name = 'events' AND pagetype = 'leaf'"));
   }
   REQUIRE(page > 1);
-  for (const char* suffix : {"-wal", "-shm"}) REQUIRE_FALSE(fs::exists(db + suffix));  // all in the file
+  for (const char* suffix : {"-wal", "-shm"})
+    REQUIRE_FALSE(fs::exists(db + suffix));  // all in the file
   {
     std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp((page - 1) * 4096);
     std::string junk(4096, '\xa5');
     f.write(junk.data(), std::streamsize(junk.size()));
   }
-  check_store_error(pbt::run_process(pb_on(db, {"history", "acme"})), db, "database disk image is malformed");
-  check_store_error(pbt::run_process(pb_on(db, {"replay", "acme"})), db, "database disk image is malformed");
+  check_store_error(pbt::run_process(pb_on(db, {"history", "acme"})), db,
+                    "database disk image is malformed");
+  check_store_error(pbt::run_process(pb_on(db, {"replay", "acme"})), db,
+                    "database disk image is malformed");
   check_store_error(pbt::run_process(pb_on(db, {"history", "acme", "--format", "json"})), db,
                     "database disk image is malformed");
   ProcResult w = pbt::run_process(pb_on(db, {"note", "acme", "Re-engaged Customer: more"}));
@@ -94,7 +101,8 @@ TEST_CASE("store errors: a full disk during a tick of several batches", "[cli-st
   {
     std::ofstream f(csv);
     f << "id,region,contacts\n";
-    for (int i = 0; i < tenants; ++i) f << fmt::format("t{:02},AMERICAS,Ana <ana@acme.com> primary\n", i);
+    for (int i = 0; i < tenants; ++i)
+      f << fmt::format("t{:02},AMERICAS,Ana <ana@acme.com> primary\n", i);
   }
   setup(db, {"tenant", "import", csv});
   for (int i = 0; i < tenants; ++i) setup(db, {"start", fmt::format("t{:02}", i), "outreach"});
@@ -118,7 +126,8 @@ TEST_CASE("store errors: a full disk during a tick of several batches", "[cli-st
   check_sound(db);
 }
 
-TEST_CASE("store errors: a full disk during a tenant import of several batches", "[cli-store-errors]") {
+TEST_CASE("store errors: a full disk during a tenant import of several batches",
+          "[cli-store-errors]") {
   pbt::TempDb tmp;
   std::string db = tmp.path();
   const int rows = 300;
@@ -143,7 +152,8 @@ TEST_CASE("store errors: a full disk during a tenant import of several batches",
   INFO(again.out);
   CHECK(again.rc == 0);
   CHECK(count(db, "SELECT count(*) FROM events WHERE kind = 'tenant-add'") == rows + 1);
-  CHECK(count(db, "SELECT count(DISTINCT tenant) FROM events WHERE kind = 'tenant-add'") == rows + 1);
+  CHECK(count(db, "SELECT count(DISTINCT tenant) FROM events WHERE kind = 'tenant-add'") ==
+        rows + 1);
   CHECK(count(db, "SELECT count(*) FROM attributes WHERE name = 'priority'") == rows);
   check_sound(db);
 }

@@ -62,14 +62,16 @@ std::string read_then_kill(int fd, pid_t kid, size_t lines, std::chrono::seconds
 
 }  // namespace
 
-TEST_CASE("a killed tick has printed each fired line its batches committed, and no other", "[cli-timers]") {
+TEST_CASE("a killed tick has printed each fired line its batches committed, and no other",
+          "[cli-timers]") {
   TempDb db;
   const int n = 2000;
   waiting_tenants(db.path(), n);
   int fds[2];
   REQUIRE(pipe(fds) == 0);
-  pid_t kid = spawn_playbook({"tick", "--batch", "1"},
-                             playbook_env(db.path(), PB_SOURCE_DIR "/tests/data/run", "2026-03-06T12:00:00Z"), fds[1]);
+  pid_t kid = spawn_playbook(
+      {"tick", "--batch", "1"},
+      playbook_env(db.path(), PB_SOURCE_DIR "/tests/data/run", "2026-03-06T12:00:00Z"), fds[1]);
   close(fds[1]);
   REQUIRE(kid > 0);
   std::string out = read_then_kill(fds[0], kid, 20, std::chrono::seconds(3));
@@ -92,5 +94,5 @@ TEST_CASE("a killed tick has printed each fired line its batches committed, and 
   INFO("printed " << printed.size() << ", committed " << committed.size());
   CHECK(printed.size() > 0);
   for (const auto& t : printed) CHECK(committed.count(t) == 1);  // never a line before its commit
-  CHECK(committed.size() <= printed.size() + 1);                 // at most the batch in flight unprinted
+  CHECK(committed.size() <= printed.size() + 1);  // at most the batch in flight unprinted
 }

@@ -51,7 +51,9 @@ TEST_CASE("tick: a timer whose goto target does not load stays stuck, then fires
   cli.dir = copy_playbooks(cli);
   fs::path broken = fs::path(cli.dir) / "re-engagement-team-disengaged.playbook";
   std::string good = pbtest::slurp(broken);
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set managed=false", "2026-03-02T09:00:00Z").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set managed=false", "2026-03-02T09:00:00Z").rc ==
+      0);
   REQUIRE(cli("start acme customer-engagement", "2026-03-02T10:00:00Z").rc == 0);
   for (const char* now : {"2026-03-02T11:00:00Z", "2026-03-04T11:00:00Z", "2026-03-06T11:00:00Z"})
     REQUIRE(cli("tick", now).rc == 0);
@@ -72,16 +74,19 @@ TEST_CASE("tick: a timer whose goto target does not load stays stuck, then fires
   expect_replay_matches(cli, "acme");
 
   Run due = cli("due", "2026-03-11T09:00:00Z");
-  CHECK(has(due, "2026-03-10T11:00:00Z  acme  customer-engagement atu_escalation -> outreach_unsuccessful  (fm)  "
-                 "STUCK since 2026-03-10T12:00:00Z: "));
+  CHECK(has(
+      due,
+      "2026-03-10T11:00:00Z  acme  customer-engagement atu_escalation -> outreach_unsuccessful  (fm)  "
+      "STUCK since 2026-03-10T12:00:00Z: "));
   json j = json::parse(cli("due --format json", "2026-03-11T09:00:00Z").out);
   REQUIRE(j.size() == 1);
   std::string code = j[0]["stuck"]["code"];
   CHECK_FALSE(code.empty());
   CHECK(j[0]["stuck"]["since"] == "2026-03-10T12:00:00Z");
   CHECK(json::parse(cli("due --stuck --format json", "2026-03-11T09:00:00Z").out).size() == 1);
-  CHECK(has(cli("status acme", "2026-03-11T09:00:00Z"),
-            "    timer: -> outreach_unsuccessful due 2026-03-10T11:00:00Z  STUCK since 2026-03-10T12:00:00Z: "));
+  CHECK(has(
+      cli("status acme", "2026-03-11T09:00:00Z"),
+      "    timer: -> outreach_unsuccessful due 2026-03-10T11:00:00Z  STUCK since 2026-03-10T12:00:00Z: "));
   j = json::parse(cli("status acme --format json", "2026-03-11T09:00:00Z").out);
   CHECK(j["instances"][0]["timers"][0]["stuck"]["code"] == code);
 
@@ -96,19 +101,26 @@ TEST_CASE("tick: a timer whose goto target does not load stays stuck, then fires
   r = cli("tick", "2026-03-12T09:00:00Z");
   INFO(r.out);
   CHECK(r.rc == 0);
-  CHECK(has(r, "fired acme customer-engagement atu_escalation (due 2026-03-10T11:00:00Z): customer-engagement: "
-               "atu_escalation -> outreach_unsuccessful"));
+  CHECK(has(
+      r,
+      "fired acme customer-engagement atu_escalation (due 2026-03-10T11:00:00Z): customer-engagement: "
+      "atu_escalation -> outreach_unsuccessful"));
   CHECK(count(cli, "SELECT count(*) FROM events") == events + 1);
   Run st = cli("status acme", "2026-03-12T09:00:00Z");
-  CHECK(has(st, "re-engagement-team-disengaged: step non_actionable \"Non-actionable\" since 2026-03-12T09:00:00Z"));
+  CHECK(has(
+      st,
+      "re-engagement-team-disengaged: step non_actionable \"Non-actionable\" since 2026-03-12T09:00:00Z"));
   CHECK_FALSE(has(st, "STUCK"));
   CHECK(cli("due --stuck", "2026-03-20T00:00:00Z").out.empty());
   expect_replay_matches(cli, "acme");
 }
 
-TEST_CASE("tick: a timer refused for a data reason stays stuck until the data is fixed", "[cli-timers]") {
+TEST_CASE("tick: a timer refused for a data reason stays stuck until the data is fixed",
+          "[cli-timers]") {
   Cli cli;
-  REQUIRE(cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc == 0);
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@acme.com> primary'").rc ==
+      0);
   REQUIRE(cli("start acme outreach").rc == 0);
   REQUIRE(cli("fire acme paused --set until=2026-03-20", "2026-03-06T11:00:00Z").rc == 0);
   // No primary contact any more: email_1's `send` has nobody to write to.
@@ -120,7 +132,8 @@ TEST_CASE("tick: a timer refused for a data reason stays stuck until the data is
   CHECK(has(r, "[no-contact] (stuck since 2026-03-18T06:00:00Z"));
   CHECK(has(cli("due", "2026-03-19T00:00:00Z"), "[no-contact]"));
   expect_replay_matches(cli, "acme");
-  REQUIRE(cli("tenant set acme 'contacts=Ana <ana@acme.com> primary'", "2026-03-19T08:00:00Z").rc == 0);
+  REQUIRE(cli("tenant set acme 'contacts=Ana <ana@acme.com> primary'", "2026-03-19T08:00:00Z").rc ==
+          0);
   r = cli("tick", "2026-03-19T09:00:00Z");
   CHECK(r.rc == 0);
   CHECK(has(r, "tick 2026-03-19T09:00:00Z: 1 fired, 0 stuck\n"));
@@ -131,17 +144,21 @@ TEST_CASE("tick: a timer refused for a data reason stays stuck until the data is
   expect_replay_matches(cli, "acme");
 }
 
-TEST_CASE("tick: --batch must be at least 1; every line says what its committed batch did", "[cli-timers]") {
+TEST_CASE("tick: --batch must be at least 1; every line says what its committed batch did",
+          "[cli-timers]") {
   Cli cli;
   for (const char* id : {"a1", "a2", "a3"}) {
-    REQUIRE(cli(std::string("tenant add ") + id + " --set region=AMERICAS --set 'contacts=Ana <ana@a.com> primary'")
+    REQUIRE(cli(std::string("tenant add ") + id +
+                " --set region=AMERICAS --set 'contacts=Ana <ana@a.com> primary'")
                 .rc == 0);
     REQUIRE(cli(std::string("start ") + id + " outreach").rc == 0);
   }
   for (const char* bad : {"0", "-1"}) {
     Run r = cli(std::string("tick --batch ") + bad, "2026-03-11T10:00:00Z");
     CHECK(r.rc == 2);
-    CHECK(r.out == std::string("error: tick --batch must be at least 1 (timers per transaction), not ") + bad + "\n");
+    CHECK(r.out ==
+          std::string("error: tick --batch must be at least 1 (timers per transaction), not ") +
+              bad + "\n");
   }
   CHECK(count(cli, "SELECT count(*) FROM events WHERE kind = 'tick'") == 0);
   Run r = cli("tick --batch 2", "2026-03-11T10:00:00Z");

@@ -139,9 +139,10 @@ TEST_CASE("fire_due_until reports the tick bound instead of stopping silently", 
   ClockRun run = fire_due_until(*c.engine, "t", c.now, at("2026-03-07T09:00:00Z"), 5);
   CHECK_FALSE(run.ok());
   CHECK(run.ticks.size() == 5);
-  CHECK(run.error ==
-        "the clock stopped at 2026-03-06T14:00:00Z after 5 timer ticks with timers still due before "
-        "2026-03-07T09:00:00Z (a loop of timers?)");
+  CHECK(
+      run.error ==
+      "the clock stopped at 2026-03-06T14:00:00Z after 5 timer ticks with timers still due before "
+      "2026-03-07T09:00:00Z (a loop of timers?)");
   CHECK(pb::format_iso_instant(c.now) == "2026-03-06T14:00:00Z");  // the last tick, not the target
   CHECK(c.step() == "b");
 
@@ -153,7 +154,8 @@ TEST_CASE("fire_due_until reports the tick bound instead of stopping silently", 
   CHECK(pb::format_iso_instant(d.now) == "2026-03-06T14:30:00Z");
 }
 
-TEST_CASE("fire_due_until: on_tick sees each instant, stop ends the run without an error", "[clock]") {
+TEST_CASE("fire_due_until: on_tick sees each instant, stop ends the run without an error",
+          "[clock]") {
   Clock c("loop");
   std::vector<pb::Instant> seen;
   ClockHooks hooks{[&] { return seen.size() == 2; }, [&](pb::Instant t) { seen.push_back(t); }};
@@ -164,7 +166,8 @@ TEST_CASE("fire_due_until: on_tick sees each instant, stop ends the run without 
   CHECK(c.step() == "a");
 }
 
-TEST_CASE("a scenario clock step past the bound fails at that step, naming it", "[clock][scenario]") {
+TEST_CASE("a scenario clock step past the bound fails at that step, naming it",
+          "[clock][scenario]") {
   Dir dir;
   dir.add("loop.playbook.yaml", kLoopYaml);
   pb::Diagnostics d;
@@ -181,9 +184,10 @@ TEST_CASE("a scenario clock step past the bound fails at that step, naming it", 
   REQUIRE(r.failures.size() == 1);
   CHECK(r.failures[0].step == 1);
   CHECK(r.failures[0].expectation == "the timers due settle");
-  CHECK(r.failures[0].found ==
-        "the clock stopped at 2026-04-17T01:00:00Z after 1000 timer ticks with timers still due before "
-        "2026-12-01T00:00:00Z (a loop of timers?)");
+  CHECK(
+      r.failures[0].found ==
+      "the clock stopped at 2026-04-17T01:00:00Z after 1000 timer ticks with timers still due before "
+      "2026-12-01T00:00:00Z (a loop of timers?)");
 }
 
 TEST_CASE("whatif stops with an error at its bound of 10,000 timer ticks", "[clock][whatif]") {
@@ -198,7 +202,8 @@ TEST_CASE("whatif stops with an error at its bound of 10,000 timer ticks", "[clo
   CHECK(ok.entries.size() == 1 + 8760);
   req.until = at("2028-01-01T00:00:00Z");
   auto tl = pb::rt::whatif::run(req, dir.cat());
-  CHECK(tl.error ==
-        "the clock stopped at 2027-04-27T01:00:00Z after 10000 timer ticks with timers still due before "
-        "2028-01-01T00:00:00Z (a loop of timers?)");
+  CHECK(
+      tl.error ==
+      "the clock stopped at 2027-04-27T01:00:00Z after 10000 timer ticks with timers still due before "
+      "2028-01-01T00:00:00Z (a loop of timers?)");
 }

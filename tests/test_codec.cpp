@@ -19,8 +19,12 @@ TEST_CASE("values round-trip through JSON", "[codec]") {
   m["Azure"]["esd"] = Value::date(d);
   m["Azure"]["n"] = Value::integer(-3);
   m["Empty"];
-  std::vector<Value> all = {Value{}, Value::boolean(true), Value::integer(42), Value::string("x \"y\""),
-                            Value::date(d), Value::of_records(m),
+  std::vector<Value> all = {Value{},
+                            Value::boolean(true),
+                            Value::integer(42),
+                            Value::string("x \"y\""),
+                            Value::date(d),
+                            Value::of_records(m),
                             Value::of_contacts({Contact{"Ana", "a@x", true, false, true}})};
   for (const auto& v : all) {
     Value back;
@@ -92,7 +96,8 @@ TEST_CASE("assign and unassign log records round-trip", "[codec]") {
   }
   LogInput out;
   CHECK_FALSE(log_from_json(json::parse(R"({"op": "assign", "at": "2026-01-01T00:00:00Z",
-                                          "assign": {"queue": "xm", "name": "Bob"}})"), out));
+                                          "assign": {"queue": "xm", "name": "Bob"}})"),
+                            out));
   CHECK_FALSE(log_from_json(json::parse(R"({"op": "assign", "at": "2026-01-01T00:00:00Z"})"), out));
 }
 

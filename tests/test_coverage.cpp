@@ -50,17 +50,18 @@ TEST_CASE("coverage: the items a scenario left unreached, with line:col", "[cove
   const auto& pc = rep.playbooks[0];
   CHECK(pc.id == "mini");
   const std::string pb = kDir + "/mini.playbook:", schema = kDir + "/tenant.schema.yaml:";
-  CHECK(missed_lines(pc) == std::vector<std::string>{
-                                pb + "34:3: step phone",
-                                pb + "28:5: transition email --on replied--> done",
-                                pb + "30:5: transition email --on declined--> done",
-                                pb + "31:5: transition email --after 2 days--> phone",
-                                pb + "35:5: transition phone --on replied--> done",
-                                pb + "36:5: transition phone --after 1 week--> done",
-                                schema + "8:5: rule summary_priority (on complete 2)",
-                                pb + "21:3: rule decline_noted (on event declined)",
-                                pb + "35:26: require call_logged on transition phone --on replied--> done",
-                            });
+  CHECK(missed_lines(pc) ==
+        std::vector<std::string>{
+            pb + "34:3: step phone",
+            pb + "28:5: transition email --on replied--> done",
+            pb + "30:5: transition email --on declined--> done",
+            pb + "31:5: transition email --after 2 days--> phone",
+            pb + "35:5: transition phone --on replied--> done",
+            pb + "36:5: transition phone --after 1 week--> done",
+            schema + "8:5: rule summary_priority (on complete 2)",
+            pb + "21:3: rule decline_noted (on event declined)",
+            pb + "35:26: require call_logged on transition phone --on replied--> done",
+        });
   CHECK(pc.steps.reached == 3);
   CHECK(pc.steps.total == 4);
   CHECK(pc.transitions.reached == 2);
@@ -69,13 +70,14 @@ TEST_CASE("coverage: the items a scenario left unreached, with line:col", "[cove
   CHECK(pc.rules.total == 5);    // other_task (on complete 99) does not apply to mini
   // survey: never started; of its rules only the shared priority_range refused
   const auto& survey = rep.playbooks[1];
-  CHECK(missed_lines(survey) == std::vector<std::string>{
-                                    kDir + "/survey.playbook:11:3: step ask",
-                                    kDir + "/survey.playbook:17:3: step done",
-                                    kDir + "/survey.playbook:13:5: transition ask --on task 99--> done",
-                                    kDir + "/survey.playbook:14:5: transition ask --after 1 week--> done",
-                                    schema + "12:5: rule other_task (on complete 99)",
-                                });
+  CHECK(missed_lines(survey) ==
+        std::vector<std::string>{
+            kDir + "/survey.playbook:11:3: step ask",
+            kDir + "/survey.playbook:17:3: step done",
+            kDir + "/survey.playbook:13:5: transition ask --on task 99--> done",
+            kDir + "/survey.playbook:14:5: transition ask --after 1 week--> done",
+            schema + "12:5: rule other_task (on complete 99)",
+        });
   CHECK(survey.rules.reached == 1);
   CHECK(survey.rules.total == 2);
   CHECK(rep.transitions.reached == 2);
@@ -97,19 +99,22 @@ TEST_CASE("coverage: nothing run reaches nothing; 0 of 0 counts as 100%", "[cove
   CHECK(pb::scen::percent_text(pb::scen::Figure{1999, 2000}) == "99.9%");
 }
 
-TEST_CASE("playbook test --coverage prints the unreached items and the figures", "[coverage][cli]") {
+TEST_CASE("playbook test --coverage prints the unreached items and the figures",
+          "[coverage][cli]") {
   auto r = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --coverage");
   INFO(r.out << r.err);
   CHECK(r.code == 0);
-  CHECK(r.out.find("\n\ncoverage (steps entered, transitions taken, refusal rules that "
-                   "refused):\nmini: steps 3/4 (75.0%), transitions 2/7 (28.5%), rules 2/5 (40.0%)\n"
-                   "  tests/data/coverage/mini.playbook:34:3: step phone\n"
-                   "  tests/data/coverage/mini.playbook:28:5: transition email --on replied--> done\n") !=
+  CHECK(r.out.find(
+            "\n\ncoverage (steps entered, transitions taken, refusal rules that "
+            "refused):\nmini: steps 3/4 (75.0%), transitions 2/7 (28.5%), rules 2/5 (40.0%)\n"
+            "  tests/data/coverage/mini.playbook:34:3: step phone\n"
+            "  tests/data/coverage/mini.playbook:28:5: transition email --on replied--> done\n") !=
         std::string::npos);
   CHECK(r.out.find("survey: steps 0/2 (0.0%), transitions 0/2 (0.0%), rules 1/2 (50.0%)\n"
                    "  tests/data/coverage/survey.playbook:11:3: step ask\n") != std::string::npos);
-  CHECK(r.out.ends_with("total: steps 3/6 (50.0%), transitions 2/9 (22.2%), rules 3/7 (42.8%)\n\n"
-                        "1 passed, 0 failed\n"));
+  CHECK(
+      r.out.ends_with("total: steps 3/6 (50.0%), transitions 2/9 (22.2%), rules 3/7 (42.8%)\n\n"
+                      "1 passed, 0 failed\n"));
 }
 
 TEST_CASE("playbook test --min-coverage: exit 1 below, 0 at or above", "[coverage][cli]") {
@@ -120,14 +125,19 @@ TEST_CASE("playbook test --min-coverage: exit 1 below, 0 at or above", "[coverag
   auto ok = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --min-coverage 22.2");
   CHECK(ok.code == 0);
   CHECK(ok.err.empty());
-  auto each = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --min-playbook-coverage 20");
+  auto each =
+      pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --min-playbook-coverage 20");
   CHECK(each.code == 1);  // mini has 28.5%, survey none
-  CHECK(each.err == "coverage too low: survey transitions 0/2 (0.0%) is below --min-playbook-coverage 20%\n");
-  auto both = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --min-playbook-coverage 30");
+  CHECK(each.err ==
+        "coverage too low: survey transitions 0/2 (0.0%) is below --min-playbook-coverage 20%\n");
+  auto both =
+      pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --min-playbook-coverage 30");
   CHECK(both.code == 1);
-  CHECK(both.err == "coverage too low: mini transitions 2/7 (28.5%) is below --min-playbook-coverage 30%\n"
-                    "coverage too low: survey transitions 0/2 (0.0%) is below --min-playbook-coverage 30%\n");
-  auto json = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --coverage --format json");
+  CHECK(both.err ==
+        "coverage too low: mini transitions 2/7 (28.5%) is below --min-playbook-coverage 30%\n"
+        "coverage too low: survey transitions 0/2 (0.0%) is below --min-playbook-coverage 30%\n");
+  auto json =
+      pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage test --coverage --format json");
   CHECK(json.code == 0);
   auto doc = nlohmann::json::parse(json.out);
   CHECK(doc["coverage"]["total"]["transitions"]["reached"] == 2);
@@ -137,14 +147,16 @@ TEST_CASE("playbook test --min-coverage: exit 1 below, 0 at or above", "[coverag
 
 TEST_CASE("coverage: the bundled scenarios take every transition of every bundled playbook",
           "[coverage][cli]") {
-  auto r = pbtest::run_playbook(kSrc, "test --coverage --min-coverage 100 --min-playbook-coverage 100");
+  auto r =
+      pbtest::run_playbook(kSrc, "test --coverage --min-coverage 100 --min-playbook-coverage 100");
   INFO(r.out << r.err);
   CHECK(r.code == 0);
   CHECK(r.out.find(" passed, 0 failed\n") != std::string::npos);
   CHECK(r.out.find(": transition ") == std::string::npos);
 }
 
-TEST_CASE("coverage: a refused input takes nothing, even part-way through a goto chain", "[coverage]") {
+TEST_CASE("coverage: a refused input takes nothing, even part-way through a goto chain",
+          "[coverage]") {
   pb::Loc rule_at, step_at;
   rule_at.file = std::make_shared<const std::string>("b.playbook");
   rule_at.line = 12, rule_at.col = 3;
@@ -153,7 +165,7 @@ TEST_CASE("coverage: a refused input takes nothing, even part-way through a goto
   pb::rt::Applied refused;
   refused.ok = false;
   refused.refusal.rule = rule_at;
-  refused.taken.emplace_back("a", step_at);      // a's transition into its goto step
+  refused.taken.emplace_back("a", step_at);  // a's transition into its goto step
   refused.entered.emplace_back("a", "to_b");
   pb::scen::Reached got;
   pb::scen::record(got, refused);
@@ -169,7 +181,8 @@ TEST_CASE("coverage: a refused input takes nothing, even part-way through a goto
   CHECK(got.refused_by.size() == 1);
 }
 
-TEST_CASE("coverage: same-named playbooks in two directories keep their rules apart", "[coverage]") {
+TEST_CASE("coverage: same-named playbooks in two directories keep their rules apart",
+          "[coverage]") {
   // north/outreach.playbook and south/outreach.playbook: the same file name,
   // the rule reason_given at the same line:col; only north's scenario has it
   // refuse. Keyed by the file name alone, south's rule counted as reached.
@@ -195,10 +208,11 @@ TEST_CASE("coverage: same-named playbooks in two directories keep their rules ap
   CHECK(north.rules.total == 1);
   CHECK(south.rules.reached == 0);
   CHECK(south.rules.total == 1);
-  CHECK(missed_lines(south) == std::vector<std::string>{
-                                   dir + "/south/outreach.playbook:20:5: transition email --after 1 week--> done",
-                                   dir + "/south/outreach.playbook:12:3: rule reason_given (on event replied)",
-                               });
+  CHECK(missed_lines(south) ==
+        std::vector<std::string>{
+            dir + "/south/outreach.playbook:20:5: transition email --after 1 week--> done",
+            dir + "/south/outreach.playbook:12:3: rule reason_given (on event replied)",
+        });
   CHECK(rep.rules.reached == 1);
 
   auto cli = pbtest::run_playbook(kSrc, "--playbooks tests/data/coverage_dirs test --coverage");

@@ -78,7 +78,8 @@ TEST_CASE("describe_trigger: events, bare and guarded", "[describe]") {
 }
 
 TEST_CASE("describe_trigger: task completion, bare and guarded", "[describe]") {
-  CHECK(all(task(3729)) == V{"on task 3729", "task 3729", "task 3729 completed", "task 3729 completed"});
+  CHECK(all(task(3729)) ==
+        V{"on task 3729", "task 3729", "task 3729 completed", "task 3729 completed"});
   CHECK(all(task(12, "tenant.managed")) ==
         V{"on task 12 when tenant.managed", "task 12 when tenant.managed",
           "task 12 completed\n[tenant.managed]", "task 12 completed, only if tenant.managed"});

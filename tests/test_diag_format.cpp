@@ -54,7 +54,10 @@ TEST_CASE("json carries every field") {
   auto j = json::parse(format_json(sample()));
   REQUIRE(j.is_array());
   REQUIRE(j.size() == 3);
-  CHECK(j[0] == json{{"file", "dir/a b.playbook"}, {"line", 3}, {"column", 7}, {"severity", "error"},
+  CHECK(j[0] == json{{"file", "dir/a b.playbook"},
+                     {"line", 3},
+                     {"column", 7},
+                     {"severity", "error"},
                      {"code", "PB030"},
                      {"message", "transition target 'doen' is not a step of playbook 'x'"},
                      {"hint", "did you mean 'done'?"}});
@@ -81,7 +84,8 @@ TEST_CASE("sarif 2.1.0: required properties and types") {
   for (auto& r : run["results"]) {
     REQUIRE(r["ruleId"].is_string());
     CHECK(r["message"]["text"].is_string());
-    CHECK((r["level"] == "error" || r["level"] == "warning" || r["level"] == "note" || r["level"] == "none"));
+    CHECK((r["level"] == "error" || r["level"] == "warning" || r["level"] == "note" ||
+           r["level"] == "none"));
     REQUIRE(r["ruleIndex"].is_number_unsigned());
     CHECK(driver["rules"][r["ruleIndex"].get<size_t>()]["id"] == r["ruleId"]);
     REQUIRE(r["locations"].is_array());
@@ -95,8 +99,10 @@ TEST_CASE("sarif 2.1.0: required properties and types") {
   auto& first = run["results"][0];
   CHECK(first["message"]["text"] ==
         "transition target 'doen' is not a step of playbook 'x' (did you mean 'done'?)");
-  CHECK(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "dir/a%20b.playbook");
-  CHECK(first["locations"][0]["physicalLocation"]["region"] == json{{"startLine", 3}, {"startColumn", 7}});
+  CHECK(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "dir/a%20b.playbook");
+  CHECK(first["locations"][0]["physicalLocation"]["region"] ==
+        json{{"startLine", 3}, {"startColumn", 7}});
   CHECK_FALSE(run["results"][2]["locations"][0]["physicalLocation"].contains("region"));
 }
 

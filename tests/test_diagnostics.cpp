@@ -30,7 +30,10 @@ TEST_CASE("check_text reports bad UTF-8, invisible characters and tabs with posi
   CHECK(d2.items()[1].loc.str() == "g:2:1");
 
   Diagnostics d3;
-  CHECK_FALSE(check_text(std::string("a\nb\x01" "c\0", 6), "h", d3, false));
+  CHECK_FALSE(check_text(std::string("a\nb\x01"
+                                     "c\0",
+                                     6),
+                         "h", d3, false));
   REQUIRE(d3.items().size() == 1);
   CHECK(d3.items()[0].code == "PB003");
   CHECK(d3.items()[0].message == "control character U+0001 is not allowed");

@@ -22,28 +22,36 @@ struct TwoSchemaDir {
     std::random_device rd;
     dir = fs::temp_directory_path() / ("pbsource-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(dir);
-    write("a.schema.yaml", "schema: tenant\nattributes:\n  priority: {type: int}\nrules:\n"
-                           "  - id: priority_range\n    message: priority is 0 to 5\n"
-                           "    on: {set: tenant.priority}\n    require: tenant.priority <= 5\n");
-    write("b.schema.yaml", "schema: tenant\nattributes:\n  level: {type: int}\nrules:\n"
-                           "  - id: level_range\n    message: level is 0 to 3\n"
-                           "    on: {set: tenant.level}\n    require: tenant.level <= 3\n");
-    write("p.playbook", "playbook p {\n  event bump \"Bump\"\n  start s\n  step s \"S\" {\n"
-                        "    on bump -> t { set tenant.level = 2 }\n  }\n  step t \"T\" {\n    end \"done\"\n  }\n}\n");
+    write("a.schema.yaml",
+          "schema: tenant\nattributes:\n  priority: {type: int}\nrules:\n"
+          "  - id: priority_range\n    message: priority is 0 to 5\n"
+          "    on: {set: tenant.priority}\n    require: tenant.priority <= 5\n");
+    write("b.schema.yaml",
+          "schema: tenant\nattributes:\n  level: {type: int}\nrules:\n"
+          "  - id: level_range\n    message: level is 0 to 3\n"
+          "    on: {set: tenant.level}\n    require: tenant.level <= 3\n");
+    write(
+        "p.playbook",
+        "playbook p {\n  event bump \"Bump\"\n  start s\n  step s \"S\" {\n"
+        "    on bump -> t { set tenant.level = 2 }\n  }\n  step t \"T\" {\n    end \"done\"\n  }\n}\n");
   }
   ~TwoSchemaDir() {
     std::error_code ec;
     fs::remove_all(dir, ec);
   }
-  void write(const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+  }
   std::string path(const std::string& name) const { return (dir / name).string(); }
 };
 
 bool has_attr(const pb::CompiledPlaybook& cp, const std::string& name) {
-  return std::any_of(cp.attrs.begin(), cp.attrs.end(), [&](const pb::Attribute& a) { return a.name == name; });
+  return std::any_of(cp.attrs.begin(), cp.attrs.end(),
+                     [&](const pb::Attribute& a) { return a.name == name; });
 }
 bool has_rule(const pb::CompiledPlaybook& cp, const std::string& id) {
-  return std::any_of(cp.rules.begin(), cp.rules.end(), [&](const pb::Rule& r) { return r.id == id; });
+  return std::any_of(cp.rules.begin(), cp.rules.end(),
+                     [&](const pb::Rule& r) { return r.id == id; });
 }
 
 }  // namespace
@@ -77,8 +85,9 @@ TEST_CASE("directory source: a version pins every schema file, merged as the loa
   CHECK(*schema == *loaded.project.schema);
 }
 
-TEST_CASE("directory source: a version is parsed at most once, and not at all when the loader parsed it",
-          "[source]") {
+TEST_CASE(
+    "directory source: a version is parsed at most once, and not at all when the loader parsed it",
+    "[source]") {
   TwoSchemaDir d;
   pb::Diagnostics diags;
   pb::LoadResult loaded = pb::load_paths({d.dir.string()}, diags);

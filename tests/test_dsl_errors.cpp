@@ -23,8 +23,9 @@ TEST_CASE("dsl errors: empty and non-playbook files") {
   CHECK(errors_of("playbok a {}") ==
         "1:1: PB001 expected 'playbook ID {' [did you mean 'playbook'?]\n");
   CHECK(errors_of("{}") == "1:1: PB001 expected 'playbook ID {'\n");
-  CHECK(errors_of("playbook A {}") ==
-        "1:10: PB001 expected a playbook id (lowercase letters, digits and '-') after 'playbook'\n");
+  CHECK(
+      errors_of("playbook A {}") ==
+      "1:10: PB001 expected a playbook id (lowercase letters, digits and '-') after 'playbook'\n");
   CHECK(errors_of("playbook a\n") == "2:1: PB001 expected '{' after the playbook id\n");
   CHECK(errors_of("playbook a {") == "1:13: PB001 expected '}' to close the playbook\n");
   CHECK(errors_of("playbook a {}\nstep") ==
@@ -69,7 +70,8 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
         "3:13: PB001 expected a unit after the number: business days, days, weeks or hours\n");
   CHECK(errors_of(in_step("after 2 business weeks -> s")) ==
         "3:22: PB001 expected 'days' after 'business'\n");
-  CHECK(errors_of(in_step("after two days -> s")) == "3:11: PB001 expected a number after 'after'\n");
+  CHECK(errors_of(in_step("after two days -> s")) ==
+        "3:11: PB001 expected a number after 'after'\n");
   CHECK(errors_of(in_step("at tenant.d - 2 weeks -> s")) ==
         "3:21: PB001 expected 'days' after the number\n");
   CHECK(errors_of(in_step("when a = 1 -> s")) ==
@@ -90,7 +92,8 @@ TEST_CASE("dsl errors: actions, steps, catalog") {
   CHECK(errors_of(in_step("enter { unassign fm }")) ==
         "3:25: PB001 expected the queue name (a string) or 'me'\n");
   CHECK(errors_of(in_step("enter { each w in x.y ")) == "4:3: PB001 expected '{' and actions\n");
-  CHECK(errors_of(in_step("enter { complete 1")) == "6:1: PB001 expected '}' to close the playbook\n");
+  CHECK(errors_of(in_step("enter { complete 1")) ==
+        "6:1: PB001 expected '}' to close the playbook\n");
   CHECK(errors_of(in_step("goto assign")) ==
         "3:10: PB001 expected 'playbook' and a playbook id after 'goto'\n");
   CHECK(errors_of("playbook a {\n  step s\n}\n") == "3:1: PB001 expected '{' to open the step\n");
@@ -199,8 +202,8 @@ TEST_CASE("dsl errors: an invisible character is PB003 once, not also a syntax e
         "2:1: PB003 invisible character U+FEFF (byte-order mark)\n");
   CHECK(errors_of("playbook a {\n  start s\xE2\x80\x8B\n}\n") ==
         "2:10: PB003 invisible character U+200B (zero-width space)\n");
-  CHECK(errors_of("playbook a {\n  step s {\n    on e -> s_\xE2\x80\x8B" "2\n  }\n}\n") ==
-        "3:15: PB003 invisible character U+200B (zero-width space)\n");
+  CHECK(errors_of("playbook a {\n  step s {\n    on e -> s_\xE2\x80\x8B"
+                  "2\n  }\n}\n") == "3:15: PB003 invisible character U+200B (zero-width space)\n");
   CHECK(errors_of("\xFFplaybook a {}") ==
         "1:1: PB002 invalid UTF-8 byte 0xFF; playbook files must be UTF-8\n");
 }
@@ -245,7 +248,8 @@ TEST_CASE("dsl errors: nothing crashes or hangs on hostile input") {
   for (int i = 0; i < 1000; ++i) many_errors += "  task x\n";
   std::string errs = errors_of(many_errors);
   CHECK(errs.find("too many syntax errors") != std::string::npos);
-  CHECK(errors_of(std::string("playbook a {\0}", 14)).find(": PB003 control character U+0000") != std::string::npos);
+  CHECK(errors_of(std::string("playbook a {\0}", 14)).find(": PB003 control character U+0000") !=
+        std::string::npos);
 }
 
 TEST_CASE("dsl errors: a known mistake in an expression is named, not 'expected ...'") {
@@ -255,11 +259,13 @@ TEST_CASE("dsl errors: a known mistake in an expression is named, not 'expected 
         "3:10: PB001 '!' is not an operator of the playbook language; write 'not'\n");
   CHECK(errors_of(in_step("when a <> 1 -> s")) ==
         "3:12: PB001 '<>' is not an operator of the playbook language; write '!='\n");
-  CHECK(errors_of(in_step("when a > 2.5 -> s")) ==
-        "3:15: PB001 numbers are whole in the playbook language (int); there are no decimal fractions\n");
-  CHECK(errors_of(in_step("when a in [1,000, 2] -> s")) ==
-        "3:16: PB001 numbers are written without separators: write 1000, not 1,000 (for two items of "
-        "a list, put a space after the ',')\n");
+  CHECK(
+      errors_of(in_step("when a > 2.5 -> s")) ==
+      "3:15: PB001 numbers are whole in the playbook language (int); there are no decimal fractions\n");
+  CHECK(
+      errors_of(in_step("when a in [1,000, 2] -> s")) ==
+      "3:16: PB001 numbers are written without separators: write 1000, not 1,000 (for two items of "
+      "a list, put a space after the ',')\n");
   CHECK(errors_of(in_step("when a == 'x' -> s")) ==
         "3:15: PB001 strings are written in double quotes: \"…\"\n");
   CHECK(errors_of(in_step("when days_since(a) > 1 -> s")) ==

@@ -45,7 +45,8 @@ TEST_CASE("dsl: the complete example of docs/language.md") {
   CHECK(m.rules[0].id == "pause_under_90_days");
   CHECK(m.rules[0].on == RuleOn::Event);
   CHECK(m.rules[0].event == "paused");
-  CHECK(print_expr(m.rules[0].condition) == "days_until(event.until) < 90 or event.grt_lead_approved");
+  CHECK(print_expr(m.rules[0].condition) ==
+        "days_until(event.until) < 90 or event.grt_lead_approved");
   CHECK(m.rules[0].condition.loc.str() == "t.playbook:25:42");
   CHECK(m.start == "email_1");
   CHECK(m.start_loc.str() == "t.playbook:27:9");
@@ -118,7 +119,8 @@ TEST_CASE("dsl: every transition form") {
   Playbook m = parse_clean(dsl_test::all_constructs());
   const auto& t = m.steps[0].transitions;
   REQUIRE(t.size() == 11);
-  CHECK((t[1].trigger == TriggerKind::Event && t[1].guard && print_expr(*t[1].guard) == "event.ok"));
+  CHECK(
+      (t[1].trigger == TriggerKind::Event && t[1].guard && print_expr(*t[1].guard) == "event.ok"));
   CHECK(t[1].actions.size() == 2);
   CHECK((t[2].trigger == TriggerKind::Task && t[2].task == 3704 && t[2].target == "done"));
   CHECK((t[4].amount == 1 && t[4].unit == DurationUnit::BusinessDays));
@@ -136,7 +138,8 @@ TEST_CASE("dsl: every transition form") {
         "count(tenant.workloads where workload.l1 in [\"Blocked\", \"In Progress\"]) > 1");
   CHECK(d[2].trigger == TriggerKind::Otherwise);
   CHECK(d[2].target == "lost");
-  CHECK((m.steps[4].terminal == TerminalKind::Handoff && m.steps[4].terminal_arg == "partner-process"));
+  CHECK((m.steps[4].terminal == TerminalKind::Handoff &&
+         m.steps[4].terminal_arg == "partner-process"));
   CHECK((m.steps[5].terminal == TerminalKind::End && m.steps[5].terminal_arg == "disengaged"));
 }
 
@@ -228,7 +231,8 @@ TEST_CASE("dsl: tabs are accepted with a PB004 warning; a leading BOM is skipped
   auto m = parse_dsl("playbook a {\n\tstart x\n}\n", "t.playbook", d);
   REQUIRE(m);
   CHECK(m->start == "x");
-  CHECK(dsl_test::render(d) == "2:1: PB004 tab character; indent with spaces (fmt rewrites tabs)\n");
+  CHECK(dsl_test::render(d) ==
+        "2:1: PB004 tab character; indent with spaces (fmt rewrites tabs)\n");
   Diagnostics d2;
   m = parse_dsl("\xEF\xBB\xBFplaybook a {\n}\n", "t.playbook", d2);
   REQUIRE(m);
@@ -237,7 +241,8 @@ TEST_CASE("dsl: tabs are accepted with a PB004 warning; a leading BOM is skipped
 }
 
 TEST_CASE("dsl: CRLF line endings parse like LF") {
-  Playbook m = parse_clean("playbook a {\r\n  title \"T\"\r\n  step s {\r\n    end \"x\"\r\n  }\r\n}\r\n");
+  Playbook m =
+      parse_clean("playbook a {\r\n  title \"T\"\r\n  step s {\r\n    end \"x\"\r\n  }\r\n}\r\n");
   CHECK(m.title == "T");
   CHECK(m.steps[0].loc.str() == "t.playbook:3:3");
 }

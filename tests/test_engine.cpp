@@ -19,7 +19,7 @@ struct EngineFixture {
   Dir dir;
   Engine e{s, dir.cat()};
 };
-}
+}  // namespace
 
 TEST_CASE_METHOD(EngineFixture, "tenants are added, validated and shown", "[engine]") {
   Response r = e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z"));
@@ -29,7 +29,8 @@ TEST_CASE_METHOD(EngineFixture, "tenants are added, validated and shown", "[engi
   CHECK(bad.exit == 2);
   CHECK(bad.code == "unknown-attribute");
   CHECK(bad.message.find("region") != std::string::npos);
-  CHECK(e.tenant_add("y", {{"region", "MARS"}}, "fm1", at("2026-03-06T09:00:00Z")).code == "bad-value");
+  CHECK(e.tenant_add("y", {{"region", "MARS"}}, "fm1", at("2026-03-06T09:00:00Z")).code ==
+        "bad-value");
   CHECK(e.tenant_set("nobody", {{"region", "EMEA"}}, "fm1", at("2026-03-06T09:00:00Z")).code ==
         "unknown-tenant");
   TenantWorld w;
@@ -61,10 +62,15 @@ TEST_CASE_METHOD(EngineFixture, "start, fire, goto another playbook, end", "[eng
   REQUIRE(r.exit == 0);
   CHECK(r.world.instances[1].st.status == pb::InstanceStatus::Ended);
   CHECK(e.submit("acme", fire("delivered", "2026-03-07T11:00:00Z")).code == "not-running");
-  { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
+  {
+    auto rp = e.replay("acme");
+    for (auto& d : rp.diffs) UNSCOPED_INFO(d);
+    CHECK(rp.diffs.empty());
+  }
 }
 
-TEST_CASE_METHOD(EngineFixture, "a refusal writes nothing; an idempotency key applies once", "[engine]") {
+TEST_CASE_METHOD(EngineFixture, "a refusal writes nothing; an idempotency key applies once",
+                 "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   int64_t events = count_rows(s, "SELECT count(*) FROM events");
@@ -93,7 +99,8 @@ TEST_CASE_METHOD(EngineFixture, "a refusal writes nothing; an idempotency key ap
   CHECK(e.submit("beta", note, "key-1").code == "key-reused");
 }
 
-TEST_CASE_METHOD(EngineFixture, "tick fires due timers exactly once, following the calendar", "[engine]") {
+TEST_CASE_METHOD(EngineFixture, "tick fires due timers exactly once, following the calendar",
+                 "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   CHECK(e.tick(at("2026-03-11T09:59:59Z")).fired == 0);
@@ -111,18 +118,32 @@ TEST_CASE_METHOD(EngineFixture, "tick fires due timers exactly once, following t
   CHECK(w.instances.size() == 2);
   CHECK(w.instances[1].st.entered_at == at("2026-06-01T00:00:00Z"));
   CHECK(count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'") == 2);
-  { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
+  {
+    auto rp = e.replay("acme");
+    for (auto& d : rp.diffs) UNSCOPED_INFO(d);
+    CHECK(rp.diffs.empty());
+  }
 }
 
-TEST_CASE_METHOD(EngineFixture, "at timers are armed from the attribute and re-armed when it changes", "[engine]") {
+TEST_CASE_METHOD(EngineFixture,
+                 "at timers are armed from the attribute and re-armed when it changes",
+                 "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
-  REQUIRE(e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-04-20"}})).exit == 0);
+  REQUIRE(
+      e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-04-20"}})).exit ==
+      0);
   CHECK(count_rows(s, "SELECT due FROM timers") == to_secs(at("2026-04-18T00:00:00Z")));
-  REQUIRE(e.tenant_set("acme", {{"next_action_date", "2026-05-10"}}, "fm1", at("2026-03-07T09:00:00Z")).exit == 0);
+  REQUIRE(
+      e.tenant_set("acme", {{"next_action_date", "2026-05-10"}}, "fm1", at("2026-03-07T09:00:00Z"))
+          .exit == 0);
   CHECK(count_rows(s, "SELECT due FROM timers") == to_secs(at("2026-05-08T00:00:00Z")));
   CHECK(e.tick(at("2026-05-08T00:00:00Z")).fired == 1);
-  { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
+  {
+    auto rp = e.replay("acme");
+    for (auto& d : rp.diffs) UNSCOPED_INFO(d);
+    CHECK(rp.diffs.empty());
+  }
 }
 
 TEST_CASE("instances keep the playbook text they started on", "[engine]") {
@@ -136,16 +157,22 @@ TEST_CASE("instances keep the playbook text they started on", "[engine]") {
   }
   Dir edited;  // the file changes: customer_replied now ends the playbook
   std::string text = kOutreachYaml;
-  text.replace(text.find("{event: customer_replied, to: done}"), 35, "{event: customer_replied, to: phone}");
+  text.replace(text.find("{event: customer_replied, to: done}"), 35,
+               "{event: customer_replied, to: phone}");
   edited.catalog.files["outreach"].source = text;
   Engine e(s, edited.cat());
   Response r = e.submit("acme", fire("customer_replied", "2026-03-06T11:00:00Z"));
   REQUIRE(r.exit == 0);
   CHECK(r.world.instances[0].st.step == "done");  // the pinned text, not the edited one
-  { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
+  {
+    auto rp = e.replay("acme");
+    for (auto& d : rp.diffs) UNSCOPED_INFO(d);
+    CHECK(rp.diffs.empty());
+  }
 }
 
-TEST_CASE_METHOD(EngineFixture, "the event log is append-only and replay detects tampering", "[engine]") {
+TEST_CASE_METHOD(EngineFixture, "the event log is append-only and replay detects tampering",
+                 "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
   CHECK_THROWS_AS(s.exec("UPDATE events SET actor = 'x'"), StoreError);
@@ -178,7 +205,8 @@ TEST_CASE("the schema is versioned and migrated on open", "[engine]") {
   CHECK_THROWS_AS(Store(db.path()), StoreError);
 }
 
-TEST_CASE_METHOD(EngineFixture, "several playbooks per tenant need --playbook to pick one", "[engine]") {
+TEST_CASE_METHOD(EngineFixture, "several playbooks per tenant need --playbook to pick one",
+                 "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("ping", "2026-03-06T10:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("delivery", "2026-03-06T10:00:00Z")).exit == 0);
@@ -186,17 +214,24 @@ TEST_CASE_METHOD(EngineFixture, "several playbooks per tenant need --playbook to
   CHECK(e.submit("acme", fire("ping", "2026-03-06T11:00:00Z", {}, "ping")).exit == 0);
 }
 
-TEST_CASE_METHOD(EngineFixture, "an at timer already past fires at the next tick, dated then", "[engine]") {
+TEST_CASE_METHOD(EngineFixture, "an at timer already past fires at the next tick, dated then",
+                 "[engine]") {
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(e.submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
-  REQUIRE(e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-03-07"}})).exit == 0);
+  REQUIRE(
+      e.submit("acme", fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-03-07"}})).exit ==
+      0);
   CHECK(count_rows(s, "SELECT due FROM timers") == to_secs(at("2026-03-05T00:00:00Z")));
   CHECK(e.tick(at("2026-03-06T11:00:01Z")).fired == 1);
   TenantWorld w;
   REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances[0].st.step == "email_1");
   CHECK(w.instances[0].st.entered_at == at("2026-03-06T11:00:01Z"));
-  { auto rp = e.replay("acme"); for (auto& d : rp.diffs) UNSCOPED_INFO(d); CHECK(rp.diffs.empty()); }
+  {
+    auto rp = e.replay("acme");
+    for (auto& d : rp.diffs) UNSCOPED_INFO(d);
+    CHECK(rp.diffs.empty());
+  }
 }
 
 TEST_CASE("a store locked by another writer gives up with exit 3, then works", "[engine]") {

@@ -33,18 +33,21 @@ struct Two {
   Dir dir;
   Engine a{s, dir.cat()}, b{s, dir.cat()};
   Two() {
-    REQUIRE(a.tenant_add("acme", {{"region", "AMERICAS"}, {"contacts", "Ana <ana@acme.com> primary"}}, "fm1",
-                         at(kNow)).exit == 0);
+    REQUIRE(a.tenant_add("acme",
+                         {{"region", "AMERICAS"}, {"contacts", "Ana <ana@acme.com> primary"}},
+                         "fm1", at(kNow))
+                .exit == 0);
   }
 };
 
 }  // namespace
 
-TEST_CASE("cache: an instance moved by another engine is seen before committing", "[engine][cache]") {
+TEST_CASE("cache: an instance moved by another engine is seen before committing",
+          "[engine][cache]") {
   Two t;
-  REQUIRE(t.a.submit("acme", start("ping", kNow)).exit == 0);      // a caches acme at ping:a
-  REQUIRE(t.b.submit("acme", fire("ping", kNow)).exit == 0);       // acme at ping:b
-  Response r = t.a.submit("acme", fire("ping", kNow));             // a's cached copy says ping:a
+  REQUIRE(t.a.submit("acme", start("ping", kNow)).exit == 0);  // a caches acme at ping:a
+  REQUIRE(t.b.submit("acme", fire("ping", kNow)).exit == 0);   // acme at ping:b
+  Response r = t.a.submit("acme", fire("ping", kNow));         // a's cached copy says ping:a
   REQUIRE(r.exit == 0);
   CHECK(r.applied.summary == "ping: b -> a");
   CHECK(step_of(t.a, "acme") == "ping:a");
@@ -67,7 +70,8 @@ TEST_CASE("cache: an event valid only in the newer state is accepted", "[engine]
 TEST_CASE("cache: an event valid only in the cached state is refused", "[engine][cache]") {
   Two t;
   REQUIRE(t.a.submit("acme", start("outreach", kNow)).exit == 0);
-  REQUIRE(t.b.submit("acme", fire("customer_replied", kNow)).exit == 0);  // outreach ended, delivery runs
+  REQUIRE(t.b.submit("acme", fire("customer_replied", kNow)).exit ==
+          0);  // outreach ended, delivery runs
   Response r = t.a.submit("acme", fire("paused", kNow, {{"until", "2026-04-01"}}, "outreach"));
   CHECK(r.exit == 1);
   CHECK(r.code == "not-running");
@@ -94,7 +98,7 @@ TEST_CASE("the tenant version moves with tenant-level changes only", "[engine][c
   REQUIRE(t.a.submit("acme", start("ping", kNow)).exit == 0);  // a new instance: tenant-level
   int64_t v1 = tenant_version(t.s, "acme");
   CHECK(v1 == v0 + 1);
-  REQUIRE(t.a.submit("acme", fire("ping", kNow)).exit == 0);   // only the instance row moves
+  REQUIRE(t.a.submit("acme", fire("ping", kNow)).exit == 0);  // only the instance row moves
   CHECK(tenant_version(t.s, "acme") == v1);
   REQUIRE(t.a.tenant_set("acme", {{"managed", "true"}}, "fm1", at(kNow)).exit == 0);
   CHECK(tenant_version(t.s, "acme") == v1 + 1);

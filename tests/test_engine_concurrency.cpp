@@ -63,7 +63,8 @@ TEST_CASE("4 processes x 500 events on 10 tenants: no lost update", "[concurrenc
   }
   std::vector<pid_t> kids;
   for (int c = 0; c < 4; ++c)
-    kids.push_back(spawn([&, c] { writer(db.path(), (db.dir / ("c" + std::to_string(c))).string(), c, 500); }));
+    kids.push_back(spawn(
+        [&, c] { writer(db.path(), (db.dir / ("c" + std::to_string(c))).string(), c, 500); }));
   for (pid_t k : kids) {
     int st = 0;
     waitpid(k, &st, 0);
@@ -78,8 +79,10 @@ TEST_CASE("4 processes x 500 events on 10 tenants: no lost update", "[concurrenc
     int rc;
     while (f >> tenant >> rc) {
       REQUIRE((rc == 0 || rc == 3));
-      if (rc == 0) ++accepted[tenant], ++total;
-      else ++busy;
+      if (rc == 0)
+        ++accepted[tenant], ++total;
+      else
+        ++busy;
     }
   }
   CHECK(total + busy == 2000);
@@ -138,14 +141,16 @@ bool tick_child(const std::string& path, std::optional<std::chrono::microseconds
   }
   int st = 0;
   waitpid(kid, &st, 0);
-  took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
+  took =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
   return WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
 }
 
 }  // namespace
 
-TEST_CASE("a tick killed with SIGKILL 20 times: store intact, replay matches, rerun fires each timer once",
-          "[concurrency]") {
+TEST_CASE(
+    "a tick killed with SIGKILL 20 times: store intact, replay matches, rerun fires each timer once",
+    "[concurrency]") {
   TempDb db;
   const int n = 3000;
   waiters(db.path(), n);
@@ -189,8 +194,9 @@ TEST_CASE("a tick killed with SIGKILL 20 times: store intact, replay matches, re
   CHECK(left > 0);
   CHECK(e.tick(at("2026-03-06T12:00:00Z"), 50).fired == left);
   CHECK(count_rows(s, "SELECT count(*) FROM events WHERE kind = 'tick'") == n);
-  CHECK(count_rows(s, "SELECT count(*) FROM (SELECT instance FROM events WHERE kind = 'tick' "
-                      "GROUP BY instance HAVING count(*) > 1)") == 0);
+  CHECK(count_rows(s,
+                   "SELECT count(*) FROM (SELECT instance FROM events WHERE kind = 'tick' "
+                   "GROUP BY instance HAVING count(*) > 1)") == 0);
   CHECK(count_rows(s, "SELECT count(*) FROM timers") == 0);
   CHECK(e.tick(at("2026-03-06T12:00:00Z"), 50).fired == 0);
 }

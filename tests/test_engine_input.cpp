@@ -27,7 +27,8 @@ LogInput note(const std::string& text, const std::string& actor = "fm1") {
 
 }  // namespace
 
-TEST_CASE("engine boundary: bad text and bad ids are refused before anything is written", "[engine-input]") {
+TEST_CASE("engine boundary: bad text and bad ids are refused before anything is written",
+          "[engine-input]") {
   TempDb db;
   Store s(db.path());
   Dir dir;
@@ -36,7 +37,8 @@ TEST_CASE("engine boundary: bad text and bad ids are refused before anything is 
   Response r = e.tenant_add("ab\xff", kAcme, "fm1", t);  // a new tenant: its id must be a tenant id
   CHECK(r.exit == 2);
   CHECK(r.code == "bad-id");
-  CHECK(r.message.starts_with("tenant id 'ab\xff' has byte 0xff at byte offset 2; it must be 1-128 ASCII"));
+  CHECK(r.message.starts_with(
+      "tenant id 'ab\xff' has byte 0xff at byte offset 2; it must be 1-128 ASCII"));
   r = e.tenant_set("ab\xff", kAcme, "fm1", t);  // naming one: its id must be text
   CHECK(r.code == "bad-text");
   CHECK(r.message == "tenant id: byte offset 2 is not valid UTF-8");
@@ -45,8 +47,9 @@ TEST_CASE("engine boundary: bad text and bad ids are refused before anything is 
   CHECK(e.tenant_add("acme", {{"contacts", "An\xc3 <a@b.c>"}}, "fm1", t).message ==
         "value of 'contacts': byte offset 2 is not valid UTF-8");
   CHECK(e.tenant_add("acme", kAcme, "fm 1", t).code == "bad-id");
-  CHECK(e.tenant_add("acme", kAcme, "fm1", t, TenantNote{"why\x1b", pb::NoteKind::OverallStatus, ""}).code ==
-        "bad-text");
+  CHECK(
+      e.tenant_add("acme", kAcme, "fm1", t, TenantNote{"why\x1b", pb::NoteKind::OverallStatus, ""})
+          .code == "bad-text");
   {
     Transaction tx(s, true);
     CHECK(e.tenant_put_in_tx("new\n", kAcme, "fm1", t).code == "bad-id");
@@ -95,8 +98,9 @@ TEST_CASE("engine: a playbook with checker errors is not pinned", "[engine-input
   Store s(db.path());
   Dir dir;
   // PB030: the transition's target is not a step.
-  dir.add("broken.playbook.yaml", "playbook: broken\nstart: a\nevents:\n  - {id: go, title: Go}\nsteps:\n"
-                                  "  - id: a\n    transitions:\n      - {event: go, to: b}\n");
+  dir.add("broken.playbook.yaml",
+          "playbook: broken\nstart: a\nevents:\n  - {id: go, title: Go}\nsteps:\n"
+          "  - id: a\n    transitions:\n      - {event: go, to: b}\n");
   Engine e(s, dir.cat());
   REQUIRE(e.tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   Response r = e.submit("acme", start("broken", "2026-03-06T10:00:00Z"));
@@ -106,5 +110,6 @@ TEST_CASE("engine: a playbook with checker errors is not pinned", "[engine-input
   CHECK(r.details[0].starts_with("broken.playbook.yaml:8:"));
   CHECK(r.details[0].ends_with("[PB030]"));
   CHECK(count_rows(s, "SELECT count(*) FROM playbook_sources") == 0);
-  CHECK(e.submit("acme", start("ping", "2026-03-06T10:00:00Z")).exit == 0);  // the others still start
+  CHECK(e.submit("acme", start("ping", "2026-03-06T10:00:00Z")).exit ==
+        0);  // the others still start
 }

@@ -34,7 +34,9 @@ struct WriteBetween {
     }
     return 0;
   }
-  void attach(Store& reader) { sqlite3_trace_v2(reader.db(), SQLITE_TRACE_STMT, on_statement, this); }
+  void attach(Store& reader) {
+    sqlite3_trace_v2(reader.db(), SQLITE_TRACE_STMT, on_statement, this);
+  }
   static void detach(Store& reader) { sqlite3_trace_v2(reader.db(), 0, nullptr, nullptr); }
 };
 
@@ -49,7 +51,8 @@ bool events_hold_notes(const TenantHistory& h) {
 
 }  // namespace
 
-TEST_CASE("a history is one snapshot: a write committed while it is read is wholly absent", "[engine][read]") {
+TEST_CASE("a history is one snapshot: a write committed while it is read is wholly absent",
+          "[engine][read]") {
   TempDb db;
   Dir dir;
   Store ws(db.path());
@@ -61,10 +64,11 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
   Engine reader(rs, dir.cat());
   int wrote = -1;  // no REQUIRE inside: the write runs inside SQLite's C frames
   pb::Instant ten = at("2026-03-06T10:00:00Z"), eleven = at("2026-03-06T11:00:00Z");
-  WriteBetween between{"FROM notes", [&] {
-    TenantNote second{"second contact", pb::NoteKind::OverallStatus, ""};
-    wrote = writer.tenant_set("acme", {{"managed", "true"}}, "fm1", ten, second).exit;
-  }};
+  WriteBetween between{
+      "FROM notes", [&] {
+        TenantNote second{"second contact", pb::NoteKind::OverallStatus, ""};
+        wrote = writer.tenant_set("acme", {{"managed", "true"}}, "fm1", ten, second).exit;
+      }};
   between.attach(rs);
   TenantHistory h;
   Response r = reader.history("acme", h);
@@ -83,10 +87,11 @@ TEST_CASE("a history is one snapshot: a write committed while it is read is whol
   CHECK(events_hold_notes(after));
 
   // The control: the same two queries without one transaction see the write in between.
-  WriteBetween again{"FROM notes", [&] {
-    TenantNote third{"third contact", pb::NoteKind::OverallStatus, ""};
-    wrote = writer.tenant_set("acme", {{"managed", "false"}}, "fm1", eleven, third).exit;
-  }};
+  WriteBetween again{
+      "FROM notes", [&] {
+        TenantNote third{"third contact", pb::NoteKind::OverallStatus, ""};
+        wrote = writer.tenant_set("acme", {{"managed", "false"}}, "fm1", eleven, third).exit;
+      }};
   again.attach(rs);
   TenantHistory apart;
   apart.events = events_of(rs, "acme");
@@ -116,6 +121,7 @@ TEST_CASE("status, history and due read in one transaction each, and name an unk
   TenantHistory h;
   CHECK(e.history("nobody", h).code == "unknown-tenant");
   int seen = 0;
-  CHECK(e.due(at("2027-01-01T00:00:00Z"), "", [&](const DueTimer&) { return ++seen, true; }).exit == 0);
+  CHECK(e.due(at("2027-01-01T00:00:00Z"), "", [&](const DueTimer&) { return ++seen, true; }).exit ==
+        0);
   CHECK(seen == 0);
 }

@@ -68,8 +68,11 @@ struct World {
 void stuck_tenant(World& w, const std::string& id) {
   REQUIRE(w.e->tenant_add(id, kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(w.e->submit(id, start("outreach", "2026-03-06T10:00:00Z")).exit == 0);
-  REQUIRE(w.e->submit(id, fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-03-20"}})).exit == 0);
-  REQUIRE(w.e->tenant_set(id, {{"contacts", "Ana <ana@acme.com>"}}, "fm1", at("2026-03-06T12:00:00Z")).exit == 0);
+  REQUIRE(w.e->submit(id, fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-03-20"}})).exit ==
+          0);
+  REQUIRE(
+      w.e->tenant_set(id, {{"contacts", "Ana <ana@acme.com>"}}, "fm1", at("2026-03-06T12:00:00Z"))
+          .exit == 0);
 }
 
 }  // namespace
@@ -80,19 +83,23 @@ TEST_CASE("tick: each due timer is visited once, stuck ones are kept and passed 
   for (int i = 0; i < 3; ++i) {
     std::string id = "f" + std::to_string(i);
     REQUIRE(w.e->tenant_add(id, kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
-    REQUIRE(w.e->submit(id, start("outreach", "2026-03-06T10:00:00Z")).exit == 0);  // due 03-10 10:00
+    REQUIRE(w.e->submit(id, start("outreach", "2026-03-06T10:00:00Z")).exit ==
+            0);  // due 03-10 10:00
   }
   w.decided = 0;
   std::vector<std::string> printed;
-  TickReport t = w.e->tick(at("2026-03-18T06:00:00Z"), 2, 1 << 30, [&](const std::string& l) { printed.push_back(l); });
+  TickReport t = w.e->tick(at("2026-03-18T06:00:00Z"), 2, 1 << 30,
+                           [&](const std::string& l) { printed.push_back(l); });
   CHECK(t.fired == 3);
   CHECK(t.stuck == 7);
   CHECK(t.failure.exit == pb::rt::kOk);
   CHECK(w.decided == 10);  // once each, in batches of 2
   CHECK(printed == t.lines);
   std::string since = std::to_string(to_secs(at("2026-03-18T06:00:00Z")));
-  CHECK(count_rows(w.s, ("SELECT count(*) FROM timers WHERE stuck_code = 'no-contact' AND stuck_since = " + since)
-                            .c_str()) == 7);
+  CHECK(count_rows(
+            w.s, ("SELECT count(*) FROM timers WHERE stuck_code = 'no-contact' AND stuck_since = " +
+                  since)
+                     .c_str()) == 7);
   w.decided = 0;
   t = w.e->tick(at("2026-03-19T06:00:00Z"), 2);
   CHECK(t.stuck == 7);
@@ -112,20 +119,25 @@ TEST_CASE("tick: a timer armed by the tick waits for the next tick", "[tick]") {
   CHECK(w.e->replay("acme").diffs.empty());
 }
 
-TEST_CASE("tick: a fired at timer whose when did not hold is not armed again for the same date", "[tick]") {
+TEST_CASE("tick: a fired at timer whose when did not hold is not armed again for the same date",
+          "[tick]") {
   World w;
-  REQUIRE(w.e->tenant_add("acme", {{"follow_up", "2026-03-07"}}, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
+  REQUIRE(w.e->tenant_add("acme", {{"follow_up", "2026-03-07"}}, "fm1", at("2026-03-06T09:00:00Z"))
+              .exit == 0);
   REQUIRE(w.e->submit("acme", start("guarded", "2026-03-06T10:00:00Z")).exit == 0);
   CHECK(w.e->tick(at("2026-03-07T09:00:00Z"), 1, 5).fired == 1);  // consumed, no transition
   CHECK(w.e->tick(at("2026-03-07T10:00:00Z"), 1, 5).fired == 0);
   CHECK(count_rows(w.s, "SELECT count(*) FROM timers") == 0);
   REQUIRE(w.e->tenant_set("acme", {{"ready", "true"}, {"follow_up", "2026-03-09"}}, "fm1",
-                          at("2026-03-08T09:00:00Z")).exit == 0);  // a new date re-arms it
+                          at("2026-03-08T09:00:00Z"))
+              .exit == 0);  // a new date re-arms it
   CHECK(w.e->tick(at("2026-03-09T09:00:00Z")).fired == 1);
   CHECK(w.e->replay("acme").diffs.empty());
 }
 
-TEST_CASE("tick: a timer its instance's earlier timer cancelled is gone; a stale row is kept, stuck", "[tick]") {
+TEST_CASE(
+    "tick: a timer its instance's earlier timer cancelled is gone; a stale row is kept, stuck",
+    "[tick]") {
   World w;
   REQUIRE(w.e->tenant_add("acme", {}, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
   REQUIRE(w.e->submit("acme", start("timers", "2026-03-06T10:00:00Z")).exit == 0);
@@ -149,12 +161,15 @@ TEST_CASE("tick: a timer its instance's earlier timer cancelled is gone; a stale
   CHECK_FALSE(w.e->replay("beta").diffs.empty());  // the store disagrees with its log, and says so
 }
 
-TEST_CASE("a timer's event is dated when it fires, never before the tenant's last event", "[tick]") {
+TEST_CASE("a timer's event is dated when it fires, never before the tenant's last event",
+          "[tick]") {
   World w;
   REQUIRE(w.e->tenant_add("acme", kAcme, "fm1", at("2026-03-06T09:00:00Z")).exit == 0);
-  REQUIRE(w.e->submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit == 0);  // due 03-10 10:00
+  REQUIRE(w.e->submit("acme", start("outreach", "2026-03-06T10:00:00Z")).exit ==
+          0);  // due 03-10 10:00
   REQUIRE(w.e->submit("acme", start("ping", "2026-03-06T10:00:00Z")).exit == 0);
-  REQUIRE(w.e->submit("acme", fire("ping", "2026-03-12T10:00:00Z", {}, "ping")).exit == 0);  // a later --now
+  REQUIRE(w.e->submit("acme", fire("ping", "2026-03-12T10:00:00Z", {}, "ping")).exit ==
+          0);  // a later --now
   Response early = w.e->submit("acme", fire("ping", "2026-03-11T10:00:00Z", {}, "ping"));
   CHECK(early.exit == 2);
   CHECK(early.code == "before-last-event");

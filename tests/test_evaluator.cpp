@@ -19,32 +19,42 @@ Playbook demo() {
   p.calendar = "tenant.region";
   p.start = "email_1";
   p.tenant.attributes = {
-      attr("region", TypeKind::Enum, {"AMERICAS", "EMEA"}), attr("managed", TypeKind::Bool),
-      attr("next_action_date", TypeKind::Date), attr("priority", TypeKind::Int),
+      attr("region", TypeKind::Enum, {"AMERICAS", "EMEA"}),
+      attr("managed", TypeKind::Bool),
+      attr("next_action_date", TypeKind::Date),
+      attr("priority", TypeKind::Int),
       attr("contacts", TypeKind::Contacts),
       records("workloads", "workload",
               {attr("l1", TypeKind::Enum, {"In Progress", "Blocked", "No Intent"}),
                attr("esd", TypeKind::Date), attr("sent_to_delivery", TypeKind::Bool)})};
-  p.tasks = {task(3663, "Send Email Outreach #1"), task(3664, "Send Email Outreach #2"),
-             task(3667, "Meeting held"), task(3704, "No intent"), task(3705, "Blocked"),
+  p.tasks = {task(3663, "Send Email Outreach #1"),
+             task(3664, "Send Email Outreach #2"),
+             task(3667, "Meeting held"),
+             task(3704, "No intent"),
+             task(3705, "Blocked"),
              task(3708, "Customer Outreach Unsuccessful")};
   TaskGroup g;
   g.id = "non_actionable";
   g.title = "Non-actionable reason";
   g.tasks = {3704, 3705, 3708};
   p.groups = {g};
-  p.events = {event("customer_replied"),
-              event("paused", {attr("until", TypeKind::Date), attr("grt_lead_approved", TypeKind::Bool)}),
-              event("unsubscribed"), event("meeting_held"), event("esd_changed"), event("retry"),
-              event("loop")};
-  p.rules = {
-      rule("pause_under_90_days", RuleOn::Event, "paused",
-           bin("or", bin("<", call("days_until", {path("event.until")}), lit(int64_t{90})),
-               path("event.grt_lead_approved"))),
-      rule("outreach_unsuccessful_unmanaged", RuleOn::Complete, "3708", un("not", path("tenant.managed"))),
-      rule("esd_needs_note", RuleOn::Set, "tenant.workloads.esd", bin("!=", path("event.note"), str(""))),
-      rule("esd_in_progress", RuleOn::Set, "workload.esd",
-           bin("==", path("workload.l1"), str("In Progress")))};
+  p.events = {
+      event("customer_replied"),
+      event("paused", {attr("until", TypeKind::Date), attr("grt_lead_approved", TypeKind::Bool)}),
+      event("unsubscribed"),
+      event("meeting_held"),
+      event("esd_changed"),
+      event("retry"),
+      event("loop")};
+  p.rules = {rule("pause_under_90_days", RuleOn::Event, "paused",
+                  bin("or", bin("<", call("days_until", {path("event.until")}), lit(int64_t{90})),
+                      path("event.grt_lead_approved"))),
+             rule("outreach_unsuccessful_unmanaged", RuleOn::Complete, "3708",
+                  un("not", path("tenant.managed"))),
+             rule("esd_needs_note", RuleOn::Set, "tenant.workloads.esd",
+                  bin("!=", path("event.note"), str(""))),
+             rule("esd_in_progress", RuleOn::Set, "workload.esd",
+                  bin("==", path("workload.l1"), str("In Progress")))};
   p.steps = {
       step("email_1",
            {on("customer_replied", "meeting"),
@@ -64,9 +74,11 @@ Playbook demo() {
             on("esd_changed", "meeting")},
            {each("workload", "tenant.workloads", path("workload.sent_to_delivery"),
                  {set("workload.l1", str("In Progress"))})}),
-      step("decide_meetings", {when(bin("<", call("visits", {path("meeting")}), lit(int64_t{2})), "meeting"),
-                               otherwise("assign")}),
-      terminal("assign", TerminalKind::Goto, "assign-to-delivery", {assign(QueueKind::FM, "Queue A", true)}),
+      step("decide_meetings",
+           {when(bin("<", call("visits", {path("meeting")}), lit(int64_t{2})), "meeting"),
+            otherwise("assign")}),
+      terminal("assign", TerminalKind::Goto, "assign-to-delivery",
+               {assign(QueueKind::FM, "Queue A", true)}),
       terminal("give_up", TerminalKind::End, "disengaged"),
       terminal("handed", TerminalKind::Handoff, "grt-disengaged"),
       step("loop_a", {when(lit(true), "loop_b")}),
@@ -90,7 +102,8 @@ struct World {
     tenant.id = "t1";
     tenant.attrs["region"] = Value::string("AMERICAS");
     tenant.attrs["managed"] = Value::boolean(false);
-    tenant.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x.com", false, false, true}});
+    tenant.attrs["contacts"] =
+        Value::of_contacts({Contact{"Ana", "ana@x.com", false, false, true}});
     Days d;
     parse_iso_date("2026-03-09", d);  // a Monday holiday
     cal.id = "AMERICAS";
@@ -106,8 +119,8 @@ struct World {
     return r;
   }
   Result start(const char* now = "2026-03-06T10:00:00Z") { return run(Input{}, now); }
-  Result fire(std::string ev, const char* now, std::vector<std::pair<std::string, std::string>> sets = {},
-              std::string note = "") {
+  Result fire(std::string ev, const char* now,
+              std::vector<std::pair<std::string, std::string>> sets = {}, std::string note = "") {
     Input in;
     in.kind = InputKind::Fire;
     in.event = std::move(ev);
@@ -191,7 +204,8 @@ TEST_CASE("refusals carry stable codes and change nothing", "[evaluator]") {
   SECTION("note prefix") {
     Result r = w.fire("customer_replied", "2026-03-06T11:00:00Z", {}, "Customer wrote back");
     CHECK(r.refusal.code == "note-prefix");
-    CHECK(w.fire("customer_replied", "2026-03-06T11:00:00Z", {}, "Re-engaged Customer: wrote").ok());
+    CHECK(
+        w.fire("customer_replied", "2026-03-06T11:00:00Z", {}, "Re-engaged Customer: wrote").ok());
     CHECK(w.inst.step == "meeting");
     return;
   }
@@ -212,7 +226,8 @@ TEST_CASE("rules on events use the payload and the clock", "[evaluator]") {
   REQUIRE(w.start().ok());
   Result r = w.fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-07-01"}});
   CHECK(r.refusal.code == "pause_under_90_days");
-  CHECK(w.fire("paused", "2026-03-06T11:00:00Z", {{"until", "2026-07-01"}, {"grt_lead_approved", "true"}})
+  CHECK(w.fire("paused", "2026-03-06T11:00:00Z",
+               {{"until", "2026-07-01"}, {"grt_lead_approved", "true"}})
             .ok());
   CHECK(w.inst.step == "paused_step");
 }
@@ -250,7 +265,8 @@ TEST_CASE("exactly-one groups and rules on completion", "[evaluator]") {
   REQUIRE(w.start().ok());
   REQUIRE(w.complete(3704, "2026-03-06T11:00:00Z").ok());
   CHECK(w.complete(3705, "2026-03-06T11:00:00Z").refusal.code == "exactly-one");
-  Result again = w.complete(3704, "2026-03-06T11:00:00Z");  // task state is the tenant's: it is complete
+  Result again =
+      w.complete(3704, "2026-03-06T11:00:00Z");  // task state is the tenant's: it is complete
   CHECK(again.refusal.code == "already-complete");
   CHECK(again.refusal.reason.find("by fm1 at 2026-03-06T11:00:00Z") != std::string::npos);
   Input reset;
@@ -293,8 +309,8 @@ TEST_CASE("each, record writes and rules on record fields", "[evaluator]") {
   CHECK(w.fire("esd_changed", "2026-03-06T12:00:00Z", {{"workloads.M365.esd", "2026-06-01"}},
                "Re-engaged Customer: new date")
             .refusal.code == "esd_in_progress");
-  CHECK(w.fire("esd_changed", "2026-03-06T12:00:00Z", {{"tenant.workloads.Azure.esd", "2026-06-01"}},
-               "Re-engaged Customer: new date")
+  CHECK(w.fire("esd_changed", "2026-03-06T12:00:00Z",
+               {{"tenant.workloads.Azure.esd", "2026-06-01"}}, "Re-engaged Customer: new date")
             .ok());
   CHECK(to_text(w.tenant.attrs["workloads"].records->at("Azure").at("esd")) == "2026-06-01");
 }
@@ -338,13 +354,15 @@ TEST_CASE("expressions are total: unset attributes compare unequal", "[evaluator
   p.id = "x";
   p.start = "s";
   p.tenant.attributes = {attr("a", TypeKind::Int), attr("d", TypeKind::Date)};
-  p.steps = {step("s", {when(bin("==", path("tenant.a"), lit(int64_t{1})), "eq"),
-                        when(bin("<", path("tenant.a"), lit(int64_t{1})), "lt"),
-                        when(bin(">=", path("tenant.nope.x.y"), lit(int64_t{1})), "lt"),
-                        when(bin("==", bin("+", path("tenant.d"), lit(int64_t{1})), date("2026-01-02")), "date"),
-                        when(in(str("b"), {str("a"), str("b")}), "neq")}),
-             terminal("eq", TerminalKind::End, "eq"), terminal("lt", TerminalKind::End, "lt"),
-             terminal("date", TerminalKind::End, "date"), terminal("neq", TerminalKind::End, "neq")};
+  p.steps = {
+      step("s", {when(bin("==", path("tenant.a"), lit(int64_t{1})), "eq"),
+                 when(bin("<", path("tenant.a"), lit(int64_t{1})), "lt"),
+                 when(bin(">=", path("tenant.nope.x.y"), lit(int64_t{1})), "lt"),
+                 when(bin("==", bin("+", path("tenant.d"), lit(int64_t{1})), date("2026-01-02")),
+                      "date"),
+                 when(in(str("b"), {str("a"), str("b")}), "neq")}),
+      terminal("eq", TerminalKind::End, "eq"), terminal("lt", TerminalKind::End, "lt"),
+      terminal("date", TerminalKind::End, "date"), terminal("neq", TerminalKind::End, "neq")};
   auto cp = compile_playbook(p, nullptr);
   TenantState t;
   InstanceState i;
@@ -377,11 +395,15 @@ TEST_CASE("any, count and each range over contacts", "[evaluator]") {
   p.id = "c";
   p.start = "s";
   p.tenant.attributes = {attr("contacts", TypeKind::Contacts), attr("n", TypeKind::Int)};
-  p.steps = {step("s", {when(call("any", {path("tenant.contacts"), path("contact.unsubscribed")}), "unsub"),
-                        otherwise("ok")},
-                  {set("tenant.n", call("count", {path("tenant.contacts"), un("not", path("contact.primary"))})),
-                   each("k", "tenant.contacts", path("k.do_not_contact"), {send("Sorry", path("k.email"))})}),
-             terminal("unsub", TerminalKind::End, "unsub"), terminal("ok", TerminalKind::End, "ok")};
+  p.steps = {
+      step("s",
+           {when(call("any", {path("tenant.contacts"), path("contact.unsubscribed")}), "unsub"),
+            otherwise("ok")},
+           {set("tenant.n",
+                call("count", {path("tenant.contacts"), un("not", path("contact.primary"))})),
+            each("k", "tenant.contacts", path("k.do_not_contact"),
+                 {send("Sorry", path("k.email"))})}),
+      terminal("unsub", TerminalKind::End, "unsub"), terminal("ok", TerminalKind::End, "ok")};
   auto cp = compile_playbook(p, nullptr);
   TenantState t;
   t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", false, false, true},

@@ -15,7 +15,7 @@ using namespace pb;
 namespace {
 
 std::shared_ptr<const CompiledPlaybook> compile_text(const std::string& text,
-                                                    const Schema* shared = nullptr) {
+                                                     const Schema* shared = nullptr) {
   Diagnostics d;
   auto pb = parse_dsl(text, "t.playbook", d);
   for (const auto& x : d.items()) UNSCOPED_INFO(x.loc.str() << " " << x.message);
@@ -158,7 +158,8 @@ playbook p {
   CHECK(r.go(c, "2026-03-06T15:00:00Z").refusal.code == "exactly-one");
 }
 
-TEST_CASE("an unset payload field equals the empty string, so `!= \"\"` means given", "[evaluator-dsl]") {
+TEST_CASE("an unset payload field equals the empty string, so `!= \"\"` means given",
+          "[evaluator-dsl]") {
   Run r{compile_text(R"(
 playbook p {
   event paused "Paused" {
@@ -179,11 +180,13 @@ playbook p {
 )")};
   REQUIRE(r.go(Input{}, "2026-03-06T10:00:00Z").ok());
   CHECK(r.go(fire("paused"), "2026-03-06T11:00:00Z").refusal.code == "reason_given");  // left out
-  CHECK(r.go(fire("paused", {{"reason", ""}}), "2026-03-06T11:00:00Z").refusal.code == "reason_given");
+  CHECK(r.go(fire("paused", {{"reason", ""}}), "2026-03-06T11:00:00Z").refusal.code ==
+        "reason_given");
   CHECK(r.go(fire("paused", {{"reason", "budget"}}), "2026-03-06T11:00:00Z").ok());
 }
 
-TEST_CASE("a refusal lists every failing rule and every failing require of a run", "[evaluator-dsl]") {
+TEST_CASE("a refusal lists every failing rule and every failing require of a run",
+          "[evaluator-dsl]") {
   auto cp = compile_text(R"(playbook p {
   role fm "FM"
   task 3297 "Intune" mandatory role fm

@@ -82,7 +82,8 @@ TEST_CASE("expression calls") {
   e = parse("task.x", d);  // not a call without '('
   CHECK((e->kind == ExprKind::Path && e->text == "task.x"));
   CHECK(d.empty());
-  CHECK(canon("business_days_until( tenant.esd )  >= 30") == "business_days_until(tenant.esd) >= 30");
+  CHECK(canon("business_days_until( tenant.esd )  >= 30") ==
+        "business_days_until(tenant.esd) >= 30");
   CHECK(canon("count(tenant.workloads where workload.l1 == \"Blocked\") > 1") ==
         "count(tenant.workloads where workload.l1 == \"Blocked\") > 1");
 }
@@ -150,9 +151,10 @@ TEST_CASE("print_expr adds parentheses the precedence needs") {
 }
 
 TEST_CASE("print → parse gives the same expression") {
-  for (std::string text : {"a or b and c", "not (a == 1)", "-(x) + 3", "x in [1, \"two\", 2026-02-28]",
-                           "any(tenant.w where w.a starts_with \"x\" or not w.b)",
-                           "visits(phone) < 2 and task(3667)", "(((a)))", "\"tab\\there\""}) {
+  for (std::string text :
+       {"a or b and c", "not (a == 1)", "-(x) + 3", "x in [1, \"two\", 2026-02-28]",
+        "any(tenant.w where w.a starts_with \"x\" or not w.b)", "visits(phone) < 2 and task(3667)",
+        "(((a)))", "\"tab\\there\""}) {
     Diagnostics d;
     auto e = parse(text, d);
     REQUIRE(e);
@@ -180,9 +182,9 @@ TEST_CASE("expression locations are relative to the base") {
   Diagnostics d;
   auto e = parse_expression("a and\n  b == 1", base_at(10, 7), d);
   REQUIRE(e);
-  CHECK(e->loc.str() == "f.yaml:10:9");           // 'and'
-  CHECK(e->args[0].loc.str() == "f.yaml:10:7");   // 'a'
-  CHECK(e->args[1].loc.str() == "f.yaml:11:5");   // '=='
+  CHECK(e->loc.str() == "f.yaml:10:9");          // 'and'
+  CHECK(e->args[0].loc.str() == "f.yaml:10:7");  // 'a'
+  CHECK(e->args[1].loc.str() == "f.yaml:11:5");  // '=='
   CHECK(e->args[1].args[0].loc.str() == "f.yaml:11:3");
 }
 
@@ -196,7 +198,8 @@ TEST_CASE("expression syntax errors name what was expected, at the right place")
   CHECK(first_error("x in [1,") == "1:9: PB001 expected an expression after ','");
   CHECK(first_error("any(x)") == "1:6: PB001 expected 'where' and a condition after the path");
   CHECK(first_error("task(x)") == "1:6: PB001 expected a task id (a number) inside task( )");
-  CHECK(first_error("\"abc") == "1:5: PB001 unterminated string: expected '\"' before the end of the line");
+  CHECK(first_error("\"abc") ==
+        "1:5: PB001 unterminated string: expected '\"' before the end of the line");
   CHECK(first_error("\"a\\qb\"") ==
         "1:4: PB001 unknown escape sequence; use \\\" \\\\ \\n \\t or \\u{hex}");
   CHECK(first_error("a.") == "1:3: PB001 expected a name after '.'");
@@ -209,7 +212,8 @@ TEST_CASE("expression values that cannot be are PB090") {
   CHECK(first_error("d < 2026-02-30") == "1:5: PB090 2026-02-30 is not a calendar date");
   CHECK(first_error("2025-02-29") == "1:1: PB090 2025-02-29 is not a calendar date");
   CHECK(first_error("2024-02-29") == "no error");
-  CHECK(first_error("99999999999999999999") == "1:1: PB090 number 99999999999999999999 is too large");
+  CHECK(first_error("99999999999999999999") ==
+        "1:1: PB090 number 99999999999999999999 is too large");
   CHECK(first_error("\"\\u{110000}\"") == "1:2: PB090 \\u{110000} is not a valid character");
 }
 

@@ -24,14 +24,17 @@ bool updating() {
 
 pb::Playbook parse(const std::string& text, bool yaml) {
   pb::Diagnostics d;
-  auto m = yaml ? pb::parse_yaml_playbook(text, "t.playbook.yaml", d) : pb::parse_dsl(text, "t.playbook", d);
+  auto m = yaml ? pb::parse_yaml_playbook(text, "t.playbook.yaml", d)
+                : pb::parse_dsl(text, "t.playbook", d);
   INFO(text);
   REQUIRE(m);
   REQUIRE_FALSE(d.has_errors());
   return *m;
 }
 
-std::string print(const pb::Playbook& m, bool yaml) { return yaml ? pb::print_yaml(m) : pb::print_dsl(m); }
+std::string print(const pb::Playbook& m, bool yaml) {
+  return yaml ? pb::print_yaml(m) : pb::print_dsl(m);
+}
 
 // Lines wider than 100 columns hold a string that cannot be broken.
 void check_width(const std::string& text) {
@@ -61,11 +64,12 @@ TEST_CASE("fmt wraps at 100 columns in both forms, canonically and without chang
   for (bool yaml : {false, true}) {
     INFO((yaml ? "yaml" : "dsl"));
     std::string once = print(model, yaml);
-    compare_golden(once, kData / (yaml ? "long_lines.playbook.yaml.expected" : "long_lines.playbook.expected"));
+    compare_golden(once, kData / (yaml ? "long_lines.playbook.yaml.expected"
+                                       : "long_lines.playbook.expected"));
     check_width(once);
     pb::Playbook back = parse(once, yaml);
     CHECK(back == model);
-    CHECK(print(back, yaml) == once);         // idempotent
+    CHECK(print(back, yaml) == once);                  // idempotent
     CHECK(print(back, !yaml) == print(model, !yaml));  // and the other form agrees
   }
 }
@@ -86,7 +90,8 @@ TEST_CASE("layout: a fill packs items, a group breaks as a whole", "[fmt]") {
     items.push_back(l::text("item" + std::to_string(i) + (i < 9 ? "," : "")));
   }
   l::Doc d = l::nest(4, {l::text("list "), l::fill(items)});
-  CHECK(l::render(d, 0, 30) == "list item0, item1, item2,\n    item3, item4, item5,\n    item6, item7, item8, item9");
+  CHECK(l::render(d, 0, 30) ==
+        "list item0, item1, item2,\n    item3, item4, item5,\n    item6, item7, item8, item9");
   CHECK(l::flat(d) == "list item0, item1, item2, item3, item4, item5, item6, item7, item8, item9");
   l::Doc g = l::group({l::text("a"), l::brk(), l::text("and b"), l::brk(), l::text("and c")});
   CHECK(l::render(g, 0, 20) == "a and b and c");

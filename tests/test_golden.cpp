@@ -95,7 +95,8 @@ TEST_CASE("golden corpus: a 10 MB line and deep nesting, generated at run time",
   TempDir tmp;
   std::string header = "playbook huge {\n  title \"";
   std::ofstream(tmp.path / "generated_huge_line.playbook", std::ios::binary)
-      << header << std::string(10 * 1024 * 1024, 'x') << "\"\n  start a\n  step a { end \"x\" }\n}\n";
+      << header << std::string(10 * 1024 * 1024, 'x')
+      << "\"\n  start a\n  step a { end \"x\" }\n}\n";
   std::ofstream(tmp.path / "generated_huge_line.playbook.yaml", std::ios::binary)
       << "playbook: huge\ntitle: " << std::string(10 * 1024 * 1024, 'x') << "\nstart: a\n"
       << "steps:\n  - {id: a, end: x}\n";
@@ -105,8 +106,9 @@ TEST_CASE("golden corpus: a 10 MB line and deep nesting, generated at run time",
   std::ofstream(tmp.path / "generated_deep_nesting.playbook.yaml", std::ios::binary)
       << "playbook: deep\nstart: a\nsteps:\n  - id: a\n    title: " << std::string(100000, '[')
       << std::string(100000, ']') << "\n";
-  for (const char* name : {"generated_huge_line.playbook", "generated_huge_line.playbook.yaml",
-                           "generated_deep_nesting.playbook", "generated_deep_nesting.playbook.yaml"}) {
+  for (const char* name :
+       {"generated_huge_line.playbook", "generated_huge_line.playbook.yaml",
+        "generated_deep_nesting.playbook", "generated_deep_nesting.playbook.yaml"}) {
     auto t0 = std::chrono::steady_clock::now();
     check_case(tmp.path, name);
     auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

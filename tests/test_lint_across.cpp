@@ -62,10 +62,11 @@ std::string with_task(const std::string& id, const std::string& role_line,
 }  // namespace
 
 TEST_CASE("PB070 compares a task's role by its display name, not its local id", "[catalog]") {
-  auto same = lint({with_task("one", "role targeting_manager \"Targeting Manager\"",
-                              "task 3704 \"Customer Unresponsive\" optional role targeting_manager"),
-                    with_task("two", "role tm \"Targeting Manager\"",
-                              "task 3704 \"Customer Unresponsive\" optional role tm")});
+  auto same =
+      lint({with_task("one", "role targeting_manager \"Targeting Manager\"",
+                      "task 3704 \"Customer Unresponsive\" optional role targeting_manager"),
+            with_task("two", "role tm \"Targeting Manager\"",
+                      "task 3704 \"Customer Unresponsive\" optional role tm")});
   INFO(same.dump());
   CHECK(same.with("PB070").empty());
 
@@ -77,8 +78,9 @@ TEST_CASE("PB070 compares a task's role by its display name, not its local id", 
   auto found = renamed.with("PB070");
   REQUIRE(found.size() == 1);
   CHECK(found[0]->loc.str() == "f2.playbook:3:3");
-  CHECK(found[0]->message ==
-        "task 3704 has role \"Targeting Manager\" here but \"FastTrack Manager\" at f1.playbook:3:3");
+  CHECK(
+      found[0]->message ==
+      "task 3704 has role \"Targeting Manager\" here but \"FastTrack Manager\" at f1.playbook:3:3");
 }
 
 TEST_CASE("PB070 compares services as a set", "[catalog]") {
@@ -98,28 +100,35 @@ TEST_CASE("PB070 compares services as a set", "[catalog]") {
 }
 
 TEST_CASE("PB070 compares names after NFC and explains invisible differences", "[catalog]") {
-  auto nfc_nfd = lint({with_task("one", "role fm \"FM\"", "task 3704 \"Revis\u00e3o\" optional role fm"),
-                       with_task("two", "role fm \"FM\"", "task 3704 \"Revisa\u0303o\" optional role fm")});
+  auto nfc_nfd =
+      lint({with_task("one", "role fm \"FM\"", "task 3704 \"Revis\u00e3o\" optional role fm"),
+            with_task("two", "role fm \"FM\"", "task 3704 \"Revisa\u0303o\" optional role fm")});
   INFO(nfc_nfd.dump());
   CHECK(nfc_nfd.with("PB070").empty());
 
-  auto spaces = lint({with_task("one", "role fm \"FM\"", "task 3704 \"Customer Unresponsive\" optional role fm"),
-                      with_task("two", "role fm \"FM\"", "task 3704 \"Customer Unresponsive \" optional role fm")});
+  auto spaces = lint(
+      {with_task("one", "role fm \"FM\"", "task 3704 \"Customer Unresponsive\" optional role fm"),
+       with_task("two", "role fm \"FM\"",
+                 "task 3704 \"Customer Unresponsive \" optional role fm")});
   REQUIRE(spaces.with("PB070").size() == 1);
   CHECK(spaces.with("PB070")[0]->message ==
         "task 3704 is named \"Customer Unresponsive \" here but \"Customer Unresponsive\" at "
         "f1.playbook:3:3; the names differ only by a trailing SPACE (U+0020) at column 22 here");
 
-  auto zwsp = lint({with_task("one", "role fm \"FM\"", "task 3704 \"Customer\\u{200B} Unresponsive\" optional role fm"),
-                    with_task("two", "role fm \"FM\"", "task 3704 \"Customer Unresponsive\" optional role fm")});
+  auto zwsp = lint(
+      {with_task("one", "role fm \"FM\"",
+                 "task 3704 \"Customer\\u{200B} Unresponsive\" optional role fm"),
+       with_task("two", "role fm \"FM\"", "task 3704 \"Customer Unresponsive\" optional role fm")});
   REQUIRE(zwsp.with("PB070").size() == 1);
-  CHECK(zwsp.with("PB070")[0]->message ==
-        "task 3704 is named \"Customer Unresponsive\" here but \"Customer\\u{200B} Unresponsive\" at "
-        "f1.playbook:3:3; the names differ only by a ZERO WIDTH SPACE (U+200B) at column 9 in the "
-        "one at f1.playbook:3:3");
+  CHECK(
+      zwsp.with("PB070")[0]->message ==
+      "task 3704 is named \"Customer Unresponsive\" here but \"Customer\\u{200B} Unresponsive\" at "
+      "f1.playbook:3:3; the names differ only by a ZERO WIDTH SPACE (U+200B) at column 9 in the "
+      "one at f1.playbook:3:3");
 }
 
-TEST_CASE("PB070 is reported once, on the place that differs, naming every other place", "[catalog]") {
+TEST_CASE("PB070 is reported once, on the place that differs, naming every other place",
+          "[catalog]") {
   auto task = [](const char* name, const char* flag) {
     return std::string("task 3704 \"") + name + "\" " + flag + " role fm";
   };
@@ -131,7 +140,8 @@ TEST_CASE("PB070 is reported once, on the place that differs, naming every other
   REQUIRE(found.size() == 2);
   // The flag: two and three say mandatory, so one is the odd one out.
   CHECK(found[0]->loc.str() == "f1.playbook:3:3");
-  CHECK(found[0]->message == "task 3704 is optional here but mandatory at f2.playbook:3:3 and f3.playbook:3:3");
+  CHECK(found[0]->message ==
+        "task 3704 is optional here but mandatory at f2.playbook:3:3 and f3.playbook:3:3");
   CHECK(found[1]->loc.str() == "f2.playbook:3:3");
   CHECK(found[1]->message ==
         "task 3704 is named \"Customer unresponsive\" here but \"Customer Unresponsive\" at "
@@ -149,20 +159,26 @@ TEST_CASE("PB071: an attribute, record field, enum or payload field with two typ
            "\n  }\n  start a\n  step a {\n    on paused -> b\n    after 1 week -> b\n  }\n"
            "  step b { end \"x\" }\n}\n";
   };
-  auto r = lint({pb("one", "attr seats int attr l1 enum(\"In Progress\", Blocked) attr w records wl { attr esd date }",
-                    "attr until date"),
-                 pb("two", "attr seats string attr l1 enum(Blocked, \"In Progress\") attr w records wl { attr esd string }",
-                    "attr until string")});
+  auto r = lint(
+      {pb("one",
+          "attr seats int attr l1 enum(\"In Progress\", Blocked) attr w records wl { attr esd date }",
+          "attr until date"),
+       pb("two",
+          "attr seats string attr l1 enum(Blocked, \"In Progress\") attr w records wl { attr esd string }",
+          "attr until string")});
   INFO(r.dump());
   auto found = r.with("PB071");
   REQUIRE(found.size() == 3);
-  CHECK(found[0]->message == "payload field 'until' of event 'paused' is string here but date at f1.playbook:2:27");
+  CHECK(found[0]->message ==
+        "payload field 'until' of event 'paused' is string here but date at f1.playbook:2:27");
   CHECK(found[1]->message == "tenant attribute 'seats' is string here but int at f1.playbook:4:5");
-  CHECK(found[2]->message == "tenant attribute 'w.esd' is string here but date at f1.playbook:4:77");
+  CHECK(found[2]->message ==
+        "tenant attribute 'w.esd' is string here but date at f1.playbook:4:77");
   CHECK(found[1]->related.at(0).loc.str() == "f1.playbook:4:5");
 }
 
-TEST_CASE("PB071 against the shared schema replaces PB020; the same type stays PB020", "[catalog]") {
+TEST_CASE("PB071 against the shared schema replaces PB020; the same type stays PB020",
+          "[catalog]") {
   const char* schema = "schema: tenant\nattributes:\n  seats: {type: int}\n";
   auto pb = [](const char* type) {
     return std::string("playbook one {\n  tenant { attr seats ") + type +
@@ -173,7 +189,8 @@ TEST_CASE("PB071 against the shared schema replaces PB020; the same type stays P
   INFO(differ.dump());
   CHECK(differ.with("PB020").empty());
   REQUIRE(differ.with("PB071").size() == 1);
-  CHECK(differ.with("PB071")[0]->message == "tenant attribute 'seats' is string here but int at tenant.schema.yaml:3:3");
+  CHECK(differ.with("PB071")[0]->message ==
+        "tenant attribute 'seats' is string here but int at tenant.schema.yaml:3:3");
   auto same = lint({pb("int")}, schema);
   CHECK(same.with("PB071").empty());
   CHECK(same.with("PB020").size() == 1);

@@ -58,18 +58,19 @@ TEST_CASE("DSL: directives in comments only, each with the line it covers", "[al
 }
 
 TEST_CASE("YAML: quoted and block scalars are not comments", "[allow]") {
-  const char* yaml = "playbook: p\n"
-                     "title: \"Not # lint: allow PB054 - a string\"\n"
-                     "owner: 'It''s # lint: allow PB054 - still a string'\n"
-                     "phase: New Year's # lint: allow PB080 - a comment after a plain scalar\n"
-                     "start: a\n"
-                     "steps:\n"
-                     "  # lint: allow PB054 — above the step\n"
-                     "  - id: a\n"
-                     "    instructions: |\n"
-                     "      # lint: allow PB054 - block content\n"
-                     "    transitions:\n"
-                     "      - {event: replied, to: a}   # lint: allow PB053: on this line\n";
+  const char* yaml =
+      "playbook: p\n"
+      "title: \"Not # lint: allow PB054 - a string\"\n"
+      "owner: 'It''s # lint: allow PB054 - still a string'\n"
+      "phase: New Year's # lint: allow PB080 - a comment after a plain scalar\n"
+      "start: a\n"
+      "steps:\n"
+      "  # lint: allow PB054 — above the step\n"
+      "  - id: a\n"
+      "    instructions: |\n"
+      "      # lint: allow PB054 - block content\n"
+      "    transitions:\n"
+      "      - {event: replied, to: a}   # lint: allow PB053: on this line\n";
   Diagnostics d;
   auto allows = scan_allows(yaml, "p.playbook.yaml", true, d);
   INFO(codes(d));
@@ -84,37 +85,41 @@ TEST_CASE("YAML: quoted and block scalars are not comments", "[allow]") {
 }
 
 TEST_CASE("a directive without a reason, code or verb is PB091", "[allow]") {
-  const char* text = "playbook p {\n"
-                     "  # lint: allow PB054\n"
-                     "  # lint: allow PB054 —   \n"
-                     "  # lint: allow — a reason but no code\n"
-                     "  # lint: alow PB054 — typo\n"
-                     "  # lint: allow PB054 because reasons\n"
-                     "  start a\n"
-                     "  step a { end \"x\" }\n"
-                     "}\n";
+  const char* text =
+      "playbook p {\n"
+      "  # lint: allow PB054\n"
+      "  # lint: allow PB054 —   \n"
+      "  # lint: allow — a reason but no code\n"
+      "  # lint: alow PB054 — typo\n"
+      "  # lint: allow PB054 because reasons\n"
+      "  start a\n"
+      "  step a { end \"x\" }\n"
+      "}\n";
   Diagnostics d;
   auto allows = scan_allows(text, "p.playbook", false, d);
   INFO(codes(d));
   CHECK(allows.empty());
   REQUIRE(d.items().size() == 5);
   for (const auto& x : d.items()) CHECK(x.code == "PB091");
-  CHECK(d.items()[0].message ==
-        "a suppression needs a reason: write `# lint: allow PB054 — why the finding does not apply here`");
+  CHECK(
+      d.items()[0].message ==
+      "a suppression needs a reason: write `# lint: allow PB054 — why the finding does not apply here`");
   CHECK(d.items()[1].message.starts_with("a suppression needs a reason"));
   CHECK(d.items()[2].message.starts_with("`lint: allow` names no code"));
   CHECK(d.items()[3].message.starts_with("unknown lint directive 'alow'"));
   CHECK(d.items()[3].hint == "did you mean 'allow'?");
-  CHECK(d.items()[4].message.starts_with("expected '—' (or '--') between the codes and the reason"));
+  CHECK(
+      d.items()[4].message.starts_with("expected '—' (or '--') between the codes and the reason"));
 }
 
 TEST_CASE(".playbook-lint.yaml entries: code, path, step, reason", "[allow]") {
-  const char* config = "allow:\n"
-                       "  - {code: PB054, path: \"*.playbook\", step: a, reason: scored by the model}\n"
-                       "  - {code: [PB080, PB081], reason: kept for the next version}\n"
-                       "  - {code: PB054}\n"
-                       "  - {code: PB54, reason: x}\n"
-                       "  - {code: PB054, reason: x, stpe: a}\n";
+  const char* config =
+      "allow:\n"
+      "  - {code: PB054, path: \"*.playbook\", step: a, reason: scored by the model}\n"
+      "  - {code: [PB080, PB081], reason: kept for the next version}\n"
+      "  - {code: PB054}\n"
+      "  - {code: PB54, reason: x}\n"
+      "  - {code: PB054, reason: x, stpe: a}\n";
   Diagnostics d;
   auto allows = parse_lint_config(config, "dir/.playbook-lint.yaml", d);
   INFO(codes(d));

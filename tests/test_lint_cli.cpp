@@ -19,7 +19,8 @@ const fs::path kCorpus = fs::path(PB_SOURCE_DIR) / "tests" / "corpus";
 }
 
 TEST_CASE("lint exit codes", "[lint]") {
-  auto clean = run_playbook(kCorpus, "lint clean.playbook.yaml undefined_calendar/calendars/AMERICAS.yaml");
+  auto clean =
+      run_playbook(kCorpus, "lint clean.playbook.yaml undefined_calendar/calendars/AMERICAS.yaml");
   CHECK(clean.code == 0);
   CHECK(clean.out.empty());
   CHECK(clean.err == "no problems in 2 files\n");
@@ -35,7 +36,8 @@ TEST_CASE("lint exit codes", "[lint]") {
 
   auto missing = run_playbook(kCorpus, "lint no_such_file.playbook");
   CHECK(missing.code == 2);
-  CHECK(missing.out == "no_such_file.playbook: error: cannot read: no such file or directory [PB005]\n");
+  CHECK(missing.out ==
+        "no_such_file.playbook: error: cannot read: no such file or directory [PB005]\n");
 
   CHECK(run_playbook(kCorpus, "lint --format xml clean.playbook.yaml").code == 2);
 }
@@ -56,8 +58,8 @@ TEST_CASE("a playbook file linted alone reads the tenant schema beside it", "[li
   fs::create_directories(dir);
   std::ofstream(dir / "tenant.schema.yaml") << "schema: tenant\nattributes:\n  vip: {type: bool}\n";
   std::ofstream(dir / "p.playbook") << "playbook p {\n  start a\n  step a {\n"
-                                      "    when tenant.vip -> b\n    otherwise -> b\n  }\n"
-                                      "  step b { end \"x\" }\n}\n";
+                                       "    when tenant.vip -> b\n    otherwise -> b\n  }\n"
+                                       "  step b { end \"x\" }\n}\n";
   auto alone = run_playbook(dir, "lint p.playbook");
   fs::remove(dir / "tenant.schema.yaml");
   auto without = run_playbook(dir, "lint p.playbook");
@@ -78,7 +80,8 @@ TEST_CASE("lint output formats", "[lint]") {
   CHECK(arr[0]["hint"] == "did you mean 'done'?");
   CHECK(j.err.empty());
 
-  auto s = run_playbook(kCorpus, "lint --format sarif undefined_step.playbook.yaml unused.playbook.yaml");
+  auto s = run_playbook(kCorpus,
+                        "lint --format sarif undefined_step.playbook.yaml unused.playbook.yaml");
   auto sarif = json::parse(s.out);
   CHECK(sarif["version"] == "2.1.0");
   // PB030 + PB080/81/82, and PB021: both files are playbook 'corpus-case'.

@@ -33,11 +33,14 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
 };
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 
 }  // namespace
 
-TEST_CASE("the playbook search path (--playbooks, PLAYBOOK_DIR) is ':'-separated or repeated", "[lint][dirs]") {
+TEST_CASE("the playbook search path (--playbooks, PLAYBOOK_DIR) is ':'-separated or repeated",
+          "[lint][dirs]") {
   auto alone = run_playbook(kData, "--playbooks team lint");
   INFO(alone.out);
   CHECK(alone.code == 1);  // the shared playbook and schema are not seen
@@ -74,11 +77,12 @@ TEST_CASE("a playbook file alone is checked with its directory's calendars", "[l
   auto r = run_playbook(kCorpus, "lint undefined_calendar/a.playbook");
   INFO(r.out);
   CHECK(r.code == 1);
-  CHECK(r.out ==
-        "undefined_calendar/a.playbook:6:12: error: no business calendar for tenant.region \"APJ\": "
-        "add calendars/APJ.yaml [PB036]\n"
-        "undefined_calendar/a.playbook:6:12: error: no business calendar for tenant.region \"EMEA\": "
-        "add calendars/EMEA.yaml [PB036]\n");
+  CHECK(
+      r.out ==
+      "undefined_calendar/a.playbook:6:12: error: no business calendar for tenant.region \"APJ\": "
+      "add calendars/APJ.yaml [PB036]\n"
+      "undefined_calendar/a.playbook:6:12: error: no business calendar for tenant.region \"EMEA\": "
+      "add calendars/EMEA.yaml [PB036]\n");
 }
 
 TEST_CASE("run commands see the union of PLAYBOOK_DIR and refuse an ambiguous id", "[dirs]") {
@@ -109,17 +113,21 @@ TEST_CASE("suppressed findings: --show-suppressed, the summary, --werror", "[lin
   auto text = run_playbook(kCorpus, "lint --show-suppressed suppressions");
   INFO(text.out);
   CHECK(contains(text.out, "suppressions/a.playbook:33:3: warning: step 'email_2' only waits for"));
-  CHECK(contains(text.out, "[PB054] (suppressed at suppressions/a.playbook:32:3: the ML model fires the reply event)"));
-  auto j = json::parse(run_playbook(kCorpus, "lint --show-suppressed --format json suppressions").out);
+  CHECK(contains(
+      text.out,
+      "[PB054] (suppressed at suppressions/a.playbook:32:3: the ML model fires the reply event)"));
+  auto j =
+      json::parse(run_playbook(kCorpus, "lint --show-suppressed --format json suppressions").out);
   std::set<std::string> kinds;
   for (const auto& d : j)
     if (d.contains("suppression")) kinds.insert(d["suppression"]["kind"].get<std::string>());
   CHECK(kinds == std::set<std::string>{"inSource", "external"});
 
   TempDir dir("pb_lint_werror");
-  std::ofstream(dir.path / "p.playbook") << "playbook p {\n  event scored \"Scored\"\n  start a\n"
-                                            "  # lint: allow PB054 — the scoring model fires `scored`\n"
-                                            "  step a {\n    on scored -> b\n  }\n  step b { end \"x\" }\n}\n";
+  std::ofstream(dir.path / "p.playbook")
+      << "playbook p {\n  event scored \"Scored\"\n  start a\n"
+         "  # lint: allow PB054 — the scoring model fires `scored`\n"
+         "  step a {\n    on scored -> b\n  }\n  step b { end \"x\" }\n}\n";
   auto werror = run_playbook(dir.path, "lint --werror .");
   INFO(werror.out << werror.err);
   CHECK(werror.code == 0);
@@ -134,19 +142,25 @@ TEST_CASE("JSON: a catalog conflict names every other place in relatedLocations"
   CHECK(flag["code"] == "PB070");
   CHECK(flag["file"] == "catalog_three_files/a.playbook");
   REQUIRE(flag["relatedLocations"].size() == 2);
-  CHECK(flag["relatedLocations"][0] == json{{"file", "catalog_three_files/b.playbook.yaml"}, {"line", 9},
-                                            {"column", 5}, {"message", "task 3663 is mandatory here"}});
-  CHECK(flag["relatedLocations"][1] == json{{"file", "catalog_three_files/c.playbook"}, {"line", 8},
-                                            {"column", 3}, {"message", "task 3663 is mandatory here"}});
+  CHECK(flag["relatedLocations"][0] == json{{"file", "catalog_three_files/b.playbook.yaml"},
+                                            {"line", 9},
+                                            {"column", 5},
+                                            {"message", "task 3663 is mandatory here"}});
+  CHECK(flag["relatedLocations"][1] == json{{"file", "catalog_three_files/c.playbook"},
+                                            {"line", 8},
+                                            {"column", 3},
+                                            {"message", "task 3663 is mandatory here"}});
   const auto& name = j[1];
   CHECK(name["file"] == "catalog_three_files/b.playbook.yaml");
   REQUIRE(name["relatedLocations"].size() == 2);
-  CHECK(name["relatedLocations"][0]["message"] == "task 3663 is named \"Send Email Outreach #1\" here");
+  CHECK(name["relatedLocations"][0]["message"] ==
+        "task 3663 is named \"Send Email Outreach #1\" here");
 }
 
 TEST_CASE("SARIF: paths relative to SRCROOT or file:// URIs, related locations, suppressions",
           "[lint][sarif]") {
-  auto rel = json::parse(run_playbook(kCorpus, "lint --format sarif catalog_three_files suppressions").out);
+  auto rel = json::parse(
+      run_playbook(kCorpus, "lint --format sarif catalog_three_files suppressions").out);
   auto& run = rel["runs"][0];
   std::string root = run["originalUriBaseIds"]["SRCROOT"]["uri"];
   CHECK(root.starts_with("file:///"));
@@ -161,7 +175,8 @@ TEST_CASE("SARIF: paths relative to SRCROOT or file:// URIs, related locations, 
     CHECK_FALSE(art["uri"].get<std::string>().starts_with("/"));
     if (r.contains("relatedLocations")) related |= r["relatedLocations"].size() >= 2;
     for (const auto& s : r.value("suppressions", json::array())) {
-      in_source |= s["kind"] == "inSource" && s["justification"] == "the ML model fires the reply event";
+      in_source |=
+          s["kind"] == "inSource" && s["justification"] == "the ML model fires the reply event";
       external |= s["kind"] == "external" && s["justification"] == "an FM calls every day";
     }
   }
@@ -170,14 +185,18 @@ TEST_CASE("SARIF: paths relative to SRCROOT or file:// URIs, related locations, 
   CHECK(external);
 
   TempDir elsewhere("pb_lint_sarif");
-  auto abs = json::parse(
-      run_playbook(elsewhere.path, "lint --format sarif " + (kCorpus / "catalog_three_files").string()).out);
+  auto abs =
+      json::parse(run_playbook(elsewhere.path,
+                               "lint --format sarif " + (kCorpus / "catalog_three_files").string())
+                      .out);
   auto& loc = abs["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
   CHECK(loc["uri"].get<std::string>().starts_with("file:///"));
   CHECK_FALSE(loc.contains("uriBaseId"));
   auto under = json::parse(
-      run_playbook(kCorpus, "lint --format sarif " + (kCorpus / "catalog_three_files").string()).out);
-  auto& loc2 = under["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+      run_playbook(kCorpus, "lint --format sarif " + (kCorpus / "catalog_three_files").string())
+          .out);
+  auto& loc2 =
+      under["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
   CHECK(loc2["uri"].get<std::string>().starts_with("catalog_three_files/"));
   CHECK(loc2["uriBaseId"] == "SRCROOT");
 }

@@ -24,7 +24,8 @@ TEST_CASE("docs/lint-codes.md documents every code") {
   std::string doc = read(fs::path(PB_SOURCE_DIR) / "docs" / "lint-codes.md");
   std::set<std::string> documented;
   std::regex heading(R"(### (PB\d{3}) — )");
-  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), heading); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), heading);
+       it != std::sregex_iterator(); ++it)
     documented.insert((*it)[1]);
   for (int n = 1; n < 100; ++n) {
     char code[8];
@@ -37,7 +38,8 @@ TEST_CASE("docs/lint-codes.md documents every code") {
   for (const auto& e : fs::directory_iterator(fs::path(PB_SOURCE_DIR) / "tests" / "corpus")) {
     if (e.path().extension() != ".expected") continue;
     std::string text = read(e.path());
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), used); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), used);
+         it != std::sregex_iterator(); ++it) {
       INFO(e.path().filename().string() << " uses " << (*it)[1]);
       CHECK(documented.contains((*it)[1]));
     }

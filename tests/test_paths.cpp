@@ -12,7 +12,8 @@ using namespace pb;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text, paths::Options o = {}, bool* truncated = nullptr) {
+std::vector<std::string> lines_of(const std::string& text, paths::Options o = {},
+                                  bool* truncated = nullptr) {
   Diagnostics d;
   auto pb = parse_dsl(text, "t.playbook", d);
   for (const auto& x : d.items()) UNSCOPED_INFO(x.loc.str() << " " << x.message);
@@ -100,22 +101,25 @@ TEST_CASE("paths: a cycle is gone around at most --max-loops times", "[paths]") 
                                    "a -(after 2 business days)-> a -(go)-> done => handoff ext",
                                });
   CHECK(lines_of(kReminder, {2, 1000, 100000}).size() == 3);
-  CHECK(lines_of(kReminder, {0, 1000, 100000}) == std::vector<std::string>{"a -(go)-> done => handoff ext"});
+  CHECK(lines_of(kReminder, {0, 1000, 100000}) ==
+        std::vector<std::string>{"a -(go)-> done => handoff ext"});
 }
 
 TEST_CASE("paths: a visits() guard allows its loop as often as it says", "[paths]") {
-  CHECK(lines_of(kVisits) ==
-        std::vector<std::string>{
-            "phone -(no_answer when visits(phone) < 3)-> phone -(no_answer when visits(phone) < 3)-> phone "
-            "-(no_answer when visits(phone) >= 3)-> give_up => end \"lost\"",
-            "phone -(no_answer when visits(phone) < 3)-> phone -(no_answer when visits(phone) < 3)-> phone "
-            "-(yes)-> won => end \"won\"",
-            "phone -(no_answer when visits(phone) < 3)-> phone -(yes)-> won => end \"won\"",
-            "phone -(yes)-> won => end \"won\"",
-        });
+  CHECK(
+      lines_of(kVisits) ==
+      std::vector<std::string>{
+          "phone -(no_answer when visits(phone) < 3)-> phone -(no_answer when visits(phone) < 3)-> phone "
+          "-(no_answer when visits(phone) >= 3)-> give_up => end \"lost\"",
+          "phone -(no_answer when visits(phone) < 3)-> phone -(no_answer when visits(phone) < 3)-> phone "
+          "-(yes)-> won => end \"won\"",
+          "phone -(no_answer when visits(phone) < 3)-> phone -(yes)-> won => end \"won\"",
+          "phone -(yes)-> won => end \"won\"",
+      });
 }
 
-TEST_CASE("paths: a literal set decides a later branch; unknown attributes take every branch", "[paths]") {
+TEST_CASE("paths: a literal set decides a later branch; unknown attributes take every branch",
+          "[paths]") {
   CHECK(lines_of(kLiteralSet) == std::vector<std::string>{
                                      "a -(x)-> d -(when tenant.kind == \"A\")-> ea => end \"a\"",
                                      "a -(y)-> d -(when tenant.kind == \"A\")-> ea => end \"a\"",
@@ -125,11 +129,13 @@ TEST_CASE("paths: a literal set decides a later branch; unknown attributes take 
 
 TEST_CASE("paths: a task completed on the path is known to task()", "[paths]") {
   auto got = lines_of(kTaskGuard, {3, 1000, 100000});  // o and s1 could be entered 4 times
-  CHECK(got == std::vector<std::string>{
-                   "s0 -(held)-> o -(when tenant.more and not task(3670))-> s1 -(held)-> o -(otherwise)-> done "
-                   "=> end \"done\"",
-                   "s0 -(held)-> o -(otherwise)-> done => end \"done\"",
-               });
+  CHECK(
+      got ==
+      std::vector<std::string>{
+          "s0 -(held)-> o -(when tenant.more and not task(3670))-> s1 -(held)-> o -(otherwise)-> done "
+          "=> end \"done\"",
+          "s0 -(held)-> o -(otherwise)-> done => end \"done\"",
+      });
 }
 
 TEST_CASE("paths: --limit truncates and says so", "[paths]") {
@@ -140,7 +146,8 @@ TEST_CASE("paths: --limit truncates and says so", "[paths]") {
   CHECK_FALSE(truncated);  // exactly as many paths as the limit: nothing left out
 }
 
-TEST_CASE("scaffold: a path is covered by a contiguous run of the playbook's taken transitions", "[paths]") {
+TEST_CASE("scaffold: a path is covered by a contiguous run of the playbook's taken transitions",
+          "[paths]") {
   Diagnostics d;
   auto pb = parse_dsl(kVisits, "t.playbook", d);
   REQUIRE(pb);
@@ -154,9 +161,11 @@ TEST_CASE("scaffold: a path is covered by a contiguous run of the playbook's tak
   };
   const auto& loop_yes = e.paths[2];  // phone -(no_answer <3)-> phone -(yes)-> won
   CHECK(cli::covers(reached({{"t", 0}, {"t", 2}}), "t", loop_yes));
-  CHECK(cli::covers(reached({{"t", 0}, {"t", 0}, {"t", 2}}), "t", loop_yes));    // a run inside
-  CHECK(cli::covers(reached({{"t", 0}, {"other", 1}, {"t", 2}}), "t", loop_yes)); // other playbooks drop out
-  CHECK_FALSE(cli::covers(reached({{"t", 0}, {"t", 1}, {"t", 2}}), "t", loop_yes));  // not contiguous
-  CHECK_FALSE(cli::covers(reached({{"t", 2}}), "t", loop_yes));                     // a prefix only
-  CHECK_FALSE(cli::covers(reached({{"x", 0}, {"x", 2}}), "t", loop_yes));          // another playbook's
+  CHECK(cli::covers(reached({{"t", 0}, {"t", 0}, {"t", 2}}), "t", loop_yes));  // a run inside
+  CHECK(cli::covers(reached({{"t", 0}, {"other", 1}, {"t", 2}}), "t",
+                    loop_yes));  // other playbooks drop out
+  CHECK_FALSE(
+      cli::covers(reached({{"t", 0}, {"t", 1}, {"t", 2}}), "t", loop_yes));  // not contiguous
+  CHECK_FALSE(cli::covers(reached({{"t", 2}}), "t", loop_yes));              // a prefix only
+  CHECK_FALSE(cli::covers(reached({{"x", 0}, {"x", 2}}), "t", loop_yes));    // another playbook's
 }

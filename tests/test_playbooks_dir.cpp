@@ -26,7 +26,9 @@ pb::Project load_dir() {
   return r.project;
 }
 
-pb::Days ymd(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / std::chrono::day{d}}; }
+pb::Days ymd(int y, unsigned m, unsigned d) {
+  return sys_days{year{y} / month{m} / std::chrono::day{d}};
+}
 
 // Whether the YAML scalar `text` is a value of `type` (bool, int, date,
 // enum value; any string).
@@ -38,7 +40,8 @@ bool fits(const pb::Type& type, const std::string& text) {
     case pb::TypeKind::Date: {
       int y = 0;
       unsigned m = 0, d = 0;
-      if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return false;
+      if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3)
+        return false;
       return year_month_day{year{y}, month{m}, std::chrono::day{d}}.ok();
     }
     case pb::TypeKind::Enum:

@@ -23,8 +23,8 @@ std::vector<std::string> load_errors(const std::string& text) {
   d.sort();
   std::vector<std::string> out;
   for (const auto& x : d.items())
-    out.push_back(std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + " " + x.code + " " +
-                  x.message + (x.hint.empty() ? "" : " | " + x.hint));
+    out.push_back(std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + " " + x.code +
+                  " " + x.message + (x.hint.empty() ? "" : " | " + x.hint));
   if (s) CHECK(out.empty());
   return out;
 }
@@ -64,32 +64,36 @@ TEST_CASE("scenario loader: errors with positions and did-you-mean", "[scenario]
   pb::Diagnostics d;
   REQUIRE(pb::read_file(kSrc + "/tests/data/scenarios/bad.scenario.yaml", text, d));
   auto errs = load_errors(text);
-  CHECK(errs == std::vector<std::string>{
-                    "1:1 PB014 the scenario needs the key 'playbook'",
-                    "2:1 PB010 unknown key 'playbok' in the scenario | did you mean 'playbook'?",
-                    "3:8 PB090 'start' '2026-13-01' is not an ISO-8601 date or a date-time with a zone "
-                    "(Z or ±HH:MM)",
-                    "7:5 PB010 unknown key 'expcet' in an item of 'steps' | did you mean 'expect'?",
-                    "8:14 PB090 'advance' 'two days' is not a duration like '2 business days', '3 days', "
-                    "'1 week' or '4 hours'",
-                    "9:5 PB013 'fire' is empty",
-                    "11:5 PB012 a step does one thing: 'complete' and 'tick' given together",
-                });
+  CHECK(errs ==
+        std::vector<std::string>{
+            "1:1 PB014 the scenario needs the key 'playbook'",
+            "2:1 PB010 unknown key 'playbok' in the scenario | did you mean 'playbook'?",
+            "3:8 PB090 'start' '2026-13-01' is not an ISO-8601 date or a date-time with a zone "
+            "(Z or ±HH:MM)",
+            "7:5 PB010 unknown key 'expcet' in an item of 'steps' | did you mean 'expect'?",
+            "8:14 PB090 'advance' 'two days' is not a duration like '2 business days', '3 days', "
+            "'1 week' or '4 hours'",
+            "9:5 PB013 'fire' is empty",
+            "11:5 PB012 a step does one thing: 'complete' and 'tick' given together",
+        });
 }
 
 TEST_CASE("scenario loader: syntax error, missing keys, empty values, wrong types", "[scenario]") {
-  CHECK(load_errors("playbook: [a\n") == std::vector<std::string>{"2:1 PB001 YAML syntax error: end of sequence flow not found"});
+  CHECK(load_errors("playbook: [a\n") ==
+        std::vector<std::string>{"2:1 PB001 YAML syntax error: end of sequence flow not found"});
   CHECK(load_errors("playbook: a\nstart: 2026-01-01\nsteps: []\n") ==
         std::vector<std::string>{"1:1 PB014 missing 'tenant' or 'sample' in the scenario"});
-  CHECK(load_errors("playbook: a\nstart: 2026-01-01\ntenant: {}\nsteps:\n  - fire: x\n    expect:\n      "
-                    "tasks: {3663: done, x: complete}\n      timers: {due: 1}\n      notes:\n") ==
+  CHECK(load_errors(
+            "playbook: a\nstart: 2026-01-01\ntenant: {}\nsteps:\n  - fire: x\n    expect:\n      "
+            "tasks: {3663: done, x: complete}\n      timers: {due: 1}\n      notes:\n") ==
         std::vector<std::string>{"7:21 PB090 task state 'done' is not complete or not_started",
                                  "7:27 PB012 task 'x' in 'tasks' must be a task id (a number)",
                                  "8:15 PB012 'timers' must be a list, got a mapping",
                                  "9:7 PB013 'notes' is empty"});
 }
 
-TEST_CASE("scenario runner: a deliberately failing scenario fails with the right message", "[scenario]") {
+TEST_CASE("scenario runner: a deliberately failing scenario fails with the right message",
+          "[scenario]") {
   auto r = run_file(kSrc + "/tests/data/scenarios/failing.scenario.yaml");
   CHECK_FALSE(r.passed);
   REQUIRE(r.failures.size() == 2);
@@ -109,8 +113,9 @@ TEST_CASE("playbook test: the failing fixture exits 1 with its details", "[scena
   CHECK(r.code == 1);
   CHECK(r.out.find("FAIL tests/data/scenarios/failing.scenario.yaml — deliberately failing\n") !=
         std::string::npos);
-  CHECK(r.out.find("  tests/data/scenarios/failing.scenario.yaml:13:7: step 2: expected step: pitch; "
-                   "found step ask_account_team\n") != std::string::npos);
+  CHECK(
+      r.out.find("  tests/data/scenarios/failing.scenario.yaml:13:7: step 2: expected step: pitch; "
+                 "found step ask_account_team\n") != std::string::npos);
   CHECK(r.out.ends_with("\n0 passed, 1 failed\n"));
 }
 
@@ -129,14 +134,17 @@ TEST_CASE("playbook test: the bundled scenarios pass", "[scenario][cli]") {
 }
 
 TEST_CASE("playbook test --format json and junit", "[scenario][cli]") {
-  auto j = pbtest::run_playbook(kSrc, "test --format json tests/data/scenarios/failing.scenario.yaml");
+  auto j =
+      pbtest::run_playbook(kSrc, "test --format json tests/data/scenarios/failing.scenario.yaml");
   CHECK(j.code == 1);
   auto doc = nlohmann::json::parse(j.out);
   CHECK(doc["failed"] == 1);
   CHECK(doc["scenarios"][0]["failures"][0]["line"] == 13);
-  auto x = pbtest::run_playbook(kSrc, "test --format junit tests/data/scenarios/failing.scenario.yaml");
+  auto x =
+      pbtest::run_playbook(kSrc, "test --format junit tests/data/scenarios/failing.scenario.yaml");
   CHECK(x.code == 1);
-  CHECK(x.out.find("<testsuite name=\"playbook scenarios\" tests=\"1\" failures=\"1\">") != std::string::npos);
+  CHECK(x.out.find("<testsuite name=\"playbook scenarios\" tests=\"1\" failures=\"1\">") !=
+        std::string::npos);
 }
 
 TEST_CASE("scenario loader: a sample that does not exist", "[scenario]") {
@@ -154,7 +162,8 @@ steps:
   - fire: research_done
     expect: {refused: note-prefix}
   - advance: 4 hours
-)", "inline.scenario.yaml", kSrc + "/playbooks/samples", d);
+)",
+                                   "inline.scenario.yaml", kSrc + "/playbooks/samples", d);
   REQUIRE(s);
   pb::Diagnostics ld;
   auto loaded = pb::load_paths({kSrc + "/playbooks"}, ld);
@@ -184,6 +193,7 @@ TEST_CASE("scenario runner: records the transitions, steps and refusing rules it
   CHECK(refused_at(102));  // rule contact_may_be_contacted
   CHECK_FALSE(refused_at(107));
   bool entered_ask = false;
-  for (const auto& [pb, step] : got.entered) entered_ask |= pb == "customer-engagement" && step == "ask_account_team";
+  for (const auto& [pb, step] : got.entered)
+    entered_ask |= pb == "customer-engagement" && step == "ask_account_team";
   CHECK(entered_ask);
 }

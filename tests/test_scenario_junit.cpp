@@ -80,8 +80,9 @@ TEST_CASE("junit: the bundled suite parses with one testcase per scenario, none 
 }
 
 TEST_CASE("junit: failing scenarios, their messages, and escaping", "[scenario][junit]") {
-  auto j = junit("tests/data/scenarios/failing.scenario.yaml tests/data/scenarios/escaping.scenario.yaml "
-                 "playbooks/tests/re-engagement-rules.scenario.yaml");
+  auto j = junit(
+      "tests/data/scenarios/failing.scenario.yaml tests/data/scenarios/escaping.scenario.yaml "
+      "playbooks/tests/re-engagement-rules.scenario.yaml");
   CHECK(j.code == 1);
   const auto& d = j.doc;
   CHECK(d["root"] == "testsuites");
@@ -97,21 +98,25 @@ TEST_CASE("junit: failing scenarios, their messages, and escaping", "[scenario][
   CHECK(failing["attrs"]["classname"] == "tests/data/scenarios/failing.scenario.yaml");
   CHECK(failing["attrs"]["name"] == "deliberately failing");
   REQUIRE(failing["failures"].size() == 1);
-  std::string first = "tests/data/scenarios/failing.scenario.yaml:13:7: step 2: expected step: pitch; "
-                      "found step ask_account_team";
+  std::string first =
+      "tests/data/scenarios/failing.scenario.yaml:13:7: step 2: expected step: pitch; "
+      "found step ask_account_team";
   CHECK(failing["failures"][0]["message"] == first);
   CHECK(failing["failures"][0]["text"] ==
-        first + "\ntests/data/scenarios/failing.scenario.yaml:14:15: step 2: expected tasks 3692: "
-                "complete; found not_started\n");
+        first +
+            "\ntests/data/scenarios/failing.scenario.yaml:14:15: step 2: expected tasks 3692: "
+            "complete; found not_started\n");
 
   const auto& esc = s["cases"][1];
   CHECK(esc["attrs"]["name"] == R"(R&D <"quoted"> & 'apostrophes')");
   REQUIRE(esc["failures"].size() == 1);
-  std::string msg = "tests/data/scenarios/escaping.scenario.yaml:11:7: step 1: expected notes: "
-                    "text:a & b <c> \"d\"\nline two \xEF\xBF\xBD; found no notes";
+  std::string msg =
+      "tests/data/scenarios/escaping.scenario.yaml:11:7: step 1: expected notes: "
+      "text:a & b <c> \"d\"\nline two \xEF\xBF\xBD; found no notes";
   CHECK(esc["failures"][0]["message"] == msg);
   CHECK(esc["failures"][0]["text"] == msg + "\n");
-  CHECK(j.xml.find(R"(name="R&amp;D &lt;&quot;quoted&quot;&gt; &amp; 'apostrophes'")") != std::string::npos);
+  CHECK(j.xml.find(R"(name="R&amp;D &lt;&quot;quoted&quot;&gt; &amp; 'apostrophes'")") !=
+        std::string::npos);
 
   const auto& pass = s["cases"][2];
   CHECK(pass["attrs"]["classname"] == "playbooks/tests/re-engagement-rules.scenario.yaml");

@@ -22,7 +22,9 @@ namespace {
 
 const std::string kSrc = PB_SOURCE_DIR;
 
-nlohmann::json schema() { return nlohmann::json::parse(slurp(kSrc + "/docs/scenario.schema.json")); }
+nlohmann::json schema() {
+  return nlohmann::json::parse(slurp(kSrc + "/docs/scenario.schema.json"));
+}
 
 std::vector<std::string> files_ending(const std::string& dir, const std::string& suffix) {
   std::vector<std::string> out;
@@ -46,7 +48,8 @@ bool have_python_jsonschema() {
 }
 
 int validate(const std::vector<std::string>& files, const std::string& log) {
-  std::string cmd = "python3 " + kSrc + "/tests/validate_yaml_schema.py " + kSrc + "/docs/scenario.schema.json";
+  std::string cmd =
+      "python3 " + kSrc + "/tests/validate_yaml_schema.py " + kSrc + "/docs/scenario.schema.json";
   for (const auto& f : files) cmd += " '" + f + "'";
   int rc = std::system((cmd + " >" + log + " 2>&1").c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
@@ -78,8 +81,9 @@ TEST_CASE("scenario schema: exactly the keys the scenario loader knows", "[scena
 TEST_CASE("scenario schema: every bundled scenario and sample validates; a bad file does not",
           "[scenario][schema]") {
   if (!have_python_jsonschema()) {
-    WARN("python3 with jsonschema and yaml is not available: schema validation skipped "
-         "(apt-get install python3-jsonschema python3-yaml)");
+    WARN(
+        "python3 with jsonschema and yaml is not available: schema validation skipped "
+        "(apt-get install python3-jsonschema python3-yaml)");
     return;
   }
   auto files = files_ending("/playbooks/tests", ".scenario.yaml");
@@ -97,12 +101,14 @@ TEST_CASE("scenario schema: every bundled scenario and sample validates; a bad f
   CHECK(validate({kSrc + "/tests/data/scenarios/bad.scenario.yaml"}, log) == 1);
   std::string out = slurp(log);
   INFO(out);
-  CHECK(out.find(": Additional properties are not allowed ('playbok' was unexpected)") != std::string::npos);
+  CHECK(out.find(": Additional properties are not allowed ('playbok' was unexpected)") !=
+        std::string::npos);
   CHECK(out.find("steps/0: Additional properties are not allowed ('expcet' was unexpected)") !=
         std::string::npos);
   CHECK(out.find("start: '2026-13-01' does not match") != std::string::npos);
   CHECK(out.find("steps/1/advance: 'two days' does not match") != std::string::npos);
-  CHECK(out.find("steps/3: {'complete': 3663, 'tick': True} is valid under each of") != std::string::npos);
+  CHECK(out.find("steps/3: {'complete': 3663, 'tick': True} is valid under each of") !=
+        std::string::npos);
 
   std::string bad = (fs::temp_directory_path() / "pb_bad_step.scenario.yaml").string();
   std::ofstream(bad) << "playbook: x\nstart: 2026-01-01\nsample: s\ntenant: {a: 1}\nsteps:\n"
@@ -110,7 +116,8 @@ TEST_CASE("scenario schema: every bundled scenario and sample validates; a bad f
   CHECK(validate({bad}, log) == 1);
   out = slurp(log);
   INFO(out);
-  CHECK(out.find("is valid under each of {'required': ['sample']}, {'required': ['tenant']}") != std::string::npos);
+  CHECK(out.find("is valid under each of {'required': ['sample']}, {'required': ['tenant']}") !=
+        std::string::npos);
   CHECK(out.find("steps/0: ") != std::string::npos);
   CHECK(out.find("steps/1: ") != std::string::npos);
   CHECK(out.find("steps/1/expect/tasks: 'x' does not match") != std::string::npos);
@@ -121,9 +128,10 @@ TEST_CASE("scenario schema: every bundled scenario and sample validates; a bad f
 
 TEST_CASE("scenario loader: a note on a clock or start step is an error", "[scenario]") {
   pb::Diagnostics d;
-  auto s = pb::scen::load_scenario("playbook: a\nstart: 2026-01-01\ntenant: {}\nsteps:\n  - advance: 1 day\n"
-                                   "    note: n\n",
-                                   "x.scenario.yaml", kSrc + "/playbooks/samples", d);
+  auto s = pb::scen::load_scenario(
+      "playbook: a\nstart: 2026-01-01\ntenant: {}\nsteps:\n  - advance: 1 day\n"
+      "    note: n\n",
+      "x.scenario.yaml", kSrc + "/playbooks/samples", d);
   CHECK_FALSE(s);
   CHECK(pb::test::render(d) ==
         "6:5 PB090 'note' goes with 'fire', 'complete' or 'set', or stands alone (an FM note)\n");

@@ -32,9 +32,11 @@ pb::scen::Scenario load(const std::string& path) {
 std::vector<pb::scen::Scenario> suite() {
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(kSrc + "/playbooks/tests"))
-    if (e.path().filename().string().ends_with(".scenario.yaml")) files.push_back(e.path().string());
+    if (e.path().filename().string().ends_with(".scenario.yaml"))
+      files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
-  files.insert(files.begin() + long(files.size() / 2), kSrc + "/tests/data/scenarios/failing.scenario.yaml");
+  files.insert(files.begin() + long(files.size() / 2),
+               kSrc + "/tests/data/scenarios/failing.scenario.yaml");
   std::vector<pb::scen::Scenario> out;
   for (const auto& f : files) out.push_back(load(f));
   return out;
@@ -50,13 +52,15 @@ const pb::rt::Catalog& catalog() {
 std::string render(const pb::scen::Result& r) {
   std::string out = r.file + " | " + r.name + (r.passed ? " | pass" : " | fail");
   for (const auto& f : r.failures)
-    out += "\n  " + f.loc.str() + " step " + std::to_string(f.step) + ": " + f.expectation + " / " + f.found;
+    out += "\n  " + f.loc.str() + " step " + std::to_string(f.step) + ": " + f.expectation + " / " +
+           f.found;
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("run_suite: parallel results equal sequential ones, in the scenarios' order", "[scenario][suite]") {
+TEST_CASE("run_suite: parallel results equal sequential ones, in the scenarios' order",
+          "[scenario][suite]") {
   auto scenarios = suite();
   auto one = pb::scen::run_suite(scenarios, catalog(), 1);
   auto four = pb::scen::run_suite(scenarios, catalog(), 4);
@@ -73,7 +77,8 @@ TEST_CASE("run_suite: parallel results equal sequential ones, in the scenarios' 
 }
 
 TEST_CASE("run_suite: a slow scenario first keeps its slot", "[scenario][suite]") {
-  auto slow = load(kSrc + "/playbooks/tests/customer-engagement-unresponsive-holidays.scenario.yaml");
+  auto slow =
+      load(kSrc + "/playbooks/tests/customer-engagement-unresponsive-holidays.scenario.yaml");
   auto quick = load(kSrc + "/tests/data/scenarios/failing.scenario.yaml");
   std::vector<pb::scen::Scenario> list{slow};
   for (int i = 0; i < 12; ++i) list.push_back(quick);
@@ -94,7 +99,8 @@ TEST_CASE("run_suite: thread count", "[scenario][suite]") {
   CHECK(pb::scen::suite_threads(8, 0) == 1);
 }
 
-TEST_CASE("playbook test -j: the same output whatever the number of jobs", "[scenario][suite][cli]") {
+TEST_CASE("playbook test -j: the same output whatever the number of jobs",
+          "[scenario][suite][cli]") {
   std::string args = " playbooks/tests tests/data/scenarios/failing.scenario.yaml";
   auto seq = pbtest::run_playbook(kSrc, "test -j 1" + args);
   auto par = pbtest::run_playbook(kSrc, "test -j 4" + args);
@@ -118,7 +124,8 @@ std::shared_ptr<const pb::CompiledPlaybook> started(const pb::rt::Catalog& cat) 
   pb::rt::Engine engine(store, cat);
   pb::Instant now;
   REQUIRE(pb::parse_iso_instant("2026-04-01T09:00:00Z", now));
-  REQUIRE(engine.tenant_add("t", {{"region", "EMEA"}, {"managed", "false"}}, "test", now).exit == pb::rt::kOk);
+  REQUIRE(engine.tenant_add("t", {{"region", "EMEA"}, {"managed", "false"}}, "test", now).exit ==
+          pb::rt::kOk);
   pb::rt::LogInput in;
   in.op = pb::rt::InputOp::Start;
   in.playbook = "customer-engagement";
@@ -134,7 +141,8 @@ std::shared_ptr<const pb::CompiledPlaybook> started(const pb::rt::Catalog& cat) 
 
 }  // namespace
 
-TEST_CASE("CompileCache: engines of one catalog share a compiled playbook only through it", "[suite][engine]") {
+TEST_CASE("CompileCache: engines of one catalog share a compiled playbook only through it",
+          "[suite][engine]") {
   pb::rt::Catalog plain = catalog();
   auto a = started(plain), b = started(plain);
   REQUIRE(a);

@@ -5,8 +5,8 @@
 
 #include "grammar/source_kind.hpp"
 
-using pb::SourceKind;
 using pb::source_kind;
+using pb::SourceKind;
 
 TEST_CASE("source kind: a file's name alone says which parser reads it", "[source-kind]") {
   CHECK(source_kind("playbooks/outreach.playbook") == SourceKind::DslPlaybook);
@@ -25,20 +25,25 @@ TEST_CASE("source kind: a file's name alone says which parser reads it", "[sourc
   CHECK(source_kind("README.md") == SourceKind::Other);
 }
 
-TEST_CASE("source kind: a playbook parses in the form its name says, and only a playbook's name parses",
-          "[source-kind]") {
+TEST_CASE(
+    "source kind: a playbook parses in the form its name says, and only a playbook's name parses",
+    "[source-kind]") {
   pb::Diagnostics d1, d2, d3;
-  auto dsl = pb::parse_playbook_source("playbook p {\n  start s\n  step s {\n    end done\n  }\n}\n", "p.playbook", d1);
+  auto dsl = pb::parse_playbook_source(
+      "playbook p {\n  start s\n  step s {\n    end done\n  }\n}\n", "p.playbook", d1);
   REQUIRE(dsl);
   CHECK(dsl->id == "p");
-  CHECK_FALSE(pb::parse_playbook_source("playbook p {\n}\n", "p.playbook.yml", d2));  // DSL text read as YAML
+  CHECK_FALSE(pb::parse_playbook_source("playbook p {\n}\n", "p.playbook.yml",
+                                        d2));  // DSL text read as YAML
   CHECK(d2.has_errors());
-  auto yaml = pb::parse_playbook_source("playbook: p\nstart: s\nsteps:\n  - id: s\n    end: done\n", "p.playbook.yml", d3);
+  auto yaml = pb::parse_playbook_source("playbook: p\nstart: s\nsteps:\n  - id: s\n    end: done\n",
+                                        "p.playbook.yml", d3);
   REQUIRE(yaml);
   CHECK(yaml->id == "p");
   pb::Diagnostics d4;
   CHECK_FALSE(pb::parse_playbook_source("playbook: p\n", "p.yaml", d4));
   REQUIRE(d4.items().size() == 1);
   CHECK(d4.items()[0].code == "PB005");
-  CHECK(d4.items()[0].message == "not a playbook file name; expected *.playbook (DSL) or *.playbook.yaml (YAML)");
+  CHECK(d4.items()[0].message ==
+        "not a playbook file name; expected *.playbook (DSL) or *.playbook.yaml (YAML)");
 }

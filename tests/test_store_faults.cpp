@@ -71,7 +71,8 @@ struct ScratchDir {
   fs::path dir;
   ScratchDir() {
     std::random_device rd;
-    fs::path parent = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
+    fs::path parent =
+        fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
     dir = parent / ("pbfaults-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(dir);
   }
@@ -89,7 +90,8 @@ struct Sweep {
   std::string pristine() const { return (tmp.dir / "pristine.db").string(); }
   std::string work() const { return (tmp.dir / "work.db").string(); }
 
-  pbt::InProcess cli(const std::string& db, const std::string& now, const std::vector<std::string>& args) {
+  pbt::InProcess cli(const std::string& db, const std::string& now,
+                     const std::vector<std::string>& args) {
     return pbt::run_inprocess_on(db, now, args);
   }
   void setup(const std::vector<std::string>& args, const std::string& now = kStart) {
@@ -112,7 +114,8 @@ void faulted_run(Sweep& w, const Case& c, const Fault& f, int nth) {
   pbt::InProcess r = w.cli(w.work(), c.now, c.args);
   bool fired = w.vfs.fired();
   w.vfs.disarm();
-  INFO(f.name << ", call " << nth << " (injected: " << fired << "): exit " << r.rc << "\n" << r.out);
+  INFO(f.name << ", call " << nth << " (injected: " << fired << "): exit " << r.rc << "\n"
+              << r.out);
   // No other process writes: a fault is a store error (2), never "busy" (3),
   // which would tell a scheduler to wait for a writer that is not there.
   REQUIRE((r.rc == 0 || r.rc == 2));
@@ -149,7 +152,8 @@ void sweep(Sweep& w, const Case& c) {
     Store s(w.work(), Access::Read);
     REQUIRE(c.done(s) == "");
   }
-  UNSCOPED_INFO("calls in one run: " << n.writes << " writes, " << n.syncs << " syncs, " << n.reads << " reads");
+  UNSCOPED_INFO("calls in one run: " << n.writes << " writes, " << n.syncs << " syncs, " << n.reads
+                                     << " reads");
   REQUIRE(n.writes > 0);
   REQUIRE(n.syncs > 0);
   REQUIRE(n.reads > 0);
@@ -161,7 +165,8 @@ void sweep(Sweep& w, const Case& c) {
 void add_tenants(Sweep& w, bool start) {
   for (int i = 0; i < kTenants; ++i) {
     std::string id = fmt::format("t{}", i);
-    w.setup({"tenant", "add", id, "--set", "region=AMERICAS", "--set", "contacts=Ana <ana@acme.com> primary"});
+    w.setup({"tenant", "add", id, "--set", "region=AMERICAS", "--set",
+             "contacts=Ana <ana@acme.com> primary"});
     if (start) w.setup({"start", id, "outreach"});
   }
 }
@@ -171,26 +176,32 @@ void add_tenants(Sweep& w, bool start) {
 TEST_CASE("faults: every write, sync and read of `fire` failing in turn", "[store-faults]") {
   Sweep w;
   add_tenants(w, true);
-  Case c{"2026-03-06T11:00:00Z",
-         {"fire", "t0", "customer_replied", "--id", "k1", "--note", "Re-engaged Customer: replied"},
-         [](Store& s) -> std::string {
-           if (count(s, "SELECT count(*) FROM events WHERE tenant = 't0' AND kind = 'fire'") != 1)
-             return "not one fire event";
-           if (count(s, "SELECT count(*) FROM notes WHERE tenant = 't0' AND text LIKE '%: replied'") != 1)
-             return "not one note";
-           if (count(s, "SELECT count(*) FROM instances WHERE tenant = 't0' AND status = 'active'") != 0)
-             return "the instance still runs";
-           return "";
-         }};
+  Case c{
+      "2026-03-06T11:00:00Z",
+      {"fire", "t0", "customer_replied", "--id", "k1", "--note", "Re-engaged Customer: replied"},
+      [](Store& s) -> std::string {
+        if (count(s, "SELECT count(*) FROM events WHERE tenant = 't0' AND kind = 'fire'") != 1)
+          return "not one fire event";
+        if (count(s, "SELECT count(*) FROM notes WHERE tenant = 't0' AND text LIKE '%: replied'") !=
+            1)
+          return "not one note";
+        if (count(s, "SELECT count(*) FROM instances WHERE tenant = 't0' AND status = 'active'") !=
+            0)
+          return "the instance still runs";
+        return "";
+      }};
   sweep(w, c);
 }
 
-TEST_CASE("faults: every write, sync and read of a 3-batch `tick` failing in turn", "[store-faults]") {
+TEST_CASE("faults: every write, sync and read of a 3-batch `tick` failing in turn",
+          "[store-faults]") {
   Sweep w;
   add_tenants(w, true);
   Case c{"2026-03-12T00:00:00Z", {"tick", "--batch", "2"}, [](Store& s) -> std::string {
            for (int i = 0; i < kTenants; ++i)
-             if (count(s, fmt::format("SELECT count(*) FROM events WHERE tenant = 't{}' AND kind = 'tick'", i)) != 1)
+             if (count(s, fmt::format(
+                              "SELECT count(*) FROM events WHERE tenant = 't{}' AND kind = 'tick'",
+                              i)) != 1)
                return fmt::format("t{} has not one tick event", i);
            if (count(s, "SELECT count(*) FROM instances WHERE step = 'phone'") != kTenants)
              return "not every tenant moved to phone";
@@ -202,7 +213,8 @@ TEST_CASE("faults: every write, sync and read of a 3-batch `tick` failing in tur
   sweep(w, c);
 }
 
-TEST_CASE("faults: every write, sync and read of a 3-batch `tenant import` failing in turn", "[store-faults]") {
+TEST_CASE("faults: every write, sync and read of a 3-batch `tenant import` failing in turn",
+          "[store-faults]") {
   Sweep w;
   w.setup({"tenant", "add", "t0", "--set", "region=EMEA"});
   std::string csv = (w.tmp.dir / "t.csv").string();
@@ -213,17 +225,20 @@ TEST_CASE("faults: every write, sync and read of a 3-batch `tenant import` faili
                         "n3,EMEA,3,Bo <bo@acme.com> primary\n"
                         "n4,AMERICAS,4,\n"
                         "n5,EMEA,5,\n";
-  Case c{kStart, {"tenant", "import", "--batch", "2", csv}, [](Store& s) -> std::string {
-           for (int i = 1; i <= 5; ++i) {
-             std::string id = fmt::format("n{}", i);
-             if (count(s, "SELECT count(*) FROM events WHERE tenant = '" + id + "' AND kind = 'tenant-add'") != 1)
-               return id + " was not added once";
-             if (count(s, "SELECT value FROM attributes WHERE tenant = '" + id + "' AND name = 'priority'") != i)
-               return id + " has the wrong priority";
-           }
-           if (count(s, "SELECT value FROM attributes WHERE tenant = 't0' AND name = 'priority'") != 3)
-             return "t0 was not updated";
-           return count(s, "SELECT count(*) FROM tenants") == 6 ? "" : "not 6 tenants";
-         }};
+  Case c{
+      kStart, {"tenant", "import", "--batch", "2", csv}, [](Store& s) -> std::string {
+        for (int i = 1; i <= 5; ++i) {
+          std::string id = fmt::format("n{}", i);
+          if (count(s, "SELECT count(*) FROM events WHERE tenant = '" + id +
+                           "' AND kind = 'tenant-add'") != 1)
+            return id + " was not added once";
+          if (count(s, "SELECT value FROM attributes WHERE tenant = '" + id +
+                           "' AND name = 'priority'") != i)
+            return id + " has the wrong priority";
+        }
+        if (count(s, "SELECT value FROM attributes WHERE tenant = 't0' AND name = 'priority'") != 3)
+          return "t0 was not updated";
+        return count(s, "SELECT count(*) FROM tenants") == 6 ? "" : "not 6 tenants";
+      }};
   sweep(w, c);
 }

@@ -30,16 +30,18 @@ void make_v2(const std::string& path) {
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   raw_exec(db, migration_sql(1));
   raw_exec(db, migration_sql(2));
-  raw_exec(db, "PRAGMA user_version = 2;"
-               "INSERT INTO tenants VALUES('t', 2, 0), ('u', 1, 0);"
-               "INSERT INTO events(id, tenant, kind, input, actor, at) VALUES"
-               " (1, 't', 'fire', '{}', 'fm', 10), (2, 'u', 'note', '{}', 'fm', 11),"
-               " (3, 't', 'note', '{}', 'fm', 12);"
-               "INSERT INTO notes(id, tenant, event, playbook, kind, text, who, at) VALUES"
-               " (1, 't', 1, 'p', 'status', 'first', 'fm', 10), (2, 't', 1, 'p', 'status', 'second', 'fm', 10),"
-               " (3, 'u', 2, 'p', 'status', 'other', 'fm', 11), (4, 't', 3, 'p', 'status', 'third', 'fm', 12);"
-               "INSERT INTO outreach(id, tenant, event, template, contact, email, at) VALUES"
-               " (1, 't', 1, 'hello', 'Ana', 'ana@x.com', 10), (2, 't', 1, 'hello', 'Bo', 'bo@x.com', 10);");
+  raw_exec(
+      db,
+      "PRAGMA user_version = 2;"
+      "INSERT INTO tenants VALUES('t', 2, 0), ('u', 1, 0);"
+      "INSERT INTO events(id, tenant, kind, input, actor, at) VALUES"
+      " (1, 't', 'fire', '{}', 'fm', 10), (2, 'u', 'note', '{}', 'fm', 11),"
+      " (3, 't', 'note', '{}', 'fm', 12);"
+      "INSERT INTO notes(id, tenant, event, playbook, kind, text, who, at) VALUES"
+      " (1, 't', 1, 'p', 'status', 'first', 'fm', 10), (2, 't', 1, 'p', 'status', 'second', 'fm', 10),"
+      " (3, 'u', 2, 'p', 'status', 'other', 'fm', 11), (4, 't', 3, 'p', 'status', 'third', 'fm', 12);"
+      "INSERT INTO outreach(id, tenant, event, template, contact, email, at) VALUES"
+      " (1, 't', 1, 'hello', 'Ana', 'ana@x.com', 10), (2, 't', 1, 'hello', 'Bo', 'bo@x.com', 10);");
   sqlite3_close(db);
 }
 
@@ -47,9 +49,13 @@ void make_v2(const std::string& path) {
 std::vector<std::string> schema_of(sqlite3* db) {
   std::vector<std::string> out;
   sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT type || ' ' || name || ' ' || tbl_name || ': ' || coalesce(sql, '') "
-                                 "FROM sqlite_master ORDER BY name", -1, &st, nullptr) == SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  REQUIRE(sqlite3_prepare_v2(
+              db,
+              "SELECT type || ' ' || name || ' ' || tbl_name || ': ' || coalesce(sql, '') "
+              "FROM sqlite_master ORDER BY name",
+              -1, &st, nullptr) == SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
   sqlite3_finalize(st);
   return out;
 }
@@ -69,12 +75,17 @@ TEST_CASE("migration 3 keeps every note and outreach row, in order", "[store]") 
   CHECK(s.user_version() == kSchemaVersion);
   CHECK(texts(notes_of(s, "t")) == std::vector<std::string>{"first", "second", "third"});
   CHECK(texts(notes_of(s, "u")) == std::vector<std::string>{"other"});
-  CHECK(count_rows(s, "SELECT count(*) FROM notes WHERE event = 1 AND seq = 2 AND text = 'second'") == 1);
+  CHECK(count_rows(
+            s, "SELECT count(*) FROM notes WHERE event = 1 AND seq = 2 AND text = 'second'") == 1);
   auto sent = outreach_of(s, "t");
   REQUIRE(sent.size() == 2);
   CHECK(sent[0].contact == "Ana");
   CHECK(sent[1].contact == "Bo");
-  CHECK(count_rows(s, "SELECT count(*) FROM sqlite_master WHERE name IN ('notes_tenant', 'outreach_tenant')") == 0);
+  CHECK(
+      count_rows(
+          s,
+          "SELECT count(*) FROM sqlite_master WHERE name IN ('notes_tenant', 'outreach_tenant')") ==
+      0);
   Query ok(s, "PRAGMA integrity_check");
   REQUIRE(ok.step());
   CHECK(ok.text(0) == "ok");
@@ -84,10 +95,13 @@ TEST_CASE("after migration the store appends notes in event order", "[store]") {
   TempDb db;
   make_v2(db.path());
   Store s(db.path());
-  s.exec("INSERT INTO events(id, tenant, kind, input, actor, at) VALUES(4, 't', 'note', '{}', 'fm', 13)");
-  insert_note(s, "t", 4, 1, "p", NoteEffect{NoteKind::OverallStatus, "fourth"}, "fm", from_secs(13));
+  s.exec(
+      "INSERT INTO events(id, tenant, kind, input, actor, at) VALUES(4, 't', 'note', '{}', 'fm', 13)");
+  insert_note(s, "t", 4, 1, "p", NoteEffect{NoteKind::OverallStatus, "fourth"}, "fm",
+              from_secs(13));
   insert_note(s, "t", 4, 2, "p", NoteEffect{NoteKind::OverallStatus, "fifth"}, "fm", from_secs(13));
-  CHECK(texts(notes_of(s, "t")) == std::vector<std::string>{"first", "second", "third", "fourth", "fifth"});
+  CHECK(texts(notes_of(s, "t")) ==
+        std::vector<std::string>{"first", "second", "third", "fourth", "fifth"});
   CHECK_THROWS_AS(insert_note(s, "t", 4, 2, "p", NoteEffect{}, "fm", from_secs(13)), StoreError);
 }
 

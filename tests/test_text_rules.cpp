@@ -13,15 +13,15 @@ TEST_CASE("text: valid UTF-8 without controls enters; the first bad byte is name
   REQUIRE(f);
   CHECK(f->offset == 2);
   CHECK(f->what == "is not valid UTF-8");
-  CHECK(text_fault("\xc0\x80")->offset == 0);          // overlong NUL
-  CHECK(text_fault("x\xed\xa0\x80")->offset == 1);     // a surrogate
-  CHECK(text_fault("\xe2\x82")->offset == 0);          // truncated
+  CHECK(text_fault("\xc0\x80")->offset == 0);       // overlong NUL
+  CHECK(text_fault("x\xed\xa0\x80")->offset == 1);  // a surrogate
+  CHECK(text_fault("\xe2\x82")->offset == 0);       // truncated
   f = text_fault("note \x1b[2J");
   REQUIRE(f);
   CHECK(f->offset == 5);
   CHECK(f->what == "is a control character (U+001B)");
-  CHECK(text_fault("a\x7f")->offset == 1);             // DEL
-  CHECK(text_fault("a\xc2\x85")->offset == 1);         // C1: NEXT LINE
+  CHECK(text_fault("a\x7f")->offset == 1);      // DEL
+  CHECK(text_fault("a\xc2\x85")->offset == 1);  // C1: NEXT LINE
   CHECK(text_fault(std::string("a\0b", 3))->offset == 1);
   CHECK_FALSE(invalid_utf8_at("a\x1b"));
   CHECK(invalid_utf8_at("a\xff") == size_t{1});

@@ -44,7 +44,8 @@ TEST_CASE("the docs' DSL and YAML examples are the same playbook") {
 }
 
 TEST_CASE("DSL → YAML → DSL keeps the model, the comments and the text") {
-  std::string src = test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/dsl/all_constructs.playbook");
+  std::string src =
+      test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/dsl/all_constructs.playbook");
   REQUIRE(!src.empty());
   Playbook m = dsl(src);
   std::string y = print_yaml(m);

@@ -90,10 +90,11 @@ TEST_CASE("a calendar file loads working days and holidays") {
 
 TEST_CASE("calendar file errors") {
   Diagnostics d;
-  parse_yaml_calendar("calendar: EMEA\nworking_days: [Mon, Tues, Sat]\nholidays:\n"
-                      "  - {date: 2026-02-30, name: X}\n  - {date: 2026-12-25, name: A}\n"
-                      "  - {date: 2026-12-25, name: B}\n  - {name: C}\n  - {date: x, nme: D}\n",
-                      "c.yaml", d);
+  parse_yaml_calendar(
+      "calendar: EMEA\nworking_days: [Mon, Tues, Sat]\nholidays:\n"
+      "  - {date: 2026-02-30, name: X}\n  - {date: 2026-12-25, name: A}\n"
+      "  - {date: 2026-12-25, name: B}\n  - {name: C}\n  - {date: x, nme: D}\n",
+      "c.yaml", d);
   d.sort();
   CHECK(render(d) ==
         "2:21 PB090 unknown weekday 'Tues'; write Mon, Tue, … Sun | did you mean 'Tue'?\n"
@@ -140,8 +141,9 @@ TEST_CASE("load_paths reports missing paths and unknown kinds as PB005") {
   for (const auto& x : d.items()) out += x.loc.str() + " " + x.code + " " + x.message + "\n";
   CHECK(out == bad + ":2:1 PB010 unknown key 'titel' in the playbook\n" +
                    (t.path / "missing").string() + ":1:1 PB005 no such file or directory\n" +
-                   other + ":1:1 PB005 unknown file kind; expected *.playbook, *.playbook.yaml, "
-                           "*.schema.yaml or calendars/*.yaml\n");
+                   other +
+                   ":1:1 PB005 unknown file kind; expected *.playbook, *.playbook.yaml, "
+                   "*.schema.yaml or calendars/*.yaml\n");
   CHECK(r.project.playbooks.size() == 1);
 }
 

@@ -138,10 +138,11 @@ TEST_CASE("invalid values are PB090") {
   CHECK(errors_of("playbook: x\ntenant:\n  a: {type: boool}\n") ==
         "3:13 PB090 unknown type 'boool'; expected one of bool, int, string, date, enum, records, "
         "contacts | did you mean 'bool'?\n");
-  CHECK(errors_of("playbook: x\nsteps:\n  - id: a\n    enter:\n"
-                  "      - note: {kind: statu, text: T}\n") ==
-        "5:22 PB090 'kind' must be one of status, technical, engagement; got 'statu' | did you mean "
-        "'status'?\n");
+  CHECK(
+      errors_of("playbook: x\nsteps:\n  - id: a\n    enter:\n"
+                "      - note: {kind: statu, text: T}\n") ==
+      "5:22 PB090 'kind' must be one of status, technical, engagement; got 'statu' | did you mean "
+      "'status'?\n");
 }
 
 TEST_CASE("expressions are parsed at their place in the file") {
@@ -202,7 +203,8 @@ TEST_CASE("a second document is PB001, and never hangs yaml-cpp") {
         "2:1 PB001 a file holds one YAML document; a second one starts here\n");
   CHECK(errors_of("---\nplaybook: x\n") == "");
   // Found by fuzz_yaml: YAML::LoadAll loops forever on this input.
-  std::string hang = test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/fuzz/yaml-loadall-hang.yaml");
+  std::string hang =
+      test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/fuzz/yaml-loadall-hang.yaml");
   REQUIRE(!hang.empty());
   CHECK(errors_of(hang) != "");
 }
@@ -233,9 +235,10 @@ TEST_CASE("inputs found by fuzz_yaml keep the fuzz contract") {
 }
 
 TEST_CASE("expression errors point into the YAML file") {
-  CHECK(errors_of("playbook: x\nrules:\n  - {id: r, message: M, on: {event: e}, require: tenant.a and}\n"
-                  "steps:\n  - id: a\n    transitions:\n      - when: \"tenant.x == = 3\"\n"
-                  "        to: a\n") ==
+  CHECK(errors_of(
+            "playbook: x\nrules:\n  - {id: r, message: M, on: {event: e}, require: tenant.a and}\n"
+            "steps:\n  - id: a\n    transitions:\n      - when: \"tenant.x == = 3\"\n"
+            "        to: a\n") ==
         "3:62 PB001 expected an expression after 'and'\n"
         "7:28 PB001 expected an expression after the comparison\n");
 }

@@ -12,7 +12,8 @@ using pb::test::render;
 namespace {
 
 // Every construct of docs/language.md, in canonical form.
-const std::string kFull = test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/yaml/full.playbook.yaml");
+const std::string kFull =
+    test::slurp(std::string(PB_SOURCE_DIR) + "/tests/data/yaml/full.playbook.yaml");
 
 Playbook parse(const std::string& text) {
   Diagnostics d;
@@ -75,10 +76,42 @@ TEST_CASE("the docs example is already canonical") {
 TEST_CASE("strings that would read as something else are quoted") {
   Playbook m;
   m.id = "q";
-  for (std::string s : {"true", "no", "null", "~", "123", "-1", "1.5", "2026-01-01", "a: b", "a #b",
-                        "#x", "- x", "[x]", "{x}", "*x", "&x", "!x", "|", ">", "'x", "\"x", "%x",
-                        "@x", "`x", " lead", "trail ", "x:", "line\nbreak", "tab\there", "",
-                        "zero\xe2\x80\x8bwidth", "12:30", "0x1F", ".5", "yes", "On"})
+  for (std::string s : {"true",
+                        "no",
+                        "null",
+                        "~",
+                        "123",
+                        "-1",
+                        "1.5",
+                        "2026-01-01",
+                        "a: b",
+                        "a #b",
+                        "#x",
+                        "- x",
+                        "[x]",
+                        "{x}",
+                        "*x",
+                        "&x",
+                        "!x",
+                        "|",
+                        ">",
+                        "'x",
+                        "\"x",
+                        "%x",
+                        "@x",
+                        "`x",
+                        " lead",
+                        "trail ",
+                        "x:",
+                        "line\nbreak",
+                        "tab\there",
+                        "",
+                        "zero\xe2\x80\x8bwidth",
+                        "12:30",
+                        "0x1F",
+                        ".5",
+                        "yes",
+                        "On"})
     m.motions.push_back(s);
   m.title = "multi\nline\n";
   m.owner = "# not a comment\nreally";
@@ -120,15 +153,17 @@ TEST_CASE("comments above keys without a node move to the next node, never dropp
 }
 
 TEST_CASE("transitions written before enter keep their comments") {
-  Playbook m = parse("playbook: x\nsteps:\n  - id: a\n    transitions:\n      # t\n"
-                     "      - {event: e, to: a}\n    enter:\n      # e\n      - complete: 1\n");
+  Playbook m = parse(
+      "playbook: x\nsteps:\n  - id: a\n    transitions:\n      # t\n"
+      "      - {event: e, to: a}\n    enter:\n      # e\n      - complete: 1\n");
   CHECK(m.steps[0].transitions[0].comments.lines == std::vector<std::string>{"t"});
   CHECK(m.steps[0].enter[0].comments.lines == std::vector<std::string>{"e"});
 }
 
 TEST_CASE("a scalar wider than the line is still printed on its key's line") {
-  Playbook m = parse("playbook: x\nsteps:\n  - id: a\n    transitions:\n      - when: " +
-                     std::string(60, 'a') + " == \"" + std::string(60, 'b') + "\"\n        to: a\n");
+  Playbook m = parse(
+      "playbook: x\nsteps:\n  - id: a\n    transitions:\n      - when: " + std::string(60, 'a') +
+      " == \"" + std::string(60, 'b') + "\"\n        to: a\n");
   std::string once = print_yaml(m);
   CHECK(once.find("      - when: " + std::string(60, 'a')) != std::string::npos);
   CHECK(parse(once) == m);

@@ -19,7 +19,9 @@ namespace {
 
 const std::string kSrc = PB_SOURCE_DIR;
 
-nlohmann::json schema() { return nlohmann::json::parse(slurp(kSrc + "/docs/playbook.schema.json")); }
+nlohmann::json schema() {
+  return nlohmann::json::parse(slurp(kSrc + "/docs/playbook.schema.json"));
+}
 
 bool is_checked_yaml(const fs::path& p) {
   std::string n = p.filename().string();
@@ -45,8 +47,8 @@ bool have_python_jsonschema() {
 }
 
 int validate(const std::vector<std::string>& files, const std::string& log) {
-  std::string cmd = "python3 " + kSrc + "/tests/validate_yaml_schema.py " + kSrc +
-                    "/docs/playbook.schema.json";
+  std::string cmd =
+      "python3 " + kSrc + "/tests/validate_yaml_schema.py " + kSrc + "/docs/playbook.schema.json";
   for (const auto& f : files) cmd += " '" + f + "'";
   int rc = std::system((cmd + " >" + log + " 2>&1").c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
@@ -69,8 +71,9 @@ TEST_CASE("the JSON Schema names exactly the keys the loader knows") {
 
 TEST_CASE("every YAML file of the repository validates against the JSON Schema") {
   if (!have_python_jsonschema()) {
-    WARN("python3 with jsonschema and yaml is not available: schema validation skipped "
-         "(apt-get install python3-jsonschema python3-yaml)");
+    WARN(
+        "python3 with jsonschema and yaml is not available: schema validation skipped "
+        "(apt-get install python3-jsonschema python3-yaml)");
     return;
   }
   std::string tmp = (fs::temp_directory_path() / "pb_schema_docs_example.playbook.yaml").string();
