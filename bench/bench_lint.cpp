@@ -24,36 +24,38 @@ namespace {
 // One realistic playbook: header, catalog, rules and a chain of outreach
 // steps with guards, waits and actions. `n` makes ids unique.
 std::string make_playbook(int n, int steps) {
-  std::string s = fmt::format(
-      R"pb(# Generated playbook {0} for the front-end benchmark.
-           playbook gen - { 0
-           } {
-             { title "Generated playbook {0}"
-               version { 0 } phase "Re-Engagement" motions "Customer Health",
-                       "RFA" owner "Benchmark" note_prefix "Re-engaged Customer"
+  std::string s = fmt::format(R"DSL(# Generated playbook {0} for the front-end benchmark.
+playbook gen-{0} {{
+  title "Generated playbook {0}"
+  version {0}
+  phase "Re-Engagement"
+  motions "Customer Health", "RFA"
+  owner "Benchmark"
+  note_prefix "Re-engaged Customer"
 
-                       role fm "FastTrack Manager" role tm "Targeting Manager"
+  role fm "FastTrack Manager"
+  role tm "Targeting Manager"
 
-                       tenant {
-                         { attr managed bool "Managed account" attr priority enum(
-                             "High (overridden)", "Low (overridden)",
-                             Normal) "Priority" attr next_action_date date "Next action date" }
-                       }
+  tenant {{
+    attr managed bool "Managed account"
+    attr priority enum("High (overridden)", "Low (overridden)", Normal) "Priority"
+    attr next_action_date date "Next action date"
+  }}
 
-                       event customer_replied
-                       "Customer replied" event no_answer "No answer" event paused
-                       "Customer requested a delay" {
-                         { attr until date "Until" attr grt_lead_approved bool "GRT Lead approved" }
-                       }
+  event customer_replied "Customer replied"
+  event no_answer "No answer"
+  event paused "Customer requested a delay" {{
+    attr until date "Until"
+    attr grt_lead_approved bool "GRT Lead approved"
+  }}
 
-                       rule
-               pause_under_90_days_ { 0 } "A pause of 90 days or more needs the GRT Lead" on event
-                                            paused require days_until(event.until) <
-                                        90 or event.grt_lead_approved
+  rule pause_under_90_days_{0} "A pause of 90 days or more needs the GRT Lead"
+    on event paused
+    require days_until(event.until) < 90 or event.grt_lead_approved
 
-                                            start s0
-      )pb",
-      n);
+  start s0
+)DSL",
+                              n);
   for (int i = 0; i < steps; ++i) {
     int task = 100000 + n * 100 + i;
     s += fmt::format(
@@ -63,21 +65,19 @@ std::string make_playbook(int n, int steps) {
   for (int i = 0; i < steps; ++i) {
     int task = 100000 + n * 100 + i;
     std::string next = i + 1 < steps ? fmt::format("s{}", i + 1) : "done";
-    s += fmt::format(
-        R"pb(
-          # Step {0}: reach out and wait two business days.
-          step s { 0 } "Outreach attempt {0}" role
-          fm { { instructions "Send the outreach template, log the attempt and wait for a reply."
-                 tasks { 1 }
-                 enter { { complete { 1 }
-          ; note status "Re-engaged Customer: attempt {0} sent" }}
+    s += fmt::format(R"DSL(
+  # Step {0}: reach out and wait two business days.
+  step s{0} "Outreach attempt {0}" role fm {{
+    instructions "Send the outreach template, log the attempt and wait for a reply."
+    tasks {1}
+    enter {{ complete {1}; note status "Re-engaged Customer: attempt {0} sent" }}
     on customer_replied when not tenant.managed and visits(s{0}) < 3 -> done {{ set tenant.priority = "High (overridden)" }}
     on paused when days_until(event.until) < 90 -> {2} {{ set tenant.next_action_date = event.until }}
     on no_answer -> {2}
     after 2 business days -> {2}
   }}
-)pb",
-        i, task, next);
+)DSL",
+                     i, task, next);
   }
   s += "\n  step done \"Finished\" {\n    end \"engaged\"\n  }\n}\n";
   return s;
