@@ -34,9 +34,19 @@ pb_install_deps() {
   fi
 }
 
-# pb_build DIR [cmake args…] — configures once, builds with all cores.
+# pb_build DIR [cmake args…] [-- TARGET…] — configures once, builds with all
+# cores: every target, or only the TARGETs (and what they link).
 pb_build() {
   local dir=$1; shift
-  cmake -S "$PB_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j"$(nproc)"
+  local args=() targets=()
+  while (($#)); do
+    if [ "$1" = "--" ]; then shift; targets=("$@"); break; fi
+    args+=("$1"); shift
+  done
+  cmake -S "$PB_ROOT" -B "$dir" -G Ninja "${args[@]}" >/dev/null
+  if ((${#targets[@]})); then
+    cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
+  else
+    cmake --build "$dir" -j"$(nproc)"
+  fi
 }

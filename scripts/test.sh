@@ -45,9 +45,8 @@ if [ "${PB_SKIP_FUZZ:-0}" != 1 ]; then
   # Only the fuzz targets and the layers they link (not runtime, not cli):
   # the whole tree was built twice above.
   mapfile -t fuzzers < <(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
-  cmake -S "$PB_ROOT" -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_COMPILER=clang++ -DPB_FUZZ=ON -DPB_TESTS=OFF -DPB_BENCH=OFF -DPB_WERROR=ON >/dev/null
-  cmake --build build-fuzz -j"$(nproc)" --target "${fuzzers[@]}"
+  pb_build build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DPB_FUZZ=ON -DPB_TESTS=OFF -DPB_BENCH=OFF -DPB_WERROR=ON -- "${fuzzers[@]}"
   for target in build-fuzz/fuzz/fuzz_*; do
     [ -x "$target" ] || continue
     name=$(basename "$target"); corpus="fuzz/corpus/${name#fuzz_}"
