@@ -93,6 +93,9 @@ class ReplayResolver : public Resolver {
 
 Response refused(const Refusal& r);
 Response failure(int exit, RefusalId code, std::string message);
+// Whether `r` is a failure of the store (busy, or an SQLite error), not a
+// refusal: the batch it happened in stops.
+bool store_failed(const Response& r);
 
 // The boundary (engine_input.cpp): nullopt when every text of the input
 // keeps the text rules, else the exit-2 response (`bad-text`, `bad-id`).

@@ -25,10 +25,6 @@ namespace pb::rt {
 
 namespace {
 
-bool store_failed(const rt::Response& r) {
-  return r.exit == rt::kBusy || r.code == RefusalCode::Store;
-}
-
 // The ids the check met, in a temporary table of the store connection.
 class SeenIds {
  public:

@@ -179,6 +179,8 @@ Response failure(int exit, RefusalId code, std::string message) {
   return out;
 }
 
+bool store_failed(const Response& r) { return r.exit == kBusy || r.code == RefusalCode::Store; }
+
 Response store_failure(const StoreError& e) {
   return e.busy() ? failure(kBusy, RefusalCode::Busy, e.what())
                   : failure(kBadInput, RefusalCode::Store, e.what());

@@ -69,7 +69,7 @@ Handled handle_timer(Engine::Impl& e, const DueTimer& t, TickRun& run, TickRepor
                     r.applied.summary.empty() ? std::string("no transition") : r.applied.summary));
     return Handled::Fired;
   }
-  if (r.exit == kBusy || r.code == RefusalCode::Store) {
+  if (store_failed(r)) {
     r.message = fmt::format("{}: {}", where(t), r.message);
     failure = std::move(r);
     return Handled::Failed;
