@@ -44,7 +44,7 @@ bool decide(Ctx& c, const Step& s) {
 
 // The due instant of an `at PATH ± N days` timer; false when the date is unset.
 bool at_due(Ctx& c, const Transition& t, Instant& due) {
-  EV v = read_path(c, t.at_path);
+  EV v = read_path(c, c.path(t.at_path, false));
   if (v.kind != Value::Kind::Date) return false;
   due = start_of(Days{std::chrono::days{v.i + t.amount}});
   return true;

@@ -10,8 +10,9 @@
 //  * Bounded: one input enters at most kMaxStepsPerInput steps (a cycle of
 //    decision steps is refused with `step-loop`), `each` loops over finite
 //    records, and expressions have no loops.
-//  * compile_playbook builds per-playbook indices once; callers cache the
-//    result (it is immutable and may be shared between threads).
+//  * compile_playbook builds per-playbook indices once and compiles every
+//    expression and path (program.hpp); callers cache the result (it is
+//    immutable and may be shared between threads).
 #pragma once
 
 #include <memory>
@@ -24,6 +25,7 @@
 #include "model/calendar.hpp"
 #include "model/model.hpp"
 #include "model/state.hpp"
+#include "program.hpp"
 
 namespace pb {
 
@@ -44,7 +46,13 @@ struct StrHash {
 template <class V>
 using StrMap = std::unordered_map<std::string, V, StrHash, std::equal_to<>>;
 
+// The indices and the program point into the playbook copy the structure
+// owns, so it is neither copied nor moved: it is built in place and shared.
 struct CompiledPlaybook {
+  CompiledPlaybook() = default;
+  CompiledPlaybook(const CompiledPlaybook&) = delete;
+  CompiledPlaybook& operator=(const CompiledPlaybook&) = delete;
+
   Playbook pb;                   // the playbook (owned copy)
   std::vector<Attribute> attrs;  // shared schema + playbook tenant block
   std::vector<Rule> rules;       // schema rules + playbook rules + tenant rules
@@ -57,6 +65,7 @@ struct CompiledPlaybook {
   std::unordered_map<int64_t, std::vector<const TaskGroup*>> groups_of_task;
   StrMap<const Attribute*> records_by_var;   // "workload" → tenant.workloads
   const Attribute* contacts_attr = nullptr;  // the first contacts attribute
+  Program program;                           // every expression and path, compiled
 
   const Attribute* attribute(std::string_view name) const;
   const Step* step(std::string_view id) const;

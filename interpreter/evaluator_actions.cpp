@@ -35,6 +35,17 @@ const Binding* Ctx::binding(std::string_view var) const {
   return nullptr;
 }
 
+Program& Ctx::local_program() {
+  if (!local) local = std::make_unique<Program>();
+  return *local;
+}
+
+const PathRef& Ctx::path(const std::string& text, bool write) {
+  if (const PathRef* p = cp.program.path_of(text)) return *p;
+  Program& l = local_program();
+  return l.path(l.add_path(write ? write_ref(cp, text) : read_ref(cp, text)));
+}
+
 const Value* Ctx::attr(std::string_view name) {
   auto base = tenant.attrs.find(name);
   const Value* v = base == tenant.attrs.end() ? nullptr : &base->second;
@@ -155,32 +166,29 @@ bool write_attr(Ctx& c, AttrWrite w, const Loc&) {
 }
 
 // tenant.ATTR | tenant.ATTR.KEY.FIELD | VAR.FIELD → an AttrWrite target.
-static bool resolve_target(Ctx& c, std::string_view p, AttrWrite& w) {
-  auto dot = p.find('.');
-  if (dot == std::string_view::npos) return false;
-  std::string_view root = p.substr(0, dot), rest = p.substr(dot + 1);
-  if (root == "tenant") {
-    auto d1 = rest.find('.'), d2 = rest.rfind('.');
-    if (c.cp.attribute(rest) || d1 == std::string_view::npos || d1 == d2) {
-      w.attr = rest;
+static bool resolve_target(Ctx& c, const PathRef& p, AttrWrite& w) {
+  switch (p.kind) {
+    case PathKind::Attr: w.attr = p.name; return true;
+    case PathKind::AttrField:
+      w.attr = p.attr;
+      w.key = p.key;
+      w.field = p.field;
+      return true;
+    case PathKind::Var: {
+      const Binding* b = c.binding(p.name);
+      if (!b || b->contact) return false;
+      w.attr = b->attr->name;
+      w.key = b->key;
+      w.field = p.field;
       return true;
     }
-    w.attr = rest.substr(0, d1);
-    w.key = rest.substr(d1 + 1, d2 - d1 - 1);
-    w.field = rest.substr(d2 + 1);
-    return true;
+    default: return false;
   }
-  const Binding* b = c.binding(root);
-  if (!b || b->contact) return false;
-  w.attr = b->attr->name;
-  w.key = b->key;
-  w.field = rest;
-  return true;
 }
 
 static bool do_set(Ctx& c, const Action& a) {
   AttrWrite w;
-  if (!resolve_target(c, a.path, w))
+  if (!resolve_target(c, c.path(a.path, true), w))
     return c.refuse(RefusalCode::UnknownAttribute, fmt::format("cannot set '{}'", a.path), true);
   if (a.expr) w.value = to_value(eval(c, *a.expr));
   return write_attr(c, std::move(w), a.loc);
@@ -216,8 +224,8 @@ static bool do_send(Ctx& c, const Action& a) {
 }
 
 static bool do_each(Ctx& c, const Action& a) {
-  std::string_view p = a.path;
-  const Attribute* attr = p.starts_with("tenant.") ? c.cp.attribute(p.substr(7)) : nullptr;
+  const PathRef& p = c.path(a.path, false);
+  const Attribute* attr = p.kind == PathKind::Attr ? p.decl : nullptr;
   if (!attr || (attr->type.kind != TypeKind::Records && attr->type.kind != TypeKind::Contacts))
     return c.refuse(RefusalCode::UnknownAttribute,
                     fmt::format("'{}' is not a records attribute", a.path));

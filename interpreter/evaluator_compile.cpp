@@ -78,6 +78,7 @@ std::shared_ptr<const CompiledPlaybook> compile_playbook(const Playbook& pb, con
   for (const auto& e : cp->pb.events) cp->event_by_id.emplace(e.id, &e);
   for (const auto& g : cp->pb.groups)
     for (int64_t t : g.tasks) cp->groups_of_task[t].push_back(&g);
+  cp->program.compile(*cp);
   return cp;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "evaluator.hpp"
+#include "program.hpp"
 
 namespace pb::detail {
 
@@ -47,6 +48,7 @@ struct Ctx {
   const Value* old_value = nullptr;  // in `on set` rules
   std::vector<Binding> bindings;
   std::vector<std::unique_ptr<Value>> scratch;  // merged records views kept alive
+  std::unique_ptr<Program> local;  // what the playbook's program lacks (never, in practice)
 
   Ctx(const CompiledPlaybook& c, const TenantState& t, const Input& i, Instant n, const Calendar& k)
       : cp(c), tenant(t), in(i), now(n), cal(k) {}
@@ -61,11 +63,16 @@ struct Ctx {
   const Value* attr(std::string_view name);
   bool task_complete(int64_t task) const;
   const Binding* binding(std::string_view var) const;
+
+  // The compiled path of a transition's `at`, a `set` target or an `each`
+  // collection (`text` is that model string).
+  const PathRef& path(const std::string& text, bool write);
+  Program& local_program();
 };
 
 // Expressions (evaluator_expr.cpp)
 EV eval(Ctx& c, const Expr& e);
-EV read_path(Ctx& c, std::string_view path);
+EV read_path(Ctx& c, const PathRef& path);
 bool truthy(const EV& v);
 bool holds(Ctx& c, const std::optional<Expr>& guard);  // absent guard holds
 Value to_value(const EV& v);

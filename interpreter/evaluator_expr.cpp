@@ -60,95 +60,98 @@ static const Value* field_of(const Value* records, std::string_view key, std::st
   return f == r->second.end() ? nullptr : &f->second;
 }
 
-static const Value* tenant_path(Ctx& c, std::string_view rest) {
-  if (c.cp.attribute(rest) || c.tenant.attrs.count(rest)) return c.attr(rest);
-  auto dot = rest.find('.');
-  auto last = rest.rfind('.');
-  if (dot == std::string_view::npos || last == dot) return nullptr;
-  return field_of(c.attr(rest.substr(0, dot)), rest.substr(dot + 1, last - dot - 1),
-                  rest.substr(last + 1));
+static const Value* tenant_other(Ctx& c, const PathRef& p) {
+  if (c.tenant.attrs.count(p.name)) return c.attr(p.name);
+  return p.split ? field_of(c.attr(p.attr), p.key, p.field) : nullptr;
 }
 
-static const Value* event_path(Ctx& c, std::string_view rest, EV& literal) {
-  if (rest == "note") return literal = EV{K::String, 0, c.in.note, nullptr}, nullptr;
-  if (rest == "actor") return literal = EV{K::String, 0, c.in.actor, nullptr}, nullptr;
-  if (rest == "old") return c.old_value;
-  for (const auto& [name, value] : c.payload)
-    if (name == rest) return &value;
+static const Value* payload_field(Ctx& c, std::string_view name) {
+  for (const auto& [field, value] : c.payload)
+    if (field == name) return &value;
   return nullptr;
 }
 
-static EV contact_field(const Contact& k, std::string_view f) {
-  if (f == "name") return EV{K::String, 0, k.name, nullptr};
-  if (f == "email") return EV{K::String, 0, k.email, nullptr};
-  if (f == "do_not_contact") return make(K::Bool, k.do_not_contact);
-  if (f == "unsubscribed") return make(K::Bool, k.unsubscribed);
-  if (f == "primary") return make(K::Bool, k.primary);
+static EV contact_field(const Contact& k, ContactField f) {
+  switch (f) {
+    case ContactField::Name: return EV{K::String, 0, k.name, nullptr};
+    case ContactField::Email: return EV{K::String, 0, k.email, nullptr};
+    case ContactField::DoNotContact: return make(K::Bool, k.do_not_contact);
+    case ContactField::Unsubscribed: return make(K::Bool, k.unsubscribed);
+    case ContactField::Primary: return make(K::Bool, k.primary);
+    case ContactField::None: break;
+  }
   return EV{};
 }
 
-EV read_path(Ctx& c, std::string_view p) {
-  auto dot = p.find('.');
-  std::string_view root = p.substr(0, dot);
-  std::string_view rest = dot == std::string_view::npos ? std::string_view{} : p.substr(dot + 1);
-  if (root == "tenant") return from(tenant_path(c, rest));
-  if (root == "event") {
-    EV lit;
-    const Value* v = event_path(c, rest, lit);
-    return v ? from(v) : lit;
-  }
-  if (const Binding* b = c.binding(root)) {
-    if (b->contact) return contact_field(*b->contact, rest);
-    if (rest.empty()) return EV{K::String, 0, b->key, nullptr};
-    return from(field_of(c.attr(b->attr->name), b->key, rest));
+static EV var_path(Ctx& c, const PathRef& p) {
+  const Binding* b = c.binding(p.name);
+  if (!b) return EV{};
+  if (b->contact) return contact_field(*b->contact, p.contact);
+  if (p.field.empty()) return EV{K::String, 0, b->key, nullptr};
+  return from(field_of(c.attr(b->attr->name), b->key, p.field));
+}
+
+EV read_path(Ctx& c, const PathRef& p) {
+  switch (p.kind) {
+    case PathKind::Attr: return from(c.attr(p.name));
+    case PathKind::TenantOther: return from(tenant_other(c, p));
+    case PathKind::EventNote: return EV{K::String, 0, c.in.note, nullptr};
+    case PathKind::EventActor: return EV{K::String, 0, c.in.actor, nullptr};
+    case PathKind::EventOld: return from(c.old_value);
+    case PathKind::EventField: return from(payload_field(c, p.name));
+    case PathKind::Var: return var_path(c, p);
+    case PathKind::AttrField:
+    case PathKind::None: break;
   }
   return EV{};
 }
 
 static int64_t today(const Ctx& c) { return day_of(c.now).time_since_epoch().count(); }
 
-static EV over_records(Ctx& c, const Expr& e, bool count) {
-  if (e.args.size() < 2) return EV{};
-  std::string_view p = e.args[0].text;
-  if (p.rfind("tenant.", 0) != 0) return EV{};
-  const Attribute* a = c.cp.attribute(p.substr(7));
-  if (!a || (a->type.kind != TypeKind::Records && a->type.kind != TypeKind::Contacts)) return EV{};
+static EV run(Ctx& c, const Program& p, const Node& n);
+
+static EV operand(Ctx& c, const Program& p, const Node& n, uint32_t k) {
+  return run(c, p, p.node(n.first + k));
+}
+
+// any/count: the body (the one operand) with the variable bound to each record.
+static EV over_records(Ctx& c, const Program& p, const Node& n) {
+  bool count = n.op == Op::Count;
+  const Attribute* a = p.path(n.path).decl;
   const Value* recs = c.attr(a->name);
-  int64_t n = 0;
+  int64_t hits = 0;
   if (recs && recs->contacts) {
     for (const Contact& k : *recs->contacts) {
       c.bindings.push_back(Binding{"contact", a, k.name, nullptr, &k});
-      bool ok = truthy(eval(c, e.args[1]));
+      bool ok = truthy(operand(c, p, n, 0));
       c.bindings.pop_back();
       if (ok && !count) return make(K::Bool, 1);
-      n += ok;
+      hits += ok;
     }
   }
   if (recs && recs->records) {
     for (const auto& [key, fields] : *recs->records) {
       c.bindings.push_back(Binding{a->type.key, a, key, &fields, nullptr});
-      bool ok = truthy(eval(c, e.args[1]));
+      bool ok = truthy(operand(c, p, n, 0));
       c.bindings.pop_back();
       if (ok && !count) return make(K::Bool, 1);
-      n += ok;
+      hits += ok;
     }
   }
-  return count ? make(K::Int, n) : make(K::Bool, 0);
+  return count ? make(K::Int, hits) : make(K::Bool, 0);
 }
 
-static EV call(Ctx& c, const Expr& e) {
-  const std::string& f = e.text;
-  if (f == "any" || f == "count") return over_records(c, e, f == "count");
-  if (e.args.empty()) return EV{};
-  if (f == "visits") {
-    auto it = c.out.instance.visits.find(e.args[0].text);
+// visits, task, days_until, business_days_until and an unknown function.
+static EV call(Ctx& c, const Program& p, const Node& n) {
+  if (n.op == Op::Visits) {
+    auto it = c.out.instance.visits.find(n.s);
     return make(K::Int, it == c.out.instance.visits.end() ? 0 : it->second);
   }
-  if (f == "task") return make(K::Bool, c.task_complete(e.args[0].ival));
-  EV d = eval(c, e.args[0]);
+  if (n.op == Op::Task) return make(K::Bool, c.task_complete(n.i));
+  EV d = operand(c, p, n, 0);
   if (d.kind != K::Date) return EV{};
-  if (f == "days_until") return make(K::Int, d.i - today(c));
-  if (f == "business_days_until") {
+  if (n.op == Op::DaysUntil) return make(K::Int, d.i - today(c));
+  if (n.op == Op::BusinessDaysUntil) {
     Days from{std::chrono::days{today(c)}}, to{std::chrono::days{d.i}};
     return make(K::Int, business_days_between(from, to, c.cal));
   }
@@ -180,9 +183,9 @@ static int compare(EV a, EV b) {
   }
 }
 
-static EV arith(const std::string& op, const EV& a, const EV& b) {
+static EV arith(Op op, const EV& a, const EV& b) {
   int64_t r = 0;
-  bool plus = op == "+";
+  bool plus = op == Op::Add;
   bool overflow =
       plus ? __builtin_add_overflow(a.i, b.i, &r) : __builtin_sub_overflow(a.i, b.i, &r);
   if (overflow) return EV{};
@@ -193,57 +196,69 @@ static EV arith(const std::string& op, const EV& a, const EV& b) {
   return EV{};
 }
 
-static EV binary(Ctx& c, const Expr& e) {
-  if (e.args.size() != 2) return EV{};
-  const std::string& op = e.text;
-  if (op == "and") return make(K::Bool, truthy(eval(c, e.args[0])) && truthy(eval(c, e.args[1])));
-  if (op == "or") return make(K::Bool, truthy(eval(c, e.args[0])) || truthy(eval(c, e.args[1])));
-  EV a = eval(c, e.args[0]), b = eval(c, e.args[1]);
-  if (op == "+" || op == "-") return arith(op, a, b);
-  if (op == "starts_with")
+// Two operands: and, or (short-circuit), arithmetic, starts_with, comparisons.
+static EV binary(Ctx& c, const Program& p, const Node& n) {
+  if (n.op == Op::And)
+    return make(K::Bool, truthy(operand(c, p, n, 0)) && truthy(operand(c, p, n, 1)));
+  if (n.op == Op::Or)
+    return make(K::Bool, truthy(operand(c, p, n, 0)) || truthy(operand(c, p, n, 1)));
+  EV a = operand(c, p, n, 0), b = operand(c, p, n, 1);
+  if (n.op == Op::Add || n.op == Op::Sub) return arith(n.op, a, b);
+  if (n.op == Op::StartsWith)
     return make(K::Bool, a.kind == K::String && b.kind == K::String && a.s.starts_with(b.s));
   int r = compare(a, b);
-  if (op == "==") return make(K::Bool, r == 0);
-  if (op == "!=") return make(K::Bool, r != 0);
+  switch (n.op) {
+    case Op::Eq: return make(K::Bool, r == 0);
+    case Op::Ne: return make(K::Bool, r != 0);
+    default: break;
+  }
   if (r == 2) return make(K::Bool, 0);
-  if (op == "<") return make(K::Bool, r < 0);
-  if (op == "<=") return make(K::Bool, r <= 0);
-  if (op == ">") return make(K::Bool, r > 0);
-  if (op == ">=") return make(K::Bool, r >= 0);
-  return EV{};
+  switch (n.op) {
+    case Op::Lt: return make(K::Bool, r < 0);
+    case Op::Le: return make(K::Bool, r <= 0);
+    case Op::Gt: return make(K::Bool, r > 0);
+    case Op::Ge: return make(K::Bool, r >= 0);
+    default: return EV{};
+  }
 }
 
-static EV literal_date(const Expr& e) {
-  Days d;
-  if (!parse_iso_date(e.text, d)) return EV{};
-  return make(K::Date, d.time_since_epoch().count());
+static EV in_list(Ctx& c, const Program& p, const Node& n) {
+  EV a = operand(c, p, n, 0);
+  for (uint32_t k = 1; k < n.count; ++k)
+    if (compare(a, operand(c, p, n, k)) == 0) return make(K::Bool, 1);
+  return make(K::Bool, 0);
 }
 
-EV eval(Ctx& c, const Expr& e) {
-  switch (e.kind) {
-    case ExprKind::Bool: return make(K::Bool, e.bval);
-    case ExprKind::Int: return make(K::Int, e.ival);
-    case ExprKind::String: return EV{K::String, 0, e.text, nullptr};
-    case ExprKind::Date: return literal_date(e);
-    case ExprKind::Path: return read_path(c, e.text);
-    case ExprKind::Call: return call(c, e);
-    case ExprKind::Unary: {
-      if (e.args.empty()) return EV{};
-      EV a = eval(c, e.args[0]);
-      if (e.text == "not") return make(K::Bool, !truthy(a));
+static EV run(Ctx& c, const Program& p, const Node& n) {
+  switch (n.op) {
+    case Op::Unset: return EV{};
+    case Op::Bool: return make(K::Bool, n.i);
+    case Op::Int: return make(K::Int, n.i);
+    case Op::String: return EV{K::String, 0, n.s, nullptr};
+    case Op::Date: return make(K::Date, n.i);
+    case Op::Path: return read_path(c, p.path(n.path));
+    case Op::Any:
+    case Op::Count: return over_records(c, p, n);
+    case Op::Visits:
+    case Op::Task:
+    case Op::DaysUntil:
+    case Op::BusinessDaysUntil:
+    case Op::OtherCall: return call(c, p, n);
+    case Op::Not: return make(K::Bool, !truthy(operand(c, p, n, 0)));
+    case Op::Neg: {
+      EV a = operand(c, p, n, 0);
       if (a.kind != K::Int || a.i == INT64_MIN) return EV{};
       return make(K::Int, -a.i);
     }
-    case ExprKind::Binary: return binary(c, e);
-    case ExprKind::In: {
-      if (e.args.empty()) return EV{};
-      EV a = eval(c, e.args[0]);
-      for (size_t k = 1; k < e.args.size(); ++k)
-        if (compare(a, eval(c, e.args[k])) == 0) return make(K::Bool, 1);
-      return make(K::Bool, 0);
-    }
+    case Op::In: return in_list(c, p, n);
+    default: return binary(c, p, n);
   }
-  return EV{};
+}
+
+EV eval(Ctx& c, const Expr& e) {
+  if (const Node* n = c.cp.program.root(e)) return run(c, c.cp.program, *n);
+  Program& local = c.local_program();  // not compiled with the playbook
+  return run(c, local, local.node(local.add(c.cp, e)));
 }
 
 bool holds(Ctx& c, const std::optional<Expr>& guard) { return !guard || truthy(eval(c, *guard)); }
