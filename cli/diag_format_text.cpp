@@ -1,5 +1,5 @@
 // diag_format_text.cpp — the text form of diagnostics (with optional source
-// context and colours), the summary line, and the table of code summaries.
+// context and colours) and the summary line.
 #include <fmt/format.h>
 
 #include "diag_format.hpp"
@@ -7,57 +7,6 @@
 namespace pb::cli {
 
 namespace {
-
-struct CodeInfo {
-  const char* code;
-  const char* summary;
-};
-
-constexpr CodeInfo kCodes[] = {
-    {"PB001", "syntax error"},
-    {"PB002", "invalid UTF-8"},
-    {"PB003", "invisible character"},
-    {"PB004", "tab character"},
-    {"PB005", "cannot read file or unknown file kind"},
-    {"PB006", "input too deep or too large"},
-    {"PB010", "unknown key"},
-    {"PB011", "duplicate key or header item"},
-    {"PB012", "wrong type of value"},
-    {"PB013", "empty value"},
-    {"PB014", "missing required key or item"},
-    {"PB020", "duplicate id"},
-    {"PB021", "duplicate playbook id"},
-    {"PB030", "undefined step"},
-    {"PB031", "undefined role"},
-    {"PB032", "undefined task"},
-    {"PB033", "undefined playbook"},
-    {"PB034", "undefined attribute"},
-    {"PB035", "undefined enum value"},
-    {"PB036", "undefined calendar"},
-    {"PB037", "undefined event"},
-    {"PB038", "undefined external"},
-    {"PB040", "type error in an expression"},
-    {"PB041", "type error in set"},
-    {"PB042", "ordering a value that may be unset"},
-    {"PB050", "unreachable step"},
-    {"PB051", "dead end"},
-    {"PB052", "decision step without a final otherwise"},
-    {"PB053", "overlapping transitions"},
-    {"PB054", "step waits for outside events only"},
-    {"PB055", "decision branches mixed with other triggers"},
-    {"PB056", "instructions or tasks on a decision step"},
-    {"PB057", "rule that never applies"},
-    {"PB060", "note without the note prefix"},
-    {"PB070", "task defined differently in two playbooks"},
-    {"PB071", "attribute declared with two types"},
-    {"PB080", "unused role"},
-    {"PB081", "unused task"},
-    {"PB082", "unused event"},
-    {"PB083", "unused external process"},
-    {"PB090", "invalid value"},
-    {"PB091", "unreadable lint suppression"},
-    {"PB092", "suppression that suppresses nothing"},
-};
 
 // The text of line `line` (1-based) of `text`, without its newline.
 std::string_view line_of(std::string_view text, uint32_t line) {
@@ -86,12 +35,6 @@ std::string context_lines(const Diagnostic& d, const Sources& sources, bool colo
 }
 
 }  // namespace
-
-std::string_view code_summary(std::string_view code) {
-  for (const auto& c : kCodes)
-    if (code == c.code) return c.summary;
-  return {};
-}
 
 std::optional<DiagFormat> parse_diag_format(std::string_view name) {
   if (name == "text") return DiagFormat::Text;
