@@ -1,5 +1,6 @@
 // diag_format_text.cpp — the text form of diagnostics (with optional source
 // context and colours) and the summary line.
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include "diag_format.hpp"
@@ -30,8 +31,17 @@ std::string context_lines(const Diagnostic& d, const Sources& sources, bool colo
   if (src.size() > 400) return {};  // a 10 MB line is not worth quoting
   std::string pad;
   for (size_t i = 0; i + 1 < d.loc.col && i < src.size(); ++i) pad += src[i] == '\t' ? '\t' : ' ';
-  return fmt::format("  {}\n  {}{}^{}\n", src, pad, color ? "\x1b[1;32m" : "",
-                     color ? "\x1b[0m" : "");
+  std::string caret = color ? fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::green), "^")
+                            : std::string("^");
+  return fmt::format("  {}\n  {}{}\n", src, pad, caret);
+}
+
+// Bold and the severity's colour: errors red, warnings magenta, notes cyan.
+fmt::text_style severity_style(Severity s) {
+  auto colour = s == Severity::Error     ? fmt::terminal_color::red
+                : s == Severity::Warning ? fmt::terminal_color::magenta
+                                         : fmt::terminal_color::cyan;
+  return fmt::emphasis::bold | fg(colour);
 }
 
 }  // namespace
@@ -54,11 +64,8 @@ std::string format_text(const Diagnostics& diags, const Sources& sources, TextSt
     std::string where = d.loc.line ? d.loc.str() : d.loc.filename();
     std::string sev = to_string(d.severity);
     if (style.color) {
-      const char* c = d.severity == Severity::Error     ? "\x1b[1;31m"
-                      : d.severity == Severity::Warning ? "\x1b[1;35m"
-                                                        : "\x1b[1;36m";
-      where = fmt::format("\x1b[1m{}\x1b[0m", where);
-      sev = fmt::format("{}{}\x1b[0m", c, sev);
+      where = fmt::format(fmt::emphasis::bold, "{}", where);
+      sev = fmt::format(severity_style(d.severity), "{}", sev);
     }
     std::string hint = d.hint.empty() ? "" : fmt::format(" ({})", d.hint);
     std::string allowed = d.suppression

@@ -4,6 +4,7 @@
 // GitHub workflow commands with their escaping.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <fmt/color.h>
 
 #include "cli/diag_format.hpp"
 
@@ -43,7 +44,9 @@ TEST_CASE("text with context quotes the line and puts a caret under the column")
   auto out = format_text(d, src, {false, true});
   CHECK(out == "dir/a b.playbook:3:8: error: m [PB030]\n  \tstep  doen\n  \t      ^\n");
   auto colored = format_text(d, src, {true, true});
-  CHECK(colored.find("\x1b[1;31merror") != std::string::npos);
+  // fmt writes bold and red as two sequences: ESC[1m ESC[31m error ESC[0m.
+  CHECK(colored.find(fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::red), "error")) !=
+        std::string::npos);
 }
 
 TEST_CASE("summary line") {
