@@ -52,7 +52,7 @@ bool paths_exist(const std::vector<std::string>& paths, Diagnostics& diags) {
   for (const auto& p : paths) {
     std::error_code ec;
     if (std::filesystem::exists(p, ec)) continue;
-    diags.error(Loc{std::make_shared<const std::string>(p), 0, 0}, "PB005",
+    diags.error(Loc{std::make_shared<const std::string>(p), 0, 0}, LintCode::UnreadableFile,
                 "cannot read: no such file or directory");
     ok = false;
   }
@@ -99,7 +99,7 @@ std::vector<std::string> with_siblings(std::vector<std::string> paths) {
 
 bool unreadable(const Diagnostics& diags) {
   for (const auto& d : diags.items())
-    if (d.code == "PB005") return true;
+    if (d.code == LintCode::UnreadableFile) return true;
   return false;
 }
 

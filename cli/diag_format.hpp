@@ -66,7 +66,4 @@ std::string format_diagnostics(DiagFormat f, const Diagnostics& diags, const Sou
 // " (3 suppressed)" when some were.
 std::string summary_line(const Diagnostics& diags, size_t files, size_t suppressed = 0);
 
-// One-line description of a code ("undefined step"); "" for an unknown code.
-std::string_view code_summary(std::string_view code);
-
 }  // namespace pb::cli

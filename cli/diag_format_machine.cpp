@@ -44,7 +44,7 @@ std::string format_json(const Diagnostics& diags) {
   for (const auto& d : diags.items()) {
     json j = json_place(d.loc);
     j.update({{"severity", to_string(d.severity)},
-              {"code", d.code},
+              {"code", to_string(d.code)},
               {"message", d.message},
               {"hint", d.hint}});
     for (const auto& r : d.related) {
@@ -73,7 +73,8 @@ std::string format_github(const Diagnostics& diags) {
     out += fmt::format("::{} file={}", cmd, gh_escape(d.loc.filename(), true));
     if (d.loc.line)
       out += fmt::format(",line={},col={}", d.loc.line, std::max<uint32_t>(1, d.loc.col));
-    out += fmt::format(",title={}::{}\n", gh_escape(d.code, true), gh_escape(msg, false));
+    out +=
+        fmt::format(",title={}::{}\n", gh_escape(to_string(d.code), true), gh_escape(msg, false));
   }
   return out;
 }

@@ -73,7 +73,7 @@ std::string help_uri(const std::string& docs, const std::string& code) {
 
 json sarif_result(const Diagnostic& d, size_t rule_index, const SarifOptions& o) {
   std::string text = d.hint.empty() ? d.message : fmt::format("{} ({})", d.message, d.hint);
-  json r = {{"ruleId", d.code},
+  json r = {{"ruleId", to_string(d.code)},
             {"ruleIndex", rule_index},
             {"level", to_string(d.severity)},  // SARIF's levels are ours: error, warning, note
             {"message", {{"text", text}}},
@@ -93,11 +93,11 @@ json sarif_result(const Diagnostic& d, size_t rule_index, const SarifOptions& o)
   return r;
 }
 
-json rule(const std::string& code, const std::string& docs) {
-  std::string summary(code_summary(code));
-  return {{"id", code},
-          {"shortDescription", {{"text", summary.empty() ? code : summary}}},
-          {"helpUri", help_uri(docs, code)}};
+json rule(LintCode code, const std::string& docs) {
+  const LintCodeInfo& info = lint_code_info(code);
+  return {{"id", info.text},
+          {"shortDescription", {{"text", info.summary}}},
+          {"helpUri", help_uri(docs, std::string(info.text))}};
 }
 
 }  // namespace
@@ -107,7 +107,7 @@ std::string_view lint_docs_url() { return PB_DOCS_URL; }
 std::string format_sarif(const Diagnostics& diags, const SarifOptions& options) {
   std::string docs = options.docs_url.empty() ? std::string(lint_docs_url()) : options.docs_url;
   json rules = json::array();
-  std::map<std::string, size_t> index;
+  std::map<LintCode, size_t> index;
   json results = json::array();
   for (const auto& d : diags.items()) {
     auto [it, fresh] = index.emplace(d.code, rules.size());

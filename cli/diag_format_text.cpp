@@ -1,5 +1,6 @@
 // diag_format_text.cpp — the text form of diagnostics (with optional source
-// context and colours), the summary line, and the table of code summaries.
+// context and colours) and the summary line.
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include "diag_format.hpp"
@@ -7,57 +8,6 @@
 namespace pb::cli {
 
 namespace {
-
-struct CodeInfo {
-  const char* code;
-  const char* summary;
-};
-
-constexpr CodeInfo kCodes[] = {
-    {"PB001", "syntax error"},
-    {"PB002", "invalid UTF-8"},
-    {"PB003", "invisible character"},
-    {"PB004", "tab character"},
-    {"PB005", "cannot read file or unknown file kind"},
-    {"PB006", "input too deep or too large"},
-    {"PB010", "unknown key"},
-    {"PB011", "duplicate key or header item"},
-    {"PB012", "wrong type of value"},
-    {"PB013", "empty value"},
-    {"PB014", "missing required key or item"},
-    {"PB020", "duplicate id"},
-    {"PB021", "duplicate playbook id"},
-    {"PB030", "undefined step"},
-    {"PB031", "undefined role"},
-    {"PB032", "undefined task"},
-    {"PB033", "undefined playbook"},
-    {"PB034", "undefined attribute"},
-    {"PB035", "undefined enum value"},
-    {"PB036", "undefined calendar"},
-    {"PB037", "undefined event"},
-    {"PB038", "undefined external"},
-    {"PB040", "type error in an expression"},
-    {"PB041", "type error in set"},
-    {"PB042", "ordering a value that may be unset"},
-    {"PB050", "unreachable step"},
-    {"PB051", "dead end"},
-    {"PB052", "decision step without a final otherwise"},
-    {"PB053", "overlapping transitions"},
-    {"PB054", "step waits for outside events only"},
-    {"PB055", "decision branches mixed with other triggers"},
-    {"PB056", "instructions or tasks on a decision step"},
-    {"PB057", "rule that never applies"},
-    {"PB060", "note without the note prefix"},
-    {"PB070", "task defined differently in two playbooks"},
-    {"PB071", "attribute declared with two types"},
-    {"PB080", "unused role"},
-    {"PB081", "unused task"},
-    {"PB082", "unused event"},
-    {"PB083", "unused external process"},
-    {"PB090", "invalid value"},
-    {"PB091", "unreadable lint suppression"},
-    {"PB092", "suppression that suppresses nothing"},
-};
 
 // The text of line `line` (1-based) of `text`, without its newline.
 std::string_view line_of(std::string_view text, uint32_t line) {
@@ -81,17 +31,20 @@ std::string context_lines(const Diagnostic& d, const Sources& sources, bool colo
   if (src.size() > 400) return {};  // a 10 MB line is not worth quoting
   std::string pad;
   for (size_t i = 0; i + 1 < d.loc.col && i < src.size(); ++i) pad += src[i] == '\t' ? '\t' : ' ';
-  return fmt::format("  {}\n  {}{}^{}\n", src, pad, color ? "\x1b[1;32m" : "",
-                     color ? "\x1b[0m" : "");
+  std::string caret = color ? fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::green), "^")
+                            : std::string("^");
+  return fmt::format("  {}\n  {}{}\n", src, pad, caret);
+}
+
+// Bold and the severity's colour: errors red, warnings magenta, notes cyan.
+fmt::text_style severity_style(Severity s) {
+  auto colour = s == Severity::Error     ? fmt::terminal_color::red
+                : s == Severity::Warning ? fmt::terminal_color::magenta
+                                         : fmt::terminal_color::cyan;
+  return fmt::emphasis::bold | fg(colour);
 }
 
 }  // namespace
-
-std::string_view code_summary(std::string_view code) {
-  for (const auto& c : kCodes)
-    if (code == c.code) return c.summary;
-  return {};
-}
 
 std::optional<DiagFormat> parse_diag_format(std::string_view name) {
   if (name == "text") return DiagFormat::Text;
@@ -111,11 +64,8 @@ std::string format_text(const Diagnostics& diags, const Sources& sources, TextSt
     std::string where = d.loc.line ? d.loc.str() : d.loc.filename();
     std::string sev = to_string(d.severity);
     if (style.color) {
-      const char* c = d.severity == Severity::Error     ? "\x1b[1;31m"
-                      : d.severity == Severity::Warning ? "\x1b[1;35m"
-                                                        : "\x1b[1;36m";
-      where = fmt::format("\x1b[1m{}\x1b[0m", where);
-      sev = fmt::format("{}{}\x1b[0m", c, sev);
+      where = fmt::format(fmt::emphasis::bold, "{}", where);
+      sev = fmt::format(severity_style(d.severity), "{}", sev);
     }
     std::string hint = d.hint.empty() ? "" : fmt::format(" ({})", d.hint);
     std::string allowed = d.suppression

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include "cli/diag_format.hpp"
 #include "grammar/lint_directives.hpp"
 
 namespace pb::cli {
@@ -18,37 +17,34 @@ bool is_playbook(const std::string& path, bool& yaml) {
 }
 
 // Why `code` cannot be allowed, or "" when it can.
-std::string refusal(const std::string& code) {
-  if (code_summary(code).empty()) return fmt::format("{} is not a lint code", code);
-  if (code < "PB020")
+std::string refusal(LintCode code) {
+  if (code <= LintCode::MissingKey)  // PB001–PB014
     return fmt::format("{} cannot be suppressed: the file is not read right until it is fixed",
                        code);
-  if (code == "PB091" || code == "PB092")
+  if (code == LintCode::BadSuppression || code == LintCode::UnusedSuppression)
     return fmt::format("{} cannot be suppressed: fix or delete the suppression instead", code);
   return {};
 }
 
 std::vector<std::string> known_codes() {
   std::vector<std::string> out;
-  for (int n = 1; n < 1000; ++n) {
-    std::string c = fmt::format("PB{:03}", n);
-    if (!code_summary(c).empty()) out.push_back(c);
-  }
+  for (const auto& c : lint_codes()) out.emplace_back(c.text);
   return out;
 }
 
-// Drops the codes lint cannot allow (PB091 each); false when none is left.
+// Keeps the written codes lint can allow as `codes`; PB091 for each other
+// one. False when none is left.
 bool check_codes(Allow& a, Diagnostics& diags) {
-  std::vector<std::string> ok;
-  for (const auto& c : a.codes) {
-    std::string why = refusal(c);
+  a.codes.clear();
+  for (const auto& text : a.written) {
+    auto code = lint_code_named(text);
+    std::string why = code ? refusal(*code) : fmt::format("{} is not a lint code", text);
     if (why.empty())
-      ok.push_back(c);
+      a.codes.push_back(*code);
     else
-      diags.error(a.loc, "PB091", why,
-                  code_summary(c).empty() ? did_you_mean(c, known_codes()) : "");
+      diags.error(a.loc, LintCode::BadSuppression, why,
+                  code ? "" : did_you_mean(text, known_codes()));
   }
-  a.codes = std::move(ok);
   return !a.codes.empty();
 }
 

@@ -46,6 +46,9 @@ namespace {
 
 constexpr size_t kShownErrors = 20;
 constexpr size_t kProgressRows = 2000;
+// Not a colour: a carriage return, then the terminal's "erase to the end of
+// the line" (CSI K), which wipes the progress line before other output.
+constexpr const char* kEraseLine = "\r\x1b[K";
 
 struct Import {
   const Globals& g;
@@ -58,7 +61,7 @@ struct Import {
 };
 
 void clear_progress(Import& im) {
-  if (im.progress_shown) fmt::print(stderr, "\r\x1b[K"), im.progress_shown = false;
+  if (im.progress_shown) fmt::print(stderr, kEraseLine), im.progress_shown = false;
 }
 
 void progress(Import& im, size_t done, size_t total) {

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   pb::Diagnostics da;
   for (const auto& a : pb::scan_allows(text, "fuzz.playbook", false, da))
-    if (a.line == 0 || a.line < a.loc.line || a.codes.empty() || a.reason.empty())
+    if (a.line == 0 || a.line < a.loc.line || a.written.empty() || a.reason.empty())
       fail("scan_allows returned an incomplete directive", std::string(text), a.loc.str());
   pb::Diagnostics d;
   auto m = pb::parse_dsl(text, "fuzz.playbook", d);

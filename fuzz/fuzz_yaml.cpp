@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::fprintf(stderr, "re-parse of printed YAML differs:\n");
       std::fwrite(once.data(), 1, once.size(), stderr);
       for (const auto& x : d2.items())
-        std::fprintf(stderr, "%s %s %s\n", x.loc.str().c_str(), x.code.c_str(), x.message.c_str());
+        std::fprintf(stderr, "%s %s %s\n", x.loc.str().c_str(),
+                     std::string(pb::to_string(x.code)).c_str(), x.message.c_str());
       std::abort();
     }
     if (pb::print_yaml(*back) != once) {
@@ -51,6 +52,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   pb::parse_yaml_calendar(text, "calendars/fuzz.yaml", d3);
   pb::parse_lint_config(text, ".playbook-lint.yaml", d3);
   for (const auto& a : pb::scan_allows(text, "fuzz.playbook.yaml", true, d3))
-    if (a.line == 0 || a.line < a.loc.line || a.codes.empty() || a.reason.empty()) std::abort();
+    if (a.line == 0 || a.line < a.loc.line || a.written.empty() || a.reason.empty()) std::abort();
   return 0;
 }

@@ -59,7 +59,7 @@ void read_holidays(Reader& r, const Field& f, Calendar& c) {
       continue;
     }
     if (!c.holidays.emplace(*d, name).second)
-      r.diags.error(df->loc, "PB020", fmt::format("holiday {} listed twice", date));
+      r.diags.error(df->loc, LintCode::DuplicateId, fmt::format("holiday {} listed twice", date));
   }
 }
 

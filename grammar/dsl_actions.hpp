@@ -33,7 +33,7 @@ PB_DSL_ACTION(kw_playbook) {
 PB_DSL_ACTION(playbook_id) { s.pb.id = s.ident(t); }
 PB_DSL_ACTION(playbook_close_brace) { s.finish(); }
 PB_DSL_ACTION(empty_file) {
-  s.error(s.text_begin(), "PB014", "empty file: expected 'playbook ID {'");
+  s.error(s.text_begin(), LintCode::MissingKey, "empty file: expected 'playbook ID {'");
 }
 PB_DSL_ACTION(kw_title) { s.header("title", t); }
 PB_DSL_ACTION(kw_version) { s.header("version", t); }

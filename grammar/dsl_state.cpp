@@ -164,7 +164,8 @@ const char* DslState::skip_after_error(const syntax_error& e, const char* item_s
   kept.swap(pending_comments);
   at_sign = 1;
   if (++errors_ >= kMaxErrors) {
-    diags.error(loc(e.at), "PB001", fmt::format("too many syntax errors ({}); stopped", errors_));
+    diags.error(loc(e.at), LintCode::SyntaxError,
+                fmt::format("too many syntax errors ({}); stopped", errors_));
     recovered_to_end = true;
     return text_end();
   }
@@ -230,7 +231,7 @@ static void once(std::vector<std::pair<std::string_view, uint32_t>>& seen, const
                  const Loc& at, Diagnostics& diags) {
   for (const auto& [n, first_line] : seen) {
     if (n == name) {
-      diags.error(at, "PB011",
+      diags.error(at, LintCode::DuplicateKey,
                   fmt::format("'{}' is given twice (first at line {})", name, first_line));
       return;
     }

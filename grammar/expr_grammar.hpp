@@ -168,7 +168,7 @@ struct nested {
       throw syntax_error{in.current(),
                          "nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)",
                          {},
-                         "PB006"};
+                         LintCode::TooDeepOrLarge};
     ++s.depth;
     bool ok = Control<R>::template match<A, M, Action, Control>(in, s);
     --s.depth;

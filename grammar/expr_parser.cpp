@@ -48,7 +48,7 @@ void ParseState::push(Expr e, uint32_t height, const char* at) {
     throw syntax_error(
         at,
         fmt::format("expression nested too deeply (more than {} levels of operators)", kMaxHeight),
-        {}, "PB006");
+        {}, LintCode::TooDeepOrLarge);
   stack.push_back(std::move(e));
   heights_.push_back(height);
 }
@@ -69,7 +69,8 @@ void ParseState::push_literal(ExprKind k, Tok t) {
     e.text = unquote(t);
   } else {
     e.text = std::string(t.sv());
-    if (!valid_date(e.text)) error(t.b, "PB090", fmt::format("{} is not a calendar date", e.text));
+    if (!valid_date(e.text))
+      error(t.b, LintCode::InvalidValue, fmt::format("{} is not a calendar date", e.text));
   }
   push(std::move(e), 1, t.b);
 }

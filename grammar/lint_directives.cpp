@@ -47,6 +47,14 @@ std::vector<std::string> read_codes(std::string_view& s) {
   }
 }
 
+// The codes of `written` that lint knows, in order (lint_allow checks the rest).
+std::vector<LintCode> known(const std::vector<std::string>& written) {
+  std::vector<LintCode> out;
+  for (const auto& text : written)
+    if (auto c = lint_code_named(text)) out.push_back(*c);
+  return out;
+}
+
 // Reads the separator before the reason; false when there is none.
 bool read_separator(std::string_view& s) {
   s = trim(s);
@@ -65,7 +73,7 @@ std::optional<Allow> parse_directive(std::string_view text, const Loc& at, Diagn
   while (n < s.size() && std::isalpha(static_cast<unsigned char>(s[n]))) ++n;
   std::string verb(s.substr(0, n));
   if (verb != "allow") {
-    diags.error(at, "PB091",
+    diags.error(at, LintCode::BadSuppression,
                 fmt::format("unknown lint directive '{}'; {}", verb.empty() ? std::string(s) : verb,
                             form()),
                 did_you_mean(verb, {"allow"}));
@@ -74,22 +82,24 @@ std::optional<Allow> parse_directive(std::string_view text, const Loc& at, Diagn
   s.remove_prefix(n);
   Allow a;
   a.loc = at;
-  a.codes = read_codes(s);
-  if (a.codes.empty()) {
-    diags.error(at, "PB091", fmt::format("`lint: allow` names no code (PBnnn); {}", form()));
+  a.written = read_codes(s);
+  a.codes = known(a.written);
+  if (a.written.empty()) {
+    diags.error(at, LintCode::BadSuppression,
+                fmt::format("`lint: allow` names no code (PBnnn); {}", form()));
     return std::nullopt;
   }
   bool sep = read_separator(s);
   a.reason = std::string(trim(s));
   if (!sep && !a.reason.empty()) {
-    diags.error(at, "PB091",
+    diags.error(at, LintCode::BadSuppression,
                 fmt::format("expected '—' (or '--') between the codes and the reason; {}",
-                            form(a.codes.front())));
+                            form(a.written.front())));
     return std::nullopt;
   }
   if (a.reason.empty()) {
-    diags.error(at, "PB091",
-                fmt::format("a suppression needs a reason: {}", form(a.codes.front())));
+    diags.error(at, LintCode::BadSuppression,
+                fmt::format("a suppression needs a reason: {}", form(a.written.front())));
     return std::nullopt;
   }
   return a;
@@ -110,7 +120,7 @@ std::vector<Allow> scan_allows(std::string_view text, const std::string& filenam
     if (!a) continue;
     a->line = c.after_code ? c.line : scan.next_code_line(c.line);
     if (a->line == 0) {
-      diags.error(a->loc, "PB091",
+      diags.error(a->loc, LintCode::BadSuppression,
                   "`lint: allow` stands after the last line of code; put it above "
                   "the line or step it is about");
       continue;
@@ -132,7 +142,8 @@ bool read_entry_codes(yaml::Reader& r, const yaml::Field& f, std::vector<std::st
   }();
   for (const auto& c : codes)
     if (!is_code(c)) {
-      r.diags.error(f.loc, "PB091", fmt::format("'{}' is not a lint code (PBnnn)", c));
+      r.diags.error(f.loc, LintCode::BadSuppression,
+                    fmt::format("'{}' is not a lint code (PBnnn)", c));
       return false;
     }
   return ok && !codes.empty();
@@ -144,13 +155,14 @@ std::optional<Allow> read_entry(yaml::Reader& r, const yaml::Field& it, const st
   a.loc = it.loc;
   a.dir = dir;
   auto code = r.get(it, "code", true);
-  bool ok = code && read_entry_codes(r, *code, a.codes);
+  bool ok = code && read_entry_codes(r, *code, a.written);
+  a.codes = known(a.written);
   if (auto p = r.get(it, "path")) ok = r.str(*p, a.path) && ok;
   if (auto st = r.get(it, "step")) ok = yaml::ident(r, *st, a.step) && ok;
   auto reason = r.get(it, "reason");
   if (reason) ok = r.str(*reason, a.reason) && ok;
   if (!reason || trim(a.reason).empty()) {
-    r.diags.error(it.loc, "PB091",
+    r.diags.error(it.loc, LintCode::BadSuppression,
                   "a suppression needs a reason: add `reason: why the finding does not apply`");
     return std::nullopt;
   }

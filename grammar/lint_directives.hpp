@@ -14,7 +14,9 @@
 //    and `reason` are required; `path` is relative to the file's directory.
 //  * A directive or entry that cannot be read is PB091 (error) and is not
 //    returned; YAML structure errors use the YAML codes (PB001, PB010–PB014).
-//    Whether a code exists is the caller's check.
+//    An Allow's `written` holds its codes as written (any PBnnn), `codes`
+//    the LintCodes of those the table knows; reporting the unknown ones is
+//    the caller's check.
 #pragma once
 
 #include <string>

@@ -82,7 +82,7 @@ std::vector<fs::path> files_under(const fs::path& dir, bool& has_calendars, Diag
     if (it->is_regular_file(ec)) files.push_back(p);
   }
   if (ec)
-    diags.error(file_loc(dir.string()), "PB005",
+    diags.error(file_loc(dir.string()), LintCode::UnreadableFile,
                 fmt::format("cannot read directory: {}", ec.message()));
   std::sort(files.begin(), files.end());
   return files;
@@ -102,18 +102,19 @@ void merge_schema(std::optional<Schema>& into, Schema part) {
 bool read_file(const std::string& path, std::string& out, Diagnostics& diags) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    diags.error(file_loc(path), "PB005", "cannot read file: it is a directory");
+    diags.error(file_loc(path), LintCode::UnreadableFile, "cannot read file: it is a directory");
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diags.error(file_loc(path), "PB005", fmt::format("cannot read file: {}", std::strerror(errno)));
+    diags.error(file_loc(path), LintCode::UnreadableFile,
+                fmt::format("cannot read file: {}", std::strerror(errno)));
     return false;
   }
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) {
-    diags.error(file_loc(path), "PB005", "cannot read file: read error");
+    diags.error(file_loc(path), LintCode::UnreadableFile, "cannot read file: read error");
     return false;
   }
   out = std::move(ss).str();
@@ -126,7 +127,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags)
     std::error_code ec;
     auto st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      diags.error(file_loc(path), "PB005", "no such file or directory");
+      diags.error(file_loc(path), LintCode::UnreadableFile, "no such file or directory");
     } else if (fs::is_directory(st)) {
       bool cal = false;
       for (const auto& p : files_under(path, cal, diags))
@@ -136,7 +137,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags)
     } else if (auto k = source_kind(path); k != SourceKind::Other) {
       load_file(path, k, out, diags);
     } else {
-      diags.error(file_loc(path), "PB005",
+      diags.error(file_loc(path), LintCode::UnreadableFile,
                   "unknown file kind; expected *.playbook, *.playbook.yaml, *.schema.yaml or "
                   "calendars/*.yaml");
     }

@@ -42,7 +42,7 @@ Loc ParseState::loc(const char* p) const {
   return Loc{base_.file, base_.line + line, col};
 }
 
-void ParseState::error(const char* at, const char* code, std::string message, std::string hint) {
+void ParseState::error(const char* at, LintCode code, std::string message, std::string hint) {
   diags.error(loc(at), code, std::move(message), std::move(hint));
 }
 
@@ -50,9 +50,9 @@ void ParseState::error(const char* at, const char* code, std::string message, st
 // character's doing (PB003 says so): it is not reported a second time.
 void ParseState::report(const syntax_error& e) {
   Loc at = loc(e.at);
-  if (std::string_view(e.code) == "PB001")
+  if (e.code == LintCode::SyntaxError)
     for (const auto& d : diags.items())
-      if (d.code == "PB003" && d.loc.line == at.line && d.loc.col <= at.col &&
+      if (d.code == LintCode::InvisibleCharacter && d.loc.line == at.line && d.loc.col <= at.col &&
           d.loc.filename() == at.filename())
         return;
   diags.error(at, e.code, e.message, e.hint);
@@ -149,7 +149,8 @@ std::string ParseState::unquote(Tok t) {
       uint32_t cp = 0;
       std::from_chars(v.data() + i + 2, v.data() + close, cp, 16);
       if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        error(t.b + 1 + i - 1, "PB090", fmt::format("\\u{{{:X}}} is not a valid character", cp));
+        error(t.b + 1 + i - 1, LintCode::InvalidValue,
+              fmt::format("\\u{{{:X}}} is not a valid character", cp));
       else
         append_utf8(out, cp);
       i = close;
@@ -162,7 +163,7 @@ int64_t ParseState::to_int(Tok t) {
   int64_t v = 0;
   auto r = std::from_chars(t.b, t.e, v);
   if (r.ec != std::errc{}) {
-    error(t.b, "PB090", fmt::format("number {} is too large", t.sv().substr(0, 40)));
+    error(t.b, LintCode::InvalidValue, fmt::format("number {} is too large", t.sv().substr(0, 40)));
     return 0;
   }
   return v;

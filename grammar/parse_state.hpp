@@ -31,12 +31,13 @@ inline constexpr uint32_t kMaxHeight = 256;
 // Raised by the grammar's control (must<> failures), by custom rules and by
 // actions. `at` points into the parsed text.
 struct syntax_error {
-  syntax_error(const char* where, std::string msg, std::string h = {}, const char* c = "PB001")
+  syntax_error(const char* where, std::string msg, std::string h = {},
+               LintCode c = LintCode::SyntaxError)
       : at(where), message(std::move(msg)), hint(std::move(h)), code(c) {}
   const char* at;
   std::string message;
   std::string hint;
-  const char* code;
+  LintCode code;
 };
 
 // The text of a matched token.
@@ -57,7 +58,7 @@ class ParseState {
 
   // ---- diagnostics
   Diagnostics& diags;
-  void error(const char* at, const char* code, std::string message, std::string hint = {});
+  void error(const char* at, LintCode code, std::string message, std::string hint = {});
   void report(const syntax_error& e);
 
   // ---- comments (`# …` without the '#' and one following space)

@@ -37,7 +37,7 @@ std::optional<Playbook> parse_playbook_source(std::string_view text, const std::
     case SourceKind::DslPlaybook: return parse_dsl(text, path, diags);
     case SourceKind::YamlPlaybook: return parse_yaml_playbook(text, path, diags);
     default:
-      diags.error(Loc{std::make_shared<const std::string>(path), 1, 1}, "PB005",
+      diags.error(Loc{std::make_shared<const std::string>(path), 1, 1}, LintCode::UnreadableFile,
                   "not a playbook file name; expected *.playbook (DSL) or *.playbook.yaml (YAML)");
       return std::nullopt;
   }

@@ -88,7 +88,7 @@ bool check_text(std::string_view text, const std::string& filename, Diagnostics&
     if (c < 0x80 && c != '\t') {  // fast path: plain ASCII
       if ((c < 0x20 && c != '\n' && c != '\r') || c == 0x7F) {
         // yaml-cpp misreads raw control bytes (NUL), and no playbook needs one.
-        diags.error(Loc{file, line, col}, "PB003",
+        diags.error(Loc{file, line, col}, LintCode::InvisibleCharacter,
                     fmt::format("control character U+{:04X} is not allowed", c));
         return false;
       }
@@ -102,15 +102,15 @@ bool check_text(std::string_view text, const std::string& filename, Diagnostics&
     uint32_t cp = 0;
     size_t n = utf8_decode(text, i, cp);
     if (n == 0) {
-      diags.error(Loc{file, line, col}, "PB002",
+      diags.error(Loc{file, line, col}, LintCode::InvalidUtf8,
                   fmt::format("invalid UTF-8 byte 0x{:02X}; playbook files must be UTF-8", c));
       return false;  // positions after a bad byte are meaningless to a reader
     }
     if (const char* name = invisible_name(cp); name && !(cp == 0xFEFF && i == 0)) {
-      diags.error(Loc{file, line, col}, "PB003",
+      diags.error(Loc{file, line, col}, LintCode::InvisibleCharacter,
                   fmt::format("invisible character U+{:04X} ({})", cp, name));
     } else if (cp == '\t' && report_tabs && !tab_reported) {
-      diags.warning(Loc{file, line, col}, "PB004",
+      diags.warning(Loc{file, line, col}, LintCode::TabCharacter,
                     "tab character; indent with spaces (fmt rewrites tabs)");
       tab_reported = true;
     }

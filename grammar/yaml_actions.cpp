@@ -60,9 +60,9 @@ void read_set(Reader& r, const Field& f, Action& a) {
   read_key(r, f, "path", a.path, path, true);
   auto v = r.get(f, "value"), x = r.get(f, "expr");
   if (v && x)
-    r.diags.error(x->key_loc, "PB012", "'set' takes 'value' or 'expr', not both");
+    r.diags.error(x->key_loc, LintCode::WrongType, "'set' takes 'value' or 'expr', not both");
   else if (!v && !x)
-    r.diags.error(f.loc, "PB014", "'set' needs the key 'value' or 'expr'");
+    r.diags.error(f.loc, LintCode::MissingKey, "'set' needs the key 'value' or 'expr'");
   if (v)
     a.expr = literal(r, *v);
   else if (x)
@@ -75,11 +75,11 @@ void read_unassign(Reader& r, const Field& f, Action& a) {
   auto n = r.get(f, "name");
   read_key(r, f, "me", a.me, boolean);
   if (n && a.me)
-    r.diags.error(n->key_loc, "PB012", "'unassign' takes 'name' or 'me', not both");
+    r.diags.error(n->key_loc, LintCode::WrongType, "'unassign' takes 'name' or 'me', not both");
   else if (n)
     r.str(*n, a.text);
   else if (!a.me)
-    r.diags.error(f.loc, "PB014", "'unassign' needs the key 'name' or 'me: true'");
+    r.diags.error(f.loc, LintCode::MissingKey, "'unassign' needs the key 'name' or 'me: true'");
 }
 
 void read_body(Reader& r, const Field& f, Action& a, int depth) {
@@ -128,13 +128,13 @@ std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
   for (auto& it : items(r, f, "action")) {
     auto it_begin = it.node.begin();
     if (it_begin == it.node.end()) {
-      r.diags.error(it.loc, "PB014",
+      r.diags.error(it.loc, LintCode::MissingKey,
                     "action needs one of the keys 'complete', 'reset', 'note', "
                     "'set', 'assign', 'unassign', 'send', 'require', 'each'");
       continue;
     }
     if (++it_begin != it.node.end())
-      r.diags.error(r.loc(it_begin->first), "PB012",
+      r.diags.error(r.loc(it_begin->first), LintCode::WrongType,
                     "an action is a mapping with one key; start a new '-' item for the next");
     Action a;
     a.loc = it.loc;

@@ -92,7 +92,8 @@ void only_for(Reader& r, const Field& spec, const char* key, const std::string& 
               bool applies) {
   if (applies) return;
   if (auto k = r.get(spec, key))
-    r.diags.error(k->key_loc, "PB012", fmt::format("'{}' only applies to type {}", key, type));
+    r.diags.error(k->key_loc, LintCode::WrongType,
+                  fmt::format("'{}' only applies to type {}", key, type));
 }
 
 void read_type(Reader& r, const Field& spec, Attribute& a, int depth) {
@@ -151,11 +152,11 @@ void read_rule_on(Reader& r, const Field& on, Rule& x) {
   for (const auto& k : keys("rule_on"))
     if (auto g = r.get(on, k)) given.push_back(*g);
   if (given.empty()) {
-    r.diags.error(on.loc, "PB014", "'on' needs one of 'complete', 'set', 'event'");
+    r.diags.error(on.loc, LintCode::MissingKey, "'on' needs one of 'complete', 'set', 'event'");
     return;
   }
   if (given.size() > 1)
-    r.diags.error(given[1].key_loc, "PB012",
+    r.diags.error(given[1].key_loc, LintCode::WrongType,
                   fmt::format("'on' takes one of 'complete', 'set', 'event'; both {} and {} given",
                               given[0].name, given[1].name));
   const Field& g = given[0];

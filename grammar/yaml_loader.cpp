@@ -44,7 +44,8 @@ std::optional<YAML::Node> load_document(std::string_view text, const std::string
                                         Diagnostics& diags) {
   Loc start = mark_loc(filename, YAML::Mark::null_mark());
   if (text.size() > kMaxFileBytes) {
-    diags.error(start, "PB006", fmt::format("file larger than {} MB", kMaxFileBytes >> 20));
+    diags.error(start, LintCode::TooDeepOrLarge,
+                fmt::format("file larger than {} MB", kMaxFileBytes >> 20));
     return std::nullopt;
   }
   if (!check_text(text, filename, diags, false)) return std::nullopt;
@@ -52,19 +53,20 @@ std::optional<YAML::Node> load_document(std::string_view text, const std::string
     // Not YAML::LoadAll: yaml-cpp 0.7 loops forever on some broken later documents.
     YAML::Node doc = YAML::Load(std::string(text));
     if (uint32_t line = second_document_line(text))
-      diags.error(Loc{start.file, line, 1}, "PB001",
+      diags.error(Loc{start.file, line, 1}, LintCode::SyntaxError,
                   "a file holds one YAML document; a second one starts here");
     if (doc.IsNull()) {
-      diags.error(start, "PB013", "the file is empty");
+      diags.error(start, LintCode::EmptyValue, "the file is empty");
       return std::nullopt;
     }
     return doc;
   } catch (const YAML::DeepRecursion& e) {
-    diags.error(mark_loc(filename, e.mark), "PB006", "YAML nested too deeply");
+    diags.error(mark_loc(filename, e.mark), LintCode::TooDeepOrLarge, "YAML nested too deeply");
   } catch (const YAML::Exception& e) {
-    diags.error(mark_loc(filename, e.mark), "PB001", fmt::format("YAML syntax error: {}", e.msg));
+    diags.error(mark_loc(filename, e.mark), LintCode::SyntaxError,
+                fmt::format("YAML syntax error: {}", e.msg));
   } catch (const std::exception& e) {
-    diags.error(start, "PB006", fmt::format("cannot read YAML: {}", e.what()));
+    diags.error(start, LintCode::TooDeepOrLarge, fmt::format("cannot read YAML: {}", e.what()));
   }
   return std::nullopt;
 }

@@ -71,11 +71,12 @@ Field Reader::root(const YAML::Node& n, const std::string& what) {
 }
 
 void Reader::wrong_type(const Field& f, const std::string& what) {
-  diags.error(f.loc, "PB012", fmt::format("{} must be {}, got {}", f.name, what, describe(f.node)));
+  diags.error(f.loc, LintCode::WrongType,
+              fmt::format("{} must be {}, got {}", f.name, what, describe(f.node)));
 }
 
 void Reader::invalid(const Loc& at, const std::string& message, std::string hint) {
-  diags.error(at, "PB090", message, std::move(hint));
+  diags.error(at, LintCode::InvalidValue, message, std::move(hint));
 }
 
 bool Reader::tick(const Field& f) {
@@ -84,21 +85,23 @@ bool Reader::tick(const Field& f) {
     return true;
   }
   if (!budget_reported_)
-    diags.error(f.loc, "PB006", "too many YAML nodes (aliases expanding?); file not read further");
+    diags.error(f.loc, LintCode::TooDeepOrLarge,
+                "too many YAML nodes (aliases expanding?); file not read further");
   budget_reported_ = true;
   return false;
 }
 
 bool Reader::deeper(const Field& f, int depth) {
   if (depth <= kMaxDepth) return true;
-  diags.error(f.loc, "PB006", fmt::format("nesting deeper than {} levels", kMaxDepth));
+  diags.error(f.loc, LintCode::TooDeepOrLarge,
+              fmt::format("nesting deeper than {} levels", kMaxDepth));
   return false;
 }
 
 bool Reader::mapping(const Field& f, const KeyTable& table) {
   if (!tick(f)) return false;
   if (f.node.IsNull()) {
-    diags.error(f.loc, "PB013", fmt::format("{} is empty", f.name));
+    diags.error(f.loc, LintCode::EmptyValue, fmt::format("{} is empty", f.name));
     return false;
   }
   if (!f.node.IsMap()) {
@@ -110,17 +113,17 @@ bool Reader::mapping(const Field& f, const KeyTable& table) {
   for (auto it = f.node.begin(); it != f.node.end(); ++it) {
     Loc kl = loc(it->first);
     if (!it->first.IsScalar()) {
-      diags.error(kl, "PB012", fmt::format("keys in {} must be names", f.name));
+      diags.error(kl, LintCode::WrongType, fmt::format("keys in {} must be names", f.name));
       continue;
     }
     const std::string& key = it->first.Scalar();
     auto [pos, fresh] = seen.emplace(key, kl.line);
     if (fresh) f.keys->push_back({key, it->first, it->second});
     if (!fresh) {
-      diags.error(kl, "PB011",
+      diags.error(kl, LintCode::DuplicateKey,
                   fmt::format("duplicate key '{}' (first given at line {})", key, pos->second));
     } else if (!table.empty() && std::find(table.begin(), table.end(), key) == table.end()) {
-      diags.error(kl, "PB010", fmt::format("unknown key '{}' in {}", key, f.name),
+      diags.error(kl, LintCode::UnknownKey, fmt::format("unknown key '{}' in {}", key, f.name),
                   did_you_mean_keyword(key, table));
     }
   }
@@ -143,13 +146,14 @@ std::optional<Field> Reader::get(const Field& map, const std::string& key, bool 
       if (it->first.IsScalar() && it->first.Scalar() == key)
         return entry({key, it->first, it->second});
   }
-  if (required) diags.error(map.loc, "PB014", fmt::format("{} needs the key '{}'", map.name, key));
+  if (required)
+    diags.error(map.loc, LintCode::MissingKey, fmt::format("{} needs the key '{}'", map.name, key));
   return std::nullopt;
 }
 
 std::optional<std::vector<Field>> Reader::list(const Field& f) {
   if (f.node.IsNull()) {
-    diags.error(f.loc, "PB013", fmt::format("{} is empty", f.name));
+    diags.error(f.loc, LintCode::EmptyValue, fmt::format("{} is empty", f.name));
     return std::nullopt;
   }
   if (!f.node.IsSequence()) {
@@ -169,7 +173,7 @@ std::optional<std::vector<Field>> Reader::list(const Field& f) {
 
 bool Reader::scalar(const Field& f, const std::string& what) {
   if (f.node.IsNull()) {
-    diags.error(f.loc, "PB013", fmt::format("{} is empty", f.name));
+    diags.error(f.loc, LintCode::EmptyValue, fmt::format("{} is empty", f.name));
     return false;
   }
   if (!f.node.IsScalar()) {
@@ -188,7 +192,7 @@ bool Reader::str(const Field& f, std::string& out) {
 bool Reader::id(const Field& f, std::string& out) {
   if (!str(f, out)) return false;
   if (!out.empty()) return true;
-  diags.error(f.loc, "PB013", fmt::format("{} is empty", f.name));
+  diags.error(f.loc, LintCode::EmptyValue, fmt::format("{} is empty", f.name));
   return false;
 }
 
@@ -222,7 +226,7 @@ std::string int_hint(const std::string& s) {
 bool Reader::integer(const Field& f, int64_t& out) {
   if (!scalar(f, "an integer")) return false;
   if (classify(f.node) != Plain::Int) {
-    diags.error(f.loc, "PB012",
+    diags.error(f.loc, LintCode::WrongType,
                 fmt::format("{} must be an integer, got {}", f.name, describe(f.node)),
                 int_hint(f.node.Scalar()));
     return false;
@@ -256,7 +260,7 @@ bool Reader::boolean(const Field& f, bool& out) {
   if (!scalar(f, "a boolean (true or false)")) return false;
   if (classify(f.node) != Plain::Bool) {
     diags.error(
-        f.loc, "PB012",
+        f.loc, LintCode::WrongType,
         fmt::format("{} must be a boolean (true or false), got {}", f.name, describe(f.node)),
         bool_hint(f.node.Scalar()));
     return false;

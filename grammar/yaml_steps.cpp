@@ -21,7 +21,7 @@ std::vector<Field> present(Reader& r, const Field& map, const std::vector<std::s
 // At most one of `given`; PB012 on the second.
 void at_most_one(Reader& r, const std::vector<Field>& given, const std::string& what) {
   if (given.size() > 1)
-    r.diags.error(given[1].key_loc, "PB012",
+    r.diags.error(given[1].key_loc, LintCode::WrongType,
                   fmt::format("{} takes only one of these keys; both {} and {} given", what,
                               given[0].name, given[1].name));
 }
@@ -104,7 +104,7 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
   if (given.empty()) {
     if (r.get(it, "when")) return t.trigger = TriggerKind::When, true;
     if (has_unknown_key(it, "transition")) return false;  // PB010 said it, likely the trigger
-    r.diags.error(it.loc, "PB014",
+    r.diags.error(it.loc, LintCode::MissingKey,
                   "transition needs a trigger: 'event', 'task', 'after', 'at', 'when' or "
                   "'otherwise'");
     return false;
@@ -123,7 +123,7 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
     bool yes = false;
     if (r.boolean(g, yes) && !yes) r.invalid(g.loc, "'otherwise' can only be true");
     if (auto w = r.get(it, "when"))
-      r.diags.error(w->key_loc, "PB012", "an 'otherwise' branch takes no 'when'");
+      r.diags.error(w->key_loc, LintCode::WrongType, "an 'otherwise' branch takes no 'when'");
   }
   return true;
 }

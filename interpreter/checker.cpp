@@ -46,7 +46,7 @@ void check_schema(const Project& project, const std::unordered_set<std::string>&
   for (const auto& a : project.schema->attributes) {
     auto [it, fresh] = seen.emplace(a.name, a.loc);
     if (!fresh && it->second.filename() == a.loc.filename())
-      diags.error(a.loc, "PB020",
+      diags.error(a.loc, LintCode::DuplicateId,
                   fmt::format("duplicate tenant attribute '{}'; it is already declared at {}",
                               a.name, it->second.str()));
   }
@@ -68,22 +68,22 @@ namespace check {
 void check_unused(PlaybookScope& s) {
   for (const auto& r : s.pb.roles)
     if (!s.used_roles.contains(r.id))
-      s.diags.warning(r.loc, "PB080",
+      s.diags.warning(r.loc, LintCode::UnusedRole,
                       fmt::format("role '{}' is declared but no step or task uses it", r.id));
   for (const auto& t : s.pb.tasks)
     if (!s.used_tasks.contains(t.id))
-      s.diags.warning(t.loc, "PB081",
+      s.diags.warning(t.loc, LintCode::UnusedTask,
                       fmt::format("task {} \"{}\" is declared but no step, action, group or rule "
                                   "uses it",
                                   t.id, t.name));
   for (const auto& e : s.pb.events)
     if (!s.used_events.contains(e.id))
       s.diags.warning(
-          e.loc, "PB082",
+          e.loc, LintCode::UnusedEvent,
           fmt::format("event '{}' is declared but no transition or rule uses it", e.id));
   for (const auto& x : s.pb.externals)
     if (!s.used_externals.contains(x.id))
-      s.diags.warning(x.loc, "PB083",
+      s.diags.warning(x.loc, LintCode::UnusedExternal,
                       fmt::format("external process '{}' is declared but no step hands off to it "
                                   "(`handoff {}`)",
                                   x.id, x.id));

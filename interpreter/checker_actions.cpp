@@ -21,14 +21,14 @@ bool assignable(TypeKind to, TypeKind from) {
 void check_set(PlaybookScope& s, const Env& env, const Action& a) {
   if (a.path.rfind("event.", 0) == 0 || a.path == "event") {
     s.diags.error(
-        a.loc, "PB041",
+        a.loc, LintCode::SetTypeError,
         fmt::format("cannot set '{}': only tenant attributes and record fields can be set",
                     a.path));
     return;
   }
   Ty target = resolve_path(s, env, a.path, a.loc);
   if (target.kind == TypeKind::Records || target.kind == TypeKind::Contacts) {
-    s.diags.error(a.loc, "PB041",
+    s.diags.error(a.loc, LintCode::SetTypeError,
                   fmt::format("cannot set the whole of {} ({}); set one field inside "
                               "`each … in {}`",
                               what_of(target), type_name(target.kind), what_of(target)));
@@ -38,7 +38,7 @@ void check_set(PlaybookScope& s, const Env& env, const Action& a) {
   Ty value = type_of(s, env, *a.expr);
   check_enum_literal(s, target, *a.expr);
   if (!assignable(target.kind, value.kind))
-    s.diags.error(a.expr->loc, "PB041",
+    s.diags.error(a.expr->loc, LintCode::SetTypeError,
                   fmt::format("cannot set {} ({}) to {} ({})", a.path, type_name(target.kind),
                               what_of(value), type_name(value.kind)));
 }
@@ -47,7 +47,7 @@ void check_each(PlaybookScope& s, const Env& env, const Action& a) {
   Ty coll = resolve_path(s, env, a.path, a.loc);
   if (coll.kind != TypeKind::Records && coll.kind != TypeKind::Contacts) {
     if (coll.kind != U)  // an unknown collection was reported; its body would only cascade
-      s.diags.error(a.loc, "PB040",
+      s.diags.error(a.loc, LintCode::ExprTypeError,
                     fmt::format("`each` ranges over records or contacts, but {} is {}",
                                 what_of(coll), type_name(coll.kind)));
     return;
@@ -61,7 +61,7 @@ void check_each(PlaybookScope& s, const Env& env, const Action& a) {
 void check_note(PlaybookScope& s, const Action& a) {
   const std::string& prefix = s.pb.note_prefix;
   if (prefix.empty() || a.text.rfind(prefix, 0) == 0) return;
-  s.diags.error(a.loc, "PB060",
+  s.diags.error(a.loc, LintCode::NoteWithoutPrefix,
                 fmt::format("note \"{}\" does not start with the playbook's note_prefix \"{}\"",
                             a.text.size() > 60 ? a.text.substr(0, 57) + "..." : a.text, prefix));
 }
@@ -70,7 +70,7 @@ void check_send(PlaybookScope& s, const Env& env, const Action& a) {
   if (!a.expr) return;
   Ty to = type_of(s, env, *a.expr);
   if (to.kind != U && to.kind != TypeKind::String && to.kind != TypeKind::Enum)
-    s.diags.error(a.expr->loc, "PB040",
+    s.diags.error(a.expr->loc, LintCode::ExprTypeError,
                   fmt::format("`send … to` names a contact (string), but {} is {}", what_of(to),
                               type_name(to.kind)));
 }

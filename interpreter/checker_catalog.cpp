@@ -115,7 +115,7 @@ std::string difference_note(const Said& here, const Said& there, const Wording& 
                      quoted(pair->second), there.loc->str());
 }
 
-void report(std::vector<Said> said, const PathOrder& order, const Wording& w, std::string_view code,
+void report(std::vector<Said> said, const PathOrder& order, const Wording& w, LintCode code,
             Diagnostics& diags) {
   std::stable_sort(said.begin(), said.end(),
                    [&](const Said& a, const Said& b) { return order.before(*a.loc, *b.loc); });
@@ -141,7 +141,7 @@ void report(std::vector<Said> said, const PathOrder& order, const Wording& w, st
   }
   Diagnostic d;
   d.loc = *here->loc;
-  d.code = std::string(code);
+  d.code = code;
   d.message = fmt::format("{} {} {} here but {}{}", w.subject, w.verb, here->shown,
                           check::join(others, ", "), note);
   for (const auto& s : said)
@@ -186,11 +186,12 @@ void compare_task(int64_t id, const std::vector<TaskPlace>& ps, const PathOrder&
   std::string subject = fmt::format("task {}", id);
   if (names_differ) {
     for (auto& s : name) s.key = nfc(s.key);
-    report(std::move(name), order, {subject, "is named", "names"}, "PB070", diags);
+    report(std::move(name), order, {subject, "is named", "names"}, LintCode::TaskMismatch, diags);
   }
-  report(std::move(flag), order, {subject, "is", ""}, "PB070", diags);
-  report(std::move(role), order, {subject, "has role", "role names"}, "PB070", diags);
-  report(std::move(services), order, {subject, "has", "services"}, "PB070", diags);
+  report(std::move(flag), order, {subject, "is", ""}, LintCode::TaskMismatch, diags);
+  report(std::move(role), order, {subject, "has role", "role names"}, LintCode::TaskMismatch,
+         diags);
+  report(std::move(services), order, {subject, "has", "services"}, LintCode::TaskMismatch, diags);
 }
 
 void check_task_catalog(const Project& project, const PathOrder& order, Diagnostics& diags) {
@@ -259,7 +260,7 @@ void compare_attribute(const std::string& subject,
   std::vector<Said> said;
   for (const auto& [a, shared] : as)
     said.push_back({&a->loc, type_key(a->type), type_text(a->type), a->type.values, shared});
-  report(std::move(said), order, {subject, "is", "values"}, "PB071", diags);
+  report(std::move(said), order, {subject, "is", "values"}, LintCode::AttributeTypeMismatch, diags);
 }
 
 void check_attribute_types(const Project& project, const PathOrder& order, Diagnostics& diags) {
@@ -301,7 +302,7 @@ void check_playbook_ids(const Project& project, Diagnostics& diags) {
     if (fresh) continue;
     Diagnostic d;
     d.loc = p.loc;
-    d.code = "PB021";
+    d.code = LintCode::DuplicatePlaybookId;
     d.message = fmt::format(
         "playbook id '{}' is also used at {}; playbook ids must be unique "
         "across the playbook directories",

@@ -30,7 +30,7 @@ void check_transition(PlaybookScope& s, const Transition& t) {
     Ty d = resolve_path(s, env, t.at_path, t.loc);
     if (d.kind != TypeKind::Unknown && d.kind != TypeKind::Date)
       s.diags.error(
-          t.loc, "PB040",
+          t.loc, LintCode::ExprTypeError,
           fmt::format("`at` needs a date attribute, but {} is {}", what_of(d), type_name(d.kind)));
   }
   if (t.guard) check_guard(s, env, *t.guard, "a guard");
@@ -84,7 +84,7 @@ void check_rule(PlaybookScope& s, const Rule& r) {
 void check_calendar_attr(PlaybookScope& s, const Ty& t, const Loc& loc, std::string_view path) {
   if (t.kind == TypeKind::Unknown) return;
   if (t.kind != TypeKind::Enum || !t.type) {
-    s.diags.error(loc, "PB040",
+    s.diags.error(loc, LintCode::ExprTypeError,
                   fmt::format("the calendar attribute {} must be an enum whose values name "
                               "calendars, but it is {}",
                               path, type_name(t.kind)));
@@ -97,7 +97,7 @@ void check_calendar_attr(PlaybookScope& s, const Ty& t, const Loc& loc, std::str
   for (const auto& v : t.type->values)
     if (!s.project.calendar(v))
       s.diags.error(
-          loc, "PB036",
+          loc, LintCode::UndefinedCalendar,
           fmt::format("no business calendar for {} \"{}\": add calendars/{}.yaml", path, v, v),
           did_you_mean(v, ids));
 }

@@ -38,7 +38,7 @@ void note_cut_off(PlaybookScope& s, const std::vector<const Transition*>& broken
   Diagnostic d;
   d.loc = t.target_loc.line ? t.target_loc : t.loc;
   d.severity = Severity::Note;
-  d.code = "PB050";
+  d.code = LintCode::UnreachableStep;
   d.message = fmt::format(
       "while '{}' is not a step, {} {} cannot be reached from the start step: {} (not "
       "reported as unreachable until it is fixed)",
@@ -69,7 +69,7 @@ void check_reachable(PlaybookScope& s) {
       cut.push_back(&st);
       continue;
     }
-    s.diags.error(st.loc, "PB050",
+    s.diags.error(st.loc, LintCode::UnreachableStep,
                   fmt::format("step '{}' is unreachable: no transition from the start step '{}' "
                               "leads to it",
                               st.id, s.pb.start));
@@ -81,13 +81,14 @@ void check_reachable(PlaybookScope& s) {
 // FM (instructions, tasks) is never seen (PB056).
 void decision_shows(PlaybookScope& s, const Step& st) {
   if (!st.instructions.empty())
-    s.diags.warning(st.instructions_loc.line ? st.instructions_loc : st.loc, "PB056",
+    s.diags.warning(st.instructions_loc.line ? st.instructions_loc : st.loc,
+                    LintCode::DecisionStepContent,
                     fmt::format("step '{}' is a decision step, left as soon as it is entered, so "
                                 "its instructions are never shown to anyone; move them to the "
                                 "step where the FM acts",
                                 st.id));
   if (!st.tasks.empty())
-    s.diags.warning(loc_at(st.task_locs, 0, st.loc), "PB056",
+    s.diags.warning(loc_at(st.task_locs, 0, st.loc), LintCode::DecisionStepContent,
                     fmt::format("step '{}' is a decision step, left as soon as it is entered, so "
                                 "its tasks are never shown to anyone; list them on the step where "
                                 "the FM does them",
@@ -101,7 +102,7 @@ void check_decision(PlaybookScope& s, const Step& st) {
   if (branches != st.transitions.size()) {
     for (const auto& t : st.transitions)
       if (!is_branch(t)) {
-        s.diags.error(t.loc, "PB055",
+        s.diags.error(t.loc, LintCode::MixedDecision,
                       fmt::format("step '{}' mixes decision branches (`when`/`otherwise`) with "
                                   "other triggers; a decision step is left as soon as it is "
                                   "entered, so this transition never fires — move it to its own "
@@ -114,7 +115,7 @@ void check_decision(PlaybookScope& s, const Step& st) {
   decision_shows(s, st);
   const Transition& last = st.transitions.back();
   if (last.trigger != TriggerKind::Otherwise)
-    s.diags.warning(last.loc, "PB052",
+    s.diags.warning(last.loc, LintCode::NoFinalOtherwise,
                     fmt::format("decision step '{}' does not end with `otherwise`; when no branch "
                                 "holds the instance stays in '{}' with nothing to leave it",
                                 st.id, st.id));
@@ -131,7 +132,7 @@ void check_waits(PlaybookScope& s, const Step& st) {
     else
       events.push_back(fmt::format("task {}", t.task));
   }
-  s.diags.warning(st.loc, "PB054",
+  s.diags.warning(st.loc, LintCode::OutsideEventsOnly,
                   fmt::format("step '{}' only waits for {}; with no timer (`after …`, `at …`) "
                               "nothing escalates when none comes",
                               st.id, join(events, ", ")));
@@ -143,7 +144,7 @@ void check_graph(PlaybookScope& s) {
   check_reachable(s);
   for (const auto& st : s.pb.steps) {
     if (st.transitions.empty() && st.terminal == TerminalKind::None)
-      s.diags.error(st.loc, "PB051",
+      s.diags.error(st.loc, LintCode::DeadEnd,
                     fmt::format("step '{}' is a dead end: it has no transitions and no `end`, "
                                 "`goto playbook` or `handoff`",
                                 st.id));

@@ -30,7 +30,7 @@ void report_dups(PlaybookScope& s, const std::vector<T>& items, Key key, std::st
     std::string k = fmt::format("{}", key(item));
     bool numeric = !k.empty() && k.find_first_not_of("0123456789") == std::string::npos;
     std::string shown = numeric ? k : "'" + k + "'";
-    s.diags.error(item.loc, "PB020",
+    s.diags.error(item.loc, LintCode::DuplicateId,
                   fmt::format("duplicate {} {}; it is already declared at {}", kind, shown,
                               it->second->str()));
   }
@@ -60,7 +60,7 @@ void check_playbook_links(PlaybookScope& s) {
     if (s.playbook_ids.contains(id)) return;
     if (auto x = s.externals.find(id); x != s.externals.end()) {
       s.used_externals.insert(x->first);  // meant as the hand-over: not also PB083
-      s.diags.error(loc, "PB033",
+      s.diags.error(loc, LintCode::UndefinedPlaybook,
                     fmt::format("{} '{}' is an external process of this playbook, not a playbook; "
                                 "a step hands over to it with `handoff {}`",
                                 what, id, id));
@@ -68,7 +68,7 @@ void check_playbook_links(PlaybookScope& s) {
     }
     std::vector<std::string> known(s.playbook_ids.begin(), s.playbook_ids.end());
     std::sort(known.begin(), known.end());
-    s.diags.error(loc, "PB033",
+    s.diags.error(loc, LintCode::UndefinedPlaybook,
                   fmt::format("{} '{}' is not a playbook in the linted files", what, id),
                   did_you_mean(id, known));
   };
@@ -93,7 +93,7 @@ void ref_external(PlaybookScope& s, const Step& st) {
   }
   std::string near = closest(st.terminal_arg, s.external_names());
   if (!near.empty()) s.used_externals.insert(s.externals.find(near)->first);  // no PB083 for it
-  s.diags.error(or_loc(st.terminal_loc, st.loc), "PB038",
+  s.diags.error(or_loc(st.terminal_loc, st.loc), LintCode::UndefinedExternal,
                 fmt::format("undefined external process '{}'; declare it with `external {} \"…\"`",
                             st.terminal_arg, st.terminal_arg),
                 near.empty() ? "" : fmt::format("did you mean '{}'?", near));
@@ -153,7 +153,7 @@ void check_references(PlaybookScope& s) {
   if (!b.start.empty())
     s.ref_step(b.start, or_loc(b.start_loc, b.loc), "start step");
   else if (!b.steps.empty())
-    s.diags.error(b.loc, "PB014",
+    s.diags.error(b.loc, LintCode::MissingKey,
                   fmt::format("playbook '{}' has no start step; add `start {}` (or the step to "
                               "begin with)",
                               b.id, b.steps.front().id));

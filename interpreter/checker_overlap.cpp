@@ -170,7 +170,7 @@ void report_overlap(PlaybookScope& s, const Step& st, const Transition& t,
   for (const Transition* e : earlier) {
     if (exclusive(e->guard, t.guard)) continue;
     std::string why = !e->guard && !t.guard ? "neither has a guard" : "their guards can both hold";
-    s.diags.warning(t.loc, "PB053",
+    s.diags.warning(t.loc, LintCode::OverlappingTransitions,
                     fmt::format("this transition and the one at {} both fire on {} in step "
                                 "'{}' and {}; only the first listed is ever taken then — make "
                                 "the guards exclusive",

@@ -77,7 +77,7 @@ Ty descend(PlaybookScope& s, Ty base, const Parts& parts, size_t i, std::string_
            const Loc& loc) {
   if (i >= parts.size()) return base;
   if (base.kind != TypeKind::Records && base.kind != TypeKind::Contacts) {
-    s.diags.error(loc, "PB034",
+    s.diags.error(loc, LintCode::UndefinedAttribute,
                   fmt::format("'{}' is a {} and has no field '{}'", what_of(base),
                               type_name(base.kind), parts[i]));
     return {};
@@ -95,7 +95,7 @@ Ty descend(PlaybookScope& s, Ty base, const Parts& parts, size_t i, std::string_
   if (it == fields.end()) {
     std::vector<std::string> names;
     for (const auto& f : fields) names.push_back(f.name);
-    s.diags.error(loc, "PB034",
+    s.diags.error(loc, LintCode::UndefinedAttribute,
                   fmt::format("'{}' has no field '{}' (in {})", what_of(base), parts[i], path),
                   did_you_mean(parts[i], names));
     return {};
@@ -106,12 +106,14 @@ Ty descend(PlaybookScope& s, Ty base, const Parts& parts, size_t i, std::string_
 Ty resolve_event(PlaybookScope& s, const Env& env, const Parts& parts, std::string_view path,
                  const Loc& loc) {
   if (parts.size() < 2) {
-    s.diags.error(loc, "PB034", "'event' alone is not a value; name a field, e.g. event.note");
+    s.diags.error(loc, LintCode::UndefinedAttribute,
+                  "'event' alone is not a value; name a field, e.g. event.note");
     return {};
   }
   std::string_view f = parts[1];
   if (!env.no_event.empty()) {
-    s.diags.error(loc, "PB034", fmt::format("'{}' is not available here: {}", path, env.no_event));
+    s.diags.error(loc, LintCode::UndefinedAttribute,
+                  fmt::format("'{}' is not available here: {}", path, env.no_event));
     return {};
   }
   if (auto it = env.event_fields.find(f); it != env.event_fields.end())
@@ -123,7 +125,7 @@ Ty resolve_event(PlaybookScope& s, const Env& env, const Parts& parts, std::stri
   std::vector<std::string> names{"actor", "note"};
   for (const auto& [n, a] : env.event_fields) names.emplace_back(n);
   std::sort(names.begin(), names.end());
-  s.diags.error(loc, "PB034",
+  s.diags.error(loc, LintCode::UndefinedAttribute,
                 fmt::format("undefined event field '{}'; {} carries {}", path,
                             where_text(env.event_where), join(names, ", ")),
                 did_you_mean(f, names));
@@ -142,19 +144,19 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
   if (root != "tenant") {
     std::vector<std::string> roots{"tenant", "event"};
     for (const auto& v : env.vars) roots.emplace_back(v.first);
-    s.diags.error(loc, "PB034",
+    s.diags.error(loc, LintCode::UndefinedAttribute,
                   fmt::format("'{}' does not start with tenant, event or a record variable", path),
                   did_you_mean(root, roots));
     return {};
   }
   if (parts.size() < 2) {
-    s.diags.error(loc, "PB034",
+    s.diags.error(loc, LintCode::UndefinedAttribute,
                   "'tenant' alone is not a value; name an attribute, e.g. tenant.region");
     return {};
   }
   auto it = s.attrs.find(parts[1]);
   if (it == s.attrs.end()) {
-    s.diags.error(loc, "PB034",
+    s.diags.error(loc, LintCode::UndefinedAttribute,
                   fmt::format("undefined tenant attribute '{}'; declare it in tenant.schema.yaml "
                               "or the playbook's tenant block",
                               path),

@@ -36,14 +36,14 @@ void check_rule_triggers(PlaybookScope& s, const std::vector<Rule>& rules,
   for (const auto& r : rules) {
     const Loc& at = r.on_loc.line ? r.on_loc : r.loc;
     if (r.on == RuleOn::Event && s.events.contains(r.event) && !taken.contains(r.event))
-      s.diags.warning(at, "PB057",
+      s.diags.warning(at, LintCode::RuleNeverApplies,
                       fmt::format("rule '{}' is on event '{}', but no transition takes '{}': "
                                   "firing it is always refused, so the rule never applies",
                                   r.id, r.event, r.event));
     if (r.on != RuleOn::Set) continue;
     if (const Attribute* a = whole_records(s, r.path)) {
       std::string field = a->type.fields.empty() ? "FIELD" : a->type.fields.front().name;
-      s.diags.warning(at, "PB057",
+      s.diags.warning(at, LintCode::RuleNeverApplies,
                       fmt::format("rule '{}' is on setting {} as a whole, which never happens: "
                                   "its records are written field by field; name the field "
                                   "(`on set {}.{}`)",

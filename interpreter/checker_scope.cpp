@@ -56,7 +56,8 @@ std::vector<std::string> PlaybookScope::attr_names() const { return keys_of(attr
 
 bool PlaybookScope::ref_step(const std::string& id, const Loc& loc, std::string_view what) {
   if (steps.contains(id)) return true;
-  diags.error(loc, "PB030", fmt::format("{} '{}' is not a step of playbook '{}'", what, id, pb.id),
+  diags.error(loc, LintCode::UndefinedStep,
+              fmt::format("{} '{}' is not a step of playbook '{}'", what, id, pb.id),
               did_you_mean(id, step_names()));
   return false;
 }
@@ -107,7 +108,7 @@ void PlaybookScope::ref_role(const std::string& id, const Loc& loc) {
     hint = fmt::format("did you mean '{}' (\"{}\")?", r->id, r->name);
   }
   if (!near.empty()) used_roles.insert(roles.find(near)->first);  // no PB080 for the one meant
-  diags.error(loc, "PB031",
+  diags.error(loc, LintCode::UndefinedRole,
               fmt::format("undefined role '{}'; declare it with `role {} \"…\"`", id, id), hint);
 }
 
@@ -118,7 +119,7 @@ void PlaybookScope::ref_task(int64_t id, const Loc& loc) {
   }
   std::string near = closest(std::to_string(id), task_names());
   if (!near.empty()) used_tasks.insert(std::stoll(near));  // no PB081 for the one meant
-  diags.error(loc, "PB032",
+  diags.error(loc, LintCode::UndefinedTask,
               fmt::format("undefined task {}; declare it with `task {} \"…\" mandatory|optional "
                           "role …`",
                           id, id),
@@ -132,7 +133,8 @@ const EventDecl* PlaybookScope::ref_event(const std::string& id, const Loc& loc)
   }
   std::string near = closest(id, event_names());
   if (!near.empty()) used_events.insert(events.find(near)->first);  // no PB082 for the one meant
-  diags.error(loc, "PB037", fmt::format("undefined event '{}'; declare it with `event {}`", id, id),
+  diags.error(loc, LintCode::UndefinedEvent,
+              fmt::format("undefined event '{}'; declare it with `event {}`", id, id),
               near.empty() ? "" : fmt::format("did you mean '{}'?", near));
   return nullptr;
 }

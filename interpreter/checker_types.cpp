@@ -19,7 +19,7 @@ constexpr TypeKind U = TypeKind::Unknown;
 Ty lit(TypeKind k, const Expr& e) { return {k, nullptr, {}, &e}; }
 
 void type_error(PlaybookScope& s, const Loc& loc, std::string msg) {
-  s.diags.error(loc, "PB040", std::move(msg));
+  s.diags.error(loc, LintCode::ExprTypeError, std::move(msg));
 }
 
 std::string described(const Ty& t) { return fmt::format("{} ({})", what_of(t), type_name(t.kind)); }
@@ -31,7 +31,7 @@ void check_enum_value(PlaybookScope& s, const Ty& en, const Expr& lit) {
   if (std::find(vals.begin(), vals.end(), lit.text) != vals.end()) return;
   std::vector<std::string> quoted;
   for (const auto& v : vals) quoted.push_back("\"" + v + "\"");
-  s.diags.error(lit.loc, "PB035",
+  s.diags.error(lit.loc, LintCode::UndefinedEnumValue,
                 fmt::format("\"{}\" is not a value of {}; its values are {}", lit.text, what_of(en),
                             join(quoted, ", ")),
                 did_you_mean(lit.text, vals));
@@ -174,7 +174,7 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
       type_error(s, e.loc, "visits(…) takes one step id, e.g. visits(phone)");
     } else if (const auto& id = e.args[0].text; !s.steps.contains(id)) {
       s.diags.error(
-          e.args[0].loc, "PB030",
+          e.args[0].loc, LintCode::UndefinedStep,
           fmt::format("visits({}) counts a step that playbook '{}' does not have", id, s.pb.id),
           did_you_mean(id, s.step_names()));
     }
@@ -204,7 +204,7 @@ Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
   if (s.depth == 1) s.deep_reported = false;
   if (s.depth > kMaxExprDepth) {
     if (std::exchange(s.deep_reported, true)) return {};
-    s.diags.error(e.loc, "PB006",
+    s.diags.error(e.loc, LintCode::TooDeepOrLarge,
                   fmt::format("expression nested more than {} levels deep; split it into steps "
                               "or rules",
                               kMaxExprDepth));

@@ -161,7 +161,7 @@ struct Walk {
       if (!p || std::find(known.begin(), known.end(), p->text) != known.end()) continue;
       TypeKind pt = path_type(p->text);
       s.diags.warning(
-          e.loc, "PB042",
+          e.loc, LintCode::UnsetOrdering,
           fmt::format("{} may be unset, and then `{}` is false: in this {} {} without it is "
                       "treated as if the comparison failed; test that it is set first (`{} {} "
                       "and …`) or say what unset means",

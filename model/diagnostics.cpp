@@ -8,25 +8,23 @@
 
 namespace pb {
 
-static Diagnostic make(const Loc& loc, Severity s, std::string code, std::string message,
+static Diagnostic make(const Loc& loc, Severity s, LintCode code, std::string message,
                        std::string hint) {
   Diagnostic d;
   d.loc = loc;
   d.severity = s;
-  d.code = std::move(code);
+  d.code = code;
   d.message = std::move(message);
   d.hint = std::move(hint);
   return d;
 }
 
-void Diagnostics::error(const Loc& loc, std::string code, std::string message, std::string hint) {
-  items_.push_back(
-      make(loc, Severity::Error, std::move(code), std::move(message), std::move(hint)));
+void Diagnostics::error(const Loc& loc, LintCode code, std::string message, std::string hint) {
+  items_.push_back(make(loc, Severity::Error, code, std::move(message), std::move(hint)));
 }
 
-void Diagnostics::warning(const Loc& loc, std::string code, std::string message, std::string hint) {
-  items_.push_back(
-      make(loc, Severity::Warning, std::move(code), std::move(message), std::move(hint)));
+void Diagnostics::warning(const Loc& loc, LintCode code, std::string message, std::string hint) {
+  items_.push_back(make(loc, Severity::Warning, code, std::move(message), std::move(hint)));
 }
 
 void Diagnostics::append(const Diagnostics& other) {

@@ -1,7 +1,7 @@
 // diagnostics.hpp — what every front end and the checker report.
 //
 // Contract: a Diagnostic is one finding at one place: severity, a stable code
-// (documented in docs/lint-codes.md), a message a person understands and, when
+// (LintCode, lint_code.hpp; documented in docs/lint-codes.md), a message a person understands and, when
 // a name was close to a known one, a "did you mean" suggestion. A finding about
 // several places (one task declared differently in three files) stands on one
 // of them and names the others as related locations. A finding a lint
@@ -14,11 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#include "lint_code.hpp"
 #include "model.hpp"
 
 namespace pb {
-
-enum class Severity { Error, Warning, Note };
 
 // Another place a finding is about, and what stands there.
 struct Related {
@@ -38,7 +37,7 @@ struct Suppression {
 struct Diagnostic {
   Loc loc;
   Severity severity = Severity::Error;
-  std::string code;                        // e.g. "PB001"
+  LintCode code = LintCode::SyntaxError;   // printed as its spelling, e.g. "PB001"
   std::string message;                     // without location, severity or code
   std::string hint;                        // "did you mean 'x'?" — empty when none
   std::vector<Related> related;            // the other places, in path order
@@ -47,8 +46,8 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
-  void error(const Loc& loc, std::string code, std::string message, std::string hint = {});
-  void warning(const Loc& loc, std::string code, std::string message, std::string hint = {});
+  void error(const Loc& loc, LintCode code, std::string message, std::string hint = {});
+  void warning(const Loc& loc, LintCode code, std::string message, std::string hint = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
 

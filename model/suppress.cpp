@@ -85,7 +85,7 @@ std::optional<Cover> cover(const Allow& a, const std::string& file, const Spans&
   return std::nullopt;
 }
 
-std::string unused_message(const Allow& a, const std::string& code, const Spans& spans) {
+std::string unused_message(const Allow& a, LintCode code, const Spans& spans) {
   if (a.kind == Suppression::Kind::InSource) {
     auto c = cover(a, a.loc.filename(), spans);
     std::string where =
@@ -152,7 +152,7 @@ SuppressResult apply_allows(const Diagnostics& diags, const std::vector<Allow>& 
     if (!shown(allows[i], broken)) continue;
     for (size_t k = 0; k < allows[i].codes.size(); ++k)
       if (!used[i][k])
-        out.kept.warning(allows[i].loc, "PB092",
+        out.kept.warning(allows[i].loc, LintCode::UnusedSuppression,
                          unused_message(allows[i], allows[i].codes[k], spans),
                          step_hint(allows[i], spans));
   }

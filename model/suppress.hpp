@@ -12,7 +12,9 @@
 //    path matches `path` (a glob, `*` not crossing `/`; a directory covers
 //    what is under it; empty = all), and within them the step `step` (empty
 //    = the whole file).
-//  * A covered finding of one of the allow's codes moves to `suppressed`,
+//  * Only `codes` count here (the readers fill it with the known codes of
+//    `written`; lint then keeps those it may allow: cli/lint_allow.hpp). A
+//    covered finding of one of the allow's codes moves to `suppressed`,
 //    carrying the Suppression (kind, where, reason). Each code of an allow
 //    that covered nothing is a warning PB092 at the allow, except in files
 //    whose checker findings are not shown (`broken`: syntax errors).
@@ -30,8 +32,9 @@ namespace pb {
 
 struct Allow {
   Suppression::Kind kind = Suppression::Kind::InSource;
-  Loc loc;  // the comment, or the config entry
-  std::vector<std::string> codes;
+  Loc loc;                           // the comment, or the config entry
+  std::vector<std::string> written;  // the codes as written, PBnnn
+  std::vector<LintCode> codes;       // those of them lint knows (and, once lint checked, allows)
   std::string reason;
   uint32_t line = 0;            // in source: the line it is about
   std::string dir, path, step;  // external: the config's directory, glob, step id

@@ -131,7 +131,7 @@ void expectations(Reader& r, const Field& f, Step& s) {
         Check one{k.name, e.key_loc, kk.name, "", false, false, {}};
         if (!r.str(e, one.want)) continue;
         if (k.name == "tasks" && yaml::classify(kk.key) != yaml::Plain::Int) {
-          r.diags.error(e.key_loc, "PB012",
+          r.diags.error(e.key_loc, LintCode::WrongType,
                         fmt::format("task '{}' in 'tasks' must be a task id (a number)", kk.name));
           continue;
         }
@@ -163,12 +163,12 @@ bool action(Reader& r, const Field& f, Step& s) {
       return (!n || r.str(*n, s.note)) && pairs(r, *v, s.sets);
     }
     if (n) return s.kind = StepKind::Note, r.str(*n, s.note);
-    r.diags.error(f.loc, "PB014",
+    r.diags.error(f.loc, LintCode::MissingKey,
                   "a step needs one of fire, complete, start, note, set, advance, until, tick");
     return false;
   }
   if (found.size() > 1) {
-    r.diags.error(found[1].key_loc, "PB012",
+    r.diags.error(found[1].key_loc, LintCode::WrongType,
                   fmt::format("a step does one thing: {} and {} given together", found[0].name,
                               found[1].name));
     return false;
@@ -252,8 +252,8 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& filena
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     auto file = std::make_shared<const std::string>(filename);
-    diags.error(Loc{file, uint32_t(e.mark.line + 1), uint32_t(e.mark.column + 1)}, "PB001",
-                fmt::format("YAML syntax error: {}", e.msg));
+    diags.error(Loc{file, uint32_t(e.mark.line + 1), uint32_t(e.mark.column + 1)},
+                LintCode::SyntaxError, fmt::format("YAML syntax error: {}", e.msg));
     return std::nullopt;
   }
 }
@@ -288,7 +288,9 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
 bool load_sample(const std::string& path, Scenario& out, const Loc& at, Diagnostics& diags) {
   auto text = read_text(path);
   if (!text)
-    return diags.error(at, "PB005", fmt::format("cannot read sample tenant '{}'", path)), false;
+    return diags.error(at, LintCode::UnreadableFile,
+                       fmt::format("cannot read sample tenant '{}'", path)),
+           false;
   size_t before = diags.count(Severity::Error);
   auto doc = parse(*text, path, diags);
   if (!doc) return false;
@@ -317,7 +319,7 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
   auto tenant = r.get(root, "tenant"), sample = r.get(root, "sample");
   if (tenant || sample) s.tenant_loc = (tenant ? tenant : sample)->key_loc;
   if (tenant && sample)
-    r.diags.error(sample->key_loc, "PB012", "give 'tenant' or 'sample', not both");
+    r.diags.error(sample->key_loc, LintCode::WrongType, "give 'tenant' or 'sample', not both");
   else if (tenant)
     attributes(r, *tenant, s);
   else if (sample) {
@@ -325,7 +327,7 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
     if (r.id(*sample, name))
       load_sample(samples_dir + "/" + name + ".tenant.yaml", s, sample->loc, diags);
   } else
-    r.diags.error(root.loc, "PB014", "missing 'tenant' or 'sample' in the scenario");
+    r.diags.error(root.loc, LintCode::MissingKey, "missing 'tenant' or 'sample' in the scenario");
   if (auto v = r.get(root, "steps", true))
     if (auto items = r.list(*v))
       for (const auto& it : *items) read_step(r, it, s.steps.emplace_back());

@@ -198,14 +198,14 @@ inline Diagnostics check(const Playbook& p) {
 
 inline std::vector<std::string> codes(const Diagnostics& d) {
   std::vector<std::string> out;
-  for (const auto& x : d.items()) out.push_back(x.code);
+  for (const auto& x : d.items()) out.emplace_back(to_string(x.code));
   return out;
 }
 
 // The first diagnostic with `code`, or nullptr.
 inline const Diagnostic* find(const Diagnostics& d, const std::string& code) {
   for (const auto& x : d.items())
-    if (x.code == code) return &x;
+    if (to_string(x.code) == code) return &x;
   return nullptr;
 }
 
@@ -217,7 +217,7 @@ inline size_t count(const Diagnostics& d, const std::string& code) {
 inline std::string dump(const Diagnostics& d) {
   std::string s;
   for (const auto& x : d.items())
-    s += x.loc.str() + ": " + x.code + ": " + x.message +
+    s += x.loc.str() + ": " + std::string(to_string(x.code)) + ": " + x.message +
          (x.hint.empty() ? "" : " (" + x.hint + ")") + "\n";
   return s;
 }

@@ -35,8 +35,8 @@ inline std::string all_constructs() {
 inline std::string render(const pb::Diagnostics& d) {
   std::string s;
   for (const auto& i : d.items()) {
-    s += std::to_string(i.loc.line) + ":" + std::to_string(i.loc.col) + ": " + i.code + " " +
-         i.message;
+    s += std::to_string(i.loc.line) + ":" + std::to_string(i.loc.col) + ": " +
+         std::string(to_string(i.code)) + " " + i.message;
     if (!i.hint.empty()) s += " [" + i.hint + "]";
     s += "\n";
   }

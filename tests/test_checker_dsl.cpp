@@ -16,13 +16,14 @@ struct Linted {
   Diagnostics diags;
   std::vector<std::string> codes() const {
     std::vector<std::string> out;
-    for (const auto& d : diags.items()) out.push_back(d.code);
+    for (const auto& d : diags.items()) out.emplace_back(to_string(d.code));
     return out;
   }
   std::string dump() const {
     std::string s;
     for (const auto& d : diags.items())
-      s += d.loc.str() + " " + d.code + " " + d.message + " " + d.hint + "\n";
+      s += d.loc.str() + " " + std::string(to_string(d.code)) + " " + d.message + " " + d.hint +
+           "\n";
     return s;
   }
   const Diagnostic& at(size_t i) const { return diags.items().at(i); }

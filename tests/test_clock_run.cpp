@@ -176,7 +176,8 @@ TEST_CASE("a scenario clock step past the bound fails at that step, naming it",
       "steps:\n  - until: 2026-12-01\n    expect: {step: a}\n",
       "loop.scenario.yaml", "", d);
   std::string diags;
-  for (const auto& x : d.items()) diags += x.loc.str() + " " + x.code + " " + x.message + "\n";
+  for (const auto& x : d.items())
+    diags += x.loc.str() + " " + std::string(to_string(x.code)) + " " + x.message + "\n";
   INFO(diags);
   REQUIRE(s);
   auto r = pb::scen::run_scenario(*s, dir.cat());

@@ -4,6 +4,7 @@
 // GitHub workflow commands with their escaping.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <fmt/color.h>
 
 #include "cli/diag_format.hpp"
 
@@ -16,10 +17,11 @@ namespace {
 Diagnostics sample() {
   auto file = std::make_shared<const std::string>("dir/a b.playbook");
   Diagnostics d;
-  d.error(Loc{file, 3, 7}, "PB030", "transition target 'doen' is not a step of playbook 'x'",
-          "did you mean 'done'?");
-  d.warning(Loc{file, 5, 1}, "PB081", "task 1 \"a, b: 100%\" is declared but unused");
-  d.error(Loc{std::make_shared<const std::string>("gone.playbook"), 0, 0}, "PB005", "cannot read");
+  d.error(Loc{file, 3, 7}, LintCode::UndefinedStep,
+          "transition target 'doen' is not a step of playbook 'x'", "did you mean 'done'?");
+  d.warning(Loc{file, 5, 1}, LintCode::UnusedTask, "task 1 \"a, b: 100%\" is declared but unused");
+  d.error(Loc{std::make_shared<const std::string>("gone.playbook"), 0, 0}, LintCode::UnreadableFile,
+          "cannot read");
   return d;
 }
 
@@ -37,11 +39,14 @@ TEST_CASE("text: one line per finding, hint folded in, code last") {
 TEST_CASE("text with context quotes the line and puts a caret under the column") {
   Sources src{{"dir/a b.playbook", "l1\nl2\n\tstep  doen\n"}};
   Diagnostics d;
-  d.error(Loc{std::make_shared<const std::string>("dir/a b.playbook"), 3, 8}, "PB030", "m");
+  d.error(Loc{std::make_shared<const std::string>("dir/a b.playbook"), 3, 8},
+          LintCode::UndefinedStep, "m");
   auto out = format_text(d, src, {false, true});
   CHECK(out == "dir/a b.playbook:3:8: error: m [PB030]\n  \tstep  doen\n  \t      ^\n");
   auto colored = format_text(d, src, {true, true});
-  CHECK(colored.find("\x1b[1;31merror") != std::string::npos);
+  // fmt writes bold and red as two sequences: ESC[1m ESC[31m error ESC[0m.
+  CHECK(colored.find(fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::red), "error")) !=
+        std::string::npos);
 }
 
 TEST_CASE("summary line") {

@@ -18,15 +18,15 @@ TEST_CASE("check_text reports bad UTF-8, invisible characters and tabs with posi
   Diagnostics d;
   CHECK_FALSE(check_text("ab\ncd\xff", "f.playbook", d, true));
   REQUIRE(d.items().size() == 1);
-  CHECK(d.items()[0].code == "PB002");
+  CHECK(to_string(d.items()[0].code) == "PB002");
   CHECK(d.items()[0].loc.str() == "f.playbook:2:3");
 
   Diagnostics d2;
   CHECK(check_text("x\xe2\x80\x8by\n\tz", "g", d2, true));  // reported, still parsed
   REQUIRE(d2.items().size() == 2);
-  CHECK(d2.items()[0].code == "PB003");
+  CHECK(to_string(d2.items()[0].code) == "PB003");
   CHECK(d2.items()[0].loc.str() == "g:1:2");
-  CHECK(d2.items()[1].code == "PB004");
+  CHECK(to_string(d2.items()[1].code) == "PB004");
   CHECK(d2.items()[1].loc.str() == "g:2:1");
 
   Diagnostics d3;
@@ -35,7 +35,7 @@ TEST_CASE("check_text reports bad UTF-8, invisible characters and tabs with posi
                                      6),
                          "h", d3, false));
   REQUIRE(d3.items().size() == 1);
-  CHECK(d3.items()[0].code == "PB003");
+  CHECK(to_string(d3.items()[0].code) == "PB003");
   CHECK(d3.items()[0].message == "control character U+0001 is not allowed");
   CHECK(d3.items()[0].loc.str() == "h:2:2");
 }

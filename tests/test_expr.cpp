@@ -34,8 +34,8 @@ std::string first_error(const std::string& text, Loc base = base_at(1, 1)) {
   auto e = parse_expression(text, base, d);
   if (d.empty()) return "no error";
   const auto& i = d.items()[0];
-  return std::to_string(i.loc.line) + ":" + std::to_string(i.loc.col) + ": " + i.code + " " +
-         i.message;
+  return std::to_string(i.loc.line) + ":" + std::to_string(i.loc.col) + ": " +
+         std::string(to_string(i.code)) + " " + i.message;
 }
 
 }  // namespace

@@ -18,12 +18,13 @@ struct Linted {
   std::vector<const Diagnostic*> with(std::string_view code) const {
     std::vector<const Diagnostic*> out;
     for (const auto& d : diags.items())
-      if (d.code == code) out.push_back(&d);
+      if (to_string(d.code) == code) out.push_back(&d);
     return out;
   }
   std::string dump() const {
     std::string s;
-    for (const auto& d : diags.items()) s += d.loc.str() + " " + d.code + " " + d.message + "\n";
+    for (const auto& d : diags.items())
+      s += d.loc.str() + " " + std::string(to_string(d.code)) + " " + d.message + "\n";
     return s;
   }
 };

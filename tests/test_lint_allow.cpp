@@ -14,7 +14,8 @@ namespace {
 
 std::string codes(const Diagnostics& d) {
   std::string s;
-  for (const auto& x : d.items()) s += x.loc.str() + " " + x.code + " " + x.message + "\n";
+  for (const auto& x : d.items())
+    s += x.loc.str() + " " + std::string(to_string(x.code)) + " " + x.message + "\n";
   return s;
 }
 
@@ -50,10 +51,10 @@ TEST_CASE("DSL: directives in comments only, each with the line it covers", "[al
   REQUIRE(allows.size() == 2);
   CHECK(allows[0].loc.str() == "p.playbook:7:3");
   CHECK(allows[0].line == 8);  // the step below it (the blank-free next line with code)
-  CHECK(allows[0].codes == std::vector<std::string>{"PB054"});
+  CHECK(allows[0].written == std::vector<std::string>{"PB054"});
   CHECK(allows[0].reason == "the ML model fires `replied`");
   CHECK(allows[1].line == 16);  // its own line: code stands before it
-  CHECK(allows[1].codes == std::vector<std::string>{"PB053", "PB054"});
+  CHECK(allows[1].written == std::vector<std::string>{"PB053", "PB054"});
   CHECK(allows[1].reason == "on this line");
 }
 
@@ -77,7 +78,7 @@ TEST_CASE("YAML: quoted and block scalars are not comments", "[allow]") {
   CHECK(d.empty());
   REQUIRE(allows.size() == 3);
   CHECK(allows[0].line == 4);
-  CHECK(allows[0].codes == std::vector<std::string>{"PB080"});
+  CHECK(allows[0].written == std::vector<std::string>{"PB080"});
   CHECK(allows[1].line == 8);
   CHECK(allows[1].reason == "above the step");
   CHECK(allows[2].line == 12);
@@ -100,7 +101,7 @@ TEST_CASE("a directive without a reason, code or verb is PB091", "[allow]") {
   INFO(codes(d));
   CHECK(allows.empty());
   REQUIRE(d.items().size() == 5);
-  for (const auto& x : d.items()) CHECK(x.code == "PB091");
+  for (const auto& x : d.items()) CHECK(to_string(x.code) == "PB091");
   CHECK(
       d.items()[0].message ==
       "a suppression needs a reason: write `# lint: allow PB054 — why the finding does not apply here`");
@@ -128,11 +129,11 @@ TEST_CASE(".playbook-lint.yaml entries: code, path, step, reason", "[allow]") {
   CHECK(allows[0].dir == "dir");
   CHECK(allows[0].path == "*.playbook");
   CHECK(allows[0].step == "a");
-  CHECK(allows[1].codes == std::vector<std::string>{"PB080", "PB081"});
+  CHECK(allows[1].written == std::vector<std::string>{"PB080", "PB081"});
   REQUIRE(d.items().size() == 3);
-  CHECK(d.items()[0].code == "PB091");  // no reason
-  CHECK(d.items()[1].code == "PB091");  // not a code
-  CHECK(d.items()[2].code == "PB010");  // unknown key, with did you mean
+  CHECK(to_string(d.items()[0].code) == "PB091");  // no reason
+  CHECK(to_string(d.items()[1].code) == "PB091");  // not a code
+  CHECK(to_string(d.items()[2].code) == "PB010");  // unknown key, with did you mean
   CHECK(d.items()[2].hint == "did you mean 'step'?");
 }
 
@@ -156,22 +157,22 @@ TEST_CASE("apply_allows: a step, a line, a directory; PB092 for what covers noth
   // Line 16's allow covers line 16 only: step b's PB054 (line 12) stays, and
   // both of its codes covered nothing.
   REQUIRE(r.kept.items().size() == 3);
-  CHECK(r.kept.items()[0].code == "PB054");
+  CHECK(to_string(r.kept.items()[0].code) == "PB054");
   CHECK(r.kept.items()[1].message ==
         "`lint: allow PB053` suppresses nothing: no PB053 finding on line 16; delete it");
-  CHECK(r.kept.items()[2].code == "PB092");
+  CHECK(to_string(r.kept.items()[2].code) == "PB092");
 
   Allow dir;
   dir.kind = Suppression::Kind::External;
   dir.loc = Loc{std::make_shared<const std::string>(".playbook-lint.yaml"), 2, 5};
-  dir.codes = {"PB054"};
+  dir.codes = {LintCode::OutsideEventsOnly};
   dir.reason = "an FM calls";
   dir.path = "*.playbook";
   dir.step = "bb";
   auto ext = apply_allows(findings, {dir}, project, {});
   CHECK(ext.suppressed.empty());
   REQUIRE(ext.kept.items().size() == 3);
-  CHECK(ext.kept.items()[2].code == "PB092");
+  CHECK(to_string(ext.kept.items()[2].code) == "PB092");
   CHECK(ext.kept.items()[2].hint == "did you mean 'b'?");
   dir.step = "b";
   ext = apply_allows(findings, {dir}, project, {});

@@ -23,8 +23,9 @@ std::vector<std::string> load_errors(const std::string& text) {
   d.sort();
   std::vector<std::string> out;
   for (const auto& x : d.items())
-    out.push_back(std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + " " + x.code +
-                  " " + x.message + (x.hint.empty() ? "" : " | " + x.hint));
+    out.push_back(std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + " " +
+                  std::string(to_string(x.code)) + " " + x.message +
+                  (x.hint.empty() ? "" : " | " + x.hint));
   if (s) CHECK(out.empty());
   return out;
 }

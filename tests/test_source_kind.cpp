@@ -43,7 +43,7 @@ TEST_CASE(
   pb::Diagnostics d4;
   CHECK_FALSE(pb::parse_playbook_source("playbook: p\n", "p.yaml", d4));
   REQUIRE(d4.items().size() == 1);
-  CHECK(d4.items()[0].code == "PB005");
+  CHECK(to_string(d4.items()[0].code) == "PB005");
   CHECK(d4.items()[0].message ==
         "not a playbook file name; expected *.playbook (DSL) or *.playbook.yaml (YAML)");
 }

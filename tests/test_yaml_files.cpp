@@ -138,7 +138,8 @@ TEST_CASE("load_paths reports missing paths and unknown kinds as PB005") {
   auto r = load_paths({(t.path / "missing").string(), other, bad}, d);
   d.sort();
   std::string out;
-  for (const auto& x : d.items()) out += x.loc.str() + " " + x.code + " " + x.message + "\n";
+  for (const auto& x : d.items())
+    out += x.loc.str() + " " + std::string(to_string(x.code)) + " " + x.message + "\n";
   CHECK(out == bad + ":2:1 PB010 unknown key 'titel' in the playbook\n" +
                    (t.path / "missing").string() + ":1:1 PB005 no such file or directory\n" +
                    other +

@@ -32,8 +32,8 @@ inline std::string doc_block(const std::string& lang, const std::string& after =
 inline std::string render(const Diagnostics& d) {
   std::string out;
   for (const auto& x : d.items()) {
-    out += std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + " " + x.code + " " +
-           x.message;
+    out += std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + " " +
+           std::string(to_string(x.code)) + " " + x.message;
     if (!x.hint.empty()) out += " | " + x.hint;
     out += "\n";
   }

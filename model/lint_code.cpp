@@ -1,0 +1,85 @@
+// lint_code.cpp — the table of lint codes: spelling, severity and the summary
+// line (SARIF's rule shortDescription). test_lint_docs holds it and
+// docs/lint-codes.md together.
+#include "lint_code.hpp"
+
+#include <ostream>
+
+namespace pb {
+
+namespace {
+
+using enum LintCode;
+constexpr Severity E = Severity::Error, W = Severity::Warning;
+
+constexpr LintCodeInfo kCodes[] = {
+    {SyntaxError, "PB001", E, "syntax error"},
+    {InvalidUtf8, "PB002", E, "invalid UTF-8"},
+    {InvisibleCharacter, "PB003", E, "invisible character"},
+    {TabCharacter, "PB004", W, "tab character"},
+    {UnreadableFile, "PB005", E, "cannot read file or unknown file kind"},
+    {TooDeepOrLarge, "PB006", E, "input too deep or too large"},
+    {UnknownKey, "PB010", E, "unknown key"},
+    {DuplicateKey, "PB011", E, "duplicate key or header item"},
+    {WrongType, "PB012", E, "wrong type of value"},
+    {EmptyValue, "PB013", E, "empty value"},
+    {MissingKey, "PB014", E, "missing required key or item"},
+    {DuplicateId, "PB020", E, "duplicate id"},
+    {DuplicatePlaybookId, "PB021", E, "duplicate playbook id"},
+    {UndefinedStep, "PB030", E, "undefined step"},
+    {UndefinedRole, "PB031", E, "undefined role"},
+    {UndefinedTask, "PB032", E, "undefined task"},
+    {UndefinedPlaybook, "PB033", E, "undefined playbook"},
+    {UndefinedAttribute, "PB034", E, "undefined attribute"},
+    {UndefinedEnumValue, "PB035", E, "undefined enum value"},
+    {UndefinedCalendar, "PB036", E, "undefined calendar"},
+    {UndefinedEvent, "PB037", E, "undefined event"},
+    {UndefinedExternal, "PB038", E, "undefined external"},
+    {ExprTypeError, "PB040", E, "type error in an expression"},
+    {SetTypeError, "PB041", E, "type error in set"},
+    {UnsetOrdering, "PB042", W, "ordering a value that may be unset"},
+    {UnreachableStep, "PB050", E, "unreachable step"},
+    {DeadEnd, "PB051", E, "dead end"},
+    {NoFinalOtherwise, "PB052", W, "decision step without a final otherwise"},
+    {OverlappingTransitions, "PB053", W, "overlapping transitions"},
+    {OutsideEventsOnly, "PB054", W, "step waits for outside events only"},
+    {MixedDecision, "PB055", E, "decision branches mixed with other triggers"},
+    {DecisionStepContent, "PB056", W, "instructions or tasks on a decision step"},
+    {RuleNeverApplies, "PB057", W, "rule that never applies"},
+    {NoteWithoutPrefix, "PB060", E, "note without the note prefix"},
+    {TaskMismatch, "PB070", E, "task defined differently in two playbooks"},
+    {AttributeTypeMismatch, "PB071", E, "attribute declared with two types"},
+    {UnusedRole, "PB080", W, "unused role"},
+    {UnusedTask, "PB081", W, "unused task"},
+    {UnusedEvent, "PB082", W, "unused event"},
+    {UnusedExternal, "PB083", W, "unused external process"},
+    {InvalidValue, "PB090", E, "invalid value"},
+    {BadSuppression, "PB091", E, "unreadable lint suppression"},
+    {UnusedSuppression, "PB092", W, "suppression that suppresses nothing"},
+};
+
+// The table is indexed by the enumerator: one row per code, in its order.
+constexpr bool in_order() {
+  for (size_t i = 0; i < std::size(kCodes); ++i)
+    if (static_cast<size_t>(kCodes[i].code) != i) return false;
+  return std::size(kCodes) == static_cast<size_t>(UnusedSuppression) + 1;
+}
+static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
+
+}  // namespace
+
+std::span<const LintCodeInfo> lint_codes() { return kCodes; }
+
+const LintCodeInfo& lint_code_info(LintCode c) { return kCodes[static_cast<size_t>(c)]; }
+
+std::string_view to_string(LintCode c) { return lint_code_info(c).text; }
+
+std::optional<LintCode> lint_code_named(std::string_view text) {
+  for (const auto& i : kCodes)
+    if (i.text == text) return i.code;
+  return std::nullopt;
+}
+
+std::ostream& operator<<(std::ostream& os, LintCode c) { return os << to_string(c); }
+
+}  // namespace pb
