@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "cli/text_out.hpp"
+#include "source/calendar_finder.hpp"
 #include "model/calendar_math.hpp"
 #include "interpreter/checker.hpp"
 #include "runtime/world.hpp"
@@ -55,8 +56,16 @@ static std::vector<std::string> calendar_files(const std::vector<std::string>& d
   return out;
 }
 
-static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const LoadResult& calendars) {
-  rt::Catalog c = catalog_of(calendars);
+// A catalog of nothing loaded yet: the whole directory is loaded when the
+// engine first needs it, and a calendar file is read when its calendar (or
+// one it may hold) is asked for (src::CalendarFinder).
+static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const LoadResult& none) {
+  rt::Catalog c = catalog_of(none);
+  auto finder = std::make_shared<std::optional<src::CalendarFinder>>();
+  c.find_calendar = [finder, dirs](const std::string& id) {
+    if (!*finder) finder->emplace(calendar_files(dirs));
+    return (*finder)->find(id);
+  };
   auto full = std::make_shared<LoadResult>();
   c.load_all = [full, dirs](rt::Catalog& cat) {
     Diagnostics d;
@@ -95,7 +104,7 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
   bool lazy = use.load == Load::Lazy &&
               std::all_of(dirs.begin(), dirs.end(),
                           [](const std::string& d) { return std::filesystem::is_directory(d); });
-  s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(dirs) : dirs, s.diags));
+  s.loaded = std::make_unique<LoadResult>(lazy ? LoadResult{} : load_paths(dirs, s.diags));
   check_playbook_ids(s.loaded->project, s.diags);  // such an id is left out of the catalog
   s.diags.sort();
   try {

@@ -31,8 +31,10 @@ struct Session {
 using src::catalog_of;
 
 // What a command reads of the playbook directory up front: everything, or
-// (read commands, which run on the playbooks pinned in the database) only the
-// calendars, the rest when the engine first needs it (rt::Catalog::load_all).
+// (read commands, which run on the playbooks pinned in the database)
+// nothing: a calendar file when the engine asks for a calendar it may hold
+// (rt::Catalog::find_calendar), the rest when the engine first needs it
+// (rt::Catalog::load_all).
 enum class Load { All, Lazy };
 
 // How a command uses the session, stated by the command: the database
