@@ -46,9 +46,8 @@ int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {
   rt::Response r = s->engine->submit(o.tenant, std::move(in), o.key);
   if (r.exit == rt::kOk) print_applied(r);
   if (r.code == RefusalCode::UnknownPlaybook)  // perhaps its file does not load: say why
-    for (const auto& d : s->diags.items())
-      if (d.severity == Severity::Error)
-        err_line("{}: error: {} [{}]", d.loc.str(), d.message, d.code);
+    for (const auto& d : s->load_errors())
+      err_line("{}: error: {} [{}]", d.loc.str(), d.message, d.code);
   return report(r);
 }
 
@@ -90,9 +89,8 @@ int run_note(const Globals& g, const RunOpts& o) {
 // be waiting for a playbook whose file does not load.
 void print_load_errors(const Session& s, const rt::TickReport& rep) {
   if (rep.stuck == 0) return;
-  for (const auto& d : s.diags.items())
-    if (d.severity == Severity::Error)
-      fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
+  for (const auto& d : s.load_errors())
+    fmt::print(stderr, "{}: error: {} [{}]\n", d.loc.str(), d.message, d.code);
 }
 
 // Exit: 0 every due timer fired; 1 a timer is stuck (it stays and is
@@ -105,7 +103,7 @@ int run_tick(const Globals& g, const RunOpts& o) {
                       o.batch),
            kBadInput;
   int exit;
-  auto s = open_session(g, exit, kWriting);
+  auto s = open_session(g, exit, kRunning);
   if (!s) return exit;
   auto print_line =
       [](const std::string& line) {  // as each batch commits: a killed tick has said what it did

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "cli/text_out.hpp"
+#include "source/calendar_finder.hpp"
 #include "model/calendar_math.hpp"
 #include "interpreter/checker.hpp"
 #include "runtime/world.hpp"
@@ -55,12 +56,23 @@ static std::vector<std::string> calendar_files(const std::vector<std::string>& d
   return out;
 }
 
-static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const LoadResult& calendars) {
-  rt::Catalog c = catalog_of(calendars);
+// A catalog of nothing loaded yet: the whole directory is loaded when the
+// engine first needs it, and a calendar file is read when its calendar (or
+// one it may hold) is asked for (src::CalendarFinder).
+static rt::Catalog lazy_catalog(const std::vector<std::string>& dirs, const LoadResult& none,
+                                std::shared_ptr<Diagnostics> later) {
+  rt::Catalog c = catalog_of(none);
+  auto finder = std::make_shared<std::optional<src::CalendarFinder>>();
+  c.find_calendar = [finder, dirs](const std::string& id) {
+    if (!*finder) finder->emplace(calendar_files(dirs));
+    return (*finder)->find(id);
+  };
   auto full = std::make_shared<LoadResult>();
-  c.load_all = [full, dirs](rt::Catalog& cat) {
-    Diagnostics d;
+  c.load_all = [full, dirs, later](rt::Catalog& cat) {
+    Diagnostics& d = *later;
     *full = load_paths(dirs, d);
+    check_playbook_ids(full->project, d);  // as open_session does
+    d.sort();
     rt::Catalog all = catalog_of(*full);
     cat.project = all.project;
     cat.files = std::move(all.files);
@@ -95,7 +107,7 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
   bool lazy = use.load == Load::Lazy &&
               std::all_of(dirs.begin(), dirs.end(),
                           [](const std::string& d) { return std::filesystem::is_directory(d); });
-  s.loaded = std::make_unique<LoadResult>(load_paths(lazy ? calendar_files(dirs) : dirs, s.diags));
+  s.loaded = std::make_unique<LoadResult>(lazy ? LoadResult{} : load_paths(dirs, s.diags));
   check_playbook_ids(s.loaded->project, s.diags);  // such an id is left out of the catalog
   s.diags.sort();
   try {
@@ -105,9 +117,17 @@ std::optional<Session> open_session(const Globals& g, int& exit, Use use) {
     return std::nullopt;
   }
   s.engine = std::make_unique<rt::Engine>(
-      *s.store, lazy ? lazy_catalog(dirs, *s.loaded) : catalog_of(*s.loaded));
+      *s.store, lazy ? lazy_catalog(dirs, *s.loaded, s.later) : catalog_of(*s.loaded));
   exit = kOk;
   return s;
+}
+
+std::vector<Diagnostic> Session::load_errors() const {
+  std::vector<Diagnostic> out;
+  for (const Diagnostics* ds : {&diags, static_cast<const Diagnostics*>(later.get())})
+    for (const auto& d : ds->items())
+      if (d.severity == Severity::Error) out.push_back(d);
+  return out;
 }
 
 bool read_tenant(const Session& s, const std::string& tenant, rt::TenantWorld& w, int& exit) {

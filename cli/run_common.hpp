@@ -24,6 +24,12 @@ struct Session {
   std::unique_ptr<rt::Engine> engine;
   Instant now{};
   Diagnostics diags;  // from loading the directory (shown when a playbook is missing)
+  // From loading it later (Load::Lazy: when the engine first needed it);
+  // shared with the catalog, which fills it.
+  std::shared_ptr<Diagnostics> later = std::make_shared<Diagnostics>();
+
+  // The errors of loading the directory, up front and later, each once.
+  std::vector<Diagnostic> load_errors() const;
 };
 
 // The engine's view of a loaded playbook directory (files and schema text
@@ -31,8 +37,10 @@ struct Session {
 using src::catalog_of;
 
 // What a command reads of the playbook directory up front: everything, or
-// (read commands, which run on the playbooks pinned in the database) only the
-// calendars, the rest when the engine first needs it (rt::Catalog::load_all).
+// (read commands, which run on the playbooks pinned in the database)
+// nothing: a calendar file when the engine asks for a calendar it may hold
+// (rt::Catalog::find_calendar), the rest when the engine first needs it
+// (rt::Catalog::load_all).
 enum class Load { All, Lazy };
 
 // How a command uses the session, stated by the command: the database
@@ -44,9 +52,10 @@ struct Use {
 };
 inline constexpr Use kReading{rt::Access::Read, Load::Lazy};
 inline constexpr Use kWriting{rt::Access::Write, Load::All};
-// Inputs to running instances (fire, complete, reset, note): they run on the
-// playbooks pinned in the database, so the directory is read only when the
-// input starts one (goto) or types tenant attributes, as for read commands.
+// Inputs to running instances (fire, complete, reset, note) and `tick`:
+// they run on the playbooks pinned in the database, so the directory is read
+// only when an input or a timer starts one (goto) or types tenant
+// attributes, as for read commands.
 inline constexpr Use kRunning{rt::Access::Write, Load::Lazy};
 
 // Loads the playbook directory, opens the database and reads the clock

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "yaml_internal.hpp"
 
 namespace pb {
@@ -63,7 +66,54 @@ void read_holidays(Reader& r, const Field& f, Calendar& c) {
   }
 }
 
+bool id_char(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+}
+
+// The plain word after `calendar: ` on a line (a comment may follow), or "".
+std::string_view id_of_line(std::string_view line) {
+  std::string_view rest = line.substr(std::string_view("calendar: ").size());
+  size_t begin = rest.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  size_t end = begin;
+  while (end < rest.size() && id_char(rest[end])) ++end;
+  size_t after = rest.find_first_not_of(' ', end);
+  if (after != std::string_view::npos && !(rest[after] == '#' && after > end)) return {};
+  return rest.substr(begin, end - begin);
+}
+
+// A line that may make the root something `calendar: ID` lines do not see:
+// a document marker or directive, a flow or quoted or explicit key, a tag,
+// an anchor or alias, a block scalar, a byte order mark.
+bool unsure_line(std::string_view line) {
+  if (line.starts_with("---") || line.starts_with("...")) return true;
+  return !line.empty() &&
+         std::string_view("%{[\"'?&*!|>\xEF").find(line[0]) != std::string_view::npos;
+}
+
 }  // namespace
+
+std::optional<std::string> scan_calendar_id(std::string_view text) {
+  std::string_view id;
+  bool after_id = false;  // the line before (blank lines aside) was the `calendar:` one
+  for (size_t at = 0; at < text.size();) {
+    size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (after_id && (line[0] == ' ' || line[0] == '\t')) return std::nullopt;  // continued?
+    after_id = false;
+    if (unsure_line(line)) return std::nullopt;
+    if (!line.starts_with("calendar")) continue;
+    if (!id.empty() || !line.starts_with("calendar: ")) return std::nullopt;
+    id = id_of_line(line);
+    if (id.empty()) return std::nullopt;
+    after_id = true;
+  }
+  if (id.empty()) return std::nullopt;
+  return std::string(id);
+}
 
 std::optional<Calendar> parse_yaml_calendar(std::string_view text, const std::string& filename,
                                             Diagnostics& diags) {

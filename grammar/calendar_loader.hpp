@@ -23,4 +23,14 @@ namespace pb {
 std::optional<Calendar> parse_yaml_calendar(std::string_view text, const std::string& filename,
                                             Diagnostics& diags);
 
+// The id a calendar file's text declares, read without parsing it, when the
+// text makes it certain: exactly one line (not indented) `calendar: ID` with
+// ID a plain word (letters, digits, _ - .), not continued on the next line,
+// and no line that could declare the root otherwise (documents, directives,
+// flow, quoted or explicit keys, tags, anchors, block scalars). Otherwise
+// nullopt: parse the text to know. An id it gives is the one
+// parse_yaml_calendar reads when the text parses at all; callers looking
+// for a calendar by id may skip files whose sure id is another.
+std::optional<std::string> scan_calendar_id(std::string_view text);
+
 }  // namespace pb

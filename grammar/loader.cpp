@@ -59,8 +59,10 @@ void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagno
     out.origin.emplace(pb->id, path);  // the first file keeps the id; the checker reports PB021
     out.project.playbooks.push_back(std::move(*pb));
   } else if (kind == SourceKind::Schema) {
-    if (auto s = parse_yaml_schema(src, path, diags))
-      merge_schema(out.project.schema, std::move(*s));
+    size_t errors = error_count(diags);
+    auto s = parse_yaml_schema(src, path, diags);
+    if (error_count(diags) != errors) out.faulty.insert(path);
+    if (s) merge_schema(out.project.schema, std::move(*s));
   } else if (kind == SourceKind::Calendar) {
     out.project.has_calendar_dir = true;
     if (auto c = parse_yaml_calendar(src, path, diags))

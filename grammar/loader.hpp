@@ -30,7 +30,7 @@ struct LoadResult {
   std::map<std::string, std::string> origin;   // playbook id → path of its file
   std::vector<std::string> lint_configs;       // the .playbook-lint.yaml files read
   std::set<std::string> seen;                  // canonical paths read (each once)
-  std::set<std::string> faulty;                // playbook files whose parse reported an error
+  std::set<std::string> faulty;  // playbook and schema files whose parse reported an error
 };
 
 // Merges one schema file's schema into the directory's (the first file's

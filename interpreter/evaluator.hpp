@@ -75,8 +75,12 @@ struct CompiledPlaybook {
 // Keeps pointers into its own copies only.
 std::shared_ptr<const CompiledPlaybook> compile_playbook(const Playbook& pb, const Schema* shared);
 
-// The calendar for a tenant under a playbook: the one named by the value of
-// the playbook's `calendar` attribute, else the default (Mon–Fri).
+// The calendar id a tenant gives under a playbook: the value of the
+// playbook's `calendar` attribute when it is a string, else nullptr.
+const std::string* calendar_id(const CompiledPlaybook& cp, const TenantState& t);
+
+// The calendar for a tenant under a playbook: the one named by
+// calendar_id, else the default (Mon–Fri).
 const Calendar& pick_calendar(const CompiledPlaybook& cp, const TenantState& t,
                               std::span<const Calendar> calendars);
 

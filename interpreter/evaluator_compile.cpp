@@ -82,14 +82,19 @@ std::shared_ptr<const CompiledPlaybook> compile_playbook(const Playbook& pb, con
   return cp;
 }
 
-const Calendar& pick_calendar(const CompiledPlaybook& cp, const TenantState& t,
-                              std::span<const Calendar> calendars) {
+const std::string* calendar_id(const CompiledPlaybook& cp, const TenantState& t) {
   std::string_view path = cp.pb.calendar;
   if (path.starts_with("tenant.")) path.remove_prefix(7);
   auto v = t.attrs.find(path);
-  if (!path.empty() && v != t.attrs.end() && v->second.kind == Value::Kind::String)
+  if (path.empty() || v == t.attrs.end() || v->second.kind != Value::Kind::String) return nullptr;
+  return &v->second.s;
+}
+
+const Calendar& pick_calendar(const CompiledPlaybook& cp, const TenantState& t,
+                              std::span<const Calendar> calendars) {
+  if (const std::string* id = calendar_id(cp, t))
     for (const auto& cal : calendars)
-      if (cal.id == v->second.s) return cal;
+      if (cal.id == *id) return cal;
   return default_calendar();
 }
 

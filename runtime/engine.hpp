@@ -143,6 +143,10 @@ struct Catalog {
   // playbook or type tenant attributes, to fill in the whole directory (the
   // read commands then never parse playbook files they do not need).
   std::function<void(Catalog&)> load_all;
+  // Optional: the calendar of an id (nullptr: none), for catalogs whose
+  // `project` does not hold the calendars (they are read when asked for).
+  // When set, the engine asks it rather than `project`.
+  std::function<const Calendar*(const std::string& id)> find_calendar;
 };
 
 class Engine {

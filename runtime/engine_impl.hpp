@@ -51,6 +51,9 @@ struct Engine::Impl {
   // Whether `playbook` of the catalog may be pinned: its checker errors, if
   // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
   bool lint_clean(const std::string& playbook, Refusal& why);
+  // The tenant's calendar under `cp`: cat.find_calendar's when set, else
+  // the project's (pick_calendar), else the default.
+  const Calendar& pick_calendar(const CompiledPlaybook& cp, const TenantState& t);
   std::shared_ptr<const CompileCache::LintErrors> lint_errors;  // by playbook id; null until needed
   // Types `given.sets` against the tenant schema and checks its `on set`
   // rules (event.note is given.note).

@@ -127,11 +127,18 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
   return e_.compile(hash, it->second, why);
 }
 
+const Calendar& Engine::Impl::pick_calendar(const CompiledPlaybook& cp, const TenantState& t) {
+  static const std::vector<Calendar> none;
+  if (!cat.find_calendar)
+    return pb::pick_calendar(cp, t, cat.project ? cat.project->calendars : none);
+  const std::string* id = calendar_id(cp, t);
+  const Calendar* cal = id ? cat.find_calendar(*id) : nullptr;
+  return cal ? *cal : default_calendar();
+}
+
 const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantState& t,
                                        LogInput& in) {
-  static const std::vector<Calendar> none;
-  const auto& cals = e_.cat.project ? e_.cat.project->calendars : none;
-  const Calendar& cal = pick_calendar(cp, t, cals);
+  const Calendar& cal = e_.pick_calendar(cp, t);
   if (&cal == &default_calendar()) return cal;
   auto [pin, fresh] = e_.calendar_pins.try_emplace(&cal);
   if (fresh) {

@@ -311,6 +311,7 @@ std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant) {
 
 void save_source(Store& s, const std::string& hash, const PinnedSource& src) {
   json body{{"schema_filename", src.schema_filename}, {"schema_source", src.schema_source}};
+  if (!src.schema_model.empty()) body["model"] = src.schema_model;
   Query q(
       s,
       "INSERT OR IGNORE INTO playbook_sources(hash, playbook, filename, source) VALUES(?, ?, ?, ?)");
@@ -318,18 +319,20 @@ void save_source(Store& s, const std::string& hash, const PinnedSource& src) {
   q.bind(4, json{{"playbook", src.source}, {"schema", body}}.dump()).run();
 }
 
+// SQLite's JSON functions take the body apart: quicker than decoding the
+// whole text (the playbook's and the schema's, escaped) here.
 std::optional<PinnedSource> load_source(Store& s, const std::string& hash) {
-  Query q(s, "SELECT playbook, filename, source FROM playbook_sources WHERE hash = ?");
+  Query q(s,
+          "SELECT playbook, filename, "
+          "CASE WHEN json_valid(source) THEN json_type(source) = 'object' ELSE 0 END, "
+          "CASE WHEN json_valid(source) THEN json_extract(source, '$.playbook') END, "
+          "CASE WHEN json_valid(source) THEN json_extract(source, '$.schema.schema_filename') END, "
+          "CASE WHEN json_valid(source) THEN json_extract(source, '$.schema.schema_source') END, "
+          "CASE WHEN json_valid(source) THEN json_extract(source, '$.schema.model') END "
+          "FROM playbook_sources WHERE hash = ?");
   q.bind(1, hash);
-  if (!q.step()) return std::nullopt;
-  json j = json::parse(q.text(2), nullptr, false);
-  if (!j.is_object()) return std::nullopt;
-  PinnedSource p{q.text(0), q.text(1), j.value("playbook", ""), "", ""};
-  if (j.contains("schema") && j["schema"].is_object()) {
-    p.schema_filename = j["schema"].value("schema_filename", "");
-    p.schema_source = j["schema"].value("schema_source", "");
-  }
-  return p;
+  if (!q.step() || q.i64(2) == 0) return std::nullopt;
+  return PinnedSource{q.text(0), q.text(1), q.text(3), q.text(4), q.text(5), q.text(6)};
 }
 
 void save_calendar(Store& s, const std::string& hash, const std::string& body) {

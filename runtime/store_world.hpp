@@ -65,8 +65,12 @@ std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant);
 
 // Pinned sources: a playbook file (with the shared schema text it was
 // compiled with) and calendars, by content hash. Inserting twice is a no-op.
+// `schema_model` (optional, not part of the hash) is the schema as parsed,
+// in a form quicker to read than its text (source/schema_codec.hpp): stored
+// with the text, and "" for versions pinned before it was kept.
 struct PinnedSource {
   std::string playbook, filename, source, schema_filename, schema_source;
+  std::string schema_model{};
 };
 void save_source(Store& s, const std::string& hash, const PinnedSource& src);
 std::optional<PinnedSource> load_source(Store& s, const std::string& hash);

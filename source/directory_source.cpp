@@ -6,6 +6,8 @@
 
 #include "grammar/frontend.hpp"
 #include "grammar/source_kind.hpp"
+#include "runtime/world.hpp"
+#include "source/schema_codec.hpp"
 
 namespace pb::src {
 
@@ -25,6 +27,31 @@ SchemaPin schema_pin(const LoadResult& loaded) {
     pin.text += text->second;
   }
   return pin;
+}
+
+// What a stored schema model says it was parsed from: the pinned names and
+// texts (names hold no NUL, so the first one ends them).
+static std::string schema_key(const std::string& filenames, const std::string& text) {
+  return rt::content_hash(filenames + '\0' + text);
+}
+
+// The directory's schema as parsed, to store beside its text: "" when there
+// is none, or when a schema file parsed with errors (the pinned text is
+// then refused, as it would be parsing it again).
+static std::string schema_model(const LoadResult& loaded, const SchemaPin& pin) {
+  if (pin.text.empty() || !loaded.project.schema) return "";
+  for (const auto& path : loaded.project.files)
+    if (source_kind(path) == SourceKind::Schema && loaded.faulty.count(path)) return "";
+  return schema_to_json(*loaded.project.schema, schema_key(pin.filenames, pin.text));
+}
+
+// A version's schema: its stored model when there is one for its text,
+// else its text parsed.
+static std::optional<Schema> pinned_schema(const rt::PinnedSource& v, Diagnostics& diags) {
+  if (!v.schema_model.empty())
+    if (auto s = schema_from_json(v.schema_model, schema_key(v.schema_filename, v.schema_source)))
+      return s;
+  return parse_pinned_schema(v.schema_filename, v.schema_source, diags);
 }
 
 std::optional<Schema> parse_pinned_schema(const std::string& filenames, const std::string& text,
@@ -76,7 +103,7 @@ std::shared_ptr<const DirectorySource::Parsed> DirectorySource::parse(const std:
   }
   Diagnostics d;
   std::optional<Playbook> pb = parse_playbook_source(v.source, v.filename, d);
-  std::optional<Schema> schema = parse_pinned_schema(v.schema_filename, v.schema_source, d);
+  std::optional<Schema> schema = pinned_schema(v, d);
   if (!pb || d.has_errors()) return nullptr;
   auto parsed = std::make_shared<const Parsed>(Parsed{std::move(*pb), std::move(schema)});
   std::lock_guard lock(mutex_);
@@ -96,11 +123,13 @@ rt::Catalog catalog_of(const LoadResult& l) {
   c.project = &l.project;
   c.source = std::make_shared<DirectorySource>(&l);
   SchemaPin schema = schema_pin(l);
+  std::string model = schema_model(l, schema);
   std::map<std::string, int> declared;  // an id two files declare is ambiguous (PB021)
   for (const auto& p : l.project.playbooks) ++declared[p.id];
   for (const auto& [id, path] : l.origin)
     if (declared[id] == 1)
-      c.files[id] = rt::PinnedSource{id, path, l.sources.at(path), schema.filenames, schema.text};
+      c.files[id] =
+          rt::PinnedSource{id, path, l.sources.at(path), schema.filenames, schema.text, model};
   return c;
 }
 

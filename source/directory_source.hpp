@@ -11,6 +11,10 @@
 //    the directory, merged as the loader merges them (in load order). One
 //    schema file pins as its name and text; several pin as their names
 //    joined by '\n' and their texts joined by '\0' (no text file holds NUL).
+//    With the text the catalog pins the schema as the loader parsed it
+//    (schema_codec.hpp; not when a schema file had errors), and compile()
+//    reads that model instead of parsing the text again when it is there and
+//    was made from this very text; versions pinned without one are parsed.
 //  * compile() parses a version at most once per DirectorySource (its model
 //    is kept, keyed by content hash), and not at all when the version is a
 //    file of the loaded directory unchanged (same file, same text, same
