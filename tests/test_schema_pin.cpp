@@ -78,6 +78,27 @@ TEST_CASE("schema codec: the bundled schema reads back equal, positions and comm
   CHECK_FALSE(back->rules.empty());
 }
 
+TEST_CASE("schema codec: every tenant schema in the repository reads back equal",
+          "[source][schema-pin]") {
+  int schemas = 0;
+  for (const char* root : {"playbooks", "tests"}) {
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(PB_SOURCE_DIR) / root)) {
+      if (e.path().filename() != "tenant.schema.yaml") continue;
+      pb::Diagnostics diags;
+      auto loaded = pb::load_paths({e.path().parent_path().string()}, diags);
+      if (!loaded.project.schema) continue;
+      INFO(e.path().string());
+      const pb::Schema& s = *loaded.project.schema;
+      auto back = pb::src::schema_from_json(pb::src::schema_to_json(s, "k"), "k");
+      REQUIRE(back);
+      CHECK(*back == s);
+      CHECK(locs_of(*back) == locs_of(s));
+      ++schemas;
+    }
+  }
+  CHECK(schemas >= 8);
+}
+
 TEST_CASE("schema codec: another key, another format or a broken text is not read",
           "[source][schema-pin]") {
   pb::Diagnostics diags;
