@@ -26,10 +26,9 @@ namespace {
 using bench::line;
 namespace fs = std::filesystem;
 
-struct Opts {
+struct Opts : bench::ProcOpts {
   int tenants = 30;
-  bool keep = false;
-  std::string playbooks = "playbooks", dir, binary, old_binary;
+  std::string old_binary;
 };
 
 const char* const kNow = "2026-12-23T09:00:00Z";
@@ -147,17 +146,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(2, 100000));
   app.add_option("--old-binary", o.old_binary,
                  "the previous build's playbook binary, measured in the same run");
-  app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
-  app.add_option("--dir", o.dir,
-                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
-  app.add_option("--binary", o.binary,
-                 "the playbook binary (default ../cli/playbook beside this program)");
-  app.add_flag("--keep", o.keep, "keep the scratch directory");
+  bench::add_proc_options(app, o);
   CLI11_PARSE(app, argc, argv);
-  try {
-    return run(o);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "bench_fire: {}\n", e.what());
-    return 1;
-  }
+  return bench::run_main("bench_fire", [&] { return run(o); });
 }

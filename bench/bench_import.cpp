@@ -31,11 +31,10 @@ using bench::Raw;
 using bench::since;
 namespace fs = std::filesystem;
 
-struct Opts {
+struct Opts : bench::ProcOpts {
   std::vector<int64_t> rows{100000, 1000000};
   int batch = 500;
-  bool keep = false;
-  std::string playbooks = "playbooks", dir, binary, old_binary, self, child, db, csv;
+  std::string old_binary, self, child, db, csv;
 };
 
 const char* const kNow = "2026-03-02T09:00:00Z";
@@ -207,21 +206,10 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   app.add_option("--old-binary", o.old_binary,
                  "the previous build's playbook binary, measured on the same files");
-  app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
-  app.add_option("--dir", o.dir,
-                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
-  app.add_option("--binary", o.binary,
-                 "the playbook binary (default ../cli/playbook beside this program)");
-  app.add_flag("--keep", o.keep, "keep the scratch directory");
+  bench::add_proc_options(app, o);
   app.add_option("--child", o.child)->group("");
   app.add_option("--db", o.db)->group("");
   app.add_option("--csv", o.csv)->group("");
   CLI11_PARSE(app, argc, argv);
-  try {
-    if (o.child == "raw") return child_raw(o);
-    return run(o);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "bench_import: {}\n", e.what());
-    return 1;
-  }
+  return bench::run_main("bench_import", [&] { return o.child == "raw" ? child_raw(o) : run(o); });
 }

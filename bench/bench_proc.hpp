@@ -9,7 +9,8 @@
 // measures itself prints peak_mb(); a foreign program (the `playbook`
 // binary) is measured by ru_maxrss from a parent whose own peak is small and
 // printed beside it (the floor of that figure). Also the scratch directory
-// of a bench run. Bench code, not product code.
+// of a bench run, the options every such benchmark takes, and its main's
+// error handling. Bench code, not product code.
 #pragma once
 
 #include <fcntl.h>
@@ -21,6 +22,8 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -96,6 +99,33 @@ inline std::filesystem::path scratch_dir(std::string parent, const std::string& 
   if (statfs(tmpl.c_str(), &sf) == 0 && sf.f_type == TMPFS_MAGIC)
     fmt::print("warning: {} is on tmpfs; the figures are not those of a disk\n", tmpl);
   return tmpl;
+}
+
+// The options of every benchmark that runs the `playbook` binary.
+struct ProcOpts {
+  std::string playbooks = "playbooks", dir, binary;
+  bool keep = false;
+};
+
+inline void add_proc_options(CLI::App& app, ProcOpts& o,
+                             const char* keep_help = "keep the scratch directory") {
+  app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
+  app.add_option("--dir", o.dir,
+                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
+  app.add_option("--binary", o.binary,
+                 "the playbook binary (default ../cli/playbook beside this program)");
+  app.add_flag("--keep", o.keep, keep_help);
+}
+
+// Runs a benchmark's body; an exception is printed as "NAME: what", exit 1.
+template <class Body>
+int run_main(const char* name, Body&& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "{}: {}\n", name, e.what());
+    return 1;
+  }
 }
 
 }  // namespace bench

@@ -36,11 +36,10 @@ using bench::Raw;
 using bench::since;
 namespace fs = std::filesystem;
 
-struct Opts {
+struct Opts : bench::ProcOpts {
   int64_t tenants = 1000000;
   int fire = 250, rounds = 12;
-  bool keep = false;
-  std::string playbooks = "playbooks", dir, binary, self, child, db;
+  std::string self, child, db;
 };
 
 const char* const kPlaybook = "customer-engagement";
@@ -290,22 +289,14 @@ int main(int argc, char** argv) {
   app.add_option(
       "--rounds", o.rounds,
       "fire rounds (raw, engine, engine without cache, interleaved); medians printed (default 12)");
-  app.add_option("--playbooks", o.playbooks, "the playbook directory (default ./playbooks)");
-  app.add_option("--dir", o.dir,
-                 "where the scratch directory goes (default $TMPDIR or /tmp; not tmpfs)");
-  app.add_option("--binary", o.binary,
-                 "the playbook binary (default ../cli/playbook beside this program)");
-  app.add_flag("--keep", o.keep, "keep the scratch directory (to profile the --child runs)");
+  bench::add_proc_options(app, o, "keep the scratch directory (to profile the --child runs)");
   app.add_option("--child", o.child)->group("");
   app.add_option("--db", o.db)->group("");
   CLI11_PARSE(app, argc, argv);
-  try {
+  return bench::run_main("bench_store", [&] {
     if (o.child == "engine-tick") return child_engine_tick(o);
     if (o.child == "raw-tick") return child_raw_tick(o);
     if (o.child == "build") return build(load(o.playbooks), o.db, o.tenants), 0;
     return run(o);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "bench_store: {}\n", e.what());
-    return 1;
-  }
+  });
 }
