@@ -255,7 +255,6 @@ Response Engine::tenant_set(const std::string& id,
 Response Engine::tenant_put_in_tx(const std::string& id,
                                   const std::vector<std::pair<std::string, std::string>>& sets,
                                   const std::string& actor, Instant now, bool check_only) {
-  if (id.empty()) return failure(kBadInput, RefusalCode::BadValue, "a tenant id cannot be empty");
   Job job;
   job.tenant = id;
   job.upsert = true;

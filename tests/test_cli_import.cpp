@@ -143,6 +143,22 @@ TEST_CASE("cli import: an empty file, a header alone, a header without id", "[cl
   CHECK(has(r, "nonesuch.csv"));
 }
 
+// A row without an id is refused as `tenant add ""` is: the shared rule for
+// tenant ids (bad-id), not a rule of the import's own.
+TEST_CASE("cli import: a row without an id is a bad id as for tenant add", "[cli-import]") {
+  Cli cli;
+  Run add = cli("tenant add ''");
+  CHECK(add.rc == 2);
+  CHECK(has(add, "tenant id '' is empty; it must be "));
+  CHECK(has(add, "[bad-id]"));
+  std::string csv;
+  Run r = import(cli, "id,region\n,EMEA\nt9,EMEA\n", csv);
+  CHECK(r.rc == 2);
+  CHECK(has(r, csv + ":2: tenant (no id): tenant id '' is empty; it must be "));
+  CHECK(has(r, "[bad-id]"));
+  CHECK(has(r, "1 of 2 rows are bad; nothing imported"));
+}
+
 // Cells are taken verbatim: spaces are part of the value (RFC 4180), and a
 // quoted empty cell leaves the attribute alone like an empty one.
 TEST_CASE("cli import: cells verbatim, empty and quoted-empty cells leave the attribute alone",
