@@ -43,10 +43,12 @@ inline double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// One figure beside its baseline; a ratio of 0 (none meant) prints as "-".
 inline void line(const std::string& what, const std::string& fig, const std::string& base,
                  double ratio, const std::string& target, bool pass) {
-  fmt::print("{:<34} {:>16}   baseline {:>16}   ratio {:>6.2f}   target {:<18} {}\n", what, fig,
-             base, ratio, target, pass ? "PASS" : "MISS");
+  std::string r = ratio > 0 ? fmt::format("{:.2f}", ratio) : "-";
+  fmt::print("{:<34} {:>16}   baseline {:>16}   ratio {:>6}   target {:<18} {}\n", what, fig, base,
+             r, target, pass ? "PASS" : "MISS");
 }
 
 // A prepared statement on a raw connection; throws on any SQLite error.
