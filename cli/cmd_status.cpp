@@ -22,12 +22,6 @@ struct ReadOpts {
   bool stuck = false;  // due: only the timers tick could not fire
 };
 
-std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
-  const Step* s = cp ? cp->step(t.step) : nullptr;
-  if (!s || t.transition >= s->transitions.size()) return "?";
-  return s->transitions[t.transition].target;
-}
-
 int run_status(const Globals& g, const ReadOpts& o) {
   int exit;
   auto s = open_session(g, exit, kReading);
@@ -64,19 +58,23 @@ int run_due(const Globals& g, const ReadOpts& o) {
     if (o.stuck && !t.stuck.stuck()) return true;
     auto cp = s->engine->playbook(t.hash);
     const Step* st = cp ? cp->step(t.step) : nullptr;
-    std::string role = st ? st->role : "";
+    TimerState ts{t.step, t.transition, t.due};
+    const Transition* tr = timer_transition(cp.get(), ts);
+    // A reminder is for the role it names; any other timer, the step's.
+    std::string role = tr && tr->trigger == TriggerKind::Remind ? tr->role : st ? st->role : "";
     if (!o.role.empty() && role != o.role) return true;
-    std::string target = target_of(cp.get(), TimerState{t.step, t.transition, t.due});
-    out.push_back({{"due", format_iso_instant(t.due)},
-                   {"tenant", t.tenant},
-                   {"playbook", t.playbook},
-                   {"step", t.step},
-                   {"role", role},
-                   {"to", target},
-                   {"stuck", stuck_json(t.stuck)}});
+    json row = {{"due", format_iso_instant(t.due)},
+                {"tenant", t.tenant},
+                {"playbook", t.playbook},
+                {"step", t.step},
+                {"role", role},
+                {"stuck", stuck_json(t.stuck)}};
+    timer_json(row, cp.get(), ts);
+    out.push_back(std::move(row));
     if (o.format != "json")
-      out_line("{}  {}  {} {} -> {}{}{}", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
-               target, role.empty() ? "" : "  (" + role + ")", stuck_text(t.stuck));
+      out_line("{}  {}  {} {} {}{}{}", format_iso_instant(t.due), t.tenant, t.playbook, t.step,
+               timer_text(cp.get(), ts), role.empty() ? "" : "  (" + role + ")",
+               stuck_text(t.stuck));
     return o.limit == 0 || out.size() < size_t(o.limit);
   });
   if (read.exit != rt::kOk) return report(read);

@@ -33,9 +33,8 @@ std::string when(Instant t) {
 const Transition* transition_at(const Project& p, const std::string& pb, const Loc& loc) {
   const Playbook* b = loc.line ? p.playbook(pb) : nullptr;
   if (!b) return nullptr;
-  for (const auto& s : b->steps)
-    for (const auto& t : s.transitions)
-      if (t.loc.line == loc.line && t.loc.col == loc.col) return &t;
+  for (const Transition* t : all_transitions(*b))
+    if (t->loc.line == loc.line && t->loc.col == loc.col) return t;
   return nullptr;
 }
 

@@ -69,8 +69,9 @@ std::string transition_line(const Playbook& pb, const Transition& t) {
     if (const EventDecl* e = pb.event(t.event); e && !e->title.empty())
       line += " (" + e->title + ")";
   line += guard_words(t, TriggerStyle::Sentence);
+  if (t.trigger == TriggerKind::Remind) return line + ": \"" + t.text + "\"";
   const Step* target = pb.step(t.target);
-  line += " → " + t.target;
+  line += t.target.empty() ? " → stays in the step" : " → " + t.target;
   if (target && !target->title.empty()) line += " \"" + target->title + "\"";
   if (!t.actions.empty()) line += "\n        then: " + describe_actions(pb, t.actions);
   return line;
@@ -105,8 +106,8 @@ void rules_for_step(std::string& out, const Playbook& pb, const Step& s) {
       }
   for (const auto& r : pb.rules) {
     bool applies = (r.on == RuleOn::Complete && touches_task(r.task));
-    for (const auto& tr : s.transitions)
-      if (r.on == RuleOn::Event && tr.trigger == TriggerKind::Event && tr.event == r.event)
+    for (const Transition* tr : transitions_of(pb, s))
+      if (r.on == RuleOn::Event && tr->trigger == TriggerKind::Event && tr->event == r.event)
         applies = true;
     if (applies)
       out += fmt::format("    - {}: {} [{}]\n", r.id, r.message, print_expr(r.condition));
@@ -140,9 +141,11 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
   }
   if (!s.enter.empty()) out += "  On entry: " + describe_actions(pb, s.enter) + "\n";
   std::string events, waits, branches;
-  for (const auto& t : s.transitions) {
-    std::string line = "    - " + transition_line(pb, t) + "\n";
-    if (t.trigger == TriggerKind::After || t.trigger == TriggerKind::At)
+  size_t own = s.transitions.size(), i = 0;
+  for (const Transition* tp : transitions_of(pb, s)) {
+    const Transition& t = *tp;
+    std::string line = "    - " + transition_line(pb, t) + (i++ >= own ? " (anywhere)" : "") + "\n";
+    if (t.timed())
       waits += line;
     else if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise)
       branches += line;

@@ -6,7 +6,10 @@
 // decision steps are diamonds, ends, playbook hand-overs and external
 // hand-offs have shapes of their own. With several playbooks (graph --all)
 // each is a cluster/subgraph and `goto playbook` steps are joined to the
-// target playbook's start step. Output is deterministic (model order).
+// target playbook's start step. The playbook-wide transitions (`anywhere`)
+// leave one node of their own (a note naming the excluded steps); a
+// transition that stays in its step, and a reminder, is a dashed loop.
+// Output is deterministic (model order).
 #include "render_graph.hpp"
 
 #include <fmt/format.h>
@@ -83,6 +86,27 @@ std::string dot_id(const Playbook& pb, const std::string& step) {
   return "\"" + dot_escape(pb.id + "/" + step) + "\"";
 }
 
+// The node `anywhere` stands for: every waiting step but the excluded ones.
+std::string anywhere_label(const Anywhere& a) {
+  return a.except.empty() ? "anywhere\n(every waiting step)"
+                          : fmt::format("anywhere\nexcept {}", fmt::join(a.except, ", "));
+}
+
+// An edge's head: the target, or the tail itself for a transition that
+// stays (or a reminder), drawn dashed.
+std::string head_of(const std::string& from, const Transition& t) {
+  return t.target.empty() ? from : t.target;
+}
+
+void dot_edges(std::string& out, const std::string& ind, const Playbook& pb,
+               const std::string& from, const std::vector<Transition>& ts) {
+  for (const auto& t : ts)
+    out += fmt::format("{}{} -> {} [label=\"{}\"{}];\n", ind, dot_id(pb, from),
+                       dot_id(pb, head_of(from, t)),
+                       dot_escape(describe_trigger(t, TriggerStyle::Graph)),
+                       t.target.empty() ? ", style=dashed" : "");
+}
+
 void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
   std::string ind = cluster ? "    " : "  ";
   if (cluster)
@@ -94,11 +118,12 @@ void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
     out += fmt::format("{}{} [label=\"{}\", {}];\n", ind, dot_id(pb, s.id),
                        dot_escape(node_label(pb, s)), dot_shape(shape_of(s)));
   if (!pb.start.empty()) out += fmt::format("{}{} -> {};\n", ind, start, dot_id(pb, pb.start));
-  for (const auto& s : pb.steps)
-    for (const auto& t : s.transitions)
-      out +=
-          fmt::format("{}{} -> {} [label=\"{}\"];\n", ind, dot_id(pb, s.id), dot_id(pb, t.target),
-                      dot_escape(describe_trigger(t, TriggerStyle::Graph)));
+  for (const auto& s : pb.steps) dot_edges(out, ind, pb, s.id, s.transitions);
+  if (pb.anywhere) {
+    out += fmt::format("{}{} [label=\"{}\", shape=note, style=dashed];\n", ind,
+                       dot_id(pb, "__anywhere"), dot_escape(anywhere_label(*pb.anywhere)));
+    dot_edges(out, ind, pb, "__anywhere", pb.anywhere->transitions);
+  }
   if (cluster) out += "  }\n";
 }
 
@@ -161,10 +186,18 @@ void mm_playbook(std::string& out, const Playbook& pb, bool subgraph) {
   for (const auto& s : pb.steps) out += ind + mm_node(pb, s) + "\n";
   if (!pb.start.empty())
     out += fmt::format("{}{} --> {}\n", ind, mm_id(pb, "__start"), mm_id(pb, pb.start));
-  for (const auto& s : pb.steps)
-    for (const auto& t : s.transitions)
-      out += fmt::format("{}{} -->|\"{}\"| {}\n", ind, mm_id(pb, s.id),
-                         mm_text(describe_trigger(t, TriggerStyle::Graph)), mm_id(pb, t.target));
+  auto edges = [&](const std::string& from, const std::vector<Transition>& ts) {
+    for (const auto& t : ts)
+      out += fmt::format(
+          "{}{} {}|\"{}\"| {}\n", ind, mm_id(pb, from), t.target.empty() ? "-.->" : "-->",
+          mm_text(describe_trigger(t, TriggerStyle::Graph)), mm_id(pb, head_of(from, t)));
+  };
+  for (const auto& s : pb.steps) edges(s.id, s.transitions);
+  if (pb.anywhere) {
+    out += fmt::format("{}{}[/\"{}\"/]\n", ind, mm_id(pb, "__anywhere"),
+                       mm_text(anywhere_label(*pb.anywhere)));
+    edges("__anywhere", pb.anywhere->transitions);
+  }
   if (subgraph) out += "  end\n";
 }
 

@@ -100,10 +100,29 @@ std::string role_text(const CompiledPlaybook& cp, const Step& s) {
                         : ", role " + s.role + (r && !r->name.empty() ? " (" + r->name + ")" : "");
 }
 
-std::string target_of(const CompiledPlaybook* cp, const TimerState& t) {
+}  // namespace
+
+const Transition* timer_transition(const CompiledPlaybook* cp, const TimerState& t) {
   const Step* s = cp ? cp->step(t.step) : nullptr;
-  return s && t.transition < s->transitions.size() ? s->transitions[t.transition].target : "?";
+  return s && t.transition < s->transitions.size() ? &s->transitions[t.transition] : nullptr;
 }
+
+void timer_json(nlohmann::json& j, const CompiledPlaybook* cp, const TimerState& t) {
+  const Transition* tr = timer_transition(cp, t);
+  j["to"] = tr ? tr->target : "?";
+  if (tr && tr->trigger == TriggerKind::Remind)
+    j["remind"] = {{"role", tr->role}, {"text", tr->text}};
+}
+
+std::string timer_text(const CompiledPlaybook* cp, const TimerState& t) {
+  const Transition* tr = timer_transition(cp, t);
+  if (!tr) return "-> ?";
+  if (tr->trigger == TriggerKind::Remind)
+    return fmt::format("remind {}: \"{}\"", tr->role, tr->text);
+  return "-> " + tr->target;
+}
+
+namespace {
 
 // A complete task that an `on task` transition of step `s` waits on: only a
 // new completion moves the step, and that needs a reset first.
@@ -148,7 +167,7 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
   }
   for (const auto& t : st.timers) {
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
-    out.add("    timer: -> {} due {}{}", target_of(v.cp.get(), t), format_iso_instant(t.due),
+    out.add("    timer: {} due {}{}", timer_text(v.cp.get(), t), format_iso_instant(t.due),
             m ? stuck_text(*m) : "");
   }
   bool events =
@@ -218,7 +237,7 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
   for (size_t i = 0; i < v.rec->st.timers.size(); ++i) {
     const TimerState& t = v.rec->st.timers[i];
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
-    j["timers"][i]["to"] = target_of(v.cp.get(), t);
+    timer_json(j["timers"][i], v.cp.get(), t);
     j["timers"][i]["stuck"] = m ? stuck_json(*m) : json(nullptr);
   }
   if (!s) return j;

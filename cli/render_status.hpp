@@ -29,6 +29,13 @@ struct InstanceView {
 
 // "  STUCK since …: REASON [CODE]" ("" when not stuck), and its JSON (null).
 std::string stuck_text(const rt::StuckMark& m);
+
+// The transition a timer fires (nullptr when the playbook no longer has it).
+const Transition* timer_transition(const CompiledPlaybook* cp, const TimerState& t);
+// "-> STEP", or for a reminder `remind ROLE: "TEXT"`.
+std::string timer_text(const CompiledPlaybook* cp, const TimerState& t);
+// Sets "to" (the target; "" for a reminder) and, for a reminder, "remind".
+void timer_json(nlohmann::json& j, const CompiledPlaybook* cp, const TimerState& t);
 nlohmann::json stuck_json(const rt::StuckMark& m);
 
 std::string render_status_text(const rt::TenantWorld& w, const std::vector<InstanceView>& views);

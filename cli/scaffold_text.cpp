@@ -72,8 +72,9 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
     }
     case TriggerKind::Task: return fmt::format("  - complete: {}\n", t.task);
     case TriggerKind::After:
-      return fmt::format("  - advance: {}   # the timer `{}`\n", duration_words(t.amount, t.unit),
-                         trigger_words(t, TriggerStyle::Compact));
+      return fmt::format("  - advance: {}   # the timer `{}`{}\n", duration_words(t.amount, t.unit),
+                         trigger_words(t, TriggerStyle::Compact),
+                         t.since.empty() ? "" : ": TODO less, by the time spent since then");
     case TriggerKind::At:
       return fmt::format("  - tick: true   # the timer `{}`: TODO make sure that date is set\n",
                          describe_trigger(t, TriggerStyle::Compact));

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "frontend.hpp"
+#include "print_util.hpp"
 
 namespace pb {
 
@@ -33,6 +34,16 @@ std::string at_words(const Transition& t) {
                      duration_words(t.amount < 0 ? -t.amount : t.amount, DurationUnit::Days));
 }
 
+std::string since_words(const Transition& t) {
+  return t.since.empty() ? "" : " since entering " + t.since;
+}
+
+std::string remind_words(const Transition& t, TriggerStyle style) {
+  std::string w = "remind " + t.role + (t.every ? " every " : " after ") +
+                  duration_words(t.amount, t.unit) + since_words(t);
+  return style == TriggerStyle::Source ? w + " " + grammar::quote(t.text) : w;
+}
+
 }  // namespace
 
 std::string trigger_words(const Transition& t, TriggerStyle style) {
@@ -40,7 +51,8 @@ std::string trigger_words(const Transition& t, TriggerStyle style) {
   switch (t.trigger) {
     case TriggerKind::Event: return named ? "on " + t.event : t.event;
     case TriggerKind::Task: return task_words(t, style);
-    case TriggerKind::After: return "after " + duration_words(t.amount, t.unit);
+    case TriggerKind::After: return "after " + duration_words(t.amount, t.unit) + since_words(t);
+    case TriggerKind::Remind: return remind_words(t, style);
     case TriggerKind::At: return at_words(t);
     case TriggerKind::When:
       return (style == TriggerStyle::Sentence ? "if " : "when ") + condition(t);

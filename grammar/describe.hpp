@@ -9,6 +9,9 @@
 //   event          on X                X                on X                 X
 //   task           on task N           task N           task N completed     task N completed
 //   after          after 2 business days | after 1 week | after 1 hour       (all styles)
+//                  with an anchor: after 1 week since entering STEP           (all styles)
+//   remind         remind R after 2 days [since entering S] "T"  (Source; the others
+//                  without the text)
 //   at             at PATH | at PATH + 3 days | at PATH - 1 day             (all styles)
 //   when           when E              when E           when E               if E
 //   otherwise      otherwise                                                (all styles)

@@ -69,6 +69,20 @@ PB_DSL_ACTION(unit_business) { s.set_unit(DurationUnit::BusinessDays); }
 PB_DSL_ACTION(unit_days) { s.set_unit(DurationUnit::Days); }
 PB_DSL_ACTION(unit_weeks) { s.set_unit(DurationUnit::Weeks); }
 PB_DSL_ACTION(unit_hours) { s.set_unit(DurationUnit::Hours); }
+PB_DSL_ACTION(since_step) {
+  s.tr().since = s.ident(t);
+  s.tr().since_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(kw_remind) { s.begin_transition(TriggerKind::Remind, t); }
+PB_DSL_ACTION(remind_role) {
+  s.tr().role = s.ident(t);
+  s.tr().role_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(remind_text) { s.tr().text = s.unquote(t); }
+PB_DSL_ACTION(kw_remind_every) { s.tr().every = true; }
+PB_DSL_ACTION(kw_anywhere) { s.begin_anywhere(t); }
+PB_DSL_ACTION(except_step) { s.add_except(t); }
+PB_DSL_ACTION(anywhere_close) { s.end_anywhere(); }
 PB_DSL_ACTION(kw_at_tr) { s.begin_transition(TriggerKind::At, t); }
 PB_DSL_ACTION(at_path) { s.tr().at_path = s.ident(t); }
 PB_DSL_ACTION(at_sign) { s.at_sign = t.b[0] == '-' ? -1 : 1; }

@@ -148,7 +148,8 @@ PB_ERROR(step_open, "expected '{' to open the step");
 PB_ERROR(step_close, "expected '}' to close the step");
 PB_ERROR(
     step_item_expected,
-    "expected a step item (role, tasks, enter, on, after, at, when, otherwise, end, goto, handoff) or '}'");
+    "expected a step item (role, tasks, enter, on, after, at, remind, when, otherwise, end, goto, "
+    "handoff) or '}'");
 PB_ERROR(step_role_ref, "expected a role id after 'role'");
 PB_ERROR(step_service, "expected a service name (a string)");
 PB_ERROR(instructions_text, "expected a string after 'instructions'");
@@ -167,6 +168,23 @@ PB_ERROR(arrow_after_date, "expected '->' and a step id after the date");
 PB_ERROR(arrow_after_cond, "expected '->' and a step id after the condition");
 PB_ERROR(arrow_after_otherwise, "expected '->' and a step id after 'otherwise'");
 PB_ERROR(target_id, "expected a step id after '->'");
+PB_ERROR(
+    to_or_stay_event,
+    "expected '->' and a step id, or '{' and actions to stay in the step, after the event name");
+PB_ERROR(to_or_stay_task,
+         "expected '->' and a step id, or '{' and actions to stay in the step, after the task id");
+PB_ERROR(
+    to_or_stay_cond,
+    "expected '->' and a step id, or '{' and actions to stay in the step, after the condition");
+PB_ERROR(since_entering, "expected 'entering' and a step id after 'since'");
+PB_ERROR(since_step, "expected a step id after 'since entering'");
+PB_ERROR(remind_role, "expected the role to remind after 'remind'");
+PB_ERROR(remind_after, "expected 'after' or 'every' and a duration after the role");
+PB_ERROR(remind_text, "expected what the reminder says (a string) after the duration");
+PB_ERROR(except_step, "expected a step id after 'except'");
+PB_ERROR(anywhere_open, "expected '{' and transitions after 'anywhere'");
+PB_ERROR(anywhere_close, "expected '}' to close the 'anywhere' block");
+PB_ERROR(anywhere_item_expected, "expected 'on' and a transition, or '}', in 'anywhere'");
 PB_ERROR(guard_expr, "expected a condition after 'when'");
 PB_ERROR(branch_cond, "expected a condition after 'when'");
 PB_ERROR(after_amount, "expected a number after 'after'");

@@ -120,15 +120,20 @@ struct arrow_after_otherwise : arrow_to<after_otherwise> {};
 
 struct guard_expr : expr {};
 // [when EXPR] -> ID [{ … }]
-template <class Arrow>
-struct guarded : p::sor<p::seq<kw::when_, ws, p::must<guard_expr>, p::must<arrow_after_cond>>,
-                        p::must<Arrow>> {};
+template <class Arrow, class CondArrow = arrow_after_cond>
+struct guarded
+    : p::sor<p::seq<kw::when_, ws, p::must<guard_expr>, p::must<CondArrow>>, p::must<Arrow>> {};
+
+// `on …` may stay in the step: `{ actions }` instead of `-> ID`.
+struct to_or_stay_event : p::sor<arrow_after_event, tr_block> {};
+struct to_or_stay_task : p::sor<arrow_after_task, tr_block> {};
+struct to_or_stay_cond : p::sor<arrow_after_cond, tr_block> {};
 
 struct on_task_id : integer {};
 struct on_task : p::seq<TAO_PEGTL_KEYWORD("task"), ws, p::at<p::digit>, on_task_id, ws,
-                        guarded<arrow_after_task>> {};
+                        guarded<to_or_stay_task, to_or_stay_cond>> {};
 struct on_event_name : not_reserved_id {};
-struct on_event : p::seq<on_event_name, ws, guarded<arrow_after_event>> {};
+struct on_event : p::seq<on_event_name, ws, guarded<to_or_stay_event, to_or_stay_cond>> {};
 struct on_what : p::sor<on_task, on_event> {};
 PB_KW(kw_on_tr, "on");
 struct on_tr : p::seq<kw_on_tr, ws, p::must<on_what>> {};
@@ -141,9 +146,24 @@ struct unit_weeks : p::sor<TAO_PEGTL_KEYWORD("weeks"), TAO_PEGTL_KEYWORD("week")
 struct unit_hours : p::sor<TAO_PEGTL_KEYWORD("hours"), TAO_PEGTL_KEYWORD("hour")> {};
 struct after_unit
     : p::sor<unit_business, unit_days, unit_weeks, unit_hours, unknown_word<WordContext::Unit>> {};
+// since entering STEP: the timer counts from the run's arrival in STEP.
+struct since_step : not_reserved_id {};
+struct since_entering : p::seq<TAO_PEGTL_KEYWORD("entering"), ws> {};
+PB_KW(kw_since, "since");
+struct since_anchor : p::seq<kw_since, ws, p::must<since_entering>, p::must<since_step>, ws> {};
 PB_KW(kw_after_tr, "after");
 struct after_tr : p::seq<kw_after_tr, ws, p::must<after_amount>, ws, p::must<after_unit>, ws,
-                         guarded<arrow_after_timer>> {};
+                         p::opt<since_anchor>, guarded<arrow_after_timer>> {};
+
+// remind ROLE after|every N UNIT [since entering STEP] "text" [when EXPR]
+struct remind_role : identifier {};
+PB_KW(kw_remind_every, "every");
+struct remind_after : p::seq<p::sor<TAO_PEGTL_KEYWORD("after"), kw_remind_every>, ws> {};
+struct remind_text : string_lit {};
+PB_KW(kw_remind, "remind");
+struct remind_tr : p::seq<kw_remind, ws, p::must<remind_role>, ws, p::must<remind_after>,
+                          p::must<after_amount>, ws, p::must<after_unit>, ws, p::opt<since_anchor>,
+                          p::must<remind_text>, ws, p::opt<kw::when_, ws, p::must<guard_expr>>> {};
 
 struct at_path : path {};
 struct at_sign : p::sor<p::one<'+'>, p::seq<p::one<'-'>, p::not_at<p::one<'>'>>>> {};
@@ -191,7 +211,7 @@ struct step_handoff : kv<kw_handoff, handoff_target> {};
 struct step_item_expected : p::failure {};
 struct step_item
     : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
-             at_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff,
+             at_tr, remind_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff,
              unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
 
 PB_KW(kw_step, "step");
@@ -205,6 +225,21 @@ struct step_decl
     : p::seq<kw_step, ws, p::must<step_id>, ws, p::opt<step_title, ws>, p::opt<step_head_role>,
              p::must<step_open>, p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, step_item>,
              p::must<step_close>> {};
+
+// ---------------------------------------------------------------- anywhere
+
+// anywhere [except ID, …] { on … }: transitions of every waiting step.
+PB_KW(kw_anywhere, "anywhere");
+PB_KW(kw_except, "except");
+struct except_step : identifier {};
+struct anywhere_open : sym<'{'> {};
+struct anywhere_close : sym<'}'> {};
+struct anywhere_item_expected : p::failure {};
+struct anywhere_item : p::sor<on_tr, p::must<anywhere_item_expected>> {};
+struct anywhere_decl
+    : p::seq<kw_anywhere, ws, p::opt<kw_except, ws, list_of<except_step>>, p::must<anywhere_open>,
+             p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, anywhere_item>,
+             p::must<anywhere_close>> {};
 
 // ---------------------------------------------------------------- attributes
 
@@ -328,9 +363,9 @@ struct header_item
 // ---------------------------------------------------------------- file
 
 struct top_expected : p::failure {};
-struct top_item
-    : p::sor<header_item, role_decl, task_decl, group_decl, event_decl, external_decl, tenant_decl,
-             rule_decl, step_decl, unknown_word<WordContext::Top>, p::must<top_expected>> {};
+struct top_item : p::sor<header_item, role_decl, task_decl, group_decl, event_decl, external_decl,
+                         tenant_decl, rule_decl, step_decl, anywhere_decl,
+                         unknown_word<WordContext::Top>, p::must<top_expected>> {};
 
 PB_KW(kw_playbook, "playbook");
 struct playbook_id : slug {};

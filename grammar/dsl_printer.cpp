@@ -176,6 +176,10 @@ std::string print_dsl(const Playbook& pb) {
     p.section();
     p.line(1, std::string("start ") + pb.start);
   }
+  if (pb.anywhere) {
+    p.section();
+    p.anywhere(1, *pb.anywhere);
+  }
   for (const auto& s : pb.steps) {
     p.section();
     p.step(1, s);

@@ -64,6 +64,7 @@ class Printer {
   void rule(int indent, const Rule& r);
   void step(int indent, const Step& s);
   void transition(int indent, const Transition& t);
+  void anywhere(int indent, const Anywhere& a);
   void block(int indent, const layout::Doc& head, const std::vector<Action>& actions);
   void action(int indent, const Action& a);
 

@@ -106,8 +106,19 @@ void Printer::transition(int indent, const Transition& t) {
       head.push_back(expr_doc(*t.guard));
     }
   }
-  head.push_back(text(" -> " + t.target));
+  if (!t.target.empty()) head.push_back(text(" -> " + t.target));
+  if (t.target.empty() && t.actions.empty() && t.trigger != TriggerKind::Remind)
+    head.push_back(text(" {}"));  // stays and does nothing: still reads back
   block(indent, layout::nest(kContinue, std::move(head)), t.actions);
+}
+
+void Printer::anywhere(int indent, const Anywhere& a) {
+  comments(indent, a.comments);
+  std::vector<std::string> except = a.except;
+  layout::Doc head = except.empty() ? layout::text("anywhere") : listing("anywhere except", except);
+  doc(indent, layout::cat({head, layout::text(" {")}));
+  for (const auto& t : a.transitions) transition(indent + 1, t);
+  line(indent, "}");
 }
 
 void Printer::step(int indent, const Step& s) {

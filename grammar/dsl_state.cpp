@@ -15,10 +15,10 @@ const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> top{
       "title",    "version",  "phase",  "motions", "owner", "note_prefix",
       "calendar", "next",     "start",  "role",    "task",  "group",
-      "event",    "external", "tenant", "rule",    "step"};
+      "event",    "external", "tenant", "rule",    "step",  "anywhere"};
   static const std::vector<std::string> step{
-      "role", "services", "instructions", "tasks", "enter", "on",     "after",
-      "at",   "when",     "otherwise",    "end",   "goto",  "handoff"};
+      "role", "services", "instructions", "tasks", "enter", "on",      "after",
+      "at",   "remind",   "when",         "end",   "goto",  "handoff", "otherwise"};
   static const std::vector<std::string> action{"complete", "reset", "note",    "set", "assign",
                                                "unassign", "send",  "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
@@ -198,7 +198,7 @@ Step& DslState::step() {
 }
 
 Transition& DslState::tr() {
-  auto& t = step().transitions;
+  auto& t = in_anywhere_ ? pb.anywhere->transitions : step().transitions;
   if (t.empty()) t.emplace_back();
   return t.back();
 }
@@ -243,7 +243,23 @@ void DslState::header(const char* name, Tok t) { once(header_seen_, name, loc(t.
 
 void DslState::step_item_once(const char* name, Tok t) { once(step_seen_, name, loc(t.b), diags); }
 
+void DslState::begin_anywhere(Tok t) {
+  header("anywhere", t);
+  if (!pb.anywhere) {
+    pb.anywhere.emplace();
+    pb.anywhere->loc = loc(t.b);
+    pb.anywhere->comments = take_comments();
+  }
+  in_anywhere_ = true;
+}
+
+void DslState::add_except(Tok t) {
+  pb.anywhere->except.push_back(ident(t));
+  pb.anywhere->except_locs.push_back(loc(t.b));
+}
+
 void DslState::begin_step(Tok t) {
+  in_anywhere_ = false;
   Step& s = pb.steps.emplace_back();
   s.loc = loc(t.b);
   s.comments = take_comments();
@@ -251,7 +267,8 @@ void DslState::begin_step(Tok t) {
 }
 
 void DslState::begin_transition(TriggerKind k, Tok t) {
-  Transition& tr = step().transitions.emplace_back();
+  auto& list = in_anywhere_ ? pb.anywhere->transitions : step().transitions;
+  Transition& tr = list.emplace_back();
   tr.loc = loc(t.b);
   tr.comments = take_comments();
   tr.trigger = k;

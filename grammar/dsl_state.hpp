@@ -43,6 +43,9 @@ class DslState : public ParseState {
   // ---- structure
   void header(const char* name, Tok t);  // PB011 when given twice
   void begin_step(Tok t);
+  void begin_anywhere(Tok t);  // PB011 when given twice; tr() then adds to it
+  void end_anywhere() { in_anywhere_ = false; }
+  void add_except(Tok t);
   void step_item_once(const char* name, Tok t);  // PB011 inside a step
   void begin_transition(TriggerKind k, Tok t);
   void begin_action(ActionKind k, Tok t);
@@ -64,6 +67,7 @@ class DslState : public ParseState {
   std::vector<Action> scratch_actions_;
   std::vector<Attribute> scratch_attrs_;
   int errors_ = 0;
+  bool in_anywhere_ = false;  // transitions go to pb.anywhere, not a step
 };
 
 // The words valid in each context, for "did you mean".

@@ -168,6 +168,8 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
     p.start_loc = f.loc, ident(r, f, p.start);
   else if (k == "steps")
     read_steps(r, f, p.steps);
+  else if (k == "anywhere")
+    read_anywhere(r, f, p.anywhere);
   else if (k == "tenant") {
     p.tenant.loc = f.key_loc;
     p.tenant.comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc, nullptr});

@@ -168,11 +168,17 @@ Y transition(const Transition& t) {
       y.add("at", S(t.at_path + off));
       break;
     }
+    case TriggerKind::Remind:
+      y.add("remind", S(t.role));
+      y.add(t.every ? "every" : "after", S(duration_words(t.amount, t.unit)));
+      break;
     case TriggerKind::When: break;
     case TriggerKind::Otherwise: y.add("otherwise", B(true)); break;
   }
+  if (!t.since.empty()) y.add("since", S(t.since));
+  if (t.trigger == TriggerKind::Remind) y.add("text", S(t.text));
   if (t.guard) y.add("when", E(*t.guard));
-  y.add("to", S(t.target));
+  if (!t.target.empty()) y.add("to", S(t.target));
   if (!t.actions.empty()) y.add("do", actions(t.actions));
   // Decision branches read like if/else: one key per line.
   y.block = t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise;
@@ -265,6 +271,14 @@ std::string print_yaml(const Playbook& p) {
     y.add("rules", std::move(rs));
   }
   opt(y, "start", p.start);
+  if (p.anywhere) {
+    Y a = Y::map();
+    if (!p.anywhere->except.empty()) a.add("except", list(p.anywhere->except));
+    Y ts = Y::seq();
+    for (const auto& t : p.anywhere->transitions) ts.push(transition(t));
+    a.add("transitions", std::move(ts));
+    y.add("anywhere", with(std::move(a), p.anywhere->comments));
+  }
   if (!p.steps.empty()) {
     Y ss = Y::seq();
     for (const auto& s : p.steps) ss.push(step(s));

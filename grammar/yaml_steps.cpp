@@ -98,7 +98,30 @@ bool has_unknown_key(const Field& f, const std::string& what) {
   return false;
 }
 
+// `remind: ROLE` with `after` and `text`: a reminder (no `to`, no `do`).
+bool read_remind(Reader& r, const Field& it, const Field& g, Transition& t) {
+  t.trigger = TriggerKind::Remind;
+  t.role_loc = g.loc;
+  ident(r, g, t.role);
+  auto after = r.get(it, "after"), every = r.get(it, "every");
+  if (after && every)
+    r.diags.error(every->key_loc, LintCode::WrongType,
+                  "a reminder takes one of 'after' (once) and 'every' (repeated); both given");
+  else if (after || every)
+    read_after(r, after ? *after : *every, t), t.every = !after;
+  else
+    r.diags.error(g.key_loc, LintCode::MissingKey,
+                  "a reminder needs 'after' (once) or 'every' (repeated) and a duration");
+  read_key(r, it, "text", t.text, str, true);
+  for (const char* k : {"event", "task", "at", "otherwise", "to", "do"})
+    if (auto f = r.get(it, k))
+      r.diags.error(f->key_loc, LintCode::WrongType,
+                    fmt::format("a reminder ('remind') takes no '{}'", k));
+  return true;
+}
+
 bool read_trigger(Reader& r, const Field& it, Transition& t) {
+  if (auto g = r.get(it, "remind")) return read_remind(r, it, *g, t);
   auto given = present(r, it, {"event", "task", "after", "at", "otherwise"});
   at_most_one(r, given, "a transition");
   if (given.empty()) {
@@ -135,8 +158,20 @@ Transition read_transition(Reader& r, const Field& it) {
   bool trig = read_trigger(r, it, t);
   if (auto w = r.get(it, "when"); w && trig && t.trigger != TriggerKind::Otherwise)
     t.guard = r.expr(*w);
-  read_key_at(r, it, "to", t.target, t.target_loc, ident, true);
+  if (auto since = r.get(it, "since")) {
+    t.since_loc = since->loc;
+    ident(r, *since, t.since);
+    if (trig && t.trigger != TriggerKind::After && t.trigger != TriggerKind::Remind)
+      r.diags.error(since->key_loc, LintCode::WrongType,
+                    "'since' anchors an 'after' or 'remind' timer only");
+  }
+  if (t.trigger == TriggerKind::Remind) return t;
+  // `on` an event or a task may stay in the step: no `to`.
+  bool stays = t.trigger == TriggerKind::Event || t.trigger == TriggerKind::Task;
+  read_key_at(r, it, "to", t.target, t.target_loc, ident, trig && !stays);
   if (auto d = r.get(it, "do")) t.actions = read_actions(r, *d, 1);
+  if (auto x = r.get(it, "text"))
+    r.diags.error(x->key_loc, LintCode::WrongType, "'text' belongs to a reminder ('remind')");
   return t;
 }
 
@@ -175,6 +210,29 @@ void read_terminal(Reader& r, const Field& it, Step& s) {
 }
 
 }  // namespace
+
+void read_anywhere(Reader& r, const Field& f, std::optional<Anywhere>& out) {
+  out.emplace();
+  out->loc = f.key_loc;
+  out->comments = r.comments(Field{f.name, f.node, f.key_loc, f.key_loc, nullptr});
+  if (!r.mapping(f, keys("anywhere"))) return;
+  if (auto e = r.get(f, "except")) {
+    out->except_locs.clear();
+    r.str_list(*e, out->except, &out->except_locs);
+    for (const auto& id : out->except)
+      if (!is_ident(id))
+        r.invalid(e->loc, fmt::format("'except' must hold step ids; got '{}'", id));
+  }
+  if (auto tr = r.get(f, "transitions", true))
+    for (auto& ti : items(r, *tr, "transition")) {
+      Transition t = read_transition(r, ti);
+      if (t.trigger != TriggerKind::Event && t.trigger != TriggerKind::Task)
+        r.diags.error(ti.loc, LintCode::WrongType,
+                      "`anywhere` takes `event` and `task` transitions only: a timer needs a "
+                      "step to count from and a branch a step to decide in");
+      out->transitions.push_back(std::move(t));
+    }
+}
 
 void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
   for (const auto& it : items(r, f, "step")) {

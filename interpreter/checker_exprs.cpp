@@ -128,6 +128,8 @@ void check_expressions(PlaybookScope& s) {
     check_actions(s, enter_env(s, st), st.enter);
     for (const auto& t : st.transitions) check_transition(s, t);
   }
+  if (s.pb.anywhere)
+    for (const auto& t : s.pb.anywhere->transitions) check_transition(s, t);
   check_rules(s, s.pb.tenant.rules);
   check_rules(s, s.pb.rules);
   check_calendars(s);

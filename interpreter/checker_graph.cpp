@@ -2,10 +2,13 @@
 // (PB050; those cut off only by an undefined target are one note on it),
 // dead ends (PB051), decision steps without a final `otherwise` (PB052),
 // decision branches mixed with other triggers (PB055), steps that wait for
-// outside events with no timer (PB054) and decision steps with instructions
-// or tasks nobody sees (PB056). Linear in steps+transitions.
+// outside events with no timer (PB054), decision steps with instructions
+// or tasks nobody sees (PB056), misused playbook-wide transitions (PB058)
+// and timers anchored at a step that never comes first (PB059). Linear in
+// steps+transitions, except PB059: one search per anchored timer.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 
 #include "checker_internal.hpp"
@@ -21,6 +24,7 @@ bool is_branch(const Transition& t) {
 // The step a transition leads to: its target, or for an undefined target
 // (PB030) the step its "did you mean" names, as the author meant it.
 const Step* target_of(PlaybookScope& s, const Transition& t) {
+  if (t.target.empty()) return nullptr;  // stays in the step
   if (auto it = s.steps.find(t.target); it != s.steps.end()) return it->second;
   std::string near = closest(t.target, s.step_names());
   return near.empty() ? nullptr : s.steps.at(near);
@@ -46,6 +50,22 @@ void note_cut_off(PlaybookScope& s, const std::vector<const Transition*>& broken
   s.diags.add(std::move(d));
 }
 
+// Whether a path of transitions leads from `from` to `to`.
+bool reaches(PlaybookScope& s, const Step* from, const Step* to) {
+  std::unordered_set<const Step*> seen{from};
+  std::deque<const Step*> todo{from};
+  while (!todo.empty()) {
+    const Step* st = todo.front();
+    todo.pop_front();
+    for (const Transition* t : transitions_of(s.pb, *st)) {
+      const Step* next = target_of(s, *t);
+      if (next == to) return true;
+      if (next && seen.insert(next).second) todo.push_back(next);
+    }
+  }
+  return false;
+}
+
 void check_reachable(PlaybookScope& s) {
   if (!s.steps.contains(s.pb.start)) return;  // PB030 already says why
   std::unordered_set<const Step*> seen{s.steps.at(s.pb.start)};
@@ -54,9 +74,9 @@ void check_reachable(PlaybookScope& s) {
   while (!todo.empty()) {
     const Step* st = todo.front();
     todo.pop_front();
-    for (const auto& t : st->transitions) {
-      const Step* next = target_of(s, t);
-      if (!next && !t.target.empty()) broken.push_back(&t);
+    for (const Transition* t : transitions_of(s.pb, *st)) {
+      const Step* next = target_of(s, *t);
+      if (!next && !t->target.empty()) broken.push_back(t);
       if (next && seen.insert(next).second) todo.push_back(next);
     }
   }
@@ -121,9 +141,70 @@ void check_decision(PlaybookScope& s, const Step& st) {
                                 st.id, st.id));
 }
 
+// Whether step `st` can leave (or act) through `anywhere`: it waits and is
+// not excluded.
+bool anywhere_applies(const PlaybookScope& s, const Step& st) {
+  return s.pb.anywhere && is_waiting(st) && s.pb.anywhere->applies_to(st.id);
+}
+
+// PB058: an `except` step that does not wait (it takes no transitions
+// anyway), and a playbook-wide transition no step can take (every waiting
+// step is excluded or has its own unguarded transition on the trigger).
+bool same_trigger(const Transition& a, const Transition& b) {
+  return a.trigger == b.trigger && a.event == b.event && a.task == b.task;
+}
+
+bool takes_somewhere(const PlaybookScope& s, const Transition& t) {
+  for (const auto& st : s.pb.steps) {
+    if (!anywhere_applies(s, st)) continue;
+    bool own = std::any_of(st.transitions.begin(), st.transitions.end(),
+                           [&](const Transition& o) { return same_trigger(o, t) && !o.guard; });
+    if (!own) return true;
+  }
+  return false;
+}
+
+void check_anywhere(PlaybookScope& s) {
+  if (!s.pb.anywhere) return;
+  const Anywhere& a = *s.pb.anywhere;
+  for (size_t i = 0; i < a.except.size(); ++i)
+    if (auto it = s.steps.find(a.except[i]); it != s.steps.end() && !is_waiting(*it->second))
+      s.diags.warning(loc_at(a.except_locs, i, a.loc), LintCode::AnywhereMisuse,
+                      fmt::format("'except {}' changes nothing: step '{}' does not wait (it ends, "
+                                  "hands over or decides), so no playbook-wide transition "
+                                  "applies to it",
+                                  a.except[i], a.except[i]));
+  for (const auto& t : a.transitions) {
+    if ((t.trigger == TriggerKind::Event || t.trigger == TriggerKind::Task) &&
+        !takes_somewhere(s, t))
+      s.diags.warning(
+          t.loc, LintCode::AnywhereMisuse,
+          fmt::format(
+              "playbook-wide 'on {}' is never taken: every step it applies "
+              "to takes it itself (or is excluded)",
+              t.trigger == TriggerKind::Event ? t.event : "task " + std::to_string(t.task)));
+  }
+}
+
+// PB059: a timer `since entering X` in step S where no path from X reaches S
+// (and X is not S): the anchor is never set when S arms it, so it never fires.
+void check_anchors(PlaybookScope& s) {
+  for (const auto& st : s.pb.steps)
+    for (const auto& t : st.transitions) {
+      if (t.since.empty() || t.since == st.id) continue;
+      auto from = s.steps.find(t.since);
+      if (from == s.steps.end() || reaches(s, from->second, &st)) continue;
+      s.diags.warning(t.since_loc.line ? t.since_loc : t.loc, LintCode::AnchorNeverReached,
+                      fmt::format("step '{}' is never reached after '{}', so the timer `since "
+                                  "entering {}` is never armed",
+                                  st.id, t.since, t.since));
+    }
+}
+
+// PB054. A timer, a date, a reminder or a decision: someone hears of it.
 void check_waits(PlaybookScope& s, const Step& st) {
   if (st.terminal != TerminalKind::None || st.transitions.empty()) return;
-  for (const auto& t : st.transitions)  // a timer, a date or a decision: it cannot wait forever
+  for (const auto& t : st.transitions)
     if (t.trigger != TriggerKind::Event && t.trigger != TriggerKind::Task) return;
   std::vector<std::string> events;
   for (const auto& t : st.transitions) {
@@ -134,7 +215,8 @@ void check_waits(PlaybookScope& s, const Step& st) {
   }
   s.diags.warning(st.loc, LintCode::OutsideEventsOnly,
                   fmt::format("step '{}' only waits for {}; with no timer (`after …`, `at …`) "
-                              "nothing escalates when none comes",
+                              "or reminder (`remind ROLE after …`) nothing escalates when none "
+                              "comes",
                               st.id, join(events, ", ")));
 }
 
@@ -143,7 +225,8 @@ void check_waits(PlaybookScope& s, const Step& st) {
 void check_graph(PlaybookScope& s) {
   check_reachable(s);
   for (const auto& st : s.pb.steps) {
-    if (st.transitions.empty() && st.terminal == TerminalKind::None)
+    bool leaves_by_anywhere = anywhere_applies(s, st) && !s.pb.anywhere->transitions.empty();
+    if (st.transitions.empty() && st.terminal == TerminalKind::None && !leaves_by_anywhere)
       s.diags.error(st.loc, LintCode::DeadEnd,
                     fmt::format("step '{}' is a dead end: it has no transitions and no `end`, "
                                 "`goto playbook` or `handoff`",
@@ -151,6 +234,8 @@ void check_graph(PlaybookScope& s) {
     check_decision(s, st);
     check_waits(s, st);
   }
+  check_anywhere(s);
+  check_anchors(s);
 }
 
 }  // namespace pb::check

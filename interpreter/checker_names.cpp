@@ -99,19 +99,28 @@ void ref_external(PlaybookScope& s, const Step& st) {
                 near.empty() ? "" : fmt::format("did you mean '{}'?", near));
 }
 
+void check_transition_refs(PlaybookScope& s, const Transition& t) {
+  if (t.trigger == TriggerKind::Event) s.ref_event(t.event, t.loc);
+  if (t.trigger == TriggerKind::Task) s.ref_task(t.task, t.loc);
+  if (t.trigger == TriggerKind::Remind) s.ref_role(t.role, or_loc(t.role_loc, t.loc));
+  if (!t.target.empty()) s.ref_step(t.target, or_loc(t.target_loc, t.loc), "transition target");
+  if (!t.since.empty()) s.ref_step(t.since, or_loc(t.since_loc, t.loc), "timer anchor");
+  check_action_refs(s, t.actions);
+}
+
 void check_step_refs(PlaybookScope& s, const Step& st) {
   s.ref_role(st.role, or_loc(st.role_loc, st.loc));
   for (size_t i = 0; i < st.tasks.size(); ++i)
     s.ref_task(st.tasks[i], loc_at(st.task_locs, i, st.loc));
   check_action_refs(s, st.enter);
-  for (const auto& t : st.transitions) {
-    if (t.trigger == TriggerKind::Event) s.ref_event(t.event, t.loc);
-    if (t.trigger == TriggerKind::Task) s.ref_task(t.task, t.loc);
-    if (t.trigger != TriggerKind::Otherwise || !t.target.empty())
-      s.ref_step(t.target, or_loc(t.target_loc, t.loc), "transition target");
-    check_action_refs(s, t.actions);
-  }
+  for (const auto& t : st.transitions) check_transition_refs(s, t);
   if (st.terminal == TerminalKind::Handoff) ref_external(s, st);
+}
+
+void check_anywhere_refs(PlaybookScope& s, const Anywhere& a) {
+  for (size_t i = 0; i < a.except.size(); ++i)
+    s.ref_step(a.except[i], loc_at(a.except_locs, i, a.loc), "'except' step");
+  for (const auto& t : a.transitions) check_transition_refs(s, t);
 }
 
 void check_rule_refs(PlaybookScope& s, const std::vector<Rule>& rules) {
@@ -162,6 +171,7 @@ void check_references(PlaybookScope& s) {
     for (size_t i = 0; i < g.tasks.size(); ++i)
       s.ref_task(g.tasks[i], loc_at(g.task_locs, i, g.loc));
   for (const auto& st : b.steps) check_step_refs(s, st);
+  if (b.anywhere) check_anywhere_refs(s, *b.anywhere);
   check_rule_refs(s, b.tenant.rules);
   check_rule_refs(s, b.rules);
   check_playbook_links(s);

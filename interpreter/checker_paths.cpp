@@ -184,6 +184,7 @@ Env transition_env(PlaybookScope& s, const Transition& t) {
       break;
     case TriggerKind::After:
     case TriggerKind::At:
+    case TriggerKind::Remind:
       env.no_event = "this transition is triggered by a timer, not by an event";
       break;
     case TriggerKind::When:

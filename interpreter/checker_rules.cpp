@@ -13,9 +13,8 @@ namespace pb::check {
 std::unordered_set<std::string_view> events_taken(const std::vector<const Playbook*>& playbooks) {
   std::unordered_set<std::string_view> out;
   for (const Playbook* p : playbooks)
-    for (const auto& st : p->steps)
-      for (const auto& t : st.transitions)
-        if (t.trigger == TriggerKind::Event) out.insert(t.event);
+    for (const Transition* t : all_transitions(*p))
+      if (t->trigger == TriggerKind::Event) out.insert(t->event);
   return out;
 }
 

@@ -40,11 +40,10 @@ PlaybookScope::PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d
   if (p.schema)
     for (const auto& a : p.schema->attributes) attrs.emplace(a.name, &a);
   for (const auto& a : b.tenant.attributes) attrs.emplace(a.name, &a);
-  for (const auto& st : b.steps)
-    for (const auto& t : st.transitions)
-      if (t.trigger == TriggerKind::Event)
-        if (auto it = events.find(t.event); it != events.end())
-          incoming[t.target].push_back(it->second);
+  for (const Transition* t : all_transitions(b))
+    if (t->trigger == TriggerKind::Event && !t->target.empty())
+      if (auto it = events.find(t->event); it != events.end())
+        incoming[t->target].push_back(it->second);
 }
 
 std::vector<std::string> PlaybookScope::step_names() const { return keys_of(steps); }

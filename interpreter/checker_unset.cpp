@@ -200,6 +200,7 @@ const char* silent_fallthrough(const Step& st, size_t i) {
     case TriggerKind::When: return "decision branch";
     case TriggerKind::After:
     case TriggerKind::At: return "timer's guard";
+    case TriggerKind::Remind: return "reminder's guard";
     case TriggerKind::Event:
     case TriggerKind::Task:
       for (size_t j = i + 1; j < st.transitions.size(); ++j) {

@@ -16,15 +16,31 @@ namespace pb {
 using namespace detail;
 
 namespace {
-
 bool enter(Ctx& c, const std::string& id);
+
+}  // namespace
+
+namespace detail {
 
 bool take(Ctx& c, const Transition& t) {
   if (!run_actions(c, t.actions)) return false;
   c.out.transitioned = true;
   c.out.taken.push_back(&t);
-  return enter(c, t.target);
+  return t.target.empty() || enter(c, t.target);
 }
+
+bool active(Ctx& c) {
+  if (c.out.instance.status == InstanceStatus::Active && c.cp.step(c.out.instance.step))
+    return true;
+  return c.refuse(
+      RefusalCode::NotRunning,
+      fmt::format("playbook '{}' is not running for tenant '{}' ({})", c.cp.pb.id, c.tenant.id,
+                  c.out.instance.step.empty() ? "not started" : to_string(c.out.instance.status)));
+}
+
+}  // namespace detail
+
+namespace {
 
 bool is_decision(const Step& s) {
   for (const auto& t : s.transitions)
@@ -42,55 +58,6 @@ bool decide(Ctx& c, const Step& s) {
       fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
 }
 
-// The due instant of an `at PATH ± N days` timer; false when the date is unset.
-bool at_due(Ctx& c, const Transition& t, Instant& due) {
-  EV v = read_path(c, c.path(t.at_path, false));
-  if (v.kind != Value::Kind::Date) return false;
-  due = start_of(Days{std::chrono::days{v.i + t.amount}});
-  return true;
-}
-
-void arm_timers(Ctx& c, const Step& s) {
-  auto& timers = c.out.instance.timers;
-  timers.clear();
-  for (uint32_t i = 0; i < s.transitions.size(); ++i) {
-    const Transition& t = s.transitions[i];
-    Instant due;
-    if (t.trigger == TriggerKind::After)
-      timers.push_back(TimerState{s.id, i, add_duration(c.now, t.amount, t.unit, c.cal)});
-    else if (t.trigger == TriggerKind::At && at_due(c, t, due))
-      timers.push_back(TimerState{s.id, i, due});
-  }
-}
-
-// Recomputes the `at` timers of the current step (attributes may have changed).
-void rearm_at(Ctx& c) {
-  const Step* s = c.cp.step(c.out.instance.step);
-  if (!s || c.out.instance.status != InstanceStatus::Active) return;
-  auto& timers = c.out.instance.timers;
-  std::erase_if(timers, [&](const TimerState& t) {
-    return t.transition < s->transitions.size() &&
-           s->transitions[t.transition].trigger == TriggerKind::At;
-  });
-  for (uint32_t i = 0; i < s->transitions.size(); ++i) {
-    Instant due;
-    if (s->transitions[i].trigger == TriggerKind::At && at_due(c, s->transitions[i], due))
-      timers.push_back(TimerState{s->id, i, due});
-  }
-  std::sort(timers.begin(), timers.end(),
-            [](const TimerState& a, const TimerState& b) { return a.transition < b.transition; });
-}
-
-// A fired `at` timer is not armed again for the same instant (its `when`
-// did not hold, or its transition re-entered the step): it would fire again
-// at every tick. A new date re-arms it.
-void forget_fired_at(Ctx& c, const TimerState& fired) {
-  const Step* s = c.cp.step(fired.step);
-  if (s && fired.transition < s->transitions.size() &&
-      s->transitions[fired.transition].trigger == TriggerKind::At)
-    std::erase(c.out.instance.timers, fired);
-}
-
 bool enter(Ctx& c, const std::string& id) {
   if (++c.steps_entered > kMaxStepsPerInput)
     return c.refuse(RefusalCode::StepLoop,
@@ -102,6 +69,7 @@ bool enter(Ctx& c, const std::string& id) {
     return c.refuse(RefusalCode::UnknownStep,
                     fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
   auto& inst = c.out.instance;
+  if (inst.step != id) inst.arrived[id] = c.now;
   inst.step = id;
   inst.entered_at = c.now;
   ++inst.visits[id];
@@ -119,15 +87,6 @@ bool enter(Ctx& c, const std::string& id) {
   }
   inst.outcome = s->terminal_arg;
   return true;
-}
-
-bool active(Ctx& c) {
-  if (c.out.instance.status == InstanceStatus::Active && c.cp.step(c.out.instance.step))
-    return true;
-  return c.refuse(
-      RefusalCode::NotRunning,
-      fmt::format("playbook '{}' is not running for tenant '{}' ({})", c.cp.pb.id, c.tenant.id,
-                  c.out.instance.step.empty() ? "not started" : to_string(c.out.instance.status)));
 }
 
 std::vector<std::string> attr_names(const CompiledPlaybook& cp) {
@@ -187,12 +146,37 @@ bool apply_sets(Ctx& c) {
   return true;
 }
 
-std::string possible_events(const Step& s) {
+// The playbook-wide transitions when they apply in step `s`, else none.
+const std::vector<Transition>& anywhere_in(const CompiledPlaybook& cp, const Step& s) {
+  static const std::vector<Transition> none;
+  const auto& any = cp.pb.anywhere;
+  return any && any->applies_to(s.id) ? any->transitions : none;
+}
+
+// Whether step `s` (or `anywhere`, where it applies) has a transition `match`.
+template <class Match>
+bool offers(const CompiledPlaybook& cp, const Step& s, Match match) {
+  return std::any_of(s.transitions.begin(), s.transitions.end(), match) ||
+         std::ranges::any_of(anywhere_in(cp, s), match);
+}
+
+// The first transition `match`ing whose guard holds: the step's own first,
+// then the playbook-wide ones.
+template <class Match>
+const Transition* first_holding(Ctx& c, const Step& s, Match match) {
+  for (const auto* list : {&s.transitions, &anywhere_in(c.cp, s)})
+    for (const auto& t : *list)
+      if (match(t) && holds(c, t.guard)) return &t;
+  return nullptr;
+}
+
+std::string possible_events(const CompiledPlaybook& cp, const Step& s) {
   std::vector<std::string> names;
-  for (const auto& t : s.transitions)
-    if (t.trigger == TriggerKind::Event &&
-        std::find(names.begin(), names.end(), t.event) == names.end())
-      names.push_back(t.event);
+  for (const auto* list : {&s.transitions, &anywhere_in(cp, s)})
+    for (const auto& t : *list)
+      if (t.trigger == TriggerKind::Event &&
+          std::find(names.begin(), names.end(), t.event) == names.end())
+        names.push_back(t.event);
   return names.empty() ? "no event is possible there"
                        : fmt::format("possible: {}", fmt::join(names, ", "));
 }
@@ -214,16 +198,16 @@ bool fire(Ctx& c) {
   auto on_event = [&](const Transition& t) {
     return t.trigger == TriggerKind::Event && t.event == c.in.event;
   };
-  if (std::none_of(s.transitions.begin(), s.transitions.end(), on_event))
+  if (!offers(c.cp, s, on_event))
     return c.refuse(RefusalCode::EventNotPossible,
                     fmt::format("event '{}' is not possible in step '{}'; {}", c.in.event, s.id,
-                                possible_events(s)));
+                                possible_events(c.cp, s)));
   if (!apply_sets(c)) return false;
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   auto rules = c.cp.rules_on_event.find(c.in.event);
   if (rules != c.cp.rules_on_event.end() && !check_rules(c, &rules->second)) return false;
-  for (const auto& t : s.transitions)
-    if (on_event(t) && holds(c, t.guard)) return take(c, t);
+  if (const Transition* t = first_holding(c, s, on_event)) return take(c, *t);
+  if (c.failed()) return false;
   return c.refuse(RefusalCode::EventNotPossible,
                   fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
                               "transitions do not hold",
@@ -247,10 +231,9 @@ bool refuse_complete_again(Ctx& c, const Task& task) {
   auto it = c.tenant.tasks.find(c.in.task);
   TaskState was = it != c.tenant.tasks.end() ? it->second : TaskState{};
   const Step* s = c.cp.step(c.out.instance.step);
-  bool waits =
-      s && std::any_of(s->transitions.begin(), s->transitions.end(), [&](const Transition& t) {
-        return t.trigger == TriggerKind::Task && t.task == c.in.task;
-      });
+  bool waits = s && offers(c.cp, *s, [&](const Transition& t) {
+                 return t.trigger == TriggerKind::Task && t.task == c.in.task;
+               });
   return c.refuse(
       RefusalCode::AlreadyComplete,
       fmt::format("task {} \"{}\" is already complete (by {} at {}){}; to complete it again, "
@@ -268,10 +251,11 @@ bool complete(Ctx& c) {
   if (!complete_task(c, c.in.task)) return false;
   const Step* s = c.cp.step(c.out.instance.step);
   if (!s || c.out.instance.status != InstanceStatus::Active) return true;
-  for (const auto& t : s->transitions)
-    if (t.trigger == TriggerKind::Task && t.task == c.in.task && holds(c, t.guard))
-      return take(c, t);
-  return true;
+  auto on_task = [&](const Transition& t) {
+    return t.trigger == TriggerKind::Task && t.task == c.in.task;
+  };
+  if (const Transition* t = first_holding(c, *s, on_task)) return take(c, *t);
+  return !c.failed();
 }
 
 // An FM's reset of a complete task to not started (FTOP's "Reset Task …
@@ -286,25 +270,6 @@ bool reset(Ctx& c) {
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   c.out.tasks.push_back(TaskChange{c.in.task, false});
   return true;
-}
-
-bool tick(Ctx& c) {
-  if (!active(c)) return false;
-  const TimerState& tm = c.in.timer;
-  const Step* s = c.cp.step(c.out.instance.step);
-  if (tm.step != c.out.instance.step || tm.transition >= s->transitions.size() ||
-      (s->transitions[tm.transition].trigger != TriggerKind::After &&
-       s->transitions[tm.transition].trigger != TriggerKind::At))
-    return c.refuse(RefusalCode::TimerStale, "the timer no longer belongs to the current step");
-  auto& timers = c.out.instance.timers;
-  if (std::none_of(timers.begin(), timers.end(),
-                   [&](const TimerState& t) { return t.transition == tm.transition; }))
-    return c.refuse(RefusalCode::TimerStale,
-                    "the timer is no longer armed (it fired or was cancelled)");
-  std::erase_if(c.out.instance.timers,
-                [&](const TimerState& t) { return t.transition == tm.transition; });
-  const Transition& t = s->transitions[tm.transition];
-  return holds(c, t.guard) ? take(c, t) : true;
 }
 
 bool start(Ctx& c) {

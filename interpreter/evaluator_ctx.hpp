@@ -84,4 +84,17 @@ bool check_rules(Ctx& c, const std::vector<const Rule*>* rules);
 bool complete_task(Ctx& c, int64_t task);
 bool add_note(Ctx& c, NoteKind kind, const std::string& text);
 
+// Control flow (evaluator.cpp); false when refused.
+bool take(Ctx& c, const Transition& t);  // a target "" stays in the step
+bool active(Ctx& c);                     // refuses unless the run is active
+
+// Timers (evaluator_timers.cpp)
+void arm_timers(Ctx& c, const Step& s);  // on entry: every timer of the step
+void rearm_at(Ctx& c);                   // the current step's `at` timers again
+// A fired `at` timer is not armed again for the same instant (its `when`
+// did not hold, or its transition re-entered the step): it would fire again
+// at every tick. A new date re-arms it.
+void forget_fired_at(Ctx& c, const TimerState& fired);
+bool tick(Ctx& c);
+
 }  // namespace pb::detail

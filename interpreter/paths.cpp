@@ -168,14 +168,15 @@ struct Walker {
   std::vector<const Transition*> ways(const Step& s, const State& st) {
     std::vector<const Transition*> out_ways;
     bool decided = false;
-    for (const auto& t : s.transitions) {
+    for (const Transition* t : transitions_of(pb, s)) {
       if (decided) break;
-      auto g = t.trigger == TriggerKind::Otherwise ? std::optional<bool>(true)
-               : t.guard                           ? truth(eval(*t.guard, st))
-                                                   : std::optional<bool>(true);
+      if (t->target.empty()) continue;  // stays, or a reminder: not an edge
+      auto g = t->trigger == TriggerKind::Otherwise ? std::optional<bool>(true)
+               : t->guard                           ? truth(eval(*t->guard, st))
+                                                    : std::optional<bool>(true);
       if (g == false) continue;
       if (g == true && is_decision(s)) decided = true;
-      out_ways.push_back(&t);
+      out_ways.push_back(t);
     }
     return out_ways;
   }

@@ -4,7 +4,9 @@
 // Contract (user documentation: docs/scenarios.md, "Paths"):
 //  * A path is the sequence of transitions a fresh instance takes from the
 //    start step to a terminal step. Every trigger counts (events, task
-//    completions, timers, decision branches).
+//    completions, timers, decision branches), the step's own transitions
+//    and then the playbook-wide (`anywhere`) ones that apply to it. A
+//    transition that stays in its step, and a reminder, is not an edge.
 //  * Guards are evaluated three-valued along the path: visits(STEP) is known
 //    exactly, task(N) is known once the path completed or reset N (otherwise
 //    unknown), tenant.X is known once the path set it to a literal; anything

@@ -46,6 +46,8 @@ constexpr LintCodeInfo kCodes[] = {
     {MixedDecision, "PB055", E, "decision branches mixed with other triggers"},
     {DecisionStepContent, "PB056", W, "instructions or tasks on a decision step"},
     {RuleNeverApplies, "PB057", W, "rule that never applies"},
+    {AnywhereMisuse, "PB058", W, "playbook-wide transition or exception with no effect"},
+    {AnchorNeverReached, "PB059", W, "timer anchored at a step that never comes first"},
     {NoteWithoutPrefix, "PB060", E, "note without the note prefix"},
     {TaskMismatch, "PB070", E, "task defined differently in two playbooks"},
     {AttributeTypeMismatch, "PB071", E, "attribute declared with two types"},

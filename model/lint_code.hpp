@@ -63,6 +63,8 @@ enum class LintCode : uint8_t {
   MixedDecision,           // PB055
   DecisionStepContent,     // PB056
   RuleNeverApplies,        // PB057
+  AnywhereMisuse,          // PB058
+  AnchorNeverReached,      // PB059
   NoteWithoutPrefix,       // PB060
   TaskMismatch,            // PB070
   AttributeTypeMismatch,   // PB071

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pb {
 
 const std::string& Loc::filename() const {
@@ -27,6 +29,34 @@ const Step* Playbook::step(const std::string& sid) const { return find_by_id(ste
 const Task* Playbook::task(int64_t tid) const { return find_by_id(tasks, tid); }
 const Role* Playbook::role(const std::string& rid) const { return find_by_id(roles, rid); }
 const EventDecl* Playbook::event(const std::string& eid) const { return find_by_id(events, eid); }
+
+bool Anywhere::applies_to(const std::string& step) const {
+  return std::find(except.begin(), except.end(), step) == except.end();
+}
+
+bool is_waiting(const Step& s) {
+  if (s.terminal != TerminalKind::None) return false;
+  for (const auto& t : s.transitions)
+    if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) return false;
+  return true;
+}
+
+std::vector<const Transition*> transitions_of(const Playbook& pb, const Step& s) {
+  std::vector<const Transition*> out;
+  for (const auto& t : s.transitions) out.push_back(&t);
+  if (pb.anywhere && is_waiting(s) && pb.anywhere->applies_to(s.id))
+    for (const auto& t : pb.anywhere->transitions) out.push_back(&t);
+  return out;
+}
+
+std::vector<const Transition*> all_transitions(const Playbook& pb) {
+  std::vector<const Transition*> out;
+  for (const auto& s : pb.steps)
+    for (const auto& t : s.transitions) out.push_back(&t);
+  if (pb.anywhere)
+    for (const auto& t : pb.anywhere->transitions) out.push_back(&t);
+  return out;
+}
 
 const char* to_string(TypeKind k) {
   switch (k) {

@@ -151,6 +151,8 @@ enum class TriggerKind {
   At,         // at PATH [+|- N days]
   When,       // decision branch: when EXPR
   Otherwise,  // decision branch: otherwise
+  Remind,     // remind ROLE after|every N UNIT "text": a timer that notifies
+              // and moves nothing (no target, no actions)
 };
 
 enum class DurationUnit { BusinessDays, Days, Weeks, Hours };
@@ -166,10 +168,38 @@ struct Transition {
   std::string at_path;        // At
   std::optional<Expr> guard;  // optional `when` on Event/Task/After/At; the
                               // condition of a When branch
-  std::string target;         // step id
+  std::string target;         // step id; "" = stay (an internal transition:
+                              // actions only, the step is not left)
   NodeLoc target_loc;
   std::vector<Action> actions;
+  // After/Remind: the step whose arrival anchors the timer (`since entering
+  // STEP`); "" = the current step's entry.
+  std::string since;
+  NodeLoc since_loc;
+  std::string role;  // Remind: the role reminded
+  NodeLoc role_loc;
+  std::string text;    // Remind: what the reminder says
+  bool every = false;  // Remind: again every N UNIT while the step is current
   bool operator==(const Transition&) const = default;
+
+  bool timed() const {
+    return trigger == TriggerKind::After || trigger == TriggerKind::At ||
+           trigger == TriggerKind::Remind;
+  }
+};
+
+// Transitions that apply in every waiting step of the playbook except the
+// listed ones (`anywhere except A, B { on … }`). A step's own transition on
+// the same event or task goes first.
+struct Anywhere {
+  NodeLoc loc;
+  Comments comments;
+  std::vector<std::string> except;
+  NodeLocs except_locs;  // where each of `except` stands (may be shorter)
+  std::vector<Transition> transitions;
+  bool operator==(const Anywhere&) const = default;
+
+  bool applies_to(const std::string& step) const;
 };
 
 // ---------------------------------------------------------------- steps
@@ -302,6 +332,7 @@ struct Playbook {
   std::string start;
   NodeLoc start_loc;
   std::vector<Step> steps;
+  std::optional<Anywhere> anywhere;  // playbook-wide transitions
   Comments trailing;
   bool operator==(const Playbook&) const = default;
 
@@ -310,6 +341,17 @@ struct Playbook {
   const Role* role(const std::string& id) const;
   const EventDecl* event(const std::string& id) const;
 };
+
+// Whether a step waits (it has no terminal and is not a decision step):
+// only waiting steps take events, timers and playbook-wide transitions.
+bool is_waiting(const Step& s);
+
+// The transitions that can be taken in step `s`: its own, then the
+// playbook-wide ones that apply to it (none for a step that does not wait).
+std::vector<const Transition*> transitions_of(const Playbook& pb, const Step& s);
+
+// Every transition of the playbook: the steps' in order, then `anywhere`'s.
+std::vector<const Transition*> all_transitions(const Playbook& pb);
 
 // The i-th of `locs` when it is known, else `fallback` (lists of ids keep
 // their items' positions beside them; a model built by hand may not).

@@ -66,6 +66,10 @@ struct InstanceState {
   InstanceStatus status = InstanceStatus::Active;
   std::string outcome;  // End: the outcome; Goto: playbook; Handoff: external
   std::map<std::string, int64_t, std::less<>> visits;
+  // step → the latest instant the run arrived in it from another step (a
+  // transition from a step to itself does not move it): the anchors of
+  // `since entering STEP` timers.
+  std::map<std::string, Instant, std::less<>> arrived;
   std::vector<TimerState> timers;
   bool operator==(const InstanceState&) const = default;
 };
@@ -105,6 +109,12 @@ struct AssignChange {
   bool primary = false;
   bool add = true;
 };
+// A `remind` timer that came due: who is reminded of what.
+struct Reminder {
+  std::string step;
+  std::string role;
+  std::string text;
+};
 struct Outreach {
   std::string template_name;
   std::string contact;
@@ -122,6 +132,7 @@ struct Outcome {
   std::vector<AttrWrite> attrs;
   std::vector<AssignChange> assignments;
   std::vector<Outreach> sent;
+  std::vector<Reminder> reminders;
   bool timers_changed = false;  // instance.timers differ from before
 };
 

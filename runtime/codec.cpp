@@ -228,6 +228,21 @@ bool visits_from_json(const json& j, std::map<std::string, int64_t, std::less<>>
   return true;
 }
 
+json arrived_to_json(const std::map<std::string, Instant, std::less<>>& a) {
+  json j = json::object();
+  for (const auto& [k, t] : a) j[k] = t.time_since_epoch().count();
+  return j;
+}
+
+bool arrived_from_json(const json& j, std::map<std::string, Instant, std::less<>>& out) {
+  if (!j.is_object()) return false;
+  for (const auto& [k, n] : j.items()) {
+    if (!n.is_number_integer()) return false;
+    out[k] = Instant{std::chrono::seconds{n.get<int64_t>()}};
+  }
+  return true;
+}
+
 std::string content_hash(std::string_view text) {
   uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
   for (unsigned char ch : text) {

@@ -64,6 +64,11 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
     if (!a.summary.empty()) a.summary += "; ";
     a.summary += fmt::format("{}: {}", r.st.playbook, path);
   }
+  for (const auto& m : out.reminders) {
+    if (!a.summary.empty()) a.summary += "; ";
+    a.summary +=
+        fmt::format("{}: reminder to {} in step '{}': {}", r.st.playbook, m.role, m.step, m.text);
+  }
 }
 
 bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Resolver& r,

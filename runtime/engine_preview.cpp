@@ -28,7 +28,9 @@ std::string timer_target(Resolver& r, const InstanceRec& i, const TimerState& t)
   Refusal why;
   auto p = r.by_hash(i.hash, why);
   const Step* s = p ? p->cp->step(t.step) : nullptr;
-  return s && t.transition < s->transitions.size() ? s->transitions[t.transition].target : "?";
+  if (!s || t.transition >= s->transitions.size()) return "?";
+  const Transition& tr = s->transitions[t.transition];
+  return tr.trigger == TriggerKind::Remind ? "(reminder to " + tr.role + ")" : tr.target;
 }
 
 void describe_instances(const TenantWorld& before, const TenantWorld& after, Resolver& r,
@@ -88,21 +90,23 @@ void describe_tenant(const TenantState& before, const TenantState& after, EventP
       out.assignments.emplace_back(a, false);
 }
 
-// The events of a step's transitions, each once, in order.
-std::vector<std::string> step_events(const Step& s) {
+// The events of a step's transitions (its own, then `anywhere`'s), each
+// once, in order.
+std::vector<std::string> step_events(const Playbook& pb, const Step& s) {
   std::vector<std::string> out;
-  for (const auto& t : s.transitions)
-    if (t.trigger == TriggerKind::Event && std::find(out.begin(), out.end(), t.event) == out.end())
-      out.push_back(t.event);
+  for (const Transition* t : transitions_of(pb, s))
+    if (t->trigger == TriggerKind::Event &&
+        std::find(out.begin(), out.end(), t->event) == out.end())
+      out.push_back(t->event);
   return out;
 }
 
 // The tasks of a step's `on task` transitions, each once, in order.
-std::vector<int64_t> step_tasks(const Step& s) {
+std::vector<int64_t> step_tasks(const Playbook& pb, const Step& s) {
   std::vector<int64_t> out;
-  for (const auto& t : s.transitions)
-    if (t.trigger == TriggerKind::Task && std::find(out.begin(), out.end(), t.task) == out.end())
-      out.push_back(t.task);
+  for (const Transition* t : transitions_of(pb, s))
+    if (t->trigger == TriggerKind::Task && std::find(out.begin(), out.end(), t->task) == out.end())
+      out.push_back(t->task);
   return out;
 }
 
@@ -118,10 +122,11 @@ void static_facts(const CompiledPlaybook& cp, const Step& s, EventPreview& p) {
     p.title = ev->second->title;
     for (const auto& f : ev->second->payload) p.needs.emplace_back(f.name, type_text(f.type));
   }
-  for (const auto& t : s.transitions)
-    if (triggers(t, p) &&
-        std::find(p.targets.begin(), p.targets.end(), t.target) == p.targets.end())
-      p.targets.push_back(t.target);
+  for (const Transition* t : transitions_of(cp.pb, s)) {
+    std::string to = t->target.empty() ? s.id + " (stays)" : t->target;
+    if (triggers(*t, p) && std::find(p.targets.begin(), p.targets.end(), to) == p.targets.end())
+      p.targets.push_back(to);
+  }
 }
 
 }  // namespace
@@ -168,11 +173,11 @@ std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance,
     auto pinned = r.by_hash(rec.hash, why);
     const Step* s = pinned ? pinned->cp->step(rec.st.step) : nullptr;
     if (!s || rec.st.status != InstanceStatus::Active) return out;
-    for (const auto& ev : step_events(*s)) {
+    for (const auto& ev : step_events(pinned->cp->pb, *s)) {
       out.emplace_back().event = ev;
       preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
     }
-    for (int64_t task : step_tasks(*s)) {
+    for (int64_t task : step_tasks(pinned->cp->pb, *s)) {
       out.emplace_back().task = task;
       preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
     }

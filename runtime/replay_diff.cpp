@@ -114,6 +114,10 @@ void diff_instances(const TenantWorld& want, const TenantWorld& got,
     if (w.st.visits != g.st.visits)
       out.push_back(fmt::format("{}: stored visits {}, replayed {}", who, show(g.st.visits),
                                 show(w.st.visits)));
+    if (w.st.arrived != g.st.arrived)
+      out.push_back(fmt::format("{}: stored arrivals {}, replayed {}", who,
+                                arrived_to_json(g.st.arrived).dump(),
+                                arrived_to_json(w.st.arrived).dump()));
     if (w.st.timers != g.st.timers)
       out.push_back(fmt::format("{}: stored timers {}, replayed {}", who, show(g.st.timers),
                                 show(w.st.timers)));

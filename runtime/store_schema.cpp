@@ -149,6 +149,11 @@ ALTER TABLE timers ADD COLUMN stuck_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE timers ADD COLUMN stuck_since INTEGER;
 ALTER TABLE idempotency ADD COLUMN command TEXT NOT NULL DEFAULT '';
 )sql",
+    // 5: when a run last arrived in each step from another step (JSON object
+    // step → Unix seconds): the anchors of `since entering STEP` timers.
+    R"sql(
+ALTER TABLE instances ADD COLUMN arrived TEXT NOT NULL DEFAULT '{}';
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

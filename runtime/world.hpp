@@ -62,6 +62,9 @@ bool log_from_json(const nlohmann::json& j, LogInput& out);
 
 nlohmann::json visits_to_json(const std::map<std::string, int64_t, std::less<>>& v);
 bool visits_from_json(const nlohmann::json& j, std::map<std::string, int64_t, std::less<>>& out);
+// InstanceState::arrived as stored: {"step": Unix seconds, …}.
+nlohmann::json arrived_to_json(const std::map<std::string, Instant, std::less<>>& a);
+bool arrived_from_json(const nlohmann::json& j, std::map<std::string, Instant, std::less<>>& out);
 
 // A 128-bit content hash (two FNV-1a 64 lanes), as 32 hex digits. Not
 // cryptographic: it names content, it does not defend against forgery.

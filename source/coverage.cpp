@@ -77,9 +77,14 @@ struct Builder {
   }
 };
 
-std::string arrow(const pb::Step& s, const Transition& t) {
-  return fmt::format("{} --{}--> {}", s.id, describe_trigger(t, TriggerStyle::Source), t.target);
+// "from --trigger--> target"; a reminder or a transition that stays has no
+// arrow head.
+std::string arrow(const std::string& from, const Transition& t) {
+  std::string trigger = describe_trigger(t, TriggerStyle::Source);
+  if (t.target.empty()) return fmt::format("{} --{}", from, trigger);
+  return fmt::format("{} --{}--> {}", from, trigger, t.target);
 }
+std::string arrow(const pb::Step& s, const Transition& t) { return arrow(s.id, t); }
 
 PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) {
   PlaybookCoverage pc;
@@ -88,11 +93,14 @@ PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) 
   Builder b{seen, pc};
   for (const pb::Step& s : pb.steps)
     b.add(ItemKind::Step, s.loc, "step " + s.id, seen.entered.count({pb.id, s.id}) > 0, pc.steps);
+  auto transition = [&](const std::string& from, const Transition& t) {
+    bool taken = seen.taken.count({pb.id, t.loc.line, t.loc.col}) > 0;
+    b.add(ItemKind::Transition, t.loc, "transition " + arrow(from, t), taken, pc.transitions);
+  };
   for (const pb::Step& s : pb.steps)
-    for (const Transition& t : s.transitions) {
-      bool taken = seen.taken.count({pb.id, t.loc.line, t.loc.col}) > 0;
-      b.add(ItemKind::Transition, t.loc, "transition " + arrow(s, t), taken, pc.transitions);
-    }
+    for (const Transition& t : s.transitions) transition(s.id, t);
+  if (pb.anywhere)
+    for (const Transition& t : pb.anywhere->transitions) transition("anywhere", t);
   if (schema)
     for (const Rule& r : schema->rules)
       if (applies(r, pb)) b.rule(r);
@@ -103,6 +111,9 @@ PlaybookCoverage of(const Playbook& pb, const Schema* schema, const Seen& seen) 
     for (const Transition& t : s.transitions)
       b.require_actions(t.actions, "on transition " + arrow(s, t));
   }
+  if (pb.anywhere)
+    for (const Transition& t : pb.anywhere->transitions)
+      b.require_actions(t.actions, "on transition " + arrow("anywhere", t));
   return pc;
 }
 

@@ -88,8 +88,8 @@ TEST_CASE("a step that only waits for events warns") {
   auto d = check(p);
   REQUIRE(codes(d) == std::vector<std::string>{"PB054"});
   CHECK(d.items()[0].message ==
-        "step 'email' only waits for 'replied'; with no timer (`after …`, `at …`) nothing "
-        "escalates when none comes");
+        "step 'email' only waits for 'replied'; with no timer (`after …`, `at …`) or "
+        "reminder (`remind ROLE after …`) nothing escalates when none comes");
 }
 
 TEST_CASE("linting many playbooks stays fast") {

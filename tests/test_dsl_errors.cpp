@@ -56,12 +56,15 @@ TEST_CASE("dsl errors: unknown words get 'did you mean' against the words valid 
 }
 
 TEST_CASE("dsl errors: transitions say what was expected, where") {
-  CHECK(errors_of(in_step("on customer_replied done")) ==
-        "3:25: PB001 expected '->' and a step id after the event name\n");
-  CHECK(errors_of(in_step("on task 12 done")) ==
-        "3:16: PB001 expected '->' and a step id after the task id\n");
-  CHECK(errors_of(in_step("on x when a b")) ==
-        "3:17: PB001 expected '->' and a step id after the condition\n");
+  CHECK(
+      errors_of(in_step("on customer_replied done")) ==
+      "3:25: PB001 expected '->' and a step id, or '{' and actions to stay in the step, after the event name\n");
+  CHECK(
+      errors_of(in_step("on task 12 done")) ==
+      "3:16: PB001 expected '->' and a step id, or '{' and actions to stay in the step, after the task id\n");
+  CHECK(
+      errors_of(in_step("on x when a b")) ==
+      "3:17: PB001 expected '->' and a step id, or '{' and actions to stay in the step, after the condition\n");
   CHECK(errors_of(in_step("on x when -> s")) == "3:15: PB001 expected a condition after 'when'\n");
   CHECK(errors_of(in_step("on -> s")) ==
         "3:8: PB001 expected an event name or 'task' and a task id after 'on'\n");
@@ -128,9 +131,10 @@ TEST_CASE("dsl errors: several syntax errors in one file") {
       "    end \"ok\"\n"
       "  }\n"
       "}\n";
-  CHECK(errors_of(text) ==
-        "3:10: PB001 expected '->' and a step id after the event name\n"
-        "8:22: PB001 expected a task id (a number)\n");
+  CHECK(
+      errors_of(text) ==
+      "3:10: PB001 expected '->' and a step id, or '{' and actions to stay in the step, after the event name\n"
+      "8:22: PB001 expected a task id (a number)\n");
   Diagnostics d;
   auto m = parse_dsl(text, "t.playbook", d);
   REQUIRE(m);  // partial

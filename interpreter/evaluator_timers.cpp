@@ -1,0 +1,125 @@
+// evaluator_timers.cpp — the timers of the pure evaluator (evaluator.hpp):
+// arming a step's `after`, `at` and `remind` timers on entry, re-arming `at`
+// timers when dates change, and a tick that fires one timer.
+//
+// Contract (docs/language.md, "Timers"):
+//  * `after N UNIT` is due N UNIT after the step's entry; with `since
+//    entering STEP`, N UNIT after the run's latest arrival in STEP from
+//    another step (InstanceState::arrived), so re-entering a step does not
+//    move it. An anchor the run never reached arms nothing.
+//  * `at PATH ± N days` is due at 00:00 UTC of the date; unset arms nothing.
+//  * `remind` is timed like `after`; when it fires it adds a Reminder to the
+//    outcome and moves nothing. `remind … every N UNIT` is armed again, N
+//    UNIT after the instant it was due (not after the tick), so a late tick
+//    does not shift the ones after it. A reminder's `when` is read at the
+//    tick: false skips that reminder (a repeated one stays armed).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/calendar_math.hpp"
+#include "evaluator_ctx.hpp"
+
+namespace pb::detail {
+
+namespace {
+
+// The due instant of an `at PATH ± N days` timer; false when the date is unset.
+bool at_due(Ctx& c, const Transition& t, Instant& due) {
+  EV v = read_path(c, c.path(t.at_path, false));
+  if (v.kind != Value::Kind::Date) return false;
+  due = start_of(Days{std::chrono::days{v.i + t.amount}});
+  return true;
+}
+
+// The due instant of an `after`/`remind` timer; false when its anchor step
+// was never reached by this run.
+bool after_due(Ctx& c, const Transition& t, Instant& due) {
+  Instant from = c.now;
+  if (!t.since.empty()) {
+    const auto& arrived = c.out.instance.arrived;
+    auto it = arrived.find(t.since);
+    if (it == arrived.end()) return false;
+    from = it->second;
+  }
+  due = add_duration(from, t.amount, t.unit, c.cal);
+  return true;
+}
+
+bool is_at(const Step& s, uint32_t i) {
+  return i < s.transitions.size() && s.transitions[i].trigger == TriggerKind::At;
+}
+
+void sort_timers(std::vector<TimerState>& timers) {
+  std::sort(timers.begin(), timers.end(),
+            [](const TimerState& a, const TimerState& b) { return a.transition < b.transition; });
+}
+
+// A reminder came due: tell its role (when its guard holds), move nothing,
+// and arm it again when it repeats.
+bool remind(Ctx& c, const Step& s, const TimerState& tm, const Transition& t) {
+  if (t.every) {  // counted from the due instant, so late ticks do not drift
+    auto& timers = c.out.instance.timers;
+    timers.push_back(
+        TimerState{s.id, tm.transition, add_duration(tm.due, t.amount, t.unit, c.cal)});
+    sort_timers(timers);
+  }
+  if (!holds(c, t.guard)) return !c.failed();
+  c.out.reminders.push_back(Reminder{s.id, t.role, t.text});
+  c.out.taken.push_back(&t);  // for coverage; nothing moves
+  return true;
+}
+
+}  // namespace
+
+void arm_timers(Ctx& c, const Step& s) {
+  auto& timers = c.out.instance.timers;
+  timers.clear();
+  for (uint32_t i = 0; i < s.transitions.size(); ++i) {
+    const Transition& t = s.transitions[i];
+    Instant due;
+    bool armed = t.trigger == TriggerKind::At ? at_due(c, t, due)
+                 : t.timed()                  ? after_due(c, t, due)
+                                              : false;
+    if (armed) timers.push_back(TimerState{s.id, i, due});
+  }
+}
+
+void rearm_at(Ctx& c) {
+  const Step* s = c.cp.step(c.out.instance.step);
+  if (!s || c.out.instance.status != InstanceStatus::Active) return;
+  auto& timers = c.out.instance.timers;
+  std::erase_if(timers, [&](const TimerState& t) { return is_at(*s, t.transition); });
+  for (uint32_t i = 0; i < s->transitions.size(); ++i) {
+    Instant due;
+    if (is_at(*s, i) && at_due(c, s->transitions[i], due))
+      timers.push_back(TimerState{s->id, i, due});
+  }
+  sort_timers(timers);
+}
+
+void forget_fired_at(Ctx& c, const TimerState& fired) {
+  const Step* s = c.cp.step(fired.step);
+  if (s && is_at(*s, fired.transition)) std::erase(c.out.instance.timers, fired);
+}
+
+bool tick(Ctx& c) {
+  if (!active(c)) return false;
+  const TimerState& tm = c.in.timer;
+  const Step* s = c.cp.step(c.out.instance.step);
+  if (tm.step != c.out.instance.step || tm.transition >= s->transitions.size() ||
+      !s->transitions[tm.transition].timed())
+    return c.refuse(RefusalCode::TimerStale, "the timer no longer belongs to the current step");
+  auto& timers = c.out.instance.timers;
+  auto same = [&](const TimerState& t) { return t.transition == tm.transition; };
+  if (std::none_of(timers.begin(), timers.end(), same))
+    return c.refuse(RefusalCode::TimerStale,
+                    "the timer is no longer armed (it fired or was cancelled)");
+  std::erase_if(timers, same);
+  const Transition& t = s->transitions[tm.transition];
+  if (t.trigger == TriggerKind::Remind) return remind(c, *s, tm, t);
+  if (!holds(c, t.guard)) return true;
+  return take(c, t);
+}
+
+}  // namespace pb::detail
