@@ -9,6 +9,9 @@
 //   event          on X                X                on X                 X
 //   task           on task N           task N           task N completed     task N completed
 //   after          after 2 business days | after 1 week | after 1 hour       (all styles)
+//   after by value after P {K: 2 days, else 3 days} (Source, Compact); Graph: after P
+//                  then one line per case ("K: 2 days", "else: 3 days"); Sentence:
+//                  after P {K: 2 days, otherwise 3 days}
 //   at             at PATH | at PATH + 3 days | at PATH - 1 day             (all styles)
 //   when           when E              when E           when E               if E
 //   otherwise      otherwise                                                (all styles)
@@ -42,6 +45,9 @@ std::string trigger_words(const Transition& t, TriggerStyle style);
 // The guard of an event, task or timer transition in `style` (see the table),
 // or "" when there is none or when the trigger is a `when`/`otherwise` branch.
 std::string guard_words(const Transition& t, TriggerStyle style);
+
+// "after PATH {KEY: N UNIT, …, else N UNIT}" of a wait that depends on a value.
+std::string wait_cases_words(const Transition& t);
 
 // "1 business day", "2 weeks": a non-negative amount and its unit (also the
 // YAML printer's `after:` value).

@@ -69,6 +69,16 @@ PB_DSL_ACTION(unit_business) { s.set_unit(DurationUnit::BusinessDays); }
 PB_DSL_ACTION(unit_days) { s.set_unit(DurationUnit::Days); }
 PB_DSL_ACTION(unit_weeks) { s.set_unit(DurationUnit::Weeks); }
 PB_DSL_ACTION(unit_hours) { s.set_unit(DurationUnit::Hours); }
+PB_DSL_ACTION(unit_months) { s.set_unit(DurationUnit::Months); }
+PB_DSL_ACTION(wait_by) {
+  s.tr().wait_by = s.ident(t);
+  s.tr().wait_by_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(wait_key_word) { s.wait_key(s.ident(t), s.loc(t.b)); }
+PB_DSL_ACTION(wait_key_text) { s.wait_key(s.unquote(t), s.loc(t.b)); }
+PB_DSL_ACTION(kw_wait_else) { s.wait_key("", s.loc(t.b)); }
+PB_DSL_ACTION(wait_item) { s.end_wait_case(); }
+PB_DSL_ACTION(unit_business_hours) { s.set_unit(DurationUnit::BusinessHours); }
 PB_DSL_ACTION(kw_at_tr) { s.begin_transition(TriggerKind::At, t); }
 PB_DSL_ACTION(at_path) { s.tr().at_path = s.ident(t); }
 PB_DSL_ACTION(at_sign) { s.at_sign = t.b[0] == '-' ? -1 : 1; }

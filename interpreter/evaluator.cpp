@@ -50,14 +50,27 @@ bool at_due(Ctx& c, const Transition& t, Instant& due) {
   return true;
 }
 
+// The due instant of an `after` timer. A wait by a value takes the case of
+// the attribute's value now (else the `else` case); false when neither.
+bool after_due(Ctx& c, const Transition& t, Instant& due) {
+  if (t.wait_by.empty()) return due = add_duration(c.now, t.amount, t.unit, c.cal), true;
+  EV v = read_path(c, c.path(t.wait_by, false));
+  const WaitCase* pick = nullptr;
+  for (const auto& w : t.wait_cases)
+    if (w.key.empty() ? !pick : (v.kind == Value::Kind::String && w.key == v.s)) pick = &w;
+  if (!pick) return false;
+  due = add_duration(c.now, pick->amount, pick->unit, c.cal);
+  return true;
+}
+
 void arm_timers(Ctx& c, const Step& s) {
   auto& timers = c.out.instance.timers;
   timers.clear();
   for (uint32_t i = 0; i < s.transitions.size(); ++i) {
     const Transition& t = s.transitions[i];
     Instant due;
-    if (t.trigger == TriggerKind::After)
-      timers.push_back(TimerState{s.id, i, add_duration(c.now, t.amount, t.unit, c.cal)});
+    if (t.trigger == TriggerKind::After && after_due(c, t, due))
+      timers.push_back(TimerState{s.id, i, due});
     else if (t.trigger == TriggerKind::At && at_due(c, t, due))
       timers.push_back(TimerState{s.id, i, due});
   }

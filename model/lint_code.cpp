@@ -46,6 +46,7 @@ constexpr LintCodeInfo kCodes[] = {
     {MixedDecision, "PB055", E, "decision branches mixed with other triggers"},
     {DecisionStepContent, "PB056", W, "instructions or tasks on a decision step"},
     {RuleNeverApplies, "PB057", W, "rule that never applies"},
+    {WaitNotCovered, "PB058", E, "wait by a value without a case for every value"},
     {NoteWithoutPrefix, "PB060", E, "note without the note prefix"},
     {TaskMismatch, "PB070", E, "task defined differently in two playbooks"},
     {AttributeTypeMismatch, "PB071", E, "attribute declared with two types"},

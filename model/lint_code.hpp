@@ -63,6 +63,7 @@ enum class LintCode : uint8_t {
   MixedDecision,           // PB055
   DecisionStepContent,     // PB056
   RuleNeverApplies,        // PB057
+  WaitNotCovered,          // PB058
   NoteWithoutPrefix,       // PB060
   TaskMismatch,            // PB070
   AttributeTypeMismatch,   // PB071
