@@ -77,6 +77,7 @@ PB_DSL_ACTION(wait_by) {
 PB_DSL_ACTION(wait_key_word) { s.wait_key(s.ident(t), s.loc(t.b)); }
 PB_DSL_ACTION(wait_key_text) { s.wait_key(s.unquote(t), s.loc(t.b)); }
 PB_DSL_ACTION(kw_wait_else) { s.wait_key("", s.loc(t.b)); }
+PB_DSL_ACTION(wait_amount) { s.tr().amount = s.to_int(t); }
 PB_DSL_ACTION(wait_item) { s.end_wait_case(); }
 PB_DSL_ACTION(unit_business_hours) { s.set_unit(DurationUnit::BusinessHours); }
 PB_DSL_ACTION(kw_at_tr) { s.begin_transition(TriggerKind::At, t); }

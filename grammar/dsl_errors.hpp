@@ -176,6 +176,7 @@ PB_ERROR(after_unit,
 PB_ERROR(wait_open, "expected '{' and `VALUE: N UNIT` cases after the attribute path");
 PB_ERROR(wait_item, "expected `VALUE: N UNIT` or `else N UNIT`");
 PB_ERROR(wait_colon, "expected ':' and a duration after the value");
+PB_ERROR(wait_amount, "expected a number (the duration) after ':' or 'else'");
 PB_ERROR(wait_close, "expected ',' or '}' after the case");
 PB_ERROR(business_days, "expected 'days' or 'hours' after 'business'");
 PB_ERROR(at_path, "expected a date attribute path after 'at'");

@@ -151,10 +151,11 @@ struct wait_key_word : identifier {};
 struct wait_key_text : string_lit {};  // a value that is no identifier: "Asia Pacific"
 struct wait_key : p::sor<wait_key_word, wait_key_text> {};
 struct wait_colon : sym<':'> {};
-struct wait_case : p::seq<wait_key, ws, p::must<wait_colon>, p::must<after_amount>, ws,
-                          p::must<after_unit>, ws> {};
+struct wait_amount : integer {};
+struct wait_duration : p::seq<p::must<wait_amount>, ws, p::must<after_unit>, ws> {};
+struct wait_case : p::seq<wait_key, ws, p::must<wait_colon>, wait_duration> {};
 PB_KW(kw_wait_else, "else");
-struct wait_else : p::seq<kw_wait_else, ws, p::must<after_amount>, ws, p::must<after_unit>, ws> {};
+struct wait_else : p::seq<kw_wait_else, ws, wait_duration> {};
 struct wait_item : p::sor<wait_else, wait_case> {};
 struct wait_close : sym<'}'> {};
 // Taken only for a dotted path, so `after two days` still asks for a number.

@@ -5,11 +5,18 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "calendar_math.hpp"
 #include "time_zone.hpp"
 
 namespace pb {
+
+struct TimeZone {
+  const date::time_zone* tz;
+};
 
 namespace {
 
@@ -17,14 +24,14 @@ using std::chrono::days;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-date::local_seconds to_local(Instant t, const date::time_zone* z) {
+date::local_seconds to_local(Instant t, const TimeZone* z) {
   if (!z) return date::local_seconds{t.time_since_epoch()};
-  return z->to_local(t);
+  return z->tz->to_local(t);
 }
 
-Instant to_sys(date::local_seconds l, const date::time_zone* z) {
+Instant to_sys(date::local_seconds l, const TimeZone* z) {
   if (!z) return Instant{l.time_since_epoch()};
-  return z->to_sys(l, date::choose::earliest);  // a time skipped by DST: the change itself
+  return z->tz->to_sys(l, date::choose::earliest);  // a time skipped by DST: the change itself
 }
 
 }  // namespace
@@ -46,11 +53,16 @@ Instant add_business_hours(Instant t, int64_t n, const Calendar& cal) {
   return t + left;
 }
 
-const date::time_zone* find_time_zone(std::string_view name) {
+const TimeZone* find_time_zone(std::string_view name) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<TimeZone>, std::less<>> found;
+  std::lock_guard lock(mu);
+  if (auto it = found.find(name); it != found.end()) return it->second.get();
   try {
     const date::time_zone* z = date::locate_zone(name);
     z->get_info(date::sys_seconds{});  // loads the zone's rules now, not in the evaluator
-    return z;
+    return found.emplace(std::string(name), std::make_unique<TimeZone>(TimeZone{z}))
+        .first->second.get();
   } catch (const std::exception&) {
     return nullptr;
   }

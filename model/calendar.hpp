@@ -17,14 +17,14 @@
 
 #include "model.hpp"
 
-namespace date {
-class time_zone;
-}
-
 namespace pb {
 
 using Days = std::chrono::sys_days;
 using Instant = std::chrono::sys_seconds;
+
+// A time zone with its rules loaded (time_zone.hpp); opaque here, so that
+// the model's headers do not bring in the tz library's names.
+struct TimeZone;
 
 struct Calendar {
   Loc loc;
@@ -32,10 +32,10 @@ struct Calendar {
   std::string country;  // the representative country whose holidays are listed
   std::array<bool, 7> working{false, true, true, true, true, true, false};  // Sun..Sat
   std::map<Days, std::string> holidays;                                     // date → name
-  std::string time_zone;                  // IANA name as written; "" = UTC
-  const date::time_zone* zone = nullptr;  // `time_zone` resolved; nullptr = UTC
-  int work_start = 9 * 60;                // working hours: minutes after local
-  int work_end = 17 * 60;                 // midnight, work_start < work_end
+  std::string time_zone;           // IANA name as written; "" = UTC
+  const TimeZone* zone = nullptr;  // `time_zone` resolved; nullptr = UTC
+  int work_start = 9 * 60;         // working hours: minutes after local
+  int work_end = 17 * 60;          // midnight, work_start < work_end
 
   bool is_working(Days d) const;
 };

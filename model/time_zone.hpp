@@ -3,7 +3,7 @@
 //
 // Contract: called by the loaders of calendars, never by the evaluator.
 // find_time_zone returns the zone with its rules already loaded (so later
-// conversions read no files), or nullptr for a name the tzdb does not know
+// conversions read no files), the same pointer for the same name, or nullptr for a name the tzdb does not know
 // (or when the tzdb cannot be read); it never throws. time_zone_names lists
 // every zone name the tzdb holds (for did-you-mean), empty without a tzdb.
 #pragma once
@@ -12,13 +12,11 @@
 #include <string_view>
 #include <vector>
 
-namespace date {
-class time_zone;
-}
+#include "calendar.hpp"
 
 namespace pb {
 
-const date::time_zone* find_time_zone(std::string_view name);
+const TimeZone* find_time_zone(std::string_view name);
 std::vector<std::string> time_zone_names();
 
 }  // namespace pb

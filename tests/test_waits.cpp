@@ -18,7 +18,7 @@ using namespace pb;
 namespace {
 
 std::string dsl_with(const std::string& transitions) {
-  return "playbook p {\n  title \"P\"\n  start a\n\n  step a {\n" + transitions +
+  return "playbook p {\n  title \"P\"\n\n  start a\n\n  step a {\n" + transitions +
          "  }\n\n  step b {\n    end \"done\"\n  }\n}\n";
 }
 
@@ -62,7 +62,8 @@ TEST_CASE("a wait by a value: DSL, YAML and back", "[waits]") {
   const Transition& t = m.steps[0].transitions[0];
   CHECK(t.trigger == TriggerKind::After);
   CHECK(t.wait_by == "tenant.region");
-  CHECK((t.wait_by_loc->line == 6 && t.wait_by_loc->col == 11));
+  CHECK(t.wait_by_loc.str() == "t.playbook:7:11");
+  CHECK(t.wait_cases[1].loc.str() == "t.playbook:7:49");
   REQUIRE(t.wait_cases.size() == 3);
   CHECK((t.wait_cases[0].key == "APJ" && t.wait_cases[0].amount == 4 &&
          t.wait_cases[0].unit == DurationUnit::BusinessHours));
@@ -101,16 +102,16 @@ TEST_CASE("a wait by a value in every describe style", "[waits]") {
 
 TEST_CASE("DSL errors in units and waits by a value", "[waits]") {
   CHECK(dsl_test::errors_of(dsl_with("    after 2 fortnights -> b\n")) ==
-        "6:13: PB001 unknown unit 'fortnights': use business days, business hours, days, weeks, "
+        "7:13: PB001 unknown unit 'fortnights': use business days, business hours, days, weeks, "
         "hours or months\n");
   CHECK(dsl_test::errors_of(dsl_with("    after tenant.region APJ: 2 days -> b\n")) ==
-        "6:29: PB001 expected '{' and `VALUE: N UNIT` cases after the attribute path\n");
+        "7:25: PB001 expected '{' and `VALUE: N UNIT` cases after the attribute path\n");
   CHECK(dsl_test::errors_of(dsl_with("    after tenant.region {APJ 2 days} -> b\n")) ==
-        "6:34: PB001 expected ':' and a duration after the value\n");
+        "7:30: PB001 expected ':' and a duration after the value\n");
   CHECK(dsl_test::errors_of(dsl_with("    after tenant.region {APJ: 2 days; else 1 day} -> b\n")) ==
-        "6:41: PB001 expected ',' or '}' after the case\n");
+        "7:37: PB001 expected ',' or '}' after the case\n");
   CHECK(dsl_test::errors_of(dsl_with("    after tenant.region {APJ: two days} -> b\n")) ==
-        "6:35: PB001 expected a number after 'after'\n");
+        "7:31: PB001 expected a number (the duration) after ':' or 'else'\n");
 }
 
 TEST_CASE("YAML errors in waits by a value", "[waits]") {
@@ -126,7 +127,7 @@ TEST_CASE("YAML errors in waits by a value", "[waits]") {
   };
   CHECK(errors("{tenant.region: {APJ: 2 days}}").empty());
   CHECK(errors("{tenant.region: {APJ: 2 fortnights}}") ==
-        "7:31 PB090 a case of 'after' must be \"INT UNIT\" with UNIT business days, business "
+        "7:38 PB090 a case of 'after' must be \"INT UNIT\" with UNIT business days, business "
         "hours, days, weeks, hours or months; got '2 fortnights'\n");
   CHECK(errors("{tenant.region: {APJ: 2 days}, tenant.l1: {x: 1 day}}") ==
         "7:16 PB012 'after' by a value takes one attribute path mapped to its cases, e.g. "
