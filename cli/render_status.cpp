@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cli/text_out.hpp"
+#include "grammar/describe.hpp"
 #include "model/calendar_math.hpp"
 #include "run_common.hpp"
 
@@ -124,6 +125,15 @@ std::string timer_text(const CompiledPlaybook* cp, const TimerState& t) {
 
 namespace {
 
+// " (after PATH {…})" for a timer whose duration depended on a value, so
+// the FM sees which table its due date came from; "" for any other timer.
+std::string wait_note(const Step* s, const TimerState& t) {
+  if (!s || t.transition >= s->transitions.size()) return "";
+  const Transition& tr = s->transitions[t.transition];
+  if (tr.wait_by.empty()) return "";
+  return " (" + trigger_words(tr, TriggerStyle::Compact) + ")";
+}
+
 // A complete task that an `on task` transition of step `s` waits on: only a
 // new completion moves the step, and that needs a reset first.
 bool waits_for_reset(const Step& s, const TenantState& t, int64_t id) {
@@ -167,8 +177,8 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
   }
   for (const auto& t : st.timers) {
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
-    out.add("    timer: {} due {}{}", timer_text(v.cp.get(), t), format_iso_instant(t.due),
-            m ? stuck_text(*m) : "");
+    out.add("    timer: {} due {}{}{}", timer_text(v.cp.get(), t), format_iso_instant(t.due),
+            wait_note(s, t), m ? stuck_text(*m) : "");
   }
   bool events =
       std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });

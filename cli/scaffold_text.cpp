@@ -54,6 +54,17 @@ std::string payload_line(const Attribute& a, Instant start) {
   return fmt::format("      {}: {}   # TODO {}\n", a.name, value, hint);
 }
 
+// A wait by a value: the `else` case (else the first), and which to check.
+std::string wait_advance_text(const Transition& t) {
+  const WaitCase* w = t.wait_cases.empty() ? nullptr : &t.wait_cases.front();
+  for (const auto& c : t.wait_cases)
+    if (c.key.empty()) w = &c;
+  if (!w) return "";
+  return fmt::format("  - advance: {}   # the timer `{}`: TODO the case of the tenant's {}\n",
+                     duration_words(w->amount, w->unit), trigger_words(t, TriggerStyle::Compact),
+                     t.wait_by);
+}
+
 std::string action_text(const Playbook& pb, const Transition& t, Instant start) {
   std::string out;
   switch (t.trigger) {
@@ -72,6 +83,7 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
     }
     case TriggerKind::Task: return fmt::format("  - complete: {}\n", t.task);
     case TriggerKind::After:
+      if (!t.wait_by.empty()) return wait_advance_text(t);
       return fmt::format("  - advance: {}   # the timer `{}`{}\n", duration_words(t.amount, t.unit),
                          trigger_words(t, TriggerStyle::Compact),
                          t.since.empty() ? "" : ": TODO less, by the time spent since then");

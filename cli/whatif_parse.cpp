@@ -73,15 +73,17 @@ bool tenant_attributes(const Globals& g, const WhatifOpts& o, const LoadResult& 
 }  // namespace
 
 bool parse_offset(const std::string& text, int64_t& amount, DurationUnit& unit) {
-  static const std::regex re(R"(\+(\d{1,6})(bd|d|h|w))");
+  static const std::regex re(R"(\+(\d{1,6})(bd|bh|d|h|w|mo))");
   std::smatch m;
   if (!std::regex_match(text, m, re)) return false;
   amount = std::stoll(m[1]);
   std::string u = m[2];
-  unit = u == "bd"  ? DurationUnit::BusinessDays
-         : u == "d" ? DurationUnit::Days
-         : u == "h" ? DurationUnit::Hours
-                    : DurationUnit::Weeks;
+  unit = u == "bd"   ? DurationUnit::BusinessDays
+         : u == "bh" ? DurationUnit::BusinessHours
+         : u == "d"  ? DurationUnit::Days
+         : u == "h"  ? DurationUnit::Hours
+         : u == "mo" ? DurationUnit::Months
+                     : DurationUnit::Weeks;
   return true;
 }
 

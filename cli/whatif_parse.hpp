@@ -22,7 +22,8 @@ struct WhatifOpts {
   bool follow = false;
 };
 
-// "+N{bd|d|h|w}" → amount and unit; false when not an offset.
+// "+N{bd|bh|d|h|w|mo}" → amount and unit (bh business hours, mo calendar
+// months); false when not an offset.
 bool parse_offset(const std::string& text, int64_t& amount, DurationUnit& unit);
 
 // A date (09:00 UTC) or a date-time; false when neither.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/time_zone.hpp"
 #include "yaml_internal.hpp"
 
 namespace pb {
@@ -64,6 +65,44 @@ void read_holidays(Reader& r, const Field& f, Calendar& c) {
     if (!c.holidays.emplace(*d, name).second)
       r.diags.error(df->loc, LintCode::DuplicateId, fmt::format("holiday {} listed twice", date));
   }
+}
+
+// "HH:MM" → minutes after midnight (00:00..24:00); -1 when not a time.
+int parse_clock(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':') return -1;
+  for (size_t i : {0, 1, 3, 4})
+    if (s[i] < '0' || s[i] > '9') return -1;
+  int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (m > 59 || h > 24 || (h == 24 && m != 0)) return -1;
+  return h * 60 + m;
+}
+
+void read_working_hours(Reader& r, const Field& f, Calendar& c) {
+  std::string text;
+  if (!r.str(f, text)) return;
+  std::string_view s = text;
+  size_t dash = s.find('-');
+  int start = dash == std::string_view::npos ? -1 : parse_clock(s.substr(0, dash));
+  int end = dash == std::string_view::npos ? -1 : parse_clock(s.substr(dash + 1));
+  if (start < 0 || end < 0 || start >= end) {
+    r.invalid(f.loc, fmt::format("'working_hours' must be \"HH:MM-HH:MM\" with the start "
+                                 "before the end, e.g. \"09:00-17:00\"; got '{}'",
+                                 text));
+    return;
+  }
+  c.work_start = start;
+  c.work_end = end;
+}
+
+void read_time_zone(Reader& r, const Field& f, Calendar& c) {
+  if (!r.str(f, c.time_zone)) return;
+  c.zone = find_time_zone(c.time_zone);
+  if (!c.zone)
+    r.invalid(f.loc,
+              fmt::format("unknown time zone '{}': use an IANA name such as "
+                          "America/New_York, Europe/London or Australia/Sydney",
+                          c.time_zone),
+              did_you_mean(c.time_zone, time_zone_names()));
 }
 
 bool id_char(char ch) {
@@ -127,6 +166,8 @@ std::optional<Calendar> parse_yaml_calendar(std::string_view text, const std::st
   yaml::read_key(r, root, "calendar", c.id, yaml::str, true);
   yaml::read_key(r, root, "country", c.country, yaml::str);
   if (auto w = r.get(root, "working_days")) read_working_days(r, *w, c);
+  if (auto z = r.get(root, "time_zone")) read_time_zone(r, *z, c);
+  if (auto h = r.get(root, "working_hours")) read_working_hours(r, *h, c);
   if (auto h = r.get(root, "holidays")) read_holidays(r, *h, c);
   return c;
 }

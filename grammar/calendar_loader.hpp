@@ -3,12 +3,16 @@
 //   calendar: AMERICAS
 //   country: United States
 //   working_days: [Mon, Tue, Wed, Thu, Fri]     # optional, default Mon–Fri
+//   time_zone: America/New_York                 # optional IANA name, default UTC
+//   working_hours: "09:00-17:00"                # optional local hours, this default
 //   holidays:
 //     - {date: 2026-01-01, name: "New Year's Day"}
 //
 // Contract: like every parse function (frontend.hpp) it never throws; problems
 // are diagnostics at 1-based line:col (PB010–PB014, PB090 for an impossible
-// date or unknown weekday, PB020 for a date listed twice).
+// date, unknown weekday, unknown time zone (with did-you-mean) or malformed
+// working hours, PB020 for a date listed twice). The time zone is resolved
+// here, with its rules loaded (model/time_zone.hpp).
 #pragma once
 
 #include <optional>

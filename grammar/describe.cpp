@@ -9,7 +9,7 @@
 namespace pb {
 
 std::string duration_words(int64_t amount, DurationUnit unit) {
-  std::string u = to_string(unit);  // "business days", "days", "weeks", "hours"
+  std::string u = to_string(unit);  // "business days", "days", "months", "business hours", …
   if (amount == 1) u.pop_back();
   return fmt::format("{} {}", amount, u);
 }
@@ -44,14 +44,40 @@ std::string remind_words(const Transition& t, TriggerStyle style) {
   return style == TriggerStyle::Source ? w + " " + grammar::quote(t.text) : w;
 }
 
+// A case's key as the DSL reads it back: bare when an identifier (not `else`).
+std::string key(const std::string& k) {
+  return grammar::is_identifier(k) && k != "else" ? k : grammar::quote(k);
+}
+
+// `after PATH {APJ: 3 business days, else 2 business days}`; Graph puts each
+// case on a line of its own, Sentence reads "otherwise" for `else`.
+std::string wait_words(const Transition& t, TriggerStyle style) {
+  const bool graph = style == TriggerStyle::Graph, sentence = style == TriggerStyle::Sentence;
+  std::string out = "after " + t.wait_by + (graph ? "" : " {");
+  for (size_t i = 0; i < t.wait_cases.size(); ++i) {
+    const WaitCase& w = t.wait_cases[i];
+    out += graph ? "\n" : i ? ", " : "";
+    out += w.key.empty() ? (sentence ? "otherwise "
+                            : graph  ? "else: "
+                                     : "else ")
+                         : key(w.key) + ": ";
+    out += duration_words(w.amount, w.unit);
+  }
+  return (graph ? out : out + "}") + since_words(t);
+}
+
 }  // namespace
+
+std::string wait_cases_words(const Transition& t) { return wait_words(t, TriggerStyle::Source); }
 
 std::string trigger_words(const Transition& t, TriggerStyle style) {
   bool named = style == TriggerStyle::Source || style == TriggerStyle::Graph;
   switch (t.trigger) {
     case TriggerKind::Event: return named ? "on " + t.event : t.event;
     case TriggerKind::Task: return task_words(t, style);
-    case TriggerKind::After: return "after " + duration_words(t.amount, t.unit) + since_words(t);
+    case TriggerKind::After:
+      if (!t.wait_by.empty()) return wait_words(t, style);
+      return "after " + duration_words(t.amount, t.unit) + since_words(t);
     case TriggerKind::Remind: return remind_words(t, style);
     case TriggerKind::At: return at_words(t);
     case TriggerKind::When:

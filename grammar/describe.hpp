@@ -12,6 +12,9 @@
 //                  with an anchor: after 1 week since entering STEP           (all styles)
 //   remind         remind R after 2 days [since entering S] "T"  (Source; the others
 //                  without the text)
+//   after by value after P {K: 2 days, else 3 days} (Source, Compact); Graph: after P
+//                  then one line per case ("K: 2 days", "else: 3 days"); Sentence:
+//                  after P {K: 2 days, otherwise 3 days}
 //   at             at PATH | at PATH + 3 days | at PATH - 1 day             (all styles)
 //   when           when E              when E           when E               if E
 //   otherwise      otherwise                                                (all styles)
@@ -45,6 +48,9 @@ std::string trigger_words(const Transition& t, TriggerStyle style);
 // The guard of an event, task or timer transition in `style` (see the table),
 // or "" when there is none or when the trigger is a `when`/`otherwise` branch.
 std::string guard_words(const Transition& t, TriggerStyle style);
+
+// "after PATH {KEY: N UNIT, …, else N UNIT}" of a wait that depends on a value.
+std::string wait_cases_words(const Transition& t);
 
 // "1 business day", "2 weeks": a non-negative amount and its unit (also the
 // YAML printer's `after:` value).

@@ -83,6 +83,17 @@ PB_DSL_ACTION(kw_remind_every) { s.tr().every = true; }
 PB_DSL_ACTION(kw_anywhere) { s.begin_anywhere(t); }
 PB_DSL_ACTION(except_step) { s.add_except(t); }
 PB_DSL_ACTION(anywhere_close) { s.end_anywhere(); }
+PB_DSL_ACTION(unit_months) { s.set_unit(DurationUnit::Months); }
+PB_DSL_ACTION(wait_by) {
+  s.tr().wait_by = s.ident(t);
+  s.tr().wait_by_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(wait_key_word) { s.wait_key(s.ident(t), s.loc(t.b)); }
+PB_DSL_ACTION(wait_key_text) { s.wait_key(s.unquote(t), s.loc(t.b)); }
+PB_DSL_ACTION(kw_wait_else) { s.wait_key("", s.loc(t.b)); }
+PB_DSL_ACTION(wait_amount) { s.tr().amount = s.to_int(t); }
+PB_DSL_ACTION(wait_item) { s.end_wait_case(); }
+PB_DSL_ACTION(unit_business_hours) { s.set_unit(DurationUnit::BusinessHours); }
 PB_DSL_ACTION(kw_at_tr) { s.begin_transition(TriggerKind::At, t); }
 PB_DSL_ACTION(at_path) { s.tr().at_path = s.ident(t); }
 PB_DSL_ACTION(at_sign) { s.at_sign = t.b[0] == '-' ? -1 : 1; }

@@ -188,8 +188,15 @@ PB_ERROR(anywhere_item_expected, "expected 'on' and a transition, or '}', in 'an
 PB_ERROR(guard_expr, "expected a condition after 'when'");
 PB_ERROR(branch_cond, "expected a condition after 'when'");
 PB_ERROR(after_amount, "expected a number after 'after'");
-PB_ERROR(after_unit, "expected a unit after the number: business days, days, weeks or hours");
-PB_ERROR(business_days, "expected 'days' after 'business'");
+PB_ERROR(after_unit,
+         "expected a unit after the number: business days, business hours, days, weeks, hours or "
+         "months");
+PB_ERROR(wait_open, "expected '{' and `VALUE: N UNIT` cases after the attribute path");
+PB_ERROR(wait_item, "expected `VALUE: N UNIT` or `else N UNIT`");
+PB_ERROR(wait_colon, "expected ':' and a duration after the value");
+PB_ERROR(wait_amount, "expected a number (the duration) after ':' or 'else'");
+PB_ERROR(wait_close, "expected ',' or '}' after the case");
+PB_ERROR(business_days, "expected 'days' or 'hours' after 'business'");
 PB_ERROR(at_path, "expected a date attribute path after 'at'");
 PB_ERROR(at_amount, "expected a number of days after '+' or '-'");
 PB_ERROR(at_days, "expected 'days' after the number");

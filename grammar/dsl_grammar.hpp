@@ -140,20 +140,41 @@ struct on_tr : p::seq<kw_on_tr, ws, p::must<on_what>> {};
 
 struct after_amount : integer {};
 struct business_days : p::sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")> {};
+struct business_hours_w : p::sor<TAO_PEGTL_KEYWORD("hours"), TAO_PEGTL_KEYWORD("hour")> {};
+struct unit_business_hours : p::seq<TAO_PEGTL_KEYWORD("business"), ws, business_hours_w> {};
 struct unit_business : p::seq<TAO_PEGTL_KEYWORD("business"), ws, p::must<business_days>> {};
 struct unit_days : p::sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")> {};
 struct unit_weeks : p::sor<TAO_PEGTL_KEYWORD("weeks"), TAO_PEGTL_KEYWORD("week")> {};
 struct unit_hours : p::sor<TAO_PEGTL_KEYWORD("hours"), TAO_PEGTL_KEYWORD("hour")> {};
-struct after_unit
-    : p::sor<unit_business, unit_days, unit_weeks, unit_hours, unknown_word<WordContext::Unit>> {};
+struct unit_months : p::sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")> {};
+struct after_unit : p::sor<unit_business_hours, unit_business, unit_days, unit_weeks, unit_hours,
+                           unit_months, unknown_word<WordContext::Unit>> {};
+// A wait that depends on a value: `after PATH { KEY: N UNIT, …, else N UNIT }`.
+struct wait_by : path {};
+struct wait_open : sym<'{'> {};
+struct wait_key_word : identifier {};
+struct wait_key_text : string_lit {};  // a value that is no identifier: "Asia Pacific"
+struct wait_key : p::sor<wait_key_word, wait_key_text> {};
+struct wait_colon : sym<':'> {};
+struct wait_amount : integer {};
+struct wait_duration : p::seq<p::must<wait_amount>, ws, p::must<after_unit>, ws> {};
+struct wait_case : p::seq<wait_key, ws, p::must<wait_colon>, wait_duration> {};
+PB_KW(kw_wait_else, "else");
+struct wait_else : p::seq<kw_wait_else, ws, wait_duration> {};
+struct wait_item : p::sor<wait_else, wait_case> {};
+struct wait_close : sym<'}'> {};
+// Taken only for a dotted path, so `after two days` still asks for a number.
+struct after_keyed : p::seq<p::at<identifier, p::one<'.'>>, wait_by, ws, p::must<wait_open>,
+                            list_of<wait_item>, p::must<wait_close>, ws> {};
+struct after_single : p::seq<p::must<after_amount>, ws, p::must<after_unit>, ws> {};
 // since entering STEP: the timer counts from the run's arrival in STEP.
 struct since_step : not_reserved_id {};
 struct since_entering : p::seq<TAO_PEGTL_KEYWORD("entering"), ws> {};
 PB_KW(kw_since, "since");
 struct since_anchor : p::seq<kw_since, ws, p::must<since_entering>, p::must<since_step>, ws> {};
 PB_KW(kw_after_tr, "after");
-struct after_tr : p::seq<kw_after_tr, ws, p::must<after_amount>, ws, p::must<after_unit>, ws,
-                         p::opt<since_anchor>, guarded<arrow_after_timer>> {};
+struct after_tr : p::seq<kw_after_tr, ws, p::sor<after_keyed, after_single>, p::opt<since_anchor>,
+                         guarded<arrow_after_timer>> {};
 
 // remind ROLE after|every N UNIT [since entering STEP] "text" [when EXPR]
 struct remind_role : identifier {};

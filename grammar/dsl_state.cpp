@@ -23,8 +23,8 @@ const std::vector<std::string>& context_words(WordContext ctx) {
                                                "unassign", "send",  "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
-  static const std::vector<std::string> unit{"business", "days",  "day", "weeks",
-                                             "week",     "hours", "hour"};
+  static const std::vector<std::string> unit{"business", "days", "day",    "weeks", "week",
+                                             "hours",    "hour", "months", "month"};
   static const std::vector<std::string> note{"status", "technical", "engagement"};
   static const std::vector<std::string> flag{"mandatory", "optional"};
   switch (ctx) {
@@ -97,7 +97,11 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
     case WordContext::Type: throw syntax_error(b, fmt::format("unknown type '{}'", word), hint);
     case WordContext::Unit:
       throw syntax_error(
-          b, fmt::format("unknown unit '{}': use business days, days, weeks or hours", word), hint);
+          b,
+          fmt::format("unknown unit '{}': use business days, business hours, days, weeks, "
+                      "hours or months",
+                      word),
+          hint);
     case WordContext::NoteKind:
       throw syntax_error(
           b, fmt::format("unknown note kind '{}': use status, technical or engagement", word),

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dsl_grammar.hpp"
@@ -56,6 +57,18 @@ class DslState : public ParseState {
   void begin_attr(Tok t);
   void set_type(Tok t);
   void set_unit(DurationUnit u) { tr().unit = u; }
+  // A case of `after PATH { … }`: its key, then (after its amount and unit
+  // went to the transition) the case itself; the transition's own amount
+  // and unit stay 0 days, as the YAML reader leaves them.
+  void wait_key(std::string key, Loc at) {
+    tr().wait_cases.push_back(WaitCase{at, std::move(key), 0, DurationUnit::Days});
+  }
+  void end_wait_case() {
+    Transition& t = tr();
+    if (t.wait_cases.empty()) return;
+    t.wait_cases.back().amount = std::exchange(t.amount, 0);
+    t.wait_cases.back().unit = std::exchange(t.unit, DurationUnit::Days);
+  }
   void finish();  // end of input: leftover comments become trailing ones
 
   int at_sign = 1;

@@ -131,8 +131,11 @@ std::string quoted(const std::string& s) {
 std::string scalar(const std::string& s, bool flow) { return plain_ok(s, flow) ? s : quoted(s); }
 
 std::string key_text(const std::string& k) {
-  bool safe = !k.empty() && !is_digit(k[0]) && k != "null" && k != "Null" && k != "NULL";
-  for (char c : k) safe = safe && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  bool safe =
+      !k.empty() && !is_digit(k[0]) && k[0] != '.' && k != "null" && k != "Null" && k != "NULL";
+  // A dot inside a word (an attribute path, `tenant.region`) reads as a string everywhere.
+  for (char c : k)
+    safe = safe && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.');
   return safe ? k : quoted(k);
 }
 

@@ -67,6 +67,13 @@ void read_attributes(Reader& r, const Field& f, std::vector<Attribute>& out, int
 void read_rules(Reader& r, const Field& f, std::vector<Rule>& out);
 void read_steps(Reader& r, const Field& f, std::vector<Step>& out);
 void read_anywhere(Reader& r, const Field& f, std::optional<Anywhere>& out);
+
+// "business days" → the unit ("business day", "month"… singular too).
+bool parse_unit(std::string_view u, DurationUnit& out);
+// Splits "  12  rest" into 12 and "rest"; false without leading digits.
+bool leading_int(std::string_view& s, int64_t& out);
+// `after: {PATH: {KEY: "N UNIT", …, else: "N UNIT"}}` (yaml_wait.cpp).
+void read_wait(Reader& r, const Field& f, Transition& t);
 std::vector<Action> read_actions(Reader& r, const Field& f, int depth);
 
 }  // namespace pb::yaml

@@ -34,7 +34,8 @@ const std::map<std::string, KeyTable>& known_keys() {
       {"require", {"expr", "message", "code"}},
       {"each", {"var", "in", "where", "do"}},
       {"schema_file", {"schema", "attributes", "rules"}},
-      {"calendar_file", {"calendar", "country", "working_days", "holidays"}},
+      {"calendar_file",
+       {"calendar", "country", "time_zone", "working_days", "working_hours", "holidays"}},
       {"holiday", {"date", "name"}},
   };
   return tables;

@@ -154,12 +154,24 @@ Y actions(const std::vector<Action>& as) {
   return y;
 }
 
+// `after: {PATH: {KEY: N UNIT, …, else: N UNIT}}` (yaml_wait.cpp reads it).
+Y wait_after(const Transition& t) {
+  Y cases = Y::map();
+  for (const auto& w : t.wait_cases)
+    cases.add(w.key.empty() ? "else" : w.key, S(duration_words(w.amount, w.unit)));
+  Y by = Y::map();
+  by.add(t.wait_by, std::move(cases));
+  return by;
+}
+
 Y transition(const Transition& t) {
   Y y = Y::map();
   switch (t.trigger) {
     case TriggerKind::Event: y.add("event", S(t.event)); break;
     case TriggerKind::Task: y.add("task", N(t.task)); break;
-    case TriggerKind::After: y.add("after", S(duration_words(t.amount, t.unit))); break;
+    case TriggerKind::After:
+      y.add("after", t.wait_by.empty() ? S(duration_words(t.amount, t.unit)) : wait_after(t));
+      break;
     case TriggerKind::At: {
       int64_t n = t.amount < 0 ? -t.amount : t.amount;
       std::string off = t.amount == 0 ? ""

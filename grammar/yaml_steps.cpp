@@ -8,28 +8,14 @@
 
 namespace pb::yaml {
 
-namespace {
-
-// The keys of `map` among `choices` that are present, in table order.
-std::vector<Field> present(Reader& r, const Field& map, const std::vector<std::string>& choices) {
-  std::vector<Field> out;
-  for (const auto& k : choices)
-    if (auto f = r.get(map, k)) out.push_back(*f);
-  return out;
-}
-
-// At most one of `given`; PB012 on the second.
-void at_most_one(Reader& r, const std::vector<Field>& given, const std::string& what) {
-  if (given.size() > 1)
-    r.diags.error(given[1].key_loc, LintCode::WrongType,
-                  fmt::format("{} takes only one of these keys; both {} and {} given", what,
-                              given[0].name, given[1].name));
-}
-
 bool parse_unit(std::string_view u, DurationUnit& out) {
   if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
   if (u == "business day")
     out = DurationUnit::BusinessDays;
+  else if (u == "business hour")
+    out = DurationUnit::BusinessHours;
+  else if (u == "month")
+    out = DurationUnit::Months;
   else if (u == "day")
     out = DurationUnit::Days;
   else if (u == "week")
@@ -56,13 +42,32 @@ bool leading_int(std::string_view& s, int64_t& out) {
   return n > 0;
 }
 
+namespace {
+
+// The keys of `map` among `choices` that are present, in table order.
+std::vector<Field> present(Reader& r, const Field& map, const std::vector<std::string>& choices) {
+  std::vector<Field> out;
+  for (const auto& k : choices)
+    if (auto f = r.get(map, k)) out.push_back(*f);
+  return out;
+}
+
+// At most one of `given`; PB012 on the second.
+void at_most_one(Reader& r, const std::vector<Field>& given, const std::string& what) {
+  if (given.size() > 1)
+    r.diags.error(given[1].key_loc, LintCode::WrongType,
+                  fmt::format("{} takes only one of these keys; both {} and {} given", what,
+                              given[0].name, given[1].name));
+}
+
 void read_after(Reader& r, const Field& f, Transition& t) {
+  if (f.node.IsMap()) return read_wait(r, f, t);
   std::string text;
   if (!r.str(f, text)) return;
   std::string_view s = text;
   if (!leading_int(s, t.amount) || !parse_unit(s, t.unit))
-    r.invalid(f.loc, fmt::format("'after' must be \"INT UNIT\" with UNIT business days, days, "
-                                 "weeks or hours; got '{}'",
+    r.invalid(f.loc, fmt::format("'after' must be \"INT UNIT\" with UNIT business days, business "
+                                 "hours, days, weeks, hours or months; got '{}'",
                                  text));
 }
 

@@ -33,6 +33,7 @@ void check_transition(PlaybookScope& s, const Transition& t) {
           t.loc, LintCode::ExprTypeError,
           fmt::format("`at` needs a date attribute, but {} is {}", what_of(d), type_name(d.kind)));
   }
+  check_wait(s, env, t);
   if (t.guard) check_guard(s, env, *t.guard, "a guard");
   check_actions(s, env, t.actions);
 }

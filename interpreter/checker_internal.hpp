@@ -114,6 +114,8 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
 Ty type_of(PlaybookScope& s, const Env& env, const Expr& e);
 void check_guard(PlaybookScope& s, const Env& env, const Expr& e, const Label& what);
 void check_enum_literal(PlaybookScope& s, const Ty& en, const Expr& lit);  // PB035
+// `after PATH { KEY: N UNIT, … }`: PB040, PB035, PB011, PB043 (checker_waits.cpp).
+void check_wait(PlaybookScope& s, const Env& env, const Transition& t);
 void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& actions);
 void check_expressions(PlaybookScope& s);
 void check_rules(PlaybookScope& s,

@@ -32,8 +32,23 @@ bool at_due(Ctx& c, const Transition& t, Instant& due) {
   return true;
 }
 
+// The duration of an `after`/`remind` timer. A wait by a value takes the
+// case of the attribute's value now (else the `else` case); false when
+// neither.
+bool duration_of(Ctx& c, const Transition& t, int64_t& amount, DurationUnit& unit) {
+  amount = t.amount, unit = t.unit;
+  if (t.wait_by.empty()) return true;
+  EV v = read_path(c, c.path(t.wait_by, false));
+  const WaitCase* pick = nullptr;
+  for (const auto& w : t.wait_cases)
+    if (w.key.empty() ? !pick : (v.kind == Value::Kind::String && w.key == v.s)) pick = &w;
+  if (!pick) return false;
+  amount = pick->amount, unit = pick->unit;
+  return true;
+}
+
 // The due instant of an `after`/`remind` timer; false when its anchor step
-// was never reached by this run.
+// was never reached by this run, or a wait by a value has no case for it.
 bool after_due(Ctx& c, const Transition& t, Instant& due) {
   Instant from = c.now;
   if (!t.since.empty()) {
@@ -42,7 +57,10 @@ bool after_due(Ctx& c, const Transition& t, Instant& due) {
     if (it == arrived.end()) return false;
     from = it->second;
   }
-  due = add_duration(from, t.amount, t.unit, c.cal);
+  int64_t amount = 0;
+  DurationUnit unit{};
+  if (!duration_of(c, t, amount, unit)) return false;
+  due = add_duration(from, amount, unit, c.cal);
   return true;
 }
 

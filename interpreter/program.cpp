@@ -216,6 +216,7 @@ void Program::compile(const CompiledPlaybook& cp) {
     for (const Transition& t : s.transitions) {
       if (t.guard) add_root(cp, *t.guard);
       if (t.trigger == TriggerKind::At) path_of_[&t.at_path] = add_path(read_ref(cp, t.at_path));
+      if (!t.wait_by.empty()) path_of_[&t.wait_by] = add_path(read_ref(cp, t.wait_by));
       add_actions(cp, t.actions);
     }
   }

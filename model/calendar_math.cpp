@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace pb {
@@ -14,7 +15,7 @@ using std::chrono::hours;
 Days day_of(Instant t) { return std::chrono::floor<days>(t); }
 Instant start_of(Days d) { return Instant{d.time_since_epoch()}; }
 
-static bool has_working_weekday(const Calendar& cal) {
+bool has_working_weekday(const Calendar& cal) {
   for (bool w : cal.working)
     if (w) return true;
   return false;
@@ -63,12 +64,26 @@ Instant add_days(Instant t, int64_t n) { return t + days{n}; }
 Instant add_weeks(Instant t, int64_t n) { return t + days{7 * n}; }
 Instant add_hours(Instant t, int64_t n) { return t + hours{n}; }
 
+Instant add_months(Instant t, int64_t n) {
+  using namespace std::chrono;
+  constexpr int64_t kMaxMonths = 12000;
+  n = std::clamp<int64_t>(n, -kMaxMonths, kMaxMonths);
+  Days d = day_of(t);
+  auto time_of_day = t - start_of(d);
+  year_month_day ymd{d};
+  year_month ym = ymd.year() / ymd.month() + months{n};
+  day last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  return start_of(Days{ym / std::min(ymd.day(), last)}) + time_of_day;
+}
+
 Instant add_duration(Instant t, int64_t n, DurationUnit unit, const Calendar& cal) {
   switch (unit) {
     case DurationUnit::BusinessDays: return add_business_days(t, n, cal);
     case DurationUnit::Days: return add_days(t, n);
     case DurationUnit::Weeks: return add_weeks(t, n);
     case DurationUnit::Hours: return add_hours(t, n);
+    case DurationUnit::Months: return add_months(t, n);
+    case DurationUnit::BusinessHours: return add_business_hours(t, n, cal);
   }
   return t;
 }

@@ -38,6 +38,7 @@ constexpr LintCodeInfo kCodes[] = {
     {ExprTypeError, "PB040", E, "type error in an expression"},
     {SetTypeError, "PB041", E, "type error in set"},
     {UnsetOrdering, "PB042", W, "ordering a value that may be unset"},
+    {WaitNotCovered, "PB043", E, "wait by a value without a case for every value"},
     {UnreachableStep, "PB050", E, "unreachable step"},
     {DeadEnd, "PB051", E, "dead end"},
     {NoFinalOtherwise, "PB052", W, "decision step without a final otherwise"},

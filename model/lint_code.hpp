@@ -55,6 +55,7 @@ enum class LintCode : uint8_t {
   ExprTypeError,           // PB040
   SetTypeError,            // PB041
   UnsetOrdering,           // PB042
+  WaitNotCovered,          // PB043
   UnreachableStep,         // PB050
   DeadEnd,                 // PB051
   NoFinalOtherwise,        // PB052

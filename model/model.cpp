@@ -89,6 +89,8 @@ const char* to_string(DurationUnit u) {
     case DurationUnit::Days: return "days";
     case DurationUnit::Weeks: return "weeks";
     case DurationUnit::Hours: return "hours";
+    case DurationUnit::Months: return "months";
+    case DurationUnit::BusinessHours: return "business hours";
   }
   return "days";
 }

@@ -147,7 +147,7 @@ struct Action {
 enum class TriggerKind {
   Event,      // on NAME
   Task,       // on task 3667   (the task was completed)
-  After,      // after N business days|days|weeks|hours
+  After,      // after N business days|days|weeks|hours|months|business hours
   At,         // at PATH [+|- N days]
   When,       // decision branch: when EXPR
   Otherwise,  // decision branch: otherwise
@@ -155,7 +155,17 @@ enum class TriggerKind {
               // and moves nothing (no target, no actions)
 };
 
-enum class DurationUnit { BusinessDays, Days, Weeks, Hours };
+enum class DurationUnit { BusinessDays, Days, Weeks, Hours, Months, BusinessHours };
+
+// One line of a wait that depends on a value: `APJ: 3 business days`, or
+// `else 2 business days` (key "").
+struct WaitCase {
+  NodeLoc loc;
+  std::string key;  // a value of the keyed enum attribute; "" = else
+  int64_t amount = 0;
+  DurationUnit unit = DurationUnit::Days;
+  bool operator==(const WaitCase&) const = default;
+};
 
 struct Transition {
   NodeLoc loc;
@@ -165,6 +175,12 @@ struct Transition {
   int64_t task = 0;    // Task
   int64_t amount = 0;  // After: N; At: signed day offset
   DurationUnit unit = DurationUnit::Days;
+  // After by a value: `after PATH { KEY: N UNIT, …, else N UNIT }`; the
+  // duration is the case of PATH's value when the timer is armed (else the
+  // `else` case; neither: no timer). Empty `wait_by`: amount and unit.
+  std::string wait_by;
+  NodeLoc wait_by_loc;
+  std::vector<WaitCase> wait_cases;
   std::string at_path;        // At
   std::optional<Expr> guard;  // optional `when` on Event/Task/After/At; the
                               // condition of a When branch
@@ -361,6 +377,7 @@ const Loc& loc_at(const std::vector<Loc>& locs, size_t i, const Loc& fallback);
 const char* to_string(TypeKind);
 const char* to_string(NoteKind);      // "status" | "technical" | "engagement"
 const char* to_string(QueueKind);     // "rm" | "fm"
-const char* to_string(DurationUnit);  // "business days" | "days" | "weeks" | "hours"
+const char* to_string(DurationUnit);  // "business days" | "days" | "weeks" | "hours" | "months"
+                                      // | "business hours"
 
 }  // namespace pb

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/calendar_math.hpp"
+#include "model/time_zone.hpp"
 #include "world.hpp"
 
 namespace pb::rt {
@@ -101,7 +102,12 @@ bool value_from_json(const json& j, Value& out) {
 json calendar_to_json(const Calendar& c) {
   json hol = json::object();
   for (const auto& [d, name] : c.holidays) hol[format_iso_date(d)] = name;
-  return json{{"id", c.id}, {"country", c.country}, {"working", c.working}, {"holidays", hol}};
+  json j{{"id", c.id}, {"country", c.country}, {"working", c.working}, {"holidays", hol}};
+  // Only when not the defaults, so that a calendar without them pins as before.
+  if (!c.time_zone.empty()) j["time_zone"] = c.time_zone;
+  if (c.work_start != 9 * 60 || c.work_end != 17 * 60)
+    j["working_hours"] = json::array({c.work_start, c.work_end});
+  return j;
 }
 
 bool calendar_from_json(const json& j, Calendar& out) {
@@ -114,6 +120,12 @@ bool calendar_from_json(const json& j, Calendar& out) {
       if (!parse_iso_date(date, d)) return false;
       out.holidays[d] = name.get<std::string>();
     }
+    if (j.contains("working_hours")) {
+      out.work_start = j["working_hours"].at(0).get<int>();
+      out.work_end = j["working_hours"].at(1).get<int>();
+    }
+    out.time_zone = j.value("time_zone", "");
+    if (!out.time_zone.empty() && !(out.zone = find_time_zone(out.time_zone))) return false;
     return true;
   } catch (const json::exception&) {
     return false;

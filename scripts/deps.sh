@@ -9,6 +9,7 @@ PB_PACKAGES=(
   catch2 libcli11-dev nlohmann-json3-dev
   libcsv-dev libutf8proc-dev      # CSV import; UTF-8 validation and NFC
   libdtl-dev                      # unified diffs of `fmt --check`
+  libhowardhinnant-date-dev tzdata  # time zones of business hours (date/tz.h, OS tzdb)
   diffutils patch                 # tests compare those diffs with GNU diff and apply them
   clang libclang-rt-14-dev       # fuzz targets and the sanitizer build
   clang-format-14                 # the C++ layout is checked (.clang-format)

@@ -50,12 +50,16 @@ bool duration(Reader& r, const Field& f, Step& s) {
                             {"week", DurationUnit::Weeks},
                             {"weeks", DurationUnit::Weeks},
                             {"hour", DurationUnit::Hours},
-                            {"hours", DurationUnit::Hours}};
+                            {"hours", DurationUnit::Hours},
+                            {"business hour", DurationUnit::BusinessHours},
+                            {"business hours", DurationUnit::BusinessHours},
+                            {"month", DurationUnit::Months},
+                            {"months", DurationUnit::Months}};
   if (!in.fail() && s.amount >= 0 && s.amount <= 36500)
     for (const auto& u : units)
       if (unit == u.name) return s.unit = u.u, true;
   r.invalid(f.loc, fmt::format("{} '{}' is not a duration like '2 business days', '3 days', "
-                               "'1 week' or '4 hours'",
+                               "'1 week', '4 hours', '4 business hours' or '3 months'",
                                f.name, text));
   return false;
 }

@@ -44,10 +44,11 @@ TEST_CASE("dsl errors: unknown words get 'did you mean' against the words valid 
         "2:19: PB001 unknown type 'boool' [did you mean 'bool'?]\n");
   CHECK(errors_of("playbook a {\n  zzzzzz 1\n}\n") == "2:3: PB001 unknown item 'zzzzzz'\n");
   CHECK(errors_of(in_step("after 2 bussiness days -> s")) ==
-        "3:13: PB001 unknown unit 'bussiness': use business days, days, weeks or hours "
-        "[did you mean 'business'?]\n");
+        "3:13: PB001 unknown unit 'bussiness': use business days, business hours, days, weeks, "
+        "hours or months [did you mean 'business'?]\n");
   CHECK(errors_of(in_step("after 2 fortnights -> s")) ==
-        "3:13: PB001 unknown unit 'fortnights': use business days, days, weeks or hours\n");
+        "3:13: PB001 unknown unit 'fortnights': use business days, business hours, days, weeks, "
+        "hours or months\n");
   CHECK(errors_of(in_step("enter { note staus \"x\" }")) ==
         "3:18: PB001 unknown note kind 'staus': use status, technical or engagement "
         "[did you mean 'status'?]\n");
@@ -70,9 +71,10 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
         "3:8: PB001 expected an event name or 'task' and a task id after 'on'\n");
   CHECK(errors_of(in_step("on x ->")) == "4:3: PB001 expected a step id after '->'\n");
   CHECK(errors_of(in_step("after 2 -> s")) ==
-        "3:13: PB001 expected a unit after the number: business days, days, weeks or hours\n");
+        "3:13: PB001 expected a unit after the number: business days, business hours, days, "
+        "weeks, hours or months\n");
   CHECK(errors_of(in_step("after 2 business weeks -> s")) ==
-        "3:22: PB001 expected 'days' after 'business'\n");
+        "3:22: PB001 expected 'days' or 'hours' after 'business'\n");
   CHECK(errors_of(in_step("after two days -> s")) ==
         "3:11: PB001 expected a number after 'after'\n");
   CHECK(errors_of(in_step("at tenant.d - 2 weeks -> s")) ==

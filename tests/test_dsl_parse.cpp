@@ -118,7 +118,7 @@ TEST_CASE("dsl: catalog constructs (groups, externals, tenant, enum, records, co
 TEST_CASE("dsl: every transition form") {
   Playbook m = parse_clean(dsl_test::all_constructs());
   const auto& t = m.steps[0].transitions;
-  REQUIRE(t.size() == 11);
+  REQUIRE(t.size() == 14);
   CHECK(
       (t[1].trigger == TriggerKind::Event && t[1].guard && print_expr(*t[1].guard) == "event.ok"));
   CHECK(t[1].actions.size() == 2);
@@ -131,6 +131,10 @@ TEST_CASE("dsl: every transition form") {
   CHECK(t[8].amount == -2);
   CHECK((t[9].amount == 1 && t[9].guard));
   CHECK((t[10].amount == 0 && !t[10].guard));
+  CHECK((t[11].amount == 2 && t[11].unit == DurationUnit::Months));
+  CHECK((t[12].amount == 4 && t[12].unit == DurationUnit::BusinessHours));
+  CHECK((t[13].wait_by == "tenant.region" && t[13].wait_cases.size() == 3));
+  CHECK((t[13].wait_cases[1].key == "Asia Pacific" && t[13].wait_cases[2].key.empty()));
   const auto& d = m.steps[2].transitions;
   REQUIRE(d.size() == 3);
   CHECK(d[0].trigger == TriggerKind::When);

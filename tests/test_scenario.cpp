@@ -73,7 +73,7 @@ TEST_CASE("scenario loader: errors with positions and did-you-mean", "[scenario]
             "(Z or ±HH:MM)",
             "7:5 PB010 unknown key 'expcet' in an item of 'steps' | did you mean 'expect'?",
             "8:14 PB090 'advance' 'two days' is not a duration like '2 business days', '3 days', "
-            "'1 week' or '4 hours'",
+            "'1 week', '4 hours', '4 business hours' or '3 months'",
             "9:5 PB013 'fire' is empty",
             "11:5 PB012 a step does one thing: 'complete' and 'tick' given together",
         });

@@ -131,8 +131,8 @@ TEST_CASE("text checks run first") {
 TEST_CASE("invalid values are PB090") {
   CHECK(errors_of("playbook: x\nsteps:\n  - id: a\n    transitions:\n"
                   "      - {after: 2 fortnights, to: a}\n") ==
-        "5:17 PB090 'after' must be \"INT UNIT\" with UNIT business days, days, weeks or hours; "
-        "got '2 fortnights'\n");
+        "5:17 PB090 'after' must be \"INT UNIT\" with UNIT business days, business hours, days, "
+        "weeks, hours or months; got '2 fortnights'\n");
   CHECK(errors_of("playbook: Bad Id\n") ==
         "1:11 PB090 'playbook' must be a slug (lower-case letters, digits, -); got 'Bad Id'\n");
   CHECK(errors_of("playbook: x\ntenant:\n  a: {type: boool}\n") ==
