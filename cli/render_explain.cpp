@@ -40,6 +40,7 @@ std::string describe_action(const Playbook& pb, const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete: return "complete " + task_text(pb, a.task);
     case ActionKind::Reset: return "reset " + task_text(pb, a.task) + " to not started";
+    case ActionKind::Mark: return "mark " + task_text(pb, a.task) + " " + a.text;
     case ActionKind::Note: return fmt::format("add {} \"{}\"", note_name(a.note_kind), a.text);
     case ActionKind::Set:
       return fmt::format("set {} to {}", a.path, a.expr ? print_expr(*a.expr) : "?");

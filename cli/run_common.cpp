@@ -171,7 +171,7 @@ json tenant_json(const TenantState& t) {
   json attrs = json::object(), tasks = json::object(), assigns = json::array();
   for (const auto& [k, v] : t.attrs) attrs[k] = rt::value_to_json(v);
   for (const auto& [id, st] : t.tasks)
-    tasks[std::to_string(id)] = {{"state", st.complete ? "complete" : "not_started"},
+    tasks[std::to_string(id)] = {{"state", to_string(st.status)},
                                  {"who", st.who},
                                  {"when", format_iso_instant(st.when)}};
   for (const auto& a : t.assignments)

@@ -66,6 +66,7 @@ void read_externals(Reader& r, const Field& f, std::vector<External>& out);
 void read_attributes(Reader& r, const Field& f, std::vector<Attribute>& out, int depth);
 void read_rules(Reader& r, const Field& f, std::vector<Rule>& out);
 void read_steps(Reader& r, const Field& f, std::vector<Step>& out);
+void read_scope(Reader& r, const Field& f, std::optional<ServiceScope>& out);
 std::vector<Action> read_actions(Reader& r, const Field& f, int depth);
 
 }  // namespace pb::yaml

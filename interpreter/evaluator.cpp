@@ -21,6 +21,8 @@ bool enter(Ctx& c, const std::string& id);
 
 bool take(Ctx& c, const Transition& t) {
   if (!run_actions(c, t.actions)) return false;
+  const Step* from = c.cp.step(c.out.instance.step);
+  if (from && t.target != from->id && !check_mandatory_exit(c, *from)) return false;
   c.out.transitioned = true;
   c.out.taken.push_back(&t);
   return enter(c, t.target);
@@ -108,6 +110,7 @@ bool enter(Ctx& c, const std::string& id) {
   inst.timers.clear();
   c.out.entered.push_back(id);
   if (!run_actions(c, s->enter)) return false;
+  if (s->terminal != TerminalKind::None && !check_mandatory_exit(c, *s)) return false;
   switch (s->terminal) {
     case TerminalKind::End: inst.status = InstanceStatus::Ended; break;
     case TerminalKind::Goto: inst.status = InstanceStatus::Goto; break;
@@ -279,12 +282,28 @@ bool complete(Ctx& c) {
 bool reset(Ctx& c) {
   const Task* task = input_task(c);
   if (!task) return false;
-  if (!c.task_complete(c.in.task))
+  if (c.task_status(c.in.task) == TaskStatus::NotStarted)
     return c.refuse(RefusalCode::NotComplete,
                     fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
                                 c.in.task, task->name));
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
-  c.out.tasks.push_back(TaskChange{c.in.task, false});
+  set_task(c, c.in.task, TaskStatus::NotStarted);
+  return true;
+}
+
+// An FM's change of a task's state (`playbook mark`): `complete` is a
+// completion (above, `on task` transitions included); any other state is
+// set, refused when the task is in it already. No transition follows.
+bool mark(Ctx& c) {
+  if (c.in.status == TaskStatus::Complete) return complete(c);
+  const Task* task = input_task(c);
+  if (!task) return false;
+  if (c.task_status(c.in.task) == c.in.status)
+    return c.refuse(RefusalCode::AlreadyMarked,
+                    fmt::format("task {} \"{}\" is already {}", c.in.task, task->name,
+                                to_string(c.in.status)));
+  if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
+  set_task(c, c.in.task, c.in.status);
   return true;
 }
 
@@ -325,6 +344,7 @@ bool dispatch(Ctx& c) {
     case InputKind::Fire: return fire(c);
     case InputKind::Complete: return complete(c);
     case InputKind::Reset: return reset(c);
+    case InputKind::Mark: return mark(c);
     case InputKind::Note:
       if (c.in.note.empty()) return c.refuse(RefusalCode::EmptyNote, "a note needs a text", true);
       return add_note(c, c.in.note_kind, c.in.note);

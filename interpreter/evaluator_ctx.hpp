@@ -62,6 +62,7 @@ struct Ctx {
   // reads through the overlay
   const Value* attr(std::string_view name);
   bool task_complete(int64_t task) const;
+  TaskStatus task_status(int64_t task) const;  // evaluator_tasks.cpp
   const Binding* binding(std::string_view var) const;
 
   // The compiled path of a transition's `at`, a `set` target or an `each`
@@ -83,5 +84,15 @@ bool write_attr(Ctx& c, AttrWrite w, const Loc& where);
 bool check_rules(Ctx& c, const std::vector<const Rule*>* rules);
 bool complete_task(Ctx& c, int64_t task);
 bool add_note(Ctx& c, NoteKind kind, const std::string& text);
+
+// Task states and mandatory tasks (evaluator_tasks.cpp).
+// Sets the task's state (nothing when it is in it already).
+void set_task(Ctx& c, int64_t task, TaskStatus to);
+// The `mark TASK STATE` action: `complete` completes (complete_task), any
+// other state is set; false when refused.
+bool mark_task(Ctx& c, const Action& a);
+// `require mandatory tasks` of `s`: refuses (one refusal listing every task)
+// while a mandatory task of a service in scope is not complete.
+bool check_mandatory_exit(Ctx& c, const Step& s);
 
 }  // namespace pb::detail
