@@ -95,8 +95,8 @@ struct each_a : p::seq<kw_each, ws, p::must<each_var>, ws, p::must<each_in>, p::
 
 struct action_expected : p::failure {};
 struct action_item
-    : p::sor<complete_a, reset_a, mark_a, note_a, set_a, assign_a, unassign_a, send_a, require_a, each_a,
-             unknown_word<WordContext::Action>, p::must<action_expected>> {};
+    : p::sor<complete_a, reset_a, mark_a, note_a, set_a, assign_a, unassign_a, send_a, require_a,
+             each_a, unknown_word<WordContext::Action>, p::must<action_expected>> {};
 struct semicolon : sym<';'> {};
 struct action_list
     : p::star<p::sor<semicolon, p::seq<p::not_at<p::one<'}'>>, p::not_at<p::eof>, action_item>>> {};
@@ -339,17 +339,16 @@ PB_KW(kw_scope, "scope");
 struct scope_records : path {};
 struct scope_service : path {};
 struct scope_cond : expr {};
-struct scope_decl
-    : p::seq<kw_scope, ws, p::must<scope_records>, ws,
-             p::opt<TAO_PEGTL_KEYWORD("service"), ws, p::must<scope_service>, ws>,
-             p::opt<kw::where_, ws, p::must<scope_cond>>> {};
+struct scope_decl : p::seq<kw_scope, ws, p::must<scope_records>, ws,
+                           p::opt<TAO_PEGTL_KEYWORD("service"), ws, p::must<scope_service>, ws>,
+                           p::opt<kw::where_, ws, p::must<scope_cond>>> {};
 
 // ---------------------------------------------------------------- file
 
 struct top_expected : p::failure {};
-struct top_item
-    : p::sor<header_item, scope_decl, role_decl, task_decl, group_decl, event_decl, external_decl, tenant_decl,
-             rule_decl, step_decl, unknown_word<WordContext::Top>, p::must<top_expected>> {};
+struct top_item : p::sor<header_item, scope_decl, role_decl, task_decl, group_decl, event_decl,
+                         external_decl, tenant_decl, rule_decl, step_decl,
+                         unknown_word<WordContext::Top>, p::must<top_expected>> {};
 
 PB_KW(kw_playbook, "playbook");
 struct playbook_id : slug {};

@@ -13,14 +13,13 @@ namespace pb::grammar {
 const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> file{"playbook"};
   static const std::vector<std::string> top{
-      "title",    "version",  "phase",  "motions", "owner", "note_prefix",
-      "calendar", "next",     "start",  "scope",   "role",    "task",  "group",
-      "event",    "external", "tenant", "rule",    "step"};
+      "title", "version", "phase", "motions", "owner", "note_prefix", "calendar", "next", "start",
+      "scope", "role",    "task",  "group",   "event", "external",    "tenant",   "rule", "step"};
   static const std::vector<std::string> step{
-      "role", "services", "instructions", "tasks", "enter", "on",     "after",
+      "role", "services", "instructions", "tasks", "enter", "on",      "after",
       "at",   "when",     "otherwise",    "end",   "goto",  "handoff", "require"};
-  static const std::vector<std::string> action{"complete", "reset", "mark", "note", "set",
-                                               "assign", "unassign", "send", "require", "each"};
+  static const std::vector<std::string> action{"complete", "reset",    "mark", "note",    "set",
+                                               "assign",   "unassign", "send", "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
   static const std::vector<std::string> unit{"business", "days",  "day", "weeks",

@@ -7,8 +7,8 @@ const std::map<std::string, KeyTable>& known_keys() {
   static const std::map<std::string, KeyTable> tables = {
       {"playbook",
        {"playbook", "title", "version", "phase", "motions", "owner", "note_prefix", "calendar",
-        "scope", "next", "roles", "tasks", "groups", "events", "externals", "tenant", "rules", "start",
-        "steps"}},
+        "scope", "next", "roles", "tasks", "groups", "events", "externals", "tenant", "rules",
+        "start", "steps"}},
       {"role", {"id", "name"}},
       {"task", {"id", "name", "mandatory", "role", "services"}},
       {"group", {"id", "title", "exactly_one"}},

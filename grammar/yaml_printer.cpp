@@ -109,9 +109,7 @@ Y action_body(const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete:
     case ActionKind::Reset: return N(a.task);
-    case ActionKind::Mark:
-      y.add("task", N(a.task)), y.add("state", Y::raw(a.text));
-      break;
+    case ActionKind::Mark: y.add("task", N(a.task)), y.add("state", Y::raw(a.text)); break;
     case ActionKind::Note:
       y.add("kind", Y::raw(to_string(a.note_kind))), y.add("text", S(a.text));
       break;
@@ -145,7 +143,7 @@ Y action_body(const Action& a) {
 }
 
 Y actions(const std::vector<Action>& as) {
-  static const char* names[] = {"complete", "reset",  "mark", "note",    "set",
+  static const char* names[] = {"complete", "reset",    "mark", "note",    "set",
                                 "assign",   "unassign", "send", "require", "each"};
   Y y = Y::seq();
   for (const auto& a : as) {

@@ -299,9 +299,9 @@ bool mark(Ctx& c) {
   const Task* task = input_task(c);
   if (!task) return false;
   if (c.task_status(c.in.task) == c.in.status)
-    return c.refuse(RefusalCode::AlreadyMarked,
-                    fmt::format("task {} \"{}\" is already {}", c.in.task, task->name,
-                                to_string(c.in.status)));
+    return c.refuse(
+        RefusalCode::AlreadyMarked,
+        fmt::format("task {} \"{}\" is already {}", c.in.task, task->name, to_string(c.in.status)));
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   set_task(c, c.in.task, c.in.status);
   return true;

@@ -101,12 +101,12 @@ bool check_mandatory_exit(Ctx& c, const Step& s) {
       open.push_back(task_line(t));
   if (open.empty()) return true;
   bool one = open.size() == 1;
-  return c.refuse_by(s.require_mandatory_loc, RefusalCode::MandatoryTasksOpen,
-                     fmt::format("step '{}' cannot be {}: {} mandatory task{} of the services "
-                                 "in scope {} not complete: {}",
-                                 s.id, s.terminal == TerminalKind::None ? "left" : "reached",
-                                 open.size(), one ? "" : "s", one ? "is" : "are",
-                                 fmt::join(open, "; ")));
+  return c.refuse_by(
+      s.require_mandatory_loc, RefusalCode::MandatoryTasksOpen,
+      fmt::format("step '{}' cannot be {}: {} mandatory task{} of the services "
+                  "in scope {} not complete: {}",
+                  s.id, s.terminal == TerminalKind::None ? "left" : "reached", open.size(),
+                  one ? "" : "s", one ? "is" : "are", fmt::join(open, "; ")));
 }
 
 }  // namespace pb::detail

@@ -316,7 +316,7 @@ struct Playbook {
   NodeLoc calendar_loc;
   std::optional<ServiceScope> scope;  // which services are in scope
   std::vector<std::string> next;      // playbook ids this one links to
-  NodeLocs next_locs;             // where each of `next` stands (may be shorter)
+  NodeLocs next_locs;                 // where each of `next` stands (may be shorter)
   std::vector<Role> roles;
   std::vector<Task> tasks;
   std::vector<TaskGroup> groups;

@@ -83,14 +83,14 @@ struct Input {
   std::string note;                                       // Fire, Complete, Note, Reset
   NoteKind note_kind = NoteKind::OverallStatus;
   std::string actor;
-  int64_t task = 0;  // Complete, Reset, Mark
+  int64_t task = 0;                            // Complete, Reset, Mark
   TaskStatus status = TaskStatus::NotStarted;  // Mark: the state to set
-  TimerState timer;  // Tick
+  TimerState timer;                            // Tick
 };
 
 struct TaskChange {
   int64_t task = 0;
-  TaskStatus status = TaskStatus::Complete;  // the state after
+  TaskStatus status = TaskStatus::Complete;    // the state after
   TaskStatus before = TaskStatus::NotStarted;  // the state before (for history)
 };
 struct NoteEffect {

@@ -32,10 +32,10 @@ enum class InputOp : uint8_t {
 };
 
 // Every op, in the order of the enum (for tests and tables).
-inline constexpr InputOp kInputOps[] = {
-    InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign, InputOp::Unassign, InputOp::Start,
-    InputOp::Fire,      InputOp::Complete,  InputOp::Reset,  InputOp::Note,     InputOp::Tick,
-    InputOp::Mark};
+inline constexpr InputOp kInputOps[] = {InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign,
+                                        InputOp::Unassign,  InputOp::Start,     InputOp::Fire,
+                                        InputOp::Complete,  InputOp::Reset,     InputOp::Note,
+                                        InputOp::Tick,      InputOp::Mark};
 
 const char* to_string(InputOp op);
 // False (out unchanged) when `text` spells no op.

@@ -101,8 +101,8 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
   }
   if (c.what == "tasks") {
     auto it = w.tenant.tasks.find(std::stoll(c.key));
-    std::string got = to_string(it != w.tenant.tasks.end() ? it->second.status
-                                                           : TaskStatus::NotStarted);
+    std::string got =
+        to_string(it != w.tenant.tasks.end() ? it->second.status : TaskStatus::NotStarted);
     return got == c.want ? "" : got;
   }
   if (c.what == "attributes") {

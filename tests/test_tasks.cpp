@@ -108,8 +108,8 @@ struct Run {
 }  // namespace
 
 TEST_CASE("tasks: the task states and their spellings") {
-  CHECK(task_status_names() == std::vector<std::string>{"not_started", "complete", "in_progress",
-                                                        "blocked", "no_intent"});
+  CHECK(task_status_names() ==
+        std::vector<std::string>{"not_started", "complete", "in_progress", "blocked", "no_intent"});
   for (const auto& n : task_status_names()) {
     TaskStatus s;
     REQUIRE(parse_task_status(n, s));
@@ -163,8 +163,8 @@ TEST_CASE("tasks: a scope without service or where reads the record key, every r
 
 TEST_CASE("tasks: one refusal lists every open mandatory task of the services in scope") {
   Run r;
-  r.t.attrs["workloads"] = workloads({{{"EXO", "Exchange Online", "In Progress"}},
-                                      {{"T", "Teams", "No Intent"}}});
+  r.t.attrs["workloads"] =
+      workloads({{{"EXO", "Exchange Online", "In Progress"}}, {{"T", "Teams", "No Intent"}}});
   Input start;
   start.kind = InputKind::Start;
   REQUIRE(r.go(start).ok());
@@ -220,8 +220,7 @@ TEST_CASE("tasks: the FM's mark: a state, the same state again, complete") {
   CHECK(m.outcome->tasks[0].status == TaskStatus::Blocked);
   CHECK(r.task(InputKind::Mark, 11, TaskStatus::Blocked).refusal.code ==
         RefusalCode::AlreadyMarked);
-  CHECK(r.task(InputKind::Mark, 99, TaskStatus::Blocked).refusal.code ==
-        RefusalCode::UnknownTask);
+  CHECK(r.task(InputKind::Mark, 99, TaskStatus::Blocked).refusal.code == RefusalCode::UnknownTask);
   // reset refuses only a task that is not started; a blocked one is reset.
   CHECK(r.task(InputKind::Reset, 12).refusal.code == RefusalCode::NotComplete);
   REQUIRE(r.task(InputKind::Reset, 11).ok());
@@ -249,7 +248,8 @@ TEST_CASE("tasks: mark on the command line, logged, shown by history and replaye
   const std::string src = PB_SOURCE_DIR;
   std::string db = std::string("/tmp/pb_tasks_") + std::to_string(::getpid()) + ".db";
   std::remove(db.c_str());
-  std::string g = "--db " + db + " --playbooks tests/data/tasks --now 2026-04-01T09:00:00Z --as fm1 ";
+  std::string g =
+      "--db " + db + " --playbooks tests/data/tasks --now 2026-04-01T09:00:00Z --as fm1 ";
   auto run = [&](const std::string& args) { return pbtest::run_playbook(src, g + args); };
   REQUIRE(run("tenant add acme --set 'workloads.EXO.service=Exchange Online' "
               "--set 'workloads.EXO.l1=In Progress'")
