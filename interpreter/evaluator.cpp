@@ -19,10 +19,10 @@ namespace {
 
 bool enter(Ctx& c, const std::string& id);
 
-bool take(Ctx& c, const Transition& t) {
+// Takes transition `t` out of step `from` (the current step).
+bool take(Ctx& c, const Step& from, const Transition& t) {
   if (!run_actions(c, t.actions)) return false;
-  const Step* from = c.cp.step(c.out.instance.step);
-  if (from && t.target != from->id && !check_mandatory_exit(c, *from)) return false;
+  if (from.require_mandatory && t.target != from.id && !check_mandatory_exit(c, from)) return false;
   c.out.transitioned = true;
   c.out.taken.push_back(&t);
   return enter(c, t.target);
@@ -38,7 +38,7 @@ bool decide(Ctx& c, const Step& s) {
   for (const auto& t : s.transitions)
     if (t.trigger == TriggerKind::Otherwise ||
         (t.trigger == TriggerKind::When && holds(c, t.guard)))
-      return take(c, t);
+      return take(c, s, t);
   return c.refuse(
       RefusalCode::NoBranch,
       fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
@@ -226,7 +226,7 @@ bool fire(Ctx& c) {
   auto rules = c.cp.rules_on_event.find(c.in.event);
   if (rules != c.cp.rules_on_event.end() && !check_rules(c, &rules->second)) return false;
   for (const auto& t : s.transitions)
-    if (on_event(t) && holds(c, t.guard)) return take(c, t);
+    if (on_event(t) && holds(c, t.guard)) return take(c, s, t);
   return c.refuse(RefusalCode::EventNotPossible,
                   fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
                               "transitions do not hold",
@@ -273,7 +273,7 @@ bool complete(Ctx& c) {
   if (!s || c.out.instance.status != InstanceStatus::Active) return true;
   for (const auto& t : s->transitions)
     if (t.trigger == TriggerKind::Task && t.task == c.in.task && holds(c, t.guard))
-      return take(c, t);
+      return take(c, *s, t);
   return true;
 }
 
@@ -323,7 +323,7 @@ bool tick(Ctx& c) {
   std::erase_if(c.out.instance.timers,
                 [&](const TimerState& t) { return t.transition == tm.transition; });
   const Transition& t = s->transitions[tm.transition];
-  return holds(c, t.guard) ? take(c, t) : true;
+  return holds(c, t.guard) ? take(c, *s, t) : true;
 }
 
 bool start(Ctx& c) {
