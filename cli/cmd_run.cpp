@@ -1,12 +1,14 @@
 // cmd_run.cpp — the commands that change a tenant's instances: start, fire,
-// complete, reset, note, tick (README, "Using it"). Exit codes: 0 applied, 1 refused by the
+// complete, reset, mark, note, tick (README, "Using it"). Exit codes: 0 applied, 1 refused by the
 // playbook, 2 bad usage/input, 3 busy after retries.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
 #include <memory>
 
 #include "model/calendar_math.hpp"
+#include "model/diagnostics.hpp"
 #include "cli/text_out.hpp"
 #include "run_common.hpp"
 
@@ -21,6 +23,7 @@ struct RunOpts {
   std::string text, note, key, kind = "status";
   std::vector<std::string> sets;
   int64_t task = 0;
+  std::string state;  // mark: the task state
   int batch = 200;
 };
 
@@ -73,6 +76,22 @@ int run_task(const Globals& g, const RunOpts& o, rt::InputOp op, InputKind kind)
   in.op = op;
   in.input.kind = kind;
   in.input.task = o.task;
+  return submit(g, std::move(in), o);
+}
+
+// mark TASK STATE: the state is one of the task states (exit 2 otherwise).
+int run_mark(const Globals& g, const RunOpts& o) {
+  rt::LogInput in;
+  in.op = rt::InputOp::Mark;
+  in.input.kind = InputKind::Mark;
+  in.input.task = o.task;
+  if (!parse_task_status(o.state, in.input.status)) {
+    std::string hint = did_you_mean(o.state, task_status_names());
+    err_line("error: '{}' is not a task state; the states are {}{} [{}]", o.state,
+             fmt::join(task_status_names(), ", "), hint.empty() ? "" : " (" + hint + ")",
+             RefusalId(RefusalCode::BadValue));
+    return kBadInput;
+  }
   return submit(g, std::move(in), o);
 }
 
@@ -151,6 +170,14 @@ const Registrar reg(Place::Run, [](CLI::App& root, Globals& g) {
   reset->add_option("tenant", o->tenant, "tenant id")->required();
   reset->add_option("task", o->task, "task id")->required();
   reset->callback([o, &g] { g.exit_code = run_task(g, *o, rt::InputOp::Reset, InputKind::Reset); });
+
+  auto* mark = with_common(
+      root.add_subcommand("mark", "set a task's state (not_started, in_progress, blocked, ...)"),
+      *o, true);
+  mark->add_option("tenant", o->tenant, "tenant id")->required();
+  mark->add_option("task", o->task, "task id")->required();
+  mark->add_option("state", o->state, "the task state")->required();
+  mark->callback([o, &g] { g.exit_code = run_mark(g, *o); });
 
   auto* note = with_common(root.add_subcommand("note", "add a note to a tenant"), *o, false);
   note->add_option("tenant", o->tenant, "tenant id")->required();

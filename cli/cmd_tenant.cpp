@@ -57,8 +57,7 @@ void print_tenant_text(const rt::TenantWorld& w) {
     }
   }
   for (const auto& [id, st] : w.tenant.tasks)
-    out_line("  task {} {} ({} {})", id, st.complete ? "complete" : "not_started", st.who,
-             format_iso_instant(st.when));
+    out_line("  task {} {} ({} {})", id, to_string(st.status), st.who, format_iso_instant(st.when));
   for (const auto& a : w.tenant.assignments)
     out_line("  {} {}{}", to_string(a.queue), a.name, a.primary ? " (primary)" : "");
 }

@@ -40,6 +40,7 @@ std::string describe_action(const Playbook& pb, const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete: return "complete " + task_text(pb, a.task);
     case ActionKind::Reset: return "reset " + task_text(pb, a.task) + " to not started";
+    case ActionKind::Mark: return "mark " + task_text(pb, a.task) + " " + a.text;
     case ActionKind::Note: return fmt::format("add {} \"{}\"", note_name(a.note_kind), a.text);
     case ActionKind::Set:
       return fmt::format("set {} to {}", a.path, a.expr ? print_expr(*a.expr) : "?");
@@ -118,6 +119,16 @@ void rules_for_step(std::string& out, const Playbook& pb, const Step& s) {
 
 }  // namespace
 
+// `require mandatory tasks`: what the FM must finish before the step is left.
+static std::string mandatory_exit_text(const Playbook& pb, const Step& s) {
+  std::string scope = "every service";
+  if (pb.scope)
+    scope = fmt::format("the services of {}{}", pb.scope->records,
+                        pb.scope->where ? " where " + print_expr(*pb.scope->where) : "");
+  return fmt::format("  Before {}: complete every mandatory task of the services in scope ({})\n",
+                     s.terminal == TerminalKind::None ? "leaving" : "reaching this step", scope);
+}
+
 std::string render_explain_step(const Playbook& pb, const Step& s) {
   std::string out = fmt::format("Step {}{}\n", s.id, s.title.empty() ? "" : " — " + s.title);
   if (!s.role.empty()) {
@@ -139,6 +150,7 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
             : fmt::format("    {} (not in the catalog)\n", id);
     }
   }
+  if (s.require_mandatory) out += mandatory_exit_text(pb, s);
   if (!s.enter.empty()) out += "  On entry: " + describe_actions(pb, s.enter) + "\n";
   std::string events, waits, branches;
   size_t own = s.transitions.size(), i = 0;

@@ -138,7 +138,7 @@ std::string wait_note(const Step* s, const TimerState& t) {
 // new completion moves the step, and that needs a reset first.
 bool waits_for_reset(const Step& s, const TenantState& t, int64_t id) {
   auto ts = t.tasks.find(id);
-  if (ts == t.tasks.end() || !ts->second.complete) return false;
+  if (ts == t.tasks.end() || !ts->second.complete()) return false;
   return std::any_of(s.transitions.begin(), s.transitions.end(), [&](const Transition& tr) {
     return tr.trigger == TriggerKind::Task && tr.task == id;
   });
@@ -168,11 +168,11 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
   for (int64_t id : s->tasks) {
     const Task* t = v.cp->pb.task(id);
     auto ts = w.tenant.tasks.find(id);
-    bool done = ts != w.tenant.tasks.end() && ts->second.complete;
-    out.add(
-        "    task {}{}: {}", id, quoted(t ? t->name : ""),
-        done ? fmt::format("complete ({} {})", ts->second.who, format_iso_instant(ts->second.when))
-             : std::string("open"));
+    bool open = ts == w.tenant.tasks.end() || ts->second.status == TaskStatus::NotStarted;
+    out.add("    task {}{}: {}", id, quoted(t ? t->name : ""),
+            open ? std::string("open")
+                 : fmt::format("{} ({} {})", to_string(ts->second.status), ts->second.who,
+                               format_iso_instant(ts->second.when)));
     if (waits_for_reset(*s, w.tenant, id)) out.add_line(reset_hint(w, *s, id));
   }
   for (const auto& t : st.timers) {
@@ -260,9 +260,10 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
   for (int64_t id : s->tasks) {
     const Task* t = v.cp->pb.task(id);
     auto ts = w.tenant.tasks.find(id);
-    bool done = ts != w.tenant.tasks.end() && ts->second.complete;
-    j["tasks"].push_back(
-        {{"id", id}, {"name", t ? t->name : ""}, {"state", done ? "complete" : "open"}});
+    bool open = ts == w.tenant.tasks.end() || ts->second.status == TaskStatus::NotStarted;
+    j["tasks"].push_back({{"id", id},
+                          {"name", t ? t->name : ""},
+                          {"state", open ? "open" : to_string(ts->second.status)}});
     j["tasks"].back()["reset_to_redo"] = waits_for_reset(*s, w.tenant, id);
   }
   j["events"] = json::array();

@@ -171,9 +171,8 @@ json tenant_json(const TenantState& t) {
   json attrs = json::object(), tasks = json::object(), assigns = json::array();
   for (const auto& [k, v] : t.attrs) attrs[k] = rt::value_to_json(v);
   for (const auto& [id, st] : t.tasks)
-    tasks[std::to_string(id)] = {{"state", st.complete ? "complete" : "not_started"},
-                                 {"who", st.who},
-                                 {"when", format_iso_instant(st.when)}};
+    tasks[std::to_string(id)] = {
+        {"state", to_string(st.status)}, {"who", st.who}, {"when", format_iso_instant(st.when)}};
   for (const auto& a : t.assignments)
     assigns.push_back({{"queue", to_string(a.queue)}, {"name", a.name}, {"primary", a.primary}});
   return {{"id", t.id}, {"attributes", attrs}, {"tasks", tasks}, {"assignments", assigns}};

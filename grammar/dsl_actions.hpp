@@ -63,6 +63,20 @@ PB_DSL_ACTION(start_value) {
   s.pb.start_loc = s.loc(t.b);
 }
 
+PB_DSL_ACTION(kw_scope) {
+  s.header("scope", t);
+  s.pb.scope.emplace().loc = s.loc(t.b);
+}
+PB_DSL_ACTION(scope_records) {
+  s.pb.scope->records = s.ident(t);
+  s.pb.scope->records_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(scope_service) {
+  s.pb.scope->service = s.ident(t);
+  s.pb.scope->service_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(scope_cond) { s.pb.scope->where = s.pop(); }
+
 // ---- catalog
 PB_DSL_ACTION(kw_role) {
   Role& r = s.pb.roles.emplace_back();

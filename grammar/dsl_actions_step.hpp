@@ -113,6 +113,13 @@ PB_DSL_ACTION(block_close) { s.close_block(); }
 PB_DSL_ACTION(kw_complete) { s.begin_action(ActionKind::Complete, t); }
 PB_DSL_ACTION(kw_reset) { s.begin_action(ActionKind::Reset, t); }
 PB_DSL_ACTION(action_task) { s.act().task = s.to_int(t); }
+PB_DSL_ACTION(kw_mark) { s.begin_action(ActionKind::Mark, t); }
+PB_DSL_ACTION(mark_state) { s.act().text = s.ident(t); }
+PB_DSL_ACTION(kw_step_require) {
+  s.step_item_once("require", t);
+  s.step().require_mandatory = true;
+  s.step().require_mandatory_loc = s.loc(t.b);
+}
 PB_DSL_ACTION(kw_note) { s.begin_action(ActionKind::Note, t); }
 PB_DSL_ACTION(note_kind) {
   s.act().note_kind = t.b[0] == 's'   ? NoteKind::OverallStatus

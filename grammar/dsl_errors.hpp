@@ -207,6 +207,11 @@ PB_ERROR(
     "expected an action (complete, reset, note, set, assign, unassign, send, require, each) or '}'");
 PB_ERROR(block_close, "expected '}' to close the block");
 PB_ERROR(action_task, "expected a task id (a number)");
+PB_ERROR(mark_state, "expected a task state after the task id (e.g. in_progress)");
+PB_ERROR(mandatory_tasks_words, "expected 'mandatory tasks' after 'require'");
+PB_ERROR(scope_records, "expected a records attribute path (e.g. tenant.workloads) after 'scope'");
+PB_ERROR(scope_service, "expected a record field path (e.g. workload.service) after 'service'");
+PB_ERROR(scope_cond, "expected a condition after 'where'");
 PB_ERROR(note_kind, "expected the note kind: status, technical or engagement");
 PB_ERROR(note_text, "expected the note text (a string)");
 PB_ERROR(set_path, "expected an attribute path after 'set'");

@@ -41,6 +41,9 @@ PB_KW(kw_complete, "complete");
 PB_KW(kw_reset, "reset");
 struct complete_a : kv<kw_complete, action_task> {};
 struct reset_a : kv<kw_reset, action_task> {};
+PB_KW(kw_mark, "mark");
+struct mark_state : identifier {};
+struct mark_a : p::seq<kw_mark, ws, p::must<action_task>, ws, p::must<mark_state>, ws> {};
 
 struct note_kind : p::sor<TAO_PEGTL_KEYWORD("status"), TAO_PEGTL_KEYWORD("technical"),
                           TAO_PEGTL_KEYWORD("engagement"), unknown_word<WordContext::NoteKind>> {};
@@ -92,8 +95,8 @@ struct each_a : p::seq<kw_each, ws, p::must<each_var>, ws, p::must<each_in>, p::
 
 struct action_expected : p::failure {};
 struct action_item
-    : p::sor<complete_a, reset_a, note_a, set_a, assign_a, unassign_a, send_a, require_a, each_a,
-             unknown_word<WordContext::Action>, p::must<action_expected>> {};
+    : p::sor<complete_a, reset_a, mark_a, note_a, set_a, assign_a, unassign_a, send_a, require_a,
+             each_a, unknown_word<WordContext::Action>, p::must<action_expected>> {};
 struct semicolon : sym<';'> {};
 struct action_list
     : p::star<p::sor<semicolon, p::seq<p::not_at<p::one<'}'>>, p::not_at<p::eof>, action_item>>> {};
@@ -229,11 +232,17 @@ PB_KW(kw_handoff, "handoff");
 struct handoff_target : slug {};
 struct step_handoff : kv<kw_handoff, handoff_target> {};
 
+// require mandatory tasks
+PB_KW(kw_step_require, "require");
+struct mandatory_tasks_words
+    : p::seq<TAO_PEGTL_KEYWORD("mandatory"), ws, TAO_PEGTL_KEYWORD("tasks"), ws> {};
+struct step_require : p::seq<kw_step_require, ws, p::must<mandatory_tasks_words>> {};
+
 struct step_item_expected : p::failure {};
 struct step_item
     : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
              at_tr, remind_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff,
-             unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
+             step_require, unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
 
 PB_KW(kw_step, "step");
 struct step_id : identifier {};
@@ -381,11 +390,20 @@ struct header_item
              kv<kw_note_prefix, note_prefix_value>, kv<kw_calendar, calendar_value>,
              p::seq<kw_next, ws, slug_list_of<next_value>>, kv<kw_start, start_value>> {};
 
+// scope RECORDS [service PATH] [where EXPR]
+PB_KW(kw_scope, "scope");
+struct scope_records : path {};
+struct scope_service : path {};
+struct scope_cond : expr {};
+struct scope_decl : p::seq<kw_scope, ws, p::must<scope_records>, ws,
+                           p::opt<TAO_PEGTL_KEYWORD("service"), ws, p::must<scope_service>, ws>,
+                           p::opt<kw::where_, ws, p::must<scope_cond>>> {};
+
 // ---------------------------------------------------------------- file
 
 struct top_expected : p::failure {};
-struct top_item : p::sor<header_item, role_decl, task_decl, group_decl, event_decl, external_decl,
-                         tenant_decl, rule_decl, step_decl, anywhere_decl,
+struct top_item : p::sor<header_item, scope_decl, role_decl, task_decl, group_decl, event_decl,
+                         external_decl, tenant_decl, rule_decl, step_decl, anywhere_decl,
                          unknown_word<WordContext::Top>, p::must<top_expected>> {};
 
 PB_KW(kw_playbook, "playbook");

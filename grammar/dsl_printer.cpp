@@ -55,6 +55,14 @@ layout::Doc head_then(std::string head, layout::Doc list) {
       {layout::text(std::move(head)), layout::nest(kContinue, {layout::brk(), list})});
 }
 
+// scope RECORDS [service PATH] [where EXPR]
+layout::Doc scope_doc(const ServiceScope& sc) {
+  std::string head = std::string("scope ") + sc.records;
+  if (!sc.service.empty()) head += std::string(" service ") + sc.service;
+  if (!sc.where) return layout::text(std::move(head));
+  return layout::nest(kContinue, {layout::text(head + " where "), expr_doc(*sc.where)});
+}
+
 }  // namespace
 
 void Printer::header(const Playbook& pb) {
@@ -67,6 +75,7 @@ void Printer::header(const Playbook& pb) {
   if (!pb.owner.empty()) add(std::string("owner ") + quote(pb.owner));
   if (!pb.note_prefix.empty()) add(std::string("note_prefix ") + quote(pb.note_prefix));
   if (!pb.calendar.empty()) add(std::string("calendar ") + pb.calendar);
+  if (pb.scope) items.push_back(scope_doc(*pb.scope));
   if (!pb.next.empty()) items.push_back(listing("next", pb.next));
   if (items.empty()) return;
   section();

@@ -17,6 +17,7 @@ std::string simple_action(const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete: return fmt::format("complete {}", a.task);
     case ActionKind::Reset: return fmt::format("reset {}", a.task);
+    case ActionKind::Mark: return fmt::format("mark {} {}", a.task, a.text);
     case ActionKind::Note: return fmt::format("note {} {}", to_string(a.note_kind), quote(a.text));
     case ActionKind::Set: return std::string("set ") + a.path + " = " + expr();
     case ActionKind::Assign:
@@ -141,6 +142,7 @@ void Printer::step(int indent, const Step& s) {
     for (auto t : s.tasks) tasks.push_back(std::to_string(t));
     doc(in, listing("tasks", tasks));
   }
+  if (s.require_mandatory) line(in, "require mandatory tasks");
   if (!s.enter.empty()) block(in, layout::text("enter"), s.enter);
   for (const auto& t : s.transitions) transition(in, t);
   switch (s.terminal) {

@@ -13,14 +13,14 @@ namespace pb::grammar {
 const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> file{"playbook"};
   static const std::vector<std::string> top{
-      "title",    "version",  "phase",  "motions", "owner", "note_prefix",
-      "calendar", "next",     "start",  "role",    "task",  "group",
-      "event",    "external", "tenant", "rule",    "step",  "anywhere"};
+      "title",    "version", "phase", "motions", "owner",   "note_prefix", "calendar",
+      "next",     "start",   "scope", "role",    "task",    "group",       "event",
+      "external", "tenant",  "rule",  "step",    "anywhere"};
   static const std::vector<std::string> step{
-      "role", "services", "instructions", "tasks", "enter", "on",      "after",
-      "at",   "remind",   "when",         "end",   "goto",  "handoff", "otherwise"};
-  static const std::vector<std::string> action{"complete", "reset", "note",    "set", "assign",
-                                               "unassign", "send",  "require", "each"};
+      "role",   "services", "instructions", "tasks", "enter",   "on",        "after",  "at",
+      "remind", "when",     "end",          "goto",  "handoff", "otherwise", "require"};
+  static const std::vector<std::string> action{"complete", "reset",    "mark", "note",    "set",
+                                               "assign",   "unassign", "send", "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
                                              "enum", "records", "contacts"};
   static const std::vector<std::string> unit{"business", "days", "day",    "weeks", "week",

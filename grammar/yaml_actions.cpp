@@ -86,6 +86,11 @@ void read_body(Reader& r, const Field& f, Action& a, int depth) {
   switch (a.kind) {
     case ActionKind::Complete:
     case ActionKind::Reset: r.integer(f, a.task); break;
+    case ActionKind::Mark:
+      if (!r.mapping(f, keys("mark"))) break;
+      read_key(r, f, "task", a.task, integer, true);
+      read_key(r, f, "state", a.text, ident, true);
+      break;
     case ActionKind::Note:
       if (!r.mapping(f, keys("note"))) break;
       if (auto k = r.get(f, "kind", true)) choice(r, *k, kNotes, a.note_kind);
@@ -129,7 +134,7 @@ std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
     auto it_begin = it.node.begin();
     if (it_begin == it.node.end()) {
       r.diags.error(it.loc, LintCode::MissingKey,
-                    "action needs one of the keys 'complete', 'reset', 'note', "
+                    "action needs one of the keys 'complete', 'reset', 'mark', 'note', "
                     "'set', 'assign', 'unassign', 'send', 'require', 'each'");
       continue;
     }

@@ -185,4 +185,15 @@ void read_rules(Reader& r, const Field& f, std::vector<Rule>& out) {
   }
 }
 
+// scope: {records: PATH, service: PATH, where: EXPR}
+void read_scope(Reader& r, const Field& f, std::optional<ServiceScope>& out) {
+  ServiceScope sc;
+  sc.loc = f.loc;
+  if (!r.mapping(f, keys("scope"))) return;
+  read_key_at(r, f, "records", sc.records, sc.records_loc, path, true);
+  read_key_at(r, f, "service", sc.service, sc.service_loc, path);
+  if (auto w = r.get(f, "where")) sc.where = r.expr(*w);
+  out = std::move(sc);
+}
+
 }  // namespace pb::yaml

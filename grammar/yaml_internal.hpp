@@ -74,6 +74,7 @@ bool parse_unit(std::string_view u, DurationUnit& out);
 bool leading_int(std::string_view& s, int64_t& out);
 // `after: {PATH: {KEY: "N UNIT", …, else: "N UNIT"}}` (yaml_wait.cpp).
 void read_wait(Reader& r, const Field& f, Transition& t);
+void read_scope(Reader& r, const Field& f, std::optional<ServiceScope>& out);
 std::vector<Action> read_actions(Reader& r, const Field& f, int depth);
 
 }  // namespace pb::yaml

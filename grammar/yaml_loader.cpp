@@ -150,6 +150,8 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
     r.str(f, p.note_prefix);
   else if (k == "calendar")
     p.calendar_loc = f.loc, path(r, f, p.calendar);
+  else if (k == "scope")
+    read_scope(r, f, p.scope);
   else if (k == "next")
     slug_list(r, f, p.next, &p.next_locs);
   else if (k == "roles")

@@ -109,6 +109,7 @@ Y action_body(const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete:
     case ActionKind::Reset: return N(a.task);
+    case ActionKind::Mark: y.add("task", N(a.task)), y.add("state", Y::raw(a.text)); break;
     case ActionKind::Note:
       y.add("kind", Y::raw(to_string(a.note_kind))), y.add("text", S(a.text));
       break;
@@ -142,8 +143,8 @@ Y action_body(const Action& a) {
 }
 
 Y actions(const std::vector<Action>& as) {
-  static const char* names[] = {"complete", "reset", "note",    "set", "assign",
-                                "unassign", "send",  "require", "each"};
+  static const char* names[] = {"complete", "reset",    "mark", "note",    "set",
+                                "assign",   "unassign", "send", "require", "each"};
   Y y = Y::seq();
   for (const auto& a : as) {
     Y item = Y::map();
@@ -205,6 +206,7 @@ Y step(const Step& s) {
   if (!s.services.empty()) y.add("services", list(s.services));
   opt(y, "instructions", s.instructions);
   if (!s.tasks.empty()) y.add("tasks", list(s.tasks));
+  if (s.require_mandatory) y.add("require_mandatory_tasks", B(true));
   if (!s.enter.empty()) y.add("enter", actions(s.enter));
   if (!s.transitions.empty()) {
     Y ts = Y::seq();
@@ -260,6 +262,15 @@ void catalog(Y& y, const Playbook& p) {
   });
 }
 
+// scope: {records, service, where}
+Y scope(const ServiceScope& sc) {
+  Y y = Y::map();
+  y.add("records", S(sc.records));
+  opt(y, "service", sc.service);
+  if (sc.where) y.add("where", E(*sc.where));
+  return y;
+}
+
 }  // namespace
 
 std::string print_yaml(const Playbook& p) {
@@ -273,6 +284,7 @@ std::string print_yaml(const Playbook& p) {
   opt(y, "owner", p.owner);
   opt(y, "note_prefix", p.note_prefix);
   opt(y, "calendar", p.calendar);
+  if (p.scope) y.add("scope", scope(*p.scope));
   if (!p.next.empty()) y.add("next", list(p.next));
   catalog(y, p);
   if (!p.tenant.attributes.empty() || !p.tenant.comments.empty())

@@ -250,6 +250,8 @@ void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
     read_key(r, it, "services", s.services, str_list);
     read_key_at(r, it, "instructions", s.instructions, s.instructions_loc, str);
     if (auto tl = r.get(it, "tasks")) r.int_list(*tl, s.tasks, &s.task_locs);
+    read_key_at(r, it, "require_mandatory_tasks", s.require_mandatory, s.require_mandatory_loc,
+                boolean);
     read_step_nodes(r, it, s);
     read_terminal(r, it, s);
     s.trailing = r.trailing(it);

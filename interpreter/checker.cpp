@@ -24,6 +24,7 @@ void check_one(const Project& project, const Playbook& pb,
   check::check_graph(s);
   check::check_overlaps(s);
   check::check_unset_ordering(s);
+  check::check_tasks_and_scope(s);
   auto taken = check::events_taken({&pb});
   check::check_rule_triggers(s, pb.tenant.rules, taken);
   check::check_rule_triggers(s, pb.rules, taken);

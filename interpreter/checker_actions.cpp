@@ -87,6 +87,7 @@ void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& 
       case ActionKind::Require:
         if (a.expr) check_guard(s, env, *a.expr, "the condition of `require`");
         break;
+      case ActionKind::Mark: check_mark(s, a); break;
       case ActionKind::Complete:
       case ActionKind::Reset:
       case ActionKind::Assign:

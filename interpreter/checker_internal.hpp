@@ -140,6 +140,11 @@ void check_rule_triggers(PlaybookScope& s, const std::vector<Rule>& rules,
 // ---- checker.cpp
 void check_unused(PlaybookScope& s);
 
+// ---- checker_tasks.cpp
+void check_mark(PlaybookScope& s, const Action& a);  // PB100
+void check_tasks_and_scope(PlaybookScope& s);        // PB101–PB104
+const Type& task_status_type();                      // the type of task_state(N)
+
 // ---- checker_catalog.cpp
 void check_catalog(const Project& project, Diagnostics& diags);  // PB070, PB071
 bool same_type(const Type& a, const Type& b);                    // as PB071 compares them

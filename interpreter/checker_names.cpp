@@ -81,7 +81,8 @@ void check_playbook_links(PlaybookScope& s) {
 
 void check_action_refs(PlaybookScope& s, const std::vector<Action>& actions) {
   for (const auto& a : actions) {
-    if (a.kind == ActionKind::Complete || a.kind == ActionKind::Reset) s.ref_task(a.task, a.loc);
+    if (a.kind == ActionKind::Complete || a.kind == ActionKind::Reset || a.kind == ActionKind::Mark)
+      s.ref_task(a.task, a.loc);
     if (a.kind == ActionKind::ForEach) check_action_refs(s, a.body);
   }
 }

@@ -187,6 +187,13 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
       type_error(s, e.loc, "task(…) takes one task id, e.g. task(3667)");
     return lit(TypeKind::Bool, e);
   }
+  if (f == "task_state") {
+    if (e.args.size() == 1 && e.args[0].kind == ExprKind::Int)
+      s.ref_task(e.args[0].ival, e.args[0].loc);
+    else
+      type_error(s, e.loc, "task_state(…) takes one task id, e.g. task_state(3653)");
+    return {TypeKind::Enum, &task_status_type(), {}, &e};
+  }
   if (f == "any") return over_records(s, env, e, TypeKind::Bool);
   if (f == "count") return over_records(s, env, e, TypeKind::Int);
   type_error(s, e.loc, fmt::format("unknown function '{}'", f));

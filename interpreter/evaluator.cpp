@@ -22,8 +22,12 @@ bool enter(Ctx& c, const std::string& id);
 
 namespace detail {
 
-bool take(Ctx& c, const Transition& t) {
+// Takes transition `t` out of step `from` (the current step); a target ""
+// stays in the step.
+bool take(Ctx& c, const Step& from, const Transition& t) {
   if (!run_actions(c, t.actions)) return false;
+  bool exits = !t.target.empty() && t.target != from.id;
+  if (from.require_mandatory && exits && !check_mandatory_exit(c, from)) return false;
   c.out.transitioned = true;
   c.out.taken.push_back(&t);
   return t.target.empty() || enter(c, t.target);
@@ -52,7 +56,7 @@ bool decide(Ctx& c, const Step& s) {
   for (const auto& t : s.transitions)
     if (t.trigger == TriggerKind::Otherwise ||
         (t.trigger == TriggerKind::When && holds(c, t.guard)))
-      return take(c, t);
+      return take(c, s, t);
   return c.refuse(
       RefusalCode::NoBranch,
       fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
@@ -76,6 +80,7 @@ bool enter(Ctx& c, const std::string& id) {
   inst.timers.clear();
   c.out.entered.push_back(id);
   if (!run_actions(c, s->enter)) return false;
+  if (s->terminal != TerminalKind::None && !check_mandatory_exit(c, *s)) return false;
   switch (s->terminal) {
     case TerminalKind::End: inst.status = InstanceStatus::Ended; break;
     case TerminalKind::Goto: inst.status = InstanceStatus::Goto; break;
@@ -206,7 +211,7 @@ bool fire(Ctx& c) {
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   auto rules = c.cp.rules_on_event.find(c.in.event);
   if (rules != c.cp.rules_on_event.end() && !check_rules(c, &rules->second)) return false;
-  if (const Transition* t = first_holding(c, s, on_event)) return take(c, *t);
+  if (const Transition* t = first_holding(c, s, on_event)) return take(c, s, *t);
   if (c.failed()) return false;
   return c.refuse(RefusalCode::EventNotPossible,
                   fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
@@ -254,7 +259,7 @@ bool complete(Ctx& c) {
   auto on_task = [&](const Transition& t) {
     return t.trigger == TriggerKind::Task && t.task == c.in.task;
   };
-  if (const Transition* t = first_holding(c, *s, on_task)) return take(c, *t);
+  if (const Transition* t = first_holding(c, *s, on_task)) return take(c, *s, *t);
   return !c.failed();
 }
 
@@ -263,12 +268,28 @@ bool complete(Ctx& c) {
 bool reset(Ctx& c) {
   const Task* task = input_task(c);
   if (!task) return false;
-  if (!c.task_complete(c.in.task))
+  if (c.task_status(c.in.task) == TaskStatus::NotStarted)
     return c.refuse(RefusalCode::NotComplete,
                     fmt::format("task {} \"{}\" is not complete: there is nothing to reset",
                                 c.in.task, task->name));
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
-  c.out.tasks.push_back(TaskChange{c.in.task, false});
+  set_task(c, c.in.task, TaskStatus::NotStarted);
+  return true;
+}
+
+// An FM's change of a task's state (`playbook mark`): `complete` is a
+// completion (above, `on task` transitions included); any other state is
+// set, refused when the task is in it already. No transition follows.
+bool mark(Ctx& c) {
+  if (c.in.status == TaskStatus::Complete) return complete(c);
+  const Task* task = input_task(c);
+  if (!task) return false;
+  if (c.task_status(c.in.task) == c.in.status)
+    return c.refuse(
+        RefusalCode::AlreadyMarked,
+        fmt::format("task {} \"{}\" is already {}", c.in.task, task->name, to_string(c.in.status)));
+  if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
+  set_task(c, c.in.task, c.in.status);
   return true;
 }
 
@@ -290,6 +311,7 @@ bool dispatch(Ctx& c) {
     case InputKind::Fire: return fire(c);
     case InputKind::Complete: return complete(c);
     case InputKind::Reset: return reset(c);
+    case InputKind::Mark: return mark(c);
     case InputKind::Note:
       if (c.in.note.empty()) return c.refuse(RefusalCode::EmptyNote, "a note needs a text", true);
       return add_note(c, c.in.note_kind, c.in.note);

@@ -66,12 +66,7 @@ const Value* Ctx::attr(std::string_view name) {
   return scratch.back().get();
 }
 
-bool Ctx::task_complete(int64_t task) const {
-  for (auto it = out.tasks.rbegin(); it != out.tasks.rend(); ++it)
-    if (it->task == task) return it->complete;
-  auto t = tenant.tasks.find(task);
-  return t != tenant.tasks.end() && t->second.complete;
-}
+bool Ctx::task_complete(int64_t task) const { return task_status(task) == TaskStatus::Complete; }
 
 // Every rule is checked (they read the same state), so a refusal lists
 // all that fail.
@@ -102,7 +97,7 @@ bool complete_task(Ctx& c, int64_t task) {
                                       task_label(c, task), task_label(c, other), group->title));
   if (auto r = c.cp.rules_on_complete.find(task); r != c.cp.rules_on_complete.end())
     if (!check_rules(c, &r->second)) return false;
-  if (!c.task_complete(task)) c.out.tasks.push_back(TaskChange{task, true});
+  set_task(c, task, TaskStatus::Complete);
   return true;
 }
 
@@ -256,9 +251,8 @@ static bool do_each(Ctx& c, const Action& a) {
 static bool run_action(Ctx& c, const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete: return complete_task(c, a.task);
-    case ActionKind::Reset:
-      if (c.task_complete(a.task)) c.out.tasks.push_back(TaskChange{a.task, false});
-      return true;
+    case ActionKind::Reset: set_task(c, a.task, TaskStatus::NotStarted); return true;
+    case ActionKind::Mark: return mark_task(c, a);
     case ActionKind::Note: return add_note(c, a.note_kind, a.text);
     case ActionKind::Set: return do_set(c, a);
     case ActionKind::Assign:

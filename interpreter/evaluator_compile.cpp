@@ -125,7 +125,7 @@ static void apply_assignment(std::vector<Assignment>& as, const AssignChange& a)
 }
 
 void apply_outcome(TenantState& t, const Outcome& out, const std::string& actor, Instant now) {
-  for (const auto& tc : out.tasks) t.tasks[tc.task] = TaskState{tc.complete, actor, now};
+  for (const auto& tc : out.tasks) t.tasks[tc.task] = TaskState{tc.status, actor, now};
   for (const auto& w : out.attrs) apply_write(t.attrs, w);
   for (const auto& a : out.assignments) apply_assignment(t.assignments, a);
 }
@@ -156,6 +156,7 @@ const char* to_string(InputKind k) {
     case InputKind::Tick: return "tick";
     case InputKind::Set: return "set";
     case InputKind::Reset: return "reset";
+    case InputKind::Mark: return "mark";
   }
   return "start";
 }

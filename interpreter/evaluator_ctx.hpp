@@ -62,6 +62,7 @@ struct Ctx {
   // reads through the overlay
   const Value* attr(std::string_view name);
   bool task_complete(int64_t task) const;
+  TaskStatus task_status(int64_t task) const;  // evaluator_tasks.cpp
   const Binding* binding(std::string_view var) const;
 
   // The compiled path of a transition's `at`, a `set` target or an `each`
@@ -85,8 +86,8 @@ bool complete_task(Ctx& c, int64_t task);
 bool add_note(Ctx& c, NoteKind kind, const std::string& text);
 
 // Control flow (evaluator.cpp); false when refused.
-bool take(Ctx& c, const Transition& t);  // a target "" stays in the step
-bool active(Ctx& c);                     // refuses unless the run is active
+bool take(Ctx& c, const Step& from, const Transition& t);  // a target "" stays
+bool active(Ctx& c);                                       // refuses unless the run is active
 
 // Timers (evaluator_timers.cpp)
 void arm_timers(Ctx& c, const Step& s);  // on entry: every timer of the step
@@ -96,5 +97,14 @@ void rearm_at(Ctx& c);                   // the current step's `at` timers again
 // at every tick. A new date re-arms it.
 void forget_fired_at(Ctx& c, const TimerState& fired);
 bool tick(Ctx& c);
+// Task states and mandatory tasks (evaluator_tasks.cpp).
+// Sets the task's state (nothing when it is in it already).
+void set_task(Ctx& c, int64_t task, TaskStatus to);
+// The `mark TASK STATE` action: `complete` completes (complete_task), any
+// other state is set; false when refused.
+bool mark_task(Ctx& c, const Action& a);
+// `require mandatory tasks` of `s`: refuses (one refusal listing every task)
+// while a mandatory task of a service in scope is not complete.
+bool check_mandatory_exit(Ctx& c, const Step& s);
 
 }  // namespace pb::detail

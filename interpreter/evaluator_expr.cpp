@@ -148,6 +148,7 @@ static EV call(Ctx& c, const Program& p, const Node& n) {
     return make(K::Int, it == c.out.instance.visits.end() ? 0 : it->second);
   }
   if (n.op == Op::Task) return make(K::Bool, c.task_complete(n.i));
+  if (n.op == Op::TaskState) return EV{K::String, 0, to_string(c.task_status(n.i)), nullptr};
   EV d = operand(c, p, n, 0);
   if (d.kind != K::Date) return EV{};
   if (n.op == Op::DaysUntil) return make(K::Int, d.i - today(c));
@@ -241,6 +242,7 @@ static EV run(Ctx& c, const Program& p, const Node& n) {
     case Op::Count: return over_records(c, p, n);
     case Op::Visits:
     case Op::Task:
+    case Op::TaskState:
     case Op::DaysUntil:
     case Op::BusinessDaysUntil:
     case Op::OtherCall: return call(c, p, n);

@@ -137,7 +137,7 @@ bool tick(Ctx& c) {
   const Transition& t = s->transitions[tm.transition];
   if (t.trigger == TriggerKind::Remind) return remind(c, *s, tm, t);
   if (!holds(c, t.guard)) return true;
-  return take(c, t);
+  return take(c, *s, t);
 }
 
 }  // namespace pb::detail

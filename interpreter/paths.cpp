@@ -131,6 +131,7 @@ void apply(const std::vector<Action>& actions, State& s) {
   for (const auto& a : actions) {
     if (a.kind == ActionKind::Complete || a.kind == ActionKind::Reset)
       s.tasks[a.task] = a.kind == ActionKind::Complete;
+    if (a.kind == ActionKind::Mark) s.tasks[a.task] = a.text == to_string(TaskStatus::Complete);
     if (a.kind != ActionKind::Set || !a.path.starts_with("tenant.")) continue;
     std::string name = a.path.substr(7);
     Val v = a.expr ? eval(*a.expr, s) : std::nullopt;

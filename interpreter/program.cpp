@@ -127,6 +127,7 @@ void Program::fill_call(const CompiledPlaybook& cp, Node& n, const Expr& e) {
   if (e.args.empty()) return;
   n.op = f == "visits"                ? Op::Visits
          : f == "task"                ? Op::Task
+         : f == "task_state"          ? Op::TaskState
          : f == "days_until"          ? Op::DaysUntil
          : f == "business_days_until" ? Op::BusinessDaysUntil
                                       : Op::OtherCall;

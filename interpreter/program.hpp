@@ -38,6 +38,7 @@ enum class Op : uint8_t {
   Count,
   Visits,
   Task,
+  TaskState,  // task_state(N): the task's state, as its spelling
   DaysUntil,
   BusinessDaysUntil,
   OtherCall,  // an unknown function: its argument is read, the result is unset

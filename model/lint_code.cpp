@@ -59,13 +59,18 @@ constexpr LintCodeInfo kCodes[] = {
     {InvalidValue, "PB090", E, "invalid value"},
     {BadSuppression, "PB091", E, "unreadable lint suppression"},
     {UnusedSuppression, "PB092", W, "suppression that suppresses nothing"},
+    {UnknownTaskState, "PB100", E, "unknown task state"},
+    {InvalidScope, "PB101", E, "invalid service scope"},
+    {UnknownTaskService, "PB102", E, "mandatory task of a service the scope cannot name"},
+    {NoMandatoryTasks, "PB103", W, "mandatory-task check without mandatory tasks"},
+    {MandatoryWithoutScope, "PB104", W, "mandatory tasks by service without a scope"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(UnusedSuppression) + 1;
+  return std::size(kCodes) == static_cast<size_t>(MandatoryWithoutScope) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 

@@ -76,6 +76,11 @@ enum class LintCode : uint8_t {
   InvalidValue,            // PB090
   BadSuppression,          // PB091
   UnusedSuppression,       // PB092
+  UnknownTaskState,        // PB100
+  InvalidScope,            // PB101
+  UnknownTaskService,      // PB102
+  NoMandatoryTasks,        // PB103
+  MandatoryWithoutScope,   // PB104
 };
 
 struct LintCodeInfo {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace pb {
 
@@ -93,6 +94,22 @@ const char* to_string(DurationUnit u) {
     case DurationUnit::BusinessHours: return "business hours";
   }
   return "days";
+}
+
+static constexpr const char* kTaskStatus[] = {"not_started", "complete", "in_progress", "blocked",
+                                              "no_intent"};
+
+const char* to_string(TaskStatus s) { return kTaskStatus[static_cast<size_t>(s)]; }
+
+bool parse_task_status(std::string_view text, TaskStatus& out) {
+  for (size_t i = 0; i < std::size(kTaskStatus); ++i)
+    if (text == kTaskStatus[i]) return out = static_cast<TaskStatus>(i), true;
+  return false;
+}
+
+const std::vector<std::string>& task_status_names() {
+  static const std::vector<std::string> names(std::begin(kTaskStatus), std::end(kTaskStatus));
+  return names;
 }
 
 }  // namespace pb

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -111,9 +112,14 @@ struct Expr {
 enum class NoteKind { OverallStatus, TechnicalEnablement, EngagementManagement };
 enum class QueueKind { RM, FM };
 
+// The state of a task (FTOP's task states). `complete` and `not_started`
+// are what `complete TASK` and `reset TASK` set.
+enum class TaskStatus : uint8_t { NotStarted, Complete, InProgress, Blocked, NoIntent };
+
 enum class ActionKind {
   Complete,  // complete TASK
   Reset,     // reset TASK
+  Mark,      // mark TASK STATE
   Note,      // note status|technical|engagement "text"
   Set,       // set PATH = EXPR
   Assign,    // assign rm|fm "queue" [primary]
@@ -127,10 +133,11 @@ struct Action {
   NodeLoc loc;
   Comments comments;
   ActionKind kind = ActionKind::Complete;
-  int64_t task = 0;  // Complete, Reset
+  int64_t task = 0;  // Complete, Reset, Mark
   NoteKind note_kind = NoteKind::OverallStatus;
   std::string text;      // Note text, Send template, Require message,
-                         // Assign/Unassign queue ("" + me=true for "me")
+                         // Assign/Unassign queue ("" + me=true for "me"),
+                         // Mark: the state as written (checked by the checker)
   bool me = false;       // Unassign ... me
   bool primary = false;  // Assign ... primary
   QueueKind queue = QueueKind::RM;
@@ -236,6 +243,10 @@ struct Step {
   NodeLocs task_locs;          // where each of `tasks` stands (may be shorter)
   std::vector<Action> enter;   // actions on entry
   std::vector<Transition> transitions;
+  // `require mandatory tasks`: the step is not left (a terminal step not
+  // entered) while a mandatory task of a service in scope is not complete.
+  bool require_mandatory = false;
+  NodeLoc require_mandatory_loc;
   TerminalKind terminal = TerminalKind::None;
   std::string terminal_arg;  // End: outcome; Goto: playbook id; Handoff: external id
   NodeLoc terminal_loc;
@@ -322,6 +333,19 @@ struct Schema {
   bool operator==(const Schema&) const = default;
 };
 
+// `scope RECORDS [service PATH] [where EXPR]`: the services in scope are
+// the `service` values (the record key when absent) of the records of the
+// tenant attribute RECORDS for which EXPR holds (every record when absent).
+struct ServiceScope {
+  NodeLoc loc;
+  std::string records;  // "tenant.workloads"
+  NodeLoc records_loc;
+  std::string service;  // "workload.service", or "" = the record key
+  NodeLoc service_loc;
+  std::optional<Expr> where;
+  bool operator==(const ServiceScope&) const = default;
+};
+
 // ---------------------------------------------------------------- playbook
 
 struct Playbook {
@@ -336,8 +360,9 @@ struct Playbook {
   std::string note_prefix;
   std::string calendar;  // attribute path selecting the calendar ("" = none)
   NodeLoc calendar_loc;
-  std::vector<std::string> next;  // playbook ids this one links to
-  NodeLocs next_locs;             // where each of `next` stands (may be shorter)
+  std::optional<ServiceScope> scope;  // which services are in scope
+  std::vector<std::string> next;      // playbook ids this one links to
+  NodeLocs next_locs;                 // where each of `next` stands (may be shorter)
   std::vector<Role> roles;
   std::vector<Task> tasks;
   std::vector<TaskGroup> groups;
@@ -379,5 +404,10 @@ const char* to_string(NoteKind);      // "status" | "technical" | "engagement"
 const char* to_string(QueueKind);     // "rm" | "fm"
 const char* to_string(DurationUnit);  // "business days" | "days" | "weeks" | "hours" | "months"
                                       // | "business hours"
+const char* to_string(TaskStatus);    // "not_started" | "complete" | "in_progress" | ...
+// False (out unchanged) when `text` spells no task state.
+bool parse_task_status(std::string_view text, TaskStatus& out);
+// Every task state, in the order of the enum (the spellings, for messages).
+const std::vector<std::string>& task_status_names();
 
 }  // namespace pb

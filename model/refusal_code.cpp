@@ -42,7 +42,14 @@ constexpr RefusalCodeInfo kCodes[] = {
      "an FM's `complete` of a task that is already complete (task state is the tenant's, "
      "shared by its runs): the reason names who completed it and when; `reset` it first to "
      "complete it again"},
-    {RefusalCode::NotComplete, "not-complete", 1, "`reset` of a task that is not complete"},
+    {RefusalCode::NotComplete, "not-complete", 1,
+     "`reset` of a task that is not started (there is nothing to reset)"},
+    {RefusalCode::AlreadyMarked, "already-marked", 1,
+     "an FM's `mark` of a task with the state it has already (e.g. `blocked` twice)"},
+    {RefusalCode::MandatoryTasksOpen, "mandatory-tasks-open", 1,
+     "leaving a step that declares `require mandatory tasks` (or entering such a terminal "
+     "step) while mandatory tasks of the services in scope are not complete: the reason lists "
+     "every one of them (id, name, services)"},
     {RefusalCode::TimerStale, "timer-stale", 1,
      "(tick only) the timer row does not belong to the instance's current step (the store "
      "disagrees with its log): the timer is kept, marked stuck; `replay` shows the "

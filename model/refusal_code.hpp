@@ -39,6 +39,8 @@ enum class RefusalCode : uint8_t {
   AlreadyRunning,
   AlreadyComplete,
   NotComplete,
+  AlreadyMarked,
+  MandatoryTasksOpen,
   TimerStale,
   BeforeLastEvent,
   KeyReused,

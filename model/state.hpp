@@ -24,8 +24,11 @@
 
 namespace pb {
 
+// A task's state, who set it and when. Stores written before task states
+// hold only complete / not started, which read as those two states.
 struct TaskState {
-  bool complete = false;
+  TaskStatus status = TaskStatus::NotStarted;
+  bool complete() const { return status == TaskStatus::Complete; }
   std::string who;
   Instant when{};
   bool operator==(const TaskState&) const = default;
@@ -74,7 +77,7 @@ struct InstanceState {
   bool operator==(const InstanceState&) const = default;
 };
 
-enum class InputKind { Start, Fire, Complete, Note, Tick, Set, Reset };
+enum class InputKind { Start, Fire, Complete, Note, Tick, Set, Reset, Mark };
 const char* to_string(InputKind);
 
 struct Input {
@@ -84,13 +87,15 @@ struct Input {
   std::string note;                                       // Fire, Complete, Note, Reset
   NoteKind note_kind = NoteKind::OverallStatus;
   std::string actor;
-  int64_t task = 0;  // Complete, Reset
-  TimerState timer;  // Tick
+  int64_t task = 0;                            // Complete, Reset, Mark
+  TaskStatus status = TaskStatus::NotStarted;  // Mark: the state to set
+  TimerState timer;                            // Tick
 };
 
 struct TaskChange {
   int64_t task = 0;
-  bool complete = true;  // false = reset to not started
+  TaskStatus status = TaskStatus::Complete;    // the state after
+  TaskStatus before = TaskStatus::NotStarted;  // the state before (for history)
 };
 struct NoteEffect {
   NoteKind kind = NoteKind::OverallStatus;

@@ -150,6 +150,7 @@ json log_to_json(const LogInput& in) {
   if (!i.sets.empty()) j["sets"] = i.sets;
   if (!i.note.empty()) j["note"] = {{"kind", to_string(i.note_kind)}, {"text", i.note}};
   if (i.task) j["task"] = i.task;
+  if (in.op == InputOp::Mark) j["state"] = to_string(i.status);
   if (in.op == InputOp::Tick)
     j["timer"] = {{"step", i.timer.step},
                   {"transition", i.timer.transition},
@@ -211,6 +212,8 @@ bool log_from_json(const json& j, LogInput& out) {
       if (!note_kind_from(j["note"].at("kind").get<std::string>(), i.note_kind)) return false;
     }
     i.task = j.value("task", int64_t{0});
+    if (out.op == InputOp::Mark && !parse_task_status(j.at("state").get<std::string>(), i.status))
+      return false;
     if (j.contains("timer")) {
       i.timer.step = j["timer"].at("step").get<std::string>();
       i.timer.transition = j["timer"].at("transition").get<uint32_t>();

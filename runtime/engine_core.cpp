@@ -49,6 +49,21 @@ int pick_instance(TenantWorld& w, const std::string& playbook, Applied& a) {
   return -1;
 }
 
+// The task state changes the summary (and so `history`) names: every change
+// of a `mark`, and any change into or out of a state other than not started
+// and complete ("task 3653: not_started -> in_progress").
+static void summarize_task_states(const Outcome& out, const LogInput& in, Applied& a) {
+  auto binary = [](TaskStatus s) {
+    return s == TaskStatus::NotStarted || s == TaskStatus::Complete;
+  };
+  for (const TaskChange& tc : out.tasks) {
+    if (in.op != InputOp::Mark && binary(tc.before) && binary(tc.status)) continue;
+    if (!a.summary.empty()) a.summary += "; ";
+    a.summary +=
+        fmt::format("task {}: {} -> {}", tc.task, to_string(tc.before), to_string(tc.status));
+  }
+}
+
 void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& a) {
   InstanceRec& r = w.instances[idx];
   apply_outcome(w.tenant, out, in.input.actor, in.at);
@@ -64,6 +79,7 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
     if (!a.summary.empty()) a.summary += "; ";
     a.summary += fmt::format("{}: {}", r.st.playbook, path);
   }
+  summarize_task_states(out, in, a);
   for (const auto& m : out.reminders) {
     if (!a.summary.empty()) a.summary += "; ";
     a.summary +=

@@ -55,9 +55,9 @@ void describe_instances(const TenantWorld& before, const TenantWorld& after, Res
     const Step* was_step = was ? step_of(r, *was) : nullptr;
     for (int64_t id : s->tasks) {
       auto st = after.tenant.tasks.find(id);
-      if (st != after.tenant.tasks.end() && st->second.complete) continue;
+      if (st != after.tenant.tasks.end() && st->second.complete()) continue;
       auto b = before.tenant.tasks.find(id);
-      bool was_open = b == before.tenant.tasks.end() || !b->second.complete;
+      bool was_open = b == before.tenant.tasks.end() || !b->second.complete();
       bool listed = was_step && std::find(was_step->tasks.begin(), was_step->tasks.end(), id) !=
                                     was_step->tasks.end();
       if (was_open && listed) continue;  // open in the step it leaves already
@@ -70,12 +70,12 @@ void describe_instances(const TenantWorld& before, const TenantWorld& after, Res
 void describe_tenant(const TenantState& before, const TenantState& after, EventPreview& out) {
   for (const auto& [id, st] : after.tasks) {
     auto b = before.tasks.find(id);
-    bool was = b != before.tasks.end() && b->second.complete;
-    if (st.complete && !was) out.completed.push_back(id);
-    if (!st.complete && was) out.reset.push_back(id);
+    bool was = b != before.tasks.end() && b->second.complete();
+    if (st.complete() && !was) out.completed.push_back(id);
+    if (!st.complete() && was) out.reset.push_back(id);
   }
   for (const auto& [id, st] : before.tasks)
-    if (st.complete && !after.tasks.count(id)) out.reset.push_back(id);
+    if (st.complete() && !after.tasks.count(id)) out.reset.push_back(id);
   for (const auto& [k, v] : after.attrs)
     if (auto b = before.attrs.find(k); b == before.attrs.end() || !(b->second == v))
       out.attrs.emplace_back(k, v);

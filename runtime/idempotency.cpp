@@ -25,6 +25,7 @@ json command_json(const std::string& tenant, const LogInput& in) {
       {"tenant", tenant}, {"op", to_string(in.op)}, {"playbook", in.playbook}, {"actor", i.actor}};
   if (!i.event.empty()) j["event"] = i.event;
   if (i.task) j["task"] = i.task;
+  if (in.op == InputOp::Mark) j["state"] = to_string(i.status);
   if (!i.sets.empty()) j["sets"] = i.sets;
   if (!i.note.empty()) j["note"] = {{"text", i.note}, {"kind", to_string(i.note_kind)}};
   return j;
@@ -48,7 +49,7 @@ std::string describe(const std::string& command) {
   if (j.contains("event"))
     what += " " + j.value("event", "");
   else if (j.contains("task"))
-    what += " " + j["task"].dump();
+    what += " " + j["task"].dump() + (j.contains("state") ? " " + j.value("state", "") : "");
   else if (!j.value("playbook", "").empty())
     what += " " + j.value("playbook", "");
   return fmt::format("{} on tenant '{}' by {}", what, j.value("tenant", ""), j.value("actor", ""));

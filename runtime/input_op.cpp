@@ -24,6 +24,7 @@ constexpr OpName kNames[] = {
     {InputOp::Reset, "reset"},
     {InputOp::Note, "note"},
     {InputOp::Tick, "tick"},
+    {InputOp::Mark, "mark"},
 };
 static_assert(std::size(kNames) == std::size(kInputOps));
 
@@ -43,6 +44,7 @@ InputKind input_kind(InputOp op) {
     case InputOp::Reset: return InputKind::Reset;
     case InputOp::Note: return InputKind::Note;
     case InputOp::Tick: return InputKind::Tick;
+    case InputOp::Mark: return InputKind::Mark;
     case InputOp::TenantAdd:
     case InputOp::TenantSet:
     case InputOp::Assign:

@@ -7,7 +7,7 @@
 //    to_string and parse_input_op are inverse. The spellings are stored, so
 //    they never change: a database written before must replay.
 //  * tenant-add / tenant-set / assign / unassign change the tenant only;
-//    start / fire / complete / reset / note / tick go to an instance.
+//    start / fire / complete / reset / mark / note / tick go to an instance.
 #pragma once
 
 #include <cstdint>
@@ -27,13 +27,15 @@ enum class InputOp : uint8_t {
   Complete,
   Reset,
   Note,
-  Tick
+  Tick,
+  Mark
 };
 
 // Every op, in the order of the enum (for tests and tables).
-inline constexpr InputOp kInputOps[] = {
-    InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign, InputOp::Unassign, InputOp::Start,
-    InputOp::Fire,      InputOp::Complete,  InputOp::Reset,  InputOp::Note,     InputOp::Tick};
+inline constexpr InputOp kInputOps[] = {InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign,
+                                        InputOp::Unassign,  InputOp::Start,     InputOp::Fire,
+                                        InputOp::Complete,  InputOp::Reset,     InputOp::Note,
+                                        InputOp::Tick,      InputOp::Mark};
 
 const char* to_string(InputOp op);
 // False (out unchanged) when `text` spells no op.

@@ -17,7 +17,8 @@ std::string show(const Value& v) {
 
 std::string show(const TaskState* t) {
   if (!t) return "absent";
-  return fmt::format("{} by {} at {}", t->complete ? "complete" : "not started",
+  return fmt::format("{} by {} at {}",
+                     t->status == TaskStatus::NotStarted ? "not started" : to_string(t->status),
                      t->who.empty() ? "-" : t->who, format_iso_instant(t->when));
 }
 

@@ -8,7 +8,7 @@
 //    scenario (never the wall clock). The first step whose expectations fail
 //    stops the run; its failures name the step (1-based), the expectation,
 //    what was found and the expectation's line:col.
-//  * Steps: fire, complete, note (FM note), set (tenant set), start, and the clock
+//  * Steps: fire, complete, mark, note (FM note), set (tenant set), start, and the clock
 //    steps; the format is docs/scenarios.md.
 //  * run_suite runs scenarios on `jobs` threads (<= 0: one per hardware
 //    thread), each on its own Engine and in-memory Store; the catalog is only
@@ -44,14 +44,15 @@ struct Check {
 };
 
 // Set: `tenant set`; Start: start another playbook for the tenant.
-enum class StepKind { Fire, Complete, Note, Set, Start, Advance, Until, Tick };
+enum class StepKind { Fire, Complete, Mark, Note, Set, Start, Advance, Until, Tick };
 
 struct Step {
   StepKind kind = StepKind::Tick;
   Loc loc;
   std::string event;     // Fire; Start: the playbook
   std::string playbook;  // the instance addressed when several run ("" = the only one)
-  int64_t task = 0;      // Complete
+  int64_t task = 0;      // Complete, Mark
+  std::string state;     // Mark: the task state
   std::string note;
   std::string actor;
   std::string key;  // idempotency key

@@ -102,7 +102,7 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
   if (c.what == "tasks") {
     auto it = w.tenant.tasks.find(std::stoll(c.key));
     std::string got =
-        it != w.tenant.tasks.end() && it->second.complete ? "complete" : "not_started";
+        to_string(it != w.tenant.tasks.end() ? it->second.status : TaskStatus::NotStarted);
     return got == c.want ? "" : got;
   }
   if (c.what == "attributes") {
@@ -170,6 +170,10 @@ rt::Response submit(Run& r, const Step& st) {
     in.op = rt::InputOp::Fire, in.input.kind = InputKind::Fire, in.input.event = st.event;
   if (st.kind == StepKind::Complete)
     in.op = rt::InputOp::Complete, in.input.kind = InputKind::Complete, in.input.task = st.task;
+  if (st.kind == StepKind::Mark) {
+    in.op = rt::InputOp::Mark, in.input.kind = InputKind::Mark, in.input.task = st.task;
+    parse_task_status(st.state, in.input.status);  // the loader checked it
+  }
   if (st.kind == StepKind::Note) in.op = rt::InputOp::Note, in.input.kind = InputKind::Note;
   in.playbook = st.playbook;
   if (st.kind == StepKind::Start)

@@ -19,11 +19,23 @@ static void load_attrs(Store& s, TenantWorld& w) {
   }
 }
 
+// The `complete` column holds the task's state as the number of its
+// TaskStatus: 0 not started and 1 complete, as the bool stores before task
+// states wrote; then 2 in progress, 3 blocked, 4 no intent.
+static bool task_status_of(int64_t code, TaskStatus& out) {
+  if (code < 0 || code > static_cast<int64_t>(TaskStatus::NoIntent)) return false;
+  out = static_cast<TaskStatus>(code);
+  return true;
+}
+
 static void load_tasks(Store& s, TenantWorld& w) {
   Query q(s, "SELECT task, complete, who, at FROM tasks WHERE tenant = ?");
   q.bind(1, w.tenant.id);
-  while (q.step())
-    w.tenant.tasks[q.i64(0)] = TaskState{q.i64(1) != 0, q.text(2), from_secs(q.i64(3))};
+  while (q.step()) {
+    TaskStatus st;
+    if (task_status_of(q.i64(1), st))
+      w.tenant.tasks[q.i64(0)] = TaskState{st, q.text(2), from_secs(q.i64(3))};
+  }
 }
 
 static void load_assignments(Store& s, TenantWorld& w) {
@@ -105,7 +117,7 @@ static void persist_tasks(Store& s, const TenantState& b, const TenantState& a) 
             "who = excluded.who, at = excluded.at");
     q.bind(1, a.id)
         .bind(2, task)
-        .bind(3, int64_t{st.complete})
+        .bind(3, static_cast<int64_t>(st.status))
         .bind(4, st.who)
         .bind(5, to_secs(st.when))
         .run();

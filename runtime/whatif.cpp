@@ -38,9 +38,10 @@ std::vector<std::string> task_changes(const TenantTasks& before, const TenantTas
   std::vector<std::string> out;
   for (const auto& [id, t] : after) {
     auto it = before.find(id);
-    bool was = it != before.end() && it->second.complete;
-    if (t.complete != was)
-      out.push_back(fmt::format("{} {}", id, t.complete ? "complete" : "reset"));
+    TaskStatus was = it != before.end() ? it->second.status : TaskStatus::NotStarted;
+    if (t.status == was) continue;
+    bool reset = t.status == TaskStatus::NotStarted && was == TaskStatus::Complete;
+    out.push_back(fmt::format("{} {}", id, reset ? "reset" : to_string(t.status)));
   }
   return out;
 }

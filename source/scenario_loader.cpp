@@ -139,8 +139,10 @@ void expectations(Reader& r, const Field& f, Step& s) {
                         fmt::format("task '{}' in 'tasks' must be a task id (a number)", kk.name));
           continue;
         }
-        if (k.name == "tasks" && one.want != "complete" && one.want != "not_started")
-          r.invalid(e.loc, fmt::format("task state '{}' is not complete or not_started", one.want));
+        TaskStatus st;
+        if (k.name == "tasks" && !parse_task_status(one.want, st))
+          r.invalid(e.loc, fmt::format("task state '{}' is not one of {}", one.want,
+                                       fmt::join(task_status_names(), ", ")));
         s.expect.push_back(one);
       }
     } else if (k.name == "notes") {
@@ -153,10 +155,22 @@ void expectations(Reader& r, const Field& f, Step& s) {
   }
 }
 
+// mark: TASK with state: STATE (one of the task states).
+bool mark_step(Reader& r, const Field& step, const Field& a, Step& s) {
+  if (!r.integer(a, s.task)) return false;
+  auto st = r.get(step, "state", true);
+  if (!st || !r.id(*st, s.state)) return false;
+  TaskStatus parsed;
+  if (parse_task_status(s.state, parsed)) return true;
+  r.invalid(st->loc, fmt::format("task state '{}' is not one of {}", s.state,
+                                 fmt::join(task_status_names(), ", ")));
+  return false;
+}
+
 // The action of a step: exactly one of fire, complete, start, advance, until, tick,
 // or else a lone note (FM note) or a set (tenant set, with an optional note).
 bool action(Reader& r, const Field& f, Step& s) {
-  static const char* kinds[] = {"fire", "complete", "start", "advance", "until", "tick"};
+  static const char* kinds[] = {"fire", "complete", "mark", "start", "advance", "until", "tick"};
   std::vector<Field> found;
   for (const char* k : kinds)
     if (auto v = r.get(f, k)) found.push_back(*v);
@@ -168,7 +182,8 @@ bool action(Reader& r, const Field& f, Step& s) {
     }
     if (n) return s.kind = StepKind::Note, r.str(*n, s.note);
     r.diags.error(f.loc, LintCode::MissingKey,
-                  "a step needs one of fire, complete, start, note, set, advance, until, tick");
+                  "a step needs one of fire, complete, mark, start, note, set, advance, until, "
+                  "tick");
     return false;
   }
   if (found.size() > 1) {
@@ -180,6 +195,7 @@ bool action(Reader& r, const Field& f, Step& s) {
   const Field& a = found[0];
   if (a.name == "'fire'") return s.kind = StepKind::Fire, r.id(a, s.event);
   if (a.name == "'complete'") return s.kind = StepKind::Complete, r.integer(a, s.task);
+  if (a.name == "'mark'") return s.kind = StepKind::Mark, mark_step(r, f, a, s);
   if (a.name == "'start'") return s.kind = StepKind::Start, r.id(a, s.event);
   if (a.name == "'advance'") return s.kind = StepKind::Advance, duration(r, a, s);
   if (a.name == "'until'") return s.kind = StepKind::Until, instant(r, a, s.until);
@@ -193,7 +209,8 @@ void read_step(Reader& r, const Field& f, Step& s) {
   s.loc = f.loc;
   if (!r.mapping(f, keys("step"))) return;
   action(r, f, s);
-  bool event_like = s.kind == StepKind::Fire || s.kind == StepKind::Complete;
+  bool event_like =
+      s.kind == StepKind::Fire || s.kind == StepKind::Complete || s.kind == StepKind::Mark;
   if (auto n = r.get(f, "note"); n && s.kind != StepKind::Note && s.kind != StepKind::Set) {
     if (event_like)
       r.str(*n, s.note);
@@ -276,8 +293,8 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
   static const std::map<std::string, std::vector<std::string>> k = {
       {"scenario", {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"}},
       {"step",
-       {"fire", "complete", "start", "note", "advance", "until", "tick", "set", "playbook", "as",
-        "id", "expect"}},
+       {"fire", "complete", "mark", "state", "start", "note", "advance", "until", "tick", "set",
+        "playbook", "as", "id", "expect"}},
       {"expect",
        {"step", "tasks", "notes", "attributes", "assignments", "timers", "refused", "ended"}},
       {"assignment", {"queue", "name", "primary"}},

@@ -114,6 +114,7 @@ static const char* const kStoredLog[] = {
     R"json({"actor":"ana","at":"2026-01-05T09:06:00Z","op":"reset","playbook":"","task":1})json",
     R"json({"actor":"ana","at":"2026-01-05T09:07:00Z","note":{"kind":"technical","text":"Ops note"},"op":"note","playbook":""})json",
     R"json({"actor":"ana","at":"2026-01-05T09:08:00Z","event":"go","note":{"kind":"status","text":"Ops fired"},"op":"fire","playbook":"","sets":[["who","me"]]})json",
+    R"json({"actor":"ana","at":"2026-01-05T09:09:00Z","op":"mark","playbook":"","state":"blocked","task":1})json",
     R"json({"actor":"timer","at":"2026-01-08T09:08:00Z","op":"tick","playbook":"ops","timer":{"due":"2026-01-06T09:08:00Z","step":"two","transition":0}})json",
 };
 

@@ -274,9 +274,10 @@ TEST_CASE("dsl errors: a known mistake in an expression is named, not 'expected 
       "a list, put a space after the ',')\n");
   CHECK(errors_of(in_step("when a == 'x' -> s")) ==
         "3:15: PB001 strings are written in double quotes: \"…\"\n");
-  CHECK(errors_of(in_step("when days_since(a) > 1 -> s")) ==
-        "3:10: PB001 unknown function 'days_since'; the functions are days_until, "
-        "business_days_until, visits, task, any and count [did you mean 'days_until'?]\n");
+  CHECK(
+      errors_of(in_step("when days_since(a) > 1 -> s")) ==
+      "3:10: PB001 unknown function 'days_since'; the functions are days_until, "
+      "business_days_until, visits, task, task_state, any and count [did you mean 'days_until'?]\n");
   CHECK(errors_of(in_step("on go when a -> s\n    if b -> s")) ==
         "4:5: PB001 unknown step item 'if' [did you mean 'when'?]\n");
 }

@@ -110,7 +110,7 @@ TEST_CASE_METHOD(EngineFixture, "tick fires due timers exactly once, following t
   TenantWorld w;
   REQUIRE(e.load("acme", w).exit == 0);
   CHECK(w.instances[0].st.step == "phone");
-  CHECK(w.tenant.tasks[3664].complete);
+  CHECK(w.tenant.tasks[3664].complete());
   // a late tick fires phone's week, long past, once → done → delivery, dated when it fired
   t = e.tick(at("2026-06-01T00:00:00Z"));
   CHECK(t.fired == 1);

@@ -14,7 +14,7 @@ TEST_CASE("start enters the first step, runs enter actions and arms timers", "[e
   CHECK(w.inst.visits["email_1"] == 1);
   REQUIRE(r.outcome->sent.size() == 1);
   CHECK(r.outcome->sent[0].contact == "Ana");
-  CHECK(w.tenant.tasks[3663].complete);
+  CHECK(w.tenant.tasks[3663].complete());
   REQUIRE(w.inst.timers.size() == 1);
   // Fri + 2 business days; Monday 03-09 is a holiday → Wed 03-11 10:00.
   CHECK(w.inst.timers[0].due == T("2026-03-11T10:00:00Z"));
@@ -78,10 +78,10 @@ TEST_CASE("refusals carry stable codes and change nothing", "[evaluator]") {
   SECTION("a failing require refuses the whole transition, effects included") {
     Result r = w.fire("retry", "2026-03-06T11:00:00Z");
     CHECK(r.refusal.code == "low-priority");
-    CHECK_FALSE(w.tenant.tasks[3664].complete);
+    CHECK_FALSE(w.tenant.tasks[3664].complete());
     w.tenant.attrs["priority"] = Value::integer(2);
     CHECK(w.fire("retry", "2026-03-06T11:00:00Z").ok());
-    CHECK(w.tenant.tasks[3664].complete);
+    CHECK(w.tenant.tasks[3664].complete());
     return;
   }
   CHECK(w.inst.step == before.step);
@@ -122,7 +122,7 @@ TEST_CASE("tick fires a due timer; a stale timer is refused", "[evaluator]") {
   Result r = w.run(in, "2026-03-11T10:00:00Z");
   REQUIRE(r.ok());
   CHECK(w.inst.step == "phone");
-  CHECK(w.tenant.tasks[3664].complete);
+  CHECK(w.tenant.tasks[3664].complete());
   CHECK(w.run(in, "2026-03-11T10:00:00Z").refusal.code == "timer-stale");
 }
 

@@ -79,7 +79,7 @@ TEST_CASE("the docs example runs: outreach, timer, goto", "[evaluator-dsl]") {
   Result s = r.go(Input{}, "2026-03-06T10:00:00Z");
   REQUIRE(s.ok());
   CHECK(s.outcome->sent.size() == 1);
-  CHECK(r.t.tasks[3663].complete);
+  CHECK(r.t.tasks[3663].complete());
   REQUIRE(r.i.timers.size() == 1);
   CHECK(r.i.timers[0].due == T("2026-03-10T10:00:00Z"));
   CHECK(r.go(fire("paused", {{"until", "2026-04-01"}}), "2026-03-06T11:00:00Z").refusal.code ==
@@ -89,7 +89,7 @@ TEST_CASE("the docs example runs: outreach, timer, goto", "[evaluator-dsl]") {
   tick.timer = r.i.timers[0];
   REQUIRE(r.go(tick, "2026-03-10T10:00:00Z").ok());
   CHECK(r.i.step == "phone");
-  CHECK(r.t.tasks[3664].complete);
+  CHECK(r.t.tasks[3664].complete());
   REQUIRE(r.go(fire("customer_replied"), "2026-03-11T10:00:00Z").ok());
   CHECK(r.i.status == InstanceStatus::Goto);
   CHECK(r.i.outcome == "assign-to-delivery");

@@ -20,7 +20,7 @@ TEST_CASE("exactly-one groups and rules on completion", "[evaluator]") {
   reset.task = 3704;
   reset.actor = "fm1";
   REQUIRE(w.run(reset, "2026-03-06T12:00:00Z").ok());
-  CHECK_FALSE(w.tenant.tasks[3704].complete);
+  CHECK_FALSE(w.tenant.tasks[3704].complete());
   CHECK(w.run(reset, "2026-03-06T12:00:00Z").refusal.code == "not-complete");
   w.tenant.attrs["managed"] = Value::boolean(true);
   CHECK(w.complete(3708, "2026-03-06T11:00:00Z").refusal.code == "outreach_unsuccessful_unmanaged");

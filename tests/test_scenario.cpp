@@ -87,10 +87,11 @@ TEST_CASE("scenario loader: syntax error, missing keys, empty values, wrong type
   CHECK(load_errors(
             "playbook: a\nstart: 2026-01-01\ntenant: {}\nsteps:\n  - fire: x\n    expect:\n      "
             "tasks: {3663: done, x: complete}\n      timers: {due: 1}\n      notes:\n") ==
-        std::vector<std::string>{"7:21 PB090 task state 'done' is not complete or not_started",
-                                 "7:27 PB012 task 'x' in 'tasks' must be a task id (a number)",
-                                 "8:15 PB012 'timers' must be a list, got a mapping",
-                                 "9:7 PB013 'notes' is empty"});
+        std::vector<std::string>{
+            "7:21 PB090 task state 'done' is not one of not_started, complete, "
+            "in_progress, blocked, no_intent",
+            "7:27 PB012 task 'x' in 'tasks' must be a task id (a number)",
+            "8:15 PB012 'timers' must be a list, got a mapping", "9:7 PB013 'notes' is empty"});
 }
 
 TEST_CASE("scenario runner: a deliberately failing scenario fails with the right message",
