@@ -1,7 +1,9 @@
 // bench_walk.cpp — evaluator speed on real playbooks: a deterministic walk
 // that fires, at every step, the next event the step accepts (cycling through
 // them; refusals count as evaluations, not transitions), fires due timers,
-// and restarts an instance that ended. Pure, in memory.
+// and restarts an instance that ended, or that moved nowhere for
+// kStuckAfter inputs in a row (an event whose rules need a payload the walk
+// does not give; a reminder moves nothing). Pure, in memory.
 //   bench_walk DIR PLAYBOOK [N]
 // Prints evaluations/s and transitions/s.
 #include <fmt/format.h>
@@ -13,6 +15,8 @@
 #include "interpreter/evaluator.hpp"
 
 using namespace pb;
+
+static constexpr long kStuckAfter = 50;
 
 static Input next_input(const CompiledPlaybook& cp, const InstanceState& inst, long k) {
   Input in;
@@ -49,19 +53,20 @@ int main(int argc, char** argv) {
   Instant now;
   parse_iso_instant("2026-03-02T10:00:00Z", now);
   const Calendar& cal = pick_calendar(*cp, t, l.project.calendars);
-  long transitions = 0, refused = 0;
+  long transitions = 0, refused = 0, still = 0;
   auto t0 = std::chrono::steady_clock::now();
   for (long k = 0; k < n; ++k) {
-    Input in = next_input(*cp, inst, k);
-    if (in.kind == InputKind::Start) inst = InstanceState{};
+    Input in = still >= kStuckAfter ? Input{} : next_input(*cp, inst, k);
+    if (in.kind == InputKind::Start) inst = InstanceState{}, still = 0;
     if (in.kind == InputKind::Tick) now = std::max(now, in.timer.due);
     Result r = evaluate(*cp, t, inst, in, now, cal);
     if (!r.ok()) {
-      ++refused;
+      ++refused, ++still;
       if (in.kind == InputKind::Tick) std::erase(inst.timers, in.timer);
       continue;
     }
     transitions += r.outcome->transitioned;
+    still = r.outcome->entered.empty() ? still + 1 : 0;
     apply_outcome(t, *r.outcome, in.actor, now);
     inst = std::move(r.outcome->instance);
   }
