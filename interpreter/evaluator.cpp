@@ -46,12 +46,6 @@ bool active(Ctx& c) {
 
 namespace {
 
-bool is_decision(const Step& s) {
-  for (const auto& t : s.transitions)
-    if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) return true;
-  return false;
-}
-
 bool decide(Ctx& c, const Step& s) {
   for (const auto& t : s.transitions)
     if (t.trigger == TriggerKind::Otherwise ||
@@ -86,7 +80,7 @@ bool enter(Ctx& c, const std::string& id) {
     case TerminalKind::Goto: inst.status = InstanceStatus::Goto; break;
     case TerminalKind::Handoff: inst.status = InstanceStatus::Handoff; break;
     case TerminalKind::None:
-      if (is_decision(*s)) return decide(c, *s);
+      if (!is_waiting(*s)) return decide(c, *s);  // a decision step
       arm_timers(c, *s);
       return true;
   }
