@@ -23,6 +23,32 @@ struct PathsOpts {
   std::string format = "text";
 };
 
+// Each region's paths, once (their interleavings are not listed).
+void print_regions(const paths::Enumeration& e) {
+  for (const auto& r : e.regions) {
+    fmt::print(
+        "\nregion {} of step {} (its steps interleave with the other regions' in any "
+        "order):\n",
+        r.region, r.parallel->id);
+    for (size_t i = 0; i < r.paths.size(); ++i)
+      fmt::print("{}. {}\n", i + 1, path_line(r.paths[i]));
+  }
+}
+
+nlohmann::json regions_json(const paths::Enumeration& e) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : e.regions) {
+    nlohmann::json list = nlohmann::json::array();
+    for (size_t i = 0; i < r.paths.size(); ++i) {
+      auto j = path_json(r.paths[i]);
+      j["number"] = i + 1;
+      list.push_back(std::move(j));
+    }
+    out.push_back({{"step", r.parallel->id}, {"region", r.region}, {"paths", std::move(list)}});
+  }
+  return out;
+}
+
 int run_paths(const Globals& g, const PathsOpts& o) {
   std::optional<LoadResult> project;
   const Playbook* pb = find_playbook(g, project, o.playbook);
@@ -35,14 +61,17 @@ int run_paths(const Globals& g, const PathsOpts& o) {
       j["number"] = i + 1;
       list.push_back(std::move(j));
     }
-    fmt::print("{}\n", json_text(nlohmann::json{{"playbook", pb->id},
-                                                {"max_loops", o.flags.max_loops},
-                                                {"truncated", e.truncated},
-                                                {"paths", list}}));
+    nlohmann::json j{{"playbook", pb->id},
+                     {"max_loops", o.flags.max_loops},
+                     {"truncated", e.truncated},
+                     {"paths", list}};
+    if (!e.regions.empty()) j["regions"] = regions_json(e);
+    fmt::print("{}\n", json_text(j));
   } else {
     for (size_t i = 0; i < e.paths.size(); ++i)
       fmt::print("{}. {}\n", i + 1, path_line(e.paths[i]));
     fmt::print("{} path{}\n", e.paths.size(), e.paths.size() == 1 ? "" : "s");
+    print_regions(e);
   }
   if (auto note = truncation_note(e, o.flags); !note.empty()) fmt::print(stderr, "{}\n", note);
   return kOk;

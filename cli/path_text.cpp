@@ -12,7 +12,8 @@ std::string terminal_text(const Step& s) {
     case TerminalKind::End: return fmt::format("end \"{}\"", s.terminal_arg);
     case TerminalKind::Goto: return "goto " + s.terminal_arg;
     case TerminalKind::Handoff: return "handoff " + s.terminal_arg;
-    case TerminalKind::None: break;
+    case TerminalKind::Done: return fmt::format("done (region {})", s.region);
+    case TerminalKind::None: return "leaves the parallel step";  // a region path's exit
   }
   return "";
 }
@@ -32,7 +33,8 @@ nlohmann::json path_json(const paths::Path& p) {
                      {"to", e.t->target},
                      {"line", e.t->loc.line},
                      {"col", e.t->loc.col}});
-  const char* kinds[] = {"none", "end", "goto", "handoff"};
+  const char* kinds[] = {"leaves", "end", "goto", "handoff",
+                         "done"};  // "leaves": a region path's exit
   return {{"transitions", edges},
           {"terminal",
            {{"step", p.terminal->id},

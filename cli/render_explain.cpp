@@ -173,6 +173,9 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
     case TerminalKind::Handoff:
       out += "  Hands off to the external process " + s.terminal_arg + "\n";
       break;
+    case TerminalKind::Done:
+      out += fmt::format("  Finishes region {} of step {}\n", s.region, s.parent);
+      break;
     case TerminalKind::None: break;
   }
   std::string rules;

@@ -17,17 +17,19 @@
 #include <cctype>
 
 #include "grammar/describe.hpp"
+#include "model/regions.hpp"
 
 namespace pb::cli {
 namespace {
 
-enum class Shape { Step, Decision, End, Goto, Handoff };
+enum class Shape { Step, Decision, End, Goto, Handoff, Done };
 
 Shape shape_of(const Step& s) {
   switch (s.terminal) {
     case TerminalKind::End: return Shape::End;
     case TerminalKind::Goto: return Shape::Goto;
     case TerminalKind::Handoff: return Shape::Handoff;
+    case TerminalKind::Done: return Shape::Done;
     case TerminalKind::None: break;
   }
   bool decision = !s.transitions.empty();
@@ -51,6 +53,7 @@ std::string node_label(const Playbook& pb, const Step& s) {
         if (e.id == s.terminal_arg) return fmt::format("{}\n⇒ external: {}", title, e.title);
       return fmt::format("{}\n⇒ external: {}", title, s.terminal_arg);
     }
+    case TerminalKind::Done: return fmt::format("{}\ndone", title);
     case TerminalKind::None: break;
   }
   return s.role.empty() ? title : fmt::format("{}\n({})", title, role_name(pb, s.role));
@@ -77,6 +80,7 @@ const char* dot_shape(Shape s) {
     case Shape::End: return "shape=doubleoctagon, style=\"rounded,filled\", fillcolor=\"#eeeeee\"";
     case Shape::Goto: return "shape=cds, style=filled, fillcolor=\"#dde8ff\"";
     case Shape::Handoff: return "shape=component, style=\"dashed,filled\", fillcolor=\"#fff2cc\"";
+    case Shape::Done: return "shape=box, style=\"rounded,bold\", peripheries=2";
     case Shape::Step: break;
   }
   return "shape=box, style=rounded";
@@ -107,6 +111,28 @@ void dot_edges(std::string& out, const std::string& ind, const Playbook& pb,
                        t.target.empty() ? ", style=dashed" : "");
 }
 
+std::string dot_node(const Playbook& pb, const Step& s) {
+  return fmt::format("{} [label=\"{}\", {}];\n", dot_id(pb, s.id), dot_escape(node_label(pb, s)),
+                     dot_shape(shape_of(s)));
+}
+
+// The regions of parallel step `p` as dashed clusters of their steps, and a
+// bold edge from `p` to where each region starts.
+void dot_regions(std::string& out, const std::string& ind, const Playbook& pb, const Step& p) {
+  for (const auto& r : p.regions) {
+    out += fmt::format(
+        "{}subgraph \"cluster_{}/{}/{}\" {{\n{}  label=\"region {}\";\n{}  "
+        "style=dashed;\n",
+        ind, dot_escape(pb.id), dot_escape(p.id), dot_escape(r.id), ind,
+        dot_escape(r.title.empty() ? r.id : r.id + ": " + r.title), ind);
+    for (const Step* s : region_steps(pb, p.id, r.id)) out += ind + "  " + dot_node(pb, *s);
+    out += ind + "}\n";
+    if (const Step* first = region_start(pb, p.id, r.id))
+      out += fmt::format("{}{} -> {} [style=bold, arrowhead=onormal, label=\"region {}\"];\n", ind,
+                         dot_id(pb, p.id), dot_id(pb, first->id), dot_escape(r.id));
+  }
+}
+
 void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
   std::string ind = cluster ? "    " : "  ";
   if (cluster)
@@ -115,8 +141,9 @@ void dot_playbook(std::string& out, const Playbook& pb, bool cluster) {
   std::string start = dot_id(pb, "__start");
   out += fmt::format("{}{} [shape=point, width=0.15, label=\"\"];\n", ind, start);
   for (const auto& s : pb.steps)
-    out += fmt::format("{}{} [label=\"{}\", {}];\n", ind, dot_id(pb, s.id),
-                       dot_escape(node_label(pb, s)), dot_shape(shape_of(s)));
+    if (!in_region(s)) out += ind + dot_node(pb, s);
+  for (const auto& s : pb.steps)
+    if (is_parallel(s)) dot_regions(out, ind, pb, s);
   if (!pb.start.empty()) out += fmt::format("{}{} -> {};\n", ind, start, dot_id(pb, pb.start));
   for (const auto& s : pb.steps) dot_edges(out, ind, pb, s.id, s.transitions);
   if (pb.anywhere) {
@@ -172,9 +199,25 @@ std::string mm_node(const Playbook& pb, const Step& s) {
     case Shape::End: return id + "([" + label + "])";
     case Shape::Goto: return id + "[[" + label + "]]";
     case Shape::Handoff: return id + ">" + label + "]";
+    case Shape::Done: return id + "((" + label + "))";
     case Shape::Step: break;
   }
   return id + "(" + label + ")";
+}
+
+// The regions of parallel step `p` as subgraphs of their steps, and a thick
+// edge from `p` to where each region starts.
+void mm_regions(std::string& out, const std::string& ind, const Playbook& pb, const Step& p) {
+  for (const auto& r : p.regions) {
+    out += fmt::format("{}subgraph {}[\"region {}\"]\n", ind,
+                       mm_id(pb, "__region_" + p.id + "__" + r.id),
+                       mm_text(r.title.empty() ? r.id : r.id + ": " + r.title));
+    for (const Step* s : region_steps(pb, p.id, r.id)) out += ind + "  " + mm_node(pb, *s) + "\n";
+    out += ind + "end\n";
+    if (const Step* first = region_start(pb, p.id, r.id))
+      out += fmt::format("{}{} ==>|\"region {}\"| {}\n", ind, mm_id(pb, p.id), mm_text(r.id),
+                         mm_id(pb, first->id));
+  }
 }
 
 void mm_playbook(std::string& out, const Playbook& pb, bool subgraph) {
@@ -183,7 +226,10 @@ void mm_playbook(std::string& out, const Playbook& pb, bool subgraph) {
     out += fmt::format("  subgraph {}[\"{}\"]\n", mm_id(pb, "pb"),
                        mm_text(pb.title.empty() ? pb.id : pb.title));
   out += fmt::format("{}{}((start))\n", ind, mm_id(pb, "__start"));
-  for (const auto& s : pb.steps) out += ind + mm_node(pb, s) + "\n";
+  for (const auto& s : pb.steps)
+    if (!in_region(s)) out += ind + mm_node(pb, s) + "\n";
+  for (const auto& s : pb.steps)
+    if (is_parallel(s)) mm_regions(out, ind, pb, s);
   if (!pb.start.empty())
     out += fmt::format("{}{} --> {}\n", ind, mm_id(pb, "__start"), mm_id(pb, pb.start));
   auto edges = [&](const std::string& from, const std::vector<Transition>& ts) {

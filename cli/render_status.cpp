@@ -151,6 +151,26 @@ std::string reset_hint(const rt::TenantWorld& w, const Step& s, int64_t id) {
       s.id, w.tenant.id, id);
 }
 
+// The regions of a parallel step: where each is, since when, and the tasks
+// of the step it is in.
+void regions_text(TextLines& out, const rt::TenantWorld& w, const InstanceView& v) {
+  for (const auto& g : v.rec->st.regions) {
+    const Step* s = v.cp->step(g.step);
+    if (!s) continue;
+    bool done = s->terminal == TerminalKind::Done;
+    out.add("    region {}: step {}{} since {}{}{}", g.id, g.step, quoted(s->title),
+            format_iso_instant(g.entered_at), done ? " (done)" : "",
+            done ? "" : role_text(*v.cp, *s));
+    for (int64_t id : s->tasks) {
+      const Task* t = v.cp->pb.task(id);
+      auto ts = w.tenant.tasks.find(id);
+      bool open = ts == w.tenant.tasks.end() || ts->second.status == TaskStatus::NotStarted;
+      out.add("      task {}{}: {}", id, quoted(t ? t->name : ""),
+              open ? std::string("open") : std::string(to_string(ts->second.status)));
+    }
+  }
+}
+
 void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView& v) {
   const auto& st = v.rec->st;
   const Step* s = v.cp ? v.cp->step(st.step) : nullptr;
@@ -175,10 +195,13 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
                                format_iso_instant(ts->second.when)));
     if (waits_for_reset(*s, w.tenant, id)) out.add_line(reset_hint(w, *s, id));
   }
+  regions_text(out, w, v);
   for (const auto& t : st.timers) {
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
-    out.add("    timer: {} due {}{}{}", timer_text(v.cp.get(), t), format_iso_instant(t.due),
-            wait_note(s, t), m ? stuck_text(*m) : "");
+    const Step* owner = t.step == st.step ? s : v.cp->step(t.step);
+    out.add("    timer: {} due {}{}{}{}", timer_text(v.cp.get(), t), format_iso_instant(t.due),
+            wait_note(owner, t), t.step == st.step ? "" : " (step " + t.step + ")",
+            m ? stuck_text(*m) : "");
   }
   bool events =
       std::any_of(v.events.begin(), v.events.end(), [](const auto& p) { return !p.task; });

@@ -183,15 +183,21 @@ json instance_json(const rt::InstanceRec& r) {
   for (const auto& t : r.st.timers)
     timers.push_back(
         {{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
-  return {{"playbook", r.st.playbook},
-          {"step", r.st.step},
-          {"status", to_string(r.st.status)},
-          {"outcome", r.st.outcome},
-          {"entered_at", format_iso_instant(r.st.entered_at)},
-          {"visits", rt::visits_to_json(r.st.visits)},
-          {"timers", timers},
-          {"pinned", r.hash},
-          {"version", r.version}};
+  json regions = json::array();
+  for (const auto& g : r.st.regions)
+    regions.push_back(
+        {{"region", g.id}, {"step", g.step}, {"entered_at", format_iso_instant(g.entered_at)}});
+  json j = {{"playbook", r.st.playbook},
+            {"step", r.st.step},
+            {"status", to_string(r.st.status)},
+            {"outcome", r.st.outcome},
+            {"entered_at", format_iso_instant(r.st.entered_at)},
+            {"visits", rt::visits_to_json(r.st.visits)},
+            {"timers", timers},
+            {"pinned", r.hash},
+            {"version", r.version}};
+  if (!regions.empty()) j["regions"] = std::move(regions);
+  return j;
 }
 
 }  // namespace pb::cli

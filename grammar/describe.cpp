@@ -2,6 +2,7 @@
 #include "describe.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "frontend.hpp"
 #include "print_util.hpp"
@@ -66,6 +67,15 @@ std::string wait_words(const Transition& t, TriggerStyle style) {
   return (graph ? out : out + "}") + since_words(t);
 }
 
+// `join all` / `join edge, sync`; a sentence says "when … done".
+std::string join_words(const Transition& t, TriggerStyle style) {
+  std::string which = t.join.empty() ? "all" : fmt::format("{}", fmt::join(t.join, ", "));
+  if (style != TriggerStyle::Sentence) return "join " + which;
+  if (t.join.empty()) return "when every region is done";
+  return fmt::format("when region{} {} {} done", t.join.size() > 1 ? "s" : "", which,
+                     t.join.size() > 1 ? "are" : "is");
+}
+
 }  // namespace
 
 std::string wait_cases_words(const Transition& t) { return wait_words(t, TriggerStyle::Source); }
@@ -80,6 +90,7 @@ std::string trigger_words(const Transition& t, TriggerStyle style) {
       return "after " + duration_words(t.amount, t.unit) + since_words(t);
     case TriggerKind::Remind: return remind_words(t, style);
     case TriggerKind::At: return at_words(t);
+    case TriggerKind::Join: return join_words(t, style);
     case TriggerKind::When:
       return (style == TriggerStyle::Sentence ? "if " : "when ") + condition(t);
     case TriggerKind::Otherwise: break;

@@ -51,9 +51,27 @@ PB_DSL_ACTION(handoff_target) {
   s.step().terminal_arg = s.ident(t);
   s.step().terminal_loc = s.loc(t.b);
 }
-PB_DSL_ACTION(step_close_brace) {
-  auto c = s.take_comments();
-  for (auto& l : c.lines) s.step().trailing.lines.push_back(std::move(l));
+PB_DSL_ACTION(step_close_brace) { s.end_step(); }
+PB_DSL_ACTION(kw_done) {
+  s.step_item_once("end/goto/handoff", t);
+  s.step().terminal = TerminalKind::Done;
+}
+
+// ---- parallel regions
+PB_DSL_ACTION(kw_parallel) {
+  s.step_item_once("parallel", t);
+  s.step().parallel_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(kw_region) { s.begin_region(t); }
+PB_DSL_ACTION(region_id) { s.region_id(t); }
+PB_DSL_ACTION(region_title) {
+  if (!s.step().regions.empty()) s.step().regions.back().title = s.unquote(t);
+}
+PB_DSL_ACTION(region_close_brace) { s.end_region(); }
+PB_DSL_ACTION(kw_join) { s.begin_transition(TriggerKind::Join, t); }
+PB_DSL_ACTION(join_region) {
+  s.tr().join.push_back(s.ident(t));
+  s.tr().join_locs.push_back(s.loc(t.b));
 }
 
 // ---- transitions

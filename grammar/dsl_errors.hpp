@@ -146,10 +146,20 @@ PB_ERROR(rule_cond, "expected a condition after 'require'");
 PB_ERROR(step_id, "expected a step id after 'step'");
 PB_ERROR(step_open, "expected '{' to open the step");
 PB_ERROR(step_close, "expected '}' to close the step");
-PB_ERROR(
-    step_item_expected,
-    "expected a step item (role, tasks, enter, on, after, at, remind, when, otherwise, end, goto, "
-    "handoff) or '}'");
+PB_ERROR(step_item_expected,
+         "expected a step item (role, tasks, enter, on, after, at, remind, when, otherwise, join, "
+         "parallel, end, goto, handoff, done) or '}'");
+PB_ERROR(join_which,
+         "expected 'all' or the regions to wait for (ids, separated by ',') after 'join'");
+PB_ERROR(join_region, "expected a region id");
+PB_ERROR(arrow_after_join, "expected '->' and a step id after the regions of 'join'");
+PB_ERROR(parallel_open, "expected '{' and regions after 'parallel'");
+PB_ERROR(parallel_close, "expected '}' to close the 'parallel' block");
+PB_ERROR(region_expected, "expected 'region ID { steps }' or '}' in 'parallel'");
+PB_ERROR(region_id, "expected a region id after 'region'");
+PB_ERROR(region_open, "expected '{' and the region's steps after the region id (and title)");
+PB_ERROR(region_step_expected, "expected 'step ID { … }' or '}' in the region");
+PB_ERROR(region_close, "expected '}' to close the region");
 PB_ERROR(step_role_ref, "expected a role id after 'role'");
 PB_ERROR(step_service, "expected a service name (a string)");
 PB_ERROR(instructions_text, "expected a string after 'instructions'");

@@ -204,57 +204,11 @@ struct when_tr : p::seq<kw_when_tr, ws, p::must<branch_cond>, p::must<arrow_afte
 PB_KW(kw_otherwise_tr, "otherwise");
 struct otherwise_tr : p::seq<kw_otherwise_tr, ws, p::must<arrow_after_otherwise>> {};
 
-// ---------------------------------------------------------------- steps
+}  // namespace pb::grammar
 
-PB_KW(kw_step_role, "role");
-struct step_role_ref : identifier {};
-struct step_role : kv<kw_step_role, step_role_ref> {};
-PB_KW(kw_services, "services");
-struct step_service : string_lit {};
-struct step_services : p::seq<kw_services, ws, list_of<step_service>> {};
-PB_KW(kw_instructions, "instructions");
-struct instructions_text : string_lit {};
-struct step_instructions : kv<kw_instructions, instructions_text> {};
-PB_KW(kw_tasks, "tasks");
-struct step_task : integer {};
-struct step_tasks : p::seq<kw_tasks, ws, list_of<step_task>> {};
-PB_KW(kw_enter, "enter");
-struct enter_open : sym<'{'> {};
-struct step_enter : p::seq<kw_enter, ws, p::must<enter_open>, action_list, p::must<block_close>> {};
-PB_KW(kw_end, "end");
-struct end_outcome : string_lit {};
-struct step_end : kv<kw_end, end_outcome> {};
-PB_KW(kw_goto, "goto");
-struct goto_playbook : p::seq<TAO_PEGTL_KEYWORD("playbook"), ws> {};
-struct goto_target : slug {};
-struct step_goto : p::seq<kw_goto, ws, p::must<goto_playbook>, p::must<goto_target>, ws> {};
-PB_KW(kw_handoff, "handoff");
-struct handoff_target : slug {};
-struct step_handoff : kv<kw_handoff, handoff_target> {};
+#include "dsl_grammar_step.hpp"  // steps, parallel regions and joins
 
-// require mandatory tasks
-PB_KW(kw_step_require, "require");
-struct mandatory_tasks_words
-    : p::seq<TAO_PEGTL_KEYWORD("mandatory"), ws, TAO_PEGTL_KEYWORD("tasks"), ws> {};
-struct step_require : p::seq<kw_step_require, ws, p::must<mandatory_tasks_words>> {};
-
-struct step_item_expected : p::failure {};
-struct step_item
-    : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
-             at_tr, remind_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff,
-             step_require, unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
-
-PB_KW(kw_step, "step");
-struct step_id : identifier {};
-struct step_title : string_lit {};
-struct step_head_role : p::seq<kw_step_role, ws, p::must<step_role_ref>, ws> {};
-struct step_open : sym<'{'> {};
-struct step_close_brace : p::one<'}'> {};  // the action fires before the white space
-struct step_close : p::seq<step_close_brace, ws> {};
-struct step_decl
-    : p::seq<kw_step, ws, p::must<step_id>, ws, p::opt<step_title, ws>, p::opt<step_head_role>,
-             p::must<step_open>, p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, step_item>,
-             p::must<step_close>> {};
+namespace pb::grammar {
 
 // ---------------------------------------------------------------- anywhere
 

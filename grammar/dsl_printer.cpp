@@ -189,7 +189,9 @@ std::string print_dsl(const Playbook& pb) {
     p.section();
     p.anywhere(1, *pb.anywhere);
   }
+  p.playbook = &pb;
   for (const auto& s : pb.steps) {
+    if (!s.parent.empty()) continue;  // printed inside its parallel step
     p.section();
     p.step(1, s);
   }

@@ -63,10 +63,13 @@ class Printer {
   void attribute(int indent, const Attribute& a);
   void rule(int indent, const Rule& r);
   void step(int indent, const Step& s);
+  void parallel(int indent, const Step& s);  // its regions with their steps
   void transition(int indent, const Transition& t);
   void anywhere(int indent, const Anywhere& a);
   void block(int indent, const layout::Doc& head, const std::vector<Action>& actions);
   void action(int indent, const Action& a);
+
+  const Playbook* playbook = nullptr;  // whose steps regions print (set by print)
 
  private:
   int sections_ = 0;

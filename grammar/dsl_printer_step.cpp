@@ -2,6 +2,8 @@
 // (see dsl_printer.cpp for the canonical form).
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "describe.hpp"
 #include "dsl_printer.hpp"
 #include "frontend.hpp"
@@ -144,14 +146,38 @@ void Printer::step(int indent, const Step& s) {
   }
   if (s.require_mandatory) line(in, "require mandatory tasks");
   if (!s.enter.empty()) block(in, layout::text("enter"), s.enter);
+  if (!s.regions.empty()) parallel(in, s);
   for (const auto& t : s.transitions) transition(in, t);
   switch (s.terminal) {
     case TerminalKind::None: break;
     case TerminalKind::End: line(in, std::string("end ") + quote(s.terminal_arg)); break;
     case TerminalKind::Goto: line(in, std::string("goto playbook ") + s.terminal_arg); break;
     case TerminalKind::Handoff: line(in, std::string("handoff ") + s.terminal_arg); break;
+    case TerminalKind::Done: line(in, "done"); break;
   }
   comments(in, s.trailing);
+  line(indent, "}");
+}
+
+// parallel { region ID "title" { steps } … }, a blank line between regions
+// and between steps.
+void Printer::parallel(int indent, const Step& s) {
+  line(indent, "parallel {");
+  for (size_t i = 0; i < s.regions.size(); ++i) {
+    const Region& r = s.regions[i];
+    if (i) out += '\n';
+    comments(indent + 1, r.comments);
+    line(indent + 1, "region " + r.id + (r.title.empty() ? "" : " " + quote(r.title)) + " {");
+    bool first = true;
+    if (playbook)
+      for (const auto& x : playbook->steps) {
+        if (x.parent != s.id || x.region != r.id) continue;
+        if (!std::exchange(first, false)) out += '\n';
+        step(indent + 2, x);
+      }
+    comments(indent + 2, r.trailing);
+    line(indent + 1, "}");
+  }
   line(indent, "}");
 }
 

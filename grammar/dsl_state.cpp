@@ -17,8 +17,9 @@ const std::vector<std::string>& context_words(WordContext ctx) {
       "next",     "start",   "scope", "role",    "task",    "group",       "event",
       "external", "tenant",  "rule",  "step",    "anywhere"};
   static const std::vector<std::string> step{
-      "role",   "services", "instructions", "tasks", "enter",   "on",        "after",  "at",
-      "remind", "when",     "end",          "goto",  "handoff", "otherwise", "require"};
+      "role",    "services",  "instructions", "tasks", "enter",    "on",
+      "after",   "at",        "remind",       "when",  "end",      "goto",
+      "handoff", "otherwise", "require",      "join",  "parallel", "done"};
   static const std::vector<std::string> action{"complete", "reset",    "mark", "note",    "set",
                                                "assign",   "unassign", "send", "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",  "date",
@@ -164,6 +165,9 @@ const char* DslState::skip_after_error(const syntax_error& e, const char* item_s
   depth = 0;
   blocks_.clear();
   attrs_.clear();
+  step_stack_.clear();
+  step_seen_.clear();
+  regions_.clear();
   std::vector<std::string> kept;
   kept.swap(pending_comments);
   at_sign = 1;
@@ -197,6 +201,8 @@ const char* DslState::skip_after_error(const syntax_error& e, const char* item_s
 // ---------------------------------------------------------------- accessors
 
 Step& DslState::step() {
+  if (!step_stack_.empty() && step_stack_.back() < pb.steps.size())
+    return pb.steps[step_stack_.back()];
   if (pb.steps.empty()) pb.steps.emplace_back();
   return pb.steps.back();
 }
@@ -245,7 +251,10 @@ static void once(std::vector<std::pair<std::string_view, uint32_t>>& seen, const
 
 void DslState::header(const char* name, Tok t) { once(header_seen_, name, loc(t.b), diags); }
 
-void DslState::step_item_once(const char* name, Tok t) { once(step_seen_, name, loc(t.b), diags); }
+void DslState::step_item_once(const char* name, Tok t) {
+  if (step_seen_.empty()) step_seen_.emplace_back();
+  once(step_seen_.back(), name, loc(t.b), diags);
+}
 
 void DslState::begin_anywhere(Tok t) {
   header("anywhere", t);
@@ -262,12 +271,52 @@ void DslState::add_except(Tok t) {
   pb.anywhere->except_locs.push_back(loc(t.b));
 }
 
+// A step inside `region ID { … }` belongs to that region of the step that
+// holds the `parallel` block; the model keeps it in pb.steps after it.
 void DslState::begin_step(Tok t) {
   in_anywhere_ = false;
+  std::string parent, region;
+  if (!regions_.empty() && regions_.back().step < pb.steps.size() && !step_stack_.empty() &&
+      step_stack_.back() == regions_.back().step) {
+    parent = pb.steps[regions_.back().step].id;
+    region = regions_.back().id;
+  }
   Step& s = pb.steps.emplace_back();
   s.loc = loc(t.b);
   s.comments = take_comments();
-  step_seen_.clear();
+  s.parent = std::move(parent);
+  s.region = std::move(region);
+  step_stack_.push_back(pb.steps.size() - 1);
+  step_seen_.emplace_back();
+}
+
+void DslState::end_step() {
+  auto c = take_comments();
+  for (auto& l : c.lines) step().trailing.lines.push_back(std::move(l));
+  if (!step_stack_.empty()) step_stack_.pop_back();
+  if (!step_seen_.empty()) step_seen_.pop_back();
+}
+
+void DslState::begin_region(Tok t) {
+  Region& r = step().regions.emplace_back();
+  r.loc = loc(t.b);
+  r.comments = take_comments();
+  regions_.push_back(OpenRegion{step_stack_.empty() ? pb.steps.size() : step_stack_.back(), ""});
+}
+
+void DslState::region_id(Tok t) {
+  Step& p = step();
+  if (p.regions.empty() || regions_.empty()) return;
+  p.regions.back().id = ident(t);
+  regions_.back().id = p.regions.back().id;
+}
+
+void DslState::end_region() {
+  Step& p = step();
+  auto c = take_comments();
+  if (!p.regions.empty())
+    for (auto& l : c.lines) p.regions.back().trailing.lines.push_back(std::move(l));
+  if (!regions_.empty()) regions_.pop_back();
 }
 
 void DslState::begin_transition(TriggerKind k, Tok t) {

@@ -43,7 +43,11 @@ class DslState : public ParseState {
 
   // ---- structure
   void header(const char* name, Tok t);  // PB011 when given twice
-  void begin_step(Tok t);
+  void begin_step(Tok t);                // a step (in a region when one is open)
+  void end_step();                       // its closing brace
+  void begin_region(Tok t);
+  void region_id(Tok t);
+  void end_region();           // its closing brace
   void begin_anywhere(Tok t);  // PB011 when given twice; tr() then adds to it
   void end_anywhere() { in_anywhere_ = false; }
   void add_except(Tok t);
@@ -74,7 +78,15 @@ class DslState : public ParseState {
   int at_sign = 1;
 
  private:
-  std::vector<std::pair<std::string_view, uint32_t>> header_seen_, step_seen_;  // name, first line
+  using Seen = std::vector<std::pair<std::string_view, uint32_t>>;  // name, first line
+  Seen header_seen_;
+  std::vector<Seen> step_seen_;     // per open step (steps nest in regions)
+  std::vector<size_t> step_stack_;  // the open steps, innermost last
+  struct OpenRegion {
+    size_t step;  // the parallel step's index
+    std::string id;
+  };
+  std::vector<OpenRegion> regions_;
   std::vector<std::vector<Action>*> blocks_;
   std::vector<std::vector<Attribute>*> attrs_;
   std::vector<Action> scratch_actions_;

@@ -185,6 +185,7 @@ Y transition(const Transition& t) {
       y.add("remind", S(t.role));
       y.add(t.every ? "every" : "after", S(duration_words(t.amount, t.unit)));
       break;
+    case TriggerKind::Join: y.add("join", t.join.empty() ? S("all") : list(t.join)); break;
     case TriggerKind::When: break;
     case TriggerKind::Otherwise: y.add("otherwise", B(true)); break;
   }
@@ -198,7 +199,27 @@ Y transition(const Transition& t) {
   return with(y, t.comments);
 }
 
-Y step(const Step& s) {
+Y step(const Playbook& p, const Step& s);
+
+// parallel: [{region, title, steps}, …]
+Y parallel(const Playbook& p, const Step& s) {
+  Y regions = Y::seq();
+  for (const auto& r : s.regions) {
+    Y g = Y::map();
+    g.add("region", S(r.id));
+    opt(g, "title", r.title);
+    Y steps = Y::seq();
+    for (const auto& x : p.steps)
+      if (x.parent == s.id && x.region == r.id) steps.push(step(p, x));
+    g.add("steps", std::move(steps));
+    g.trailing = r.trailing.lines;
+    g.block = true;
+    regions.push(with(std::move(g), r.comments));
+  }
+  return regions;
+}
+
+Y step(const Playbook& p, const Step& s) {
   Y y = Y::map();
   y.add("id", S(s.id));
   opt(y, "title", s.title);
@@ -208,13 +229,16 @@ Y step(const Step& s) {
   if (!s.tasks.empty()) y.add("tasks", list(s.tasks));
   if (s.require_mandatory) y.add("require_mandatory_tasks", B(true));
   if (!s.enter.empty()) y.add("enter", actions(s.enter));
+  if (!s.regions.empty()) y.add("parallel", parallel(p, s));
   if (!s.transitions.empty()) {
     Y ts = Y::seq();
     for (const auto& t : s.transitions) ts.push(transition(t));
     y.add("transitions", std::move(ts));
   }
-  static const char* terms[] = {"", "end", "goto", "handoff"};
-  if (s.terminal != TerminalKind::None)
+  static const char* terms[] = {"", "end", "goto", "handoff", "done"};
+  if (s.terminal == TerminalKind::Done)
+    y.add("done", B(true));
+  else if (s.terminal != TerminalKind::None)
     y.add(terms[static_cast<int>(s.terminal)], S(s.terminal_arg));
   y.trailing = s.trailing.lines;
   y.block = true;
@@ -305,7 +329,8 @@ std::string print_yaml(const Playbook& p) {
   }
   if (!p.steps.empty()) {
     Y ss = Y::seq();
-    for (const auto& s : p.steps) ss.push(step(s));
+    for (const auto& s : p.steps)
+      if (s.parent.empty()) ss.push(step(p, s));  // region steps: inside their parallel step
     y.add("steps", std::move(ss));
   }
   return yaml::emit(y, p.trailing.lines);

@@ -125,16 +125,31 @@ bool read_remind(Reader& r, const Field& it, const Field& g, Transition& t) {
   return true;
 }
 
+// join: all | [REGION, …]
+void read_join(Reader& r, const Field& g, Transition& t) {
+  if (g.node.IsScalar()) {
+    std::string all;
+    if (r.str(g, all) && all != "all")
+      r.invalid(g.loc, fmt::format("'join' takes 'all' or a list of region ids; got '{}'", all));
+    return;
+  }
+  t.join_locs.clear();
+  r.str_list(g, t.join, &t.join_locs);
+  for (const auto& id : t.join)
+    if (!is_ident(id)) r.invalid(g.loc, fmt::format("'join' must hold region ids; got '{}'", id));
+  if (t.join.empty()) r.invalid(g.loc, "'join' takes 'all' or a list of region ids; got []");
+}
+
 bool read_trigger(Reader& r, const Field& it, Transition& t) {
   if (auto g = r.get(it, "remind")) return read_remind(r, it, *g, t);
-  auto given = present(r, it, {"event", "task", "after", "at", "otherwise"});
+  auto given = present(r, it, {"event", "task", "after", "at", "otherwise", "join"});
   at_most_one(r, given, "a transition");
   if (given.empty()) {
     if (r.get(it, "when")) return t.trigger = TriggerKind::When, true;
     if (has_unknown_key(it, "transition")) return false;  // PB010 said it, likely the trigger
     r.diags.error(it.loc, LintCode::MissingKey,
-                  "transition needs a trigger: 'event', 'task', 'after', 'at', 'when' or "
-                  "'otherwise'");
+                  "transition needs a trigger: 'event', 'task', 'after', 'at', 'when', "
+                  "'otherwise' or 'join'");
     return false;
   }
   const Field& g = given[0];
@@ -146,6 +161,8 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
     t.trigger = TriggerKind::After, read_after(r, g, t);
   else if (g.name == "'at'")
     t.trigger = TriggerKind::At, read_at(r, g, t);
+  else if (g.name == "'join'")
+    t.trigger = TriggerKind::Join, read_join(r, g, t);
   else {
     t.trigger = TriggerKind::Otherwise;
     bool yes = false;
@@ -201,12 +218,16 @@ void read_step_nodes(Reader& r, const Field& it, Step& s) {
 }
 
 void read_terminal(Reader& r, const Field& it, Step& s) {
-  auto term = present(r, it, {"end", "goto", "handoff"});
+  auto term = present(r, it, {"end", "goto", "handoff", "done"});
   at_most_one(r, term, "a step");
   if (term.empty()) return;
   const Field& g = term[0];
   s.terminal_loc = g.loc;
-  if (g.name == "'end'")
+  if (g.name == "'done'") {
+    bool yes = false;
+    if (r.boolean(g, yes) && !yes) r.invalid(g.loc, "'done' can only be true");
+    s.terminal = TerminalKind::Done;
+  } else if (g.name == "'end'")
     s.terminal = TerminalKind::End, r.str(g, s.terminal_arg);
   else if (g.name == "'goto'")
     s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
@@ -239,11 +260,34 @@ void read_anywhere(Reader& r, const Field& f, std::optional<Anywhere>& out) {
     }
 }
 
-void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
+namespace {
+
+void read_steps_in(Reader& r, const Field& f, std::vector<Step>& out, const std::string& parent,
+                   const std::string& region);
+
+// parallel: [{region: ID, title: …, steps: [...]}, …]; the regions' steps go
+// to `nested`, marked with their parallel step and region.
+void read_parallel(Reader& r, const Field& f, Step& s, std::vector<Step>& nested) {
+  s.parallel_loc = f.key_loc;
+  for (const auto& it : items(r, f, "region")) {
+    Region& g = s.regions.emplace_back();
+    g.loc = it.loc;
+    g.comments = r.comments(it);
+    read_key(r, it, "region", g.id, ident, true);
+    read_key(r, it, "title", g.title, str);
+    if (auto st = r.get(it, "steps", true)) read_steps_in(r, *st, nested, s.id, g.id);
+    g.trailing = r.trailing(it);
+  }
+}
+
+void read_steps_in(Reader& r, const Field& f, std::vector<Step>& out, const std::string& parent,
+                   const std::string& region) {
   for (const auto& it : items(r, f, "step")) {
     Step s;
     s.loc = it.loc;
     s.comments = r.comments(it);
+    s.parent = parent;
+    s.region = region;
     read_key(r, it, "id", s.id, ident, true);
     read_key(r, it, "title", s.title, str);
     read_key_at(r, it, "role", s.role, s.role_loc, ident);
@@ -252,11 +296,20 @@ void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
     if (auto tl = r.get(it, "tasks")) r.int_list(*tl, s.tasks, &s.task_locs);
     read_key_at(r, it, "require_mandatory_tasks", s.require_mandatory, s.require_mandatory_loc,
                 boolean);
+    std::vector<Step> nested;
+    if (auto par = r.get(it, "parallel")) read_parallel(r, *par, s, nested);
     read_step_nodes(r, it, s);
     read_terminal(r, it, s);
     s.trailing = r.trailing(it);
     out.push_back(std::move(s));
+    for (auto& n : nested) out.push_back(std::move(n));
   }
+}
+
+}  // namespace
+
+void read_steps(Reader& r, const Field& f, std::vector<Step>& out) {
+  read_steps_in(r, f, out, "", "");
 }
 
 }  // namespace pb::yaml

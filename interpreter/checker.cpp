@@ -22,6 +22,7 @@ void check_one(const Project& project, const Playbook& pb,
   check::check_references(s);
   check::check_expressions(s);
   check::check_graph(s);
+  check::check_regions(s);
   check::check_overlaps(s);
   check::check_unset_ordering(s);
   check::check_tasks_and_scope(s);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "model/regions.hpp"
 #include "checker_internal.hpp"
 
 namespace pb::check {
@@ -50,6 +51,16 @@ void note_cut_off(PlaybookScope& s, const std::vector<const Transition*>& broken
   s.diags.add(std::move(d));
 }
 
+// Calls f(next, t) for each step `st` leads to: each transition's target
+// (null when it names no step; t the transition), then for a parallel step
+// the first step of each region (t null).
+template <class F>
+void each_next(PlaybookScope& s, const Step& st, F f) {
+  for (const Transition* t : transitions_of(s.pb, st)) f(target_of(s, *t), t);
+  for (const auto& r : st.regions)
+    if (const Step* first = region_start(s.pb, st.id, r.id)) f(first, nullptr);
+}
+
 // Whether a path of transitions leads from `from` to `to`.
 bool reaches(PlaybookScope& s, const Step* from, const Step* to) {
   std::unordered_set<const Step*> seen{from};
@@ -57,11 +68,12 @@ bool reaches(PlaybookScope& s, const Step* from, const Step* to) {
   while (!todo.empty()) {
     const Step* st = todo.front();
     todo.pop_front();
-    for (const Transition* t : transitions_of(s.pb, *st)) {
-      const Step* next = target_of(s, *t);
-      if (next == to) return true;
+    bool found = false;
+    each_next(s, *st, [&](const Step* next, const Transition*) {
+      found = found || next == to;
       if (next && seen.insert(next).second) todo.push_back(next);
-    }
+    });
+    if (found) return true;
   }
   return false;
 }
@@ -74,11 +86,10 @@ void check_reachable(PlaybookScope& s) {
   while (!todo.empty()) {
     const Step* st = todo.front();
     todo.pop_front();
-    for (const Transition* t : transitions_of(s.pb, *st)) {
-      const Step* next = target_of(s, *t);
-      if (!next && !t->target.empty()) broken.push_back(t);
+    each_next(s, *st, [&](const Step* next, const Transition* t) {
+      if (!next && t && !t->target.empty()) broken.push_back(t);
       if (next && seen.insert(next).second) todo.push_back(next);
-    }
+    });
   }
   std::vector<const Step*> cut;
   std::unordered_set<const Step*> reported;  // a duplicated id is PB020, not PB050 twice
@@ -144,7 +155,7 @@ void check_decision(PlaybookScope& s, const Step& st) {
 // Whether step `st` can leave (or act) through `anywhere`: it waits and is
 // not excluded.
 bool anywhere_applies(const PlaybookScope& s, const Step& st) {
-  return s.pb.anywhere && is_waiting(st) && s.pb.anywhere->applies_to(st.id);
+  return s.pb.anywhere && is_waiting(st) && !in_region(st) && s.pb.anywhere->applies_to(st.id);
 }
 
 // PB058: an `except` step that does not wait (it takes no transitions

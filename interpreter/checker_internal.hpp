@@ -124,6 +124,7 @@ Env transition_env(PlaybookScope& s, const Transition& t);
 
 // ---- checker_graph.cpp
 void check_graph(PlaybookScope& s);
+void check_regions(PlaybookScope& s);  // PB110–PB114 (checker_regions.cpp)
 void check_overlaps(PlaybookScope& s);
 
 // ---- checker_unset.cpp

@@ -191,6 +191,9 @@ Env transition_env(PlaybookScope& s, const Transition& t) {
     case TriggerKind::Otherwise:
       env.no_event = "a decision branch is not triggered by an event";
       break;
+    case TriggerKind::Join:
+      env.no_event = "a join is taken when regions finish, not on an event";
+      break;
   }
   return env;
 }

@@ -198,6 +198,7 @@ const char* silent_fallthrough(const Step& st, size_t i) {
   const Transition& t = st.transitions[i];
   switch (t.trigger) {
     case TriggerKind::When: return "decision branch";
+    case TriggerKind::Join: return "join's guard";
     case TriggerKind::After:
     case TriggerKind::At: return "timer's guard";
     case TriggerKind::Remind: return "reminder's guard";

@@ -9,25 +9,33 @@
 
 #include "model/calendar_math.hpp"
 #include "model/diagnostics.hpp"
+#include "model/regions.hpp"
 #include "evaluator_ctx.hpp"
 
 namespace pb {
 
 using namespace detail;
 
-namespace {
-bool enter(Ctx& c, const std::string& id);
-
-}  // namespace
-
 namespace detail {
 
-// Takes transition `t` out of step `from` (the current step); a target ""
-// stays in the step.
+// Takes transition `t` out of step `from` (a current step); a target ""
+// stays in the step. Leaving a region for a step outside it leaves the
+// parallel step too, so that step's `require mandatory tasks` applies.
 bool take(Ctx& c, const Step& from, const Transition& t) {
   if (!run_actions(c, t.actions)) return false;
+  const Step* to = t.target.empty() ? nullptr : c.cp.step(t.target);
+  if (to && !may_enter(from, *to))
+    return c.refuse(RefusalCode::RegionEntry,
+                    fmt::format("step '{}' is in region '{}' of step '{}': step '{}' cannot "
+                                "enter it",
+                                to->id, to->region, to->parent, from.id));
   bool exits = !t.target.empty() && t.target != from.id;
   if (from.require_mandatory && exits && !check_mandatory_exit(c, from)) return false;
+  if (exits && to && in_region(from) && !in_region(*to)) {
+    const Step* parallel = c.cp.step(from.parent);
+    if (parallel && parallel->require_mandatory && !check_mandatory_exit(c, *parallel))
+      return false;
+  }
   c.out.transitioned = true;
   c.out.taken.push_back(&t);
   return t.target.empty() || enter(c, t.target);
@@ -42,10 +50,6 @@ bool active(Ctx& c) {
                   c.out.instance.step.empty() ? "not started" : to_string(c.out.instance.status)));
 }
 
-}  // namespace detail
-
-namespace {
-
 bool decide(Ctx& c, const Step& s) {
   for (const auto& t : s.transitions)
     if (t.trigger == TriggerKind::Otherwise ||
@@ -54,6 +58,21 @@ bool decide(Ctx& c, const Step& s) {
   return c.refuse(
       RefusalCode::NoBranch,
       fmt::format("decision step '{}': no branch holds and there is no otherwise", s.id));
+}
+
+void finish_run(Ctx& c, const Step& s) {
+  auto& inst = c.out.instance;
+  inst.step = s.id;
+  inst.regions.clear();
+  inst.timers.clear();
+  switch (s.terminal) {
+    case TerminalKind::End: inst.status = InstanceStatus::Ended; break;
+    case TerminalKind::Goto: inst.status = InstanceStatus::Goto; break;
+    case TerminalKind::Handoff: inst.status = InstanceStatus::Handoff; break;
+    case TerminalKind::None:
+    case TerminalKind::Done: return;
+  }
+  inst.outcome = s.terminal_arg;
 }
 
 bool enter(Ctx& c, const std::string& id) {
@@ -66,27 +85,29 @@ bool enter(Ctx& c, const std::string& id) {
   if (!s)
     return c.refuse(RefusalCode::UnknownStep,
                     fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
+  if (in_region(*s)) return enter_in_region(c, *s);
   auto& inst = c.out.instance;
   if (inst.step != id) inst.arrived[id] = c.now;
   inst.step = id;
   inst.entered_at = c.now;
   ++inst.visits[id];
   inst.timers.clear();
+  inst.regions.clear();
   c.out.entered.push_back(id);
   if (!run_actions(c, s->enter)) return false;
   if (s->terminal != TerminalKind::None && !check_mandatory_exit(c, *s)) return false;
-  switch (s->terminal) {
-    case TerminalKind::End: inst.status = InstanceStatus::Ended; break;
-    case TerminalKind::Goto: inst.status = InstanceStatus::Goto; break;
-    case TerminalKind::Handoff: inst.status = InstanceStatus::Handoff; break;
-    case TerminalKind::None:
-      if (!is_waiting(*s)) return decide(c, *s);  // a decision step
-      arm_timers(c, *s);
-      return true;
-  }
-  inst.outcome = s->terminal_arg;
-  return true;
+  if (s->terminal == TerminalKind::Done)
+    return c.refuse(RefusalCode::RegionEntry,
+                    fmt::format("step '{}' finishes a region, but it is in none", id));
+  if (s->terminal != TerminalKind::None) return finish_run(c, *s), true;
+  if (!is_waiting(*s)) return decide(c, *s);  // a decision step
+  arm_timers(c, *s);
+  return !is_parallel(*s) || fork(c, *s);
 }
+
+}  // namespace detail
+
+namespace {
 
 std::vector<std::string> attr_names(const CompiledPlaybook& cp) {
   std::vector<std::string> names;
@@ -169,15 +190,37 @@ const Transition* first_holding(Ctx& c, const Step& s, Match match) {
   return nullptr;
 }
 
-std::string possible_events(const CompiledPlaybook& cp, const Step& s) {
+bool on_event(const Ctx& c, const Transition& t) {
+  return t.trigger == TriggerKind::Event && t.event == c.in.event;
+}
+bool on_task(const Ctx& c, const Transition& t) {
+  return t.trigger == TriggerKind::Task && t.task == c.in.task;
+}
+
+// The events possible now: the current step's (and anywhere's), then those
+// of the steps its regions are in.
+std::string possible_events(const Ctx& c, const Step& s) {
   std::vector<std::string> names;
-  for (const auto* list : {&s.transitions, &anywhere_in(cp, s)})
-    for (const auto& t : *list)
+  auto add = [&](const std::vector<Transition>& list) {
+    for (const auto& t : list)
       if (t.trigger == TriggerKind::Event &&
           std::find(names.begin(), names.end(), t.event) == names.end())
         names.push_back(t.event);
+  };
+  add(s.transitions);
+  add(anywhere_in(c.cp, s));
+  for (const auto& r : c.out.instance.regions)
+    if (const Step* leaf = c.cp.step(r.step)) add(leaf->transitions);
   return names.empty() ? "no event is possible there"
                        : fmt::format("possible: {}", fmt::join(names, ", "));
+}
+
+// "step 'S'", naming the steps of its regions when it is a parallel step.
+std::string where(const Ctx& c, const Step& s) {
+  std::vector<std::string> leaves;
+  for (const auto& r : c.out.instance.regions) leaves.push_back(r.step);
+  if (leaves.empty()) return fmt::format("step '{}'", s.id);
+  return fmt::format("step '{}' nor in its regions ({})", s.id, fmt::join(leaves, ", "));
 }
 
 bool fire(Ctx& c) {
@@ -194,23 +237,24 @@ bool fire(Ctx& c) {
   }
   c.event = ev->second;
   const Step& s = *c.cp.step(c.out.instance.step);
-  auto on_event = [&](const Transition& t) {
-    return t.trigger == TriggerKind::Event && t.event == c.in.event;
-  };
-  if (!offers(c.cp, s, on_event))
+  auto match = [&](const Transition& t) { return on_event(c, t); };
+  bool regional = regions_offer(c, on_event);
+  if (!regional && !offers(c.cp, s, match))
     return c.refuse(RefusalCode::EventNotPossible,
-                    fmt::format("event '{}' is not possible in step '{}'; {}", c.in.event, s.id,
-                                possible_events(c.cp, s)));
+                    fmt::format("event '{}' is not possible in {}; {}", c.in.event, where(c, s),
+                                possible_events(c, s)));
   if (!apply_sets(c)) return false;
   if (!c.in.note.empty() && !add_note(c, c.in.note_kind, c.in.note)) return false;
   auto rules = c.cp.rules_on_event.find(c.in.event);
   if (rules != c.cp.rules_on_event.end() && !check_rules(c, &rules->second)) return false;
-  if (const Transition* t = first_holding(c, s, on_event)) return take(c, s, *t);
+  int took = 0;
+  if (regional && (!to_regions(c, on_event, took) || took)) return !c.failed();
+  if (const Transition* t = first_holding(c, s, match)) return take(c, s, *t);
   if (c.failed()) return false;
   return c.refuse(RefusalCode::EventNotPossible,
-                  fmt::format("event '{}' is not possible in step '{}' now: the conditions of its "
+                  fmt::format("event '{}' is not possible in {} now: the conditions of its "
                               "transitions do not hold",
-                              c.in.event, s.id));
+                              c.in.event, where(c, s)));
 }
 
 // The task of a `complete`/`reset` input, which the playbook must declare.
@@ -230,9 +274,8 @@ bool refuse_complete_again(Ctx& c, const Task& task) {
   auto it = c.tenant.tasks.find(c.in.task);
   TaskState was = it != c.tenant.tasks.end() ? it->second : TaskState{};
   const Step* s = c.cp.step(c.out.instance.step);
-  bool waits = s && offers(c.cp, *s, [&](const Transition& t) {
-                 return t.trigger == TriggerKind::Task && t.task == c.in.task;
-               });
+  bool waits = s && (offers(c.cp, *s, [&](const Transition& t) { return on_task(c, t); }) ||
+                     regions_offer(c, on_task));
   return c.refuse(
       RefusalCode::AlreadyComplete,
       fmt::format("task {} \"{}\" is already complete (by {} at {}){}; to complete it again, "
@@ -250,10 +293,10 @@ bool complete(Ctx& c) {
   if (!complete_task(c, c.in.task)) return false;
   const Step* s = c.cp.step(c.out.instance.step);
   if (!s || c.out.instance.status != InstanceStatus::Active) return true;
-  auto on_task = [&](const Transition& t) {
-    return t.trigger == TriggerKind::Task && t.task == c.in.task;
-  };
-  if (const Transition* t = first_holding(c, *s, on_task)) return take(c, *s, *t);
+  int took = 0;
+  if (regions_offer(c, on_task) && (!to_regions(c, on_task, took) || took)) return !c.failed();
+  auto match = [&](const Transition& t) { return on_task(c, t); };
+  if (const Transition* t = first_holding(c, *s, match)) return take(c, *s, *t);
   return !c.failed();
 }
 

@@ -41,6 +41,7 @@ struct Ctx {
   Outcome out;
   std::optional<Refusal> refusal;
   int steps_entered = 0;
+  int forks = 0;  // parallel steps entered so far (a region loop stops when it changes)
 
   // event scope
   const EventDecl* event = nullptr;
@@ -88,6 +89,24 @@ bool add_note(Ctx& c, NoteKind kind, const std::string& text);
 // Control flow (evaluator.cpp); false when refused.
 bool take(Ctx& c, const Step& from, const Transition& t);  // a target "" stays
 bool active(Ctx& c);                                       // refuses unless the run is active
+bool enter(Ctx& c, const std::string& id);                 // enters a step (any level)
+bool decide(Ctx& c, const Step& s);                        // a decision step's branch
+// Ends the run in terminal step `s` (end, goto, handoff), from any level.
+void finish_run(Ctx& c, const Step& s);
+
+// Parallel steps (evaluator_regions.cpp); false when refused.
+using MatchFn = bool (*)(const Ctx& c, const Transition& t);
+bool fork(Ctx& c, const Step& parallel);  // starts every region of the step entered
+bool enter_in_region(Ctx& c, const Step& s);
+bool check_join(Ctx& c);  // takes the first join whose regions are all done
+// Offers the input to each active region in order: the first transition of
+// the region's step that `match`es and whose guard holds is taken. `took`
+// counts the regions that moved; stops when the parallel step is left.
+bool to_regions(Ctx& c, MatchFn match, int& took);
+bool regions_offer(const Ctx& c, MatchFn match);  // a region's step has a match
+// The current step that owns a timer of `step`: the current step or a
+// region's step; nullptr when none is.
+const Step* timer_owner(const Ctx& c, const std::string& step);
 
 // Timers (evaluator_timers.cpp)
 void arm_timers(Ctx& c, const Step& s);  // on entry: every timer of the step

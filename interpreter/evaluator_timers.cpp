@@ -68,9 +68,22 @@ bool is_at(const Step& s, uint32_t i) {
   return i < s.transitions.size() && s.transitions[i].trigger == TriggerKind::At;
 }
 
+// By step, then transition (the store reads them back in this order).
 void sort_timers(std::vector<TimerState>& timers) {
-  std::sort(timers.begin(), timers.end(),
-            [](const TimerState& a, const TimerState& b) { return a.transition < b.transition; });
+  std::sort(timers.begin(), timers.end(), [](const TimerState& a, const TimerState& b) {
+    return a.step != b.step ? a.step < b.step : a.transition < b.transition;
+  });
+}
+
+// The `at` timers of current step `s` again, from today's dates.
+void rearm_at_of(Ctx& c, const Step& s) {
+  auto& timers = c.out.instance.timers;
+  std::erase_if(timers,
+                [&](const TimerState& t) { return t.step == s.id && is_at(s, t.transition); });
+  for (uint32_t i = 0; i < s.transitions.size(); ++i) {
+    Instant due;
+    if (is_at(s, i) && at_due(c, s.transitions[i], due)) timers.push_back(TimerState{s.id, i, due});
+  }
 }
 
 // A reminder came due: tell its role (when its guard holds), move nothing,
@@ -92,7 +105,7 @@ bool remind(Ctx& c, const Step& s, const TimerState& tm, const Transition& t) {
 
 void arm_timers(Ctx& c, const Step& s) {
   auto& timers = c.out.instance.timers;
-  timers.clear();
+  std::erase_if(timers, [&](const TimerState& t) { return t.step == s.id; });
   for (uint32_t i = 0; i < s.transitions.size(); ++i) {
     const Transition& t = s.transitions[i];
     Instant due;
@@ -101,19 +114,17 @@ void arm_timers(Ctx& c, const Step& s) {
                                               : false;
     if (armed) timers.push_back(TimerState{s.id, i, due});
   }
+  if (!c.out.instance.regions.empty()) sort_timers(timers);  // else in order already
 }
 
 void rearm_at(Ctx& c) {
-  const Step* s = c.cp.step(c.out.instance.step);
-  if (!s || c.out.instance.status != InstanceStatus::Active) return;
-  auto& timers = c.out.instance.timers;
-  std::erase_if(timers, [&](const TimerState& t) { return is_at(*s, t.transition); });
-  for (uint32_t i = 0; i < s->transitions.size(); ++i) {
-    Instant due;
-    if (is_at(*s, i) && at_due(c, s->transitions[i], due))
-      timers.push_back(TimerState{s->id, i, due});
-  }
-  sort_timers(timers);
+  const auto& inst = c.out.instance;
+  const Step* s = c.cp.step(inst.step);
+  if (!s || inst.status != InstanceStatus::Active) return;
+  rearm_at_of(c, *s);
+  for (const auto& r : inst.regions)
+    if (const Step* leaf = c.cp.step(r.step)) rearm_at_of(c, *leaf);
+  sort_timers(c.out.instance.timers);
 }
 
 void forget_fired_at(Ctx& c, const TimerState& fired) {
@@ -124,12 +135,13 @@ void forget_fired_at(Ctx& c, const TimerState& fired) {
 bool tick(Ctx& c) {
   if (!active(c)) return false;
   const TimerState& tm = c.in.timer;
-  const Step* s = c.cp.step(c.out.instance.step);
-  if (tm.step != c.out.instance.step || tm.transition >= s->transitions.size() ||
-      !s->transitions[tm.transition].timed())
-    return c.refuse(RefusalCode::TimerStale, "the timer no longer belongs to the current step");
+  const Step* s = timer_owner(c, tm.step);
+  if (!s || tm.transition >= s->transitions.size() || !s->transitions[tm.transition].timed())
+    return c.refuse(RefusalCode::TimerStale, "the timer no longer belongs to a current step");
   auto& timers = c.out.instance.timers;
-  auto same = [&](const TimerState& t) { return t.transition == tm.transition; };
+  auto same = [&](const TimerState& t) {
+    return t.transition == tm.transition && t.step == tm.step;
+  };
   if (std::none_of(timers.begin(), timers.end(), same))
     return c.refuse(RefusalCode::TimerStale,
                     "the timer is no longer armed (it fired or was cancelled)");

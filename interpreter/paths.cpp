@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <variant>
 
+#include "model/regions.hpp"
+
 namespace pb::paths {
 
 namespace {
@@ -145,6 +147,8 @@ void apply(const std::vector<Action>& actions, State& s) {
 struct Walker {
   const Playbook& pb;
   const Options& o;
+  const Step* parallel = nullptr;  // region mode: the parallel step …
+  std::string region;              // … and the region walked
   Enumeration out;
   std::vector<Edge> stack;
   size_t explored = 0;
@@ -165,9 +169,10 @@ struct Walker {
     return bound[&t] = int(std::max<int64_t>(o.max_loops + 1, std::min<int64_t>(v, 1000)));
   }
 
-  // The transitions of `s` a path may take from state `st`.
-  std::vector<const Transition*> ways(const Step& s, const State& st) {
-    std::vector<const Transition*> out_ways;
+  // The transitions of `s` a path may take from state `st`; for a parallel
+  // step, then its regions' transitions to steps outside them.
+  std::vector<Edge> ways(const Step& s, const State& st) {
+    std::vector<Edge> out_ways;
     bool decided = false;
     for (const Transition* t : transitions_of(pb, s)) {
       if (decided) break;
@@ -177,37 +182,49 @@ struct Walker {
                                                     : std::optional<bool>(true);
       if (g == false) continue;
       if (g == true && is_decision(s)) decided = true;
-      out_ways.push_back(t);
+      out_ways.push_back(Edge{&s, t});
     }
+    for (const auto& r : s.regions)
+      for (const Step* x : region_steps(pb, s.id, r.id))
+        for (const auto& t : x->transitions)
+          if (const Step* to = pb.step(t.target); to && !in_region(*to))
+            out_ways.push_back(Edge{x, &t});
     return out_ways;
+  }
+
+  bool outside_region(const Step& s) const {
+    return parallel && (s.parent != parallel->id || s.region != region);
   }
 
   void enter(const Step& s, State st) {
     if (stopped()) return;
+    if (outside_region(s)) return record(s);
     ++st.visits[s.id];
     apply(s.enter, st);
-    if (s.terminal != TerminalKind::None) {
-      if (out.paths.size() >= o.limit)
-        out.truncated = true, out.why = "limit";  // one more than shown
-      else
-        out.paths.push_back(Path{stack, &s});
-      return;
-    }
-    for (const Transition* t : ways(s, st)) {
+    if (s.terminal != TerminalKind::None) return record(s);
+    for (const Edge& e : ways(s, st)) {
       if (stopped()) return;
       if (++explored > o.budget) {
         out.truncated = true, out.why = "budget";
         return;
       }
+      const Transition* t = e.t;
       const Step* next = pb.step(t->target);
       if (!next || entries(st, next->id) >= bound_of(*t)) continue;
       State nst = st;
       if (t->trigger == TriggerKind::Task) nst.tasks[t->task] = true;
       apply(t->actions, nst);
-      stack.push_back(Edge{&s, t});
+      stack.push_back(e);
       enter(*next, std::move(nst));
       stack.pop_back();
     }
+  }
+
+  void record(const Step& s) {
+    if (out.paths.size() >= o.limit)
+      out.truncated = true, out.why = "limit";  // one more than shown
+    else
+      out.paths.push_back(Path{stack, &s});
   }
 };
 
@@ -222,8 +239,15 @@ bool is_decision(const Step& s) {
 Enumeration enumerate(const Playbook& pb, const Options& o) {
   Options opts = o;
   opts.max_loops = std::max(0, opts.max_loops);
-  Walker w{pb, opts, {}, {}, 0, {}};
+  Walker w{pb, opts, nullptr, {}, {}, {}, 0, {}};
   if (const Step* s = pb.step(pb.start)) w.enter(*s, State{});
+  for (const auto& p : pb.steps)
+    for (const auto& r : p.regions) {
+      Walker rw{pb, opts, &p, r.id, {}, {}, 0, {}};
+      if (const Step* first = region_start(pb, p.id, r.id)) rw.enter(*first, State{});
+      w.out.regions.push_back(RegionPaths{&p, r.id, std::move(rw.out.paths)});
+      if (rw.out.truncated) w.out.truncated = true, w.out.why = rw.out.why;
+    }
   return std::move(w.out);
 }
 

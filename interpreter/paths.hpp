@@ -18,6 +18,13 @@
 //    transition whose guard compares visits(…) with a number N may enter its
 //    target up to max(max_loops + 1, N) times (the guard decides). Dead ends
 //    (every way on exhausted) are not paths.
+//  * Parallel steps: a path passes a parallel step by one of its own
+//    transitions (a `join`, an event, a timer) or by a region's transition to
+//    a step outside it. What happens inside the regions is enumerated once
+//    per region (RegionPaths), from the region's first step to its `done`
+//    step, a terminal, or a step outside the region: the orders in which
+//    the regions' steps interleave are never listed, so N regions of k paths
+//    give N·k region paths, not k^N.
 //  * The enumeration is depth-first in the order transitions are written, so
 //    the numbering is stable for a given playbook and options. It stops after
 //    `limit` paths or `budget` explored transitions, and says so (truncated).
@@ -39,6 +46,14 @@ struct Edge {
 struct Path {
   std::vector<Edge> edges;
   const Step* terminal = nullptr;  // the last step: its terminal kind and argument
+                                   // (a region path: or the step outside the region)
+};
+
+// The paths through one region of a parallel step.
+struct RegionPaths {
+  const Step* parallel = nullptr;
+  std::string region;
+  std::vector<Path> paths;
 };
 
 struct Options {
@@ -49,6 +64,7 @@ struct Options {
 
 struct Enumeration {
   std::vector<Path> paths;
+  std::vector<RegionPaths> regions;  // every region of every parallel step, in order
   bool truncated = false;
   std::string why;  // "limit" or "budget" when truncated
 };

@@ -64,13 +64,18 @@ constexpr LintCodeInfo kCodes[] = {
     {UnknownTaskService, "PB102", E, "mandatory task of a service the scope cannot name"},
     {NoMandatoryTasks, "PB103", W, "mandatory-task check without mandatory tasks"},
     {MandatoryWithoutScope, "PB104", W, "mandatory tasks by service without a scope"},
+    {DoneOutsideRegion, "PB110", E, "`done` in a step that is in no region"},
+    {RegionEntered, "PB111", E, "a region's step entered from outside its region"},
+    {UnknownRegion, "PB112", E, "join of a region the step does not have"},
+    {RegionNeverDone, "PB113", W, "join waits for a region that never finishes"},
+    {ParallelMisuse, "PB114", E, "parallel step or region that cannot run"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(MandatoryWithoutScope) + 1;
+  return std::size(kCodes) == static_cast<size_t>(ParallelMisuse) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 

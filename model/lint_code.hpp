@@ -81,6 +81,11 @@ enum class LintCode : uint8_t {
   UnknownTaskService,      // PB102
   NoMandatoryTasks,        // PB103
   MandatoryWithoutScope,   // PB104
+  DoneOutsideRegion,       // PB110
+  RegionEntered,           // PB111
+  UnknownRegion,           // PB112
+  RegionNeverDone,         // PB113
+  ParallelMisuse,          // PB114
 };
 
 struct LintCodeInfo {

@@ -160,6 +160,7 @@ enum class TriggerKind {
   Otherwise,  // decision branch: otherwise
   Remind,     // remind ROLE after|every N UNIT "text": a timer that notifies
               // and moves nothing (no target, no actions)
+  Join,       // join all|REGION, … : the regions of a parallel step finished
 };
 
 enum class DurationUnit { BusinessDays, Days, Weeks, Hours, Months, BusinessHours };
@@ -203,6 +204,9 @@ struct Transition {
   NodeLoc role_loc;
   std::string text;    // Remind: what the reminder says
   bool every = false;  // Remind: again every N UNIT while the step is current
+  // Join: the regions it waits for (empty = every region of the step).
+  std::vector<std::string> join;
+  NodeLocs join_locs;
   bool operator==(const Transition&) const = default;
 
   bool timed() const {
@@ -227,7 +231,21 @@ struct Anywhere {
 
 // ---------------------------------------------------------------- steps
 
-enum class TerminalKind { None, End, Goto, Handoff };
+// End: the run ends; Goto: hand-over to a playbook; Handoff: to an external
+// process; Done: the step's region (of a parallel step) is finished.
+enum class TerminalKind { None, End, Goto, Handoff, Done };
+
+// A region of a parallel step (`parallel { region ID "title" { steps } }`).
+// Its steps are the playbook's steps whose `parent` is the parallel step and
+// whose `region` is this id; the first of them is where the region starts.
+struct Region {
+  NodeLoc loc;
+  Comments comments;
+  std::string id;
+  std::string title;
+  Comments trailing;  // comments before the region's closing brace
+  bool operator==(const Region&) const = default;
+};
 
 struct Step {
   NodeLoc loc;
@@ -243,6 +261,10 @@ struct Step {
   NodeLocs task_locs;          // where each of `tasks` stands (may be shorter)
   std::vector<Action> enter;   // actions on entry
   std::vector<Transition> transitions;
+  std::vector<Region> regions;  // a parallel step: its regions, in order
+  NodeLoc parallel_loc;         // where `parallel` stands
+  std::string parent;           // a region's step: its parallel step ("" = top level)
+  std::string region;           // … and the id of its region there
   // `require mandatory tasks`: the step is not left (a terminal step not
   // entered) while a mandatory task of a service in scope is not complete.
   bool require_mandatory = false;
@@ -388,7 +410,8 @@ struct Playbook {
 bool is_waiting(const Step& s);
 
 // The transitions that can be taken in step `s`: its own, then the
-// playbook-wide ones that apply to it (none for a step that does not wait).
+// playbook-wide ones that apply to it (none for a step that does not wait,
+// nor for a region's step: they apply to its parallel step).
 std::vector<const Transition*> transitions_of(const Playbook& pb, const Step& s);
 
 // Every transition of the playbook: the steps' in order, then `anywhere`'s.

@@ -64,6 +64,10 @@ constexpr RefusalCodeInfo kCodes[] = {
     {RefusalCode::UnknownStep, "unknown-step", 1,
      "the playbook an instance pinned names a step it does not declare (only a version "
      "pinned before playbooks had to lint clean to start can)"},
+    {RefusalCode::RegionEntry, "region-entry", 1,
+     "the playbook an instance pinned enters a region's step other than from that region "
+     "(or has a `done` step in no region, or a region with no step); the checker reports "
+     "these (PB110, PB111), so only a version pinned before they were checked can"},
     {RefusalCode::Refused, "refused", 1,
      "an input was refused without a more specific reason (a bug: please report it)"},
     {RefusalCode::UnknownEvent, "unknown-event", 2,

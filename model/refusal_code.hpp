@@ -45,6 +45,7 @@ enum class RefusalCode : uint8_t {
   BeforeLastEvent,
   KeyReused,
   UnknownStep,
+  RegionEntry,
   Refused,
   UnknownEvent,
   UnknownAttribute,

@@ -49,8 +49,8 @@ struct TenantState {
   bool operator==(const TenantState&) const = default;
 };
 
-// A timer of the current step: transition `transition` (index in the step's
-// transitions) fires at `due`.
+// A timer of the current step (or of a region's current step): transition
+// `transition` (index in the step's transitions) fires at `due`.
 struct TimerState {
   std::string step;
   uint32_t transition = 0;
@@ -61,6 +61,15 @@ struct TimerState {
 enum class InstanceStatus { Active, Ended, Goto, Handoff };
 const char* to_string(InstanceStatus);
 bool parse_instance_status(std::string_view text, InstanceStatus& out);
+
+// A region of the current (parallel) step: the step it is in, and since
+// when. A region in a `done` step is finished.
+struct RegionState {
+  std::string id;
+  std::string step;
+  Instant entered_at{};
+  bool operator==(const RegionState&) const = default;
+};
 
 struct InstanceState {
   std::string playbook;
@@ -73,7 +82,10 @@ struct InstanceState {
   // transition from a step to itself does not move it): the anchors of
   // `since entering STEP` timers.
   std::map<std::string, Instant, std::less<>> arrived;
-  std::vector<TimerState> timers;
+  std::vector<TimerState> timers;  // of `step` and of every region's step
+  // When `step` is a parallel step: its regions, in the step's order
+  // (empty otherwise).
+  std::vector<RegionState> regions;
   bool operator==(const InstanceState&) const = default;
 };
 

@@ -258,6 +258,25 @@ bool arrived_from_json(const json& j, std::map<std::string, Instant, std::less<>
   return true;
 }
 
+json regions_to_json(const std::vector<RegionState>& r) {
+  json j = json::array();
+  for (const auto& x : r)
+    j.push_back({{"id", x.id}, {"step", x.step}, {"entered_at", to_secs(x.entered_at)}});
+  return j;
+}
+
+bool regions_from_json(const json& j, std::vector<RegionState>& out) {
+  if (!j.is_array()) return false;
+  for (const auto& x : j) {
+    if (!x.is_object() || !x.contains("id") || !x["id"].is_string() || !x.contains("step") ||
+        !x["step"].is_string() || !x.contains("entered_at") || !x["entered_at"].is_number_integer())
+      return false;
+    out.push_back(RegionState{x["id"].get<std::string>(), x["step"].get<std::string>(),
+                              from_secs(x["entered_at"].get<int64_t>())});
+  }
+  return true;
+}
+
 std::string content_hash(std::string_view text) {
   uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
   for (unsigned char ch : text) {

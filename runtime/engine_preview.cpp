@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine_impl.hpp"
+#include "model/regions.hpp"
 #include "preview.hpp"
 
 namespace pb::rt {
@@ -48,22 +49,26 @@ void describe_instances(const TenantWorld& before, const TenantWorld& after, Res
           std::find(was->st.timers.begin(), was->st.timers.end(), t) == was->st.timers.end())
         out.timers.push_back(PreviewTimer{now.st.playbook, t.step, timer_target(r, now, t), t.due});
     if (was && was->st.step == now.st.step && was->st.visits == now.st.visits) continue;
-    const Step* s = step_of(r, now);
     Refusal why;
     auto p = r.by_hash(now.hash, why);
-    if (!s || !p) continue;
-    const Step* was_step = was ? step_of(r, *was) : nullptr;
-    for (int64_t id : s->tasks) {
-      auto st = after.tenant.tasks.find(id);
-      if (st != after.tenant.tasks.end() && st->second.complete()) continue;
-      auto b = before.tenant.tasks.find(id);
-      bool was_open = b == before.tenant.tasks.end() || !b->second.complete();
-      bool listed = was_step && std::find(was_step->tasks.begin(), was_step->tasks.end(), id) !=
-                                    was_step->tasks.end();
-      if (was_open && listed) continue;  // open in the step it leaves already
-      const Task* task = p->cp->pb.task(id);
-      out.opened.emplace_back(id, task ? task->name : "");
-    }
+    if (!step_of(r, now) || !p) continue;
+    std::vector<const Step*> was_steps;
+    if (was) was_steps = live_steps(p->cp->pb, was->st);
+    auto listed = [&](int64_t id) {
+      return std::any_of(was_steps.begin(), was_steps.end(), [&](const Step* w) {
+        return std::find(w->tasks.begin(), w->tasks.end(), id) != w->tasks.end();
+      });
+    };
+    for (const Step* s : live_steps(p->cp->pb, now.st))
+      for (int64_t id : s->tasks) {
+        auto st = after.tenant.tasks.find(id);
+        if (st != after.tenant.tasks.end() && st->second.complete()) continue;
+        auto b = before.tenant.tasks.find(id);
+        bool was_open = b == before.tenant.tasks.end() || !b->second.complete();
+        if (was_open && listed(id)) continue;  // open in a step it leaves already
+        const Task* task = p->cp->pb.task(id);
+        out.opened.emplace_back(id, task ? task->name : "");
+      }
   }
 }
 
@@ -90,23 +95,28 @@ void describe_tenant(const TenantState& before, const TenantState& after, EventP
       out.assignments.emplace_back(a, false);
 }
 
-// The events of a step's transitions (its own, then `anywhere`'s), each
-// once, in order.
-std::vector<std::string> step_events(const Playbook& pb, const Step& s) {
+using Steps = std::vector<const Step*>;
+
+// The events of the live steps' transitions (each step's own, then
+// `anywhere`'s), each once, in order.
+std::vector<std::string> step_events(const Playbook& pb, const Steps& steps) {
   std::vector<std::string> out;
-  for (const Transition* t : transitions_of(pb, s))
-    if (t->trigger == TriggerKind::Event &&
-        std::find(out.begin(), out.end(), t->event) == out.end())
-      out.push_back(t->event);
+  for (const Step* s : steps)
+    for (const Transition* t : transitions_of(pb, *s))
+      if (t->trigger == TriggerKind::Event &&
+          std::find(out.begin(), out.end(), t->event) == out.end())
+        out.push_back(t->event);
   return out;
 }
 
-// The tasks of a step's `on task` transitions, each once, in order.
-std::vector<int64_t> step_tasks(const Playbook& pb, const Step& s) {
+// The tasks of the live steps' `on task` transitions, each once, in order.
+std::vector<int64_t> step_tasks(const Playbook& pb, const Steps& steps) {
   std::vector<int64_t> out;
-  for (const Transition* t : transitions_of(pb, s))
-    if (t->trigger == TriggerKind::Task && std::find(out.begin(), out.end(), t->task) == out.end())
-      out.push_back(t->task);
+  for (const Step* s : steps)
+    for (const Transition* t : transitions_of(pb, *s))
+      if (t->trigger == TriggerKind::Task &&
+          std::find(out.begin(), out.end(), t->task) == out.end())
+        out.push_back(t->task);
   return out;
 }
 
@@ -115,18 +125,19 @@ bool triggers(const Transition& t, const EventPreview& p) {
                 : t.trigger == TriggerKind::Event && t.event == p.event;
 }
 
-void static_facts(const CompiledPlaybook& cp, const Step& s, EventPreview& p) {
+void static_facts(const CompiledPlaybook& cp, const Steps& steps, EventPreview& p) {
   if (p.task) {
     if (const Task* t = cp.pb.task(p.task)) p.title = t->name;
   } else if (auto ev = cp.event_by_id.find(p.event); ev != cp.event_by_id.end()) {
     p.title = ev->second->title;
     for (const auto& f : ev->second->payload) p.needs.emplace_back(f.name, type_text(f.type));
   }
-  for (const Transition* t : transitions_of(cp.pb, s)) {
-    std::string to = t->target.empty() ? s.id + " (stays)" : t->target;
-    if (triggers(*t, p) && std::find(p.targets.begin(), p.targets.end(), to) == p.targets.end())
-      p.targets.push_back(to);
-  }
+  for (const Step* s : steps)
+    for (const Transition* t : transitions_of(cp.pb, *s)) {
+      std::string to = t->target.empty() ? s->id + " (stays)" : t->target;
+      if (triggers(*t, p) && std::find(p.targets.begin(), p.targets.end(), to) == p.targets.end())
+        p.targets.push_back(to);
+    }
 }
 
 }  // namespace
@@ -142,9 +153,9 @@ void describe_effects(const TenantWorld& before, const TenantWorld& after, const
 
 // `p` names the event or task; the rest is filled in.
 static void preview_one(const TenantWorld& w, const InstanceRec& rec, const CompiledPlaybook& cp,
-                        const Step& s, EventPreview& p, Instant now, const std::string& actor,
+                        const Steps& steps, EventPreview& p, Instant now, const std::string& actor,
                         Resolver& r) {
-  static_facts(cp, s, p);
+  static_facts(cp, steps, p);
   LogInput li;
   li.op = p.task ? InputOp::Complete : InputOp::Fire;
   li.playbook = rec.st.playbook;
@@ -173,13 +184,14 @@ std::vector<EventPreview> Engine::preview(const TenantWorld& w, size_t instance,
     auto pinned = r.by_hash(rec.hash, why);
     const Step* s = pinned ? pinned->cp->step(rec.st.step) : nullptr;
     if (!s || rec.st.status != InstanceStatus::Active) return out;
-    for (const auto& ev : step_events(pinned->cp->pb, *s)) {
+    Steps steps = live_steps(pinned->cp->pb, rec.st);
+    for (const auto& ev : step_events(pinned->cp->pb, steps)) {
       out.emplace_back().event = ev;
-      preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
+      preview_one(w, rec, *pinned->cp, steps, out.back(), now, actor, r);
     }
-    for (int64_t task : step_tasks(pinned->cp->pb, *s)) {
+    for (int64_t task : step_tasks(pinned->cp->pb, steps)) {
       out.emplace_back().task = task;
-      preview_one(w, rec, *pinned->cp, *s, out.back(), now, actor, r);
+      preview_one(w, rec, *pinned->cp, steps, out.back(), now, actor, r);
     }
   } catch (const StoreError&) {}
   return out;

@@ -119,6 +119,10 @@ void diff_instances(const TenantWorld& want, const TenantWorld& got,
       out.push_back(fmt::format("{}: stored arrivals {}, replayed {}", who,
                                 arrived_to_json(g.st.arrived).dump(),
                                 arrived_to_json(w.st.arrived).dump()));
+    if (w.st.regions != g.st.regions)
+      out.push_back(fmt::format("{}: stored regions {}, replayed {}", who,
+                                regions_to_json(g.st.regions).dump(),
+                                regions_to_json(w.st.regions).dump()));
     if (w.st.timers != g.st.timers)
       out.push_back(fmt::format("{}: stored timers {}, replayed {}", who, show(g.st.timers),
                                 show(w.st.timers)));

@@ -154,6 +154,11 @@ ALTER TABLE idempotency ADD COLUMN command TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE instances ADD COLUMN arrived TEXT NOT NULL DEFAULT '{}';
 )sql",
+    // 6: the regions of a run's current parallel step (JSON array of
+    // {"id", "step", "entered_at"}; [] when the step is not parallel).
+    R"sql(
+ALTER TABLE instances ADD COLUMN regions TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -65,6 +65,9 @@ bool visits_from_json(const nlohmann::json& j, std::map<std::string, int64_t, st
 // InstanceState::arrived as stored: {"step": Unix seconds, …}.
 nlohmann::json arrived_to_json(const std::map<std::string, Instant, std::less<>>& a);
 bool arrived_from_json(const nlohmann::json& j, std::map<std::string, Instant, std::less<>>& out);
+// InstanceState::regions as stored: [{"id", "step", "entered_at": Unix seconds}, …].
+nlohmann::json regions_to_json(const std::vector<RegionState>& r);
+bool regions_from_json(const nlohmann::json& j, std::vector<RegionState>& out);
 
 // A 128-bit content hash (two FNV-1a 64 lanes), as 32 hex digits. Not
 // cryptographic: it names content, it does not defend against forgery.
