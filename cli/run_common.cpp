@@ -178,11 +178,7 @@ json tenant_json(const TenantState& t) {
   return {{"id", t.id}, {"attributes", attrs}, {"tasks", tasks}, {"assignments", assigns}};
 }
 
-json instance_json(const rt::InstanceRec& r) {
-  json timers = json::array();
-  for (const auto& t : r.st.timers)
-    timers.push_back(
-        {{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
+static json instance_fields(const rt::InstanceRec& r, json timers) {
   return {{"playbook", r.st.playbook},
           {"step", r.st.step},
           {"status", to_string(r.st.status)},
@@ -192,6 +188,17 @@ json instance_json(const rt::InstanceRec& r) {
           {"timers", timers},
           {"pinned", r.hash},
           {"version", r.version}};
+}
+
+json instance_json(const rt::InstanceRec& r) {
+  json timers = json::array();
+  for (const auto& t : r.st.timers)
+    timers.push_back(
+        {{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
+  json j = instance_fields(r, std::move(timers));
+  if (!r.st.caller.empty()) j["caller"] = r.st.caller;  // call and return: only when called
+  if (!r.st.returns.empty()) j["returns"] = rt::returns_to_json(r.st.returns);
+  return j;
 }
 
 }  // namespace pb::cli

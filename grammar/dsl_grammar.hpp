@@ -131,13 +131,19 @@ struct guarded
 struct to_or_stay_event : p::sor<arrow_after_event, tr_block> {};
 struct to_or_stay_task : p::sor<arrow_after_task, tr_block> {};
 struct to_or_stay_cond : p::sor<arrow_after_cond, tr_block> {};
+struct after_return {};
+struct arrow_after_return : arrow_to<after_return> {};
+struct to_or_stay_return : p::sor<arrow_after_return, tr_block> {};
 
 struct on_task_id : integer {};
 struct on_task : p::seq<TAO_PEGTL_KEYWORD("task"), ws, p::at<p::digit>, on_task_id, ws,
                         guarded<to_or_stay_task, to_or_stay_cond>> {};
 struct on_event_name : not_reserved_id {};
 struct on_event : p::seq<on_event_name, ws, guarded<to_or_stay_event, to_or_stay_cond>> {};
-struct on_what : p::sor<on_task, on_event> {};
+// on return [when EXPR] -> ID: the playbook the step calls returned.
+struct kw_on_return : TAO_PEGTL_KEYWORD("return") {};
+struct on_return : p::seq<kw_on_return, ws, guarded<to_or_stay_return, to_or_stay_cond>> {};
+struct on_what : p::sor<on_task, on_return, on_event> {};
 PB_KW(kw_on_tr, "on");
 struct on_tr : p::seq<kw_on_tr, ws, p::must<on_what>> {};
 
@@ -228,6 +234,11 @@ PB_KW(kw_goto, "goto");
 struct goto_playbook : p::seq<TAO_PEGTL_KEYWORD("playbook"), ws> {};
 struct goto_target : slug {};
 struct step_goto : p::seq<kw_goto, ws, p::must<goto_playbook>, p::must<goto_target>, ws> {};
+// call playbook ID: the step starts playbook ID and waits for its return.
+PB_KW(kw_call, "call");
+struct call_playbook : p::seq<TAO_PEGTL_KEYWORD("playbook"), ws> {};
+struct call_target : slug {};
+struct step_call : p::seq<kw_call, ws, p::must<call_playbook>, p::must<call_target>, ws> {};
 PB_KW(kw_handoff, "handoff");
 struct handoff_target : slug {};
 struct step_handoff : kv<kw_handoff, handoff_target> {};
@@ -241,7 +252,7 @@ struct step_require : p::seq<kw_step_require, ws, p::must<mandatory_tasks_words>
 struct step_item_expected : p::failure {};
 struct step_item
     : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
-             at_tr, remind_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff,
+             at_tr, remind_tr, when_tr, otherwise_tr, step_end, step_goto, step_handoff, step_call,
              step_require, unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
 
 PB_KW(kw_step, "step");

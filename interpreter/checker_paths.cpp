@@ -191,6 +191,9 @@ Env transition_env(PlaybookScope& s, const Transition& t) {
     case TriggerKind::Otherwise:
       env.no_event = "a decision branch is not triggered by an event";
       break;
+    case TriggerKind::Return:
+      env.no_event = "the return of a called playbook is not an event; outcome(ID) reads it";
+      break;
   }
   return env;
 }

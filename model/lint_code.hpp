@@ -81,6 +81,12 @@ enum class LintCode : uint8_t {
   UnknownTaskService,      // PB102
   NoMandatoryTasks,        // PB103
   MandatoryWithoutScope,   // PB104
+  UnknownCallee,           // PB120
+  CallCycle,               // PB121
+  CallWithoutReturn,       // PB122
+  CallInTerminal,          // PB123
+  OutcomeNotCalled,        // PB124
+  NoDefaultReturn,         // PB125
 };
 
 struct LintCodeInfo {

@@ -119,6 +119,13 @@ void diff_instances(const TenantWorld& want, const TenantWorld& got,
       out.push_back(fmt::format("{}: stored arrivals {}, replayed {}", who,
                                 arrived_to_json(g.st.arrived).dump(),
                                 arrived_to_json(w.st.arrived).dump()));
+    if (w.st.caller != g.st.caller)
+      out.push_back(
+          fmt::format("{}: stored caller \"{}\", replayed \"{}\"", who, g.st.caller, w.st.caller));
+    if (w.st.returns != g.st.returns)
+      out.push_back(fmt::format("{}: stored returns {}, replayed {}", who,
+                                returns_to_json(g.st.returns).dump(),
+                                returns_to_json(w.st.returns).dump()));
     if (w.st.timers != g.st.timers)
       out.push_back(fmt::format("{}: stored timers {}, replayed {}", who, show(g.st.timers),
                                 show(w.st.timers)));

@@ -154,6 +154,13 @@ ALTER TABLE idempotency ADD COLUMN command TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE instances ADD COLUMN arrived TEXT NOT NULL DEFAULT '{}';
 )sql",
+    // 6: call and return. caller: the playbook whose `call playbook` started
+    // the run ('' = started by `start`); returns: callee → the outcome its
+    // latest call returned with (JSON object), read by outcome(ID).
+    R"sql(
+ALTER TABLE instances ADD COLUMN caller TEXT NOT NULL DEFAULT '';
+ALTER TABLE instances ADD COLUMN returns TEXT NOT NULL DEFAULT '{}';
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -74,6 +74,7 @@ std::string terminal_of(const InstanceRec& i) {
     case InstanceStatus::Ended: return fmt::format("{}: end \"{}\"", i.st.playbook, i.st.outcome);
     case InstanceStatus::Goto: return fmt::format("{}: goto {}", i.st.playbook, i.st.outcome);
     case InstanceStatus::Handoff: return fmt::format("{}: handoff {}", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Cancelled: return fmt::format("{}: cancelled", i.st.playbook);
     case InstanceStatus::Active: break;
   }
   return "";
