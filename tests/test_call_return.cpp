@@ -331,3 +331,28 @@ TEST_CASE("the calls data directory: scenarios with exact dates and 100% coverag
   INFO(lint.out << lint.err);
   CHECK(lint.code == 0);
 }
+
+TEST_CASE("graph status and explain show the call", "[calls][cli]") {
+  const std::string dir = "--playbooks tests/data/calls ";
+  auto dot = pbtest::run_playbook(PB_SOURCE_DIR, dir + "graph --all");
+  CHECK(dot.out.find("\"service-checks/mail_guidance\" -> \"grt-guidance/ask\" [style=dashed, "
+                     "color=\"#3366cc\", label=\"call\"];") != std::string::npos);
+  CHECK(dot.out.find("⇢ calls playbook grt-guidance") != std::string::npos);
+  auto mm = pbtest::run_playbook(PB_SOURCE_DIR, dir + "graph --all --format mermaid");
+  CHECK(mm.out.find("service_checks__mail_guidance -.->|call| grt_guidance__ask") !=
+        std::string::npos);
+  auto ex = pbtest::run_playbook(PB_SOURCE_DIR, dir + "explain service-checks mail_guidance");
+  CHECK(ex.out.find("Calls playbook grt-guidance for this tenant and waits until it ends") !=
+        std::string::npos);
+  TempDb db;
+  const std::string run = dir + "--db " + db.path() + " --now 2026-12-21T10:00:00Z ";
+  REQUIRE(pbtest::run_playbook(PB_SOURCE_DIR, run + "tenant add t1 --set region=EMEA").code == 0);
+  REQUIRE(pbtest::run_playbook(PB_SOURCE_DIR, run + "start t1 service-checks").code == 0);
+  REQUIRE(pbtest::run_playbook(PB_SOURCE_DIR, run + "fire t1 unclear").code == 0);
+  auto st = pbtest::run_playbook(PB_SOURCE_DIR, run + "status t1");
+  INFO(st.out << st.err);
+  CHECK(st.out.find("    calling grt-guidance: waits for its return") != std::string::npos);
+  CHECK(st.out.find("    called by service-checks") != std::string::npos);
+  auto js = pbtest::run_playbook(PB_SOURCE_DIR, run + "status t1 --format json");
+  CHECK(js.out.find("\"caller\"") != std::string::npos);
+}
