@@ -97,6 +97,40 @@ steps:
     end: relayed
 )";
 
+// Only one outcome is taken back: any other end of the callee is refused.
+const char* kPickyYaml = R"(playbook: picky
+events:
+  - {id: go, title: Go}
+start: first
+steps:
+  - id: first
+    transitions:
+      - {event: go, to: ask}
+  - id: ask
+    call: callee
+    transitions:
+      - {return: true, when: outcome(callee) == "yes", to: done}
+  - id: done
+    end: ok
+)";
+
+// A call whose callee ends at once and whose return calls it again.
+const char* kLooperYaml = R"(playbook: looper
+start: ask
+steps:
+  - id: ask
+    call: instant
+    transitions:
+      - {return: true, to: ask}
+)";
+
+const char* kInstantYaml = R"(playbook: instant
+start: s
+steps:
+  - id: s
+    end: now
+)";
+
 struct CallFixture {
   TempDb db;
   Store s{db.path()};
@@ -108,6 +142,9 @@ struct CallFixture {
     dir.add("callee.playbook.yaml", kCalleeYaml);
     dir.add("inner.playbook.yaml", kInnerYaml);
     dir.add("relay.playbook.yaml", kRelayYaml);
+    dir.add("picky.playbook.yaml", kPickyYaml);
+    dir.add("looper.playbook.yaml", kLooperYaml);
+    dir.add("instant.playbook.yaml", kInstantYaml);
     engine = std::make_unique<Engine>(s, dir.cat());
     e = engine.get();
     REQUIRE(e->tenant_add("acme", {{"region", "EMEA"}}, "fm1", at("2026-03-02T09:00:00Z")).exit ==
@@ -217,6 +254,30 @@ TEST_CASE_METHOD(CallFixture, "a goto from a callee carries the call on", "[call
   CHECK(inst(r, "caller").st.step == "second");
   CHECK(inst(r, "caller").st.returns.at("callee") == "relayed");  // the call's outcome
   replay_matches();
+}
+
+TEST_CASE_METHOD(CallFixture, "a return no on return takes refuses the callee's end whole",
+                 "[calls][engine]") {
+  REQUIRE(e->submit("acme", start("picky", "2026-03-02T10:00:00Z")).exit == 0);
+  REQUIRE(go("go", "2026-03-02T10:00:00Z", "picky").exit == 0);
+  Response r = go("decline", "2026-03-02T10:01:00Z");
+  CHECK(r.code == "no-return-branch");
+  CHECK(r.message.find("returned to step 'ask' of playbook 'picky' with \"no\"") !=
+        std::string::npos);
+  TenantWorld w;
+  REQUIRE(e->load("acme", w).exit == 0);
+  CHECK(w.instances[1].st.step == "wait");  // the callee did not end either
+  CHECK(w.instances[1].st.status == InstanceStatus::Active);
+  r = go("agree", "2026-03-02T10:02:00Z");
+  REQUIRE(r.exit == 0);
+  CHECK(inst(r, "picky").st.step == "done");
+  replay_matches();
+}
+
+TEST_CASE_METHOD(CallFixture, "calls and returns in one input are bounded", "[calls][engine]") {
+  Response r = e->submit("acme", start("looper", "2026-03-02T10:00:00Z"));
+  CHECK(r.code == "call-loop");
+  CHECK(count_rows(s, "SELECT count(*) FROM instances") == 0);
 }
 
 TEST_CASE_METHOD(CallFixture, "calling a playbook the tenant runs is refused whole",
