@@ -417,3 +417,15 @@ TEST_CASE("graph status and explain show the call", "[calls][cli]") {
   auto js = pbtest::run_playbook(PB_SOURCE_DIR, run + "status t1 --format json");
   CHECK(js.out.find("\"caller\"") != std::string::npos);
 }
+
+TEST_CASE("whatif follows the call and ends where the caller ends", "[calls][cli]") {
+  auto r = pbtest::run_playbook(PB_SOURCE_DIR,
+                                "--playbooks tests/data/calls whatif service-checks --start "
+                                "2026-12-21T10:00:00Z --region EMEA --follow unclear@+0h "
+                                "advised@+1h");
+  INFO(r.out << r.err);
+  CHECK(r.out.find("Wed 2026-12-30 11:00  timer after 3 business days  grt-guidance: ask -> "
+                   "queued; service-checks: mail_guidance -> done") != std::string::npos);
+  CHECK(r.out.find("ended Wed 2026-12-30 11:00: service-checks: end \"checked\"") !=
+        std::string::npos);
+}
