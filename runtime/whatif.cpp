@@ -80,6 +80,14 @@ std::string terminal_of(const InstanceRec& i) {
   return "";
 }
 
+// The last instance no call started: where a followed run ended (the runs
+// it called returned to it before).
+const InstanceRec& last_uncalled(const TenantWorld& w) {
+  for (auto it = w.instances.rbegin(); it != w.instances.rend(); ++it)
+    if (it->st.caller.empty()) return *it;
+  return w.instances.back();
+}
+
 // True (and tl.ended set) when the run is over: the started instance left
 // Active, or with follow no instance is active.
 bool stopped(Sim& s) {
@@ -88,7 +96,7 @@ bool stopped(Sim& s) {
   if (s.req.follow ? !w.all_active().empty()
                    : w.instances.front().st.status == InstanceStatus::Active)
     return false;
-  s.tl.ended = terminal_of(s.req.follow ? w.instances.back() : w.instances.front());
+  s.tl.ended = terminal_of(s.req.follow ? last_uncalled(w) : w.instances.front());
   return true;
 }
 
