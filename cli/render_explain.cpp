@@ -152,7 +152,9 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
   }
   if (s.require_mandatory) out += mandatory_exit_text(pb, s);
   if (!s.enter.empty()) out += "  On entry: " + describe_actions(pb, s.enter) + "\n";
-  std::string events, waits, branches;
+  if (!s.call.empty())
+    out += "  Calls playbook " + s.call + " for this tenant and waits until it ends; then:\n";
+  std::string events, waits, branches, returns;
   size_t own = s.transitions.size(), i = 0;
   for (const Transition* tp : transitions_of(pb, s)) {
     const Transition& t = *tp;
@@ -161,9 +163,12 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
       waits += line;
     else if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise)
       branches += line;
+    else if (t.trigger == TriggerKind::Return)
+      returns += line;
     else
       events += line;
   }
+  out += returns;
   if (!events.empty()) out += "  What you can record:\n" + events;
   if (!waits.empty()) out += "  Waits:\n" + waits;
   if (!branches.empty()) out += "  Decided at once:\n" + branches;

@@ -56,6 +56,7 @@ std::string node_label(const Playbook& pb, const Step& s) {
     case TerminalKind::Done: return fmt::format("{}\ndone", title);
     case TerminalKind::None: break;
   }
+  if (!s.call.empty()) title += "\n⇢ calls playbook " + s.call;
   return s.role.empty() ? title : fmt::format("{}\n({})", title, role_name(pb, s.role));
 }
 
@@ -165,6 +166,17 @@ void cross_edges(const std::vector<const Playbook*>& pbs, Emit&& emit) {
     }
 }
 
+// Joins `call playbook X` steps to X's start step when X is in the set.
+template <class Emit>
+void call_edges(const std::vector<const Playbook*>& pbs, Emit&& emit) {
+  for (const Playbook* pb : pbs)
+    for (const auto& s : pb->steps) {
+      if (s.call.empty()) continue;
+      for (const Playbook* target : pbs)
+        if (target->id == s.call && !target->start.empty()) emit(*pb, s, *target);
+    }
+}
+
 // ---------------------------------------------------------------- Mermaid
 
 std::string mm_id(const Playbook& pb, const std::string& step) {
@@ -261,6 +273,10 @@ std::string render_dot(const std::vector<const Playbook*>& pbs) {
     out += fmt::format("  {} -> {} [style=bold, color=\"#3366cc\", label=\"goto\"];\n",
                        dot_id(from, s.id), dot_id(to, to.start));
   });
+  call_edges(pbs, [&](const Playbook& from, const Step& s, const Playbook& to) {
+    out += fmt::format("  {} -> {} [style=dashed, color=\"#3366cc\", label=\"call\"];\n",
+                       dot_id(from, s.id), dot_id(to, to.start));
+  });
   out += "}\n";
   return out;
 }
@@ -271,6 +287,9 @@ std::string render_mermaid(const std::vector<const Playbook*>& pbs) {
   for (const Playbook* pb : pbs) mm_playbook(out, *pb, many);
   cross_edges(pbs, [&](const Playbook& from, const Step& s, const Playbook& to) {
     out += fmt::format("  {} ==>|goto| {}\n", mm_id(from, s.id), mm_id(to, to.start));
+  });
+  call_edges(pbs, [&](const Playbook& from, const Step& s, const Playbook& to) {
+    out += fmt::format("  {} -.->|call| {}\n", mm_id(from, s.id), mm_id(to, to.start));
   });
   return out;
 }

@@ -181,6 +181,8 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
   }
   out.add("  {}: step {}{} since {}{}", st.playbook, st.step, quoted(s->title),
           format_iso_instant(st.entered_at), role_text(*v.cp, *s));
+  if (!st.caller.empty()) out.add("    called by {}", st.caller);
+  if (!s->call.empty()) out.add("    calling {}: waits for its return", s->call);
   if (!s->instructions.empty()) {
     out.add_line("    instructions:");
     indent_lines(out, s->instructions, "      ");

@@ -178,24 +178,30 @@ json tenant_json(const TenantState& t) {
   return {{"id", t.id}, {"attributes", attrs}, {"tasks", tasks}, {"assignments", assigns}};
 }
 
+static json instance_fields(const rt::InstanceRec& r, json timers) {
+  return {{"playbook", r.st.playbook},
+          {"step", r.st.step},
+          {"status", to_string(r.st.status)},
+          {"outcome", r.st.outcome},
+          {"entered_at", format_iso_instant(r.st.entered_at)},
+          {"visits", rt::visits_to_json(r.st.visits)},
+          {"timers", timers},
+          {"pinned", r.hash},
+          {"version", r.version}};
+}
+
 json instance_json(const rt::InstanceRec& r) {
   json timers = json::array();
   for (const auto& t : r.st.timers)
     timers.push_back(
         {{"step", t.step}, {"transition", t.transition}, {"due", format_iso_instant(t.due)}});
-  json regions = json::array();
+  json j = instance_fields(r, std::move(timers));
+  if (!r.st.caller.empty()) j["caller"] = r.st.caller;  // call and return: only when called
+  if (!r.st.returns.empty()) j["returns"] = rt::returns_to_json(r.st.returns);
+  json regions = json::array();  // parallel regions: only in a parallel step
   for (const auto& g : r.st.regions)
     regions.push_back(
         {{"region", g.id}, {"step", g.step}, {"entered_at", format_iso_instant(g.entered_at)}});
-  json j = {{"playbook", r.st.playbook},
-            {"step", r.st.step},
-            {"status", to_string(r.st.status)},
-            {"outcome", r.st.outcome},
-            {"entered_at", format_iso_instant(r.st.entered_at)},
-            {"visits", rt::visits_to_json(r.st.visits)},
-            {"timers", timers},
-            {"pinned", r.hash},
-            {"version", r.version}};
   if (!regions.empty()) j["regions"] = std::move(regions);
   return j;
 }

@@ -90,6 +90,11 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
     case TriggerKind::At:
       return fmt::format("  - tick: true   # the timer `{}`: TODO make sure that date is set\n",
                          describe_trigger(t, TriggerStyle::Compact));
+    case TriggerKind::Return:
+      return fmt::format(
+          "  # `{}`: TODO fire the events that end the called playbook (its "
+          "end returns here in the same input)\n",
+          describe_trigger(t, TriggerStyle::Source));
     default: return "";
   }
 }

@@ -93,6 +93,10 @@ std::string trigger_words(const Transition& t, TriggerStyle style) {
     case TriggerKind::Join: return join_words(t, style);
     case TriggerKind::When:
       return (style == TriggerStyle::Sentence ? "if " : "when ") + condition(t);
+    case TriggerKind::Return:
+      return style == TriggerStyle::Source || style == TriggerStyle::Graph ? "on return"
+             : style == TriggerStyle::Compact                              ? "return"
+                                              : "the called playbook returns";
     case TriggerKind::Otherwise: break;
   }
   return "otherwise";

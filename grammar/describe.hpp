@@ -18,8 +18,9 @@
 //   at             at PATH | at PATH + 3 days | at PATH - 1 day             (all styles)
 //   when           when E              when E           when E               if E
 //   otherwise      otherwise                                                (all styles)
+//   return         on return           return           on return            the called playbook returns
 //   guard (event,  " when E"           " when E"        "\n[E]"              ", only if E"
-//   task, timer)
+//   task, timer, return)
 //
 //  * Source is what the DSL writes before `->` (the DSL printer uses it):
 //    coverage quotes a transition as its author wrote it.

@@ -47,6 +47,11 @@ PB_DSL_ACTION(goto_target) {
   s.step().terminal_arg = s.ident(t);
   s.step().terminal_loc = s.loc(t.b);
 }
+PB_DSL_ACTION(kw_call) { s.step_item_once("call", t); }
+PB_DSL_ACTION(call_target) {
+  s.step().call = s.ident(t);
+  s.step().call_loc = s.loc(t.b);
+}
 PB_DSL_ACTION(handoff_target) {
   s.step().terminal_arg = s.ident(t);
   s.step().terminal_loc = s.loc(t.b);
@@ -81,6 +86,7 @@ PB_DSL_ACTION(on_task_id) {
   s.tr().task = s.to_int(t);
 }
 PB_DSL_ACTION(on_event_name) { s.tr().event = s.ident(t); }
+PB_DSL_ACTION(kw_on_return) { s.tr().trigger = TriggerKind::Return; }
 PB_DSL_ACTION(kw_after_tr) { s.begin_transition(TriggerKind::After, t); }
 PB_DSL_ACTION(after_amount) { s.tr().amount = s.to_int(t); }
 PB_DSL_ACTION(unit_business) { s.set_unit(DurationUnit::BusinessDays); }

@@ -70,6 +70,7 @@ PB_ERROR(paren_close, "expected ')' to close the '('");
 PB_ERROR(call_arg, "expected an expression inside '( )'");
 PB_ERROR(call_close, "expected ')' to close the call");
 PB_ERROR(visits_arg, "expected a step id inside visits( )");
+PB_ERROR(outcome_arg, "expected a playbook id inside outcome( )");
 PB_ERROR(task_arg, "expected a task id (a number) inside task( )");
 PB_ERROR(range_path, "expected a records path (e.g. tenant.workloads) after '('");
 PB_ERROR(range_where, "expected 'where' and a condition after the path");
@@ -148,7 +149,7 @@ PB_ERROR(step_open, "expected '{' to open the step");
 PB_ERROR(step_close, "expected '}' to close the step");
 PB_ERROR(step_item_expected,
          "expected a step item (role, tasks, enter, on, after, at, remind, when, otherwise, join, "
-         "parallel, end, goto, handoff, done) or '}'");
+         "parallel, call, end, goto, handoff, done) or '}'");
 PB_ERROR(join_which,
          "expected 'all' or the regions to wait for (ids, separated by ',') after 'join'");
 PB_ERROR(join_region, "expected a region id");
@@ -169,8 +170,14 @@ PB_ERROR(end_outcome, "expected the outcome (a string) after 'end'");
 PB_ERROR(goto_playbook, "expected 'playbook' and a playbook id after 'goto'");
 PB_ERROR(goto_target,
          "expected a playbook id (lowercase letters, digits and '-') after 'goto playbook'");
+PB_ERROR(call_playbook, "expected 'playbook' and a playbook id after 'call'");
+PB_ERROR(call_target,
+         "expected a playbook id (lowercase letters, digits and '-') after 'call playbook'");
+PB_ERROR(to_or_stay_return,
+         "expected '->' and a step id, or '{' and actions to stay in the step, after 'on return'");
+PB_ERROR(arrow_after_return, "expected '->' and a step id after 'on return'");
 PB_ERROR(handoff_target, "expected an external process id after 'handoff'");
-PB_ERROR(on_what, "expected an event name or 'task' and a task id after 'on'");
+PB_ERROR(on_what, "expected an event name, 'return', or 'task' and a task id after 'on'");
 PB_ERROR(arrow_after_event, "expected '->' and a step id after the event name");
 PB_ERROR(arrow_after_task, "expected '->' and a step id after the task id");
 PB_ERROR(arrow_after_timer, "expected '->' and a step id after the duration");

@@ -131,13 +131,19 @@ struct guarded
 struct to_or_stay_event : p::sor<arrow_after_event, tr_block> {};
 struct to_or_stay_task : p::sor<arrow_after_task, tr_block> {};
 struct to_or_stay_cond : p::sor<arrow_after_cond, tr_block> {};
+struct after_return {};
+struct arrow_after_return : arrow_to<after_return> {};
+struct to_or_stay_return : p::sor<arrow_after_return, tr_block> {};
 
 struct on_task_id : integer {};
 struct on_task : p::seq<TAO_PEGTL_KEYWORD("task"), ws, p::at<p::digit>, on_task_id, ws,
                         guarded<to_or_stay_task, to_or_stay_cond>> {};
 struct on_event_name : not_reserved_id {};
 struct on_event : p::seq<on_event_name, ws, guarded<to_or_stay_event, to_or_stay_cond>> {};
-struct on_what : p::sor<on_task, on_event> {};
+// on return [when EXPR] -> ID: the playbook the step calls returned.
+struct kw_on_return : TAO_PEGTL_KEYWORD("return") {};
+struct on_return : p::seq<kw_on_return, ws, guarded<to_or_stay_return, to_or_stay_cond>> {};
+struct on_what : p::sor<on_task, on_return, on_event> {};
 PB_KW(kw_on_tr, "on");
 struct on_tr : p::seq<kw_on_tr, ws, p::must<on_what>> {};
 

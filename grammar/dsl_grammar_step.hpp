@@ -30,6 +30,11 @@ PB_KW(kw_goto, "goto");
 struct goto_playbook : p::seq<TAO_PEGTL_KEYWORD("playbook"), ws> {};
 struct goto_target : slug {};
 struct step_goto : p::seq<kw_goto, ws, p::must<goto_playbook>, p::must<goto_target>, ws> {};
+// call playbook ID: the step starts playbook ID and waits for its return.
+PB_KW(kw_call, "call");
+struct call_playbook : p::seq<TAO_PEGTL_KEYWORD("playbook"), ws> {};
+struct call_target : slug {};
+struct step_call : p::seq<kw_call, ws, p::must<call_playbook>, p::must<call_target>, ws> {};
 PB_KW(kw_handoff, "handoff");
 struct handoff_target : slug {};
 struct step_handoff : kv<kw_handoff, handoff_target> {};
@@ -78,10 +83,11 @@ struct step_parallel : p::seq<kw_parallel, ws, p::must<parallel_open>,
                               p::must<parallel_close>> {};
 
 struct step_item_expected : p::failure {};
-struct step_item : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter,
-                          on_tr, after_tr, at_tr, remind_tr, when_tr, otherwise_tr, join_tr,
-                          step_end, step_goto, step_handoff, step_done, step_parallel, step_require,
-                          unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
+struct step_item
+    : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
+             at_tr, remind_tr, when_tr, otherwise_tr, join_tr, step_end, step_goto, step_handoff,
+             step_call, step_done, step_parallel, step_require, unknown_word<WordContext::Step>,
+             p::must<step_item_expected>> {};
 
 PB_KW(kw_step, "step");
 struct step_id : identifier {};

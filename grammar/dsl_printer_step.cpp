@@ -146,6 +146,7 @@ void Printer::step(int indent, const Step& s) {
   }
   if (s.require_mandatory) line(in, "require mandatory tasks");
   if (!s.enter.empty()) block(in, layout::text("enter"), s.enter);
+  if (!s.call.empty()) line(in, "call playbook " + s.call);
   if (!s.regions.empty()) parallel(in, s);
   for (const auto& t : s.transitions) transition(in, t);
   switch (s.terminal) {

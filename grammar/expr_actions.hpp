@@ -46,6 +46,8 @@ PB_ACTION(date_call) { s.make_call(t, 1); }
 PB_ACTION(visits_call) { s.make_call(t, 1); }
 PB_ACTION(task_call) { s.make_call(t, 1); }
 PB_ACTION(task_state_call) { s.make_call(t, 1); }
+PB_ACTION(outcome_arg) { s.push_path(t); }
+PB_ACTION(outcome_call) { s.make_call(t, 1); }
 PB_ACTION(range_call) { s.make_call(t, 2); }
 
 PB_ACTION(neg) { s.make_unary("-", t); }

@@ -202,7 +202,7 @@ struct paren_close : sym<')'> {};
 struct paren_expr : p::seq<p::one<'('>, ws, nested<p::must<paren_inner>>, p::must<paren_close>> {};
 
 // Calls: days_until(e) business_days_until(e) visits(ID) task(INT) task_state(INT)
-//        any(PATH where e) count(PATH where e)
+//        outcome(PLAYBOOK) any(PATH where e) count(PATH where e)
 struct call_close : sym<')'> {};
 struct call_arg;
 struct visits_arg : identifier {};
@@ -226,7 +226,12 @@ struct task_state_call : p::seq<call_head<TAO_PEGTL_KEYWORD("task_state")>, p::m
 struct range_call : p::seq<call_head<p::sor<TAO_PEGTL_KEYWORD("any"), TAO_PEGTL_KEYWORD("count")>>,
                            p::must<range_path>, ws, p::must<range_where>,
                            nested<p::must<range_cond>>, p::must<call_close>> {};
-struct call : p::sor<date_call, visits_call, task_call, task_state_call, range_call> {};
+// outcome(PLAYBOOK): a playbook id (a slug, so `grt-guidance` is no subtraction).
+struct outcome_arg : slug {};
+struct outcome_call : p::seq<call_head<TAO_PEGTL_KEYWORD("outcome")>, p::must<outcome_arg>, ws,
+                             p::must<call_close>> {};
+struct call : p::sor<date_call, visits_call, task_call, task_state_call, outcome_call, range_call> {
+};
 
 struct primary
     : p::seq<

@@ -79,7 +79,8 @@ std::optional<syntax_error> unknown_function(const char* begin, const char* at) 
   if (name.empty() || digit(name.front())) return std::nullopt;
   if (auto dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
   static const std::vector<std::string> known{
-      "days_until", "business_days_until", "visits", "task", "task_state", "any", "count"};
+      "days_until", "business_days_until", "visits", "task", "task_state", "outcome", "any",
+      "count"};
   if (std::find(known.begin(), known.end(), name) != known.end()) return std::nullopt;
   std::string hint = did_you_mean(name, known);
   size_t best = 3;  // else the one that starts the same way: days_since → days_until
@@ -93,7 +94,8 @@ std::optional<syntax_error> unknown_function(const char* begin, const char* at) 
   }
   return syntax_error(name.data(),
                       fmt::format("unknown function '{}'; the functions are days_until, "
-                                  "business_days_until, visits, task, task_state, any and count",
+                                  "business_days_until, visits, task, task_state, outcome, any and "
+                                  "count",
                                   name),
                       hint);
 }

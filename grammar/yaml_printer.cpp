@@ -188,6 +188,7 @@ Y transition(const Transition& t) {
     case TriggerKind::Join: y.add("join", t.join.empty() ? S("all") : list(t.join)); break;
     case TriggerKind::When: break;
     case TriggerKind::Otherwise: y.add("otherwise", B(true)); break;
+    case TriggerKind::Return: y.add("return", B(true)); break;
   }
   if (!t.since.empty()) y.add("since", S(t.since));
   if (t.trigger == TriggerKind::Remind) y.add("text", S(t.text));
@@ -229,6 +230,7 @@ Y step(const Playbook& p, const Step& s) {
   if (!s.tasks.empty()) y.add("tasks", list(s.tasks));
   if (s.require_mandatory) y.add("require_mandatory_tasks", B(true));
   if (!s.enter.empty()) y.add("enter", actions(s.enter));
+  opt(y, "call", s.call);
   if (!s.regions.empty()) y.add("parallel", parallel(p, s));
   if (!s.transitions.empty()) {
     Y ts = Y::seq();

@@ -142,13 +142,13 @@ void read_join(Reader& r, const Field& g, Transition& t) {
 
 bool read_trigger(Reader& r, const Field& it, Transition& t) {
   if (auto g = r.get(it, "remind")) return read_remind(r, it, *g, t);
-  auto given = present(r, it, {"event", "task", "after", "at", "otherwise", "join"});
+  auto given = present(r, it, {"event", "task", "after", "at", "otherwise", "join", "return"});
   at_most_one(r, given, "a transition");
   if (given.empty()) {
     if (r.get(it, "when")) return t.trigger = TriggerKind::When, true;
     if (has_unknown_key(it, "transition")) return false;  // PB010 said it, likely the trigger
     r.diags.error(it.loc, LintCode::MissingKey,
-                  "transition needs a trigger: 'event', 'task', 'after', 'at', 'when', "
+                  "transition needs a trigger: 'event', 'task', 'after', 'at', 'return', 'when', "
                   "'otherwise' or 'join'");
     return false;
   }
@@ -163,7 +163,11 @@ bool read_trigger(Reader& r, const Field& it, Transition& t) {
     t.trigger = TriggerKind::At, read_at(r, g, t);
   else if (g.name == "'join'")
     t.trigger = TriggerKind::Join, read_join(r, g, t);
-  else {
+  else if (g.name == "'return'") {
+    t.trigger = TriggerKind::Return;
+    bool yes = false;
+    if (r.boolean(g, yes) && !yes) r.invalid(g.loc, "'return' can only be true");
+  } else {
     t.trigger = TriggerKind::Otherwise;
     bool yes = false;
     if (r.boolean(g, yes) && !yes) r.invalid(g.loc, "'otherwise' can only be true");
@@ -189,7 +193,8 @@ Transition read_transition(Reader& r, const Field& it) {
   }
   if (t.trigger == TriggerKind::Remind) return t;
   // `on` an event or a task may stay in the step: no `to`.
-  bool stays = t.trigger == TriggerKind::Event || t.trigger == TriggerKind::Task;
+  bool stays = t.trigger == TriggerKind::Event || t.trigger == TriggerKind::Task ||
+               t.trigger == TriggerKind::Return;
   read_key_at(r, it, "to", t.target, t.target_loc, ident, trig && !stays);
   if (auto d = r.get(it, "do")) t.actions = read_actions(r, *d, 1);
   if (auto x = r.get(it, "text"))
@@ -233,6 +238,14 @@ void read_terminal(Reader& r, const Field& it, Step& s) {
     s.terminal = TerminalKind::Goto, slug(r, g, s.terminal_arg);
   else
     s.terminal = TerminalKind::Handoff, slug(r, g, s.terminal_arg);
+}
+
+// `call: ID`: the step calls playbook ID and waits for its return.
+void read_call(Reader& r, const Field& it, Step& s) {
+  if (auto c = r.get(it, "call")) {
+    s.call_loc = c->loc;
+    slug(r, *c, s.call);
+  }
 }
 
 }  // namespace
@@ -300,6 +313,7 @@ void read_steps_in(Reader& r, const Field& f, std::vector<Step>& out, const std:
     if (auto par = r.get(it, "parallel")) read_parallel(r, *par, s, nested);
     read_step_nodes(r, it, s);
     read_terminal(r, it, s);
+    read_call(r, it, s);
     s.trailing = r.trailing(it);
     out.push_back(std::move(s));
     for (auto& n : nested) out.push_back(std::move(n));

@@ -26,6 +26,7 @@ void check_one(const Project& project, const Playbook& pb,
   check::check_overlaps(s);
   check::check_unset_ordering(s);
   check::check_tasks_and_scope(s);
+  check::check_calls(s);
   auto taken = check::events_taken({&pb});
   check::check_rule_triggers(s, pb.tenant.rules, taken);
   check::check_rule_triggers(s, pb.rules, taken);
@@ -99,6 +100,7 @@ void check_project(const Project& project, Diagnostics& diags) {
   check_playbook_ids(project, diags);
   check::check_catalog(project, diags);
   check_schema(project, ids, diags);
+  check::check_call_cycles(project, diags);
   for (const auto& p : project.playbooks) check_one(project, p, ids, diags);
 }
 

@@ -141,6 +141,10 @@ void check_rule_triggers(PlaybookScope& s, const std::vector<Rule>& rules,
 // ---- checker.cpp
 void check_unused(PlaybookScope& s);
 
+// ---- checker_calls.cpp
+void check_calls(PlaybookScope& s);                                  // PB120, PB122, PB123, PB125
+void check_call_cycles(const Project& project, Diagnostics& diags);  // PB121
+
 // ---- checker_tasks.cpp
 void check_mark(PlaybookScope& s, const Action& a);  // PB100
 void check_tasks_and_scope(PlaybookScope& s);        // PB101–PB104

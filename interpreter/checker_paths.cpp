@@ -194,6 +194,9 @@ Env transition_env(PlaybookScope& s, const Transition& t) {
     case TriggerKind::Join:
       env.no_event = "a join is taken when regions finish, not on an event";
       break;
+    case TriggerKind::Return:
+      env.no_event = "the return of a called playbook is not an event; outcome(ID) reads it";
+      break;
   }
   return env;
 }

@@ -1,7 +1,8 @@
 // checker_regions.cpp — parallel steps and their regions in one playbook:
 // `done` outside a region (PB110), a region's step entered from outside it
 // (PB111), joins of regions the step does not have (PB112) or that never
-// finish (PB113), and parallel steps or regions that cannot run (PB114).
+// finish (PB113), and parallel steps or regions that cannot run (PB114,
+// including `call` in a parallel step or a region's step).
 // Linear in steps+transitions (a region's steps are found by one pass).
 #include <fmt/format.h>
 
@@ -109,6 +110,11 @@ void check_shape(PlaybookScope& s, const Step& p, const Facts& facts) {
            fmt::format("parallel step '{}' {}: a parallel step waits for its regions", p.id,
                        p.terminal != TerminalKind::None ? "is also a terminal"
                                                         : "is also a decision step"));
+  if (!p.call.empty())
+    misuse(s, p.call_loc.line ? p.call_loc : at,
+           fmt::format("parallel step '{}' also calls playbook '{}': call it from a step of its "
+                       "own, before or after the parallel step",
+                       p.id, p.call));
   std::unordered_set<std::string_view> seen;
   for (const auto& r : p.regions) {
     if (!seen.insert(r.id).second)
@@ -132,6 +138,11 @@ void check_regions(PlaybookScope& s) {
                                 "step, but '{}' is in no region; use `end \"…\"` to end the run",
                                 st.id, st.id));
     if (is_parallel(st)) check_shape(s, st, facts);
+    if (in_region(st) && !st.call.empty())
+      misuse(s, st.call_loc.line ? st.call_loc : st.loc,
+             fmt::format("step '{}' is in region '{}' of step '{}': a region's step cannot call a "
+                         "playbook (not supported); call it before or after the parallel step",
+                         st.id, st.region, st.parent));
     for (const auto& t : st.transitions) {
       if (t.trigger != TriggerKind::Join) continue;
       if (is_parallel(st))

@@ -157,6 +157,30 @@ Ty over_records(PlaybookScope& s, const Env& env, const Expr& e, TypeKind result
   return lit(result, e);
 }
 
+// outcome(PLAYBOOK): a string; PLAYBOOK must be one this playbook calls (PB124).
+Ty outcome_call(PlaybookScope& s, const Expr& e) {
+  bool named = e.args.size() == 1 &&
+               (e.args[0].kind == ExprKind::Path || e.args[0].kind == ExprKind::String);
+  if (!named) {
+    type_error(s, e.loc, "outcome(…) takes one playbook id, e.g. outcome(grt-guidance)");
+    return lit(TypeKind::String, e);
+  }
+  std::vector<std::string> callees;
+  for (const auto& st : s.pb.steps)
+    if (!st.call.empty() && std::find(callees.begin(), callees.end(), st.call) == callees.end())
+      callees.push_back(st.call);
+  const std::string& id = e.args[0].text;
+  if (std::find(callees.begin(), callees.end(), id) == callees.end())
+    s.diags.error(
+        e.args[0].loc, LintCode::OutcomeNotCalled,
+        fmt::format("outcome({}) reads the return of a playbook that playbook '{}' "
+                    "does not call{}",
+                    id, s.pb.id,
+                    callees.empty() ? "" : fmt::format(" (it calls {})", fmt::join(callees, ", "))),
+        did_you_mean(id, callees));
+  return lit(TypeKind::String, e);
+}
+
 Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
   const std::string& f = e.text;
   if (f == "days_until" || f == "business_days_until") {
@@ -194,6 +218,7 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
       type_error(s, e.loc, "task_state(…) takes one task id, e.g. task_state(3653)");
     return {TypeKind::Enum, &task_status_type(), {}, &e};
   }
+  if (f == "outcome") return outcome_call(s, e);
   if (f == "any") return over_records(s, env, e, TypeKind::Bool);
   if (f == "count") return over_records(s, env, e, TypeKind::Int);
   type_error(s, e.loc, fmt::format("unknown function '{}'", f));

@@ -140,6 +140,7 @@ struct Walk {
         if (e.text == "days_until" || e.text == "business_days_until")
           return e.args.size() == 1 && sub(e.args[0]) == TypeKind::Date ? TypeKind::Int
                                                                         : TypeKind::Unknown;
+        if (e.text == "outcome") return TypeKind::String;
         return e.text == "count" || e.text == "visits" ? TypeKind::Int : TypeKind::Unknown;
       case ExprKind::Unary:
         return e.text == "-" && !e.args.empty() ? sub(e.args[0]) : TypeKind::Unknown;
@@ -210,7 +211,8 @@ const char* silent_fallthrough(const Step& st, size_t i) {
           return "transition (a later one takes the same trigger)";
       }
       return nullptr;
-    case TriggerKind::Otherwise: return nullptr;
+    case TriggerKind::Otherwise:
+    case TriggerKind::Return: return nullptr;
   }
   return nullptr;
 }

@@ -1,6 +1,7 @@
 // evaluator.cpp — the control flow of the pure evaluator (evaluator.hpp):
-// start, fire, complete, note, tick and set; entering steps (enter actions,
-// terminals, decision steps, timers) and taking transitions.
+// start, fire, complete, note, tick, set and the return of a called playbook;
+// entering steps (enter actions, terminals, decision steps, timers, calls)
+// and taking transitions.
 #include "evaluator.hpp"
 
 #include <fmt/format.h>
@@ -102,6 +103,7 @@ bool enter(Ctx& c, const std::string& id) {
   if (s->terminal != TerminalKind::None) return finish_run(c, *s), true;
   if (!is_waiting(*s)) return decide(c, *s);  // a decision step
   arm_timers(c, *s);
+  c.out.call = s->call;  // the runtime starts the called playbook
   return !is_parallel(*s) || fork(c, *s);
 }
 
@@ -330,14 +332,36 @@ bool mark(Ctx& c) {
   return true;
 }
 
+// The playbook the current step calls ended with `in.outcome` (an end's
+// outcome, a handoff's external id): recorded for outcome(ID), then the
+// first `on return` whose guard holds is taken; none holds: refused whole.
+bool return_from(Ctx& c) {
+  if (!active(c)) return false;
+  const Step& s = *c.cp.step(c.out.instance.step);
+  if (s.call.empty() || s.call != c.in.callee)
+    return c.refuse(RefusalCode::NotCalling,
+                    fmt::format("step '{}' of playbook '{}' does not call playbook '{}'", s.id,
+                                c.cp.pb.id, c.in.callee));
+  c.out.instance.returns[c.in.callee] = c.in.outcome;
+  auto on_return = [](const Transition& t) { return t.trigger == TriggerKind::Return; };
+  if (const Transition* t = first_holding(c, s, on_return)) return take(c, s, *t);
+  if (c.failed()) return false;
+  return c.refuse(RefusalCode::NoReturnBranch,
+                  fmt::format("playbook '{}' returned to step '{}' of playbook '{}' with \"{}\", "
+                              "and no `on return` of the step holds",
+                              c.in.callee, s.id, c.cp.pb.id, c.in.outcome));
+}
+
 bool start(Ctx& c) {
   if (!c.out.instance.step.empty() && c.out.instance.status == InstanceStatus::Active)
     return c.refuse(RefusalCode::AlreadyRunning,
                     fmt::format("playbook '{}' is already running for '{}' (step "
                                 "'{}')",
                                 c.cp.pb.id, c.tenant.id, c.out.instance.step));
+  std::string caller = std::move(c.out.instance.caller);  // the runtime's, kept
   c.out.instance = InstanceState{};
   c.out.instance.playbook = c.cp.pb.id;
+  c.out.instance.caller = std::move(caller);
   c.out.transitioned = true;
   return enter(c, c.cp.pb.start);
 }
@@ -354,6 +378,7 @@ bool dispatch(Ctx& c) {
       return add_note(c, c.in.note_kind, c.in.note);
     case InputKind::Tick: return tick(c);
     case InputKind::Set: return apply_sets(c);
+    case InputKind::Return: return return_from(c);
   }
   return false;
 }

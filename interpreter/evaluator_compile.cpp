@@ -136,13 +136,14 @@ const char* to_string(InstanceStatus s) {
     case InstanceStatus::Ended: return "ended";
     case InstanceStatus::Goto: return "moved";
     case InstanceStatus::Handoff: return "handed-off";
+    case InstanceStatus::Cancelled: return "cancelled";
   }
   return "active";
 }
 
 bool parse_instance_status(std::string_view text, InstanceStatus& out) {
   for (auto s : {InstanceStatus::Active, InstanceStatus::Ended, InstanceStatus::Goto,
-                 InstanceStatus::Handoff})
+                 InstanceStatus::Handoff, InstanceStatus::Cancelled})
     if (text == to_string(s)) return out = s, true;
   return false;
 }
@@ -157,6 +158,7 @@ const char* to_string(InputKind k) {
     case InputKind::Set: return "set";
     case InputKind::Reset: return "reset";
     case InputKind::Mark: return "mark";
+    case InputKind::Return: return "return";
   }
   return "start";
 }

@@ -141,7 +141,8 @@ static EV over_records(Ctx& c, const Program& p, const Node& n) {
   return count ? make(K::Int, hits) : make(K::Bool, 0);
 }
 
-// visits, task, days_until, business_days_until and an unknown function.
+// visits, task, task_state, outcome, days_until, business_days_until and an
+// unknown function.
 static EV call(Ctx& c, const Program& p, const Node& n) {
   if (n.op == Op::Visits) {
     auto it = c.out.instance.visits.find(n.s);
@@ -149,6 +150,11 @@ static EV call(Ctx& c, const Program& p, const Node& n) {
   }
   if (n.op == Op::Task) return make(K::Bool, c.task_complete(n.i));
   if (n.op == Op::TaskState) return EV{K::String, 0, to_string(c.task_status(n.i)), nullptr};
+  if (n.op == Op::Outcome) {
+    auto it = c.out.instance.returns.find(n.s);
+    if (it == c.out.instance.returns.end()) return EV{K::String, 0, std::string_view{}, nullptr};
+    return EV{K::String, 0, std::string_view(it->second), nullptr};
+  }
   EV d = operand(c, p, n, 0);
   if (d.kind != K::Date) return EV{};
   if (n.op == Op::DaysUntil) return make(K::Int, d.i - today(c));
@@ -243,6 +249,7 @@ static EV run(Ctx& c, const Program& p, const Node& n) {
     case Op::Visits:
     case Op::Task:
     case Op::TaskState:
+    case Op::Outcome:
     case Op::DaysUntil:
     case Op::BusinessDaysUntil:
     case Op::OtherCall: return call(c, p, n);

@@ -128,10 +128,11 @@ void Program::fill_call(const CompiledPlaybook& cp, Node& n, const Expr& e) {
   n.op = f == "visits"                ? Op::Visits
          : f == "task"                ? Op::Task
          : f == "task_state"          ? Op::TaskState
+         : f == "outcome"             ? Op::Outcome
          : f == "days_until"          ? Op::DaysUntil
          : f == "business_days_until" ? Op::BusinessDaysUntil
                                       : Op::OtherCall;
-  n.s = e.args[0].text;  // Visits: the step id
+  n.s = e.args[0].text;  // Visits: the step id; Outcome: the playbook id
   n.i = e.args[0].ival;  // Task: the task id
 }
 

@@ -39,6 +39,7 @@ enum class Op : uint8_t {
   Visits,
   Task,
   TaskState,  // task_state(N): the task's state, as its spelling
+  Outcome,    // outcome(PLAYBOOK): what the latest call of it returned ("" before)
   DaysUntil,
   BusinessDaysUntil,
   OtherCall,  // an unknown function: its argument is read, the result is unset

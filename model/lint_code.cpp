@@ -69,13 +69,19 @@ constexpr LintCodeInfo kCodes[] = {
     {UnknownRegion, "PB112", E, "join of a region the step does not have"},
     {RegionNeverDone, "PB113", W, "join waits for a region that never finishes"},
     {ParallelMisuse, "PB114", E, "parallel step or region that cannot run"},
+    {UnknownCallee, "PB120", E, "call of an unknown playbook"},
+    {CallCycle, "PB121", E, "call cycle"},
+    {CallWithoutReturn, "PB122", E, "call without on return, or on return without call"},
+    {CallInTerminal, "PB123", E, "call in a terminal or decision step"},
+    {OutcomeNotCalled, "PB124", E, "outcome of a playbook the playbook does not call"},
+    {NoDefaultReturn, "PB125", W, "no unguarded on return"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(ParallelMisuse) + 1;
+  return std::size(kCodes) == static_cast<size_t>(NoDefaultReturn) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 

@@ -86,6 +86,12 @@ enum class LintCode : uint8_t {
   UnknownRegion,           // PB112
   RegionNeverDone,         // PB113
   ParallelMisuse,          // PB114
+  UnknownCallee,           // PB120
+  CallCycle,               // PB121
+  CallWithoutReturn,       // PB122
+  CallInTerminal,          // PB123
+  OutcomeNotCalled,        // PB124
+  NoDefaultReturn,         // PB125
 };
 
 struct LintCodeInfo {

@@ -37,6 +37,7 @@ bool Anywhere::applies_to(const std::string& step) const {
 
 bool is_waiting(const Step& s) {
   if (s.terminal != TerminalKind::None) return false;
+  if (!s.call.empty()) return true;
   for (const auto& t : s.transitions)
     if (t.trigger == TriggerKind::When || t.trigger == TriggerKind::Otherwise) return false;
   return true;

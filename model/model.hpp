@@ -161,6 +161,7 @@ enum class TriggerKind {
   Remind,     // remind ROLE after|every N UNIT "text": a timer that notifies
               // and moves nothing (no target, no actions)
   Join,       // join all|REGION, … : the regions of a parallel step finished
+  Return,     // on return [when EXPR]: the playbook the step calls returned
 };
 
 enum class DurationUnit { BusinessDays, Days, Weeks, Hours, Months, BusinessHours };
@@ -272,6 +273,10 @@ struct Step {
   TerminalKind terminal = TerminalKind::None;
   std::string terminal_arg;  // End: outcome; Goto: playbook id; Handoff: external id
   NodeLoc terminal_loc;
+  // `call playbook ID`: entering the step starts playbook ID for the tenant;
+  // its end comes back as an `on return` transition of this step. "" = none.
+  std::string call;
+  NodeLoc call_loc;
   Comments trailing;  // comments before the closing brace
   bool operator==(const Step&) const = default;
 };
@@ -405,8 +410,9 @@ struct Playbook {
   const EventDecl* event(const std::string& id) const;
 };
 
-// Whether a step waits (it has no terminal and is not a decision step):
-// only waiting steps take events, timers and playbook-wide transitions.
+// Whether a step waits (it has no terminal and is not a decision step; a
+// step that calls a playbook waits for its return): only waiting steps take
+// events, timers and playbook-wide transitions.
 bool is_waiting(const Step& s);
 
 // The transitions that can be taken in step `s`: its own, then the

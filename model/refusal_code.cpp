@@ -33,11 +33,20 @@ constexpr RefusalCodeInfo kCodes[] = {
      "one input entered more than 64 steps (a cycle of decision steps)"},
     {RefusalCode::GotoLoop, "goto-loop", 1,
      "one input handed over between playbooks more than 8 times"},
+    {RefusalCode::NoReturnBranch, "no-return-branch", 1,
+     "a called playbook ended (or handed off) and no `on return` of the calling step holds: "
+     "the input that ended it is refused whole"},
+    {RefusalCode::NotCalling, "not-calling", 1,
+     "a return from a playbook the instance's current step does not call (the store "
+     "disagrees with its log)"},
+    {RefusalCode::CallLoop, "call-loop", 1,
+     "one input started or returned from called playbooks more than 16 times"},
     {RefusalCode::NotRunning, "not-running", 1,
      "the playbook is not running for the tenant (not started, or ended; also `tenant set "
      "--note … --playbook ID`)"},
     {RefusalCode::AlreadyRunning, "already-running", 1,
-     "`start` (or a `goto playbook`) of a playbook the tenant already runs"},
+     "`start` (or a `goto playbook` or `call playbook`) of a playbook the tenant already runs "
+     "(a call cannot recurse)"},
     {RefusalCode::AlreadyComplete, "already-complete", 1,
      "an FM's `complete` of a task that is already complete (task state is the tenant's, "
      "shared by its runs): the reason names who completed it and when; `reset` it first to "

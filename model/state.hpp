@@ -58,7 +58,8 @@ struct TimerState {
   bool operator==(const TimerState&) const = default;
 };
 
-enum class InstanceStatus { Active, Ended, Goto, Handoff };
+// Cancelled: a called run whose caller left the calling step before it ended.
+enum class InstanceStatus { Active, Ended, Goto, Handoff, Cancelled };
 const char* to_string(InstanceStatus);
 bool parse_instance_status(std::string_view text, InstanceStatus& out);
 
@@ -86,10 +87,16 @@ struct InstanceState {
   // When `step` is a parallel step: its regions, in the step's order
   // (empty otherwise).
   std::vector<RegionState> regions;
+  // The playbook whose `call playbook` started this run (or the run it went
+  // to with `goto`); "" = started by `start`. Its end returns to that caller.
+  std::string caller;
+  // callee playbook → the outcome its latest call from this run returned
+  // with (`outcome(ID)`; an end's outcome, a handoff's external id).
+  std::map<std::string, std::string, std::less<>> returns;
   bool operator==(const InstanceState&) const = default;
 };
 
-enum class InputKind { Start, Fire, Complete, Note, Tick, Set, Reset, Mark };
+enum class InputKind { Start, Fire, Complete, Note, Tick, Set, Reset, Mark, Return };
 const char* to_string(InputKind);
 
 struct Input {
@@ -102,6 +109,8 @@ struct Input {
   int64_t task = 0;                            // Complete, Reset, Mark
   TaskStatus status = TaskStatus::NotStarted;  // Mark: the state to set
   TimerState timer;                            // Tick
+  std::string callee;                          // Return: the playbook that ended
+  std::string outcome;                         // Return: the outcome it ended with
 };
 
 struct TaskChange {
@@ -151,6 +160,9 @@ struct Outcome {
   std::vector<Outreach> sent;
   std::vector<Reminder> reminders;
   bool timers_changed = false;  // instance.timers differ from before
+  // A step entered last calls a playbook (`call playbook ID`): the runtime
+  // starts it as this run's callee. "" = no call.
+  std::string call;
 };
 
 // One more requirement that failed in the same refused input.

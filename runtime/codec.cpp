@@ -277,6 +277,21 @@ bool regions_from_json(const json& j, std::vector<RegionState>& out) {
   return true;
 }
 
+json returns_to_json(const std::map<std::string, std::string, std::less<>>& r) {
+  json j = json::object();
+  for (const auto& [k, v] : r) j[k] = v;
+  return j;
+}
+
+bool returns_from_json(const json& j, std::map<std::string, std::string, std::less<>>& out) {
+  if (!j.is_object()) return false;
+  for (const auto& [k, v] : j.items()) {
+    if (!v.is_string()) return false;
+    out[k] = v.get<std::string>();
+  }
+  return true;
+}
+
 std::string content_hash(std::string_view text) {
   uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
   for (unsigned char ch : text) {

@@ -6,11 +6,12 @@
 
 #include <algorithm>
 
+#include "engine_calls.hpp"
 #include "model/diagnostics.hpp"
 
 namespace pb::rt {
 
-namespace {
+namespace detail {
 
 bool refuse(Applied& a, Refusal why) {
   a.ok = false;
@@ -18,11 +19,19 @@ bool refuse(Applied& a, Refusal why) {
   return false;
 }
 
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+using detail::refuse;  // beside the overload below
+
 bool refuse(Applied& a, RefusalId code, std::string reason, bool bad_input) {
   return refuse(a, Refusal{std::move(code), std::move(reason), bad_input});
 }
 
-// The instance an input addresses: by playbook, or the only active one.
+// The instance an input addresses: by playbook, or the only active one (or
+// the only innermost one, when runs call each other).
 int pick_instance(TenantWorld& w, const std::string& playbook, Applied& a) {
   std::vector<int> candidates;
   for (size_t i = 0; i < w.instances.size(); ++i) {
@@ -31,6 +40,8 @@ int pick_instance(TenantWorld& w, const std::string& playbook, Applied& a) {
       candidates.push_back(int(i));
   }
   if (candidates.size() == 1) return candidates[0];
+  if (auto inner = innermost(w, candidates); candidates.size() > 1 && inner.size() == 1)
+    return inner[0];
   if (candidates.empty())
     refuse(a, RefusalCode::NotRunning,
            playbook.empty()
@@ -87,6 +98,10 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
   }
 }
 
+}  // namespace
+
+namespace detail {
+
 bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Resolver& r,
                  Applied& a) {
   Refusal why;
@@ -99,23 +114,26 @@ bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Reso
     a.refusal = std::move(res.refusal);
     return false;
   }
+  bool moved = !res.outcome->entered.empty();
+  std::string call = std::move(res.outcome->call);
   absorb(w, idx, *res.outcome, in, a);
-  return true;
+  return settle(w, idx, moved, call, in, r, a);
 }
 
-bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, Resolver& r,
-                    Applied& a) {
+bool start_playbook(TenantWorld& w, const std::string& playbook, const std::string& caller,
+                    LogInput& in, Resolver& r, Applied& a) {
   if (w.active(playbook))
-    return refuse(
-        a, RefusalCode::AlreadyRunning,
-        fmt::format("playbook '{}' is already running for tenant '{}'", playbook, w.tenant.id),
-        false);
+    return refuse(a, Refusal{RefusalCode::AlreadyRunning,
+                             fmt::format("playbook '{}' is already running for tenant '{}'{}",
+                                         playbook, w.tenant.id,
+                                         caller.empty() ? "" : " (a call cannot start it again)")});
   Refusal why;
   auto pinned = r.to_start(playbook, in, why);
   if (!pinned) return refuse(a, std::move(why));
   InstanceRec rec;
   rec.hash = pinned->hash;
   rec.st.playbook = playbook;
+  rec.st.caller = caller;
   w.instances.push_back(std::move(rec));
   Input start;
   start.kind = InputKind::Start;
@@ -123,18 +141,9 @@ bool start_playbook(TenantWorld& w, const std::string& playbook, LogInput& in, R
   return evaluate_on(w, int(w.instances.size()) - 1, in, start, r, a);
 }
 
-// Follows `goto playbook` from instance idx, bounded.
-bool follow_gotos(TenantWorld& w, int idx, LogInput& in, Resolver& r, Applied& a) {
-  for (int depth = 0; w.instances[idx].st.status == InstanceStatus::Goto; ++depth) {
-    if (depth >= kMaxGotos)
-      return refuse(a, RefusalCode::GotoLoop,
-                    fmt::format("more than {} playbook hand-overs in one input", kMaxGotos), false);
-    std::string target = w.instances[idx].st.outcome;
-    if (!start_playbook(w, target, in, r, a)) return false;
-    idx = int(w.instances.size()) - 1;
-  }
-  return true;
-}
+}  // namespace detail
+
+namespace {
 
 void rearm_others(TenantWorld& w, int except, Resolver& r) {
   for (size_t i = 0; i < w.instances.size(); ++i) {
@@ -221,14 +230,13 @@ Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
     return a;
   }
   if (in.op == InputOp::Start) {
-    if (!start_playbook(w, in.playbook, in, r, a)) return a;
-    a.instance = int(w.instances.size()) - 1;
+    a.instance = int(w.instances.size());  // gotos and calls append after it
+    if (!start_playbook(w, in.playbook, "", in, r, a)) return a;
   } else {
     a.instance = pick_instance(w, in.playbook, a);
     if (a.instance < 0) return a;
     if (!evaluate_on(w, a.instance, in, in.input, r, a)) return a;
   }
-  if (!follow_gotos(w, a.instance, in, r, a)) return a;
   rearm_others(w, a.instance, r);
   a.ok = true;
   return a;

@@ -8,6 +8,12 @@
 //  * start: refused (`already-running`) when the playbook has an active
 //    instance. goto: ends the instance (status moved) and starts the target
 //    playbook in the same input, at most kMaxGotos deep (`goto-loop`).
+//  * call and return (engine_calls.cpp): a step that calls a playbook starts
+//    it in the same input as a run whose caller is the calling playbook; its
+//    end or handoff takes the caller's `on return` in the same input; a goto
+//    carries the caller on; a caller that leaves its calling step cancels the
+//    runs it called. An input without --playbook goes to the only innermost
+//    active run (one no active run was called by) when several are active.
 //  * Any input that writes attributes re-arms the `at` timers of the tenant's
 //    other active instances.
 //  * tenant-add/tenant-set with a note: the note is filed under the instance
@@ -67,6 +73,8 @@ struct Applied {
   // the order taken, and (playbook, step) entered, across goto chains.
   std::vector<std::pair<std::string, Loc>> taken;
   std::vector<std::pair<std::string, std::string>> entered;
+  int gotos = 0;  // playbook hand-overs so far in this input (at most kMaxGotos)
+  int calls = 0;  // call starts and returns so far in this input (engine_calls.hpp)
 };
 
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r);

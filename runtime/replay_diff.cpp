@@ -123,6 +123,13 @@ void diff_instances(const TenantWorld& want, const TenantWorld& got,
       out.push_back(fmt::format("{}: stored regions {}, replayed {}", who,
                                 regions_to_json(g.st.regions).dump(),
                                 regions_to_json(w.st.regions).dump()));
+    if (w.st.caller != g.st.caller)
+      out.push_back(
+          fmt::format("{}: stored caller \"{}\", replayed \"{}\"", who, g.st.caller, w.st.caller));
+    if (w.st.returns != g.st.returns)
+      out.push_back(fmt::format("{}: stored returns {}, replayed {}", who,
+                                returns_to_json(g.st.returns).dump(),
+                                returns_to_json(w.st.returns).dump()));
     if (w.st.timers != g.st.timers)
       out.push_back(fmt::format("{}: stored timers {}, replayed {}", who, show(g.st.timers),
                                 show(w.st.timers)));

@@ -154,7 +154,14 @@ ALTER TABLE idempotency ADD COLUMN command TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE instances ADD COLUMN arrived TEXT NOT NULL DEFAULT '{}';
 )sql",
-    // 6: the regions of a run's current parallel step (JSON array of
+    // 6: call and return. caller: the playbook whose `call playbook` started
+    // the run ('' = started by `start`); returns: callee → the outcome its
+    // latest call returned with (JSON object), read by outcome(ID).
+    R"sql(
+ALTER TABLE instances ADD COLUMN caller TEXT NOT NULL DEFAULT '';
+ALTER TABLE instances ADD COLUMN returns TEXT NOT NULL DEFAULT '{}';
+)sql",
+    // 7: the regions of a run's current parallel step (JSON array of
     // {"id", "step", "entered_at"}; [] when the step is not parallel).
     R"sql(
 ALTER TABLE instances ADD COLUMN regions TEXT NOT NULL DEFAULT '[]';

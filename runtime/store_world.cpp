@@ -58,7 +58,7 @@ static void load_timers(Store& s, InstanceRec& r) {
 static void load_instances(Store& s, TenantWorld& w) {
   Query q(s,
           "SELECT id, hash, playbook, step, entered_at, status, outcome, visits, version, "
-          "arrived, regions FROM instances WHERE tenant = ? ORDER BY id");
+          "arrived, caller, returns, regions FROM instances WHERE tenant = ? ORDER BY id");
   q.bind(1, w.tenant.id);
   while (q.step()) {
     InstanceRec r;
@@ -72,7 +72,9 @@ static void load_instances(Store& s, TenantWorld& w) {
     visits_from_json(json::parse(q.text(7), nullptr, false), r.st.visits);
     r.version = q.i64(8);
     arrived_from_json(json::parse(q.text(9), nullptr, false), r.st.arrived);
-    regions_from_json(json::parse(q.text(10), nullptr, false), r.st.regions);
+    r.st.caller = q.text(10);
+    returns_from_json(json::parse(q.text(11), nullptr, false), r.st.returns);
+    regions_from_json(json::parse(q.text(12), nullptr, false), r.st.regions);
     w.instances.push_back(std::move(r));
   }
   for (auto& r : w.instances) load_timers(s, r);
@@ -162,11 +164,13 @@ static void write_timers(Store& s, const InstanceRec& r, const std::vector<Timer
 static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r) {
   Query q(s,
           "INSERT INTO instances(tenant, playbook, hash, step, entered_at, status, outcome, "
-          "visits, arrived, regions, version) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+          "visits, arrived, caller, returns, regions, version) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, 0)");
   q.bind(1, tenant).bind(2, r.st.playbook).bind(3, r.hash).bind(4, r.st.step);
   q.bind(5, to_secs(r.st.entered_at)).bind(6, to_string(r.st.status)).bind(7, r.st.outcome);
   q.bind(8, visits_to_json(r.st.visits).dump()).bind(9, arrived_to_json(r.st.arrived).dump());
-  q.bind(10, regions_to_json(r.st.regions).dump());
+  q.bind(10, r.st.caller).bind(11, returns_to_json(r.st.returns).dump());
+  q.bind(12, regions_to_json(r.st.regions).dump());
   q.run();
   r.id = s.last_id();
   r.version = 0;
@@ -177,16 +181,18 @@ static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r)
 static void update_instance(Store& s, InstanceRec& r, bool status_changed) {
   Query q(s, status_changed
                  ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                   "arrived = ?8, regions = ?9, status = ?7, version = version + 1 WHERE id = ?5 "
-                   "AND version = ?6"
+                   "arrived = ?8, returns = ?9, regions = ?10, status = ?7, version = version + 1 "
+                   "WHERE id = ?5 AND version = ?6"
                  : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                   "arrived = ?8, regions = ?9, version = version + 1 WHERE id = ?5 AND "
+                   "arrived = ?8, returns = ?9, regions = ?10, version = version + 1 WHERE id = ?5 "
+                   "AND "
                    "version = ?6");
   q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, r.st.outcome);
   q.bind(4, visits_to_json(r.st.visits).dump()).bind(5, r.id).bind(6, r.version);
   if (status_changed) q.bind(7, to_string(r.st.status));
   q.bind(8, arrived_to_json(r.st.arrived).dump());
-  q.bind(9, regions_to_json(r.st.regions).dump());
+  q.bind(9, returns_to_json(r.st.returns).dump());
+  q.bind(10, regions_to_json(r.st.regions).dump());
   q.run();
   ++r.version;
 }

@@ -74,9 +74,18 @@ std::string terminal_of(const InstanceRec& i) {
     case InstanceStatus::Ended: return fmt::format("{}: end \"{}\"", i.st.playbook, i.st.outcome);
     case InstanceStatus::Goto: return fmt::format("{}: goto {}", i.st.playbook, i.st.outcome);
     case InstanceStatus::Handoff: return fmt::format("{}: handoff {}", i.st.playbook, i.st.outcome);
+    case InstanceStatus::Cancelled: return fmt::format("{}: cancelled", i.st.playbook);
     case InstanceStatus::Active: break;
   }
   return "";
+}
+
+// The last instance no call started: where a followed run ended (the runs
+// it called returned to it before).
+const InstanceRec& last_uncalled(const TenantWorld& w) {
+  for (auto it = w.instances.rbegin(); it != w.instances.rend(); ++it)
+    if (it->st.caller.empty()) return *it;
+  return w.instances.back();
 }
 
 // True (and tl.ended set) when the run is over: the started instance left
@@ -87,7 +96,7 @@ bool stopped(Sim& s) {
   if (s.req.follow ? !w.all_active().empty()
                    : w.instances.front().st.status == InstanceStatus::Active)
     return false;
-  s.tl.ended = terminal_of(s.req.follow ? w.instances.back() : w.instances.front());
+  s.tl.ended = terminal_of(s.req.follow ? last_uncalled(w) : w.instances.front());
   return true;
 }
 

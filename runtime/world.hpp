@@ -71,6 +71,11 @@ bool regions_from_json(const nlohmann::json& j, std::vector<RegionState>& out);
 
 // A 128-bit content hash (two FNV-1a 64 lanes), as 32 hex digits. Not
 // cryptographic: it names content, it does not defend against forgery.
+// InstanceState::returns as stored: {"callee": "outcome", …}.
+nlohmann::json returns_to_json(const std::map<std::string, std::string, std::less<>>& r);
+bool returns_from_json(const nlohmann::json& j,
+                       std::map<std::string, std::string, std::less<>>& out);
+
 std::string content_hash(std::string_view text);
 
 int64_t to_secs(Instant t);

@@ -19,6 +19,9 @@ for f in playbooks/*.playbook playbooks/*.playbook.yaml; do
 done
 "$bin" graph --all --format dot | dot -Tsvg -o "$out/all.svg"
 "$bin" graph --all --format mermaid > "$out/all.mmd"
+# call edges (tests/data/calls: a playbook that calls another from two steps)
+"$bin" --playbooks tests/data/calls graph --all --format dot | dot -Tsvg -o "$out/calls.svg"
+"$bin" --playbooks tests/data/calls graph --all --format mermaid > "$out/calls.mmd"
 echo "graphviz rendered $(ls "$out"/*.svg | wc -l) SVGs"
 
 if [ ! -d "$node_dir/node_modules/mermaid" ] || [ ! -d "$node_dir/node_modules/jsdom" ]; then

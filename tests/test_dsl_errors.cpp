@@ -68,7 +68,7 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
       "3:17: PB001 expected '->' and a step id, or '{' and actions to stay in the step, after the condition\n");
   CHECK(errors_of(in_step("on x when -> s")) == "3:15: PB001 expected a condition after 'when'\n");
   CHECK(errors_of(in_step("on -> s")) ==
-        "3:8: PB001 expected an event name or 'task' and a task id after 'on'\n");
+        "3:8: PB001 expected an event name, 'return', or 'task' and a task id after 'on'\n");
   CHECK(errors_of(in_step("on x ->")) == "4:3: PB001 expected a step id after '->'\n");
   CHECK(errors_of(in_step("after 2 -> s")) ==
         "3:13: PB001 expected a unit after the number: business days, business hours, days, "
@@ -274,10 +274,10 @@ TEST_CASE("dsl errors: a known mistake in an expression is named, not 'expected 
       "a list, put a space after the ',')\n");
   CHECK(errors_of(in_step("when a == 'x' -> s")) ==
         "3:15: PB001 strings are written in double quotes: \"…\"\n");
-  CHECK(
-      errors_of(in_step("when days_since(a) > 1 -> s")) ==
-      "3:10: PB001 unknown function 'days_since'; the functions are days_until, "
-      "business_days_until, visits, task, task_state, any and count [did you mean 'days_until'?]\n");
+  CHECK(errors_of(in_step("when days_since(a) > 1 -> s")) ==
+        "3:10: PB001 unknown function 'days_since'; the functions are days_until, "
+        "business_days_until, visits, task, task_state, outcome, any and count [did you mean "
+        "'days_until'?]\n");
   CHECK(errors_of(in_step("on go when a -> s\n    if b -> s")) ==
         "4:5: PB001 unknown step item 'if' [did you mean 'when'?]\n");
 }

@@ -107,7 +107,7 @@ TEST_CASE("missing required keys are PB014") {
   CHECK(errors_of("playbook: x\nroles:\n  - {id: fm}\n") ==
         "3:5 PB014 role needs the key 'name'\n");
   CHECK(errors_of("playbook: x\nsteps:\n  - id: a\n    transitions:\n      - {to: b}\n") ==
-        "5:9 PB014 transition needs a trigger: 'event', 'task', 'after', 'at', 'when', "
+        "5:9 PB014 transition needs a trigger: 'event', 'task', 'after', 'at', 'return', 'when', "
         "'otherwise' or 'join'\n");
 }
 
