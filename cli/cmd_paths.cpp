@@ -32,6 +32,8 @@ void print_regions(const paths::Enumeration& e) {
         r.region, r.parallel->id);
     for (size_t i = 0; i < r.paths.size(); ++i)
       fmt::print("{}. {}\n", i + 1, path_line(r.paths[i]));
+    if (r.paths.empty())
+      fmt::print("no path ends in it: it runs until the parallel step is left\n");
   }
 }
 

@@ -20,8 +20,13 @@ std::string terminal_text(const Step& s) {
 
 std::string path_line(const paths::Path& p) {
   std::string out = p.edges.empty() ? p.terminal->id : p.edges.front().from->id;
-  for (const auto& e : p.edges)
-    out += fmt::format(" -({})-> {}", describe_trigger(*e.t, TriggerStyle::Compact), e.t->target);
+  std::string at = out;  // a region's transition out of a parallel step names its step
+  for (const auto& e : p.edges) {
+    std::string in = e.from->id == at ? "" : " in " + e.from->id;
+    out += fmt::format(" -({}{})-> {}", describe_trigger(*e.t, TriggerStyle::Compact), in,
+                       e.t->target);
+    at = e.t->target;
+  }
   return out + " => " + terminal_text(*p.terminal);
 }
 

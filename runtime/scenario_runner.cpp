@@ -61,6 +61,15 @@ std::string step_of(const rt::TenantWorld& w, const std::string& want) {
   return slash == std::string::npos ? i->st.step : i->st.playbook + "/" + i->st.step;
 }
 
+// "" when region `id` of the current instance is in step `want`, else where it is.
+std::string region_found(const rt::TenantWorld& w, const std::string& id, const std::string& want) {
+  const auto* i = current(w, "");
+  if (!i) return "no instance";
+  for (const auto& r : i->st.regions)
+    if (r.id == id) return r.step == want ? "" : "step " + r.step;
+  return fmt::format("no region '{}' (the run is in step {})", id, i->st.step);
+}
+
 std::vector<std::string> assignments(const TenantState& t) {
   std::vector<std::string> out;
   for (const auto& a : t.assignments)
@@ -99,6 +108,7 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
     std::string got = step_of(w, c.want);
     return got == c.want ? "" : "step " + got;
   }
+  if (c.what == "regions") return region_found(w, c.key, c.want);
   if (c.what == "tasks") {
     auto it = w.tenant.tasks.find(std::stoll(c.key));
     std::string got =
@@ -130,7 +140,7 @@ std::string verify(Run& r, const Check& c, const rt::TenantWorld& w, const rt::R
 }
 
 std::string describe(const Check& c) {
-  if (c.what == "tasks" || c.what == "attributes")
+  if (c.what == "tasks" || c.what == "attributes" || c.what == "regions")
     return fmt::format("{} {}: {}", c.what, c.key, c.want);
   if (!c.list.empty() || c.what == "assignments" || c.what == "timers" || c.what == "notes")
     return fmt::format("{}: {}", c.what, fmt::join(c.list, ", "));

@@ -128,7 +128,7 @@ void expectations(Reader& r, const Field& f, Step& s) {
     Check c{k.name, v.key_loc, "", "", false, false, {}};
     if (k.name == "step" || k.name == "refused" || k.name == "ended") {
       if (r.id(v, c.want)) s.expect.push_back(c);
-    } else if (k.name == "tasks" || k.name == "attributes") {
+    } else if (k.name == "tasks" || k.name == "attributes" || k.name == "regions") {
       if (!r.mapping(v, kAny)) continue;
       for (const auto& kk : *v.keys) {
         Field e = r.entry(kk);
@@ -296,7 +296,8 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
        {"fire", "complete", "mark", "state", "start", "note", "advance", "until", "tick", "set",
         "playbook", "as", "id", "expect"}},
       {"expect",
-       {"step", "tasks", "notes", "attributes", "assignments", "timers", "refused", "ended"}},
+       {"step", "regions", "tasks", "notes", "attributes", "assignments", "timers", "refused",
+        "ended"}},
       {"assignment", {"queue", "name", "primary"}},
       {"note_prefix", {"prefix"}},
       {"timer", {"due"}},
