@@ -1,9 +1,10 @@
 // bench_walk.cpp — evaluator speed on real playbooks: a deterministic walk
 // that fires, at every step, the next event the step accepts (cycling through
-// them; refusals count as evaluations, not transitions), fires due timers,
-// and restarts an instance that ended, or that moved nowhere for
-// kStuckAfter inputs in a row (an event whose rules need a payload the walk
-// does not give; a reminder moves nothing). Pure, in memory.
+// them, with a value for each payload field of the event: the first value
+// of an enum, true, 1, a date, a text; refusals count as evaluations, not
+// transitions), fires due timers, and restarts an instance that ended, or
+// that moved nowhere for kStuckAfter inputs in a row (a rule the walk's
+// values do not satisfy; a reminder moves nothing). Pure, in memory.
 //   bench_walk DIR PLAYBOOK [N]
 // Prints evaluations/s and transitions/s.
 #include <fmt/format.h>
@@ -18,14 +19,33 @@ using namespace pb;
 
 static constexpr long kStuckAfter = 50;
 
+// A value of each payload field the walk can type (not records or contacts).
+static std::vector<std::pair<std::string, std::string>> payload(const EventDecl* e) {
+  std::vector<std::pair<std::string, std::string>> sets;
+  if (!e) return sets;
+  for (const auto& f : e->payload) {
+    switch (f.type.kind) {
+      case TypeKind::Bool: sets.emplace_back(f.name, "true"); break;
+      case TypeKind::Int: sets.emplace_back(f.name, "1"); break;
+      case TypeKind::String: sets.emplace_back(f.name, "bench"); break;
+      case TypeKind::Date: sets.emplace_back(f.name, "2026-04-01"); break;
+      case TypeKind::Enum:
+        if (!f.type.values.empty()) sets.emplace_back(f.name, f.type.values.front());
+        break;
+      default: break;
+    }
+  }
+  return sets;
+}
+
 static Input next_input(const CompiledPlaybook& cp, const InstanceState& inst, long k) {
   Input in;
   in.actor = "bench";
   const Step* s = cp.step(inst.step);
   if (!s || inst.status != InstanceStatus::Active) return in;  // Start
   std::vector<const Transition*> events;
-  for (const auto& t : s->transitions)
-    if (t.trigger == TriggerKind::Event) events.push_back(&t);
+  for (const Transition* t : transitions_of(cp.pb, *s))  // its own, then `anywhere`'s
+    if (t->trigger == TriggerKind::Event) events.push_back(t);
   if (!inst.timers.empty() && (events.empty() || k % 3 == 0)) {
     in.kind = InputKind::Tick;
     in.timer = inst.timers[size_t(k) % inst.timers.size()];
@@ -34,6 +54,8 @@ static Input next_input(const CompiledPlaybook& cp, const InstanceState& inst, l
   if (events.empty()) return in;
   in.kind = InputKind::Fire;
   in.event = events[size_t(k) % events.size()]->event;
+  auto ev = cp.event_by_id.find(in.event);
+  in.sets = payload(ev == cp.event_by_id.end() ? nullptr : ev->second);
   in.note = cp.pb.note_prefix + ": bench";
   return in;
 }

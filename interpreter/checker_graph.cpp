@@ -152,12 +152,6 @@ void check_decision(PlaybookScope& s, const Step& st) {
                                 st.id, st.id));
 }
 
-// Whether step `st` can leave (or act) through `anywhere`: it waits and is
-// not excluded.
-bool anywhere_applies(const PlaybookScope& s, const Step& st) {
-  return s.pb.anywhere && is_waiting(st) && !in_region(st) && s.pb.anywhere->applies_to(st.id);
-}
-
 // PB058: an `except` step that does not wait (it takes no transitions
 // anyway), and a playbook-wide transition no step can take (every waiting
 // step is excluded or has its own unguarded transition on the trigger).
@@ -167,7 +161,7 @@ bool same_trigger(const Transition& a, const Transition& b) {
 
 bool takes_somewhere(const PlaybookScope& s, const Transition& t) {
   for (const auto& st : s.pb.steps) {
-    if (!anywhere_applies(s, st)) continue;
+    if (!anywhere_applies(s.pb, st)) continue;
     bool own = std::any_of(st.transitions.begin(), st.transitions.end(),
                            [&](const Transition& o) { return same_trigger(o, t) && !o.guard; });
     if (!own) return true;
@@ -236,7 +230,7 @@ void check_waits(PlaybookScope& s, const Step& st) {
 void check_graph(PlaybookScope& s) {
   check_reachable(s);
   for (const auto& st : s.pb.steps) {
-    bool leaves_by_anywhere = anywhere_applies(s, st) && !s.pb.anywhere->transitions.empty();
+    bool leaves_by_anywhere = anywhere_applies(s.pb, st) && !s.pb.anywhere->transitions.empty();
     if (st.transitions.empty() && st.terminal == TerminalKind::None && !leaves_by_anywhere)
       s.diags.error(st.loc, LintCode::DeadEnd,
                     fmt::format("step '{}' is a dead end: it has no transitions and no `end`, "

@@ -39,7 +39,8 @@ bool take(Ctx& c, const Step& from, const Transition& t) {
   }
   c.out.transitioned = true;
   c.out.taken.push_back(&t);
-  return t.target.empty() || enter(c, t.target);
+  if (t.target.empty()) return true;
+  return to ? enter_step(c, *to) : enter(c, t.target);  // unknown: refused there
 }
 
 bool active(Ctx& c) {
@@ -77,15 +78,21 @@ void finish_run(Ctx& c, const Step& s) {
 }
 
 bool enter(Ctx& c, const std::string& id) {
+  const Step* s = c.cp.step(id);
+  if (!s)
+    return c.refuse(RefusalCode::UnknownStep,
+                    fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
+  return enter_step(c, *s);
+}
+
+bool enter_step(Ctx& c, const Step& step) {
+  const std::string& id = step.id;
+  const Step* s = &step;
   if (++c.steps_entered > kMaxStepsPerInput)
     return c.refuse(RefusalCode::StepLoop,
                     fmt::format("more than {} steps entered by one input (a cycle of "
                                 "decision steps through '{}'?)",
                                 kMaxStepsPerInput, id));
-  const Step* s = c.cp.step(id);
-  if (!s)
-    return c.refuse(RefusalCode::UnknownStep,
-                    fmt::format("playbook '{}' has no step '{}'", c.cp.pb.id, id));
   if (in_region(*s)) return enter_in_region(c, *s);
   auto& inst = c.out.instance;
   if (inst.step != id) inst.arrived[id] = c.now;
@@ -171,8 +178,7 @@ bool apply_sets(Ctx& c) {
 // The playbook-wide transitions when they apply in step `s`, else none.
 const std::vector<Transition>& anywhere_in(const CompiledPlaybook& cp, const Step& s) {
   static const std::vector<Transition> none;
-  const auto& any = cp.pb.anywhere;
-  return any && any->applies_to(s.id) ? any->transitions : none;
+  return anywhere_applies(cp.pb, s) ? cp.pb.anywhere->transitions : none;
 }
 
 // Whether step `s` (or `anywhere`, where it applies) has a transition `match`.

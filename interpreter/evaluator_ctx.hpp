@@ -90,6 +90,7 @@ bool add_note(Ctx& c, NoteKind kind, const std::string& text);
 bool take(Ctx& c, const Step& from, const Transition& t);  // a target "" stays
 bool active(Ctx& c);                                       // refuses unless the run is active
 bool enter(Ctx& c, const std::string& id);                 // enters a step (any level)
+bool enter_step(Ctx& c, const Step& s);                    // … found already
 bool decide(Ctx& c, const Step& s);                        // a decision step's branch
 // Ends the run in terminal step `s` (end, goto, handoff), from any level.
 void finish_run(Ctx& c, const Step& s);

@@ -105,7 +105,8 @@ bool remind(Ctx& c, const Step& s, const TimerState& tm, const Transition& t) {
 
 void arm_timers(Ctx& c, const Step& s) {
   auto& timers = c.out.instance.timers;
-  std::erase_if(timers, [&](const TimerState& t) { return t.step == s.id; });
+  if (!c.out.instance.regions.empty())  // else entering cleared them all
+    std::erase_if(timers, [&](const TimerState& t) { return t.step == s.id; });
   for (uint32_t i = 0; i < s.transitions.size(); ++i) {
     const Transition& t = s.transitions[i];
     Instant due;

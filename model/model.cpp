@@ -43,10 +43,14 @@ bool is_waiting(const Step& s) {
   return true;
 }
 
+bool anywhere_applies(const Playbook& pb, const Step& s) {
+  return pb.anywhere && is_waiting(s) && s.parent.empty() && pb.anywhere->applies_to(s.id);
+}
+
 std::vector<const Transition*> transitions_of(const Playbook& pb, const Step& s) {
   std::vector<const Transition*> out;
   for (const auto& t : s.transitions) out.push_back(&t);
-  if (pb.anywhere && is_waiting(s) && s.parent.empty() && pb.anywhere->applies_to(s.id))
+  if (anywhere_applies(pb, s))
     for (const auto& t : pb.anywhere->transitions) out.push_back(&t);
   return out;
 }

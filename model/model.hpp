@@ -415,6 +415,10 @@ struct Playbook {
 // events, timers and playbook-wide transitions.
 bool is_waiting(const Step& s);
 
+// Whether the playbook-wide transitions (`anywhere`) apply in step `s`: the
+// playbook has them, `s` waits, is not a region's step and is not excluded.
+bool anywhere_applies(const Playbook& pb, const Step& s);
+
 // The transitions that can be taken in step `s`: its own, then the
 // playbook-wide ones that apply to it (none for a step that does not wait,
 // nor for a region's step: they apply to its parallel step).
