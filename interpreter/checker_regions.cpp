@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "model/regions.hpp"
 #include "checker_internal.hpp"
@@ -103,7 +102,7 @@ void misuse(PlaybookScope& s, const Loc& at, std::string message) {
 }
 
 // PB114 for parallel step `p`: nesting, deciding or ending, empty regions,
-// repeated or reserved region ids.
+// reserved region ids (a repeated id is reported by the front ends).
 void check_shape(PlaybookScope& s, const Step& p, const Facts& facts) {
   const Loc& at = p.parallel_loc.line ? p.parallel_loc : p.loc;
   if (in_region(p))
@@ -127,13 +126,7 @@ void check_shape(PlaybookScope& s, const Step& p, const Facts& facts) {
            fmt::format("parallel step '{}' also calls playbook '{}': call it from a step of its "
                        "own, before or after the parallel step",
                        p.id, p.call));
-  std::unordered_set<std::string_view> seen;
-  for (const auto& r : p.regions) {
-    if (!seen.insert(r.id).second)
-      misuse(s, r.loc,
-             fmt::format("step '{}' has two regions '{}': `join` and `status` name a region by "
-                         "its id; rename one",
-                         p.id, r.id));
+  for (const auto& r : p.regions) {  // a repeated id is the front ends' PB114
     if (r.id == "all")
       misuse(s, r.loc,
              "a region cannot be named 'all': `join all` waits for every region; rename it");

@@ -101,6 +101,12 @@ TEST_CASE("dsl errors: parallel regions and join say what was expected, where") 
         "3:23: PB001 expected a region id after 'region'\n");
   CHECK(errors_of(in_step("parallel { region a { on x -> s } }")) ==
         "3:27: PB001 expected 'step ID { … }' or '}' in the region\n");
+  // Found by fuzz_dsl: a region's steps are told by its id, so two regions
+  // with one id cannot print back; the front end refuses them.
+  CHECK(errors_of(
+            in_step("parallel { region a { step x { done } } region a { step y { done } } }")) ==
+        "3:52: PB114 step 's' has two regions 'a': `join` and `status` name a region by its id; "
+        "rename one\n");
   CHECK(errors_of(in_step("parallel { step x { done } }")) ==
         "3:16: PB001 expected 'region ID { steps }' or '}' in 'parallel'\n");
 }
