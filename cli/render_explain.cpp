@@ -1,13 +1,18 @@
 // render_explain.cpp — what an FM reads before acting (`playbook explain`):
 // for each step its role, instructions, tasks (id, name, mandatory), what
 // each possible event leads to, the waits with their durations, and the rules
-// that apply (require, exactly-one groups, rules, the note prefix).
+// that apply (require, exactly-one groups, rules, the note prefix). A
+// parallel step lists its regions (their steps, whether they finish) and its
+// joins; a region's step says which region of which step it is in.
 #include "render_explain.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "grammar/describe.hpp"
 #include "grammar/frontend.hpp"
+#include "model/regions.hpp"
 
 namespace pb::cli {
 namespace {
@@ -117,6 +122,64 @@ void rules_for_step(std::string& out, const Playbook& pb, const Step& s) {
     out += fmt::format("    - every note must start with \"{}\"\n", pb.note_prefix);
 }
 
+std::string step_name(const Step& s) {
+  return s.title.empty() ? s.id : fmt::format("{} \"{}\"", s.id, s.title);
+}
+
+// "Runs its regions at the same time": each region's steps, in order, and
+// whether it finishes (has a `done` step).
+std::string regions_text(const Playbook& pb, const Step& p) {
+  std::string out = fmt::format("  Runs {} region{} at the same time, each from its first step:\n",
+                                p.regions.size(), p.regions.size() == 1 ? "" : "s");
+  for (const auto& r : p.regions) {
+    std::string steps;
+    bool done = false;
+    for (const Step* x : region_steps(pb, p.id, r.id)) {
+      steps += (steps.empty() ? "" : ", ") + step_name(*x);
+      done = done || x->terminal == TerminalKind::Done;
+    }
+    out +=
+        fmt::format("    - region {}{}: {}{}\n", r.id, r.title.empty() ? "" : " (" + r.title + ")",
+                    steps.empty() ? "no steps" : steps,
+                    done ? " — finishes at its `done` step"
+                         : " — never finishes: it stops at a join or when the step is left");
+  }
+  return out;
+}
+
+// A join's line, with the regions it leaves running (they stop at the join).
+std::string join_line(const Playbook& pb, const Step& p, const Transition& t) {
+  std::vector<std::string> waited = join_regions(p, t), others;
+  for (const auto& r : p.regions)
+    if (std::find(waited.begin(), waited.end(), r.id) == waited.end()) others.push_back(r.id);
+  std::string line = "    - " + transition_line(pb, t);
+  size_t nl = line.find('\n');
+  std::string stops = others.empty()
+                          ? ""
+                          : fmt::format(" (region{} {} stop{} there)", others.size() > 1 ? "s" : "",
+                                        fmt::join(others, ", "), others.size() > 1 ? "" : "s");
+  return nl == std::string::npos ? line + stops + "\n"
+                                 : line.substr(0, nl) + stops + line.substr(nl) + "\n";
+}
+
+// Where a region's step is: its region, the parallel step, the other regions.
+std::string region_of_text(const Playbook& pb, const Step& s) {
+  const Step* p = pb.step(s.parent);
+  std::string title;
+  std::vector<std::string> others;
+  if (p)
+    for (const auto& r : p->regions) {
+      if (r.id == s.region && title.empty()) title = r.title;
+      if (r.id != s.region) others.push_back(r.id);
+    }
+  std::string along = others.empty()
+                          ? ""
+                          : fmt::format("; alongside region{} {}", others.size() > 1 ? "s" : "",
+                                        fmt::join(others, ", "));
+  return fmt::format("  In region {}{} of parallel step {}{}\n", s.region,
+                     title.empty() ? "" : " (" + title + ")", p ? step_name(*p) : s.parent, along);
+}
+
 }  // namespace
 
 // `require mandatory tasks`: what the FM must finish before the step is left.
@@ -131,6 +194,7 @@ static std::string mandatory_exit_text(const Playbook& pb, const Step& s) {
 
 std::string render_explain_step(const Playbook& pb, const Step& s) {
   std::string out = fmt::format("Step {}{}\n", s.id, s.title.empty() ? "" : " — " + s.title);
+  if (in_region(s)) out += region_of_text(pb, s);
   if (!s.role.empty()) {
     const Role* r = pb.role(s.role);
     out += fmt::format("  Role: {} ({})\n", r ? r->name : s.role, s.role);
@@ -154,7 +218,8 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
   if (!s.enter.empty()) out += "  On entry: " + describe_actions(pb, s.enter) + "\n";
   if (!s.call.empty())
     out += "  Calls playbook " + s.call + " for this tenant and waits until it ends; then:\n";
-  std::string events, waits, branches, returns;
+  if (is_parallel(s)) out += regions_text(pb, s);
+  std::string events, waits, branches, returns, joins;
   size_t own = s.transitions.size(), i = 0;
   for (const Transition* tp : transitions_of(pb, s)) {
     const Transition& t = *tp;
@@ -165,10 +230,13 @@ std::string render_explain_step(const Playbook& pb, const Step& s) {
       branches += line;
     else if (t.trigger == TriggerKind::Return)
       returns += line;
+    else if (t.trigger == TriggerKind::Join)
+      joins += join_line(pb, s, t);
     else
       events += line;
   }
   out += returns;
+  if (!joins.empty()) out += "  Leaves when its regions are done:\n" + joins;
   if (!events.empty()) out += "  What you can record:\n" + events;
   if (!waits.empty()) out += "  Waits:\n" + waits;
   if (!branches.empty()) out += "  Decided at once:\n" + branches;

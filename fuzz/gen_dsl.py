@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # gen_dsl.py — writes 300 random, mostly valid DSL playbooks (every construct,
+# parallel regions with `done` steps and joins included,
 # random nesting, comments and line breaks between tokens) to OUTDIR, for the
 # round-trip check: `python3 fuzz/gen_dsl.py OUTDIR [SEED]` then
 # `fuzz_dsl OUTDIR/*` (each file once: parse, print, re-parse, compare) or use
@@ -59,6 +60,21 @@ def transition():
     if r == 3: return "at " + path() + R.choice(["", " + 2 days", " - 1 day", "+3 days"]) + g + tail
     if r == 4: return "when " + expr() + tail
     return "otherwise" + tail
+def region_step(i, r, j, last):
+    s = "step r%d_%d_%d" % (i, r, j) + R.choice(["", " " + string()]) + " {" + ws()
+    items = [transition() for _ in range(R.randint(0, 2))]
+    if last and R.random() < 0.7: items = ["done"]
+    return s + "".join(it + ws() for it in items) + "}"
+def parallel(i):
+    regions = []
+    for r in range(R.randint(0, 3)):
+        n = R.randint(0, 3)
+        steps = "".join(region_step(i, r, j, j == n - 1) + ws() for j in range(n))
+        regions.append("region " + R.choice(["a", "b", "edge", "all"]) + R.choice(["", " " + string()]) + " {" + ws() + steps + "}")
+    return "parallel {" + ws() + "".join(g + ws() for g in regions) + "}"
+def join():
+    which = R.choice(["all", "a", "a, b", "edge, a, b"])
+    return "join " + which + R.choice(["", " when " + expr()]) + " ->" + ws() + target() + R.choice(["", " {" + block() + "}"])
 def step(i):
     s = "step s%d" % i + R.choice(["", " " + string()]) + R.choice(["", " role fm"]) + " {" + ws()
     items = []
@@ -66,8 +82,10 @@ def step(i):
     if R.random() < 0.3: items.append("instructions " + R.choice([string(), '"""\n      one\n        two\n\n      three\n      """']))
     if R.random() < 0.3: items.append("tasks " + ", ".join(str(R.randint(0, 99)) for _ in range(R.randint(1, 3))))
     if R.random() < 0.5: items.append("enter {" + block() + "}")
+    if R.random() < 0.3: items.append(parallel(i))
     for _ in range(R.randint(0, 4)): items.append(transition())
-    if R.random() < 0.4: items.append(R.choice(['end "x"', "goto playbook p-2", "handoff ext-1"]))
+    for _ in range(R.randint(0, 2) if R.random() < 0.3 else 0): items.append(join())
+    if R.random() < 0.4: items.append(R.choice(['end "x"', "goto playbook p-2", "handoff ext-1", "done"]))
     return s + "".join(it + ws() for it in items) + "}"
 def attr(d=0):
     t = R.choice(["bool", "int", "string", "date", "contacts", "enum(A, \"B c\", d)"] + (["records k {" + ws() + "".join(attr(d+1) + ws() for _ in range(R.randint(0, 2))) + "}"] if d < 2 else []))

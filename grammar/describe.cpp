@@ -118,4 +118,10 @@ std::string describe_trigger(const Transition& t, TriggerStyle style) {
   return trigger_words(t, style) + guard_words(t, style);
 }
 
+std::string repeated_region_message(const std::string& step, const std::string& region) {
+  return fmt::format(
+      "step '{}' has two regions '{}': `join` and `status` name a region by its id; rename one",
+      step, region);
+}
+
 }  // namespace pb

@@ -57,4 +57,8 @@ std::string wait_cases_words(const Transition& t);
 // YAML printer's `after:` value).
 std::string duration_words(int64_t amount, DurationUnit unit);
 
+// PB114 for a region id given twice in one parallel step; both front ends
+// report it, since a region's steps are told by its id.
+std::string repeated_region_message(const std::string& step, const std::string& region);
+
 }  // namespace pb

@@ -60,6 +60,7 @@ PB_DSL_ACTION(step_close_brace) { s.end_step(); }
 PB_DSL_ACTION(kw_done) {
   s.step_item_once("end/goto/handoff", t);
   s.step().terminal = TerminalKind::Done;
+  s.step().terminal_loc = s.loc(t.b);
 }
 
 // ---- parallel regions

@@ -54,7 +54,11 @@ struct after_join {};
 struct arrow_after_join : arrow_to<after_join> {};
 PB_KW(kw_join_all, "all");
 struct join_region : identifier {};
-struct join_which : p::sor<p::seq<kw_join_all, ws>, list_of<join_region>> {};
+// `join a, b when …`: `when` may follow the last region without a comma.
+// Nothing that can start a region id after `join`: join_which's message.
+struct join_list : p::seq<p::must<join_region>, ws, p::star<comma, p::must<join_region>, ws>,
+                          p::sor<p::at<kw::when_>, missing_comma<join_region>>> {};
+struct join_which : p::sor<p::seq<kw_join_all, ws>, p::seq<p::at<join_region>, join_list>> {};
 PB_KW(kw_join, "join");
 struct join_tr : p::seq<kw_join, ws, p::must<join_which>, guarded<arrow_after_join>> {};
 

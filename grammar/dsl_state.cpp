@@ -1,6 +1,7 @@
 // dsl_state.cpp — DslState: building the Playbook as the DSL actions fire,
 // duplicate header/step items (PB011), unknown words with "did you mean",
 // and error recovery (skip to the next top-level item).
+#include "describe.hpp"
 #include "dsl_state.hpp"
 
 #include <fmt/format.h>
@@ -309,6 +310,12 @@ void DslState::region_id(Tok t) {
   if (p.regions.empty() || regions_.empty()) return;
   p.regions.back().id = ident(t);
   regions_.back().id = p.regions.back().id;
+  for (size_t i = 0; i + 1 < p.regions.size(); ++i)
+    if (p.regions[i].id == p.regions.back().id) {
+      diags.error(loc(t.b), LintCode::ParallelMisuse,
+                  repeated_region_message(p.id, p.regions[i].id));
+      break;
+    }
 }
 
 void DslState::end_region() {

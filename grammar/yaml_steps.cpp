@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "describe.hpp"
 #include "yaml_internal.hpp"
 
 namespace pb::yaml {
@@ -287,6 +288,11 @@ void read_parallel(Reader& r, const Field& f, Step& s, std::vector<Step>& nested
     g.loc = it.loc;
     g.comments = r.comments(it);
     read_key(r, it, "region", g.id, ident, true);
+    for (size_t i = 0; !g.id.empty() && i + 1 < s.regions.size(); ++i)
+      if (s.regions[i].id == g.id) {
+        r.diags.error(it.loc, LintCode::ParallelMisuse, repeated_region_message(s.id, g.id));
+        break;
+      }
     read_key(r, it, "title", g.title, str);
     if (auto st = r.get(it, "steps", true)) read_steps_in(r, *st, nested, s.id, g.id);
     g.trailing = r.trailing(it);

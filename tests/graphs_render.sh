@@ -22,6 +22,16 @@ done
 # call edges (tests/data/calls: a playbook that calls another from two steps)
 "$bin" --playbooks tests/data/calls graph --all --format dot | dot -Tsvg -o "$out/calls.svg"
 "$bin" --playbooks tests/data/calls graph --all --format mermaid > "$out/calls.mmd"
+# parallel regions (tests/data/parallel): region clusters/subgraphs, `done`, joins
+for f in tests/data/parallel/*.playbook; do
+  id=parallel-$(basename "$f" .playbook)
+  "$bin" graph "$f" --format dot > "$out/$id.dot"
+  dot -Tsvg "$out/$id.dot" -o "$out/$id.svg"
+  grep -q "<svg" "$out/$id.svg"
+  "$bin" graph "$f" --format mermaid > "$out/$id.mmd"
+done
+"$bin" --playbooks tests/data/parallel graph --all --format dot | dot -Tsvg -o "$out/parallel-all.svg"
+"$bin" --playbooks tests/data/parallel graph --all --format mermaid > "$out/parallel-all.mmd"
 echo "graphviz rendered $(ls "$out"/*.svg | wc -l) SVGs"
 
 if [ ! -d "$node_dir/node_modules/mermaid" ] || [ ! -d "$node_dir/node_modules/jsdom" ]; then

@@ -217,3 +217,39 @@ TEST_CASE("explain shows role, tasks, events, waits and rules of a step", "[expl
   CHECK(j["playbook"] == "customer-engagement");
   CHECK(j["steps"].size() > 5);
 }
+
+TEST_CASE("explain lists a parallel step's regions and joins and places a region's step",
+          "[explain]") {
+  const std::string file =
+      shell_quote((kRoot / "tests" / "data" / "parallel" / "enable-workloads.playbook").string());
+  auto p = run_playbook(kRoot, "explain " + file + " enablement");
+  REQUIRE(p.code == 0);
+  CHECK(p.out ==
+        "Step enablement — Enable the services\n"
+        "  Role: FastTrack Manager (fm)\n"
+        "  Runs 3 regions at the same time, each from its first step:\n"
+        "    - region edge (Deploy Edge): deploy_edge \"Deploy Edge\", edge_late \"Edge "
+        "deployment is late\", edge_live \"Edge is live\" — finishes at its `done` step\n"
+        "    - region workloads (Enable the workloads): pilot \"Pilot the workloads\", "
+        "workloads_live \"The workloads are live\" — finishes at its `done` step\n"
+        "    - region sync (Weekly sync meetings): weekly_sync \"Hold the weekly sync\" — never "
+        "finishes: it stops at a join or when the step is left\n"
+        "  Leaves when its regions are done:\n"
+        "    - when regions edge, workloads are done → closeout \"Services enabled\" (region "
+        "sync stops there)\n"
+        "  What you can record:\n"
+        "    - customer_withdrew (The customer withdrew) → closed \"Enablement closed\"\n"
+        "  Waits:\n"
+        "    - after 3 months → blocked \"Enablement is blocked\"\n");
+  auto r = run_playbook(kRoot, "explain " + file + " edge_live");
+  REQUIRE(r.code == 0);
+  CHECK(r.out ==
+        "Step edge_live — Edge is live\n"
+        "  In region edge (Deploy Edge) of parallel step enablement \"Enable the services\"; "
+        "alongside regions workloads, sync\n"
+        "  Finishes region edge of step enablement\n");
+  auto all = run_playbook(kRoot, "explain " + file);
+  REQUIRE(all.code == 0);
+  CHECK(all.out.find("  In region sync (Weekly sync meetings) of parallel step enablement") !=
+        std::string::npos);
+}

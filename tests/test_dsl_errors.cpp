@@ -87,6 +87,30 @@ TEST_CASE("dsl errors: transitions say what was expected, where") {
         "3:26: PB001 expected a task id (a number)\n");
 }
 
+TEST_CASE("dsl errors: parallel regions and join say what was expected, where") {
+  CHECK(errors_of(in_step("join a, b when tenant.x -> s")).empty());
+  CHECK(errors_of(in_step("join a b -> s")) ==
+        "3:12: PB001 expected ',' between the items of the list\n");
+  CHECK(errors_of(in_step("join -> s")) ==
+        "3:10: PB001 expected 'all' or the regions to wait for (ids, separated by ',') after "
+        "'join'\n");
+  CHECK(errors_of(in_step("join a, -> s")) == "3:13: PB001 expected a region id\n");
+  CHECK(errors_of(in_step("parallel region a { step x { done } } }")) ==
+        "3:14: PB001 expected '{' and regions after 'parallel'\n");
+  CHECK(errors_of(in_step("parallel { region { step x { done } } }")) ==
+        "3:23: PB001 expected a region id after 'region'\n");
+  CHECK(errors_of(in_step("parallel { region a { on x -> s } }")) ==
+        "3:27: PB001 expected 'step ID { … }' or '}' in the region\n");
+  // Found by fuzz_dsl: a region's steps are told by its id, so two regions
+  // with one id cannot print back; the front end refuses them.
+  CHECK(errors_of(
+            in_step("parallel { region a { step x { done } } region a { step y { done } } }")) ==
+        "3:52: PB114 step 's' has two regions 'a': `join` and `status` name a region by its id; "
+        "rename one\n");
+  CHECK(errors_of(in_step("parallel { step x { done } }")) ==
+        "3:16: PB001 expected 'region ID { steps }' or '}' in 'parallel'\n");
+}
+
 TEST_CASE("dsl errors: actions, steps, catalog") {
   CHECK(errors_of(in_step("enter { note \"x\" }")) ==
         "3:18: PB001 expected the note kind: status, technical or engagement\n");
