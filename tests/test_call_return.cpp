@@ -7,6 +7,7 @@
 // with defaults), and the data directory tests/data/calls under `playbook test`.
 #include <sqlite3.h>
 
+#include "data_dir_check.hpp"
 #include "runtime/store_world.hpp"
 #include "runtime_fixture.hpp"
 #include "run_binary.hpp"
@@ -385,14 +386,7 @@ TEST_CASE("call and on return in both forms: parse and errors", "[calls]") {
 
 TEST_CASE("the calls data directory: scenarios with exact dates and 100% coverage",
           "[calls][cli]") {
-  auto r = pbtest::run_playbook(PB_SOURCE_DIR,
-                                "--playbooks tests/data/calls test --coverage --min-coverage 100");
-  INFO(r.out << r.err);
-  CHECK(r.code == 0);
-  CHECK(r.out.find("6 passed") != std::string::npos);
-  auto lint = pbtest::run_playbook(PB_SOURCE_DIR, "lint --werror tests/data/calls");
-  INFO(lint.out << lint.err);
-  CHECK(lint.code == 0);
+  pbtest::check_data_dir("tests/data/calls", 6);
 }
 
 TEST_CASE("graph status and explain show the call", "[calls][cli]") {

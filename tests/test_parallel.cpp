@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "data_dir_check.hpp"
 #include "evaluator_run.hpp"
 #include "run_binary.hpp"
 #include "runtime/store_world.hpp"
@@ -301,12 +302,5 @@ TEST_CASE_METHOD(ParEngine, "a refused event in one region writes nothing", "[pa
 // ---------------------------------------------------------------- data directory
 
 TEST_CASE("parallel scenarios: exact dates over Christmas and 100% coverage", "[parallel][cli]") {
-  auto r = pbtest::run_playbook(
-      PB_SOURCE_DIR, "--playbooks tests/data/parallel test --coverage --min-coverage 100");
-  INFO(r.out << r.err);
-  CHECK(r.code == 0);
-  CHECK(r.out.find("5 passed") != std::string::npos);
-  auto lint = pbtest::run_playbook(PB_SOURCE_DIR, "lint --werror tests/data/parallel");
-  INFO(lint.out << lint.err);
-  CHECK(lint.code == 0);
+  pbtest::check_data_dir("tests/data/parallel", 5);
 }

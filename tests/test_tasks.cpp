@@ -3,12 +3,12 @@
 // (mark, task_state, the exit check: one refusal listing every open task,
 // what is in scope), and the spellings of the task states.
 #include <catch2/catch.hpp>
-
 #include <unistd.h>
 
 #include <array>
 #include <cstdio>
 
+#include "data_dir_check.hpp"
 #include "dsl_fixtures.hpp"
 #include "grammar/frontend.hpp"
 #include "interpreter/evaluator.hpp"
@@ -239,14 +239,7 @@ TEST_CASE("tasks: the FM's mark: a state, the same state again, complete") {
 
 TEST_CASE("tasks: the scenarios of tests/data/tasks pass, every transition taken, lint clean",
           "[tasks][cli]") {
-  const std::string src = PB_SOURCE_DIR;
-  auto t = pbtest::run_playbook(src, "--playbooks tests/data/tasks test --min-coverage 100");
-  INFO(t.out << t.err);
-  CHECK(t.code == 0);
-  CHECK(t.out.find("2 passed, 0 failed") != std::string::npos);
-  auto l = pbtest::run_playbook(src, "lint --werror tests/data/tasks");
-  INFO(l.out << l.err);
-  CHECK(l.code == 0);
+  pbtest::check_data_dir("tests/data/tasks", 2);
 }
 
 TEST_CASE("tasks: mark on the command line, logged, shown by history and replayed",

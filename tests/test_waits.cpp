@@ -7,6 +7,7 @@
 // with 100% transition coverage.
 #include <catch2/catch.hpp>
 
+#include "data_dir_check.hpp"
 #include "dsl_fixtures.hpp"
 #include "grammar/describe.hpp"
 #include "grammar/frontend.hpp"
@@ -139,12 +140,5 @@ TEST_CASE("YAML errors in waits by a value", "[waits]") {
 }
 
 TEST_CASE("regional SLA scenarios: exact dates, two time zones, 100% coverage", "[waits][cli]") {
-  auto r = pbtest::run_playbook(PB_SOURCE_DIR,
-                                "--playbooks tests/data/waits test --coverage --min-coverage 100");
-  INFO(r.out << r.err);
-  CHECK(r.code == 0);
-  CHECK(r.out.find("5 passed") != std::string::npos);
-  auto lint = pbtest::run_playbook(PB_SOURCE_DIR, "lint --werror tests/data/waits");
-  INFO(lint.out << lint.err);
-  CHECK(lint.code == 0);
+  pbtest::check_data_dir("tests/data/waits", 5);
 }
