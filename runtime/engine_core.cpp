@@ -75,7 +75,31 @@ static void summarize_task_states(const Outcome& out, const LogInput& in, Applie
   }
 }
 
-void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& a) {
+// "from -> a -> b": the steps entered in order; a region's steps go in
+// parentheses after their parallel step, each region named once
+// ("work (a: a1, b: b1 -> b2) -> next").
+std::string path_text(const CompiledPlaybook& cp, const std::string& from,
+                      const std::vector<std::string>& entered) {
+  std::string path = from, region;
+  bool open = false;
+  for (const auto& e : entered) {
+    const Step* s = cp.step(e);
+    if (s && !s->region.empty()) {
+      path += !open                 ? " (" + s->region + ": "
+              : s->region == region ? " -> "
+                                    : ", " + s->region + ": ";
+      path += e;
+      open = true, region = s->region;
+      continue;
+    }
+    if (open) path += ")", open = false;
+    path += (path.empty() ? "" : " -> ") + e;
+  }
+  return open ? path + ")" : path;
+}
+
+void absorb(TenantWorld& w, int idx, const CompiledPlaybook& cp, Outcome& out, const LogInput& in,
+            Applied& a) {
   InstanceRec& r = w.instances[idx];
   apply_outcome(w.tenant, out, in.input.actor, in.at);
   for (auto& n : out.notes) a.notes.emplace_back(r.st.playbook, std::move(n));
@@ -85,10 +109,8 @@ void absorb(TenantWorld& w, int idx, Outcome& out, const LogInput& in, Applied& 
   std::string from = r.st.step;
   r.st = std::move(out.instance);
   if (out.transitioned) {
-    std::string path = from.empty() ? "" : from;
-    for (const auto& e : out.entered) path += (path.empty() ? "" : " -> ") + e;
     if (!a.summary.empty()) a.summary += "; ";
-    a.summary += fmt::format("{}: {}", r.st.playbook, path);
+    a.summary += fmt::format("{}: {}", r.st.playbook, path_text(cp, from, out.entered));
   }
   summarize_task_states(out, in, a);
   for (const auto& m : out.reminders) {
@@ -116,7 +138,7 @@ bool evaluate_on(TenantWorld& w, int idx, LogInput& in, const Input& input, Reso
   }
   bool moved = !res.outcome->entered.empty();
   std::string call = std::move(res.outcome->call);
-  absorb(w, idx, *res.outcome, in, a);
+  absorb(w, idx, *pinned->cp, *res.outcome, in, a);
   return settle(w, idx, moved, call, in, r, a);
 }
 
