@@ -4,6 +4,8 @@
 // crash or hang (truncated files, huge lines, deep nesting).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "dsl_fixtures.hpp"
 
 using namespace pb;
@@ -304,4 +306,24 @@ TEST_CASE("dsl errors: a known mistake in an expression is named, not 'expected 
         "'days_until'?]\n");
   CHECK(errors_of(in_step("on go when a -> s\n    if b -> s")) ==
         "4:5: PB001 unknown step item 'if' [did you mean 'when'?]\n");
+}
+
+TEST_CASE("dsl errors: inputs found by fuzz_dsl keep the fuzz contract") {
+  namespace fs = std::filesystem;
+  for (const auto& e : fs::directory_iterator(std::string(PB_SOURCE_DIR) + "/tests/data/fuzz")) {
+    if (!e.path().filename().string().starts_with("dsl-")) continue;
+    INFO(e.path().string());
+    std::string text = dsl_test::slurp(e.path().string());
+    REQUIRE(!text.empty());
+    Diagnostics d;
+    auto m = parse_dsl(text, "fuzz.playbook", d);
+    if (m) (void)print_dsl(*m);  // partial models must print too
+    if (!m || d.has_errors()) continue;
+    std::string once = print_dsl(*m);
+    Diagnostics d2;
+    auto back = parse_dsl(once, "printed.playbook", d2);
+    REQUIRE(back);
+    CHECK(*back == *m);
+    CHECK(print_dsl(*back) == once);
+  }
 }
