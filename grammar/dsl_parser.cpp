@@ -4,6 +4,7 @@
 #include "dsl_actions.hpp"
 #include "dsl_errors.hpp"
 #include "frontend.hpp"
+#include "region_ids.hpp"
 
 namespace pb {
 
@@ -24,6 +25,7 @@ std::optional<Playbook> parse_dsl(std::string_view text, const std::string& file
   }
   s.finish();
   if (s.pb.loc.line == 0) return std::nullopt;  // not even 'playbook' was read
+  check_parallel_ids(s.pb, diags);
   return std::move(s.pb);
 }
 

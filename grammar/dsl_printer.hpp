@@ -69,7 +69,8 @@ class Printer {
   void block(int indent, const layout::Doc& head, const std::vector<Action>& actions);
   void action(int indent, const Action& a);
 
-  const Playbook* playbook = nullptr;  // whose steps regions print (set by print)
+  const Playbook* playbook = nullptr;       // whose steps regions print (set by print)
+  std::vector<const Step*> open_parallels;  // the parallel steps being printed
 
  private:
   int sections_ = 0;

@@ -2,6 +2,7 @@
 // (see dsl_printer.cpp for the canonical form).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "describe.hpp"
@@ -161,8 +162,12 @@ void Printer::step(int indent, const Step& s) {
 }
 
 // parallel { region ID "title" { steps } … }, a blank line between regions
-// and between steps.
+// and between steps. A region's steps are found by their parent's id, so in
+// a model with repeated ids (an error, but partial models print too) a step
+// could be its own region's step: a step being printed is not printed again
+// inside itself.
 void Printer::parallel(int indent, const Step& s) {
+  open_parallels.push_back(&s);
   line(indent, "parallel {");
   for (size_t i = 0; i < s.regions.size(); ++i) {
     const Region& r = s.regions[i];
@@ -173,6 +178,8 @@ void Printer::parallel(int indent, const Step& s) {
     if (playbook)
       for (const auto& x : playbook->steps) {
         if (x.parent != s.id || x.region != r.id) continue;
+        if (std::find(open_parallels.begin(), open_parallels.end(), &x) != open_parallels.end())
+          continue;
         if (!std::exchange(first, false)) out += '\n';
         step(indent + 2, x);
       }
@@ -180,6 +187,7 @@ void Printer::parallel(int indent, const Step& s) {
     line(indent + 1, "}");
   }
   line(indent, "}");
+  open_parallels.pop_back();
 }
 
 }  // namespace pb::grammar

@@ -9,6 +9,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "frontend.hpp"
+#include "region_ids.hpp"
 #include "yaml_internal.hpp"
 
 namespace pb::yaml {
@@ -205,6 +206,7 @@ std::optional<Playbook> parse_yaml_playbook(std::string_view text, const std::st
   r.get(root, "playbook", true);
   each_key(r, root, [&](const Field& f) { read_header_key(r, f, p); });
   p.trailing = Comments{r.source.take_final()};
+  check_parallel_ids(p, diags);
   return p;
 }
 

@@ -6,6 +6,8 @@
 // optional values are left out; expressions are printed with print_expr.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "describe.hpp"
 #include "frontend.hpp"
 #include "print_util.hpp"
@@ -200,10 +202,13 @@ Y transition(const Transition& t) {
   return with(y, t.comments);
 }
 
-Y step(const Playbook& p, const Step& s);
+using Open = std::vector<const Step*>;  // the parallel steps being printed
+Y step(const Playbook& p, const Step& s, Open& open);
 
-// parallel: [{region, title, steps}, …]
-Y parallel(const Playbook& p, const Step& s) {
+// parallel: [{region, title, steps}, …]. A step being printed is not printed
+// again inside itself (a model with repeated ids; see dsl_printer_step.cpp).
+Y parallel(const Playbook& p, const Step& s, Open& open) {
+  open.push_back(&s);
   Y regions = Y::seq();
   for (const auto& r : s.regions) {
     Y g = Y::map();
@@ -211,16 +216,19 @@ Y parallel(const Playbook& p, const Step& s) {
     opt(g, "title", r.title);
     Y steps = Y::seq();
     for (const auto& x : p.steps)
-      if (x.parent == s.id && x.region == r.id) steps.push(step(p, x));
+      if (x.parent == s.id && x.region == r.id &&
+          std::find(open.begin(), open.end(), &x) == open.end())
+        steps.push(step(p, x, open));
     g.add("steps", std::move(steps));
     g.trailing = r.trailing.lines;
     g.block = true;
     regions.push(with(std::move(g), r.comments));
   }
+  open.pop_back();
   return regions;
 }
 
-Y step(const Playbook& p, const Step& s) {
+Y step(const Playbook& p, const Step& s, Open& open) {
   Y y = Y::map();
   y.add("id", S(s.id));
   opt(y, "title", s.title);
@@ -231,7 +239,7 @@ Y step(const Playbook& p, const Step& s) {
   if (s.require_mandatory) y.add("require_mandatory_tasks", B(true));
   if (!s.enter.empty()) y.add("enter", actions(s.enter));
   opt(y, "call", s.call);
-  if (!s.regions.empty()) y.add("parallel", parallel(p, s));
+  if (!s.regions.empty()) y.add("parallel", parallel(p, s, open));
   if (!s.transitions.empty()) {
     Y ts = Y::seq();
     for (const auto& t : s.transitions) ts.push(transition(t));
@@ -331,8 +339,9 @@ std::string print_yaml(const Playbook& p) {
   }
   if (!p.steps.empty()) {
     Y ss = Y::seq();
+    Open open;
     for (const auto& s : p.steps)
-      if (s.parent.empty()) ss.push(step(p, s));  // region steps: inside their parallel step
+      if (s.parent.empty()) ss.push(step(p, s, open));  // region steps: inside their parallel step
     y.add("steps", std::move(ss));
   }
   return yaml::emit(y, p.trailing.lines);
