@@ -151,22 +151,22 @@ PB_DSL_ACTION(note_kind) {
                       : t.b[0] == 't' ? NoteKind::TechnicalEnablement
                                       : NoteKind::EngagementManagement;
 }
-PB_DSL_ACTION(note_text) { s.act().text = s.unquote(t); }
+PB_DSL_ACTION(note_text) { s.action_text(t); }
 PB_DSL_ACTION(kw_set) { s.begin_action(ActionKind::Set, t); }
 PB_DSL_ACTION(set_path) { s.act().path = s.ident(t); }
 PB_DSL_ACTION(set_value) { s.act().expr = s.pop(); }
 PB_DSL_ACTION(kw_assign) { s.begin_action(ActionKind::Assign, t); }
 PB_DSL_ACTION(kw_unassign) { s.begin_action(ActionKind::Unassign, t); }
 PB_DSL_ACTION(queue_kind) { s.act().queue = t.b[0] == 'r' ? QueueKind::RM : QueueKind::FM; }
-PB_DSL_ACTION(queue_name) { s.act().text = s.unquote(t); }
+PB_DSL_ACTION(queue_name) { s.action_text(t); }
 PB_DSL_ACTION(kw_primary) { s.act().primary = true; }
 PB_DSL_ACTION(kw_me) { s.act().me = true; }
 PB_DSL_ACTION(kw_send) { s.begin_action(ActionKind::Send, t); }
-PB_DSL_ACTION(send_template) { s.act().text = s.unquote(t); }
+PB_DSL_ACTION(send_template) { s.action_text(t); }
 PB_DSL_ACTION(send_to) { s.act().expr = s.pop(); }
 PB_DSL_ACTION(kw_require_a) { s.begin_action(ActionKind::Require, t); }
 PB_DSL_ACTION(require_cond) { s.act().expr = s.pop(); }
-PB_DSL_ACTION(require_message) { s.act().text = s.unquote(t); }
+PB_DSL_ACTION(require_message) { s.action_text(t); }
 PB_DSL_ACTION(require_code) { s.act().code = s.ident(t); }
 PB_DSL_ACTION(kw_each) { s.begin_action(ActionKind::ForEach, t); }
 PB_DSL_ACTION(each_var) { s.act().var = s.ident(t); }

@@ -77,6 +77,14 @@ PB_ERROR(range_where, "expected 'where' and a condition after the path");
 PB_ERROR(range_cond, "expected a condition after 'where'");
 PB_ERROR(neg_operand, "expected an expression after '-'");
 PB_ERROR(add_rhs, "expected an expression after the operator");
+PB_ERROR(mul_rhs, "expected an expression after the operator");
+PB_ERROR(is_set_arg, "expected a path, e.g. is_set(tenant.engagement_start_date)");
+PB_ERROR(agg_body,
+         "expected the value to take for each record, e.g. min(w.esd for w in tenant.workloads)");
+PB_ERROR(agg_for,
+         "expected 'for VAR in PATH' after the value, e.g. min(w.esd for w in tenant.workloads)");
+PB_ERROR(agg_var, "expected a variable name after 'for'");
+PB_ERROR(agg_in, "expected 'in PATH' after the variable");
 PB_ERROR(cmp_rhs, "expected an expression after the comparison");
 PB_ERROR(sw_rhs, "expected an expression after 'starts_with'");
 PB_ERROR(in_open, "expected '[' after 'in'");
@@ -237,6 +245,7 @@ PB_ERROR(set_value, "expected a value after '='");
 PB_ERROR(queue_kind, "expected the queue kind: rm or fm");
 PB_ERROR(queue_name, "expected the queue name (a string)");
 PB_ERROR(unassign_who, "expected the queue name (a string) or 'me'");
+PB_ERROR(assign_who, "expected the queue name (a string) or 'me'");
 PB_ERROR(send_template, "expected the template name (a string) after 'send'");
 PB_ERROR(send_to, "expected the recipient after 'to'");
 PB_ERROR(require_cond, "expected a condition after 'require'");

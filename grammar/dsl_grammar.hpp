@@ -63,7 +63,8 @@ PB_KW(kw_primary, "primary");
 PB_KW(kw_me, "me");
 PB_KW(kw_assign, "assign");
 PB_KW(kw_unassign, "unassign");
-struct assign_a : p::seq<kw_assign, ws, p::must<queue_kind>, ws, p::must<queue_name>, ws,
+struct assign_who : p::sor<kw_me, queue_name> {};  // `me`: the acting person
+struct assign_a : p::seq<kw_assign, ws, p::must<queue_kind>, ws, p::must<assign_who>, ws,
                          p::opt<kw_primary, ws>> {};
 struct unassign_who : p::sor<kw_me, queue_name> {};
 struct unassign_a : p::seq<kw_unassign, ws, p::must<queue_kind>, ws, p::must<unassign_who>, ws> {};
@@ -239,9 +240,9 @@ struct attr_expected : p::failure {};
 struct attr_item : p::sor<attr_decl, p::must<attr_expected>> {};
 struct attr_list : p::star<p::not_at<p::one<'}'>>, p::not_at<p::eof>, attr_item> {};
 
-struct type_simple
-    : p::sor<TAO_PEGTL_KEYWORD("bool"), TAO_PEGTL_KEYWORD("int"), TAO_PEGTL_KEYWORD("string"),
-             TAO_PEGTL_KEYWORD("date"), TAO_PEGTL_KEYWORD("contacts")> {};
+struct type_simple : p::sor<TAO_PEGTL_KEYWORD("bool"), TAO_PEGTL_KEYWORD("int"),
+                            TAO_PEGTL_KEYWORD("string"), TAO_PEGTL_KEYWORD("date"),
+                            TAO_PEGTL_KEYWORD("decimal"), TAO_PEGTL_KEYWORD("contacts")> {};
 PB_KW(kw_enum, "enum");
 struct enum_open : sym<'('> {};
 struct enum_value : p::sor<string_lit, identifier> {};

@@ -5,6 +5,7 @@
 #include "dsl_errors.hpp"
 #include "frontend.hpp"
 #include "region_ids.hpp"
+#include "templates.hpp"
 
 namespace pb {
 
@@ -26,6 +27,7 @@ std::optional<Playbook> parse_dsl(std::string_view text, const std::string& file
   s.finish();
   if (s.pb.loc.line == 0) return std::nullopt;  // not even 'playbook' was read
   check_parallel_ids(s.pb, diags);
+  fill_templates(s.pb, diags);
   return std::move(s.pb);
 }
 

@@ -24,7 +24,7 @@ std::string simple_action(const Action& a) {
     case ActionKind::Note: return fmt::format("note {} {}", to_string(a.note_kind), quote(a.text));
     case ActionKind::Set: return std::string("set ") + a.path + " = " + expr();
     case ActionKind::Assign:
-      return fmt::format("assign {} {}{}", to_string(a.queue), quote(a.text),
+      return fmt::format("assign {} {}{}", to_string(a.queue), a.me ? "me" : quote(a.text),
                          a.primary ? " primary" : "");
     case ActionKind::Unassign:
       return fmt::format("unassign {} {}", to_string(a.queue), a.me ? "me" : quote(a.text));

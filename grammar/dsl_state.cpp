@@ -23,8 +23,8 @@ const std::vector<std::string>& context_words(WordContext ctx) {
       "require", "join",     "parallel",     "done",  "call"};
   static const std::vector<std::string> action{"complete", "reset",    "mark", "note",    "set",
                                                "assign",   "unassign", "send", "require", "each"};
-  static const std::vector<std::string> type{"bool", "int",     "string",  "date",
-                                             "enum", "records", "contacts"};
+  static const std::vector<std::string> type{"bool", "int",     "string",   "date",
+                                             "enum", "records", "contacts", "decimal"};
   static const std::vector<std::string> unit{"business", "days", "day",    "weeks", "week",
                                              "hours",    "hour", "months", "month"};
   static const std::vector<std::string> note{"status", "technical", "engagement"};
@@ -224,6 +224,12 @@ Action& DslState::act() {
   return b.back();
 }
 
+void DslState::action_text(Tok t) {
+  Action& a = act();
+  a.text = unquote(t);
+  a.text_loc = loc(t.b);
+}
+
 Attribute& DslState::attr() {
   auto& a = attrs_.empty() ? scratch_attrs_ : *attrs_.back();
   if (a.empty()) a.emplace_back();
@@ -359,11 +365,12 @@ void DslState::begin_attr(Tok t) {
 void DslState::set_type(Tok t) {
   auto w = t.sv();
   Type& ty = attr().type;
-  ty.kind = w == "bool"     ? TypeKind::Bool
-            : w == "int"    ? TypeKind::Int
-            : w == "string" ? TypeKind::String
-            : w == "date"   ? TypeKind::Date
-                            : TypeKind::Contacts;
+  ty.kind = w == "bool"      ? TypeKind::Bool
+            : w == "int"     ? TypeKind::Int
+            : w == "string"  ? TypeKind::String
+            : w == "date"    ? TypeKind::Date
+            : w == "decimal" ? TypeKind::Decimal
+                             : TypeKind::Contacts;
 }
 
 void DslState::finish() {

@@ -37,6 +37,7 @@ class DslState : public ParseState {
   Step& step();
   Transition& tr();
   Action& act();
+  void action_text(Tok t);  // the action's text (a string token) and where it stands
   Attribute& attr();
   Rule& rule();
   std::vector<Action>& block();

@@ -29,7 +29,7 @@ struct action : p::nothing<Rule> {};
 PB_ACTION(comment) { s.add_comment(t); }
 
 PB_ACTION(lit_date) { s.push_literal(ExprKind::Date, t); }
-PB_ACTION(lit_int) { s.push_literal(ExprKind::Int, t); }
+PB_ACTION(lit_number) { s.push_number(t); }
 PB_ACTION(lit_string) { s.push_literal(ExprKind::String, t); }
 PB_ACTION(lit_true) { s.push_bool(true, t); }
 PB_ACTION(lit_false) { s.push_bool(false, t); }
@@ -49,9 +49,15 @@ PB_ACTION(task_state_call) { s.make_call(t, 1); }
 PB_ACTION(outcome_arg) { s.push_path(t); }
 PB_ACTION(outcome_call) { s.make_call(t, 1); }
 PB_ACTION(range_call) { s.make_call(t, 2); }
+PB_ACTION(is_set_arg) { s.push_path(t); }
+PB_ACTION(is_set_call) { s.make_call(t, 1); }
+PB_ACTION(agg_head) { s.marks.push_back(s.stack.size()); }
+PB_ACTION(agg_var) { s.push_path(t); }
+PB_ACTION(agg_call) { s.make_aggregate(t); }
 
 PB_ACTION(neg) { s.make_unary("-", t); }
 PB_ACTION(not_tail) { s.make_unary("not", t); }
+PB_ACTION(mul_tail) { s.make_binary(t.b[0] == '*' ? "*" : "/", t); }
 PB_ACTION(add_tail) { s.make_binary(t.b[0] == '+' ? "+" : "-", t); }
 PB_ACTION(cmp_tail) { s.make_binary(std::string(t.b, t.b[1] == '=' ? 2 : 1), t); }
 PB_ACTION(sw_tail) { s.make_binary("starts_with", t); }

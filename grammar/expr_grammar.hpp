@@ -140,11 +140,13 @@ struct true_ : TAO_PEGTL_KEYWORD("true") {};
 struct false_ : TAO_PEGTL_KEYWORD("false") {};
 struct starts_with_ : TAO_PEGTL_KEYWORD("starts_with") {};
 struct where_ : TAO_PEGTL_KEYWORD("where") {};
+struct for_ : TAO_PEGTL_KEYWORD("for") {};
 }  // namespace kw
 
 // Words that cannot start a path (docs/language.md, "Keywords").
-struct reserved : p::sor<kw::when_, kw::otherwise_, kw::on_, kw::after_, kw::at_, kw::and_, kw::or_,
-                         kw::not_, kw::in_, kw::true_, kw::false_, kw::starts_with_, kw::where_> {};
+struct reserved
+    : p::sor<kw::when_, kw::otherwise_, kw::on_, kw::after_, kw::at_, kw::and_, kw::or_, kw::not_,
+             kw::in_, kw::true_, kw::false_, kw::starts_with_, kw::where_, kw::for_> {};
 
 // PATH := ID(.ID)* — the actions decide what a path means in each place.
 struct path_segment : identifier {};
@@ -191,7 +193,12 @@ struct no_digit_group {
     return true;
   }
 };
-struct lit_int : p::seq<integer, no_digit_group> {};
+// Numbers: 42, 20_000 (separators between digits), 12.5 (a decimal), 10%
+// (the decimal 0.1). Lexically one token; the action checks the value.
+struct digit_run : p::seq<p::plus<p::digit>, p::star<p::one<'_'>, p::plus<p::digit>>> {};
+struct number_frac : p::seq<p::one<'.'>, digit_run> {};
+struct lit_number : p::seq<digit_run, p::opt<number_frac>, p::opt<p::one<'%'>>,
+                           p::not_at<ident_other>, no_digit_group> {};
 struct lit_string : string_lit {};
 struct lit_true : kw::true_ {};
 struct lit_false : kw::false_ {};
@@ -230,13 +237,28 @@ struct range_call : p::seq<call_head<p::sor<TAO_PEGTL_KEYWORD("any"), TAO_PEGTL_
 struct outcome_arg : slug {};
 struct outcome_call : p::seq<call_head<TAO_PEGTL_KEYWORD("outcome")>, p::must<outcome_arg>, ws,
                              p::must<call_close>> {};
-struct call : p::sor<date_call, visits_call, task_call, task_state_call, outcome_call, range_call> {
+// is_set(PATH)
+struct is_set_arg : path {};
+struct is_set_call
+    : p::seq<call_head<TAO_PEGTL_KEYWORD("is_set")>, p::must<is_set_arg>, ws, p::must<call_close>> {
 };
+// min|max|sum(BODY for VAR in PATH [where COND])
+struct agg_head
+    : call_head<
+          p::sor<TAO_PEGTL_KEYWORD("min"), TAO_PEGTL_KEYWORD("max"), TAO_PEGTL_KEYWORD("sum")>> {};
+struct agg_body;
+struct agg_for : p::seq<kw::for_, ws> {};
+struct agg_var : identifier {};
+struct agg_in : p::seq<kw::in_, ws> {};
+struct agg_call : p::seq<agg_head, nested<p::must<agg_body>>, p::must<agg_for>, p::must<agg_var>,
+                         ws, p::must<agg_in>, p::must<range_path>, ws,
+                         p::opt<range_where, nested<p::must<range_cond>>>, p::must<call_close>> {};
+struct call : p::sor<date_call, visits_call, task_call, task_state_call, outcome_call, is_set_call,
+                     agg_call, range_call> {};
 
-struct primary
-    : p::seq<
-          p::sor<paren_expr, lit_date, lit_int, lit_string, lit_true, lit_false, call, expr_path>,
-          ws> {};
+struct primary : p::seq<p::sor<paren_expr, lit_date, lit_number, lit_string, lit_true, lit_false,
+                               call, expr_path>,
+                        ws> {};
 
 struct unary;
 struct minus_op : p::seq<p::one<'-'>, p::not_at<p::one<'>'>>> {};
@@ -244,9 +266,13 @@ struct neg_operand;
 struct neg : p::seq<minus_op, ws, nested<p::must<neg_operand>>> {};
 struct unary : p::sor<neg, primary> {};
 
-struct add_rhs : unary {};
+struct mul_rhs : unary {};
+struct mul_tail : p::seq<p::one<'*', '/'>, ws, p::must<mul_rhs>> {};
+struct mul : p::seq<unary, p::star<mul_tail>> {};
+
+struct add_rhs : mul {};
 struct add_tail : p::seq<p::sor<p::one<'+'>, minus_op>, ws, p::must<add_rhs>> {};
-struct add : p::seq<unary, p::star<add_tail>> {};
+struct add : p::seq<mul, p::star<add_tail>> {};
 
 struct cmp_op : p::sor<p::string<'=', '='>, p::string<'!', '='>, p::string<'<', '='>,
                        p::string<'>', '='>, p::one<'<'>, p::one<'>'>> {};
@@ -281,6 +307,7 @@ struct expr : or_expr {};
 
 struct paren_inner : expr {};
 struct call_arg : expr {};
+struct agg_body : expr {};
 struct range_cond : expr {};
 struct in_item : expr {};
 struct neg_operand : unary {};

@@ -25,7 +25,7 @@ bool starts(const char* at, const char* end, std::string_view s) {
 struct Foreign {
   std::string_view op, instead;
 };
-constexpr std::array<Foreign, 14> kForeign{{
+constexpr std::array<Foreign, 12> kForeign{{
     {"&&", "and"},
     {"||", "or"},
     {"<>", "!="},
@@ -36,8 +36,6 @@ constexpr std::array<Foreign, 14> kForeign{{
     {"\u2260", "!="},
     {"&", "and"},
     {"|", "or"},
-    {"*", ""},
-    {"/", ""},
     {"%", ""},
     {"^", ""},
 }};
@@ -63,14 +61,10 @@ std::optional<syntax_error> foreign_operator(const char* begin, const char* at, 
     return syntax_error(
         at, fmt::format("'{}' is not an operator of the playbook language; write '{}'", f->op,
                         f->instead));
-  std::string_view before = word_before(begin, at);
-  if (f->op == "%" && !before.empty() && digit(before.back()))
-    return syntax_error(at, fmt::format("'%' is not an operator of the playbook language; a "
-                                        "percentage is written as its number ({} for {}%)",
-                                        before, before));
+  (void)begin;
   return syntax_error(at, fmt::format("'{}' is not an operator of the playbook language: "
                                       "expressions compare (== != < <= > >=), combine (and, or, "
-                                      "not) and add or subtract days and ints (+ -)",
+                                      "not) and compute (+ - * /; 10% is the number 0.1)",
                                       f->op));
 }
 
@@ -94,8 +88,8 @@ std::optional<syntax_error> unknown_function(const char* begin, const char* at) 
   }
   return syntax_error(name.data(),
                       fmt::format("unknown function '{}'; the functions are days_until, "
-                                  "business_days_until, visits, task, task_state, outcome, any and "
-                                  "count",
+                                  "business_days_until, visits, task, task_state, outcome, is_set, "
+                                  "any, count, min, max and sum",
                                   name),
                       hint);
 }
@@ -106,10 +100,6 @@ std::optional<syntax_error> explain_operand_stop(const char* begin, const char* 
                                                  const char* end) {
   if (at == end) return std::nullopt;
   if (*at == '(') return unknown_function(begin, at);
-  if (*at == '.' && at + 1 != end && digit(at[1]) && at > begin && digit(at[-1]))
-    return syntax_error(at,
-                        "numbers are whole in the playbook language (int); there are no "
-                        "decimal fractions");
   if (*at == '=' && !starts(at, end, "=>") && !starts(at, end, "=<"))
     return syntax_error(at, "'=' sets a value (in `set`); to compare write '=='");
   if (*at == '!' && !starts(at, end, "!="))

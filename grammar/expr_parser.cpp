@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "dsl_errors.hpp"
+#include "model/decimal.hpp"
 #include "expr_actions.hpp"
 #include "frontend.hpp"
 
@@ -75,6 +76,36 @@ void ParseState::push_literal(ExprKind k, Tok t) {
   push(std::move(e), 1, t.b);
 }
 
+void ParseState::push_number(Tok t) {
+  std::string_view text = t.sv();
+  bool percent = text.ends_with('%');
+  std::string_view digits = percent ? text.substr(0, text.size() - 1) : text;
+  Expr e;
+  e.loc = loc(t.b);
+  if (!percent && digits.find('.') == std::string_view::npos) {
+    std::string plain;
+    for (char c : digits)
+      if (c != '_') plain.push_back(c);
+    e.kind = ExprKind::Int;
+    e.ival = to_int(Tok{plain.data(), plain.data() + plain.size()}, t.b);
+    if (plain.size() != digits.size()) e.spelling = std::string(digits);
+    push(std::move(e), 1, t.b);
+    return;
+  }
+  e.kind = ExprKind::Decimal;
+  e.spelling = std::string(text);
+  auto m = parse_decimal(digits);
+  if (m && percent && *m % 100 != 0) m.reset();
+  if (!m)
+    error(t.b, LintCode::InvalidValue,
+          fmt::format("{} does not fit a decimal: at most {} places{} and {} digits before the "
+                      "point",
+                      text.substr(0, 40), kDecimalPlaces, percent ? " after dividing by 100" : "",
+                      18));
+  e.ival = m ? (percent ? *m / 100 : *m) : 0;
+  push(std::move(e), 1, t.b);
+}
+
 void ParseState::push_bool(bool v, Tok t) {
   Expr e;
   e.loc = loc(t.b);
@@ -94,9 +125,10 @@ void ParseState::push_path(Tok t) {
 void ParseState::make_unary(const char* op, Tok t) {
   uint32_t h = 0;
   Expr operand = pop(h);
-  if (op[0] == '-' && operand.kind == ExprKind::Int && !operand.parenthesized &&
-      operand.ival >= 0) {
+  bool number = operand.kind == ExprKind::Int || operand.kind == ExprKind::Decimal;
+  if (op[0] == '-' && number && !operand.parenthesized && operand.ival >= 0) {
     operand.ival = -operand.ival;  // a negative literal, so that print → parse is exact
+    if (!operand.spelling.empty()) operand.spelling.insert(0, "-");
     operand.loc = loc(t.b);
     push(std::move(operand), h, t.b);
     return;
@@ -156,6 +188,31 @@ void ParseState::make_call(Tok t, size_t arity) {
     e.args[i] = pop(hi);
     h = std::max(h, hi);
   }
+  push(std::move(e), h + 1, t.b);
+}
+
+void ParseState::make_aggregate(Tok t) {
+  size_t mark = marks.empty() ? stack.size() : marks.back();
+  if (!marks.empty()) marks.pop_back();
+  size_t n = stack.size() - std::min(mark, stack.size());
+  if (n != 3 && n != 4) return;  // unreachable when the grammar is right
+  std::vector<Expr> items;
+  uint32_t h = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t hi = 0;
+    items.insert(items.begin(), pop(hi));
+    h = std::max(h, hi);
+  }
+  Expr e;
+  e.loc = loc(t.b);
+  e.kind = ExprKind::Call;
+  const char* c = t.b;
+  while (c != t.e && std::isalpha(static_cast<unsigned char>(*c))) ++c;
+  e.text.assign(t.b, c);
+  e.args.push_back(std::move(items[1]));              // VAR
+  e.args.push_back(std::move(items[2]));              // PATH
+  e.args.push_back(std::move(items[0]));              // BODY
+  if (n == 4) e.args.push_back(std::move(items[3]));  // COND
   push(std::move(e), h + 1, t.b);
 }
 

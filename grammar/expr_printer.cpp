@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "frontend.hpp"
+#include "model/decimal.hpp"
 #include "layout.hpp"
 #include "parse_state.hpp"
 #include "print_util.hpp"
@@ -66,18 +67,20 @@ bool is_identifier(std::string_view s) {
 
 namespace {
 
-// Binding strength, as in the grammar: or < and < not < cmp < add < unary < primary.
+// Binding strength, as in the grammar:
+// or < and < not < cmp < add < mul < unary < primary.
 int precedence(const Expr& e) {
   if (e.kind == ExprKind::Binary) {
     if (e.text == "or") return 1;
     if (e.text == "and") return 2;
     if (e.text == "+" || e.text == "-") return 5;
+    if (e.text == "*" || e.text == "/") return 6;
     return 4;  // comparisons, starts_with
   }
   if (e.kind == ExprKind::In) return 4;
-  if (e.kind == ExprKind::Unary) return e.text == "not" ? 3 : 6;
-  if (e.kind == ExprKind::Int && e.ival < 0) return 6;
-  return 7;
+  if (e.kind == ExprKind::Unary) return e.text == "not" ? 3 : 7;
+  if ((e.kind == ExprKind::Int || e.kind == ExprKind::Decimal) && e.ival < 0) return 7;
+  return 8;
 }
 
 using layout::brk;
@@ -122,7 +125,20 @@ Doc chain(const Expr& e) {
   return layout::group(std::move(out));
 }
 
+// min(BODY for VAR in PATH where COND)
+Doc aggregate(const Expr& e) {
+  Docs out{text(e.text + "("), doc_at(e.args[2], 1),
+           text(" for " + e.args[0].text + " in " + e.args[1].text)};
+  if (e.args.size() == 4)
+    out.push_back(layout::nest(4, {brk(), text("where "), doc_at(e.args[3], 1)}));
+  out.push_back(text(")"));
+  return layout::group(std::move(out));
+}
+
 Doc call(const Expr& e) {
+  if ((e.text == "min" || e.text == "max" || e.text == "sum") &&
+      (e.args.size() == 3 || e.args.size() == 4))
+    return aggregate(e);
   if ((e.text == "any" || e.text == "count") && e.args.size() == 2)
     return layout::group({text(e.text + "(" + print_expr(e.args[0]) + " where"),
                           layout::nest(4, {brk(), doc_at(e.args[1], 1)}), text(")")});
@@ -141,7 +157,10 @@ Doc binary(const Expr& e) {
 Doc inner(const Expr& e) {
   switch (e.kind) {
     case ExprKind::Bool: return text(e.bval ? "true" : "false");
-    case ExprKind::Int: return text(std::to_string(e.ival));
+    case ExprKind::Int:
+      return text(e.spelling.empty() ? std::to_string(e.ival) : std::string(e.spelling));
+    case ExprKind::Decimal:
+      return text(e.spelling.empty() ? format_decimal(e.ival) : std::string(e.spelling));
     case ExprKind::String: return text(quote(e.text));
     case ExprKind::Date:
     case ExprKind::Path: return text(e.text);
@@ -149,7 +168,7 @@ Doc inner(const Expr& e) {
     case ExprKind::Unary:
       if (e.args.empty()) return text(e.text == "not" ? "not " : "-");
       return cat(
-          {text(e.text == "not" ? "not " : "-"), doc_at(e.args[0], e.text == "not" ? 3 : 6)});
+          {text(e.text == "not" ? "not " : "-"), doc_at(e.args[0], e.text == "not" ? 3 : 7)});
     case ExprKind::Binary: return binary(e);
     case ExprKind::In:
       if (e.args.empty()) return text("");

@@ -159,11 +159,13 @@ std::string ParseState::unquote(Tok t) {
   return out;
 }
 
-int64_t ParseState::to_int(Tok t) {
+int64_t ParseState::to_int(Tok t) { return to_int(t, t.b); }
+
+int64_t ParseState::to_int(Tok t, const char* at) {
   int64_t v = 0;
   auto r = std::from_chars(t.b, t.e, v);
   if (r.ec != std::errc{}) {
-    error(t.b, LintCode::InvalidValue, fmt::format("number {} is too large", t.sv().substr(0, 40)));
+    error(at, LintCode::InvalidValue, fmt::format("number {} is too large", t.sv().substr(0, 40)));
     return 0;
   }
   return v;

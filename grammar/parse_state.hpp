@@ -67,8 +67,9 @@ class ParseState {
   std::vector<std::string> pending_comments;
 
   // ---- literal decoding (reports bad escapes / values as diagnostics)
-  std::string unquote(Tok t);  // a "…" or """…""" token → its value
-  int64_t to_int(Tok t);       // PB090 when it does not fit in 64 bits
+  std::string unquote(Tok t);                  // a "…" or """…""" token → its value
+  int64_t to_int(Tok t);                       // PB090 when it does not fit in 64 bits
+  int64_t to_int(Tok digits, const char* at);  // … reported at `at`
   std::string ident(Tok t) const { return std::string(t.sv()); }
 
   // ---- expression stack
@@ -77,6 +78,9 @@ class ParseState {
   Expr pop();
   void clear_exprs();
   void push_literal(ExprKind k, Tok t);
+  void push_number(Tok t);
+  // min/max/sum: BODY VAR PATH [COND] above the mark → a call with args VAR PATH BODY [COND].
+  void make_aggregate(Tok t);  // 42, 20_000, 12.5, 10% (PB090 when it does not fit)
   void push_bool(bool v, Tok t);
   void push_path(Tok t);
   void make_unary(const char* op, Tok t);

@@ -69,17 +69,21 @@ void read_set(Reader& r, const Field& f, Action& a) {
     a.expr = r.expr(*x);
 }
 
-void read_unassign(Reader& r, const Field& f, Action& a) {
-  if (!r.mapping(f, keys("unassign"))) return;
+// assign / unassign: a queue and `name` or `me: true` (the acting person).
+void read_queue_action(Reader& r, const Field& f, Action& a, const char* what) {
+  if (!r.mapping(f, keys(what))) return;
   if (auto q = r.get(f, "queue", true)) choice(r, *q, kQueues, a.queue);
   auto n = r.get(f, "name");
   read_key(r, f, "me", a.me, boolean);
+  if (a.kind == ActionKind::Assign) read_key(r, f, "primary", a.primary, boolean);
   if (n && a.me)
-    r.diags.error(n->key_loc, LintCode::WrongType, "'unassign' takes 'name' or 'me', not both");
+    r.diags.error(n->key_loc, LintCode::WrongType,
+                  fmt::format("'{}' takes 'name' or 'me', not both", what));
   else if (n)
-    r.str(*n, a.text);
+    r.str(*n, a.text), a.text_loc = n->loc;
   else if (!a.me)
-    r.diags.error(f.loc, LintCode::MissingKey, "'unassign' needs the key 'name' or 'me: true'");
+    r.diags.error(f.loc, LintCode::MissingKey,
+                  fmt::format("'{}' needs the key 'name' or 'me: true'", what));
 }
 
 void read_body(Reader& r, const Field& f, Action& a, int depth) {
@@ -94,25 +98,20 @@ void read_body(Reader& r, const Field& f, Action& a, int depth) {
     case ActionKind::Note:
       if (!r.mapping(f, keys("note"))) break;
       if (auto k = r.get(f, "kind", true)) choice(r, *k, kNotes, a.note_kind);
-      read_key(r, f, "text", a.text, str, true);
+      read_key_at(r, f, "text", a.text, a.text_loc, str, true);
       break;
     case ActionKind::Set: read_set(r, f, a); break;
-    case ActionKind::Assign:
-      if (!r.mapping(f, keys("assign"))) break;
-      if (auto q = r.get(f, "queue", true)) choice(r, *q, kQueues, a.queue);
-      read_key(r, f, "name", a.text, str, true);
-      read_key(r, f, "primary", a.primary, boolean);
-      break;
-    case ActionKind::Unassign: read_unassign(r, f, a); break;
+    case ActionKind::Assign: read_queue_action(r, f, a, "assign"); break;
+    case ActionKind::Unassign: read_queue_action(r, f, a, "unassign"); break;
     case ActionKind::Send:
       if (!r.mapping(f, keys("send"))) break;
-      read_key(r, f, "template", a.text, str, true);
+      read_key_at(r, f, "template", a.text, a.text_loc, str, true);
       if (auto t = r.get(f, "to")) a.expr = r.expr(*t);
       break;
     case ActionKind::Require:
       if (!r.mapping(f, keys("require"))) break;
       if (auto e = r.get(f, "expr", true)) a.expr = r.expr(*e);
-      read_key(r, f, "message", a.text, str, true);
+      read_key_at(r, f, "message", a.text, a.text_loc, str, true);
       read_key(r, f, "code", a.code, ident);
       break;
     case ActionKind::ForEach:

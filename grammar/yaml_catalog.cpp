@@ -82,8 +82,9 @@ void read_externals(Reader& r, const Field& f, std::vector<External>& out) {
 namespace {
 
 const std::vector<std::string>& type_names() {
-  static const std::vector<std::string> names = {"bool", "int",     "string",  "date",
-                                                 "enum", "records", "contacts"};
+  // In TypeKind's order.
+  static const std::vector<std::string> names = {"bool", "int",     "string",   "date",
+                                                 "enum", "records", "contacts", "decimal"};
   return names;
 }
 
@@ -104,8 +105,8 @@ void read_type(Reader& r, const Field& spec, Attribute& a, int depth) {
   auto pos = std::find(names.begin(), names.end(), t);
   if (pos == names.end()) {
     r.invalid(tl,
-              fmt::format("unknown type '{}'; expected one of bool, int, string, date, "
-                          "enum, records, contacts",
+              fmt::format("unknown type '{}'; expected one of bool, int, decimal, string, "
+                          "date, enum, records, contacts",
                           t),
               did_you_mean(t, names));
     return;

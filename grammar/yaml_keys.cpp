@@ -31,7 +31,7 @@ const std::map<std::string, KeyTable>& known_keys() {
       {"scope", {"records", "service", "where"}},
       {"note", {"kind", "text"}},
       {"set", {"path", "value", "expr"}},
-      {"assign", {"queue", "name", "primary"}},
+      {"assign", {"queue", "name", "me", "primary"}},
       {"unassign", {"queue", "name", "me"}},
       {"send", {"template", "to"}},
       {"require", {"expr", "message", "code"}},

@@ -10,6 +10,7 @@
 
 #include "frontend.hpp"
 #include "region_ids.hpp"
+#include "templates.hpp"
 #include "yaml_internal.hpp"
 
 namespace pb::yaml {
@@ -207,6 +208,7 @@ std::optional<Playbook> parse_yaml_playbook(std::string_view text, const std::st
   each_key(r, root, [&](const Field& f) { read_header_key(r, f, p); });
   p.trailing = Comments{r.source.take_final()};
   check_parallel_ids(p, diags);
+  fill_templates(p, diags);
   return p;
 }
 

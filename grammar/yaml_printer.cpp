@@ -95,7 +95,7 @@ Y set_body(const Action& a) {
     y.add("expr", E(e));
   else if (e.kind == ExprKind::Bool)
     y.add("value", B(e.bval));
-  else if (e.kind == ExprKind::Int)
+  else if (e.kind == ExprKind::Int && e.spelling.empty())
     y.add("value", N(e.ival));
   else if (e.kind == ExprKind::Date)
     y.add("value", Y::raw(e.text));
@@ -118,7 +118,7 @@ Y action_body(const Action& a) {
     case ActionKind::Set: return set_body(a);
     case ActionKind::Assign:
       y.add("queue", Y::raw(to_string(a.queue)));
-      y.add("name", S(a.text));
+      a.me ? (void)y.add("me", B(true)) : (void)y.add("name", S(a.text));
       if (a.primary) y.add("primary", B(true));
       break;
     case ActionKind::Unassign:

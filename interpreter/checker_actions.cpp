@@ -15,7 +15,8 @@ constexpr TypeKind U = TypeKind::Unknown;
 bool assignable(TypeKind to, TypeKind from) {
   if (to == U || from == U || to == from) return true;
   return (to == TypeKind::Enum && from == TypeKind::String) ||
-         (to == TypeKind::String && from == TypeKind::Enum);
+         (to == TypeKind::String && from == TypeKind::Enum) ||
+         (to == TypeKind::Decimal && from == TypeKind::Int);  // an int widens
 }
 
 void check_set(PlaybookScope& s, const Env& env, const Action& a) {
@@ -75,10 +76,24 @@ void check_send(PlaybookScope& s, const Env& env, const Action& a) {
                               type_name(to.kind)));
 }
 
+// Each `{EXPR}` of the text the action writes: typed where the action stands,
+// and a value that has a text (PB131 for records and contacts).
+void check_placeholders(PlaybookScope& s, const Env& env, const Action& a) {
+  for (const Expr& e : a.tmpl.exprs) {
+    Ty t = type_of(s, env, e);
+    if (t.kind == TypeKind::Records || t.kind == TypeKind::Contacts)
+      s.diags.error(e.loc, LintCode::BadPlaceholder,
+                    fmt::format("placeholder {{{}}} is {} ({}): a text can hold a value, not a "
+                                "collection; write one field, or count(…), min(…)",
+                                show(e), what_of(t), type_name(t.kind)));
+  }
+}
+
 }  // namespace
 
 void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& actions) {
   for (const auto& a : actions) {
+    check_placeholders(s, env, a);
     switch (a.kind) {
       case ActionKind::Set: check_set(s, env, a); break;
       case ActionKind::ForEach: check_each(s, env, a); break;

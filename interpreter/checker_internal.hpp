@@ -122,6 +122,12 @@ void check_rules(PlaybookScope& s,
                  const std::vector<Rule>& rules);  // guards, actions, rules, at paths, calendar
 Env transition_env(PlaybookScope& s, const Transition& t);
 
+// ---- checker_arith.cpp
+// `e` is `a + b`, `-`, `*` or `/` with its operands typed: PB040, PB130.
+Ty arith_type(PlaybookScope& s, const Expr& e, const Ty& a, const Ty& b);
+Ty aggregate_type(PlaybookScope& s, const Env& env, const Expr& e);  // min, max, sum
+Ty is_set_type(PlaybookScope& s, const Env& env, const Expr& e);
+
 // ---- checker_graph.cpp
 void check_graph(PlaybookScope& s);
 void check_regions(PlaybookScope& s);  // PB110–PB114 (checker_regions.cpp)

@@ -138,15 +138,17 @@ Ty resolve_path(PlaybookScope& s, const Env& env, const std::string& path, const
   Parts parts(path);
   std::string_view root = parts[0];
   if (root == "event") return resolve_event(s, env, parts, path, loc);
+  if (root == "actor" && parts.size() == 1) return {TypeKind::String, nullptr, path};
   for (auto v = env.vars.rbegin(); v != env.vars.rend(); ++v)
     if (v->first == root)
       return descend(s, {TypeKind::Records, v->second, root}, parts, 1, path, loc);
   if (root != "tenant") {
-    std::vector<std::string> roots{"tenant", "event"};
+    std::vector<std::string> roots{"tenant", "event", "actor"};
     for (const auto& v : env.vars) roots.emplace_back(v.first);
-    s.diags.error(loc, LintCode::UndefinedAttribute,
-                  fmt::format("'{}' does not start with tenant, event or a record variable", path),
-                  did_you_mean(root, roots));
+    s.diags.error(
+        loc, LintCode::UndefinedAttribute,
+        fmt::format("'{}' does not start with tenant, event, actor or a record variable", path),
+        did_you_mean(root, roots));
     return {};
   }
   if (parts.size() < 2) {

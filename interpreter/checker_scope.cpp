@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "checker_internal.hpp"
+#include "model/decimal.hpp"
 
 namespace pb::check {
 
@@ -177,7 +178,10 @@ std::string show(const Expr& e, int depth) {
   auto sub = [&](const Expr& x) { return show(x, depth + 1); };
   switch (e.kind) {
     case ExprKind::Bool: return e.bval ? "true" : "false";
-    case ExprKind::Int: return std::to_string(e.ival);
+    case ExprKind::Int:
+      return e.spelling.empty() ? std::to_string(e.ival) : std::string(e.spelling);
+    case ExprKind::Decimal:
+      return e.spelling.empty() ? format_decimal(e.ival) : std::string(e.spelling);
     case ExprKind::String: return fmt::format("\"{}\"", e.text);
     case ExprKind::Date: return e.text;
     case ExprKind::Path: return e.text;

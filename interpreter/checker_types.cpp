@@ -39,9 +39,10 @@ void check_enum_value(PlaybookScope& s, const Ty& en, const Expr& lit) {
 
 bool comparable(TypeKind a, TypeKind b) {
   auto textual = [](TypeKind k) { return k == TypeKind::String || k == TypeKind::Enum; };
+  auto num = [](TypeKind k) { return k == TypeKind::Int || k == TypeKind::Decimal; };
   if (a == U || b == U) return true;
   if (a == TypeKind::Records || a == TypeKind::Contacts) return false;
-  return a == b || (textual(a) && textual(b));
+  return a == b || (textual(a) && textual(b)) || (num(a) && num(b));
 }
 
 // Checks `x == y` style operands; reports and returns false when they differ.
@@ -85,12 +86,13 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
     return lit(TypeKind::Bool, e);
   }
   if (op == "<" || op == "<=" || op == ">" || op == ">=") {
-    bool ordered = (a.kind == TypeKind::Int || a.kind == TypeKind::Date || a.kind == U) &&
-                   (b.kind == TypeKind::Int || b.kind == TypeKind::Date || b.kind == U);
-    if (!ordered || (a.kind != U && b.kind != U && a.kind != b.kind))
+    auto num = [](TypeKind k) { return k == TypeKind::Int || k == TypeKind::Decimal; };
+    auto orderable = [&](TypeKind k) { return num(k) || k == TypeKind::Date || k == U; };
+    bool same = a.kind == U || b.kind == U || a.kind == b.kind || (num(a.kind) && num(b.kind));
+    if (!orderable(a.kind) || !orderable(b.kind) || !same)
       type_error(s, e.loc,
-                 fmt::format("'{}' orders two ints or two dates, not {} and {}", op, described(a),
-                             described(b)));
+                 fmt::format("'{}' orders two numbers or two dates, not {} and {}", op,
+                             described(a), described(b)));
     return lit(TypeKind::Bool, e);
   }
   if (op == "starts_with") {
@@ -101,24 +103,7 @@ Ty binary(PlaybookScope& s, const Env& env, const Expr& e) {
             fmt::format("starts_with needs strings, but {} is {}", t->what, type_name(t->kind)));
     return lit(TypeKind::Bool, e);
   }
-  if (op == "+" || op == "-") {
-    if (a.kind == U || b.kind == U) return {};
-    if (a.kind == TypeKind::Int && b.kind == TypeKind::Int) return lit(TypeKind::Int, e);
-    if (a.kind == TypeKind::Date && b.kind == TypeKind::Int) return lit(TypeKind::Date, e);
-    if (op == "+" && a.kind == TypeKind::Int && b.kind == TypeKind::Date)
-      return lit(TypeKind::Date, e);
-    if (a.kind == TypeKind::Date && b.kind == TypeKind::Date)
-      type_error(s, e.loc,
-                 fmt::format("cannot {} two dates ({} {} {}); to count the days until a "
-                             "date use days_until(…)",
-                             op == "+" ? "add" : "subtract", what_of(a), op, what_of(b)));
-    else
-      type_error(s, e.loc,
-                 fmt::format("'{}' works on int {} int and date {} int (days), not on "
-                             "{} and {}",
-                             op, op, op, described(a), described(b)));
-    return {};
-  }
+  if (op == "+" || op == "-" || op == "*" || op == "/") return arith_type(s, e, a, b);
   type_error(s, e.loc, fmt::format("unknown operator '{}'", op));
   return {};
 }
@@ -219,6 +204,8 @@ Ty call(PlaybookScope& s, const Env& env, const Expr& e) {
     return {TypeKind::Enum, &task_status_type(), {}, &e};
   }
   if (f == "outcome") return outcome_call(s, e);
+  if (f == "min" || f == "max" || f == "sum") return aggregate_type(s, env, e);
+  if (f == "is_set") return is_set_type(s, env, e);
   if (f == "any") return over_records(s, env, e, TypeKind::Bool);
   if (f == "count") return over_records(s, env, e, TypeKind::Int);
   type_error(s, e.loc, fmt::format("unknown function '{}'", f));
@@ -245,6 +232,7 @@ Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
   switch (e.kind) {
     case ExprKind::Bool: return lit(TypeKind::Bool, e);
     case ExprKind::Int: return lit(TypeKind::Int, e);
+    case ExprKind::Decimal: return lit(TypeKind::Decimal, e);
     case ExprKind::String: return lit(TypeKind::String, e);
     case ExprKind::Date: return lit(TypeKind::Date, e);
     case ExprKind::Path: return resolve_path(s, env, e.text, e.loc);
@@ -255,7 +243,12 @@ Ty type_of(PlaybookScope& s, const Env& env, const Expr& e) {
         expect(s, env, e.args[0], TypeKind::Bool, "the operand of 'not'");
         return lit(TypeKind::Bool, e);
       }
-      expect(s, env, e.args[0], TypeKind::Int, "the operand of unary '-'");
+      Ty t = type_of(s, env, e.args[0]);
+      if (t.kind == U || t.kind == TypeKind::Decimal) return lit(t.kind, e);
+      if (t.kind != TypeKind::Int)
+        type_error(s, e.args[0].loc,
+                   fmt::format("the operand of unary '-' must be a number, but {} is {}",
+                               what_of(t), type_name(t.kind)));
       return lit(TypeKind::Int, e);
     }
     case ExprKind::Binary:

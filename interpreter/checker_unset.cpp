@@ -8,8 +8,8 @@
 // ("never" reads as "not late"). Each such comparison is a warning unless the
 // guard already establishes that the value is set: a conjunct to its left that
 // can only hold when it is set (`tenant.x > 2000-01-01 and …`), a decision
-// branch above of the form `not (…)` that tested it, or the sentinel test
-// itself (`> 2000-01-01`, `>= 0`: every real value passes). A `require` or a
+// branch above of the form `not (…)` that tested it, `is_set(p)`, or the
+// sentinel test itself (`> 2000-01-01`, `>= 0`: every real value passes). A `require` or a
 // rule is not checked: there false refuses, which is the safe reading.
 #include <fmt/format.h>
 
@@ -20,6 +20,8 @@
 namespace pb::check {
 
 namespace {
+
+bool numeric(TypeKind k) { return k == TypeKind::Int || k == TypeKind::Decimal; }
 
 bool is_order(const std::string& op) { return op == "<" || op == ">" || op == "<=" || op == ">="; }
 
@@ -34,7 +36,8 @@ const Expr* unset_source(const Expr& e, int depth = 0) {
         return unset_source(e.args[0], depth + 1);
       return nullptr;
     case ExprKind::Binary:
-      if ((e.text == "+" || e.text == "-") && e.args.size() == 2) {
+      if ((e.text == "+" || e.text == "-" || e.text == "*" || e.text == "/") &&
+          e.args.size() == 2) {
         if (const Expr* p = unset_source(e.args[0], depth + 1)) return p;
         return unset_source(e.args[1], depth + 1);
       }
@@ -87,6 +90,10 @@ std::vector<const Expr*> chain(const Expr& e, std::string_view op) {
 // path of a comparison with a literal that an unset value cannot satisfy.
 void implied_set(const Expr& top, Known& out) {
   for (const Expr* e : chain(top, "and")) {
+    if (e->kind == ExprKind::Call && e->text == "is_set" && e->args.size() == 1) {
+      out.push_back(e->args[0].text);
+      continue;
+    }
     if (e->kind != ExprKind::Binary || e->args.size() != 2) continue;
     bool eq_nonempty =
         e->text == "==" && !(e->args[1].kind == ExprKind::String && e->args[1].text.empty());
@@ -134,6 +141,7 @@ struct Walk {
     auto sub = [&](const Expr& x) { return type(x, depth + 1); };
     switch (e.kind) {
       case ExprKind::Int: return TypeKind::Int;
+      case ExprKind::Decimal: return TypeKind::Decimal;
       case ExprKind::Date: return TypeKind::Date;
       case ExprKind::Path: return path_type(e.text);
       case ExprKind::Call:
@@ -145,9 +153,15 @@ struct Walk {
       case ExprKind::Unary:
         return e.text == "-" && !e.args.empty() ? sub(e.args[0]) : TypeKind::Unknown;
       case ExprKind::Binary:
-        if ((e.text == "+" || e.text == "-") && e.args.size() == 2 &&
-            sub(e.args[1]) == TypeKind::Int)
+        if (e.args.size() != 2) return TypeKind::Unknown;
+        if ((e.text == "+" || e.text == "-") && sub(e.args[1]) == TypeKind::Int)
           return sub(e.args[0]);
+        if (e.text == "+" || e.text == "-" || e.text == "*" || e.text == "/") {
+          TypeKind a = sub(e.args[0]), b = sub(e.args[1]);
+          if (!numeric(a) || !numeric(b)) return TypeKind::Unknown;
+          return a == TypeKind::Decimal || b == TypeKind::Decimal ? TypeKind::Decimal
+                                                                  : TypeKind::Int;
+        }
         return TypeKind::Unknown;
       default: return TypeKind::Unknown;
     }
@@ -156,19 +170,18 @@ struct Walk {
   void order(const Expr& e, const Known& known) {
     if (sentinel_test(e)) return;
     TypeKind t = type(e.args[0]);
-    if ((t != TypeKind::Int && t != TypeKind::Date) || type(e.args[1]) != t) return;
+    TypeKind u = type(e.args[1]);
+    if (!(numeric(t) && numeric(u)) && (t != TypeKind::Date || u != t)) return;
     for (const Expr& side : e.args) {
       const Expr* p = unset_source(side);
       if (!p || std::find(known.begin(), known.end(), p->text) != known.end()) continue;
-      TypeKind pt = path_type(p->text);
       s.diags.warning(
           e.loc, LintCode::UnsetOrdering,
           fmt::format("{} may be unset, and then `{}` is false: in this {} {} without it is "
-                      "treated as if the comparison failed; test that it is set first (`{} {} "
-                      "and …`) or say what unset means",
+                      "treated as if the comparison failed; test that it is set first "
+                      "(`is_set({}) and …`) or say what unset means",
                       p->text, show(e), where,
-                      p->text.starts_with("event.") ? "an event" : "a tenant", p->text,
-                      pt == TypeKind::Date ? "> 2000-01-01" : ">= 0"));
+                      p->text.starts_with("event.") ? "an event" : "a tenant", p->text));
       return;  // one finding per comparison
     }
   }

@@ -8,6 +8,7 @@
 
 #include "model/diagnostics.hpp"
 #include "evaluator_ctx.hpp"
+#include "model/decimal.hpp"
 
 namespace pb::detail {
 
@@ -142,6 +143,8 @@ bool write_attr(Ctx& c, AttrWrite w, const Loc&) {
   if (!target)
     return c.refuse(RefusalCode::UnknownAttribute,
                     fmt::format("the tenant has no attribute '{}'", shown), true);
+  if (target->type.kind == TypeKind::Decimal && w.value.kind == Value::Kind::Int)
+    if (auto d = decimal_from_int(w.value.i)) w.value = Value::decimal(*d);  // an int widens
   if (!value_fits(target->type, w.value))
     return c.refuse(RefusalCode::BadValue,
                     fmt::format("'{}' is not a valid {} value for '{}'", to_text(w.value),
@@ -199,6 +202,8 @@ static const Contact* find_contact(Ctx& c, const std::optional<Expr>& to, std::s
 }
 
 static bool do_send(Ctx& c, const Action& a) {
+  std::string name;
+  if (!render_text(c, a, name)) return false;
   std::string wanted;
   const Contact* k = find_contact(c, a.expr, wanted);
   if (!k)
@@ -209,12 +214,12 @@ static bool do_send(Ctx& c, const Action& a) {
     return c.refuse(RefusalCode::DoNotContact,
                     fmt::format("cannot send \"{}\": contact {} is marked "
                                 "do-not-contact",
-                                a.text, k->name));
+                                name, k->name));
   if (k->unsubscribed)
     return c.refuse(RefusalCode::Unsubscribed, fmt::format("cannot send \"{}\": contact {} has "
                                                            "unsubscribed",
-                                                           a.text, k->name));
-  c.out.sent.push_back(Outreach{a.text, k->name, k->email});
+                                                           name, k->name));
+  c.out.sent.push_back(Outreach{name, k->name, k->email});
   return true;
 }
 
@@ -248,23 +253,34 @@ static bool do_each(Ctx& c, const Action& a) {
   return true;
 }
 
+static bool do_require(Ctx& c, const Action& a) {
+  if (holds(c, a.expr)) return true;
+  if (c.failed()) return false;  // the condition itself could not run
+  std::string message;
+  render_text(c, a, message);
+  return c.refuse_by(a.loc, require_code(a), message);
+}
+
 static bool run_action(Ctx& c, const Action& a) {
   switch (a.kind) {
     case ActionKind::Complete: return complete_task(c, a.task);
     case ActionKind::Reset: set_task(c, a.task, TaskStatus::NotStarted); return true;
     case ActionKind::Mark: return mark_task(c, a);
-    case ActionKind::Note: return add_note(c, a.note_kind, a.text);
+    case ActionKind::Note: {
+      std::string text;
+      return render_text(c, a, text) && add_note(c, a.note_kind, text);
+    }
     case ActionKind::Set: return do_set(c, a);
     case ActionKind::Assign:
-      c.out.assignments.push_back(AssignChange{a.queue, a.text, a.primary, true});
+    case ActionKind::Unassign: {
+      std::string name = c.in.actor;
+      if (!a.me && !render_text(c, a, name)) return false;
+      bool assign = a.kind == ActionKind::Assign;
+      c.out.assignments.push_back(AssignChange{a.queue, name, assign && a.primary, assign});
       return true;
-    case ActionKind::Unassign:
-      c.out.assignments.push_back(AssignChange{a.queue, a.me ? c.in.actor : a.text, false, false});
-      return true;
+    }
     case ActionKind::Send: return do_send(c, a);
-    case ActionKind::Require:
-      if (holds(c, a.expr)) return true;
-      return c.refuse_by(a.loc, require_code(a), a.text);
+    case ActionKind::Require: return do_require(c, a);
     case ActionKind::ForEach: return do_each(c, a);
   }
   return true;
@@ -274,8 +290,11 @@ static bool run_action(Ctx& c, const Action& a) {
 // the same state), so the refusal lists every one that fails.
 static void more_requires(Ctx& c, const std::vector<Action>& actions, size_t after) {
   for (size_t i = after + 1; i < actions.size() && actions[i].kind == ActionKind::Require; ++i)
-    if (!holds(c, actions[i].expr))
-      c.refuse_by(actions[i].loc, require_code(actions[i]), actions[i].text);
+    if (!holds(c, actions[i].expr)) {
+      std::string message;
+      render_text(c, actions[i], message);
+      c.refuse_by(actions[i].loc, require_code(actions[i]), message);
+    }
 }
 
 bool run_actions(Ctx& c, const std::vector<Action>& actions) {

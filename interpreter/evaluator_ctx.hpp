@@ -78,6 +78,14 @@ EV read_path(Ctx& c, const PathRef& path);
 bool truthy(const EV& v);
 bool holds(Ctx& c, const std::optional<Expr>& guard);  // absent guard holds
 Value to_value(const EV& v);
+// Arithmetic (evaluator_arith.cpp): `n` is the + - * / node; refuses on
+// division by zero or overflow.
+EV arith(Ctx& c, const Node& n, const EV& a, const EV& b);
+EV negate(const EV& a);
+
+// The text action `a` writes, placeholders filled (evaluator_text.cpp);
+// false when refused (an unset placeholder in a written text).
+bool render_text(Ctx& c, const Action& a, std::string& out);
 
 // Actions (evaluator_actions.cpp); false when refused.
 bool run_actions(Ctx& c, const std::vector<Action>& actions);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/calendar_math.hpp"
+#include "model/decimal.hpp"
 #include "evaluator_ctx.hpp"
 
 namespace pb::detail {
@@ -33,7 +34,8 @@ static EV make(K kind, int64_t i) {
 bool truthy(const EV& v) {
   switch (v.kind) {
     case K::Bool:
-    case K::Int: return v.i != 0;
+    case K::Int:
+    case K::Decimal: return v.i != 0;
     case K::String: return !v.s.empty();
     default: return false;
   }
@@ -43,6 +45,7 @@ Value to_value(const EV& v) {
   switch (v.kind) {
     case K::Bool: return Value::boolean(v.i != 0);
     case K::Int: return Value::integer(v.i);
+    case K::Decimal: return Value::decimal(v.i);
     case K::Date: return Value::date(Days{std::chrono::days{v.i}});
     case K::String: return Value::string(std::string(v.s));
     case K::Records:
@@ -114,31 +117,78 @@ static EV operand(Ctx& c, const Program& p, const Node& n, uint32_t k) {
   return run(c, p, p.node(n.first + k));
 }
 
-// any/count: the body (the one operand) with the variable bound to each record.
-static EV over_records(Ctx& c, const Program& p, const Node& n) {
-  bool count = n.op == Op::Count;
+// Calls `visit` with the variable `var` bound to each record (or contact) of
+// the node's collection, in key order, until it returns false.
+template <class Visit>
+static void each_record(Ctx& c, const Program& p, const Node& n, std::string_view var,
+                        Visit&& visit) {
   const Attribute* a = p.path(n.path).decl;
   const Value* recs = c.attr(a->name);
-  int64_t hits = 0;
   if (recs && recs->contacts) {
-    for (const Contact& k : *recs->contacts) {
-      c.bindings.push_back(Binding{"contact", a, k.name, nullptr, &k});
-      bool ok = truthy(operand(c, p, n, 0));
+    auto keep = recs->contacts;  // alive while the body runs
+    for (const Contact& k : *keep) {
+      c.bindings.push_back(Binding{var, a, k.name, nullptr, &k});
+      bool more = visit();
       c.bindings.pop_back();
-      if (ok && !count) return make(K::Bool, 1);
-      hits += ok;
+      if (!more) return;
     }
   }
   if (recs && recs->records) {
-    for (const auto& [key, fields] : *recs->records) {
-      c.bindings.push_back(Binding{a->type.key, a, key, &fields, nullptr});
-      bool ok = truthy(operand(c, p, n, 0));
+    auto keep = recs->records;
+    for (const auto& [key, fields] : *keep) {
+      c.bindings.push_back(Binding{var, a, key, &fields, nullptr});
+      bool more = visit();
       c.bindings.pop_back();
-      if (ok && !count) return make(K::Bool, 1);
-      hits += ok;
+      if (!more) return;
     }
   }
-  return count ? make(K::Int, hits) : make(K::Bool, 0);
+}
+
+// any/count: the body (the one operand) with the type's key bound to each record.
+static EV over_records(Ctx& c, const Program& p, const Node& n) {
+  bool count = n.op == Op::Count;
+  const Attribute* a = p.path(n.path).decl;
+  std::string_view var = a->type.key;  // not `?:` with a literal: that builds a temporary
+  if (a->type.kind == TypeKind::Contacts) var = "contact";
+  int64_t hits = 0;
+  each_record(c, p, n, var, [&] {
+    bool ok = truthy(operand(c, p, n, 0));
+    hits += ok;
+    return count || !ok;
+  });
+  return count ? make(K::Int, hits) : make(K::Bool, hits > 0);
+}
+
+static int compare(EV a, EV b);
+
+// min/max/sum(BODY for VAR in PATH where COND): unset bodies are skipped; min
+// and max of nothing are unset, the sum of nothing is 0.
+static EV aggregate(Ctx& c, const Program& p, const Node& n) {
+  EV best, total = make(K::Int, 0);
+  Node add = n;  // the sum's additions, reported at the sum
+  add.op = Op::Add;
+  each_record(c, p, n, n.s, [&] {
+    if (n.count > 1 && !truthy(operand(c, p, n, 1))) return true;
+    EV v = operand(c, p, n, 0);
+    if (v.kind == K::Unset || c.failed()) return !c.failed();
+    if (n.op == Op::Sum) {
+      total = arith(c, add, total, v);
+      return !c.failed();
+    }
+    int r = best.kind == K::Unset ? (n.op == Op::Min ? -1 : 1) : compare(v, best);
+    if (r != 2 && (n.op == Op::Min ? r < 0 : r > 0)) best = v;
+    return true;
+  });
+  return n.op == Op::Sum ? total : best;
+}
+
+// is_set(PATH): given, and not an empty text or an empty collection.
+static EV is_set(Ctx& c, const Program& p, const Node& n) {
+  EV v = read_path(c, p.path(n.path));
+  bool set = v.kind != K::Unset && !(v.kind == K::String && v.s.empty());
+  if (v.ref && v.ref->records) set = !v.ref->records->empty();
+  if (v.ref && v.ref->contacts) set = !v.ref->contacts->empty();
+  return make(K::Bool, set);
 }
 
 // visits, task, task_state, outcome, days_until, business_days_until and an
@@ -177,6 +227,14 @@ static void align(EV& a, EV& b) {
 // -1, 0, 1; or 2 when the two cannot be compared.
 static int compare(EV a, EV b) {
   align(a, b);
+  if (a.kind == K::Decimal && b.kind == K::Int) {
+    auto d = decimal_from_int(b.i);
+    if (!d) return a.i < 0 ? -1 : 1;  // beyond any decimal
+    b = make(K::Decimal, *d);
+  } else if (a.kind == K::Int && b.kind == K::Decimal) {
+    int r = compare(b, a);
+    return r == 2 ? 2 : -r;
+  }
   if ((a.kind == K::Unset && b.kind == K::String && b.s.empty()) ||
       (b.kind == K::Unset && a.kind == K::String && a.s.empty()))
     return 0;
@@ -184,23 +242,11 @@ static int compare(EV a, EV b) {
   switch (a.kind) {
     case K::Bool:
     case K::Int:
+    case K::Decimal:
     case K::Date: return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
     case K::String: return a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
     default: return 2;
   }
-}
-
-static EV arith(Op op, const EV& a, const EV& b) {
-  int64_t r = 0;
-  bool plus = op == Op::Add;
-  bool overflow =
-      plus ? __builtin_add_overflow(a.i, b.i, &r) : __builtin_sub_overflow(a.i, b.i, &r);
-  if (overflow) return EV{};
-  if (a.kind == K::Int && b.kind == K::Int) return make(K::Int, r);
-  if (a.kind == K::Date && b.kind == K::Int) return make(K::Date, r);
-  if (plus && a.kind == K::Int && b.kind == K::Date) return make(K::Date, r);
-  if (!plus && a.kind == K::Date && b.kind == K::Date) return make(K::Int, r);
-  return EV{};
 }
 
 // Two operands: and, or (short-circuit), arithmetic, starts_with, comparisons.
@@ -210,7 +256,8 @@ static EV binary(Ctx& c, const Program& p, const Node& n) {
   if (n.op == Op::Or)
     return make(K::Bool, truthy(operand(c, p, n, 0)) || truthy(operand(c, p, n, 1)));
   EV a = operand(c, p, n, 0), b = operand(c, p, n, 1);
-  if (n.op == Op::Add || n.op == Op::Sub) return arith(n.op, a, b);
+  if (n.op == Op::Add || n.op == Op::Sub || n.op == Op::Mul || n.op == Op::Div)
+    return arith(c, n, a, b);
   if (n.op == Op::StartsWith)
     return make(K::Bool, a.kind == K::String && b.kind == K::String && a.s.starts_with(b.s));
   int r = compare(a, b);
@@ -243,9 +290,14 @@ static EV run(Ctx& c, const Program& p, const Node& n) {
     case Op::Int: return make(K::Int, n.i);
     case Op::String: return EV{K::String, 0, n.s, nullptr};
     case Op::Date: return make(K::Date, n.i);
+    case Op::Decimal: return make(K::Decimal, n.i);
     case Op::Path: return read_path(c, p.path(n.path));
+    case Op::IsSet: return is_set(c, p, n);
     case Op::Any:
     case Op::Count: return over_records(c, p, n);
+    case Op::Min:
+    case Op::Max:
+    case Op::Sum: return aggregate(c, p, n);
     case Op::Visits:
     case Op::Task:
     case Op::TaskState:
@@ -254,11 +306,7 @@ static EV run(Ctx& c, const Program& p, const Node& n) {
     case Op::BusinessDaysUntil:
     case Op::OtherCall: return call(c, p, n);
     case Op::Not: return make(K::Bool, !truthy(operand(c, p, n, 0)));
-    case Op::Neg: {
-      EV a = operand(c, p, n, 0);
-      if (a.kind != K::Int || a.i == INT64_MIN) return EV{};
-      return make(K::Int, -a.i);
-    }
+    case Op::Neg: return negate(operand(c, p, n, 0));
     case Op::In: return in_list(c, p, n);
     default: return binary(c, p, n);
   }

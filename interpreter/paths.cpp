@@ -91,7 +91,8 @@ Val eval(const Expr& e, const State& s) {
     case ExprKind::Bool: return Lit{e.bval};
     case ExprKind::Int: return Lit{e.ival};
     case ExprKind::String: return Lit{e.text};
-    case ExprKind::Date: return std::nullopt;
+    case ExprKind::Date:
+    case ExprKind::Decimal: return std::nullopt;
     case ExprKind::Path: {
       if (!e.text.starts_with("tenant.")) return std::nullopt;
       auto it = s.attrs.find(e.text.substr(7));

@@ -13,11 +13,13 @@ namespace pb {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Op>, 11> kBinary{{
+constexpr std::array<std::pair<std::string_view, Op>, 13> kBinary{{
     {"and", Op::And},
     {"or", Op::Or},
     {"+", Op::Add},
     {"-", Op::Sub},
+    {"*", Op::Mul},
+    {"/", Op::Div},
     {"starts_with", Op::StartsWith},
     {"==", Op::Eq},
     {"!=", Op::Ne},
@@ -74,6 +76,7 @@ PathRef read_ref(const CompiledPlaybook& cp, std::string_view text) {
   auto [root, rest] = root_rest(text);
   PathRef p;
   if (root == "event") return event_ref(rest);
+  if (root == "actor" && rest.empty()) return event_ref("actor");
   p.name = root == "tenant" ? rest : root;
   if (root != "tenant") {
     p.kind = PathKind::Var;
@@ -110,18 +113,43 @@ uint32_t Program::add_path(PathRef p) {
   return uint32_t(paths_.size() - 1);
 }
 
+// The records or contacts attribute a range call walks; nullptr if none.
+static const Attribute* collection(const CompiledPlaybook& cp, std::string_view p) {
+  const Attribute* a = p.starts_with("tenant.") ? cp.attribute(p.substr(7)) : nullptr;
+  if (!a || (a->type.kind != TypeKind::Records && a->type.kind != TypeKind::Contacts))
+    return nullptr;
+  return a;
+}
+
+uint32_t Program::collection_path(const Attribute& a) {
+  PathRef ref;
+  ref.kind = PathKind::Attr;
+  ref.name = a.name;
+  ref.decl = &a;
+  return add_path(std::move(ref));
+}
+
 void Program::fill_call(const CompiledPlaybook& cp, Node& n, const Expr& e) {
   const std::string& f = e.text;
   if (f == "any" || f == "count") {
-    std::string_view p = e.args.size() < 2 ? "" : std::string_view(e.args[0].text);
-    const Attribute* a = p.starts_with("tenant.") ? cp.attribute(p.substr(7)) : nullptr;
-    if (!a || (a->type.kind != TypeKind::Records && a->type.kind != TypeKind::Contacts)) return;
-    PathRef ref;
-    ref.kind = PathKind::Attr;
-    ref.name = a->name;
-    ref.decl = a;
+    const Attribute* a = e.args.size() < 2 ? nullptr : collection(cp, e.args[0].text);
+    if (!a) return;
     n.op = f == "any" ? Op::Any : Op::Count;
-    n.path = add_path(std::move(ref));
+    n.path = collection_path(*a);
+    return;
+  }
+  if (f == "min" || f == "max" || f == "sum") {
+    const Attribute* a = e.args.size() < 3 ? nullptr : collection(cp, e.args[1].text);
+    if (!a) return;
+    n.op = f == "min" ? Op::Min : f == "max" ? Op::Max : Op::Sum;
+    n.path = collection_path(*a);
+    n.s = e.args[0].text;
+    return;
+  }
+  if (f == "is_set") {
+    if (e.args.size() != 1 || e.args[0].kind != ExprKind::Path) return;
+    n.op = Op::IsSet;
+    n.path = add_path(read_ref(cp, e.args[0].text));
     return;
   }
   if (e.args.empty()) return;
@@ -141,6 +169,9 @@ static std::span<const Expr> operands(const Node& n, const Expr& e) {
   switch (n.op) {
     case Op::Any:
     case Op::Count: return std::span(e.args).subspan(1, 1);
+    case Op::Min:
+    case Op::Max:
+    case Op::Sum: return std::span(e.args).subspan(2);  // BODY, and COND when written
     case Op::DaysUntil:
     case Op::BusinessDaysUntil:
     case Op::OtherCall:
@@ -150,6 +181,8 @@ static std::span<const Expr> operands(const Node& n, const Expr& e) {
     case Op::Or:
     case Op::Add:
     case Op::Sub:
+    case Op::Mul:
+    case Op::Div:
     case Op::StartsWith:
     case Op::Eq:
     case Op::Ne:
@@ -168,6 +201,7 @@ void Program::fill(const CompiledPlaybook& cp, uint32_t slot, const Expr& e) {
   switch (e.kind) {
     case ExprKind::Bool: n.op = Op::Bool, n.i = e.bval; break;
     case ExprKind::Int: n.op = Op::Int, n.i = e.ival; break;
+    case ExprKind::Decimal: n.op = Op::Decimal, n.i = e.ival; break;
     case ExprKind::String: n.op = Op::String, n.s = e.text; break;
     case ExprKind::Date: {
       Days d;
@@ -187,6 +221,7 @@ void Program::fill(const CompiledPlaybook& cp, uint32_t slot, const Expr& e) {
       break;
   }
   auto args = operands(n, e);
+  n.src = &e;
   n.first = uint32_t(nodes_.size());
   n.count = uint32_t(args.size());
   nodes_.resize(nodes_.size() + args.size());
@@ -206,6 +241,7 @@ void Program::add_root(const CompiledPlaybook& cp, const Expr& e) { roots_[&e] =
 void Program::add_actions(const CompiledPlaybook& cp, const std::vector<Action>& actions) {
   for (const Action& a : actions) {
     if (a.expr) add_root(cp, *a.expr);
+    for (const Expr& e : a.tmpl.exprs) add_root(cp, e);
     if (a.kind == ActionKind::Set) path_of_[&a.path] = add_path(write_ref(cp, a.path));
     if (a.kind == ActionKind::ForEach) path_of_[&a.path] = add_path(read_ref(cp, a.path));
     add_actions(cp, a.body);

@@ -33,9 +33,17 @@ enum class Op : uint8_t {
   Int,
   String,
   Date,
+  Decimal,  // i: millionths
   Path,
+  IsSet,  // is_set(PATH): path = the path read
   Any,
   Count,
+  // min/max/sum(BODY for VAR in PATH [where COND]), modelled as a call with
+  // args VAR, PATH, BODY [, COND]: path = the collection, s = VAR,
+  // operands = BODY [, COND].
+  Min,
+  Max,
+  Sum,
   Visits,
   Task,
   TaskState,  // task_state(N): the task's state, as its spelling
@@ -49,6 +57,8 @@ enum class Op : uint8_t {
   Or,
   Add,
   Sub,
+  Mul,
+  Div,
   StartsWith,
   Eq,
   Ne,
@@ -94,6 +104,7 @@ struct Node {
   uint32_t path = 0;   // Path, Any, Count: index into paths()
   uint32_t first = 0;  // operands: nodes [first, first + count)
   uint32_t count = 0;
+  const Expr* src = nullptr;  // the expression compiled (for messages)
 };
 
 class Program {
@@ -121,6 +132,7 @@ class Program {
  private:
   void fill(const CompiledPlaybook& cp, uint32_t slot, const Expr& e);
   void fill_call(const CompiledPlaybook& cp, Node& n, const Expr& e);
+  uint32_t collection_path(const Attribute& a);
   void add_root(const CompiledPlaybook& cp, const Expr& e);
   void add_actions(const CompiledPlaybook& cp, const std::vector<Action>& actions);
 

@@ -75,13 +75,15 @@ constexpr LintCodeInfo kCodes[] = {
     {CallInTerminal, "PB123", E, "call in a terminal or decision step"},
     {OutcomeNotCalled, "PB124", E, "outcome of a playbook the playbook does not call"},
     {NoDefaultReturn, "PB125", W, "no unguarded on return"},
+    {ConstantArithmetic, "PB130", E, "constant division by zero or overflow"},
+    {BadPlaceholder, "PB131", E, "a text placeholder that cannot be written"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(NoDefaultReturn) + 1;
+  return std::size(kCodes) == static_cast<size_t>(BadPlaceholder) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 

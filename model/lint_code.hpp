@@ -92,6 +92,8 @@ enum class LintCode : uint8_t {
   CallInTerminal,          // PB123
   OutcomeNotCalled,        // PB124
   NoDefaultReturn,         // PB125
+  ConstantArithmetic,      // PB130
+  BadPlaceholder,          // PB131
 };
 
 struct LintCodeInfo {

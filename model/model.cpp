@@ -73,6 +73,7 @@ const char* to_string(TypeKind k) {
     case TypeKind::Enum: return "enum";
     case TypeKind::Records: return "records";
     case TypeKind::Contacts: return "contacts";
+    case TypeKind::Decimal: return "decimal";
     case TypeKind::Unknown: break;
   }
   return "unknown";

@@ -57,7 +57,7 @@ struct Comments {
 
 // ---------------------------------------------------------------- types
 
-enum class TypeKind { Bool, Int, String, Date, Enum, Records, Contacts, Unknown };
+enum class TypeKind { Bool, Int, String, Date, Enum, Records, Contacts, Decimal, Unknown };
 
 // A value type. Enums carry their values; records carry their fields.
 struct Attribute;
@@ -86,13 +86,14 @@ enum class ExprKind {
   Bool,
   Int,
   String,
-  Date,    // literals (Date stored as "YYYY-MM-DD" in text)
-  Path,    // tenant.a.b, event.x, workload.l1
-  Call,    // days_until(e), business_days_until(e), visits(step),
-           // task(3667), count(path where e), any(path where e)
-  Unary,   // op = "not" | "-"
-  Binary,  // op = and or == != < <= > >= + - starts_with
-  In,      // args[0] in [args[1..]]
+  Date,     // literals (Date stored as "YYYY-MM-DD" in text)
+  Path,     // tenant.a.b, event.x, workload.l1
+  Call,     // days_until(e), business_days_until(e), visits(step),
+            // task(3667), count(path where e), any(path where e)
+  Unary,    // op = "not" | "-"
+  Binary,   // op = and or == != < <= > >= + - * / starts_with
+  In,       // args[0] in [args[1..]]
+  Decimal,  // literal: ival = millionths (decimal.hpp)
 };
 
 struct Expr {
@@ -101,7 +102,10 @@ struct Expr {
   std::string text;  // literal text (String unescaped), path "a.b.c",
                      // call name, or operator
   bool bval = false;
-  int64_t ival = 0;
+  int64_t ival = 0;  // Int; Decimal: millionths
+  // Int, Decimal: the literal as written ("20_000", "12.50", "10%") when
+  // printing the value would not give it back; "" otherwise.
+  NotCompared<std::string> spelling;
   std::vector<Expr> args;      // operands / call arguments / list items
   bool parenthesized = false;  // kept so fmt reproduces the author's grouping
   bool operator==(const Expr&) const = default;
@@ -129,6 +133,17 @@ enum class ActionKind {
   ForEach,   // each VAR in PATH [where EXPR] { actions }
 };
 
+// A text an action writes (a note, a queue name, a template, a `require`
+// message) split at its `{EXPR}` placeholders. The front ends fill it from
+// the text as written (fill_templates); a text without placeholders has no
+// exprs and one piece.
+struct TextTemplate {
+  std::vector<std::string> pieces;  // literal runs around the placeholders, exprs.size() + 1
+                                    // ("{{" and "}}" already read as "{" and "}")
+  std::vector<Expr> exprs;
+  bool operator==(const TextTemplate&) const = default;
+};
+
 struct Action {
   NodeLoc loc;
   Comments comments;
@@ -138,7 +153,9 @@ struct Action {
   std::string text;      // Note text, Send template, Require message,
                          // Assign/Unassign queue ("" + me=true for "me"),
                          // Mark: the state as written (checked by the checker)
-  bool me = false;       // Unassign ... me
+  TextTemplate tmpl;     // `text` of Note, Assign, Unassign, Send, Require, split
+  NodeLoc text_loc;      // where that text stands (its opening quote)
+  bool me = false;       // Assign/Unassign ... me: the acting person
   bool primary = false;  // Assign ... primary
   QueueKind queue = QueueKind::RM;
   std::string path;          // Set target, ForEach collection

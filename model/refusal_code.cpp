@@ -77,6 +77,13 @@ constexpr RefusalCodeInfo kCodes[] = {
      "the playbook an instance pinned enters a region's step other than from that region "
      "(or has a `done` step in no region, or a region with no step); the checker reports "
      "these (PB110, PB111), so only a version pinned before they were checked can"},
+    {RefusalCode::Arithmetic, "arithmetic", 1,
+     "an expression divided by zero or overflowed (an integer beyond ±9.2·10^18, a decimal "
+     "beyond ±9.2·10^12); the message names the expression. Constant cases are lint errors "
+     "(PB130)"},
+    {RefusalCode::UnsetPlaceholder, "unset-placeholder", 1,
+     "a text an action writes (a note, a queue name, a template, a message) has a "
+     "`{placeholder}` whose value is unset or empty; nothing is written with a hole in it"},
     {RefusalCode::Refused, "refused", 1,
      "an input was refused without a more specific reason (a bug: please report it)"},
     {RefusalCode::UnknownEvent, "unknown-event", 2,

@@ -49,6 +49,8 @@ enum class RefusalCode : uint8_t {
   KeyReused,
   UnknownStep,
   RegionEntry,
+  Arithmetic,
+  UnsetPlaceholder,
   Refused,
   UnknownEvent,
   UnknownAttribute,

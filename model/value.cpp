@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "calendar_math.hpp"
+#include "decimal.hpp"
 #include "diagnostics.hpp"
 
 namespace pb {
@@ -35,6 +36,12 @@ Value Value::date(Days d) {
   v.i = d.time_since_epoch().count();
   return v;
 }
+Value Value::decimal(int64_t millionths) {
+  Value v;
+  v.kind = Kind::Decimal;
+  v.i = millionths;
+  return v;
+}
 Value Value::of_records(RecordMap m) {
   Value v;
   v.kind = Kind::Records;
@@ -54,6 +61,7 @@ bool Value::operator==(const Value& o) const {
     case Kind::Unset: return true;
     case Kind::Bool:
     case Kind::Int:
+    case Kind::Decimal:
     case Kind::Date: return i == o.i;
     case Kind::String: return s == o.s;
     case Kind::Records:
@@ -69,6 +77,7 @@ const char* to_string(Value::Kind k) {
     case Value::Kind::Unset: return "unset";
     case Value::Kind::Bool: return "bool";
     case Value::Kind::Int: return "int";
+    case Value::Kind::Decimal: return "decimal";
     case Value::Kind::String: return "string";
     case Value::Kind::Date: return "date";
     case Value::Kind::Records: return "records";
@@ -82,6 +91,7 @@ std::string to_text(const Value& v) {
     case Value::Kind::Unset: return "";
     case Value::Kind::Bool: return v.i ? "true" : "false";
     case Value::Kind::Int: return std::to_string(v.i);
+    case Value::Kind::Decimal: return format_decimal(v.i);
     case Value::Kind::String: return v.s;
     case Value::Kind::Date: return format_iso_date(Days{std::chrono::days{v.i}});
     case Value::Kind::Records: return fmt::format("{} records", v.records ? v.records->size() : 0);
@@ -191,6 +201,11 @@ bool parse_value(const Type& type, std::string_view text, Value& out, std::strin
       if (parse_int(text, out)) return true;
       why = fmt::format("'{}' is not an integer", text);
       return false;
+    case TypeKind::Decimal:
+      if (auto m = parse_decimal(text)) return out = Value::decimal(*m), true;
+      why = fmt::format("'{}' is not a decimal number (at most {} places, e.g. 12.5)", text,
+                        kDecimalPlaces);
+      return false;
     case TypeKind::Date:
       if (parse_iso_date(text, d)) return out = Value::date(d), true;
       why = fmt::format("'{}' is not a real date YYYY-MM-DD", text);
@@ -212,6 +227,7 @@ bool value_fits(const Type& type, const Value& v) {
   switch (type.kind) {
     case TypeKind::Bool: return v.kind == Value::Kind::Bool;
     case TypeKind::Int: return v.kind == Value::Kind::Int;
+    case TypeKind::Decimal: return v.kind == Value::Kind::Decimal;
     case TypeKind::Date: return v.kind == Value::Kind::Date;
     case TypeKind::String: return v.kind == Value::Kind::String;
     case TypeKind::Enum:

@@ -37,9 +37,9 @@ struct Contact {
 };
 
 struct Value {
-  enum class Kind : uint8_t { Unset, Bool, Int, String, Date, Records, Contacts };
+  enum class Kind : uint8_t { Unset, Bool, Int, String, Date, Records, Contacts, Decimal };
   Kind kind = Kind::Unset;
-  int64_t i = 0;  // Bool (0/1), Int, Date (days since epoch)
+  int64_t i = 0;  // Bool (0/1), Int, Date (days since epoch), Decimal (millionths)
   std::string s;  // String / enum value
   std::shared_ptr<const RecordMap> records;
   std::shared_ptr<const std::vector<Contact>> contacts;
@@ -48,6 +48,7 @@ struct Value {
   static Value integer(int64_t v);
   static Value string(std::string v);
   static Value date(Days d);
+  static Value decimal(int64_t millionths);
   static Value of_records(RecordMap m);
   static Value of_contacts(std::vector<Contact> c);
   bool is_set() const { return kind != Kind::Unset; }

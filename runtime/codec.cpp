@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/calendar_math.hpp"
+#include "model/decimal.hpp"
 #include "model/time_zone.hpp"
 #include "world.hpp"
 
@@ -33,6 +34,7 @@ json value_to_json(const Value& v) {
     case Value::Kind::Int: return v.i;
     case Value::Kind::String: return v.s;
     case Value::Kind::Date: return json{{"date", to_text(v)}};
+    case Value::Kind::Decimal: return json{{"decimal", to_text(v)}};
     case Value::Kind::Records: {
       json recs = json::object();
       for (const auto& [key, fields] : *v.records) {
@@ -93,6 +95,11 @@ bool value_from_json(const json& j, Value& out) {
     if (j.contains("date"))
       return j["date"].is_string() && parse_iso_date(j["date"].get<std::string>(), d) &&
              (out = Value::date(d), true);
+    if (j.contains("decimal")) {
+      auto m =
+          j["decimal"].is_string() ? parse_decimal(j["decimal"].get<std::string>()) : std::nullopt;
+      return m && (out = Value::decimal(*m), true);
+    }
     if (j.contains("records")) return records_from_json(j["records"], out);
     if (j.contains("contacts")) return contacts_from_json(j["contacts"], out);
   } catch (const json::exception&) {}

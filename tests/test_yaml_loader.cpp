@@ -136,8 +136,8 @@ TEST_CASE("invalid values are PB090") {
   CHECK(errors_of("playbook: Bad Id\n") ==
         "1:11 PB090 'playbook' must be a slug (lower-case letters, digits, -); got 'Bad Id'\n");
   CHECK(errors_of("playbook: x\ntenant:\n  a: {type: boool}\n") ==
-        "3:13 PB090 unknown type 'boool'; expected one of bool, int, string, date, enum, records, "
-        "contacts | did you mean 'bool'?\n");
+        "3:13 PB090 unknown type 'boool'; expected one of bool, int, decimal, string, date, enum, "
+        "records, contacts | did you mean 'bool'?\n");
   CHECK(
       errors_of("playbook: x\nsteps:\n  - id: a\n    enter:\n"
                 "      - note: {kind: statu, text: T}\n") ==
