@@ -92,6 +92,12 @@ enum class LintCode : uint8_t {
   CallInTerminal,          // PB123
   OutcomeNotCalled,        // PB124
   NoDefaultReturn,         // PB125
+  UnknownNoteKind,         // PB140
+  NoteKindRedeclared,      // PB141
+  ExtendNotEnum,           // PB142
+  ExtendUnknownEnum,       // PB143
+  ExtendValuePresent,      // PB144
+  ExtendClash,             // PB145
 };
 
 struct LintCodeInfo {

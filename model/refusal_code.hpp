@@ -51,6 +51,7 @@ enum class RefusalCode : uint8_t {
   RegionEntry,
   Refused,
   UnknownEvent,
+  UnknownNoteKind,
   UnknownAttribute,
   BadValue,
   UnknownTask,
