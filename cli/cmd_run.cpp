@@ -141,7 +141,8 @@ CLI::App* with_common(CLI::App* cmd, RunOpts& o, bool note) {
   cmd->add_option("--playbook", o.playbook, "the playbook instance (when the tenant runs several)");
   cmd->add_option("--id", o.key, "idempotency key: the same key applies once");
   if (note) cmd->add_option("--note", o.note, "a note recorded with the event");
-  cmd->add_option("--kind", o.kind, "note kind: status, technical or engagement");
+  cmd->add_option("--kind", o.kind,
+                  "note kind: status, technical, engagement or one the playbook declares");
   return cmd;
 }
 

@@ -108,7 +108,9 @@ int run_show(const Globals& g, const TenantOpts& o) {
 
 void note_opts(CLI::App* cmd, TenantOpts& o) {
   cmd->add_option("--note", o.note, "a note given with the change (rules read it as event.note)");
-  cmd->add_option("--kind", o.kind, "note kind: status (default), technical or engagement");
+  cmd->add_option(
+      "--kind", o.kind,
+      "note kind: status (default), technical, engagement or one the playbook declares");
   cmd->add_option("--playbook", o.playbook, "the running playbook the note is filed under");
 }
 

@@ -31,22 +31,14 @@ std::string describe_actions(const Playbook& pb, const std::vector<Action>& acti
   return out;
 }
 
-const char* note_name(NoteKind k) {
-  switch (k) {
-    case NoteKind::OverallStatus: return "Overall Status Note";
-    case NoteKind::TechnicalEnablement: return "Technical Enablement note";
-    case NoteKind::EngagementManagement: return "Engagement Management note";
-  }
-  return "note";
-}
-
 std::string describe_action(const Playbook& pb, const Action& a) {
   std::string queue = a.queue == QueueKind::RM ? "RM" : "FM";
   switch (a.kind) {
     case ActionKind::Complete: return "complete " + task_text(pb, a.task);
     case ActionKind::Reset: return "reset " + task_text(pb, a.task) + " to not started";
     case ActionKind::Mark: return "mark " + task_text(pb, a.task) + " " + a.text;
-    case ActionKind::Note: return fmt::format("add {} \"{}\"", note_name(a.note_kind), a.text);
+    case ActionKind::Note:
+      return fmt::format("add {} \"{}\"", note_kind_name(pb, a.note_kind.id), a.text);
     case ActionKind::Set:
       return fmt::format("set {} to {}", a.path, a.expr ? print_expr(*a.expr) : "?");
     case ActionKind::Assign:

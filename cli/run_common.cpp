@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -159,11 +160,16 @@ int report(const rt::Response& r) {
 
 int report_store_error(const rt::StoreError& e) { return report(rt::store_failure(e)); }
 
+// Only the spelling is checked here: whether the playbook that keeps the note
+// has the kind is the engine's check (refusal `unknown-note-kind`).
 bool parse_note_kind(const std::string& s, NoteKind& out) {
-  for (auto k :
-       {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
-    if (s == to_string(k)) return out = k, true;
-  err_line("error: note kind '{}' is not status, technical or engagement", s);
+  bool ok = !s.empty() && !std::isdigit(static_cast<unsigned char>(s[0]));
+  for (char ch : s) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
+  if (ok) return out = NoteKind{s}, true;
+  err_line(
+      "error: note kind '{}' is not an identifier (status, technical, engagement or a kind "
+      "the playbook declares) [bad-value]",
+      s);
   return false;
 }
 

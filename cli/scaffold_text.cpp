@@ -23,17 +23,36 @@ void tenant_paths(const Expr& e, std::set<std::string>& out) {
 }
 
 bool reads_note(const Expr& e) {
-  if (e.kind == ExprKind::Path && e.text == "event.note") return true;
+  if (e.kind == ExprKind::Path && (e.text == "event.note" || e.text == "event.note_kind"))
+    return true;
   for (const auto& a : e.args)
     if (reads_note(a)) return true;
   return false;
 }
 
-bool event_needs_note(const Playbook& pb, const std::string& event) {
+// The kind in the first `event.note_kind == "KIND"` of `e`; "" when none.
+std::string kind_wanted(const Expr& e) {
+  if (e.kind == ExprKind::Binary && e.text == "==" && e.args.size() == 2)
+    for (int i = 0; i < 2; ++i)
+      if (e.args[i].kind == ExprKind::Path && e.args[i].text == "event.note_kind" &&
+          e.args[1 - i].kind == ExprKind::String)
+        return e.args[1 - i].text;
+  for (const auto& a : e.args)
+    if (auto k = kind_wanted(a); !k.empty()) return k;
+  return "";
+}
+
+// Whether a rule on `event` reads its note; `kind` is then the kind a rule
+// compares `event.note_kind` with ("" when none does).
+bool event_needs_note(const Playbook& pb, const std::string& event, std::string& kind) {
+  bool needs = false;
   for (const auto* rules : {&pb.rules, &pb.tenant.rules})
     for (const auto& r : *rules)
-      if (r.on == RuleOn::Event && r.event == event && reads_note(r.condition)) return true;
-  return false;
+      if (r.on == RuleOn::Event && r.event == event && reads_note(r.condition)) {
+        needs = true;
+        if (kind.empty()) kind = kind_wanted(r.condition);
+      }
+  return needs;
 }
 
 // One payload field with a placeholder value and a TODO comment.
@@ -76,9 +95,11 @@ std::string action_text(const Playbook& pb, const Transition& t, Instant start) 
         out += "    set:\n";
         for (const auto& a : ev->payload) out += payload_line(a, start);
       }
-      if (event_needs_note(pb, t.event))
+      if (std::string kind; event_needs_note(pb, t.event, kind)) {
         out += fmt::format("    note: {}   # TODO the note the rules ask for\n",
                            quoted(pb.note_prefix.empty() ? "TODO" : pb.note_prefix + ": TODO"));
+        if (!kind.empty() && kind != "status") out += fmt::format("    kind: {}\n", kind);
+      }
       return out;
     }
     case TriggerKind::Task: return fmt::format("  - complete: {}\n", t.task);

@@ -86,6 +86,29 @@ PB_DSL_ACTION(kw_role) {
 PB_DSL_ACTION(role_id) { s.pb.roles.back().id = s.ident(t); }
 PB_DSL_ACTION(role_name) { s.pb.roles.back().name = s.unquote(t); }
 
+PB_DSL_ACTION(kw_note_kind) {
+  NoteKindDecl& k = s.pb.note_kinds.emplace_back();
+  k.loc = s.loc(t.b);
+  k.comments = s.take_comments();
+}
+PB_DSL_ACTION(kind_id) { s.pb.note_kinds.back().id = s.ident(t); }
+PB_DSL_ACTION(kind_name) { s.pb.note_kinds.back().name = s.unquote(t); }
+
+PB_DSL_ACTION(kw_extend) {
+  EnumExtension& x = s.pb.extends.emplace_back();
+  x.loc = s.loc(t.b);
+  x.comments = s.take_comments();
+}
+PB_DSL_ACTION(extend_path) {
+  s.pb.extends.back().path = s.ident(t);
+  s.pb.extends.back().path_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(extend_value) {
+  EnumExtension& x = s.pb.extends.back();
+  x.values.push_back(s.unquote(t));
+  x.value_locs.push_back(s.loc(t.b));
+}
+
 PB_DSL_ACTION(kw_task) {
   Task& k = s.pb.tasks.emplace_back();
   k.loc = s.loc(t.b);

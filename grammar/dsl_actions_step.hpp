@@ -146,11 +146,7 @@ PB_DSL_ACTION(kw_step_require) {
   s.step().require_mandatory_loc = s.loc(t.b);
 }
 PB_DSL_ACTION(kw_note) { s.begin_action(ActionKind::Note, t); }
-PB_DSL_ACTION(note_kind) {
-  s.act().note_kind = t.b[0] == 's'   ? NoteKind::OverallStatus
-                      : t.b[0] == 't' ? NoteKind::TechnicalEnablement
-                                      : NoteKind::EngagementManagement;
-}
+PB_DSL_ACTION(note_kind) { s.act().note_kind = NoteKind{s.ident(t)}; }
 PB_DSL_ACTION(note_text) { s.action_text(t); }
 PB_DSL_ACTION(kw_set) { s.begin_action(ActionKind::Set, t); }
 PB_DSL_ACTION(set_path) { s.act().path = s.ident(t); }

@@ -18,7 +18,7 @@ namespace pb::grammar {
 std::string comma_hint(const char* begin, const char* at, const char* end);
 
 // Keyword lists for "did you mean" (defined in dsl_state.cpp).
-enum class WordContext { File, Top, Step, Action, Type, Unit, NoteKind, Mandatory };
+enum class WordContext { File, Top, Step, Action, Type, Unit, Mandatory };
 
 // Where an item of `Ctx` belongs but an unknown word stands: report it with
 // "did you mean" against the words valid there. Fails on anything else.

@@ -116,6 +116,14 @@ PB_ERROR(start_value, "expected a step id after 'start'");
 // ---- DSL: catalog
 PB_ERROR(role_id, "expected a role id after 'role'");
 PB_ERROR(role_name, "expected the role's name (a string) after the role id");
+PB_ERROR(extend_enum_kw, "expected 'enum' after 'extend' (extend enum PATH with VALUE, …)");
+PB_ERROR(extend_path,
+         "expected the enum's attribute after 'extend enum' (tenant.ATTR or "
+         "tenant.ATTR.FIELD)");
+PB_ERROR(extend_with, "expected 'with' and the values to add after the attribute");
+PB_ERROR(extend_value, "expected a value to add to the enum, as a string: \"Duplicate\"");
+PB_ERROR(kind_id, "expected a note kind id after 'note_kind'");
+PB_ERROR(kind_name, "expected the note kind's name (a string) after its id");
 PB_ERROR(task_id, "expected a task id (a number) after 'task'");
 PB_ERROR(task_name, "expected the task's name (a string) after the task id");
 PB_ERROR(task_mandatory, "expected 'mandatory' or 'optional' after the task name");
@@ -237,7 +245,7 @@ PB_ERROR(mandatory_tasks_words, "expected 'mandatory tasks' after 'require'");
 PB_ERROR(scope_records, "expected a records attribute path (e.g. tenant.workloads) after 'scope'");
 PB_ERROR(scope_service, "expected a record field path (e.g. workload.service) after 'service'");
 PB_ERROR(scope_cond, "expected a condition after 'where'");
-PB_ERROR(note_kind, "expected the note kind: status, technical or engagement");
+PB_ERROR(note_kind, "expected the note kind (status, technical, engagement or a declared kind)");
 PB_ERROR(note_text, "expected the note text (a string)");
 PB_ERROR(set_path, "expected an attribute path after 'set'");
 PB_ERROR(set_eq, "expected '=' and a value after the path");

@@ -45,8 +45,7 @@ PB_KW(kw_mark, "mark");
 struct mark_state : identifier {};
 struct mark_a : p::seq<kw_mark, ws, p::must<action_task>, ws, p::must<mark_state>, ws> {};
 
-struct note_kind : p::sor<TAO_PEGTL_KEYWORD("status"), TAO_PEGTL_KEYWORD("technical"),
-                          TAO_PEGTL_KEYWORD("engagement"), unknown_word<WordContext::NoteKind>> {};
+struct note_kind : identifier {};  // a built-in or declared kind (checked by the checker)
 struct note_text : string_lit {};
 PB_KW(kw_note, "note");
 struct note_a : p::seq<kw_note, ws, p::must<note_kind>, ws, p::must<note_text>, ws> {};
@@ -269,6 +268,11 @@ struct role_id : identifier {};
 struct role_name : string_lit {};
 struct role_decl : p::seq<kw_role, ws, p::must<role_id>, ws, p::must<role_name>, ws> {};
 
+PB_KW(kw_note_kind, "note_kind");
+struct kind_id : identifier {};
+struct kind_name : string_lit {};
+struct kind_decl : p::seq<kw_note_kind, ws, p::must<kind_id>, ws, p::must<kind_name>, ws> {};
+
 PB_KW(kw_task, "task");
 struct task_id : integer {};
 struct task_name : string_lit {};
@@ -305,6 +309,16 @@ struct external_decl
 PB_KW(kw_tenant, "tenant");
 struct tenant_open : sym<'{'> {};
 struct tenant_decl : p::seq<kw_tenant, ws, p::must<tenant_open>, attr_list, p::must<attr_close>> {};
+
+// extend enum PATH with "VALUE", … (strings only: a bare word would read the
+// next line's keyword as one more value)
+PB_KW(kw_extend, "extend");
+struct extend_enum_kw : p::seq<TAO_PEGTL_KEYWORD("enum"), ws> {};
+struct extend_path : path {};
+struct extend_with : p::seq<TAO_PEGTL_KEYWORD("with"), ws> {};
+struct extend_value : string_lit {};
+struct extend_decl : p::seq<kw_extend, ws, p::must<extend_enum_kw>, p::must<extend_path>, ws,
+                            p::must<extend_with>, list_of<extend_value>> {};
 
 PB_KW(kw_rule, "rule");
 struct rule_id : identifier {};
@@ -363,9 +377,9 @@ struct scope_decl : p::seq<kw_scope, ws, p::must<scope_records>, ws,
 // ---------------------------------------------------------------- file
 
 struct top_expected : p::failure {};
-struct top_item : p::sor<header_item, scope_decl, role_decl, task_decl, group_decl, event_decl,
-                         external_decl, tenant_decl, rule_decl, step_decl, anywhere_decl,
-                         unknown_word<WordContext::Top>, p::must<top_expected>> {};
+struct top_item : p::sor<header_item, scope_decl, role_decl, kind_decl, task_decl, group_decl,
+                         event_decl, external_decl, tenant_decl, extend_decl, rule_decl, step_decl,
+                         anywhere_decl, unknown_word<WordContext::Top>, p::must<top_expected>> {};
 
 PB_KW(kw_playbook, "playbook");
 struct playbook_id : slug {};

@@ -2,10 +2,10 @@
 //
 // Canonical form (docs/language.md, "Canonical form"): 2-space indentation,
 // one item per line; header items in the order of the header table; then
-// roles, tasks, groups, events, externals, tenant, rules, start, steps, with
-// a blank line between sections, between rules and between steps. A block
-// of one simple action is printed inline (`{ complete 3664 }`), others one
-// action per line. Comments are printed before their node; multi-line
+// roles, note kinds, tasks, groups, events, externals, tenant, extends,
+// rules, start, steps, with a blank line between sections, between rules
+// and between steps. A block of one simple action is printed inline
+// (`{ complete 3664 }`), others one action per line. Comments are printed before their node; multi-line
 // instructions as """ block strings. parse_dsl(print_dsl(m)) == m.
 #include "dsl_printer.hpp"
 
@@ -88,6 +88,11 @@ void Printer::catalog(const Playbook& pb) {
     comments(1, r.comments);
     line(1, fmt::format("role {} {}", r.id, quote(r.name)));
   }
+  if (!pb.note_kinds.empty()) section();
+  for (const auto& k : pb.note_kinds) {
+    comments(1, k.comments);
+    line(1, fmt::format("note_kind {} {}", k.id, quote(k.name)));
+  }
   if (!pb.tasks.empty()) section();
   for (const auto& t : pb.tasks) {
     comments(1, t.comments);
@@ -128,6 +133,11 @@ void Printer::catalog(const Playbook& pb) {
     line(1, "tenant {");
     for (const auto& a : pb.tenant.attributes) attribute(2, a);
     line(1, "}");
+  }
+  if (!pb.extends.empty()) section();
+  for (const auto& x : pb.extends) {
+    comments(1, x.comments);
+    doc(1, head_then("extend enum " + x.path, listing("with", quoted_all(x.values))));
   }
 }
 

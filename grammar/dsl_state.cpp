@@ -14,9 +14,9 @@ namespace pb::grammar {
 const std::vector<std::string>& context_words(WordContext ctx) {
   static const std::vector<std::string> file{"playbook"};
   static const std::vector<std::string> top{
-      "title",    "version", "phase", "motions", "owner",   "note_prefix", "calendar",
-      "next",     "start",   "scope", "role",    "task",    "group",       "event",
-      "external", "tenant",  "rule",  "step",    "anywhere"};
+      "title",    "version", "phase", "motions", "owner",    "note_prefix", "calendar",
+      "next",     "start",   "scope", "role",    "task",     "group",       "event",
+      "external", "tenant",  "rule",  "step",    "anywhere", "note_kind",   "extend"};
   static const std::vector<std::string> step{
       "role",    "services", "instructions", "tasks", "enter", "on",      "after",
       "at",      "remind",   "when",         "end",   "goto",  "handoff", "otherwise",
@@ -27,7 +27,6 @@ const std::vector<std::string>& context_words(WordContext ctx) {
                                              "enum", "records", "contacts", "decimal"};
   static const std::vector<std::string> unit{"business", "days", "day",    "weeks", "week",
                                              "hours",    "hour", "months", "month"};
-  static const std::vector<std::string> note{"status", "technical", "engagement"};
   static const std::vector<std::string> flag{"mandatory", "optional"};
   switch (ctx) {
     case WordContext::File: return file;
@@ -36,7 +35,6 @@ const std::vector<std::string>& context_words(WordContext ctx) {
     case WordContext::Action: return action;
     case WordContext::Type: return type;
     case WordContext::Unit: return unit;
-    case WordContext::NoteKind: return note;
     case WordContext::Mandatory: return flag;
   }
   return top;
@@ -103,10 +101,6 @@ void DslState::unknown_word(WordContext ctx, const char* b, const char* e) {
           fmt::format("unknown unit '{}': use business days, business hours, days, weeks, "
                       "hours or months",
                       word),
-          hint);
-    case WordContext::NoteKind:
-      throw syntax_error(
-          b, fmt::format("unknown note kind '{}': use status, technical or engagement", word),
           hint);
     case WordContext::Mandatory:
       if (word == "role")

@@ -24,8 +24,6 @@ bool choice(Reader& r, const Field& f, const std::vector<std::string>& names, E&
 }
 
 const std::vector<std::string> kQueues = {"rm", "fm"};
-const std::vector<std::string> kNotes = {"status", "technical", "engagement"};
-
 bool valid_date(const std::string& s) {
   using namespace std::chrono;
   int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
@@ -97,7 +95,7 @@ void read_body(Reader& r, const Field& f, Action& a, int depth) {
       break;
     case ActionKind::Note:
       if (!r.mapping(f, keys("note"))) break;
-      if (auto k = r.get(f, "kind", true)) choice(r, *k, kNotes, a.note_kind);
+      read_key(r, f, "kind", a.note_kind.id, ident, true);
       read_key_at(r, f, "text", a.text, a.text_loc, str, true);
       break;
     case ActionKind::Set: read_set(r, f, a); break;

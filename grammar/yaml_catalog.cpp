@@ -30,6 +30,17 @@ void read_roles(Reader& r, const Field& f, std::vector<Role>& out) {
   }
 }
 
+void read_note_kinds(Reader& r, const Field& f, std::vector<NoteKindDecl>& out) {
+  for (const auto& it : items(r, f, "note_kind")) {
+    NoteKindDecl x;
+    x.loc = it.loc;
+    x.comments = r.comments(it);
+    read_key(r, it, "id", x.id, ident, true);
+    read_key(r, it, "name", x.name, str, true);
+    out.push_back(std::move(x));
+  }
+}
+
 void read_tasks(Reader& r, const Field& f, std::vector<Task>& out) {
   for (const auto& it : items(r, f, "task")) {
     Task x;
@@ -75,6 +86,17 @@ void read_externals(Reader& r, const Field& f, std::vector<External>& out) {
     x.comments = r.comments(it);
     read_key(r, it, "id", x.id, slug, true);
     read_key(r, it, "title", x.title, str, true);
+    out.push_back(std::move(x));
+  }
+}
+
+void read_extends(Reader& r, const Field& f, std::vector<EnumExtension>& out) {
+  for (const auto& it : items(r, f, "extend")) {
+    EnumExtension x;
+    x.loc = it.loc;
+    x.comments = r.comments(it);
+    if (auto e = r.get(it, "enum", true)) x.path_loc = e->loc, path(r, *e, x.path);
+    if (auto v = r.get(it, "values", true)) r.str_list(*v, x.values, &x.value_locs);
     out.push_back(std::move(x));
   }
 }

@@ -59,6 +59,8 @@ bool read_key_at(Reader& r, const Field& map, const char* key, T& out, Loc& at, 
 std::vector<Field> items(Reader& r, const Field& f, const std::string& what);
 
 void read_roles(Reader& r, const Field& f, std::vector<Role>& out);
+void read_note_kinds(Reader& r, const Field& f, std::vector<NoteKindDecl>& out);
+void read_extends(Reader& r, const Field& f, std::vector<EnumExtension>& out);
 void read_tasks(Reader& r, const Field& f, std::vector<Task>& out);
 void read_groups(Reader& r, const Field& f, std::vector<TaskGroup>& out);
 void read_events(Reader& r, const Field& f, std::vector<EventDecl>& out);

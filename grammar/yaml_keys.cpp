@@ -5,11 +5,14 @@ namespace pb::yaml {
 
 const std::map<std::string, KeyTable>& known_keys() {
   static const std::map<std::string, KeyTable> tables = {
-      {"playbook", {"playbook",  "title",  "version", "phase", "motions",  "owner",  "note_prefix",
-                    "calendar",  "scope",  "next",    "roles", "tasks",    "groups", "events",
-                    "externals", "tenant", "rules",   "start", "anywhere", "steps"}},
+      {"playbook", {"playbook",    "title",    "version",  "phase",     "motions", "owner",
+                    "note_prefix", "calendar", "scope",    "next",      "roles",   "note_kinds",
+                    "tasks",       "groups",   "events",   "externals", "tenant",  "extend",
+                    "rules",       "start",    "anywhere", "steps"}},
       {"anywhere", {"except", "transitions"}},
       {"role", {"id", "name"}},
+      {"note_kind", {"id", "name"}},
+      {"extend", {"enum", "values"}},
       {"task", {"id", "name", "mandatory", "role", "services"}},
       {"group", {"id", "title", "exactly_one"}},
       {"event", {"id", "title", "payload"}},

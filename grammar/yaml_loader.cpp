@@ -158,6 +158,8 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
     slug_list(r, f, p.next, &p.next_locs);
   else if (k == "roles")
     read_roles(r, f, p.roles);
+  else if (k == "note_kinds")
+    read_note_kinds(r, f, p.note_kinds);
   else if (k == "tasks")
     read_tasks(r, f, p.tasks);
   else if (k == "groups")
@@ -166,6 +168,8 @@ void read_header_key(Reader& r, const Field& f, Playbook& p) {
     read_events(r, f, p.events);
   else if (k == "externals")
     read_externals(r, f, p.externals);
+  else if (k == "extend")
+    read_extends(r, f, p.extends);
   else if (k == "rules")
     read_rules(r, f, p.rules);
   else if (k == "start")

@@ -272,6 +272,10 @@ void catalog(Y& y, const Playbook& p) {
     Y m = Y::map();
     return m.add("id", S(r.id)), m.add("name", S(r.name)), m;
   });
+  items(y, "note_kinds", p.note_kinds, [](const NoteKindDecl& k) {
+    Y m = Y::map();
+    return m.add("id", S(k.id)), m.add("name", S(k.name)), m;
+  });
   items(y, "tasks", p.tasks, [](const Task& t) {
     Y m = Y::map();
     m.add("id", N(t.id)), m.add("name", S(t.name)), m.add("mandatory", B(t.mandatory));
@@ -323,6 +327,10 @@ std::string print_yaml(const Playbook& p) {
   catalog(y, p);
   if (!p.tenant.attributes.empty() || !p.tenant.comments.empty())
     y.add("tenant", with(attributes(p.tenant.attributes), p.tenant.comments));
+  items(y, "extend", p.extends, [](const EnumExtension& x) {
+    Y m = Y::map();
+    return m.add("enum", S(x.path)), m.add("values", list(x.values)), m;
+  });
   if (!p.rules.empty()) {
     Y rs = Y::seq();
     for (const auto& r : p.rules) rs.push(rule(r));

@@ -18,8 +18,10 @@ using check::PlaybookScope;
 void check_one(const Project& project, const Playbook& pb,
                const std::unordered_set<std::string>& ids, Diagnostics& diags) {
   PlaybookScope s(project, pb, diags, ids);
+  check::check_extensions(s);  // first: every later pass sees the extended enums
   check::check_duplicates(s);
   check::check_references(s);
+  check::check_note_kinds(s);
   check::check_expressions(s);
   check::check_graph(s);
   check::check_regions(s);
@@ -99,6 +101,7 @@ void check_project(const Project& project, Diagnostics& diags) {
   for (const auto& p : project.playbooks) ids.insert(p.id);
   check_playbook_ids(project, diags);
   check::check_catalog(project, diags);
+  check::check_extension_clashes(project, diags);
   check_schema(project, ids, diags);
   check::check_call_cycles(project, diags);
   for (const auto& p : project.playbooks) check_one(project, p, ids, diags);

@@ -1,7 +1,7 @@
 // checker_actions.cpp — actions: `set` values against the attribute's type
 // (PB041, enum values PB035), `each` over records, `send … to`, `require`
 // conditions, and notes that do not start with the playbook's note_prefix
-// (PB060). Each action is checked in the Env of where it stands.
+// (PB060) or have a kind the playbook does not know (PB140). Each action is checked in the Env of where it stands.
 #include <fmt/format.h>
 
 #include "checker_internal.hpp"
@@ -60,6 +60,7 @@ void check_each(PlaybookScope& s, const Env& env, const Action& a) {
 }
 
 void check_note(PlaybookScope& s, const Action& a) {
+  check_note_kind(s, a);
   const std::string& prefix = s.pb.note_prefix;
   if (prefix.empty() || a.text.rfind(prefix, 0) == 0) return;
   s.diags.error(a.loc, LintCode::NoteWithoutPrefix,

@@ -78,6 +78,10 @@ struct PlaybookScope {
   std::unordered_map<std::string_view, const External*> externals;
   std::unordered_map<std::string_view, const Attribute*> attrs;
   std::unordered_map<std::string_view, std::vector<const EventDecl*>> incoming;  // step → events
+  Type note_kinds;  // the enum `event.note_kind` has: the built-in and declared kinds
+  // The attributes whose enums the playbook extends (`extend enum`), copied
+  // with the values added; `attrs` points at these copies instead.
+  std::vector<Attribute> extended;
 
   int depth = 0;  // of the expression being typed; bounded so no input overflows the stack
   bool deep_reported = false;  // one PB006 per expression
@@ -155,6 +159,13 @@ void check_call_cycles(const Project& project, Diagnostics& diags);  // PB121
 void check_mark(PlaybookScope& s, const Action& a);  // PB100
 void check_tasks_and_scope(PlaybookScope& s);        // PB101–PB104
 const Type& task_status_type();                      // the type of task_state(N)
+
+// ---- checker_words.cpp
+void check_note_kinds(PlaybookScope& s);                     // PB141
+void check_note_kind(PlaybookScope& s, const Action& note);  // PB140
+void check_extensions(PlaybookScope& s);                     // PB142–PB144, PB011
+// PB145: two playbooks extend one enum with values a reader takes for one.
+void check_extension_clashes(const Project& project, Diagnostics& diags);
 
 // ---- checker_catalog.cpp
 void check_catalog(const Project& project, Diagnostics& diags);  // PB070, PB071

@@ -122,7 +122,12 @@ Ty resolve_event(PlaybookScope& s, const Env& env, const Parts& parts, std::stri
     if (parts.size() > 2) return descend(s, {TypeKind::String, nullptr, path}, parts, 2, path, loc);
     return {TypeKind::String, nullptr, path};
   }
-  std::vector<std::string> names{"actor", "note"};
+  if (env.event_builtins && f == "note_kind") {
+    if (parts.size() > 2)
+      return descend(s, {TypeKind::Enum, &s.note_kinds, path}, parts, 2, path, loc);
+    return {TypeKind::Enum, &s.note_kinds, path};
+  }
+  std::vector<std::string> names{"actor", "note", "note_kind"};
   for (const auto& [n, a] : env.event_fields) names.emplace_back(n);
   std::sort(names.begin(), names.end());
   s.diags.error(loc, LintCode::UndefinedAttribute,

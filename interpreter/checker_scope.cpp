@@ -38,6 +38,8 @@ PlaybookScope::PlaybookScope(const Project& p, const Playbook& b, Diagnostics& d
   for (const auto& t : b.tasks) tasks.emplace(t.id, &t);
   for (const auto& e : b.events) events.emplace(e.id, &e);
   for (const auto& x : b.externals) externals.emplace(x.id, &x);
+  note_kinds.kind = TypeKind::Enum;
+  note_kinds.values = note_kind_ids(b);
   if (p.schema)
     for (const auto& a : p.schema->attributes) attrs.emplace(a.name, &a);
   for (const auto& a : b.tenant.attributes) attrs.emplace(a.name, &a);

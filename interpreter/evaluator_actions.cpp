@@ -5,6 +5,7 @@
 // on one change, and a run of `require`s, are all checked first so that the
 // refusal lists each one that fails.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "model/diagnostics.hpp"
 #include "evaluator_ctx.hpp"
@@ -102,7 +103,15 @@ bool complete_task(Ctx& c, int64_t task) {
   return true;
 }
 
-bool add_note(Ctx& c, NoteKind kind, const std::string& text) {
+bool add_note(Ctx& c, const NoteKind& kind, const std::string& text) {
+  if (!has_note_kind(c.cp.pb, kind.id)) {
+    auto kinds = note_kind_ids(c.cp.pb);
+    std::string hint = did_you_mean(kind.id, kinds);
+    return c.refuse(RefusalCode::UnknownNoteKind,
+                    fmt::format("playbook '{}' has no note kind '{}' (it has {}){}", c.cp.pb.id,
+                                kind.id, fmt::join(kinds, ", "), hint.empty() ? "" : "; " + hint),
+                    true);
+  }
   const std::string& prefix = c.cp.pb.note_prefix;
   if (!prefix.empty() && !text.starts_with(prefix))
     return c.refuse(

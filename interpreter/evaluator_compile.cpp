@@ -23,6 +23,7 @@ static void index_attrs(CompiledPlaybook& cp, const Schema* shared) {
     for (const auto& a : shared->attributes)
       if (std::none_of(cp.attrs.begin(), cp.attrs.end(), [&](auto& x) { return x.name == a.name; }))
         cp.attrs.push_back(a);
+  apply_extensions(cp.pb, cp.attrs);  // `extend enum`: the values hold for this playbook
   for (const auto& a : cp.attrs) {
     cp.attr_by_name.emplace(a.name, &a);
     if (a.type.kind == TypeKind::Records && !a.type.key.empty())

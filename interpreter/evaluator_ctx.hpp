@@ -92,7 +92,7 @@ bool run_actions(Ctx& c, const std::vector<Action>& actions);
 bool write_attr(Ctx& c, AttrWrite w, const Loc& where);
 bool check_rules(Ctx& c, const std::vector<const Rule*>* rules);
 bool complete_task(Ctx& c, int64_t task);
-bool add_note(Ctx& c, NoteKind kind, const std::string& text);
+bool add_note(Ctx& c, const NoteKind& kind, const std::string& text);
 
 // Control flow (evaluator.cpp); false when refused.
 bool take(Ctx& c, const Step& from, const Transition& t);  // a target "" stays

@@ -99,6 +99,8 @@ EV read_path(Ctx& c, const PathRef& p) {
     case PathKind::Attr: return from(c.attr(p.name));
     case PathKind::TenantOther: return from(tenant_other(c, p));
     case PathKind::EventNote: return EV{K::String, 0, c.in.note, nullptr};
+    case PathKind::NoteKind:
+      return EV{K::String, 0, c.in.note.empty() ? std::string_view{} : c.in.note_kind.id, nullptr};
     case PathKind::EventActor: return EV{K::String, 0, c.in.actor, nullptr};
     case PathKind::EventOld: return from(c.old_value);
     case PathKind::EventField: return from(payload_field(c, p.name));

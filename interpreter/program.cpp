@@ -66,6 +66,7 @@ PathRef event_ref(std::string_view rest) {
            : rest == "actor" ? PathKind::EventActor
            : rest == "old"   ? PathKind::EventOld
                              : PathKind::EventField;
+  if (rest == "note_kind") p.kind = PathKind::NoteKind;
   p.name = rest;
   return p;
 }

@@ -78,6 +78,7 @@ enum class PathKind : uint8_t {
   TenantOther,  // tenant.REST, REST not a declared attribute: the tenant's own
                 // attribute REST if it holds one, else ATTR.KEY.FIELD
   EventNote,    // event.note
+  NoteKind,     // event.note_kind ("" when the input carries no note)
   EventActor,   // event.actor
   EventOld,     // event.old (in `on set` rules)
   EventField,   // event.FIELD of the payload

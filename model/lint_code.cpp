@@ -77,13 +77,19 @@ constexpr LintCodeInfo kCodes[] = {
     {NoDefaultReturn, "PB125", W, "no unguarded on return"},
     {ConstantArithmetic, "PB130", E, "constant division by zero or overflow"},
     {BadPlaceholder, "PB131", E, "a text placeholder that cannot be written"},
+    {UnknownNoteKind, "PB140", E, "note kind neither built in nor declared"},
+    {NoteKindRedeclared, "PB141", E, "note kind declared twice or redeclaring a built-in"},
+    {ExtendNotEnum, "PB142", E, "extension of an attribute that is not an enum"},
+    {ExtendUnknownEnum, "PB143", E, "extension of an unknown attribute"},
+    {ExtendValuePresent, "PB144", E, "extension adds a value the enum has"},
+    {ExtendClash, "PB145", E, "two playbooks extend one enum with two spellings of one value"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(BadPlaceholder) + 1;
+  return std::size(kCodes) == static_cast<size_t>(ExtendClash) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 

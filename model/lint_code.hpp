@@ -94,6 +94,12 @@ enum class LintCode : uint8_t {
   NoDefaultReturn,         // PB125
   ConstantArithmetic,      // PB130
   BadPlaceholder,          // PB131
+  UnknownNoteKind,         // PB140
+  NoteKindRedeclared,      // PB141
+  ExtendNotEnum,           // PB142
+  ExtendUnknownEnum,       // PB143
+  ExtendValuePresent,      // PB144
+  ExtendClash,             // PB145
 };
 
 struct LintCodeInfo {

@@ -79,13 +79,38 @@ const char* to_string(TypeKind k) {
   return "unknown";
 }
 
-const char* to_string(NoteKind k) {
-  switch (k) {
-    case NoteKind::OverallStatus: return "status";
-    case NoteKind::TechnicalEnablement: return "technical";
-    case NoteKind::EngagementManagement: return "engagement";
-  }
-  return "status";
+const char* to_string(const NoteKind& k) { return k.id.c_str(); }
+
+const std::vector<std::pair<std::string, std::string>>& builtin_note_kinds() {
+  static const std::vector<std::pair<std::string, std::string>> kinds{
+      {"status", "Overall Status Note"},
+      {"technical", "Technical Enablement note"},
+      {"engagement", "Engagement Management note"}};
+  return kinds;
+}
+
+std::vector<std::string> note_kind_ids(const Playbook& pb) {
+  std::vector<std::string> ids;
+  for (const auto& [id, name] : builtin_note_kinds()) ids.push_back(id);
+  for (const auto& k : pb.note_kinds)  // a kind declared twice (PB141) is listed once
+    if (std::find(ids.begin(), ids.end(), k.id) == ids.end()) ids.push_back(k.id);
+  return ids;
+}
+
+bool has_note_kind(const Playbook& pb, std::string_view id) {
+  for (const auto& [b, name] : builtin_note_kinds())
+    if (b == id) return true;
+  for (const auto& k : pb.note_kinds)
+    if (k.id == id) return true;
+  return false;
+}
+
+std::string note_kind_name(const Playbook& pb, std::string_view id) {
+  for (const auto& [b, name] : builtin_note_kinds())
+    if (b == id) return name;
+  for (const auto& k : pb.note_kinds)
+    if (k.id == id) return k.name;
+  return std::string(id);
 }
 
 const char* to_string(QueueKind k) { return k == QueueKind::RM ? "rm" : "fm"; }
@@ -116,6 +141,37 @@ bool parse_task_status(std::string_view text, TaskStatus& out) {
 const std::vector<std::string>& task_status_names() {
   static const std::vector<std::string> names(std::begin(kTaskStatus), std::end(kTaskStatus));
   return names;
+}
+
+}  // namespace pb
+
+namespace pb {
+
+Type* enum_at(std::vector<Attribute>& attrs, std::string_view path, Attribute** attr) {
+  if (!path.starts_with("tenant.")) return nullptr;
+  path.remove_prefix(7);
+  auto dot = path.find('.');
+  std::string_view name = path.substr(0, dot);
+  for (auto& a : attrs) {
+    if (a.name != name) continue;
+    if (attr) *attr = &a;
+    if (dot == std::string_view::npos) return a.type.kind == TypeKind::Enum ? &a.type : nullptr;
+    if (a.type.kind != TypeKind::Records) return nullptr;
+    for (auto& f : a.type.fields)
+      if (f.name == path.substr(dot + 1)) return f.type.kind == TypeKind::Enum ? &f.type : nullptr;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void apply_extensions(const Playbook& pb, std::vector<Attribute>& attrs) {
+  for (const auto& x : pb.extends) {
+    Type* t = enum_at(attrs, x.path);
+    if (!t) continue;
+    for (const auto& v : x.values)
+      if (std::find(t->values.begin(), t->values.end(), v) == t->values.end())
+        t->values.push_back(v);
+  }
 }
 
 }  // namespace pb

@@ -113,7 +113,19 @@ struct Expr {
 
 // ---------------------------------------------------------------- actions
 
-enum class NoteKind { OverallStatus, TechnicalEnablement, EngagementManagement };
+// A note kind: its id as written after `note` and stored with the note. The
+// three built-ins ("status", "technical", "engagement") exist in every
+// playbook; a playbook declares more with `note_kind ID "Name"`.
+struct NoteKind {
+  std::string id = "status";
+  static const NoteKind OverallStatus;         // "status": Overall Status Note
+  static const NoteKind TechnicalEnablement;   // "technical": Technical Enablement note
+  static const NoteKind EngagementManagement;  // "engagement": Engagement Management note
+  bool operator==(const NoteKind&) const = default;
+};
+inline const NoteKind NoteKind::OverallStatus{"status"};
+inline const NoteKind NoteKind::TechnicalEnablement{"technical"};
+inline const NoteKind NoteKind::EngagementManagement{"engagement"};
 enum class QueueKind { RM, FM };
 
 // The state of a task (FTOP's task states). `complete` and `not_started`
@@ -340,6 +352,30 @@ struct EventDecl {
   bool operator==(const EventDecl&) const = default;
 };
 
+// `extend enum PATH with "V", …`: values a playbook adds, for its own
+// instances, to an enum declared once elsewhere (the schema file, or the
+// playbook's `tenant { }`). PATH is `tenant.ATTR` for an enum attribute or
+// `tenant.ATTR.FIELD` for an enum field of a records attribute.
+struct EnumExtension {
+  NodeLoc loc;
+  Comments comments;
+  std::string path;
+  NodeLoc path_loc;
+  std::vector<std::string> values;
+  NodeLocs value_locs;  // where each of `values` stands (may be shorter)
+  bool operator==(const EnumExtension&) const = default;
+};
+
+// `note_kind ID "Name"`: a kind of note this playbook's notes may have,
+// beside the built-in ones.
+struct NoteKindDecl {
+  NodeLoc loc;
+  Comments comments;
+  std::string id;
+  std::string name;
+  bool operator==(const NoteKindDecl&) const = default;
+};
+
 // A process outside the directory the playbook hands over to.
 struct External {
   NodeLoc loc;
@@ -408,11 +444,13 @@ struct Playbook {
   std::vector<std::string> next;      // playbook ids this one links to
   NodeLocs next_locs;                 // where each of `next` stands (may be shorter)
   std::vector<Role> roles;
+  std::vector<NoteKindDecl> note_kinds;  // declared beside the built-in kinds
   std::vector<Task> tasks;
   std::vector<TaskGroup> groups;
   std::vector<EventDecl> events;
   std::vector<External> externals;
-  Schema tenant;  // attributes/rules declared in the playbook
+  Schema tenant;                       // attributes/rules declared in the playbook
+  std::vector<EnumExtension> extends;  // values added to enums declared elsewhere
   std::vector<Rule> rules;
   std::string start;
   NodeLoc start_loc;
@@ -450,7 +488,23 @@ const Loc& loc_at(const std::vector<Loc>& locs, size_t i, const Loc& fallback);
 
 // Display names used by printers and messages.
 const char* to_string(TypeKind);
-const char* to_string(NoteKind);      // "status" | "technical" | "engagement"
+const char* to_string(const NoteKind&);  // its id: "status", "technical", ...
+
+// The built-in note kinds: id and display name, in their canonical order.
+const std::vector<std::pair<std::string, std::string>>& builtin_note_kinds();
+// Every note kind of `pb`: the built-ins, then the declared ones (ids).
+std::vector<std::string> note_kind_ids(const Playbook& pb);
+// The enum type `path` ("tenant.ATTR" or "tenant.ATTR.FIELD") names among
+// `attrs`, or nullptr; `attr` is set to the attribute that holds it.
+Type* enum_at(std::vector<Attribute>& attrs, std::string_view path, Attribute** attr = nullptr);
+// Adds `pb`'s `extend enum` values to the enums of `attrs` (a copy of the
+// attributes the playbook sees); a value already present is not added twice.
+void apply_extensions(const Playbook& pb, std::vector<Attribute>& attrs);
+
+// Whether `id` is a built-in kind or one `pb` declares.
+bool has_note_kind(const Playbook& pb, std::string_view id);
+// The display name of kind `id` in `pb` ("Overall Status Note"); the id when unknown.
+std::string note_kind_name(const Playbook& pb, std::string_view id);
 const char* to_string(QueueKind);     // "rm" | "fm"
 const char* to_string(DurationUnit);  // "business days" | "days" | "weeks" | "hours" | "months"
                                       // | "business hours"

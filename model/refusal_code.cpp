@@ -88,6 +88,10 @@ constexpr RefusalCodeInfo kCodes[] = {
      "an input was refused without a more specific reason (a bug: please report it)"},
     {RefusalCode::UnknownEvent, "unknown-event", 2,
      "the playbook declares no such event (with \"did you mean\")"},
+    {RefusalCode::UnknownNoteKind, "unknown-note-kind", 2,
+     "a note's kind (`--kind` of `note`, `fire`, `complete`, `tenant add\\|set`, or a `note` "
+     "action of a playbook that did not lint) is neither built in nor declared by the "
+     "playbook that keeps the note (with \"did you mean\")"},
     {RefusalCode::UnknownAttribute, "unknown-attribute", 2,
      "`--set`/`tenant set` names no payload field and no tenant attribute (with \"did you "
      "mean\")"},

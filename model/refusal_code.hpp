@@ -53,6 +53,7 @@ enum class RefusalCode : uint8_t {
   UnsetPlaceholder,
   Refused,
   UnknownEvent,
+  UnknownNoteKind,
   UnknownAttribute,
   BadValue,
   UnknownTask,

@@ -172,11 +172,12 @@ json log_to_json(const LogInput& in) {
   return j;
 }
 
+// A kind is stored as its id (the built-ins as they always were: "status",
+// "technical", "engagement"); which ids a playbook has is the evaluator's check.
 static bool note_kind_from(const std::string& s, NoteKind& k) {
-  for (auto n :
-       {NoteKind::OverallStatus, NoteKind::TechnicalEnablement, NoteKind::EngagementManagement})
-    if (s == to_string(n)) return k = n, true;
-  return false;
+  if (s.empty()) return false;
+  k = NoteKind{s};
+  return true;
 }
 
 static bool writes_from_json(const json& a, std::vector<AttrWrite>& out) {

@@ -234,6 +234,7 @@ static Response tenant_op(Engine::Impl& e, const std::string& id, InputOp op, bo
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
                      Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
+    if (!e.extended_values_run(after, li.writes, r, a.refusal)) return false;
     a = apply_input(after, li, r);
     return a.ok;
   };
@@ -270,6 +271,7 @@ Response Engine::tenant_put_in_tx(const std::string& id,
   job.prepare = [&e](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
                      Applied& a) {
     if (!e.tenant_writes(li.input, after.tenant, li.at, li.writes, a.refusal)) return false;
+    if (!e.extended_values_run(after, li.writes, r, a.refusal)) return false;
     a = apply_input(after, li, r);
     return a.ok;
   };

@@ -3,6 +3,7 @@
 #include "engine_core.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -176,6 +177,20 @@ void rearm_others(TenantWorld& w, int except, Resolver& r) {
   }
 }
 
+// The kind of a note kept under `pb` (the built-ins only for a note kept
+// under no playbook) must be one `pb` has.
+static bool known_note_kind(const Playbook& pb, const NoteKind& kind, Applied& a) {
+  if (has_note_kind(pb, kind.id)) return true;
+  auto kinds = note_kind_ids(pb);
+  std::string hint = did_you_mean(kind.id, kinds);
+  return refuse(a, RefusalCode::UnknownNoteKind,
+                fmt::format("{} has no note kind '{}' (it has {}){}",
+                            pb.id.empty() ? std::string("a note kept under no playbook")
+                                          : fmt::format("playbook '{}'", pb.id),
+                            kind.id, fmt::join(kinds, ", "), hint.empty() ? "" : "; " + hint),
+                true);
+}
+
 // The playbook a tenant-level note is filed under ("" = none running).
 bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& home, Applied& a) {
   std::vector<std::string> prefixes;
@@ -187,7 +202,10 @@ bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& hom
     auto p = r.by_hash(i->hash, why);
     if (!p) return refuse(a, std::move(why));
     const std::string& prefix = p->cp->pb.note_prefix;
-    if (prefix.empty() || in.input.note.starts_with(prefix)) return home = i->st.playbook, true;
+    if (prefix.empty() || in.input.note.starts_with(prefix)) {
+      home = i->st.playbook;
+      return known_note_kind(p->cp->pb, in.input.note_kind, a);
+    }
     prefixes.push_back(fmt::format("\"{}\" ({})", prefix, i->st.playbook));
   }
   if (!any && !in.playbook.empty())
@@ -201,7 +219,7 @@ bool note_home(TenantWorld& w, const LogInput& in, Resolver& r, std::string& hom
                               fmt::join(prefixes, " or ")),
                   false);
   home.clear();
-  return true;
+  return known_note_kind(Playbook{}, in.input.note_kind, a);
 }
 
 bool apply_tenant_op(TenantWorld& w, LogInput& in, Resolver& r, Applied& a) {

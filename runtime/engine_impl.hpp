@@ -59,6 +59,11 @@ struct Engine::Impl {
   // rules (event.note is given.note).
   bool tenant_writes(const Input& given, const TenantState& t, Instant now,
                      std::vector<AttrWrite>& out, Refusal& why);
+  // A tenant write of a value that only an `extend enum` adds (the tenant
+  // schema takes every playbook's extensions) is refused `bad-value` unless
+  // a playbook the tenant runs adds it (engine_vocabulary.cpp).
+  bool extended_values_run(TenantWorld& w, const std::vector<AttrWrite>& writes, Resolver& r,
+                           Refusal& why);
 };
 
 // The live resolver: playbooks from the directory (pinned as they start),

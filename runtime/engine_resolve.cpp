@@ -21,6 +21,7 @@ static Playbook tenant_schema_playbook(const Project* p) {
   for (const auto& b : p->playbooks) {
     for (const auto& a : b.tenant.attributes) pb.tenant.attributes.push_back(a);
     for (const auto& r : b.tenant.rules) pb.tenant.rules.push_back(r);
+    for (const auto& x : b.extends) pb.extends.push_back(x);  // checked by extended_values_run
     for (const auto& r : b.rules)
       if (r.on == RuleOn::Set) pb.rules.push_back(r);
   }

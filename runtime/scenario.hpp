@@ -54,6 +54,7 @@ struct Step {
   int64_t task = 0;      // Complete, Mark
   std::string state;     // Mark: the task state
   std::string note;
+  std::string note_kind = "status";  // `kind:` of the note (status, technical, …)
   std::string actor;
   std::string key;  // idempotency key
   std::vector<std::pair<std::string, std::string>> sets;

@@ -175,6 +175,7 @@ rt::Response submit(Run& r, const Step& st) {
   in.at = r.now;
   in.input.actor = st.actor.empty() ? "scenario" : st.actor;
   in.input.note = st.note;
+  in.input.note_kind = NoteKind{st.note_kind};
   in.input.sets = st.sets;
   if (st.kind == StepKind::Fire)
     in.op = rt::InputOp::Fire, in.input.kind = InputKind::Fire, in.input.event = st.event;
@@ -205,7 +206,7 @@ std::optional<rt::Response> apply(Run& r, const Step& st) {
     case StepKind::Set: {
       rt::Response resp =
           r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now,
-                              rt::TenantNote{st.note, NoteKind::OverallStatus, st.playbook});
+                              rt::TenantNote{st.note, NoteKind{st.note_kind}, st.playbook});
       if (resp.exit != rt::kOk) return resp;
       return std::nullopt;
     }

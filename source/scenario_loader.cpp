@@ -218,6 +218,12 @@ void read_step(Reader& r, const Field& f, Step& s) {
       r.invalid(n->key_loc,
                 "'note' goes with 'fire', 'complete' or 'set', or stands alone (an FM note)");
   }
+  if (auto k = r.get(f, "kind")) {
+    if (s.note.empty())
+      r.invalid(k->key_loc, "'kind' is the kind of the step's note: give it with 'note'");
+    else
+      r.id(*k, s.note_kind);
+  }
   if (auto v = r.get(f, "set"); v && s.kind != StepKind::Set) {
     if (s.kind == StepKind::Fire)
       pairs(r, *v, s.sets);
@@ -293,8 +299,8 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
   static const std::map<std::string, std::vector<std::string>> k = {
       {"scenario", {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"}},
       {"step",
-       {"fire", "complete", "mark", "state", "start", "note", "advance", "until", "tick", "set",
-        "playbook", "as", "id", "expect"}},
+       {"fire", "complete", "mark", "state", "start", "note", "kind", "advance", "until", "tick",
+        "set", "playbook", "as", "id", "expect"}},
       {"expect",
        {"step", "regions", "tasks", "notes", "attributes", "assignments", "timers", "refused",
         "ended"}},

@@ -113,7 +113,7 @@ TEST_CASE("dsl: event.X only from an event that declares it") {
   INFO(r.dump());
   REQUIRE(r.codes() == std::vector<std::string>{"PB034", "PB034"});
   CHECK(r.at(0).message ==
-        "undefined event field 'event.approved'; event 'replied' carries actor, note");
+        "undefined event field 'event.approved'; event 'replied' carries actor, note, note_kind");
   CHECK(r.at(1).message ==
         "'event.approved' is not available here: this transition is triggered by a timer, not by "
         "an event");

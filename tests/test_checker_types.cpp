@@ -86,8 +86,9 @@ TEST_CASE("event.X only where the triggering event declares X") {
   p.steps[0].transitions[0].guard = op("<", call("days_until", {path("event.untl")}), num(90));
   auto d = check(p);
   REQUIRE(find(d, "PB034"));
-  CHECK(find(d, "PB034")->message ==
-        "undefined event field 'event.untl'; event 'replied' carries actor, note, until");
+  CHECK(
+      find(d, "PB034")->message ==
+      "undefined event field 'event.untl'; event 'replied' carries actor, note, note_kind, until");
   CHECK(find(d, "PB034")->hint == "did you mean 'until'?");
   p.steps[0].transitions[0].guard.reset();
   p.steps[0].transitions[1].guard = op("<", call("days_until", {path("event.until")}), num(90));
