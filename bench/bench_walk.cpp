@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   long n = argc > 3 ? std::atol(argv[3]) : 300000;
   TenantState t;
   t.id = "bench";
-  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", false, false, true}});
+  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", false, false, true, ""}});
   InstanceState inst;
   Instant now;
   parse_iso_instant("2026-03-02T10:00:00Z", now);

@@ -34,7 +34,7 @@ void print_applied(const rt::Response& r) {
   }
   out_line("{}", r.applied.summary.empty() ? "recorded (no transition)" : r.applied.summary);
   for (const auto& o : r.applied.sent)
-    out_line("sent \"{}\" to {} <{}>", o.template_name, o.contact, o.email);
+    out_line("sent \"{}\" {} {} <{}>", o.template_name, o.cc ? "cc" : "to", o.contact, o.email);
 }
 
 int submit(const Globals& g, rt::LogInput in, const RunOpts& o) {

@@ -130,8 +130,8 @@ int run_history(const Globals& g, const ReadOpts& o) {
   for (const auto& n : notes)
     out_line("note {} [{}] {}: {}", format_iso_instant(n.at), n.kind, n.who, n.text);
   for (const auto& x : sent)
-    out_line("sent {} \"{}\" to {} <{}> (event #{})", format_iso_instant(x.at), x.template_name,
-             x.contact, x.email, x.event);
+    out_line("sent {} \"{}\" {} {} <{}> (event #{})", format_iso_instant(x.at), x.template_name,
+             x.cc ? "cc" : "to", x.contact, x.email, x.event);
   return kOk;
 }
 

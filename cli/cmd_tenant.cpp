@@ -49,9 +49,7 @@ void print_tenant_text(const rt::TenantWorld& w) {
       for (const auto& [key, fields] : *v.records)
         for (const auto& [f, fv] : fields) out_line("  {}.{}.{} = {}", k, key, f, to_text(fv));
     } else if (v.kind == Value::Kind::Contacts && v.contacts) {
-      for (const auto& c : *v.contacts)
-        out_line("  {}: {} <{}>{}{}{}", k, c.name, c.email, c.primary ? " primary" : "",
-                 c.do_not_contact ? " do-not-contact" : "", c.unsubscribed ? " unsubscribed" : "");
+      for (const auto& c : *v.contacts) out_line("  {}: {}", k, contact_text(c));
     } else {
       out_line("  {} = {}", k, to_text(v));
     }

@@ -93,7 +93,8 @@ void print_text(const Project& p, const rt::whatif::Request& req, const rt::what
     if (!e.message.empty())
       fmt::print("{}{}{}\n", pad, e.message, e.code.empty() ? "" : " [" + e.code + "]");
     for (const auto& s : e.sent)
-      fmt::print("{}sent \"{}\" to {} <{}>\n", pad, s.template_name, s.contact, s.email);
+      fmt::print("{}sent \"{}\" {} {} <{}>\n", pad, s.template_name, s.cc ? "cc" : "to", s.contact,
+                 s.email);
     if (!e.tasks.empty()) fmt::print("{}tasks: {}\n", pad, fmt::join(e.tasks, ", "));
     for (const auto& n : e.notes) fmt::print("{}note: \"{}\"\n", pad, n);
   }

@@ -42,14 +42,21 @@ std::string describe_action(const Playbook& pb, const Action& a) {
     case ActionKind::Set:
       return fmt::format("set {} to {}", a.path, a.expr ? print_expr(*a.expr) : "?");
     case ActionKind::Assign:
+      if (a.me) return fmt::format("add yourself as {}{}", queue, a.primary ? " (primary)" : "");
       return fmt::format("add {} \"{}\"{}", queue, a.text, a.primary ? " as primary" : "");
     case ActionKind::Unassign:
       return a.me ? fmt::format("remove yourself as {}", queue)
                   : fmt::format("remove {} \"{}\"", queue, a.text);
-    case ActionKind::Send:
-      return fmt::format(
-          "send \"{}\"{}", a.text,
-          a.expr ? " to " + print_expr(*a.expr) : std::string(" to the primary contact"));
+    case ActionKind::Send: {
+      std::string to = !a.expr         ? " to the primary contact"
+                       : a.to_contacts ? " to every contact where " + print_expr(*a.expr)
+                                       : " to " + print_expr(*a.expr);
+      std::string cc = a.cc ? ", a copy to every contact where " + print_expr(*a.cc) : "";
+      return fmt::format("send \"{}\"{}{}", a.text, to, cc);
+    }
+    case ActionKind::MarkContact:
+      return fmt::format("mark the contact {} {}", a.expr ? print_expr(*a.expr) : "?",
+                         a.text == "unsubscribed" ? "unsubscribed" : "do-not-contact");
     case ActionKind::Require:
       return fmt::format("require {} (else refused: {})", a.expr ? print_expr(*a.expr) : "?",
                          a.text);

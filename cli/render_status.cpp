@@ -43,7 +43,8 @@ std::vector<std::string> effect_lines(const rt::EventPreview& p, const std::stri
   for (const auto& [playbook, n] : p.notes)
     out.push_back(fmt::format("notes [{}] \"{}\"", to_string(n.kind), n.text));
   for (const auto& o : p.sent)
-    out.push_back(fmt::format("sends \"{}\" to {} <{}>", o.template_name, o.contact, o.email));
+    out.push_back(fmt::format("sends \"{}\" {} {} <{}>", o.template_name, o.cc ? "cc" : "to",
+                              o.contact, o.email));
   for (const auto& t : p.timers)
     out.push_back(fmt::format("arms timer {}{} -> {} due {}", where(t.playbook), t.step, t.to,
                               format_iso_instant(t.due)));

@@ -140,6 +140,9 @@ PB_DSL_ACTION(kw_reset) { s.begin_action(ActionKind::Reset, t); }
 PB_DSL_ACTION(action_task) { s.act().task = s.to_int(t); }
 PB_DSL_ACTION(kw_mark) { s.begin_action(ActionKind::Mark, t); }
 PB_DSL_ACTION(mark_state) { s.act().text = s.ident(t); }
+PB_DSL_ACTION(kw_contact) { s.act().kind = ActionKind::MarkContact; }
+PB_DSL_ACTION(mark_contact_who) { s.act().expr = s.pop(); }
+PB_DSL_ACTION(mark_contact_flag) { s.act().text = std::string(t.sv()); }
 PB_DSL_ACTION(kw_step_require) {
   s.step_item_once("require", t);
   s.step().require_mandatory = true;
@@ -160,6 +163,9 @@ PB_DSL_ACTION(kw_me) { s.act().me = true; }
 PB_DSL_ACTION(kw_send) { s.begin_action(ActionKind::Send, t); }
 PB_DSL_ACTION(send_template) { s.action_text(t); }
 PB_DSL_ACTION(send_to) { s.act().expr = s.pop(); }
+PB_DSL_ACTION(send_to_contacts) { s.act().to_contacts = true; }
+PB_DSL_ACTION(send_to_where) { s.act().expr = s.pop(); }
+PB_DSL_ACTION(send_cc_where) { s.act().cc = s.pop(); }
 PB_DSL_ACTION(kw_require_a) { s.begin_action(ActionKind::Require, t); }
 PB_DSL_ACTION(require_cond) { s.act().expr = s.pop(); }
 PB_DSL_ACTION(require_message) { s.action_text(t); }

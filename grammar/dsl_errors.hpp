@@ -256,6 +256,14 @@ PB_ERROR(unassign_who, "expected the queue name (a string) or 'me'");
 PB_ERROR(assign_who, "expected the queue name (a string) or 'me'");
 PB_ERROR(send_template, "expected the template name (a string) after 'send'");
 PB_ERROR(send_to, "expected the recipient after 'to'");
+PB_ERROR(send_recipient, "expected the recipient after 'to' (a contact, or 'contacts where COND')");
+PB_ERROR(send_to_where,
+         "expected a condition after 'contacts where', e.g. contact.role == \"tam\"");
+PB_ERROR(send_cc_where,
+         "expected a condition after 'contacts where', e.g. contact.role == \"atu\"");
+PB_ERROR(send_cc_contacts, "expected 'contacts where COND' after 'cc'");
+PB_ERROR(mark_contact_who, "expected the contact (its name or e-mail) after 'mark contact'");
+PB_ERROR(mark_contact_flag, "expected 'unsubscribed' or 'do_not_contact' after the contact");
 PB_ERROR(require_cond, "expected a condition after 'require'");
 PB_ERROR(require_else, "expected 'else' and a message after the condition");
 PB_ERROR(require_message, "expected the message (a string) after 'else'");

@@ -43,7 +43,16 @@ struct complete_a : kv<kw_complete, action_task> {};
 struct reset_a : kv<kw_reset, action_task> {};
 PB_KW(kw_mark, "mark");
 struct mark_state : identifier {};
-struct mark_a : p::seq<kw_mark, ws, p::must<action_task>, ws, p::must<mark_state>, ws> {};
+// mark TASK STATE | mark contact EXPR unsubscribed|do_not_contact
+PB_KW(kw_contact, "contact");
+struct mark_contact_who : expr {};
+struct mark_contact_flag
+    : p::sor<TAO_PEGTL_KEYWORD("unsubscribed"), TAO_PEGTL_KEYWORD("do_not_contact")> {};
+struct mark_contact
+    : p::seq<kw_contact, ws, p::must<mark_contact_who>, p::must<mark_contact_flag>> {};
+struct mark_a
+    : p::seq<kw_mark, ws,
+             p::sor<mark_contact, p::seq<p::must<action_task>, ws, p::must<mark_state>>>, ws> {};
 
 struct note_kind : identifier {};  // a built-in or declared kind (checked by the checker)
 struct note_text : string_lit {};
@@ -71,8 +80,18 @@ struct unassign_a : p::seq<kw_unassign, ws, p::must<queue_kind>, ws, p::must<una
 PB_KW(kw_send, "send");
 struct send_template : string_lit {};
 struct send_to : expr {};
-struct send_a : p::seq<kw_send, ws, p::must<send_template>, ws,
-                       p::opt<TAO_PEGTL_KEYWORD("to"), ws, p::must<send_to>>> {};
+// `contacts where COND`: every contact for which COND holds (`contact` bound).
+struct contacts_where : p::seq<TAO_PEGTL_KEYWORD("contacts"), ws, kw::where_, ws> {};
+struct send_to_where : expr {};
+struct send_to_contacts : p::seq<contacts_where, p::must<send_to_where>> {};
+struct send_recipient : p::sor<send_to_contacts, send_to> {};
+struct send_cc_where : expr {};
+struct send_cc_contacts : contacts_where {};
+struct send_cc
+    : p::seq<TAO_PEGTL_KEYWORD("cc"), ws, p::must<send_cc_contacts>, p::must<send_cc_where>> {};
+struct send_a
+    : p::seq<kw_send, ws, p::must<send_template>, ws,
+             p::opt<TAO_PEGTL_KEYWORD("to"), ws, p::must<send_recipient>>, p::opt<send_cc>> {};
 
 PB_KW(kw_require_a, "require");
 struct require_cond : expr {};

@@ -14,6 +14,14 @@ namespace pb::grammar {
 
 namespace {
 
+// send "T" [to EXPR | to contacts where COND] [cc contacts where COND]
+std::string send_text(const Action& a) {
+  std::string out = "send " + quote(a.text);
+  if (a.expr) out += (a.to_contacts ? " to contacts where " : " to ") + print_expr(*a.expr);
+  if (a.cc) out += " cc contacts where " + print_expr(*a.cc);
+  return out;
+}
+
 // The one-line text of an action other than `each`.
 std::string simple_action(const Action& a) {
   auto expr = [&] { return a.expr ? print_expr(*a.expr) : std::string("true"); };
@@ -28,8 +36,8 @@ std::string simple_action(const Action& a) {
                          a.primary ? " primary" : "");
     case ActionKind::Unassign:
       return fmt::format("unassign {} {}", to_string(a.queue), a.me ? "me" : quote(a.text));
-    case ActionKind::Send:
-      return std::string("send ") + quote(a.text) + (a.expr ? std::string(" to ") + expr() : "");
+    case ActionKind::Send: return send_text(a);
+    case ActionKind::MarkContact: return "mark contact " + expr() + " " + a.text;
     case ActionKind::Require:
       return std::string("require ") + expr() + " else " + quote(a.text) +
              (a.code.empty() ? "" : std::string(" code ") + a.code);
@@ -51,8 +59,14 @@ layout::Doc action_doc(const Action& a) {
   layout::Doc e = expr_doc(*a.expr);
   switch (a.kind) {
     case ActionKind::Set: return layout::nest(kContinue, {text("set " + a.path + " = "), e});
-    case ActionKind::Send:
-      return layout::nest(kContinue, {text("send " + quote(a.text) + " to "), e});
+    case ActionKind::Send: {
+      auto to = a.to_contacts ? " to contacts where " : " to ";
+      layout::Docs parts{layout::cat({text("send " + quote(a.text) + to), e})};
+      if (a.cc)
+        parts.push_back(layout::brk()),
+            parts.push_back(layout::cat({text("cc contacts where "), expr_doc(*a.cc)}));
+      return layout::nest(kContinue, {layout::group(std::move(parts))});
+    }
     case ActionKind::Require: {
       layout::Docs parts{layout::cat({text("require "), e}), layout::brk(),
                          text("else " + quote(a.text))};

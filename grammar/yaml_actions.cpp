@@ -84,6 +84,21 @@ void read_queue_action(Reader& r, const Field& f, Action& a, const char* what) {
                   fmt::format("'{}' needs the key 'name' or 'me: true'", what));
 }
 
+// send's recipients: `to: EXPR` (one contact) or `to_contacts: COND`, and
+// `cc_contacts: COND`.
+void read_send_to(Reader& r, const Field& f, Action& a) {
+  auto to = r.get(f, "to");
+  auto where = r.get(f, "to_contacts");
+  if (to && where)
+    r.diags.error(where->key_loc, LintCode::WrongType,
+                  "'send' takes 'to' or 'to_contacts', not both");
+  else if (to)
+    a.expr = r.expr(*to);
+  else if (where)
+    a.expr = r.expr(*where), a.to_contacts = true;
+  if (auto cc = r.get(f, "cc_contacts")) a.cc = r.expr(*cc);
+}
+
 void read_body(Reader& r, const Field& f, Action& a, int depth) {
   switch (a.kind) {
     case ActionKind::Complete:
@@ -104,7 +119,17 @@ void read_body(Reader& r, const Field& f, Action& a, int depth) {
     case ActionKind::Send:
       if (!r.mapping(f, keys("send"))) break;
       read_key_at(r, f, "template", a.text, a.text_loc, str, true);
-      if (auto t = r.get(f, "to")) a.expr = r.expr(*t);
+      read_send_to(r, f, a);
+      break;
+    case ActionKind::MarkContact:
+      if (!r.mapping(f, keys("mark_contact"))) break;
+      if (auto c = r.get(f, "contact", true)) a.expr = r.expr(*c);
+      if (auto k = r.get(f, "flag", true)) {
+        r.str(*k, a.text);
+        if (a.text != "unsubscribed" && a.text != "do_not_contact")
+          r.invalid(k->loc,
+                    fmt::format("'flag' must be unsubscribed or do_not_contact; got '{}'", a.text));
+      }
       break;
     case ActionKind::Require:
       if (!r.mapping(f, keys("require"))) break;
@@ -132,7 +157,7 @@ std::vector<Action> read_actions(Reader& r, const Field& f, int depth) {
     if (it_begin == it.node.end()) {
       r.diags.error(it.loc, LintCode::MissingKey,
                     "action needs one of the keys 'complete', 'reset', 'mark', 'note', "
-                    "'set', 'assign', 'unassign', 'send', 'require', 'each'");
+                    "'set', 'assign', 'unassign', 'send', 'require', 'each', 'mark_contact'");
       continue;
     }
     if (++it_begin != it.node.end())

@@ -127,7 +127,12 @@ Y action_body(const Action& a) {
       break;
     case ActionKind::Send:
       y.add("template", S(a.text));
-      if (a.expr) y.add("to", E(*a.expr));
+      if (a.expr) y.add(a.to_contacts ? "to_contacts" : "to", E(*a.expr));
+      if (a.cc) y.add("cc_contacts", E(*a.cc));
+      break;
+    case ActionKind::MarkContact:
+      if (a.expr) y.add("contact", E(*a.expr));
+      y.add("flag", Y::raw(a.text));
       break;
     case ActionKind::Require:
       if (a.expr) y.add("expr", E(*a.expr));
@@ -145,8 +150,8 @@ Y action_body(const Action& a) {
 }
 
 Y actions(const std::vector<Action>& as) {
-  static const char* names[] = {"complete", "reset",    "mark", "note",    "set",
-                                "assign",   "unassign", "send", "require", "each"};
+  static const char* names[] = {"complete", "reset", "mark",    "note", "set",         "assign",
+                                "unassign", "send",  "require", "each", "mark_contact"};
   Y y = Y::seq();
   for (const auto& a : as) {
     Y item = Y::map();

@@ -68,7 +68,42 @@ void check_note(PlaybookScope& s, const Action& a) {
                             a.text.size() > 60 ? a.text.substr(0, 57) + "..." : a.text, prefix));
 }
 
+// The first contacts attribute the tenant declares (what `send` writes to).
+const Attribute* contacts_attr(const PlaybookScope& s) {
+  const Attribute* best = nullptr;
+  for (const auto& [name, a] : s.attrs)
+    if (a->type.kind == TypeKind::Contacts && (!best || a->loc.line < best->loc.line)) best = a;
+  return best;
+}
+
+// `contacts where COND`: COND with `contact` bound to each contact.
+void check_contacts_where(PlaybookScope& s, const Env& env, const Action& a, const Expr& cond) {
+  const Attribute* attr = contacts_attr(s);
+  if (!attr) {
+    s.diags.error(cond.loc, LintCode::UndefinedAttribute,
+                  "`contacts where …` needs a contacts attribute in the tenant schema");
+    return;
+  }
+  Env inner = env;
+  inner.vars.emplace_back("contact", resolve_path(s, env, "tenant." + attr->name, a.loc).type);
+  check_guard(s, inner, cond, "the condition of `contacts where`");
+}
+
+void check_mark_contact(PlaybookScope& s, const Env& env, const Action& a) {
+  if (!contacts_attr(s))
+    s.diags.error(a.loc, LintCode::UndefinedAttribute,
+                  "`mark contact` needs a contacts attribute in the tenant schema");
+  if (!a.expr) return;
+  Ty who = type_of(s, env, *a.expr);
+  if (who.kind != U && who.kind != TypeKind::String && who.kind != TypeKind::Enum)
+    s.diags.error(a.expr->loc, LintCode::ExprTypeError,
+                  fmt::format("`mark contact` names a contact (string), but {} is {}", what_of(who),
+                              type_name(who.kind)));
+}
+
 void check_send(PlaybookScope& s, const Env& env, const Action& a) {
+  if (a.cc) check_contacts_where(s, env, a, *a.cc);
+  if (a.expr && a.to_contacts) return check_contacts_where(s, env, a, *a.expr);
   if (!a.expr) return;
   Ty to = type_of(s, env, *a.expr);
   if (to.kind != U && to.kind != TypeKind::String && to.kind != TypeKind::Enum)
@@ -104,6 +139,7 @@ void check_actions(PlaybookScope& s, const Env& env, const std::vector<Action>& 
         if (a.expr) check_guard(s, env, *a.expr, "the condition of `require`");
         break;
       case ActionKind::Mark: check_mark(s, a); break;
+      case ActionKind::MarkContact: check_mark_contact(s, env, a); break;
       case ActionKind::Complete:
       case ActionKind::Reset:
       case ActionKind::Assign:

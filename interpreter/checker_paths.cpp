@@ -8,6 +8,7 @@
 #include <array>
 
 #include "checker_internal.hpp"
+#include "model/value.hpp"
 
 namespace pb::check {
 
@@ -62,6 +63,8 @@ const Type& contact_record() {
     field("do_not_contact", TypeKind::Bool);
     field("unsubscribed", TypeKind::Bool);
     field("primary", TypeKind::Bool);
+    field("role", TypeKind::Enum);
+    r.fields.back().type.values = contact_roles();
     return r;
   }();
   return t;

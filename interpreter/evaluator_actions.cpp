@@ -201,37 +201,6 @@ static bool do_set(Ctx& c, const Action& a) {
   return write_attr(c, std::move(w), a.loc);
 }
 
-static const Contact* find_contact(Ctx& c, const std::optional<Expr>& to, std::string& wanted) {
-  const Value* cs = c.cp.contacts_attr ? c.attr(c.cp.contacts_attr->name) : nullptr;
-  if (to) wanted = std::string(eval(c, *to).s);
-  if (!cs || !cs->contacts) return nullptr;
-  for (const Contact& k : *cs->contacts)
-    if (to ? (k.name == wanted || k.email == wanted) : k.primary) return &k;
-  return nullptr;
-}
-
-static bool do_send(Ctx& c, const Action& a) {
-  std::string name;
-  if (!render_text(c, a, name)) return false;
-  std::string wanted;
-  const Contact* k = find_contact(c, a.expr, wanted);
-  if (!k)
-    return c.refuse(RefusalCode::NoContact,
-                    a.expr ? fmt::format("the tenant has no contact '{}'", wanted)
-                           : std::string("the tenant has no primary contact"));
-  if (k->do_not_contact)
-    return c.refuse(RefusalCode::DoNotContact,
-                    fmt::format("cannot send \"{}\": contact {} is marked "
-                                "do-not-contact",
-                                name, k->name));
-  if (k->unsubscribed)
-    return c.refuse(RefusalCode::Unsubscribed, fmt::format("cannot send \"{}\": contact {} has "
-                                                           "unsubscribed",
-                                                           name, k->name));
-  c.out.sent.push_back(Outreach{name, k->name, k->email});
-  return true;
-}
-
 static bool do_each(Ctx& c, const Action& a) {
   const PathRef& p = c.path(a.path, false);
   const Attribute* attr = p.kind == PathKind::Attr ? p.decl : nullptr;
@@ -288,7 +257,8 @@ static bool run_action(Ctx& c, const Action& a) {
       c.out.assignments.push_back(AssignChange{a.queue, name, assign && a.primary, assign});
       return true;
     }
-    case ActionKind::Send: return do_send(c, a);
+    case ActionKind::Send: return send(c, a);
+    case ActionKind::MarkContact: return mark_contact(c, a);
     case ActionKind::Require: return do_require(c, a);
     case ActionKind::ForEach: return do_each(c, a);
   }

@@ -87,6 +87,10 @@ EV negate(const EV& a);
 // false when refused (an unset placeholder in a written text).
 bool render_text(Ctx& c, const Action& a, std::string& out);
 
+// Contacts (evaluator_contacts.cpp); false when refused.
+bool send(Ctx& c, const Action& a);          // send "T" [to …] [cc contacts where …]
+bool mark_contact(Ctx& c, const Action& a);  // mark contact EXPR unsubscribed|do_not_contact
+
 // Actions (evaluator_actions.cpp); false when refused.
 bool run_actions(Ctx& c, const std::vector<Action>& actions);
 bool write_attr(Ctx& c, AttrWrite w, const Loc& where);

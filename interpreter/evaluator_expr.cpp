@@ -81,6 +81,7 @@ static EV contact_field(const Contact& k, ContactField f) {
     case ContactField::DoNotContact: return make(K::Bool, k.do_not_contact);
     case ContactField::Unsubscribed: return make(K::Bool, k.unsubscribed);
     case ContactField::Primary: return make(K::Bool, k.primary);
+    case ContactField::Role: return EV{K::String, 0, k.role, nullptr};
     case ContactField::None: break;
   }
   return EV{};

@@ -41,6 +41,7 @@ ContactField contact_field(std::string_view f) {
   if (f == "do_not_contact") return ContactField::DoNotContact;
   if (f == "unsubscribed") return ContactField::Unsubscribed;
   if (f == "primary") return ContactField::Primary;
+  if (f == "role") return ContactField::Role;
   return ContactField::None;
 }
 
@@ -243,6 +244,7 @@ void Program::add_actions(const CompiledPlaybook& cp, const std::vector<Action>&
   for (const Action& a : actions) {
     if (a.expr) add_root(cp, *a.expr);
     for (const Expr& e : a.tmpl.exprs) add_root(cp, e);
+    if (a.cc) add_root(cp, *a.cc);
     if (a.kind == ActionKind::Set) path_of_[&a.path] = add_path(write_ref(cp, a.path));
     if (a.kind == ActionKind::ForEach) path_of_[&a.path] = add_path(read_ref(cp, a.path));
     add_actions(cp, a.body);

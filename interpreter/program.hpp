@@ -85,7 +85,7 @@ enum class PathKind : uint8_t {
   Var,          // VAR or VAR.FIELD: a loop variable (each, any, count)
 };
 
-enum class ContactField : uint8_t { None, Name, Email, DoNotContact, Unsubscribed, Primary };
+enum class ContactField : uint8_t { None, Name, Email, DoNotContact, Unsubscribed, Primary, Role };
 
 struct PathRef {
   PathKind kind = PathKind::None;

@@ -133,16 +133,17 @@ enum class QueueKind { RM, FM };
 enum class TaskStatus : uint8_t { NotStarted, Complete, InProgress, Blocked, NoIntent };
 
 enum class ActionKind {
-  Complete,  // complete TASK
-  Reset,     // reset TASK
-  Mark,      // mark TASK STATE
-  Note,      // note status|technical|engagement "text"
-  Set,       // set PATH = EXPR
-  Assign,    // assign rm|fm "queue" [primary]
-  Unassign,  // unassign rm|fm "queue" | me
-  Send,      // send "template" [to EXPR]
-  Require,   // require EXPR else "message" [code ID]
-  ForEach,   // each VAR in PATH [where EXPR] { actions }
+  Complete,     // complete TASK
+  Reset,        // reset TASK
+  Mark,         // mark TASK STATE
+  Note,         // note status|technical|engagement "text"
+  Set,          // set PATH = EXPR
+  Assign,       // assign rm|fm "queue" [primary]
+  Unassign,     // unassign rm|fm "queue" | me
+  Send,         // send "template" [to EXPR]
+  Require,      // require EXPR else "message" [code ID]
+  ForEach,      // each VAR in PATH [where EXPR] { actions }
+  MarkContact,  // mark contact EXPR unsubscribed|do_not_contact
 };
 
 // A text an action writes (a note, a queue name, a template, a `require`
@@ -175,6 +176,10 @@ struct Action {
   std::string code;          // Require code
   std::optional<Expr> expr;  // Set value, Send recipient, Require/ForEach condition
   std::vector<Action> body;  // ForEach body
+  // Send: `to contacts where EXPR` (expr is then the condition, read with
+  // `contact` bound to each contact) and `cc contacts where EXPR`.
+  bool to_contacts = false;
+  std::optional<Expr> cc;
   bool operator==(const Action&) const = default;
 };
 

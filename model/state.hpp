@@ -145,6 +145,7 @@ struct Outreach {
   std::string template_name;
   std::string contact;
   std::string email;
+  bool cc = false;  // a copy (`cc contacts where …`), not a recipient
 };
 
 struct Outcome {

@@ -132,15 +132,46 @@ static bool plausible_email(std::string_view e) {
   return e.find_first_of(" \t\r\n<>;,\"") == std::string_view::npos;
 }
 
+std::string contact_text(const Contact& c) {
+  return fmt::format("{} <{}>{}{}{}{}", c.name, c.email, c.primary ? " primary" : "",
+                     c.do_not_contact ? " do-not-contact" : "",
+                     c.unsubscribed ? " unsubscribed" : "",
+                     c.role.empty() ? "" : " role=" + c.role);
+}
+
+std::string contacts_text(const std::vector<Contact>& list) {
+  std::string out;
+  for (const auto& c : list) out += (out.empty() ? "" : "; ") + contact_text(c);
+  return out;
+}
+
+const std::vector<std::string>& contact_roles() {
+  static const std::vector<std::string> roles = {"customer", "csm", "tam", "atu", "partner", "pdm"};
+  return roles;
+}
+
+// `role=ROLE`: sets the contact's role; false (and `why`) for an unknown role.
+static bool contact_role(std::string_view role, Contact& c, std::string& why) {
+  const auto& roles = contact_roles();
+  for (const auto& r : roles)
+    if (r == role) return c.role = r, true;
+  std::string hint = did_you_mean(role, roles);
+  why = fmt::format("'{}' is not a contact role ({}){}", role, fmt::join(roles, ", "),
+                    hint.empty() ? "" : "; " + hint);
+  return false;
+}
+
 // Sets the flag named `word` on `c`; false (and `why`) when it names none.
 static bool contact_flag(std::string_view word, Contact& c, std::string& why) {
+  if (word.starts_with("role=")) return contact_role(word.substr(5), c, why);
   static const std::vector<std::string> kFlags = {"primary", "do-not-contact", "unsubscribed"};
   if (word == kFlags[0]) return c.primary = true;
   if (word == kFlags[1]) return c.do_not_contact = true;
   if (word == kFlags[2]) return c.unsubscribed = true;
   std::string hint = did_you_mean(word, kFlags);
-  why = fmt::format("'{}' is not a contact flag (primary, do-not-contact or unsubscribed){}", word,
-                    hint.empty() ? "" : "; " + hint);
+  why = fmt::format(
+      "'{}' is not a contact flag (primary, do-not-contact, unsubscribed or role=ROLE){}", word,
+      hint.empty() ? "" : "; " + hint);
   return false;
 }
 

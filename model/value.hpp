@@ -33,6 +33,7 @@ struct Contact {
   bool do_not_contact = false;
   bool unsubscribed = false;
   bool primary = false;
+  std::string role;  // one of contact_roles(), "" = not given
   bool operator==(const Contact&) const = default;
 };
 
@@ -56,6 +57,15 @@ struct Value {
 };
 
 const char* to_string(Value::Kind);
+
+// The roles a contact may have (`role=tam` in contact text; contact.role in
+// expressions): customer, csm, tam, atu, partner, pdm.
+const std::vector<std::string>& contact_roles();
+
+// A contact as parse_value reads it back: "Name <email> [primary]
+// [do-not-contact] [unsubscribed] [role=ROLE]"; contacts joined by "; ".
+std::string contact_text(const Contact& c);
+std::string contacts_text(const std::vector<Contact>& list);
 
 // Display text: true/false, 42, text, 2026-03-01; records/contacts as a
 // short summary. Unset is "".

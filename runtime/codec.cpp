@@ -27,6 +27,17 @@ std::vector<InstanceRec*> TenantWorld::all_active() {
 int64_t to_secs(Instant t) { return t.time_since_epoch().count(); }
 Instant from_secs(int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
+// A contact; `role` only when given, so contacts without one store as before.
+static json contact_json(const Contact& c) {
+  json j{{"name", c.name},
+         {"email", c.email},
+         {"do_not_contact", c.do_not_contact},
+         {"unsubscribed", c.unsubscribed},
+         {"primary", c.primary}};
+  if (!c.role.empty()) j["role"] = c.role;
+  return j;
+}
+
 json value_to_json(const Value& v) {
   switch (v.kind) {
     case Value::Kind::Unset: return nullptr;
@@ -46,12 +57,7 @@ json value_to_json(const Value& v) {
     }
     case Value::Kind::Contacts: {
       json list = json::array();
-      for (const auto& c : *v.contacts)
-        list.push_back({{"name", c.name},
-                        {"email", c.email},
-                        {"do_not_contact", c.do_not_contact},
-                        {"unsubscribed", c.unsubscribed},
-                        {"primary", c.primary}});
+      for (const auto& c : *v.contacts) list.push_back(contact_json(c));
       return json{{"contacts", list}};
     }
   }
@@ -78,7 +84,7 @@ static bool contacts_from_json(const json& j, Value& out) {
     if (!c.is_object()) return false;
     list.push_back(Contact{c.value("name", ""), c.value("email", ""),
                            c.value("do_not_contact", false), c.value("unsubscribed", false),
-                           c.value("primary", false)});
+                           c.value("primary", false), c.value("role", "")});
   }
   out = Value::of_contacts(std::move(list));
   return true;

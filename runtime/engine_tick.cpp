@@ -168,7 +168,8 @@ ReplayReport Engine::replay(const std::string& tenant) {
         logged.notes.push_back(
             NoteRow{playbook, to_string(n.kind), n.text, li.input.actor, li.at, ev.id});
       for (const auto& o : a.sent)
-        logged.outreach.push_back(OutreachRow{o.template_name, o.contact, o.email, li.at, ev.id});
+        logged.outreach.push_back(
+            OutreachRow{o.template_name, o.contact, o.email, li.at, ev.id, o.cc});
     }
     diff_tenant(w.tenant, stored.tenant, rep.diffs);
     diff_instances(w, stored, rep.diffs);

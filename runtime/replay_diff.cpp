@@ -48,8 +48,8 @@ std::string show(const NoteRow& n) {
 }
 
 std::string show(const OutreachRow& o) {
-  return fmt::format("\"{}\" to {} <{}> at {} (event {})", o.template_name, o.contact, o.email,
-                     format_iso_instant(o.at), o.event);
+  return fmt::format("\"{}\" {} {} <{}> at {} (event {})", o.template_name, o.cc ? "cc" : "to",
+                     o.contact, o.email, format_iso_instant(o.at), o.event);
 }
 
 // Row lists compared by position: what the log produced in order.

@@ -41,8 +41,10 @@ const rt::InstanceRec* current(const rt::TenantWorld& w, const std::string& play
 
 std::string attr_text(const TenantState& t, std::string path) {
   if (path.starts_with("tenant.")) path = path.substr(7);
-  if (auto it = t.attrs.find(path); it != t.attrs.end())
+  if (auto it = t.attrs.find(path); it != t.attrs.end()) {
+    if (it->second.contacts) return contacts_text(*it->second.contacts);  // as written in a step
     return it->second.is_set() ? to_text(it->second) : "unset";
+  }
   auto d1 = path.find('.'), d2 = path.rfind('.');
   if (d1 == std::string::npos || d1 == d2) return "unset";
   auto it = t.attrs.find(path.substr(0, d1));

@@ -166,6 +166,10 @@ ALTER TABLE instances ADD COLUMN returns TEXT NOT NULL DEFAULT '{}';
     R"sql(
 ALTER TABLE instances ADD COLUMN regions TEXT NOT NULL DEFAULT '[]';
 )sql",
+    // 8: an outreach row that is a copy (`send … cc contacts where …`).
+    R"sql(
+ALTER TABLE outreach ADD COLUMN cc INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -303,15 +303,15 @@ void insert_note(Store& s, const std::string& tenant, int64_t event, int seq,
 
 void insert_outreach(Store& s, const std::string& tenant, int64_t event, int seq, const Outreach& o,
                      Instant at) {
-  Query q(
-      s,
-      "INSERT INTO outreach(tenant, event, seq, template, contact, email, at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  Query q(s,
+          "INSERT INTO outreach(tenant, event, seq, template, contact, email, at, cc) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, tenant)
       .bind(2, event)
       .bind(3, int64_t{seq})
       .bind(4, o.template_name)
       .bind(5, o.contact);
-  q.bind(6, o.email).bind(7, to_secs(at)).run();
+  q.bind(6, o.email).bind(7, to_secs(at)).bind(8, int64_t{o.cc}).run();
 }
 
 std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
@@ -329,11 +329,12 @@ std::vector<NoteRow> notes_of(Store& s, const std::string& tenant) {
 std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant) {
   std::vector<OutreachRow> out;
   Query q(s,
-          "SELECT template, contact, email, at, event FROM outreach WHERE tenant = ? "
+          "SELECT template, contact, email, at, event, cc FROM outreach WHERE tenant = ? "
           "ORDER BY event, seq");
   q.bind(1, tenant);
   while (q.step())
-    out.push_back(OutreachRow{q.text(0), q.text(1), q.text(2), from_secs(q.i64(3)), q.i64(4)});
+    out.push_back(
+        OutreachRow{q.text(0), q.text(1), q.text(2), from_secs(q.i64(3)), q.i64(4), q.i64(5) != 0});
   return out;
 }
 

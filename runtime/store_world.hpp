@@ -59,6 +59,7 @@ struct OutreachRow {
   std::string template_name, contact, email;
   Instant at{};
   int64_t event = 0;
+  bool cc = false;
   bool operator==(const OutreachRow&) const = default;
 };
 std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant);

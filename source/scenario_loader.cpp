@@ -246,16 +246,17 @@ void attributes(Reader& r, const Field& f, Scenario& out) {
       auto items = r.list(v);
       for (const auto& it : items ? *items : std::vector<Field>{}) {
         if (!r.mapping(it, keys("contact"))) continue;
-        std::string name, email;
+        std::string name, email, role;
         bool p = false, dnc = false, uns = false;
         if (auto x = r.get(it, "name", true)) r.id(*x, name);
         if (auto x = r.get(it, "email", true)) r.id(*x, email);
         if (auto x = r.get(it, "primary")) r.boolean(*x, p);
         if (auto x = r.get(it, "do_not_contact")) r.boolean(*x, dnc);
         if (auto x = r.get(it, "unsubscribed")) r.boolean(*x, uns);
-        text += fmt::format("{}{} <{}>{}{}{}", text.empty() ? "" : "; ", name, email,
+        if (auto x = r.get(it, "role")) r.id(*x, role);
+        text += fmt::format("{}{} <{}>{}{}{}{}", text.empty() ? "" : "; ", name, email,
                             p ? " primary" : "", dnc ? " do-not-contact" : "",
-                            uns ? " unsubscribed" : "");
+                            uns ? " unsubscribed" : "", role.empty() ? "" : " role=" + role);
       }
       out.attributes.emplace_back(k.name, text);
     } else if (v.node.IsMap()) {  // records: KEY → {FIELD: value}
@@ -307,7 +308,7 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
       {"assignment", {"queue", "name", "primary"}},
       {"note_prefix", {"prefix"}},
       {"timer", {"due"}},
-      {"contact", {"name", "email", "primary", "do_not_contact", "unsubscribed"}},
+      {"contact", {"name", "email", "primary", "do_not_contact", "unsubscribed", "role"}},
       {"sample_file", {"tenant", "attributes"}},
   };
   return k;

@@ -106,7 +106,7 @@ struct World {
     tenant.attrs["region"] = Value::string("AMERICAS");
     tenant.attrs["managed"] = Value::boolean(false);
     tenant.attrs["contacts"] =
-        Value::of_contacts({Contact{"Ana", "ana@x.com", false, false, true}});
+        Value::of_contacts({Contact{"Ana", "ana@x.com", false, false, true, ""}});
     Days d;
     parse_iso_date("2026-03-09", d);  // a Monday holiday
     cal.id = "AMERICAS";

@@ -157,6 +157,10 @@ TEST_CASE("whatif: a tenant first contacted on 23 December in EMEA who never ans
       "Mon 2027-01-04 09:00  timer after 1 business day  customer-engagement: call -> phone_outreach\n"
       "Mon 2027-01-11 09:00  timer after 1 week since entering phone_outreach  customer-engagement: "
       "phone_outreach -> atu_help\n"
+      "                      sent \"Unresponsive Customer - ATU Help Request\" to Noa Levi "
+      "<noa.levi@fabrikam.example>\n"
+      "                      sent \"Unresponsive Customer - ATU Help Request\" cc Ines Duarte "
+      "<ines.duarte@fabrikam.example>\n"
       "                      tasks: 3665 complete\n"
       "                      note: \"Re-engaged Customer: customer unresponsive, Account Team Unit asked for "
       "help reaching the customer\"\n"
@@ -182,6 +186,7 @@ TEST_CASE("whatif: refusals, skipped inputs, the horizon, the default calendar",
           "[paths][cli][whatif]") {
   auto r = run_playbook(PB_SOURCE_DIR,
                         "whatif customer-engagement --start 2027-03-01T10:00:00Z --until +3d "
+                        "--set \"contacts=Tim <tim@x.example> role=tam\" "
                         "meeting_held@+1h research_done@+2h");
   REQUIRE(r.code == 0);
   CHECK(r.out.find("calendar: default (Mon-Fri, no holidays") != std::string::npos);

@@ -51,9 +51,10 @@ TEST_CASE("tick: a timer whose goto target does not load stays stuck, then fires
   cli.dir = copy_playbooks(cli);
   fs::path broken = fs::path(cli.dir) / "re-engagement-team-disengaged.playbook";
   std::string good = pbtest::slurp(broken);
-  REQUIRE(
-      cli("tenant add acme --set region=AMERICAS --set managed=false", "2026-03-02T09:00:00Z").rc ==
-      0);
+  REQUIRE(cli("tenant add acme --set region=AMERICAS --set managed=false --set \"contacts=Ann "
+              "<ann@acme.example> primary; Tim <tim@acme.example> role=tam\"",
+              "2026-03-02T09:00:00Z")
+              .rc == 0);  // atu_help writes to the account team (role=tam)
   REQUIRE(cli("start acme customer-engagement", "2026-03-02T10:00:00Z").rc == 0);
   for (const char* now : {"2026-03-02T11:00:00Z", "2026-03-04T11:00:00Z", "2026-03-06T11:00:00Z"})
     REQUIRE(cli("tick", now).rc == 0);

@@ -25,7 +25,7 @@ TEST_CASE("values round-trip through JSON", "[codec]") {
                             Value::string("x \"y\""),
                             Value::date(d),
                             Value::of_records(m),
-                            Value::of_contacts({Contact{"Ana", "a@x", true, false, true}})};
+                            Value::of_contacts({Contact{"Ana", "a@x", true, false, true, ""}})};
   for (const auto& v : all) {
     Value back;
     REQUIRE(value_from_json(json::parse(value_to_json(v).dump()), back));

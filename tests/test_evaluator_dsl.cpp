@@ -75,7 +75,7 @@ TEST_CASE("the docs example runs: outreach, timer, goto", "[evaluator-dsl]") {
   shared.attributes.push_back(contacts);
   Run r{compile_text(docs_example(), &shared)};
   CHECK(r.go(Input{}, "2026-03-06T10:00:00Z").refusal.code == "no-contact");
-  r.t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "a@x", false, false, true}});
+  r.t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "a@x", false, false, true, ""}});
   Result s = r.go(Input{}, "2026-03-06T10:00:00Z");
   REQUIRE(s.ok());
   CHECK(s.outcome->sent.size() == 1);

@@ -29,9 +29,11 @@ TEST_CASE("exactly-one groups and rules on completion", "[evaluator]") {
 
 TEST_CASE("outreach to do-not-contact or unsubscribed contacts is refused", "[evaluator]") {
   World w;
-  w.tenant.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x.com", true, false, true}});
+  w.tenant.attrs["contacts"] =
+      Value::of_contacts({Contact{"Ana", "ana@x.com", true, false, true, ""}});
   CHECK(w.start().refusal.code == "do-not-contact");
-  w.tenant.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x.com", false, true, true}});
+  w.tenant.attrs["contacts"] =
+      Value::of_contacts({Contact{"Ana", "ana@x.com", false, true, true, ""}});
   CHECK(w.start().refusal.code == "unsubscribed");
   w.tenant.attrs.erase("contacts");
   CHECK(w.start().refusal.code == "no-contact");
@@ -118,16 +120,16 @@ TEST_CASE("any, count and each range over contacts", "[evaluator]") {
       terminal("unsub", TerminalKind::End, "unsub"), terminal("ok", TerminalKind::End, "ok")};
   auto cp = compile_playbook(p, nullptr);
   TenantState t;
-  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", false, false, true},
-                                            Contact{"Bob", "bob@x", false, false, false},
-                                            Contact{"Cy", "cy@x", false, false, false}});
+  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", false, false, true, ""},
+                                            Contact{"Bob", "bob@x", false, false, false, ""},
+                                            Contact{"Cy", "cy@x", false, false, false, ""}});
   Result r = evaluate(*cp, t, InstanceState{}, Input{}, Instant{}, default_calendar());
   REQUIRE(r.ok());
   CHECK(r.outcome->instance.outcome == "ok");
   REQUIRE(r.outcome->attrs.size() == 1);
   CHECK(r.outcome->attrs[0].value.i == 2);
   CHECK(r.outcome->sent.empty());
-  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", true, true, true}});
+  t.attrs["contacts"] = Value::of_contacts({Contact{"Ana", "ana@x", true, true, true, ""}});
   r = evaluate(*cp, t, InstanceState{}, Input{}, Instant{}, default_calendar());
   CHECK(r.refusal.code == "do-not-contact");  // each k where k.do_not_contact → send to k
 }
