@@ -177,7 +177,11 @@ std::string what_of(const Ty& t) {
 
 std::string show(const Expr& e, int depth) {
   if (depth > 6) return "…";
-  auto sub = [&](const Expr& x) { return show(x, depth + 1); };
+  // An operand keeps the parentheses its author wrote.
+  auto sub = [&](const Expr& x) {
+    std::string t = show(x, depth + 1);
+    return x.parenthesized ? "(" + t + ")" : t;
+  };
   switch (e.kind) {
     case ExprKind::Bool: return e.bval ? "true" : "false";
     case ExprKind::Int:
