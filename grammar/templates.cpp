@@ -54,6 +54,7 @@ void fill(std::vector<Action>& actions, Diagnostics& diags) {
 
 TextTemplate parse_template(const std::string& text, const Loc& at, Diagnostics& diags) {
   TextTemplate t;
+  if (text.find_first_of("{}") == std::string::npos) return t;  // plain text: nothing to split
   t.pieces.emplace_back();
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];

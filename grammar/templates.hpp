@@ -7,6 +7,8 @@
 //  * `{EXPR}` is a placeholder: EXPR is an expression of docs/language.md,
 //    parsed by parse_expression (its errors, with positions inside the text).
 //  * `{{` and `}}` stand for a brace; a lone `{` or `}` is PB131.
+//  * A text without braces gets an empty TextTemplate (no pieces): it is
+//    written as it stands.
 //  * Texts read: Note, Assign and Unassign names, Send templates and
 //    `require … else` messages, at every depth (`each` bodies included).
 #pragma once

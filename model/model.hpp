@@ -148,8 +148,8 @@ enum class ActionKind {
 
 // A text an action writes (a note, a queue name, a template, a `require`
 // message) split at its `{EXPR}` placeholders. The front ends fill it from
-// the text as written (fill_templates); a text without placeholders has no
-// exprs and one piece.
+// the text as written (fill_templates); a text without braces has neither
+// exprs nor pieces.
 struct TextTemplate {
   std::vector<std::string> pieces;  // literal runs around the placeholders, exprs.size() + 1
                                     // ("{{" and "}}" already read as "{" and "}")
