@@ -9,6 +9,7 @@
 #include "grammar/loader.hpp"
 #include "grammar/yaml_reader.hpp"
 #include "model/calendar_math.hpp"
+#include "model/value.hpp"
 #include "source/scenario_loader.hpp"
 
 namespace pb::scen {
@@ -246,17 +247,14 @@ void attributes(Reader& r, const Field& f, Scenario& out) {
       auto items = r.list(v);
       for (const auto& it : items ? *items : std::vector<Field>{}) {
         if (!r.mapping(it, keys("contact"))) continue;
-        std::string name, email, role;
-        bool p = false, dnc = false, uns = false;
-        if (auto x = r.get(it, "name", true)) r.id(*x, name);
-        if (auto x = r.get(it, "email", true)) r.id(*x, email);
-        if (auto x = r.get(it, "primary")) r.boolean(*x, p);
-        if (auto x = r.get(it, "do_not_contact")) r.boolean(*x, dnc);
-        if (auto x = r.get(it, "unsubscribed")) r.boolean(*x, uns);
-        if (auto x = r.get(it, "role")) r.id(*x, role);
-        text += fmt::format("{}{} <{}>{}{}{}{}", text.empty() ? "" : "; ", name, email,
-                            p ? " primary" : "", dnc ? " do-not-contact" : "",
-                            uns ? " unsubscribed" : "", role.empty() ? "" : " role=" + role);
+        Contact c;
+        if (auto x = r.get(it, "name", true)) r.id(*x, c.name);
+        if (auto x = r.get(it, "email", true)) r.id(*x, c.email);
+        if (auto x = r.get(it, "primary")) r.boolean(*x, c.primary);
+        if (auto x = r.get(it, "do_not_contact")) r.boolean(*x, c.do_not_contact);
+        if (auto x = r.get(it, "unsubscribed")) r.boolean(*x, c.unsubscribed);
+        if (auto x = r.get(it, "role")) r.id(*x, c.role);
+        text += (text.empty() ? "" : "; ") + contact_text(c);
       }
       out.attributes.emplace_back(k.name, text);
     } else if (v.node.IsMap()) {  // records: KEY → {FIELD: value}
