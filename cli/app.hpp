@@ -43,6 +43,7 @@ enum class Place : int {
   Whatif,
   Run,
   Read,
+  Migrate,
   Test
 };
 

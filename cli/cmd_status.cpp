@@ -33,10 +33,18 @@ int run_status(const Globals& g, const ReadOpts& o) {
   std::vector<InstanceView> views;
   auto& stuck = st.stuck;
   for (size_t i = 0; i < w.instances.size(); ++i) {
-    InstanceView v{
-        &w.instances[i], s->engine->playbook(w.instances[i].hash), {}, stuck[w.instances[i].id]};
-    if (w.instances[i].st.status == InstanceStatus::Active)
+    InstanceView v{&w.instances[i],
+                   s->engine->playbook(w.instances[i].hash),
+                   {},
+                   stuck[w.instances[i].id],
+                   {},
+                   {}};
+    if (w.instances[i].st.status == InstanceStatus::Active) {
       v.events = s->engine->preview(w, i, s->now, actor(g));
+      v.version = s->engine->version_of(w.instances[i].hash);
+      std::string current = s->engine->current_version(w.instances[i].st.playbook);
+      if (!current.empty() && current != v.version) v.newer = current;
+    }
     views.push_back(std::move(v));
   }
   if (o.format == "json")

@@ -182,6 +182,12 @@ void instance_text(TextLines& out, const rt::TenantWorld& w, const InstanceView&
   }
   out.add("  {}: step {}{} since {}{}", st.playbook, st.step, quoted(s->title),
           format_iso_instant(st.entered_at), role_text(*v.cp, *s));
+  if (!v.version.empty())
+    out.add("    version {}{}", v.version.substr(0, 12),
+            v.newer.empty() ? ""
+                            : fmt::format(" (a newer version, {}, is in the directory: see "
+                                          "`playbook migrate {}`)",
+                                          v.newer.substr(0, 12), st.playbook));
   if (!st.caller.empty()) out.add("    called by {}", st.caller);
   if (!s->call.empty()) out.add("    calling {}: waits for its return", s->call);
   if (!s->instructions.empty()) {
@@ -275,6 +281,10 @@ json instance_view_json(const rt::TenantWorld& w, const InstanceView& v) {
     const rt::StuckMark* m = rt::find_stuck(v.stuck, t);
     timer_json(j["timers"][i], v.cp.get(), t);
     j["timers"][i]["stuck"] = m ? stuck_json(*m) : json(nullptr);
+  }
+  if (!v.version.empty()) {  // the version it runs, and a newer one the directory holds
+    j["playbook_version"] = v.version;
+    j["newer_version"] = v.newer.empty() ? json(nullptr) : json(v.newer);
   }
   if (!s) return j;
   const Role* r = s->role.empty() ? nullptr : v.cp->pb.role(s->role);

@@ -25,6 +25,8 @@ struct InstanceView {
   std::shared_ptr<const CompiledPlaybook> cp;  // the pinned playbook (null: unreadable)
   std::vector<rt::EventPreview> events;
   std::vector<rt::StuckTimer> stuck;  // its timers tick could not fire
+  std::string version;                // the version it runs (active instances; "" = not shown)
+  std::string newer;                  // the directory's version when it is another
 };
 
 // "  STUCK since …: REASON [CODE]" ("" when not stuck), and its JSON (null).

@@ -181,8 +181,13 @@ void Printer::rule(int indent, const Rule& r) {
 
 }  // namespace grammar
 
-std::string print_dsl(const Playbook& pb) {
+std::string print_dsl(const Playbook& pb) { return print_dsl(pb, true); }
+
+std::string print_dsl_model(const Playbook& pb) { return print_dsl(pb, false); }
+
+std::string print_dsl(const Playbook& pb, bool keep_comments) {
   grammar::Printer p;
+  p.keep_comments = keep_comments;
   p.comments(0, pb.comments);
   p.line(0, std::string("playbook ") + pb.id + " {");
   p.header(pb);

@@ -16,6 +16,7 @@ namespace pb::grammar {
 class Printer {
  public:
   std::string out;
+  bool keep_comments = true;  // false: the model as content (print_dsl_model)
 
   void line(int indent, std::string_view text) {
     out.append(static_cast<size_t>(indent) * 2, ' ');
@@ -24,6 +25,7 @@ class Printer {
   }
 
   void comments(int indent, const Comments& c) {
+    if (!keep_comments) return;
     for (const auto& l : c.lines) {
       size_t start = 0;
       for (;;) {

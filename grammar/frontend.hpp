@@ -34,7 +34,12 @@ std::optional<Playbook> parse_dsl(std::string_view text, const std::string& file
 std::optional<Expr> parse_expression(std::string_view text, const Loc& base, Diagnostics& diags);
 
 std::string print_dsl(const Playbook& pb);  // canonical DSL
-std::string print_expr(const Expr& e);      // canonical expression text
+// The canonical DSL without comments: the model as content, what names a
+// version (source/version_id.hpp). Equal models print equal, whichever form
+// and file they were read from.
+std::string print_dsl_model(const Playbook& pb);
+std::string print_dsl(const Playbook& pb, bool keep_comments);
+std::string print_expr(const Expr& e);  // canonical expression text
 
 // ---- YAML (grammar/yaml_*.cpp)
 std::optional<Playbook> parse_yaml_playbook(std::string_view text, const std::string& filename,

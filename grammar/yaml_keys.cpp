@@ -44,6 +44,7 @@ const std::map<std::string, KeyTable>& known_keys() {
       {"calendar_file",
        {"calendar", "country", "time_zone", "working_days", "working_hours", "holidays"}},
       {"holiday", {"date", "name"}},
+      {"migration_file", {"migration", "steps", "tasks"}},
   };
   return tables;
 }

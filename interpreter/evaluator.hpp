@@ -96,4 +96,11 @@ Result evaluate(const CompiledPlaybook& cp, const TenantState& tenant, const Ins
 // true when the timers changed.
 bool rearm_at_timers(const CompiledPlaybook& cp, const TenantState& tenant, InstanceState& inst);
 
+// The timers of the instance's current step (and its regions' steps) under
+// `cp`, armed afresh as entering them would have: `after` from entered_at
+// (a region's entered_at), `since entering` from inst.arrived, `at` from
+// today's dates. What a migration to another version re-arms.
+std::vector<TimerState> arm_current_timers(const CompiledPlaybook& cp, const TenantState& tenant,
+                                           const InstanceState& inst, const Calendar& cal);
+
 }  // namespace pb

@@ -154,3 +154,22 @@ bool tick(Ctx& c) {
 }
 
 }  // namespace pb::detail
+
+namespace pb {
+
+std::vector<TimerState> arm_current_timers(const CompiledPlaybook& cp, const TenantState& tenant,
+                                           const InstanceState& inst, const Calendar& cal) {
+  Input none;
+  detail::Ctx c(cp, tenant, none, inst.entered_at, cal);
+  c.out.instance = inst;
+  c.out.instance.timers.clear();
+  if (const Step* s = cp.step(inst.step)) detail::arm_timers(c, *s);
+  for (const auto& r : inst.regions)
+    if (const Step* leaf = cp.step(r.step)) {
+      c.now = r.entered_at;
+      detail::arm_timers(c, *leaf);
+    }
+  return std::move(c.out.instance.timers);
+}
+
+}  // namespace pb

@@ -83,13 +83,19 @@ constexpr LintCodeInfo kCodes[] = {
     {ExtendUnknownEnum, "PB143", E, "extension of an unknown attribute"},
     {ExtendValuePresent, "PB144", E, "extension adds a value the enum has"},
     {ExtendClash, "PB145", E, "two playbooks extend one enum with two spellings of one value"},
+    {MigrationTarget, "PB150", E,
+     "a migration maps a step or task to one the new version does not have"},
+    {MigrationUnmapped, "PB151", E,
+     "a step the new version removes has no mapping in the migration (nor a `renamed_from`)"},
+    {MigrationSource, "PB152", W, "a migration maps a step or task the old version does not have"},
+    {MigrationPlaybook, "PB153", E, "a migration file is for another playbook"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(ExtendClash) + 1;
+  return std::size(kCodes) == static_cast<size_t>(MigrationPlaybook) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 

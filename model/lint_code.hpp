@@ -100,6 +100,10 @@ enum class LintCode : uint8_t {
   ExtendUnknownEnum,       // PB143
   ExtendValuePresent,      // PB144
   ExtendClash,             // PB145
+  MigrationTarget,         // PB150
+  MigrationUnmapped,       // PB151
+  MigrationSource,         // PB152
+  MigrationPlaybook,       // PB153
 };
 
 struct LintCodeInfo {

@@ -84,6 +84,15 @@ constexpr RefusalCodeInfo kCodes[] = {
     {RefusalCode::UnsetPlaceholder, "unset-placeholder", 1,
      "a text an action writes (a note, a queue name, a template, a message) has a "
      "`{placeholder}` whose value is unset or empty; nothing is written with a hole in it"},
+    {RefusalCode::MigrationBlocked, "migration-blocked", 1,
+     "(migrate) the instance cannot move to the new version: its step (or a region's) has no "
+     "step to land on, a parallel step's regions changed, a task is mapped to one the new "
+     "version lacks, or a tenant value is no longer allowed; the message gives every reason"},
+    {RefusalCode::ChangedSincePlan, "changed-since-plan", 1,
+     "(migrate --apply) the instance moved to another step or version after the plan was "
+     "made: plan again"},
+    {RefusalCode::AlreadyMigrated, "already-migrated", 1,
+     "(migrate) the instance already runs the target version"},
     {RefusalCode::Refused, "refused", 1,
      "an input was refused without a more specific reason (a bug: please report it)"},
     {RefusalCode::UnknownEvent, "unknown-event", 2,

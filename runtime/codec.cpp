@@ -2,6 +2,8 @@
 // records (world.hpp), and the content hash that pins playbooks.
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "model/calendar_math.hpp"
 #include "model/decimal.hpp"
 #include "model/time_zone.hpp"
@@ -153,6 +155,31 @@ static json writes_to_json(const std::vector<AttrWrite>& ws) {
   return a;
 }
 
+// A logged migration: {"steps": {old: new}, "tasks": {"old": new|0},
+// "expect": {"hash", "step"}}. Positions are not kept.
+static json migration_to_json(const LogMigration& m) {
+  json steps = json::object(), tasks = json::object();
+  for (const auto& s : m.map.steps) steps[s.from] = s.to;
+  for (const auto& t : m.map.tasks) tasks[std::to_string(t.from)] = t.to;
+  return {{"steps", steps},
+          {"tasks", tasks},
+          {"expect", {{"hash", m.expect_hash}, {"step", m.expect_step}}}};
+}
+
+static bool migration_from_json(const json& j, LogMigration& out) {
+  for (const auto& [from, to] : j.at("steps").items())
+    out.map.steps.push_back(StepMapping{{}, from, to.get<std::string>(), {}});
+  for (const auto& [from, to] : j.at("tasks").items()) {
+    int64_t id = 0;
+    auto [end, ec] = std::from_chars(from.data(), from.data() + from.size(), id);
+    if (ec != std::errc() || end != from.data() + from.size()) return false;
+    out.map.tasks.push_back(TaskMapping{{}, id, to.get<int64_t>(), {}});
+  }
+  out.expect_hash = j.at("expect").at("hash").get<std::string>();
+  out.expect_step = j.at("expect").at("step").get<std::string>();
+  return true;
+}
+
 json log_to_json(const LogInput& in) {
   const Input& i = in.input;
   json j{{"op", to_string(in.op)},
@@ -175,6 +202,7 @@ json log_to_json(const LogInput& in) {
                    {"primary", in.assign.primary}};
   if (!in.pins.empty()) j["pins"] = in.pins;
   if (!in.calendar.empty()) j["calendar"] = in.calendar;
+  if (in.op == InputOp::Migrate) j["migration"] = migration_to_json(in.migration);
   return j;
 }
 
@@ -236,6 +264,8 @@ bool log_from_json(const json& j, LogInput& out) {
     if (j.contains("writes") && !writes_from_json(j["writes"], out.writes)) return false;
     if (j.contains("pins")) out.pins = j["pins"].get<std::map<std::string, std::string>>();
     out.calendar = j.value("calendar", "");
+    if (out.op == InputOp::Migrate && !migration_from_json(j.at("migration"), out.migration))
+      return false;
     return true;
   } catch (const json::exception&) {
     return false;

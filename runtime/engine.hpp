@@ -48,6 +48,7 @@
 
 #include "engine_core.hpp"
 #include "engine_read.hpp"
+#include "interpreter/migration.hpp"
 #include "model/project.hpp"
 #include "playbook_source.hpp"
 #include "preview.hpp"
@@ -74,6 +75,47 @@ struct Response {
 // policy, else exit 2 with code "store"; the message names the database file
 // and gives SQLite's message.
 Response store_failure(const StoreError& e);
+
+// One version of a playbook in the store (`playbook versions`).
+struct VersionRow {
+  std::string version;               // the version id (SHA-256 of the canonical model)
+  std::vector<std::string> pinned;   // the hashes it is pinned under: itself, old aliases
+  std::string filename;              // the file it was first pinned from
+  int64_t active = 0, finished = 0;  // its instances
+  bool current = false;              // the directory's file is this version
+};
+
+// `playbook migrate` (engine_migrate.cpp): which running instances of
+// `playbook` move to the version `to`, and how.
+struct MigrationRequest {
+  std::string playbook;
+  PinnedSource to;  // the new version's text (the directory's file, or --to FILE)
+  MigrationMap map;
+  std::vector<std::string> tenants;  // only these (empty: every tenant)
+  std::string step;                  // only instances in this step
+  std::vector<std::pair<std::string, std::string>>
+      where;  // only tenants with ATTR = VALUE (as text)
+};
+
+// One instance planned (and, applying, migrated: `outcome` is its input's
+// response). outcome.exit != 0 without apply: its version could not be read.
+struct InstancePlan {
+  std::string tenant;
+  std::string from_hash, from_version;
+  InstanceState before;
+  InstanceMigration plan{};
+  Response outcome{};
+  std::shared_ptr<const CompiledPlaybook> to{};  // the new version
+};
+using PlanSink = std::function<void(const InstancePlan&)>;
+
+struct MigrationTotals {
+  std::string to_version;
+  int64_t as_is = 0, mapped = 0, blocked = 0;  // planned instances by verdict
+  int64_t current = 0;                         // already on the new version: left alone
+  int64_t migrated = 0, refused = 0;           // applying: inputs committed, refused
+  Response failure;  // exit != 0: stopped (the new version does not parse, the store failed)
+};
 
 struct TickReport {
   int fired = 0;  // timers whose event was committed
@@ -230,6 +272,21 @@ class Engine {
   // `each` (which may call playbook()); `queue` (optional) keeps only
   // tenants assigned to a queue of that name. Exit 0 or the store's failure.
   Response due(Instant until, const std::string& queue, const DueVisitor& each);
+  // Versions (engine_versions.cpp, docs/runtime.md "Versions").
+  // version_of: the version id a pinned hash names (an old FNV alias names
+  // the id of its content; itself when its text cannot be read).
+  std::string version_of(const std::string& hash);
+  // The version the directory's file of `playbook` would pin now ("" when
+  // the directory has no such playbook).
+  std::string current_version(const std::string& playbook);
+  // Every version of `playbook` the store holds, oldest pinned first, with
+  // its instances; aliases of one version are merged into one row.
+  Response versions(const std::string& playbook, std::vector<VersionRow>& out);
+  // Plans (and with `apply` migrates, as `actor` at `now`) every running
+  // instance the request selects that runs another version, calling `each`
+  // per instance in tenant order. Streams: one page of tenants in memory.
+  MigrationTotals migrate(const MigrationRequest& req, Instant now, bool apply,
+                          const std::string& actor, const PlanSink& each);
   Store& store() { return store_; }
   // The compiled playbook pinned under `hash` (nullptr when unknown/unreadable).
   std::shared_ptr<const CompiledPlaybook> playbook(const std::string& hash);

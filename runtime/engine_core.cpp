@@ -269,6 +269,10 @@ Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r) {
     a.ok = apply_assign(w, in, a);
     return a;
   }
+  if (in.op == InputOp::Migrate) {
+    a.ok = apply_migration(w, in, r, a);
+    return a;
+  }
   if (in.op == InputOp::Start) {
     a.instance = int(w.instances.size());  // gotos and calls append after it
     if (!start_playbook(w, in.playbook, "", in, r, a)) return a;

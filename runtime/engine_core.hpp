@@ -79,4 +79,8 @@ struct Applied {
 
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r);
 
+// op `migrate` (engine_migrate_core.cpp): moves the instance of in.playbook
+// to the version in.pins names, as the logged map says.
+bool apply_migration(TenantWorld& w, LogInput& in, Resolver& r, Applied& a);
+
 }  // namespace pb::rt

@@ -33,8 +33,8 @@ struct Engine::Impl {
   Store& store;
   Catalog cat;
   int retries;
-  std::unordered_map<std::string, Pinned> compiled;       // by hash
-  std::map<std::string, std::string> file_hash;           // playbook id → hash of its file
+  std::unordered_map<std::string, Pinned> compiled;  // by hash
+  std::map<std::string, std::string> file_hash;  // playbook id → its file's version (file_version)
   std::shared_ptr<const CompiledPlaybook> tenant_schema;  // for tenant add/set
   Engine::Observer observer;                              // may be empty
   // The project's calendars as stored (hash, JSON body), serialised once:
@@ -47,6 +47,19 @@ struct Engine::Impl {
   Impl(Store& s, Catalog c, int r);
   void load_all();  // cat.load_all once, then the file hashes and the tenant schema
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why);
+  // The version the directory's file of `playbook` (which must be in
+  // cat.files) would pin: its version id, computed once.
+  const std::string& file_version(const std::string& playbook);
+  // The version id a pinned hash names (itself, or what an old FNV alias
+  // names; the alias itself when its text cannot be read).
+  std::string version_of(const std::string& hash);
+  // migrate (engine_migrate.cpp)
+  void plan_one(const TenantWorld& w, const InstanceRec& i, const Pinned& to,
+                const MigrationMap& map, Instant now, InstancePlan& ip);
+  void plan_tenant(const std::string& id, const MigrationRequest& req, const Pinned& to,
+                   MigrationTotals& t, Instant now, std::vector<InstancePlan>& plans);
+  Response migrate_one(Engine& e, const MigrationRequest& req, const std::string& to,
+                       const InstancePlan& ip, Instant now, const std::string& actor);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
   // Whether `playbook` of the catalog may be pinned: its checker errors, if
   // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
@@ -65,6 +78,19 @@ struct Engine::Impl {
   bool extended_values_run(TenantWorld& w, const std::vector<AttrWrite>& writes, Resolver& r,
                            Refusal& why);
 };
+
+// Runs `read` in one read transaction: exit 0, or the store's failure.
+template <class Read>
+Response in_snapshot(Store& s, Read read) {
+  try {
+    Transaction rd(s, false);
+    Response r = read();
+    rd.commit();
+    return r;
+  } catch (const StoreError& e) {
+    return store_failure(e);
+  }
+}
 
 // The live resolver: playbooks from the directory (pinned as they start),
 // calendars from the project; remembers what must be stored with the event.

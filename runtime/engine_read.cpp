@@ -10,19 +10,6 @@ namespace pb::rt {
 
 namespace {
 
-// Runs `read` in one read transaction: exit 0, or the store's failure.
-template <class Read>
-Response in_snapshot(Store& s, Read read) {
-  try {
-    Transaction rd(s, false);
-    Response r = read();
-    rd.commit();
-    return r;
-  } catch (const StoreError& e) {
-    return store_failure(e);
-  }
-}
-
 Response world_of(Store& s, const std::string& tenant, TenantWorld& out) {
   if (load_world(s, tenant, out)) return Response{};
   return failure(kBadInput, RefusalCode::UnknownTenant,

@@ -42,7 +42,6 @@ std::shared_ptr<const CompiledPlaybook> CompileCache::insert(
 
 static void index_catalog(Engine::Impl& e) {
   e.file_hash.clear();
-  for (const auto& [id, src] : e.cat.files) e.file_hash[id] = content_hash(pin_text(src));
   static const std::string kTenantSchema = "(tenant schema)";  // not a content hash: no clash
   if (e.cat.cache) e.tenant_schema = e.cat.cache->find(kTenantSchema);
   if (e.tenant_schema) return;
@@ -64,9 +63,30 @@ void Engine::Impl::load_all() {
   index_catalog(*this);
 }
 
+const std::string& Engine::Impl::file_version(const std::string& playbook) {
+  if (auto it = file_hash.find(playbook); it != file_hash.end()) return it->second;
+  const PinnedSource& src = cat.files.at(playbook);
+  std::string id = cat.source ? cat.source->version_of("", src) : "";
+  if (id.empty()) id = content_hash(pin_text(src));  // does not parse: refused when compiled
+  return file_hash[playbook] = std::move(id);
+}
+
+std::string Engine::Impl::version_of(const std::string& hash) {
+  if (hash.size() == 64 || !cat.source) return hash;  // a version id already
+  auto src = load_source(store, hash);
+  std::string id = src ? cat.source->version_of(hash, *src) : "";
+  return id.empty() ? hash : id;
+}
+
+// The shared cache is keyed by version and file: a version names content,
+// but what a compiled playbook reports (rules, transitions) carries its file.
+static std::string cache_key(const std::string& hash, const PinnedSource& src) {
+  return hash + '\n' + src.filename;
+}
+
 std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const PinnedSource& src,
                                             Refusal& why) {
-  if (auto cp = cat.cache ? cat.cache->find(hash) : nullptr)
+  if (auto cp = cat.cache ? cat.cache->find(cache_key(hash, src)) : nullptr)
     return compiled[hash] = Pinned{hash, cp};
   auto cp = cat.source ? cat.source->compile(hash, src) : nullptr;
   if (!cp) {
@@ -77,7 +97,7 @@ std::optional<Pinned> Engine::Impl::compile(const std::string& hash, const Pinne
     return std::nullopt;
   }
   Pinned p{hash, std::move(cp)};
-  if (cat.cache) p.cp = cat.cache->insert(hash, p.cp);
+  if (cat.cache) p.cp = cat.cache->insert(cache_key(hash, src), p.cp);
   compiled[hash] = p;
   return p;
 }
@@ -121,7 +141,7 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
     return std::nullopt;
   }
   if (!e_.lint_clean(playbook, why)) return std::nullopt;
-  const std::string& hash = e_.file_hash[playbook];
+  const std::string& hash = e_.file_version(playbook);
   in.pins[playbook] = hash;
   new_sources[hash] = it->second;
   if (auto c = e_.compiled.find(hash); c != e_.compiled.end()) return c->second;

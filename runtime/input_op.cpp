@@ -25,6 +25,7 @@ constexpr OpName kNames[] = {
     {InputOp::Note, "note"},
     {InputOp::Tick, "tick"},
     {InputOp::Mark, "mark"},
+    {InputOp::Migrate, "migrate"},
 };
 static_assert(std::size(kNames) == std::size(kInputOps));
 
@@ -48,7 +49,8 @@ InputKind input_kind(InputOp op) {
     case InputOp::TenantAdd:
     case InputOp::TenantSet:
     case InputOp::Assign:
-    case InputOp::Unassign: return InputKind::Set;
+    case InputOp::Unassign:
+    case InputOp::Migrate: return InputKind::Set;
   }
   return InputKind::Set;
 }

@@ -7,7 +7,8 @@
 //    to_string and parse_input_op are inverse. The spellings are stored, so
 //    they never change: a database written before must replay.
 //  * tenant-add / tenant-set / assign / unassign change the tenant only;
-//    start / fire / complete / reset / mark / note / tick go to an instance.
+//    start / fire / complete / reset / mark / note / tick go to an instance;
+//    migrate moves an instance to another version of its playbook.
 #pragma once
 
 #include <cstdint>
@@ -28,14 +29,15 @@ enum class InputOp : uint8_t {
   Reset,
   Note,
   Tick,
-  Mark
+  Mark,
+  Migrate
 };
 
 // Every op, in the order of the enum (for tests and tables).
 inline constexpr InputOp kInputOps[] = {InputOp::TenantAdd, InputOp::TenantSet, InputOp::Assign,
                                         InputOp::Unassign,  InputOp::Start,     InputOp::Fire,
                                         InputOp::Complete,  InputOp::Reset,     InputOp::Note,
-                                        InputOp::Tick,      InputOp::Mark};
+                                        InputOp::Tick,      InputOp::Mark,      InputOp::Migrate};
 
 const char* to_string(InputOp op);
 // False (out unchanged) when `text` spells no op.

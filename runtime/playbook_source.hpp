@@ -10,6 +10,12 @@
 //    the text does not parse (the engine refuses `pinned-unreadable`). A
 //    version parsed once in the process is not parsed again; a version
 //    whose text is a file the process already parsed is not parsed at all.
+//  * version_of(hash, version) is the version's id, the SHA-256 of its
+//    canonical model (source/version_id.hpp): what `versions`, `status` and
+//    `migrate` compare. For a version pinned under it, it is the pinned
+//    hash; for one pinned under an older FNV hash, an alias, it names the
+//    same content. "" when the text does not parse. `hash` may be "" (a
+//    directory file not pinned yet).
 //  * Safe to call from several threads at once (run_suite shares a catalog).
 #pragma once
 
@@ -26,6 +32,7 @@ class PlaybookSource {
   virtual ~PlaybookSource() = default;
   virtual std::shared_ptr<const CompiledPlaybook> compile(const std::string& hash,
                                                           const PinnedSource& version) = 0;
+  virtual std::string version_of(const std::string& hash, const PinnedSource& version) = 0;
 };
 
 }  // namespace pb::rt

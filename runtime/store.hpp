@@ -47,7 +47,7 @@
 
 namespace pb::rt {
 
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // The busy policy (see the contract above and docs/runtime.md).
 inline constexpr int kBusyTimeoutMs = 5000;

@@ -170,6 +170,11 @@ ALTER TABLE instances ADD COLUMN regions TEXT NOT NULL DEFAULT '[]';
     R"sql(
 ALTER TABLE outreach ADD COLUMN cc INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 9: a playbook's running instances by tenant, for `migrate` (which
+    // pages through them) and `versions`.
+    R"sql(
+CREATE INDEX instances_by_playbook ON instances(playbook, status, tenant);
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

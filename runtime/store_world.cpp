@@ -113,6 +113,11 @@ static void persist_attrs(Store& s, const TenantState& b, const TenantState& a) 
 }
 
 static void persist_tasks(Store& s, const TenantState& b, const TenantState& a) {
+  for (const auto& [task, st] : b.tasks)  // a migration drops a task's state
+    if (!a.tasks.count(task)) {
+      Query q(s, "DELETE FROM tasks WHERE tenant = ? AND task = ?");
+      q.bind(1, a.id).bind(2, task).run();
+    }
   for (const auto& [task, st] : a.tasks) {
     auto it = b.tasks.find(task);
     if (it != b.tasks.end() && it->second == st) continue;
@@ -181,18 +186,18 @@ static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r)
 static void update_instance(Store& s, InstanceRec& r, bool status_changed) {
   Query q(s, status_changed
                  ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                   "arrived = ?8, returns = ?9, regions = ?10, status = ?7, version = version + 1 "
-                   "WHERE id = ?5 AND version = ?6"
+                   "arrived = ?8, returns = ?9, regions = ?10, hash = ?11, status = ?7, "
+                   "version = version + 1 WHERE id = ?5 AND version = ?6"
                  : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                   "arrived = ?8, returns = ?9, regions = ?10, version = version + 1 WHERE id = ?5 "
-                   "AND "
-                   "version = ?6");
+                   "arrived = ?8, returns = ?9, regions = ?10, hash = ?11, "
+                   "version = version + 1 WHERE id = ?5 AND version = ?6");
   q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, r.st.outcome);
   q.bind(4, visits_to_json(r.st.visits).dump()).bind(5, r.id).bind(6, r.version);
   if (status_changed) q.bind(7, to_string(r.st.status));
   q.bind(8, arrived_to_json(r.st.arrived).dump());
   q.bind(9, returns_to_json(r.st.returns).dump());
   q.bind(10, regions_to_json(r.st.regions).dump());
+  q.bind(11, r.hash);  // changes only by a migration
   q.run();
   ++r.version;
 }
@@ -212,7 +217,7 @@ static bool persist_instances(Store& s, const TenantWorld& before, TenantWorld& 
       write_timers(s, r, {});
       continue;
     }
-    if (old->st == r.st) continue;
+    if (old->st == r.st && old->hash == r.hash) continue;
     update_instance(s, r, old->st.status != r.st.status);
     if (s.changes() != 1) return false;
     if (old->st.timers != r.st.timers) write_timers(s, r, old->st.timers);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/calendar.hpp"
+#include "model/migration.hpp"
 #include "model/state.hpp"
 #include "runtime/input_op.hpp"
 
@@ -40,6 +41,13 @@ struct TenantWorld {
   std::vector<InstanceRec*> all_active();
 };
 
+// A migration as logged (op `migrate`): the map it applied and what the
+// plan saw, so that an instance that moved since is refused.
+struct LogMigration {
+  MigrationMap map;
+  std::string expect_hash, expect_step;  // "" = not checked
+};
+
 struct LogInput {
   InputOp op = InputOp::Start;  // stored as its spelling (input_op.hpp)
   std::string playbook;         // the instance's playbook ("" = the only active one)
@@ -49,6 +57,7 @@ struct LogInput {
   AssignChange assign;            // assign / unassign: the queue and name (add = op is Assign)
   std::map<std::string, std::string> pins;  // playbook id → hash started by this input
   std::string calendar;                     // hash of the calendar used ("" = default)
+  LogMigration migration;                   // migrate: the map; target version in pins
 };
 
 nlohmann::json value_to_json(const Value& v);

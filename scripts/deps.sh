@@ -8,6 +8,7 @@ PB_PACKAGES=(
   tao-pegtl-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev sqlite3
   catch2 libcli11-dev nlohmann-json3-dev
   libcsv-dev libutf8proc-dev      # CSV import; UTF-8 validation and NFC
+  libssl-dev                      # libcrypto's SHA-256 names playbook versions
   libdtl-dev                      # unified diffs of `fmt --check`
   libhowardhinnant-date-dev tzdata  # time zones of business hours (date/tz.h, OS tzdb)
   diffutils patch                 # tests compare those diffs with GNU diff and apply them

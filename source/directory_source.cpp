@@ -8,6 +8,7 @@
 #include "grammar/source_kind.hpp"
 #include "runtime/world.hpp"
 #include "source/schema_codec.hpp"
+#include "source/version_id.hpp"
 
 namespace pb::src {
 
@@ -76,8 +77,7 @@ DirectorySource::DirectorySource(const LoadResult* loaded) : loaded_(loaded) {
   if (loaded_) schema_ = schema_pin(*loaded_);
 }
 
-std::shared_ptr<const CompiledPlaybook> DirectorySource::from_loaded(
-    const rt::PinnedSource& v) const {
+const Playbook* DirectorySource::loaded_model(const rt::PinnedSource& v) const {
   if (!loaded_ || v.schema_filename != schema_.filenames || v.schema_source != schema_.text)
     return nullptr;
   auto origin = loaded_->origin.find(v.playbook);
@@ -90,9 +90,16 @@ std::shared_ptr<const CompiledPlaybook> DirectorySource::from_loaded(
   if (loaded_->faulty.count(v.filename) || (!schema_.text.empty() && !project.schema))
     return nullptr;
   for (const auto& pb : project.playbooks)
-    if (pb.id == v.playbook && pb.loc.filename() == v.filename)
-      return compile_playbook(pb, project.schema ? &*project.schema : nullptr);
+    if (pb.id == v.playbook && pb.loc.filename() == v.filename) return &pb;
   return nullptr;
+}
+
+std::shared_ptr<const CompiledPlaybook> DirectorySource::from_loaded(
+    const rt::PinnedSource& v) const {
+  const Playbook* pb = loaded_model(v);
+  if (!pb) return nullptr;
+  const auto& schema = loaded_->project.schema;
+  return compile_playbook(*pb, schema ? &*schema : nullptr);
 }
 
 std::shared_ptr<const DirectorySource::Parsed> DirectorySource::parse(const std::string& hash,
@@ -116,6 +123,25 @@ std::shared_ptr<const CompiledPlaybook> DirectorySource::compile(const std::stri
   auto parsed = parse(hash, v);
   if (!parsed) return nullptr;
   return compile_playbook(parsed->playbook, parsed->schema ? &*parsed->schema : nullptr);
+}
+
+std::string DirectorySource::version_of(const std::string& hash, const rt::PinnedSource& v) {
+  std::string key = hash.empty() ? rt::content_hash(v.filename + '\n' + v.source + '\0' +
+                                                    v.schema_filename + '\n' + v.schema_source)
+                                 : hash;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = versions_.find(key); it != versions_.end()) return it->second;
+  }
+  std::string id;
+  if (const Playbook* pb = loaded_model(v)) {
+    const auto& schema = loaded_->project.schema;
+    id = version_id(*pb, schema ? &*schema : nullptr);
+  } else if (auto parsed = parse(key, v)) {
+    id = version_id(parsed->playbook, parsed->schema ? &*parsed->schema : nullptr);
+  }
+  std::lock_guard lock(mutex_);
+  return versions_.emplace(key, id).first->second;
 }
 
 rt::Catalog catalog_of(const LoadResult& l) {

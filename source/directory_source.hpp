@@ -54,12 +54,14 @@ class DirectorySource : public rt::PlaybookSource {
   explicit DirectorySource(const LoadResult* loaded);
   std::shared_ptr<const CompiledPlaybook> compile(const std::string& hash,
                                                   const rt::PinnedSource& version) override;
+  std::string version_of(const std::string& hash, const rt::PinnedSource& version) override;
 
  private:
   struct Parsed {
     Playbook playbook;
     std::optional<Schema> schema;
   };
+  const Playbook* loaded_model(const rt::PinnedSource& v) const;  // a loaded file unchanged
   std::shared_ptr<const CompiledPlaybook> from_loaded(const rt::PinnedSource& v) const;
   std::shared_ptr<const Parsed> parse(const std::string& hash, const rt::PinnedSource& v);
 
@@ -67,6 +69,7 @@ class DirectorySource : public rt::PlaybookSource {
   SchemaPin schema_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const Parsed>> parsed_;  // by content hash
+  std::map<std::string, std::string> versions_;                  // version ids, by content hash
 };
 
 // The engine's view of a loaded playbook directory: each playbook id that

@@ -3,7 +3,10 @@
 // for each possible event what it would do (steps, tasks, notes, outreach,
 // timers, attributes, assignments, hand-over) or the refusal it would get,
 // events needing payload named with their fields; text and JSON; nothing
-// written by status.
+// written by status. The version lines pin exact version ids on purpose: a
+// build that prints the canonical model otherwise names every stored
+// version anew (every running instance would look out of date), so such a
+// change must be a decision, not an accident.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +28,7 @@ void triage(Cli& cli) {
 
 const char* kIntake = R"(tenant acme
   triage: step intake "Intake" since 2026-03-06T10:00:00Z, role fm (FastTrack Manager)
+    version 0a53c4533a9c
     instructions:
       Call the customer.
       Then book a meeting.
@@ -107,6 +111,7 @@ TEST_CASE("status: several instances, a finished one, JSON", "[cli-status]") {
   CHECK(r.out == R"(tenant acme
   triage: moved at step escalated "followup"
   followup: step waiting "Waiting" since 2026-03-06T10:00:00Z, role fm (FastTrack Manager)
+    version cb1f2e13a903
     timer: -> finished due 2026-03-09T10:00:00Z
     event done "Done":
       enters finished
@@ -177,6 +182,7 @@ TEST_CASE("status: a step moved on by task completions lists each, and every fai
   Run r = cli("status globex");
   CHECK(r.out == R"(tenant globex
   handover: step prepare "Prepare the handover" since 2026-03-06T10:00:00Z, role fm (FastTrack Manager)
+    version 5097b7bbdf4b
     task 20 "Confirm prerequisites": open
     task 21 "Sign off the handover": open
     task 22 "Send the summary": open

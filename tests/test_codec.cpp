@@ -116,6 +116,7 @@ static const char* const kStoredLog[] = {
     R"json({"actor":"ana","at":"2026-01-05T09:08:00Z","event":"go","note":{"kind":"status","text":"Ops fired"},"op":"fire","playbook":"","sets":[["who","me"]]})json",
     R"json({"actor":"ana","at":"2026-01-05T09:09:00Z","op":"mark","playbook":"","state":"blocked","task":1})json",
     R"json({"actor":"timer","at":"2026-01-08T09:08:00Z","op":"tick","playbook":"ops","timer":{"due":"2026-01-06T09:08:00Z","step":"two","transition":0}})json",
+    R"json({"actor":"ana","at":"2026-01-09T09:00:00Z","migration":{"expect":{"hash":"1b4b8e7a4ded513a08eba558df909a61","step":"two"},"steps":{"two":"three"},"tasks":{"1":0,"2":3}},"op":"migrate","pins":{"ops":"5f0c6d0a0e5b0b9d5d3c0f1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d"},"playbook":"ops"})json",
 };
 
 TEST_CASE("a stored log record of every op decodes and encodes back byte for byte", "[codec]") {
