@@ -83,13 +83,14 @@ constexpr LintCodeInfo kCodes[] = {
     {ExtendUnknownEnum, "PB143", E, "extension of an unknown attribute"},
     {ExtendValuePresent, "PB144", E, "extension adds a value the enum has"},
     {ExtendClash, "PB145", E, "two playbooks extend one enum with two spellings of one value"},
+    {RenamedFromInUse, "PB146", E, "renamed_from names a step id still in use"},
 };
 
 // The table is indexed by the enumerator: one row per code, in its order.
 constexpr bool in_order() {
   for (size_t i = 0; i < std::size(kCodes); ++i)
     if (static_cast<size_t>(kCodes[i].code) != i) return false;
-  return std::size(kCodes) == static_cast<size_t>(ExtendClash) + 1;
+  return std::size(kCodes) == static_cast<size_t>(RenamedFromInUse) + 1;
 }
 static_assert(in_order(), "kCodes must list every LintCode once, in enumerator order");
 
