@@ -46,10 +46,10 @@ TEST_CASE("cli output: --help lists the commands in a fixed order", "[cli-output
   Cli cli;
   Run r = cli("--help");
   CHECK(r.rc == 0);
-  std::vector<std::string> expected = {"fmt",      "lint",  "convert", "graph",  "tenant",
-                                       "explain",  "paths", "whatif",  "start",  "fire",
-                                       "complete", "reset", "mark",    "note",   "tick",
-                                       "status",   "due",   "history", "replay", "test"};
+  std::vector<std::string> expected = {
+      "fmt",   "lint",   "convert", "diff", "graph",    "tenant", "explain",
+      "paths", "whatif", "start",   "fire", "complete", "reset",  "mark",
+      "note",  "tick",   "status",  "due",  "history",  "replay", "test"};
   CHECK(listed_commands(r.out) == expected);
 }
 
