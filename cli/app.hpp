@@ -36,6 +36,7 @@ enum class Place : int {
   Fmt,
   Lint,
   Convert,
+  Diff,
   Graph,
   Tenant,
   Explain,

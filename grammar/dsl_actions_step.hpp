@@ -52,6 +52,11 @@ PB_DSL_ACTION(call_target) {
   s.step().call = s.ident(t);
   s.step().call_loc = s.loc(t.b);
 }
+PB_DSL_ACTION(kw_renamed_from) {
+  s.step_item_once("renamed_from", t);
+  s.step().renamed_from_loc = s.loc(t.b);
+}
+PB_DSL_ACTION(renamed_from_id) { s.step().renamed_from.push_back(s.ident(t)); }
 PB_DSL_ACTION(handoff_target) {
   s.step().terminal_arg = s.ident(t);
   s.step().terminal_loc = s.loc(t.b);

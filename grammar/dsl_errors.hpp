@@ -165,7 +165,7 @@ PB_ERROR(step_open, "expected '{' to open the step");
 PB_ERROR(step_close, "expected '}' to close the step");
 PB_ERROR(step_item_expected,
          "expected a step item (role, tasks, enter, on, after, at, remind, when, otherwise, join, "
-         "parallel, call, end, goto, handoff, done) or '}'");
+         "parallel, call, renamed_from, end, goto, handoff, done) or '}'");
 PB_ERROR(join_which,
          "expected 'all' or the regions to wait for (ids, separated by ',') after 'join'");
 PB_ERROR(join_region, "expected a region id");
@@ -192,6 +192,7 @@ PB_ERROR(call_target,
 PB_ERROR(to_or_stay_return,
          "expected '->' and a step id, or '{' and actions to stay in the step, after 'on return'");
 PB_ERROR(arrow_after_return, "expected '->' and a step id after 'on return'");
+PB_ERROR(renamed_from_id, "expected the step's earlier id after 'renamed_from'");
 PB_ERROR(handoff_target, "expected an external process id after 'handoff'");
 PB_ERROR(on_what, "expected an event name, 'return', or 'task' and a task id after 'on'");
 PB_ERROR(arrow_after_event, "expected '->' and a step id after the event name");

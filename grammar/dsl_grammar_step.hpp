@@ -35,6 +35,11 @@ PB_KW(kw_call, "call");
 struct call_playbook : p::seq<TAO_PEGTL_KEYWORD("playbook"), ws> {};
 struct call_target : slug {};
 struct step_call : p::seq<kw_call, ws, p::must<call_playbook>, p::must<call_target>, ws> {};
+// renamed_from OLD, …: the ids the step had in earlier versions.
+PB_KW(kw_renamed_from, "renamed_from");
+struct renamed_from_id : identifier {};
+// The ids look like the step items after them: no comma check (as `next`).
+struct step_renamed_from : p::seq<kw_renamed_from, ws, slug_list_of<renamed_from_id>> {};
 PB_KW(kw_handoff, "handoff");
 struct handoff_target : slug {};
 struct step_handoff : kv<kw_handoff, handoff_target> {};
@@ -90,8 +95,8 @@ struct step_item_expected : p::failure {};
 struct step_item
     : p::sor<step_role, step_services, step_instructions, step_tasks, step_enter, on_tr, after_tr,
              at_tr, remind_tr, when_tr, otherwise_tr, join_tr, step_end, step_goto, step_handoff,
-             step_call, step_done, step_parallel, step_require, unknown_word<WordContext::Step>,
-             p::must<step_item_expected>> {};
+             step_call, step_done, step_parallel, step_require, step_renamed_from,
+             unknown_word<WordContext::Step>, p::must<step_item_expected>> {};
 
 PB_KW(kw_step, "step");
 struct step_id : identifier {};

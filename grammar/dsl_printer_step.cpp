@@ -146,6 +146,7 @@ void Printer::step(int indent, const Step& s) {
   if (!s.role.empty()) head += std::string(" role ") + s.role;
   line(indent, head + " {");
   int in = indent + 1;
+  if (!s.renamed_from.empty()) doc(in, listing("renamed_from", s.renamed_from));
   if (!s.services.empty()) {
     std::vector<std::string> services;
     for (const auto& x : s.services) services.push_back(quote(x));

@@ -18,9 +18,9 @@ const std::vector<std::string>& context_words(WordContext ctx) {
       "next",     "start",   "scope", "role",    "task",     "group",       "event",
       "external", "tenant",  "rule",  "step",    "anywhere", "note_kind",   "extend"};
   static const std::vector<std::string> step{
-      "role",    "services", "instructions", "tasks", "enter", "on",      "after",
-      "at",      "remind",   "when",         "end",   "goto",  "handoff", "otherwise",
-      "require", "join",     "parallel",     "done",  "call"};
+      "role",    "services", "instructions", "tasks", "enter", "on",          "after",
+      "at",      "remind",   "when",         "end",   "goto",  "handoff",     "otherwise",
+      "require", "join",     "parallel",     "done",  "call",  "renamed_from"};
   static const std::vector<std::string> action{"complete", "reset",    "mark", "note",    "set",
                                                "assign",   "unassign", "send", "require", "each"};
   static const std::vector<std::string> type{"bool", "int",     "string",   "date",

@@ -237,6 +237,10 @@ Y step(const Playbook& p, const Step& s, Open& open) {
   Y y = Y::map();
   y.add("id", S(s.id));
   opt(y, "title", s.title);
+  if (s.renamed_from.size() == 1)
+    y.add("renamed_from", S(s.renamed_from[0]));
+  else if (!s.renamed_from.empty())
+    y.add("renamed_from", list(s.renamed_from));
   opt(y, "role", s.role);
   if (!s.services.empty()) y.add("services", list(s.services));
   opt(y, "instructions", s.instructions);

@@ -249,6 +249,22 @@ void read_call(Reader& r, const Field& it, Step& s) {
   }
 }
 
+// `renamed_from: OLD` or `renamed_from: [OLD, …]`: the step's earlier ids.
+void read_renamed_from(Reader& r, const Field& it, Step& s) {
+  auto f = r.get(it, "renamed_from");
+  if (!f) return;
+  s.renamed_from_loc = f->key_loc;
+  if (f->node.IsScalar()) {
+    std::string id;
+    if (r.str(*f, id)) s.renamed_from.push_back(std::move(id));
+  } else {
+    r.str_list(*f, s.renamed_from);
+  }
+  for (const auto& id : s.renamed_from)
+    if (!is_ident(id))
+      r.invalid(f->loc, fmt::format("'renamed_from' must hold step ids; got '{}'", id));
+}
+
 }  // namespace
 
 void read_anywhere(Reader& r, const Field& f, std::optional<Anywhere>& out) {
@@ -309,6 +325,7 @@ void read_steps_in(Reader& r, const Field& f, std::vector<Step>& out, const std:
     s.region = region;
     read_key(r, it, "id", s.id, ident, true);
     read_key(r, it, "title", s.title, str);
+    read_renamed_from(r, it, s);
     read_key_at(r, it, "role", s.role, s.role_loc, ident);
     read_key(r, it, "services", s.services, str_list);
     read_key_at(r, it, "instructions", s.instructions, s.instructions_loc, str);

@@ -1,6 +1,7 @@
 // checker_names.cpp — names inside one playbook: duplicate ids (PB020) and
 // every reference to a step, role, task, event, playbook or external
-// (PB030–PB033, PB037, PB038), each with "did you mean" when a name is close.
+// (PB030–PB033, PB037, PB038), each with "did you mean" when a name is close;
+// `renamed_from` ids that are still steps or claimed twice (PB146).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -118,6 +119,32 @@ void check_step_refs(PlaybookScope& s, const Step& st) {
   if (st.terminal == TerminalKind::Handoff) ref_external(s, st);
 }
 
+// `renamed_from OLD`: OLD must be gone (PB146), and no other step may claim
+// it too, or an instance in OLD would have two places to go.
+void check_renames(PlaybookScope& s) {
+  std::unordered_map<std::string_view, const Step*> claimed;
+  for (const auto& st : s.pb.steps)
+    for (const auto& old : st.renamed_from) {
+      const Loc& at = or_loc(st.renamed_from_loc, st.loc);
+      if (auto it = s.steps.find(old); it != s.steps.end()) {
+        s.diags.error(
+            at, LintCode::RenamedFromInUse,
+            fmt::format("step '{}' is renamed from '{}', but step '{}' still exists "
+                        "(at {})",
+                        st.id, old, old, it->second->loc.str()),
+            fmt::format("remove '{}' from `renamed_from`, or rename step '{}'", old, old));
+        continue;
+      }
+      auto [it, fresh] = claimed.emplace(old, &st);
+      if (!fresh && it->second != &st)
+        s.diags.error(at, LintCode::RenamedFromInUse,
+                      fmt::format("step '{}' is renamed from '{}', and so is step '{}' (at {}); "
+                                  "an instance in '{}' would have two steps to go to",
+                                  st.id, old, it->second->id, it->second->loc.str(), old),
+                      fmt::format("keep `renamed_from {}` on one of the two steps", old));
+    }
+}
+
 void check_anywhere_refs(PlaybookScope& s, const Anywhere& a) {
   for (size_t i = 0; i < a.except.size(); ++i)
     s.ref_step(a.except[i], loc_at(a.except_locs, i, a.loc), "'except' step");
@@ -173,6 +200,7 @@ void check_references(PlaybookScope& s) {
       s.ref_task(g.tasks[i], loc_at(g.task_locs, i, g.loc));
   for (const auto& st : b.steps) check_step_refs(s, st);
   if (b.anywhere) check_anywhere_refs(s, *b.anywhere);
+  check_renames(s);
   check_rule_refs(s, b.tenant.rules);
   check_rule_refs(s, b.rules);
   check_playbook_links(s);

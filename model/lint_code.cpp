@@ -83,6 +83,7 @@ constexpr LintCodeInfo kCodes[] = {
     {ExtendUnknownEnum, "PB143", E, "extension of an unknown attribute"},
     {ExtendValuePresent, "PB144", E, "extension adds a value the enum has"},
     {ExtendClash, "PB145", E, "two playbooks extend one enum with two spellings of one value"},
+    {RenamedFromInUse, "PB146", E, "renamed_from names a step id still in use"},
     {MigrationTarget, "PB150", E,
      "a migration maps a step or task to one the new version does not have"},
     {MigrationUnmapped, "PB151", E,

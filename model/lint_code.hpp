@@ -100,6 +100,7 @@ enum class LintCode : uint8_t {
   ExtendUnknownEnum,       // PB143
   ExtendValuePresent,      // PB144
   ExtendClash,             // PB145
+  RenamedFromInUse,        // PB146
   MigrationTarget,         // PB150
   MigrationUnmapped,       // PB151
   MigrationSource,         // PB152

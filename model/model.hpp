@@ -311,8 +311,9 @@ struct Step {
   // its end comes back as an `on return` transition of this step. "" = none.
   std::string call;
   NodeLoc call_loc;
-  // `renamed_from OLD…`: the ids this step had in earlier versions (a
-  // migration lands their instances here).
+  // `renamed_from OLD, …`: the ids this step had in earlier versions of the
+  // playbook (several: steps merged into it). `playbook diff` and migration
+  // match the old step to this one; the checker rejects an id still in use.
   std::vector<std::string> renamed_from;
   NodeLoc renamed_from_loc;
   Comments trailing;  // comments before the closing brace

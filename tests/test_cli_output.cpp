@@ -47,9 +47,9 @@ TEST_CASE("cli output: --help lists the commands in a fixed order", "[cli-output
   Run r = cli("--help");
   CHECK(r.rc == 0);
   std::vector<std::string> expected = {
-      "fmt",   "lint",    "convert",  "graph",    "tenant",  "explain", "paths", "whatif",
-      "start", "fire",    "complete", "reset",    "mark",    "note",    "tick",  "status",
-      "due",   "history", "replay",   "versions", "migrate", "test"};
+      "fmt",    "lint",  "convert", "diff",     "graph",    "tenant",  "explain", "paths",
+      "whatif", "start", "fire",    "complete", "reset",    "mark",    "note",    "tick",
+      "status", "due",   "history", "replay",   "versions", "migrate", "test"};
   CHECK(listed_commands(r.out) == expected);
 }
 

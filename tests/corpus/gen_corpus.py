@@ -629,6 +629,8 @@ def raw_cases():
         edit(yml, "    tasks: [3664]", "    tasks: [3664 3663]"))
     raw("step_title_item", "", edit(d, "    tasks 3664", "    titel \"Send the second email\"\n    tasks 3664"),
         edit(yml, "    tasks: [3664]", "    titel: Send the second email\n    tasks: [3664]"))
+    raw("renamed_from_live", "", edit(d, "    tasks 3664", "    renamed_from email_1, phone\n    tasks 3664"),
+        edit(yml, "    tasks: [3664]", "    renamed_from: [email_1, phone]\n    tasks: [3664]"))
     raw("wrong_shape", "", edit(d, "  task 3663", "  task \"3663\""), edit(yml, "roles:\n  - {id: fm, name: FastTrack Manager}", "roles: FastTrack Manager"))
 
 

@@ -1,0 +1,156 @@
+// cmd_diff.cpp — `playbook diff OLD NEW [--format text|json|markdown]` and
+// `playbook diff --git REV FILE` (docs/diff.md).
+//
+// Contract:
+//  * Each side is one playbook file, DSL or YAML by its name; the tenant
+//    schema each side sees is the `*.schema.yaml` files beside it (for
+//    --git: the same names at REV, those REV has).
+//  * --git REV reads OLD as `git show REV:./NAME` run in FILE's directory; a
+//    failure (not a repository, unknown revision, file not in REV) is an
+//    error with code PB005 and git's own words, exit 2.
+//  * Exit 0: no breaking change; 1: some change is breaking; 2: bad input
+//    (unreadable file, parse errors, printed on stderr as lint prints them).
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "cli/app.hpp"
+#include "cli/diag_format.hpp"
+#include "cli/options.hpp"
+#include "cli/render_diff.hpp"
+#include "cli/text_out.hpp"
+#include "grammar/frontend.hpp"
+#include "grammar/loader.hpp"
+#include "grammar/source_kind.hpp"
+#include "interpreter/model_diff.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pb::cli {
+namespace {
+
+// One side: its playbook and the schema beside it.
+struct Side {
+  std::optional<Playbook> pb;
+  std::optional<Schema> schema;
+};
+
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+fs::path dir_of(const std::string& file) {
+  fs::path dir = fs::path(file).parent_path();
+  return dir.empty() ? fs::path(".") : dir;
+}
+
+// `git show REV:./NAME` in `dir`; false with git's message in `out` on failure.
+bool git_show(const fs::path& dir, const std::string& rev, const std::string& name,
+              std::string& out) {
+  std::string cmd =
+      "git -C " + quoted(dir.string()) + " show " + quoted(rev + ":./" + name) + " 2>&1";
+  std::FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return out = "cannot run git", false;
+  out.clear();
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  return ::pclose(p) == 0;
+}
+
+std::vector<std::string> schema_names(const fs::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().ends_with(".schema.yaml"))
+      out.push_back(it->path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The schema files beside `file`: read from disk, or at `rev` when given.
+void load_schemas(const std::string& file, const std::string& rev, Side& side, Sources& sources,
+                  Diagnostics& d) {
+  fs::path dir = dir_of(file);
+  for (const auto& name : schema_names(dir)) {
+    std::string path = (dir / name).string(), text;
+    if (!rev.empty()) {
+      if (!git_show(dir, rev, name, text)) continue;  // not in REV: that side had none
+      path = rev + ":" + path;
+    } else if (!read_file(path, text, d)) {
+      continue;
+    }
+    sources[path] = text;
+    if (auto s = parse_yaml_schema(text, path, d)) merge_schema(side.schema, std::move(*s));
+  }
+}
+
+Side load_side(const std::string& file, const std::string& rev, Sources& sources, Diagnostics& d) {
+  Side side;
+  std::string text, name = file;
+  if (rev.empty()) {
+    if (!read_file(file, text, d)) return side;
+  } else {
+    name = rev + ":" + file;
+    if (!git_show(dir_of(file), rev, fs::path(file).filename().string(), text)) {
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      d.error(Loc{std::make_shared<const std::string>(file), 0, 0}, LintCode::UnreadableFile,
+              fmt::format("cannot read {} at revision {}: {}", file, rev, text),
+              "is the file committed in that revision, and is its directory a git repository?");
+      return side;
+    }
+  }
+  sources[name] = text;
+  side.pb = parse_playbook_source(text, name, d);
+  load_schemas(file, rev, side, sources, d);
+  return side;
+}
+
+struct DiffOptions {
+  std::vector<std::string> files;
+  std::string git;
+  std::string format = "text";
+};
+
+int run_diff(const DiffOptions& o) {
+  if (o.files.size() != (o.git.empty() ? 2u : 1u)) {
+    err_line("error: `playbook diff` takes OLD and NEW, or --git REV and one FILE");
+    err_line("(`playbook diff --help` shows the usage)");
+    return kBadInput;
+  }
+  Diagnostics d;
+  Sources sources;
+  Side old = load_side(o.files.front(), o.git, sources, d);
+  Side now = load_side(o.files.back(), "", sources, d);
+  fmt::print(stderr, "{}", format_text(d, sources, {}));
+  if (d.has_errors() || !old.pb || !now.pb) return kBadInput;
+  auto changes = diff_models(*old.pb, old.schema ? &*old.schema : nullptr, *now.pb,
+                             now.schema ? &*now.schema : nullptr);
+  print_exprs(changes);
+  if (o.format == "json")
+    fmt::print("{}\n", diff_json(changes));
+  else if (o.format == "markdown")
+    fmt::print("{}", diff_markdown(changes));
+  else
+    fmt::print("{}", diff_text(changes));
+  for (const auto& c : changes)
+    if (c.cls == ChangeClass::Breaking) return kCheckFailed;
+  return kOk;
+}
+
+Registrar reg_diff(Place::Diff, [](CLI::App& app, Globals& g) {
+  auto* cmd = app.add_subcommand(
+      "diff", "what changed between two versions of a playbook, and what it breaks");
+  auto o = std::make_shared<DiffOptions>();
+  cmd->add_option("files", o->files, "OLD NEW, or FILE with --git")->required()->expected(1, 2);
+  cmd->add_option("--git", o->git, "compare FILE with its text at git revision REV");
+  cmd->add_option("--format", o->format, "text, json or markdown")
+      ->check(one_of({"text", "json", "markdown"}));
+  cmd->footer("Exit status: 0 no breaking change, 1 a breaking change, 2 bad input.");
+  cmd->callback([&g, o] { g.exit_code = run_diff(*o); });
+});
+
+}  // namespace
+}  // namespace pb::cli
