@@ -181,3 +181,28 @@ TEST_CASE("migrate: --where, --tenant and --step select instances", "[cli-migrat
   r = cli("migrate outreach --where region=AMERICAS", now);
   CHECK(pbt::has(r, "2 as is, 0 mapped, 0 blocked, 1 already on"));
 }
+
+TEST_CASE("migrate: renamed_from needs no map; a task state dropped on purpose", "[cli-migrate]") {
+  Cli cli;
+  cli.dir = copy_run(cli, "pb");
+  three_tenants(cli);
+  const char* now = "2026-03-11T10:00:00Z";
+  fs::path file = fs::path(cli.dir) / "outreach.playbook";
+  replace(file, "step phone \"Call\" role fm {\n",
+          "step call \"Call\" role fm {\n    renamed_from phone\n");
+  replace(file, "after 2 business days -> phone", "after 2 business days -> call");
+  Run plan = cli("migrate outreach --map task:3664=drop", now);
+  INFO(plan.out);
+  CHECK(plan.rc == 0);
+  CHECK(pbt::has(plan, "mapped   contoso  phone -> call"));
+  CHECK(pbt::has(plan, "task 3664 (complete): dropped"));
+  CHECK(pbt::has(plan, "timer call -> done due 2026-03-18T10:00:00Z: kept"));
+  Run apply = cli("migrate outreach --map task:3664=drop --apply", now);
+  CHECK(apply.rc == 0);
+  Run st = cli("status contoso --format json", now);
+  auto j = nlohmann::json::parse(st.out);
+  CHECK(j["instances"][0]["step"] == "call");
+  CHECK(j["instances"][0]["newer_version"].is_null());
+  CHECK_FALSE(j["tasks"].contains("3664"));
+  CHECK(cli("replay contoso", now).rc == 0);
+}
