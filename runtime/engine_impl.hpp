@@ -41,6 +41,10 @@ struct Engine::Impl {
   // the live resolver needs them on every input.
   std::unordered_map<const Calendar*, std::pair<std::string, std::string>> calendar_pins;
 
+  // Versions `migrate` moves instances to (not in the store until an
+  // event pins them): the live resolver stores each with such an event.
+  std::map<std::string, PinnedSource> migration_targets;
+
   bool all_loaded = false;
   WorldCache worlds;
 
@@ -99,6 +103,9 @@ class LiveResolver : public Resolver {
   explicit LiveResolver(Engine::Impl& e) : e_(e) {}
   std::optional<Pinned> to_start(const std::string& playbook, LogInput& in, Refusal& why) override;
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why) override {
+    // A version a migration moves to is stored with the first event that pins it.
+    if (auto it = e_.migration_targets.find(hash); it != e_.migration_targets.end())
+      new_sources.emplace(hash, it->second);
     return e_.by_hash(hash, why);
   }
   const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) override;

@@ -12,6 +12,8 @@
 //  * Apply logs, per instance, the map and what the plan saw (expect_hash,
 //    expect_step): an instance that moved in between is refused
 //    `changed-since-plan` and counted refused; the others carry on.
+//  * The new version is written to the store with the first event that
+//    pins it (LiveResolver), never by a plan.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -123,11 +125,7 @@ MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool a
     return t;
   }
   try {
-    if (apply) {
-      Transaction tx(store_, true);
-      save_source(store_, t.to_version, req.to);
-      tx.commit();
-    }
+    e.migration_targets[t.to_version] = req.to;
     auto to = e.compile(t.to_version, req.to, why);
     if (!to) return t.failure = refused(why), t;
     e.compiled[t.to_version] = *to;
