@@ -84,6 +84,7 @@ int child_engine(const Opts& o, bool apply) {
   rt::Store s(o.db);
   rt::Engine e(s, w.catalog);
   auto req = request(w, o.to);
+  req.batch = 1000;  // the raw loop's transaction size
   int64_t seen = 0;
   auto t0 = Clock::now();
   auto t = e.migrate(req, at(kT0, 7200), apply, "bench", [&](const rt::InstancePlan&) { ++seen; });

@@ -156,6 +156,9 @@ const Registrar reg(Place::Migrate, [](CLI::App& root, Globals& g) {
                   "migration file (default: PLAYBOOK.migration.yaml beside the new version)");
   mig->add_option("--map", o->maps, "OLD=NEW step, or task:OLD=NEW|drop (repeatable)");
   auto* apply = mig->add_flag("--apply", o->apply, "migrate: one logged input per instance");
+  mig->add_option("--batch", o->batch,
+                  "tenants per transaction; applying, per commit (default 256)")
+      ->check(CLI::Range(1, 1 << 20));
   mig->add_flag("--plan", o->plan, "print the plan, change nothing (the default)")->excludes(apply);
   mig->add_option("--tenant", o->tenants, "only this tenant (repeatable)");
   mig->add_option("--step", o->step, "only instances in this step");

@@ -86,6 +86,7 @@ bool read_target(Session& s, const MigrateOpts& o, MigrateTarget& t, int& exit) 
   t.req.playbook = o.playbook;
   t.req.tenants = o.tenants;
   t.req.step = o.step;
+  t.req.batch = o.batch;
   for (const auto& w : o.where) {
     auto eq = w.find('=');
     if (eq == std::string::npos || eq == 0) {

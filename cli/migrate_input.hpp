@@ -24,6 +24,7 @@ struct MigrateOpts {
   std::string playbook, to, migration, step, format = "text";
   std::vector<std::string> maps, tenants, where;
   bool apply = false, plan = false;
+  int batch = 256;
 };
 
 struct MigrateTarget {

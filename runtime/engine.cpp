@@ -32,6 +32,7 @@ struct Job {
   bool upsert = false;         // tenant-add when the tenant is missing, else tenant-set
   bool skip_noop = false;      // an input on an existing tenant that changes nothing writes nothing
   bool check_only = false;     // decide, write nothing (import's checking pass)
+  const TenantWorld* world = nullptr;  // in_tx: the world the caller read in its transaction
   Prepare prepare;
 };
 
@@ -55,13 +56,14 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   if (!job.key.empty()) save_key(s, job.key, job.tenant, out.event, job.command);
 }
 
-// The world an attempt starts from: the engine's cached copy when `cached`
-// (then nothing is read), else a fresh read, which also answers a reused
+// The world an attempt starts from: the world the caller read in its
+// transaction, or the engine's cached copy when `cached` (then nothing is
+// read), else a fresh read, which also answers a reused
 // idempotency key at once.
 std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached,
                                     TenantWorld& before, bool& exists) {
-  if (cached) {
-    before = *e.worlds.find(job.tenant);
+  if (cached || job.world) {
+    before = job.world ? *job.world : *e.worlds.find(job.tenant);
     exists = true;
     return std::nullopt;
   }
@@ -336,6 +338,21 @@ Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now) {
   job.in.input.kind = InputKind::Tick;
   job.in.input.actor = "timer";
   job.in.input.timer = TimerState{t.step, t.transition, t.due};
+  job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
+                   Applied& a) {
+    a = apply_input(after, li, r);
+    return a.ok;
+  };
+  return run(e, job);
+}
+
+Response run_in_tx(Engine::Impl& e, const TenantWorld& world, LogInput in) {
+  Job job;
+  job.tenant = world.tenant.id;
+  job.in = std::move(in);
+  job.in_tx = true;
+  job.world = &world;
+  if (auto bad = check_input(job.tenant, job.in, "", false)) return *bad;
   job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
                    Applied& a) {
     a = apply_input(after, li, r);

@@ -94,11 +94,13 @@ struct MigrationRequest {
   std::vector<std::string> tenants;  // only these (empty: every tenant)
   std::string step;                  // only instances in this step
   std::vector<std::pair<std::string, std::string>>
-      where;  // only tenants with ATTR = VALUE (as text)
+      where;        // only tenants with ATTR = VALUE (as text)
+  int batch = 256;  // tenants read per transaction; applying, migrated per commit
 };
 
 // One instance planned (and, applying, migrated: `outcome` is its input's
-// response). outcome.exit != 0 without apply: its version could not be read.
+// response, `plan` the plan the input followed or was blocked by).
+// outcome.exit != 0 without apply: its version could not be read.
 struct InstancePlan {
   std::string tenant;
   std::string from_hash, from_version;

@@ -25,11 +25,13 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "interpreter/evaluator.hpp"
+#include "interpreter/migration.hpp"
 #include "world.hpp"
 
 namespace pb::rt {
@@ -75,6 +77,8 @@ struct Applied {
   std::vector<std::pair<std::string, std::string>> entered;
   int gotos = 0;  // playbook hand-overs so far in this input (at most kMaxGotos)
   int calls = 0;  // call starts and returns so far in this input (engine_calls.hpp)
+  // op `migrate`: the plan it followed, or the one that blocked it.
+  std::optional<InstanceMigration> migration;
 };
 
 Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r);
@@ -82,5 +86,8 @@ Applied apply_input(TenantWorld& w, LogInput& in, Resolver& r);
 // op `migrate` (engine_migrate_core.cpp): moves the instance of in.playbook
 // to the version in.pins names, as the logged map says.
 bool apply_migration(TenantWorld& w, LogInput& in, Resolver& r, Applied& a);
+// The tasks the tenant's running playbooks but w.instances[except] declare:
+// their states stay when a migration drops the task.
+std::set<int64_t> tasks_elsewhere(const TenantWorld& w, int except, Resolver& r);
 
 }  // namespace pb::rt

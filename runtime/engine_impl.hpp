@@ -58,12 +58,12 @@ struct Engine::Impl {
   // names; the alias itself when its text cannot be read).
   std::string version_of(const std::string& hash);
   // migrate (engine_migrate.cpp)
+  std::optional<InstancePlan> select(const std::string& id, const MigrationRequest& req,
+                                     const std::string& to, TenantWorld& w, MigrationTotals& t);
   void plan_one(const TenantWorld& w, const InstanceRec& i, const Pinned& to,
                 const MigrationMap& map, Instant now, InstancePlan& ip);
-  void plan_tenant(const std::string& id, const MigrationRequest& req, const Pinned& to,
-                   MigrationTotals& t, Instant now, std::vector<InstancePlan>& plans);
-  Response migrate_one(Engine& e, const MigrationRequest& req, const std::string& to,
-                       const InstancePlan& ip, Instant now, const std::string& actor);
+  void apply_one(const TenantWorld& w, const MigrationRequest& req, const std::string& to,
+                 Instant now, const std::string& actor, InstancePlan& ip);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
   // Whether `playbook` of the catalog may be pinned: its checker errors, if
   // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
@@ -144,6 +144,10 @@ bool store_failed(const Response& r);
 std::optional<Response> check_input(const std::string& tenant, const LogInput& in,
                                     const std::string& key, bool create);
 std::optional<Response> check_new_tenant(const std::string& tenant);
+
+// Submits `in` inside the caller's write transaction, starting from `world`,
+// which the caller read in that transaction (migrate's batches).
+Response run_in_tx(Engine::Impl& e, const TenantWorld& world, LogInput in);
 
 // Idempotency (idempotency.cpp): the canonical text of a command, and what a
 // key answers for it: nullopt when unused, the first event when used for the

@@ -1,17 +1,23 @@
 // engine_migrate.cpp — `playbook migrate` over the store (engine.hpp,
 // Engine::migrate): the running instances of a playbook on other versions,
-// planned one by one and, with `apply`, each migrated in its own logged,
-// atomic input (op `migrate`, engine_migrate_core.cpp).
+// planned and, with `apply`, each migrated by its own logged input (op
+// `migrate`, engine_migrate_core.cpp), a batch of them per commit.
 //
 // Contract:
-//  * Instances are read in pages (kPage tenants per read transaction, by
-//    tenant id): memory stays flat in the number of instances, and no read
-//    transaction is held while a migration commits.
+//  * Instances are read in pages of req.batch tenants, by tenant id: memory
+//    stays flat in the number of instances. A plan reads each page in one
+//    read transaction; an apply reads, migrates and commits each page in
+//    one write transaction (as `tick` does its batches), so the commit cost
+//    is paid once per page, not once per instance.
+//  * Each instance is still atomic: its event, version, step, timers and
+//    task states are written together or not at all. A refused instance
+//    writes nothing and the page goes on; a store failure rolls the whole
+//    page back and stops, leaving the committed pages migrated.
 //  * An instance already on the target version is counted `current` and
 //    left alone: a killed apply is resumed by running it again.
-//  * Apply logs, per instance, the map and what the plan saw (expect_hash,
-//    expect_step): an instance that moved in between is refused
-//    `changed-since-plan` and counted refused; the others carry on.
+//  * Applying plans each instance once, inside its input (the plan the
+//    input followed is what is reported), so replay follows the same path.
+//  * Lines reach `each` only once their page committed.
 //  * The new version is written to the store with the first event that
 //    pins it (LiveResolver), never by a plan.
 #include <fmt/format.h>
@@ -26,14 +32,12 @@ namespace pb::rt {
 
 namespace {
 
-constexpr int kPage = 256;
-
-std::vector<std::string> page_of(Store& s, const std::string& playbook, const std::string& after) {
+std::vector<std::string> page_of(Store& s, const MigrationRequest& req, const std::string& after) {
   std::vector<std::string> ids;
   Query q(s,
           "SELECT tenant FROM instances WHERE playbook = ? AND status = 'active' AND tenant > ? "
           "ORDER BY tenant LIMIT ?");
-  q.bind(1, playbook).bind(2, after).bind(3, int64_t{kPage});
+  q.bind(1, req.playbook).bind(2, after).bind(3, int64_t{req.batch});
   while (q.step()) ids.push_back(q.text(0));
   return ids;
 }
@@ -49,59 +53,65 @@ bool selected(const MigrationRequest& req, const TenantWorld& w, const InstanceR
   return true;
 }
 
-void count(MigrationTotals& t, MigrationVerdict v) {
-  switch (v) {
+void count(MigrationTotals& t, const InstancePlan& ip, bool apply) {
+  bool planned = ip.outcome.exit == kOk || ip.outcome.code == RefusalCode::MigrationBlocked;
+  if (!planned) {
+    ++t.refused;
+    return;
+  }
+  switch (ip.plan.verdict) {
     case MigrationVerdict::AsIs: ++t.as_is; break;
     case MigrationVerdict::Mapped: ++t.mapped; break;
-    case MigrationVerdict::Blocked: ++t.blocked; break;
+    case MigrationVerdict::Blocked: ++t.blocked; return;
   }
+  if (apply) ++t.migrated;
+}
+
+void add(MigrationTotals& t, const MigrationTotals& page) {
+  t.as_is += page.as_is, t.mapped += page.mapped, t.blocked += page.blocked;
+  t.current += page.current, t.migrated += page.migrated, t.refused += page.refused;
 }
 
 }  // namespace
 
-// The plan of one instance (ip.plan), or why it cannot be planned (ip.outcome).
+// Reads tenant `id` into `w`: the plan to fill for its instance of
+// req.playbook when the request selects it and it runs another version
+// than `to` (one on `to` is counted current).
+std::optional<InstancePlan> Engine::Impl::select(const std::string& id, const MigrationRequest& req,
+                                                 const std::string& to, TenantWorld& w,
+                                                 MigrationTotals& t) {
+  if (!load_world(store, id, w)) return std::nullopt;
+  const InstanceRec* i = w.active(req.playbook);
+  if (!i || !selected(req, w, *i)) return std::nullopt;
+  std::string version = version_of(i->hash);
+  if (version == to) {
+    ++t.current;
+    return std::nullopt;
+  }
+  return InstancePlan{id, i->hash, version, i->st};
+}
+
+// The plan of the instance of ip.from_hash (ip.plan), or why it cannot be
+// planned (ip.outcome). Changes nothing.
 void Engine::Impl::plan_one(const TenantWorld& w, const InstanceRec& i, const Pinned& to,
                             const MigrationMap& map, Instant now, InstancePlan& ip) {
   Refusal why;
-  auto from = by_hash(i.hash, why);
+  auto from = by_hash(ip.from_hash, why);
   if (!from) {
     ip.outcome = refused(why);
     return;
   }
-  std::set<int64_t> keep;
-  for (const auto& o : w.instances)
-    if (&o != &i && o.st.status == InstanceStatus::Active)
-      if (auto p = by_hash(o.hash, why))
-        for (const auto& t : p->cp->pb.tasks) keep.insert(t.id);
+  ReplayResolver r(*this);
+  auto keep = tasks_elsewhere(w, int(&i - w.instances.data()), r);
   const Calendar& cal = pick_calendar(*to.cp, w.tenant);
   ip.plan = plan_migration(*from->cp, *to.cp, w.tenant, i.st, map, keep, now, cal);
 }
 
-// Plans the instance of req.playbook of tenant `id` when the request
-// selects it and it runs another version (counted in `t` either way).
-void Engine::Impl::plan_tenant(const std::string& id, const MigrationRequest& req, const Pinned& to,
-                               MigrationTotals& t, Instant now, std::vector<InstancePlan>& plans) {
-  TenantWorld w;
-  if (!load_world(store, id, w)) return;
-  const InstanceRec* i = w.active(req.playbook);
-  if (!i || !selected(req, w, *i)) return;
-  std::string version = version_of(i->hash);
-  if (version == to.hash) {
-    ++t.current;
-    return;
-  }
-  InstancePlan ip{id, i->hash, version, i->st};
-  ip.to = to.cp;
-  plan_one(w, *i, to, req.map, now, ip);
-  if (ip.outcome.exit != kOk)
-    ++t.refused;
-  else
-    count(t, ip.plan.verdict);
-  plans.push_back(std::move(ip));
-}
-
-Response Engine::Impl::migrate_one(Engine& e, const MigrationRequest& req, const std::string& to,
-                                   const InstancePlan& ip, Instant now, const std::string& actor) {
+// Migrates the instance inside the caller's write transaction: one logged
+// input carrying the map and the version and step it was read at.
+void Engine::Impl::apply_one(const TenantWorld& w, const MigrationRequest& req,
+                             const std::string& to, Instant now, const std::string& actor,
+                             InstancePlan& ip) {
   LogInput in;
   in.op = InputOp::Migrate;
   in.playbook = req.playbook;
@@ -110,7 +120,8 @@ Response Engine::Impl::migrate_one(Engine& e, const MigrationRequest& req, const
   in.at = now;
   in.pins[req.playbook] = to;
   in.migration = LogMigration{req.map, ip.from_hash, ip.before.step};
-  return e.submit(ip.tenant, std::move(in));
+  ip.outcome = run_in_tx(*this, w, std::move(in));
+  if (ip.outcome.applied.migration) ip.plan = std::move(*ip.outcome.applied.migration);
 }
 
 MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool apply,
@@ -132,22 +143,28 @@ MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool a
     std::string after;
     for (bool more = true; more;) {
       std::vector<InstancePlan> plans;
-      Response r = in_snapshot(store_, [&] {
-        auto ids = page_of(store_, req.playbook, after);
-        more = ids.size() == size_t(kPage);
-        if (!ids.empty()) after = ids.back();
-        for (const auto& id : ids) e.plan_tenant(id, req, *to, t, now, plans);
-        return Response{};
-      });
-      if (r.exit != kOk) return t.failure = r, t;
-      for (auto& ip : plans) {
-        if (apply && ip.outcome.exit == kOk && ip.plan.verdict != MigrationVerdict::Blocked) {
-          ip.outcome = e.migrate_one(*this, req, t.to_version, ip, now, actor);
-          ++(ip.outcome.exit == kOk ? t.migrated : t.refused);
-        }
-        if (each) each(ip);
-        if (store_failed(ip.outcome)) return t.failure = ip.outcome, t;
+      MigrationTotals page;
+      Transaction tx(store_, apply);
+      auto ids = page_of(store_, req, after);
+      more = ids.size() == size_t(req.batch);
+      if (!ids.empty()) after = ids.back();
+      for (const auto& id : ids) {
+        TenantWorld w;
+        auto ip = e.select(id, req, t.to_version, w, page);
+        if (!ip) continue;
+        ip->to = to->cp;
+        if (apply)
+          e.apply_one(w, req, t.to_version, now, actor, *ip);
+        else
+          e.plan_one(w, *w.active(req.playbook), *to, req.map, now, *ip);
+        if (store_failed(ip->outcome)) return t.failure = ip->outcome, t;  // the page rolls back
+        count(page, *ip, apply);
+        plans.push_back(std::move(*ip));
       }
+      tx.commit();
+      add(t, page);
+      if (each)
+        for (const auto& ip : plans) each(ip);
     }
   } catch (const StoreError& err) {
     t.failure = store_failure(err);

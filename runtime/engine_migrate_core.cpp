@@ -29,18 +29,6 @@ bool refuse_input(Applied& a, RefusalId code, std::string reason) {
   return false;
 }
 
-// The tasks the tenant's other running playbooks declare.
-std::set<int64_t> tasks_elsewhere(const TenantWorld& w, int except, Resolver& r) {
-  std::set<int64_t> keep;
-  for (size_t i = 0; i < w.instances.size(); ++i) {
-    if (int(i) == except || w.instances[i].st.status != InstanceStatus::Active) continue;
-    Refusal why;
-    if (auto p = r.by_hash(w.instances[i].hash, why))
-      for (const auto& t : p->cp->pb.tasks) keep.insert(t.id);
-  }
-  return keep;
-}
-
 std::string summary(const InstanceMigration& m, const std::string& to) {
   std::string s = "migrated to " + to.substr(0, 12);
   for (const auto& mv : m.steps)
@@ -52,6 +40,17 @@ std::string summary(const InstanceMigration& m, const std::string& to) {
 }
 
 }  // namespace
+
+std::set<int64_t> tasks_elsewhere(const TenantWorld& w, int except, Resolver& r) {
+  std::set<int64_t> keep;
+  for (size_t i = 0; i < w.instances.size(); ++i) {
+    if (int(i) == except || w.instances[i].st.status != InstanceStatus::Active) continue;
+    Refusal why;
+    if (auto p = r.by_hash(w.instances[i].hash, why))
+      for (const auto& t : p->cp->pb.tasks) keep.insert(t.id);
+  }
+  return keep;
+}
 
 bool apply_migration(TenantWorld& w, LogInput& in, Resolver& r, Applied& a) {
   InstanceRec* rec = w.active(in.playbook);
@@ -79,13 +78,17 @@ bool apply_migration(TenantWorld& w, LogInput& in, Resolver& r, Applied& a) {
   const Calendar& cal = r.calendar(*to->cp, w.tenant, in);
   InstanceMigration plan = plan_migration(*from->cp, *to->cp, w.tenant, rec->st, m.map,
                                           tasks_elsewhere(w, a.instance, r), in.at, cal);
-  if (plan.verdict == MigrationVerdict::Blocked)
+  bool blocked = plan.verdict == MigrationVerdict::Blocked;
+  if (!blocked) {
+    rec->hash = to_hash;
+    rec->st = plan.after;
+    w.tenant.tasks = plan.tasks_after;
+    a.summary = summary(plan, to_hash);
+  }
+  a.migration = std::move(plan);
+  if (blocked)
     return refuse_input(a, RefusalCode::MigrationBlocked,
-                        fmt::format("{}", fmt::join(plan.reasons, "; ")));
-  rec->hash = to_hash;
-  rec->st = std::move(plan.after);
-  w.tenant.tasks = std::move(plan.tasks_after);
-  a.summary = summary(plan, to_hash);
+                        fmt::format("{}", fmt::join(a.migration->reasons, "; ")));
   return true;
 }
 
