@@ -11,12 +11,12 @@
 //  * Exit 0: no breaking change; 1: some change is breaking; 2: bad input
 //    (unreadable file, parse errors, printed on stderr as lint prints them).
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <optional>
 
 #include "cli/app.hpp"
 #include "cli/diag_format.hpp"
+#include "cli/git_show.hpp"
 #include "cli/options.hpp"
 #include "cli/render_diff.hpp"
 #include "cli/text_out.hpp"
@@ -35,30 +35,6 @@ struct Side {
   std::optional<Playbook> pb;
   std::optional<Schema> schema;
 };
-
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-fs::path dir_of(const std::string& file) {
-  fs::path dir = fs::path(file).parent_path();
-  return dir.empty() ? fs::path(".") : dir;
-}
-
-// `git show REV:./NAME` in `dir`; false with git's message in `out` on failure.
-bool git_show(const fs::path& dir, const std::string& rev, const std::string& name,
-              std::string& out) {
-  std::string cmd =
-      "git -C " + quoted(dir.string()) + " show " + quoted(rev + ":./" + name) + " 2>&1";
-  std::FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return out = "cannot run git", false;
-  out.clear();
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  return ::pclose(p) == 0;
-}
 
 std::vector<std::string> schema_names(const fs::path& dir) {
   std::vector<std::string> out;

@@ -13,7 +13,9 @@
 // warnings with --werror) that are not suppressed, 2 when a path cannot be
 // read. Files with syntax errors show those only (see add_checker_findings).
 // A playbook file given alone is checked with the tenant.schema.yaml, the
-// calendars/ and the .playbook-lint.yaml beside it.
+// calendars/ and the .playbook-lint.yaml beside it. Migration files
+// (`*.migration.yaml`) are checked against the playbook they name and, with
+// --base REV, against its file at that git revision (lint_migrations.hpp).
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -28,6 +30,7 @@
 #include "cli/diag_format.hpp"
 #include "cli/options.hpp"
 #include "cli/lint_allow.hpp"
+#include "cli/lint_migrations.hpp"
 #include "cli/text_out.hpp"
 #include "grammar/loader.hpp"
 #include "grammar/source_kind.hpp"
@@ -44,6 +47,7 @@ struct LintOptions {
   bool show_suppressed = false;
   bool color = false;
   bool context = false;
+  std::string base;  // --base REV: migration files are checked against the playbooks at REV
 };
 
 // Paths that do not exist are reported here so the exit code can say so.
@@ -124,6 +128,7 @@ int run_lint(const LintOptions& o, const Globals& g) {
     loaded = load_paths(with_siblings(paths), diags);
     Diagnostics checker;
     check_project(loaded.project, checker);
+    lint_migrations(loaded, o.base, loaded.sources, checker);
     auto broken = broken_files(diags);
     add_checker_findings(broken, checker, diags);
     r = suppress_findings(loaded, std::move(diags), broken);
@@ -158,6 +163,8 @@ const Registrar reg(Place::Lint, [](CLI::App& root, Globals& g) {
                 "also list the findings a `lint: allow` suppressed, with the reason (text, json)");
   cmd->add_flag("--color", opts->color, "colour the text output even when not on a terminal");
   cmd->add_flag("--context", opts->context, "quote the source line and a caret under each finding");
+  cmd->add_option("--base", opts->base,
+                  "git revision of the old versions: check migration files against both");
   cmd->callback([opts, &g] { g.exit_code = run_lint(*opts, g); });
 });
 

@@ -10,6 +10,7 @@
 // name is PB005. A file reached twice (a directory and a file in it, or one
 // directory given twice) is read once.
 #include "loader.hpp"
+#include "migration_loader.hpp"
 
 #include <fmt/format.h>
 
@@ -67,6 +68,8 @@ void load_file(const std::string& path, SourceKind kind, LoadResult& out, Diagno
     out.project.has_calendar_dir = true;
     if (auto c = parse_yaml_calendar(src, path, diags))
       out.project.calendars.push_back(std::move(*c));
+  } else if (kind == SourceKind::Migration) {
+    if (auto m = parse_migration(src, path, diags)) out.migrations.push_back(std::move(*m));
   }
 }
 
@@ -140,8 +143,8 @@ LoadResult load_paths(const std::vector<std::string>& paths, Diagnostics& diags)
       load_file(path, k, out, diags);
     } else {
       diags.error(file_loc(path), LintCode::UnreadableFile,
-                  "unknown file kind; expected *.playbook, *.playbook.yaml, *.schema.yaml or "
-                  "calendars/*.yaml");
+                  "unknown file kind; expected *.playbook, *.playbook.yaml, *.schema.yaml, "
+                  "*.migration.yaml or calendars/*.yaml");
     }
   }
   return out;

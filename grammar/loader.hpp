@@ -2,8 +2,9 @@
 //
 // Contract: a directory is searched recursively for `*.playbook` (DSL),
 // `*.playbook.yaml` / `*.playbook.yml` (YAML), `*.schema.yaml` (the tenant
-// schema), `calendars/*.yaml` (calendars) and `.playbook-lint.yaml` (lint
-// suppressions). Several paths load as their union; a file reached twice is
+// schema), `calendars/*.yaml` (calendars), `.playbook-lint.yaml` (lint
+// suppressions) and `*.migration.yaml` (migration maps, kept in
+// `migrations` for `lint`; the project does not hold them). Several paths load as their union; a file reached twice is
 // read once. Files that cannot be read or parsed produce diagnostics; loading
 // never stops at the first bad file. `sources` keeps every file's text so
 // diagnostics can quote the line.
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "model/diagnostics.hpp"
+#include "model/migration.hpp"
 #include "model/project.hpp"
 
 namespace pb {
@@ -30,7 +32,8 @@ struct LoadResult {
   std::map<std::string, std::string> origin;   // playbook id → path of its file
   std::vector<std::string> lint_configs;       // the .playbook-lint.yaml files read
   std::set<std::string> seen;                  // canonical paths read (each once)
-  std::set<std::string> faulty;  // playbook and schema files whose parse reported an error
+  std::set<std::string> faulty;          // playbook and schema files whose parse reported an error
+  std::vector<MigrationMap> migrations;  // the migration files read, in load order
 };
 
 // Merges one schema file's schema into the directory's (the first file's

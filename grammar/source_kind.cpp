@@ -19,6 +19,7 @@ SourceKind source_kind(const std::string& path) {
   if (ends(".playbook")) return SourceKind::DslPlaybook;
   if (ends(".playbook.yaml") || ends(".playbook.yml")) return SourceKind::YamlPlaybook;
   if (ends(".schema.yaml") || ends(".schema.yml")) return SourceKind::Schema;
+  if (ends(".migration.yaml") || ends(".migration.yml")) return SourceKind::Migration;
   if ((ends(".yaml") || ends(".yml")) && p.parent_path().filename() == "calendars")
     return SourceKind::Calendar;
   return SourceKind::Other;

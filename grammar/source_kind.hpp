@@ -6,7 +6,8 @@
 // Contract: `*.playbook` is the DSL; `*.playbook.yaml|yml` a YAML playbook;
 // `*.schema.yaml|yml` the tenant schema; `*.yaml|yml` directly inside a
 // directory named `calendars` a calendar; `.playbook-lint.yaml` a lint
-// configuration; anything else is not read. Only the name is looked at.
+// configuration; `*.migration.yaml|yml` a migration file (`playbook
+// migrate`); anything else is not read. Only the name is looked at.
 #pragma once
 
 #include <optional>
@@ -18,7 +19,7 @@
 
 namespace pb {
 
-enum class SourceKind { DslPlaybook, YamlPlaybook, Schema, Calendar, LintConfig, Other };
+enum class SourceKind { DslPlaybook, YamlPlaybook, Schema, Calendar, LintConfig, Migration, Other };
 
 SourceKind source_kind(const std::string& path);
 

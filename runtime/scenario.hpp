@@ -8,8 +8,9 @@
 //    scenario (never the wall clock). The first step whose expectations fail
 //    stops the run; its failures name the step (1-based), the expectation,
 //    what was found and the expectation's line:col.
-//  * Steps: fire, complete, mark, note (FM note), set (tenant set), start, and the clock
-//    steps; the format is docs/scenarios.md.
+//  * Steps: fire, complete, mark, note (FM note), set (tenant set), start,
+//    migrate (the tenant's instance to another version, as `migrate --apply
+//    --tenant` does), and the clock steps; the format is docs/scenarios.md.
 //  * run_suite runs scenarios on `jobs` threads (<= 0: one per hardware
 //    thread), each on its own Engine and in-memory Store; the catalog is only
 //    read. Results come back in the scenarios' order whatever the scheduling.
@@ -27,6 +28,7 @@
 
 #include "model/calendar.hpp"
 #include "model/diagnostics.hpp"
+#include "model/migration.hpp"
 #include "runtime/engine.hpp"
 
 namespace pb::scen {
@@ -44,7 +46,8 @@ struct Check {
 };
 
 // Set: `tenant set`; Start: start another playbook for the tenant.
-enum class StepKind { Fire, Complete, Mark, Note, Set, Start, Advance, Until, Tick };
+// Migrate: move the tenant's instance to another version of its playbook.
+enum class StepKind { Fire, Complete, Mark, Note, Set, Start, Advance, Until, Tick, Migrate };
 
 struct Step {
   StepKind kind = StepKind::Tick;
@@ -61,6 +64,10 @@ struct Step {
   int64_t amount = 0;  // Advance
   DurationUnit unit = DurationUnit::Days;
   Instant until{};  // Until
+  // Migrate: the new version's file and text, and the map (its migration
+  // file, read by the loader: PLAYBOOK.migration.yaml beside it, or `migration:`).
+  std::string migrate_file, migrate_source;
+  MigrationMap map;
   std::vector<Check> expect;
 };
 

@@ -194,6 +194,41 @@ rt::Response submit(Run& r, const Step& st) {
   return r.engine.submit(r.s.tenant, std::move(in), st.key);
 }
 
+rt::Response refusal(int exit, RefusalId code, std::string message) {
+  rt::Response out;
+  out.exit = exit;
+  out.code = std::move(code);
+  out.message = std::move(message);
+  return out;
+}
+
+// Moves the tenant's instance to the step's version, as `migrate --apply
+// --tenant` does: its refusal (blocked, not running…) when not migrated.
+std::optional<rt::Response> migrate(Run& r, const Step& st) {
+  rt::MigrationRequest req;
+  req.playbook = st.playbook.empty() ? r.s.playbook : st.playbook;
+  auto file = r.cat.files.find(req.playbook);
+  if (file == r.cat.files.end())
+    return refusal(rt::kBadInput, RefusalCode::UnknownPlaybook,
+                   fmt::format("there is no playbook '{}' in the directory", req.playbook));
+  req.to = file->second;
+  req.to.filename = st.migrate_file;
+  req.to.source = st.migrate_source;
+  req.map = st.map;
+  req.tenants = {r.s.tenant};
+  std::optional<rt::Response> out;
+  auto t = r.engine.migrate(req, r.now, true, st.actor.empty() ? "scenario" : st.actor,
+                            [&](const rt::InstancePlan& ip) {
+                              if (ip.outcome.exit != rt::kOk) out = ip.outcome;
+                            });
+  if (t.failure.exit != rt::kOk) return t.failure;
+  if (!out && t.migrated + t.current == 0)
+    return refusal(
+        rt::kRefused, RefusalCode::NotRunning,
+        fmt::format("playbook '{}' is not running for tenant '{}'", req.playbook, r.s.tenant));
+  return out;
+}
+
 // Applies one step; returns the refusal when the engine refused it.
 std::optional<rt::Response> apply(Run& r, const Step& st) {
   switch (st.kind) {
@@ -205,6 +240,7 @@ std::optional<rt::Response> apply(Run& r, const Step& st) {
       if (auto next = rt::earliest_timer(r.engine, r.s.tenant)) r.now = std::max(r.now, *next);
       r.engine.tick(r.now);
       return std::nullopt;
+    case StepKind::Migrate: return migrate(r, st);
     case StepKind::Set: {
       rt::Response resp =
           r.engine.tenant_set(r.s.tenant, st.sets, st.actor.empty() ? "scenario" : st.actor, r.now,

@@ -3,10 +3,12 @@
 // file:line:col through the YAML loader's typed reader (grammar/yaml_reader).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "grammar/loader.hpp"
+#include "grammar/migration_loader.hpp"
 #include "grammar/yaml_reader.hpp"
 #include "model/calendar_math.hpp"
 #include "model/value.hpp"
@@ -171,7 +173,8 @@ bool mark_step(Reader& r, const Field& step, const Field& a, Step& s) {
 // The action of a step: exactly one of fire, complete, start, advance, until, tick,
 // or else a lone note (FM note) or a set (tenant set, with an optional note).
 bool action(Reader& r, const Field& f, Step& s) {
-  static const char* kinds[] = {"fire", "complete", "mark", "start", "advance", "until", "tick"};
+  static const char* kinds[] = {"fire",    "complete", "mark",  "start",
+                                "migrate", "advance",  "until", "tick"};
   std::vector<Field> found;
   for (const char* k : kinds)
     if (auto v = r.get(f, k)) found.push_back(*v);
@@ -183,8 +186,8 @@ bool action(Reader& r, const Field& f, Step& s) {
     }
     if (n) return s.kind = StepKind::Note, r.str(*n, s.note);
     r.diags.error(f.loc, LintCode::MissingKey,
-                  "a step needs one of fire, complete, mark, start, note, set, advance, until, "
-                  "tick");
+                  "a step needs one of fire, complete, mark, start, migrate, note, set, advance, "
+                  "until, tick");
     return false;
   }
   if (found.size() > 1) {
@@ -198,6 +201,7 @@ bool action(Reader& r, const Field& f, Step& s) {
   if (a.name == "'complete'") return s.kind = StepKind::Complete, r.integer(a, s.task);
   if (a.name == "'mark'") return s.kind = StepKind::Mark, mark_step(r, f, a, s);
   if (a.name == "'start'") return s.kind = StepKind::Start, r.id(a, s.event);
+  if (a.name == "'migrate'") return s.kind = StepKind::Migrate, r.str(a, s.migrate_file);
   if (a.name == "'advance'") return s.kind = StepKind::Advance, duration(r, a, s);
   if (a.name == "'until'") return s.kind = StepKind::Until, instant(r, a, s.until);
   bool yes = false;
@@ -234,7 +238,34 @@ void read_step(Reader& r, const Field& f, Step& s) {
   if (auto v = r.get(f, "playbook")) r.id(*v, s.playbook);
   if (auto v = r.get(f, "as")) r.id(*v, s.actor);
   if (auto v = r.get(f, "id")) r.id(*v, s.key);
+  if (auto v = r.get(f, "migration"); v && s.kind != StepKind::Migrate)
+    r.invalid(v->key_loc, "'migration' goes with 'migrate' (the map of that migration)");
   if (auto v = r.get(f, "expect")) expectations(r, *v, s);
+}
+
+// A migrate step's files, relative to the scenario's directory: the new
+// version, and its map (`migration:`, else PLAYBOOK.migration.yaml beside
+// the new version when there is one).
+void read_migration(Reader& r, const Field& f, const std::string& dir, const std::string& playbook,
+                    Step& s) {
+  namespace fs = std::filesystem;
+  Field m = *r.get(f, "migrate");
+  s.migrate_file = (fs::path(dir) / s.migrate_file).lexically_normal().string();
+  if (!read_file(s.migrate_file, s.migrate_source, r.diags)) return;
+  std::string map_file;
+  if (auto v = r.get(f, "migration"); v && r.str(*v, map_file))
+    map_file = (fs::path(dir) / map_file).lexically_normal().string();
+  if (map_file.empty()) {
+    std::string id = s.playbook.empty() ? playbook : s.playbook;
+    auto beside = fs::path(s.migrate_file).parent_path() / (id + ".migration.yaml");
+    std::error_code ec;
+    if (!fs::exists(beside, ec)) return;
+    map_file = beside.string();
+  }
+  std::string text;
+  if (!read_file(map_file, text, r.diags)) return;
+  if (auto map = parse_migration(text, map_file, r.diags)) s.map = std::move(*map);
+  (void)m;
 }
 
 // tenant attributes (scenario `tenant:` or a sample's `attributes:`) → writes.
@@ -284,6 +315,11 @@ std::optional<YAML::Node> parse(std::string_view text, const std::string& filena
   }
 }
 
+std::string dir_of(const std::string& file) {
+  auto dir = std::filesystem::path(file).parent_path();
+  return dir.empty() ? "." : dir.string();
+}
+
 std::optional<std::string> read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
@@ -298,8 +334,8 @@ const std::map<std::string, std::vector<std::string>>& known_keys() {
   static const std::map<std::string, std::vector<std::string>> k = {
       {"scenario", {"scenario", "description", "playbook", "start", "tenant", "sample", "steps"}},
       {"step",
-       {"fire", "complete", "mark", "state", "start", "note", "kind", "advance", "until", "tick",
-        "set", "playbook", "as", "id", "expect"}},
+       {"fire", "complete", "mark", "state", "start", "migrate", "migration", "note", "kind",
+        "advance", "until", "tick", "set", "playbook", "as", "id", "expect"}},
       {"expect",
        {"step", "regions", "tasks", "notes", "attributes", "assignments", "timers", "refused",
         "ended"}},
@@ -357,7 +393,11 @@ std::optional<Scenario> load_scenario(std::string_view text, const std::string& 
     r.diags.error(root.loc, LintCode::MissingKey, "missing 'tenant' or 'sample' in the scenario");
   if (auto v = r.get(root, "steps", true))
     if (auto items = r.list(*v))
-      for (const auto& it : *items) read_step(r, it, s.steps.emplace_back());
+      for (const auto& it : *items) {
+        read_step(r, it, s.steps.emplace_back());
+        if (s.steps.back().kind == StepKind::Migrate && !s.steps.back().migrate_file.empty())
+          read_migration(r, it, dir_of(filename), s.playbook, s.steps.back());
+      }
   if (s.name.empty()) s.name = filename;
   if (diags.count(Severity::Error) != before) return std::nullopt;
   return s;

@@ -17,6 +17,8 @@ TEST_CASE("source kind: a file's name alone says which parser reads it", "[sourc
   CHECK(source_kind("playbooks/calendars/EMEA.yaml") == SourceKind::Calendar);
   CHECK(source_kind("playbooks/calendars/EMEA.yml") == SourceKind::Calendar);
   CHECK(source_kind("playbooks/.playbook-lint.yaml") == SourceKind::LintConfig);
+  CHECK(source_kind("playbooks/outreach.migration.yaml") == SourceKind::Migration);
+  CHECK(source_kind("playbooks/outreach.migration.yml") == SourceKind::Migration);
   // Not read: a YAML file that is neither, a calendar outside calendars/,
   // a name that only contains ".playbook".
   CHECK(source_kind("notes.yaml") == SourceKind::Other);

@@ -144,7 +144,7 @@ TEST_CASE("load_paths reports missing paths and unknown kinds as PB005") {
                    (t.path / "missing").string() + ":1:1 PB005 no such file or directory\n" +
                    other +
                    ":1:1 PB005 unknown file kind; expected *.playbook, *.playbook.yaml, "
-                   "*.schema.yaml or calendars/*.yaml\n");
+                   "*.schema.yaml, *.migration.yaml or calendars/*.yaml\n");
   CHECK(r.project.playbooks.size() == 1);
 }
 
