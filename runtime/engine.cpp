@@ -32,7 +32,9 @@ struct Job {
   bool upsert = false;         // tenant-add when the tenant is missing, else tenant-set
   bool skip_noop = false;      // an input on an existing tenant that changes nothing writes nothing
   bool check_only = false;     // decide, write nothing (import's checking pass)
-  const TenantWorld* world = nullptr;  // in_tx: the world the caller read in its transaction
+  // in_tx: the world the caller read in its transaction, taken (moved) by
+  // the one attempt an in_tx job makes.
+  TenantWorld* world = nullptr;
   Prepare prepare;
 };
 
@@ -63,7 +65,7 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
 std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached,
                                     TenantWorld& before, bool& exists) {
   if (cached || job.world) {
-    before = job.world ? *job.world : *e.worlds.find(job.tenant);
+    before = job.world ? std::move(*job.world) : *e.worlds.find(job.tenant);
     exists = true;
     return std::nullopt;
   }
@@ -155,7 +157,10 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
     if (auto no = order_in_log(e, job, li)) return no;
   if (job.timer_id && !consume_timer(e.store, job, before, after))
     return failure(kRefused, RefusalCode::TimerStale, "the timer was fired already");
-  for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
+  // A version is stored once: building its JSON body for every input of a
+  // migration would cost more than the input.
+  for (const auto& [hash, src] : r.new_sources)
+    if (!has_source(e.store, hash)) save_source(e.store, hash, src);
   for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
   if (!persist(e.store, before, after, create, li.at)) return std::nullopt;
   Response out;
@@ -346,7 +351,7 @@ Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now) {
   return run(e, job);
 }
 
-Response run_in_tx(Engine::Impl& e, const TenantWorld& world, LogInput in) {
+Response run_in_tx(Engine::Impl& e, TenantWorld world, LogInput in) {
   Job job;
   job.tenant = world.tenant.id;
   job.in = std::move(in);

@@ -62,8 +62,8 @@ struct Engine::Impl {
                                      const std::string& to, TenantWorld& w, MigrationTotals& t);
   void plan_one(const TenantWorld& w, const InstanceRec& i, const Pinned& to,
                 const MigrationMap& map, Instant now, InstancePlan& ip);
-  void apply_one(const TenantWorld& w, const MigrationRequest& req, const std::string& to,
-                 Instant now, const std::string& actor, InstancePlan& ip);
+  void apply_one(TenantWorld w, const MigrationRequest& req, const std::string& to, Instant now,
+                 const std::string& actor, InstancePlan& ip);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
   // Whether `playbook` of the catalog may be pinned: its checker errors, if
   // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
@@ -147,7 +147,7 @@ std::optional<Response> check_new_tenant(const std::string& tenant);
 
 // Submits `in` inside the caller's write transaction, starting from `world`,
 // which the caller read in that transaction (migrate's batches).
-Response run_in_tx(Engine::Impl& e, const TenantWorld& world, LogInput in);
+Response run_in_tx(Engine::Impl& e, TenantWorld world, LogInput in);
 
 // Idempotency (idempotency.cpp): the canonical text of a command, and what a
 // key answers for it: nullopt when unused, the first event when used for the

@@ -109,9 +109,8 @@ void Engine::Impl::plan_one(const TenantWorld& w, const InstanceRec& i, const Pi
 
 // Migrates the instance inside the caller's write transaction: one logged
 // input carrying the map and the version and step it was read at.
-void Engine::Impl::apply_one(const TenantWorld& w, const MigrationRequest& req,
-                             const std::string& to, Instant now, const std::string& actor,
-                             InstancePlan& ip) {
+void Engine::Impl::apply_one(TenantWorld w, const MigrationRequest& req, const std::string& to,
+                             Instant now, const std::string& actor, InstancePlan& ip) {
   LogInput in;
   in.op = InputOp::Migrate;
   in.playbook = req.playbook;
@@ -120,7 +119,7 @@ void Engine::Impl::apply_one(const TenantWorld& w, const MigrationRequest& req,
   in.at = now;
   in.pins[req.playbook] = to;
   in.migration = LogMigration{req.map, ip.from_hash, ip.before.step};
-  ip.outcome = run_in_tx(*this, w, std::move(in));
+  ip.outcome = run_in_tx(*this, std::move(w), std::move(in));
   if (ip.outcome.applied.migration) ip.plan = std::move(*ip.outcome.applied.migration);
 }
 
@@ -146,6 +145,7 @@ MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool a
       MigrationTotals page;
       Transaction tx(store_, apply);
       auto ids = page_of(store_, req, after);
+      plans.reserve(ids.size());
       more = ids.size() == size_t(req.batch);
       if (!ids.empty()) after = ids.back();
       for (const auto& id : ids) {
@@ -154,7 +154,7 @@ MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool a
         if (!ip) continue;
         ip->to = to->cp;
         if (apply)
-          e.apply_one(w, req, t.to_version, now, actor, *ip);
+          e.apply_one(std::move(w), req, t.to_version, now, actor, *ip);
         else
           e.plan_one(w, *w.active(req.playbook), *to, req.map, now, *ip);
         if (store_failed(ip->outcome)) return t.failure = ip->outcome, t;  // the page rolls back

@@ -353,6 +353,12 @@ void save_source(Store& s, const std::string& hash, const PinnedSource& src) {
   q.bind(4, json{{"playbook", src.source}, {"schema", body}}.dump()).run();
 }
 
+bool has_source(Store& s, const std::string& hash) {
+  Query q(s, "SELECT 1 FROM playbook_sources WHERE hash = ?");
+  q.bind(1, hash);
+  return q.step();
+}
+
 // SQLite's JSON functions take the body apart: quicker than decoding the
 // whole text (the playbook's and the schema's, escaped) here.
 std::optional<PinnedSource> load_source(Store& s, const std::string& hash) {

@@ -74,6 +74,7 @@ struct PinnedSource {
   std::string schema_model{};
 };
 void save_source(Store& s, const std::string& hash, const PinnedSource& src);
+bool has_source(Store& s, const std::string& hash);
 std::optional<PinnedSource> load_source(Store& s, const std::string& hash);
 void save_calendar(Store& s, const std::string& hash, const std::string& body);
 std::optional<std::string> load_calendar(Store& s, const std::string& hash);

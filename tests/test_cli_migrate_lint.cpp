@@ -131,3 +131,29 @@ TEST_CASE("scenario: migrate mid-run moves the tenant and the next steps run the
   CHECK(no_map.rc == 1);
   CHECK(pbt::has(no_map, "migration-blocked"));
 }
+
+TEST_CASE("diff --stored: the file against the version tenants run", "[cli-migrate]") {
+  Cli cli;
+  fs::path pb = cli.db.dir / "pb";
+  copy_run(pb);
+  cli.dir = pb.string();
+  REQUIRE(
+      cli("tenant add acme --set region=AMERICAS --set 'contacts=Ana <ana@x.com> primary'").rc ==
+      0);
+  REQUIRE(cli("start acme outreach").rc == 0);
+  Run v = cli("versions outreach --format json");
+  REQUIRE(v.rc == 0);
+  std::string id = nlohmann::json::parse(v.out)[0]["version"].get<std::string>().substr(0, 12);
+  Run same = cli("diff --stored " + id + " '" + (pb / "outreach.playbook").string() + "'");
+  CHECK(same.rc == 0);
+  rename_phone(pb / "outreach.playbook");
+  Run changed =
+      cli("diff --stored " + id.substr(0, 6) + " '" + (pb / "outreach.playbook").string() + "'");
+  INFO(changed.out);
+  CHECK(changed.rc == 1);
+  CHECK(pbt::has(changed, "breaking: step-removed: step phone is removed"));
+  CHECK(pbt::has(changed, id + ":"));  // the old side is named by its version
+  Run none = cli("diff --stored zzzz '" + (pb / "outreach.playbook").string() + "'");
+  CHECK(none.rc == 2);
+  CHECK(pbt::has(none, "the store holds no version of outreach whose id starts with 'zzzz'"));
+}
