@@ -34,7 +34,12 @@ void copy_run(const fs::path& to) {
   fs::copy(PB_SOURCE_DIR "/tests/data/run", to, fs::copy_options::recursive);
 }
 
-int sh(const std::string& cmd) { return std::system(cmd.c_str()); }
+// A new git repository at `repo` with everything in it committed.
+void commit_all(const fs::path& repo) {
+  std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@example.com ";
+  REQUIRE(std::system((git + "init -q && " + git + "add -A && " + git + "commit -qm v1").c_str()) ==
+          0);
+}
 
 // outreach's step phone becomes call (every way into it renamed).
 void rename_phone(const fs::path& file) {
@@ -48,8 +53,7 @@ TEST_CASE("lint --base: a removed step needs a mapping before the change merges"
   Cli cli;
   fs::path repo = cli.db.dir / "repo";
   copy_run(repo);
-  std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@example.com ";
-  REQUIRE(sh(git + "init -q && " + git + "add -A && " + git + "commit -qm v1") == 0);
+  commit_all(repo);
   rename_phone(repo / "outreach.playbook");
   cli.dir = repo.string();
 
@@ -83,9 +87,8 @@ TEST_CASE("lint --base: a playbook the revision lacks is checked against its new
   Cli cli;
   fs::path repo = cli.db.dir / "repo";
   fs::create_directories(repo);
-  std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@example.com ";
   write(repo / "README", "empty\n");
-  REQUIRE(sh(git + "init -q && " + git + "add -A && " + git + "commit -qm empty") == 0);
+  commit_all(repo);
   copy_run(repo / "pb");
   write(repo / "pb" / "outreach.migration.yaml", "migration: outreach\nsteps:\n  phone: cal\n");
   cli.dir = (repo / "pb").string();
