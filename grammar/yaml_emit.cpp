@@ -59,7 +59,8 @@ bool plain_ok(const std::string& s, bool flow) {
   if (std::string("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string::npos) return false;
   if (special_word(s) || number_like(s) || has_invisible_or_control(s)) return false;
   if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos) return false;
-  if (flow && s.find_first_of(",[]{}") != std::string::npos) return false;
+  // yaml-cpp ends a plain scalar in flow context at `?` too (EndScalarInFlow).
+  if (flow && s.find_first_of(",?[]{}") != std::string::npos) return false;
   return s.find(":,") == std::string::npos && s.find(":]") == std::string::npos &&
          s.find(":}") == std::string::npos;
 }
