@@ -157,10 +157,7 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
     if (auto no = order_in_log(e, job, li)) return no;
   if (job.timer_id && !consume_timer(e.store, job, before, after))
     return failure(kRefused, RefusalCode::TimerStale, "the timer was fired already");
-  // A version is stored once: building its JSON body for every input of a
-  // migration would cost more than the input.
-  for (const auto& [hash, src] : r.new_sources)
-    if (!has_source(e.store, hash)) save_source(e.store, hash, src);
+  for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
   for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
   if (!persist(e.store, before, after, create, li.at)) return std::nullopt;
   Response out;

@@ -343,7 +343,10 @@ std::vector<OutreachRow> outreach_of(Store& s, const std::string& tenant) {
   return out;
 }
 
+// A version is stored once: its JSON body (the texts, escaped) is built only
+// when the row is missing — every input of a migration pins the same one.
 void save_source(Store& s, const std::string& hash, const PinnedSource& src) {
+  if (has_source(s, hash)) return;
   json body{{"schema_filename", src.schema_filename}, {"schema_source", src.schema_source}};
   if (!src.schema_model.empty()) body["model"] = src.schema_model;
   Query q(

@@ -249,7 +249,6 @@ void read_step(Reader& r, const Field& f, Step& s) {
 void read_migration(Reader& r, const Field& f, const std::string& dir, const std::string& playbook,
                     Step& s) {
   namespace fs = std::filesystem;
-  Field m = *r.get(f, "migrate");
   s.migrate_file = (fs::path(dir) / s.migrate_file).lexically_normal().string();
   if (!read_file(s.migrate_file, s.migrate_source, r.diags)) return;
   std::string map_file;
@@ -265,7 +264,6 @@ void read_migration(Reader& r, const Field& f, const std::string& dir, const std
   std::string text;
   if (!read_file(map_file, text, r.diags)) return;
   if (auto map = parse_migration(text, map_file, r.diags)) s.map = std::move(*map);
-  (void)m;
 }
 
 // tenant attributes (scenario `tenant:` or a sample's `attributes:`) → writes.
