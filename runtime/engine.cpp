@@ -35,6 +35,7 @@ struct Job {
   // in_tx: the world the caller read in its transaction, taken (moved) by
   // the one attempt an in_tx job makes.
   TenantWorld* world = nullptr;
+  TxMemo* memo = nullptr;  // in_tx: what the caller's transaction read and saved once
   Prepare prepare;
 };
 
@@ -78,12 +79,19 @@ std::optional<Response> read_before(Engine::Impl& e, const Job& job, bool cached
   return std::nullopt;
 }
 
+// The tenant's last event: as the shared transaction read it, else read now.
+std::optional<LastEvent> last_of(Store& s, const Job& job) {
+  if (job.memo)
+    if (auto it = job.memo->last.find(job.tenant); it != job.memo->last.end()) return it->second;
+  return last_event(s, job.tenant);
+}
+
 // Events of a tenant are dated in order. A tick (inside its batch's write
 // transaction) is moved to the tenant's last event time when it would fall
 // before it; any other input dated before it is refused — its --now is wrong.
 // Read inside the write transaction: no other writer can slip between.
 std::optional<Response> order_in_log(Engine::Impl& e, const Job& job, LogInput& li) {
-  auto last = last_event(e.store, job.tenant);
+  auto last = last_of(e.store, job);
   if (!last || li.at >= last->at) return std::nullopt;
   if (job.tick) {
     li.at = last->at;
@@ -111,6 +119,15 @@ bool consume_timer(Store& s, const Job& job, TenantWorld& before, const TenantWo
       for (auto& b : before.instances)
         if (b.id == a.id) std::erase(b.st.timers, fired);
   return true;
+}
+
+// Stores the sources and calendars the input pinned first (each once per
+// shared transaction).
+void save_pins(Store& s, TxMemo* memo, const LiveResolver& r) {
+  for (const auto& [hash, src] : r.new_sources)
+    if (!memo || memo->saved.insert(hash).second) save_source(s, hash, *src);
+  for (const auto& [hash, body] : r.new_calendars)
+    if (!memo || memo->saved.insert(hash).second) save_calendar(s, hash, *body);
 }
 
 // One attempt. Returns nullopt when it must be retried (version conflict).
@@ -157,11 +174,11 @@ std::optional<Response> attempt(Engine::Impl& e, const Job& job, bool cached) {
     if (auto no = order_in_log(e, job, li)) return no;
   if (job.timer_id && !consume_timer(e.store, job, before, after))
     return failure(kRefused, RefusalCode::TimerStale, "the timer was fired already");
-  for (const auto& [hash, src] : r.new_sources) save_source(e.store, hash, src);
-  for (const auto& [hash, body] : r.new_calendars) save_calendar(e.store, hash, body);
-  if (!persist(e.store, before, after, create, li.at)) return std::nullopt;
+  save_pins(e.store, job.memo, r);
+  if (!persist(e.store, before, after, create, li.at, job.in_tx)) return std::nullopt;
   Response out;
   write_log(e.store, job, after, li, a, out);
+  if (job.memo) job.memo->last[job.tenant] = LastEvent{out.event, li.at};
   if (tx) tx->commit();
   out.applied = std::move(a);
   out.world = std::move(after);
@@ -187,7 +204,7 @@ Response run(Engine::Impl& e, const Job& job) {
       if (r) {
         if (r->exit == kOk && !r->duplicate && !job.in_tx) e.worlds.put(job.tenant, r->world);
         if (e.observer && !r->duplicate && !job.check_only) e.observer(job.tenant, *r);
-        return *r;
+        return std::move(*r);
       }
       if (job.in_tx)  // cannot happen under the caller's write lock; never retry on partial writes
         return failure(kBadInput, RefusalCode::Store,
@@ -348,12 +365,13 @@ Response run_tick_job(Engine::Impl& e, const DueTimer& t, Instant now) {
   return run(e, job);
 }
 
-Response run_in_tx(Engine::Impl& e, TenantWorld world, LogInput in) {
+Response run_in_tx(Engine::Impl& e, TenantWorld world, LogInput in, TxMemo& memo) {
   Job job;
   job.tenant = world.tenant.id;
   job.in = std::move(in);
   job.in_tx = true;
   job.world = &world;
+  job.memo = &memo;
   if (auto bad = check_input(job.tenant, job.in, "", false)) return *bad;
   job.prepare = [](const TenantWorld&, TenantWorld& after, LogInput& li, LiveResolver& r,
                    Applied& a) {

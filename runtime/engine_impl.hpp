@@ -2,6 +2,7 @@
 // playbook cache and the two resolvers (live engine, replay).
 #pragma once
 
+#include <set>
 #include <unordered_map>
 
 #include "engine.hpp"
@@ -28,6 +29,8 @@ struct WorldCache {
   }
   void drop(const std::string& id) { map.erase(id); }
 };
+
+struct TxMemo;
 
 struct Engine::Impl {
   Store& store;
@@ -58,12 +61,12 @@ struct Engine::Impl {
   // names; the alias itself when its text cannot be read).
   std::string version_of(const std::string& hash);
   // migrate (engine_migrate.cpp)
-  std::optional<InstancePlan> select(const std::string& id, const MigrationRequest& req,
-                                     const std::string& to, TenantWorld& w, MigrationTotals& t);
+  std::optional<InstancePlan> select(TenantWorld& w, const MigrationRequest& req,
+                                     const std::string& to, MigrationTotals& t);
   void plan_one(const TenantWorld& w, const InstanceRec& i, const Pinned& to,
                 const MigrationMap& map, Instant now, InstancePlan& ip);
   void apply_one(TenantWorld w, const MigrationRequest& req, const std::string& to, Instant now,
-                 const std::string& actor, InstancePlan& ip);
+                 const std::string& actor, TxMemo& memo, InstancePlan& ip);
   std::optional<Pinned> compile(const std::string& hash, const PinnedSource& src, Refusal& why);
   // Whether `playbook` of the catalog may be pinned: its checker errors, if
   // any, refuse it (`playbook-invalid`, the diagnostics in why.details).
@@ -105,13 +108,15 @@ class LiveResolver : public Resolver {
   std::optional<Pinned> by_hash(const std::string& hash, Refusal& why) override {
     // A version a migration moves to is stored with the first event that pins it.
     if (auto it = e_.migration_targets.find(hash); it != e_.migration_targets.end())
-      new_sources.emplace(hash, it->second);
+      new_sources.emplace(hash, &it->second);
     return e_.by_hash(hash, why);
   }
   const Calendar& calendar(const CompiledPlaybook& cp, const TenantState& t, LogInput& in) override;
 
-  std::map<std::string, PinnedSource> new_sources;
-  std::map<std::string, std::string> new_calendars;
+  // Point into the engine (cat.files, migration_targets, calendar_pins),
+  // which outlives the resolver: nothing is copied per input.
+  std::map<std::string, const PinnedSource*> new_sources;
+  std::map<std::string, const std::string*> new_calendars;
 
  private:
   Engine::Impl& e_;
@@ -145,9 +150,18 @@ std::optional<Response> check_input(const std::string& tenant, const LogInput& i
                                     const std::string& key, bool create);
 std::optional<Response> check_new_tenant(const std::string& tenant);
 
+// What the inputs sharing one write transaction (a migrate page) need only
+// once: the pinned sources and calendars saved in it so far, and each
+// tenant's last event as read in it (a tenant absent from `last` has its
+// own read). Lives no longer than the transaction.
+struct TxMemo {
+  std::set<std::string> saved;
+  std::map<std::string, std::optional<LastEvent>> last;
+};
+
 // Submits `in` inside the caller's write transaction, starting from `world`,
 // which the caller read in that transaction (migrate's batches).
-Response run_in_tx(Engine::Impl& e, TenantWorld world, LogInput in);
+Response run_in_tx(Engine::Impl& e, TenantWorld world, LogInput in, TxMemo& memo);
 
 // Idempotency (idempotency.cpp): the canonical text of a command, and what a
 // key answers for it: nullopt when unused, the first event when used for the

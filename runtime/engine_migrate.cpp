@@ -26,6 +26,7 @@
 
 #include "engine.hpp"
 #include "engine_impl.hpp"
+#include "store_world_batch.hpp"
 #include "interpreter/migration.hpp"
 
 namespace pb::rt {
@@ -74,13 +75,11 @@ void add(MigrationTotals& t, const MigrationTotals& page) {
 
 }  // namespace
 
-// Reads tenant `id` into `w`: the plan to fill for its instance of
-// req.playbook when the request selects it and it runs another version
-// than `to` (one on `to` is counted current).
-std::optional<InstancePlan> Engine::Impl::select(const std::string& id, const MigrationRequest& req,
-                                                 const std::string& to, TenantWorld& w,
-                                                 MigrationTotals& t) {
-  if (!load_world(store, id, w)) return std::nullopt;
+// The plan to fill for w's instance of req.playbook when the request
+// selects it and it runs another version than `to` (one on `to` is counted
+// current).
+std::optional<InstancePlan> Engine::Impl::select(TenantWorld& w, const MigrationRequest& req,
+                                                 const std::string& to, MigrationTotals& t) {
   const InstanceRec* i = w.active(req.playbook);
   if (!i || !selected(req, w, *i)) return std::nullopt;
   std::string version = version_of(i->hash);
@@ -88,7 +87,7 @@ std::optional<InstancePlan> Engine::Impl::select(const std::string& id, const Mi
     ++t.current;
     return std::nullopt;
   }
-  return InstancePlan{id, i->hash, version, i->st};
+  return InstancePlan{w.tenant.id, i->hash, version, i->st};
 }
 
 // The plan of the instance of ip.from_hash (ip.plan), or why it cannot be
@@ -110,7 +109,8 @@ void Engine::Impl::plan_one(const TenantWorld& w, const InstanceRec& i, const Pi
 // Migrates the instance inside the caller's write transaction: one logged
 // input carrying the map and the version and step it was read at.
 void Engine::Impl::apply_one(TenantWorld w, const MigrationRequest& req, const std::string& to,
-                             Instant now, const std::string& actor, InstancePlan& ip) {
+                             Instant now, const std::string& actor, TxMemo& memo,
+                             InstancePlan& ip) {
   LogInput in;
   in.op = InputOp::Migrate;
   in.playbook = req.playbook;
@@ -119,8 +119,9 @@ void Engine::Impl::apply_one(TenantWorld w, const MigrationRequest& req, const s
   in.at = now;
   in.pins[req.playbook] = to;
   in.migration = LogMigration{req.map, ip.from_hash, ip.before.step};
-  ip.outcome = run_in_tx(*this, std::move(w), std::move(in));
+  ip.outcome = run_in_tx(*this, std::move(w), std::move(in), memo);
   if (ip.outcome.applied.migration) ip.plan = std::move(*ip.outcome.applied.migration);
+  ip.outcome.applied = {}, ip.outcome.world = {};  // the page keeps only what its lines print
 }
 
 MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool apply,
@@ -148,13 +149,15 @@ MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool a
       plans.reserve(ids.size());
       more = ids.size() == size_t(req.batch);
       if (!ids.empty()) after = ids.back();
-      for (const auto& id : ids) {
-        TenantWorld w;
-        auto ip = e.select(id, req, t.to_version, w, page);
+      auto worlds = load_worlds(store_, ids);
+      TxMemo memo;
+      if (apply) memo.last = last_events(store_, ids);
+      for (auto& [id, w] : worlds) {
+        auto ip = e.select(w, req, t.to_version, page);
         if (!ip) continue;
         ip->to = to->cp;
         if (apply)
-          e.apply_one(std::move(w), req, t.to_version, now, actor, *ip);
+          e.apply_one(std::move(w), req, t.to_version, now, actor, memo, *ip);
         else
           e.plan_one(w, *w.active(req.playbook), *to, req.map, now, *ip);
         if (store_failed(ip->outcome)) return t.failure = ip->outcome, t;  // the page rolls back

@@ -143,7 +143,7 @@ std::optional<Pinned> LiveResolver::to_start(const std::string& playbook, LogInp
   if (!e_.lint_clean(playbook, why)) return std::nullopt;
   const std::string& hash = e_.file_version(playbook);
   in.pins[playbook] = hash;
-  new_sources[hash] = it->second;
+  new_sources[hash] = &it->second;
   if (auto c = e_.compiled.find(hash); c != e_.compiled.end()) return c->second;
   return e_.compile(hash, it->second, why);
 }
@@ -167,7 +167,7 @@ const Calendar& LiveResolver::calendar(const CompiledPlaybook& cp, const TenantS
     pin->second.first = content_hash(pin->second.second);
   }
   in.calendar = pin->second.first;
-  new_calendars[in.calendar] = pin->second.second;
+  new_calendars[in.calendar] = &pin->second.second;
   return cal;
 }
 

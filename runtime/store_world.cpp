@@ -1,6 +1,7 @@
 // store_world.cpp — TenantWorld ⇄ rows, the event log and its companions
 // (store_world.hpp). Prepared, cached statements only.
 #include "store_world.hpp"
+#include "store_rows.hpp"
 
 #include <algorithm>
 
@@ -10,13 +11,9 @@ namespace pb::rt {
 
 using json = nlohmann::json;
 
-static void load_attrs(Store& s, TenantWorld& w) {
-  Query q(s, "SELECT name, value FROM attributes WHERE tenant = ?");
-  q.bind(1, w.tenant.id);
-  while (q.step()) {
-    Value v;
-    if (value_from_json(json::parse(q.text(1), nullptr, false), v)) w.tenant.attrs[q.text(0)] = v;
-  }
+void attr_row(Query& q, int c, TenantState& t) {
+  Value v;
+  if (value_from_json(json::parse(q.text(c + 1), nullptr, false), v)) t.attrs[q.text(c)] = v;
 }
 
 // The `complete` column holds the task's state as the number of its
@@ -28,56 +25,54 @@ static bool task_status_of(int64_t code, TaskStatus& out) {
   return true;
 }
 
-static void load_tasks(Store& s, TenantWorld& w) {
-  Query q(s, "SELECT task, complete, who, at FROM tasks WHERE tenant = ?");
-  q.bind(1, w.tenant.id);
-  while (q.step()) {
-    TaskStatus st;
-    if (task_status_of(q.i64(1), st))
-      w.tenant.tasks[q.i64(0)] = TaskState{st, q.text(2), from_secs(q.i64(3))};
-  }
+void task_row(Query& q, int c, TenantState& t) {
+  TaskStatus st;
+  if (task_status_of(q.i64(c + 1), st))
+    t.tasks[q.i64(c)] = TaskState{st, q.text(c + 2), from_secs(q.i64(c + 3))};
 }
 
-static void load_assignments(Store& s, TenantWorld& w) {
-  Query q(s, "SELECT queue, name, is_primary FROM assignments WHERE tenant = ? ORDER BY id");
-  q.bind(1, w.tenant.id);
-  while (q.step())
-    w.tenant.assignments.push_back(
-        Assignment{q.text(0) == "fm" ? QueueKind::FM : QueueKind::RM, q.text(1), q.i64(2) != 0});
+void assignment_row(Query& q, int c, TenantState& t) {
+  t.assignments.push_back(Assignment{q.text(c) == "fm" ? QueueKind::FM : QueueKind::RM,
+                                     q.text(c + 1), q.i64(c + 2) != 0});
 }
 
-static void load_timers(Store& s, InstanceRec& r) {
-  Query q(
-      s,
-      "SELECT step, transition, due FROM timers WHERE instance = ? ORDER BY step, transition, id");
-  q.bind(1, r.id);
-  while (q.step())
-    r.st.timers.push_back(TimerState{q.text(0), uint32_t(q.i64(1)), from_secs(q.i64(2))});
+TimerState timer_row(Query& q, int c) {
+  return TimerState{q.text(c), uint32_t(q.i64(c + 1)), from_secs(q.i64(c + 2))};
 }
 
-static void load_instances(Store& s, TenantWorld& w) {
-  Query q(s,
-          "SELECT id, hash, playbook, step, entered_at, status, outcome, visits, version, "
-          "arrived, caller, returns, regions FROM instances WHERE tenant = ? ORDER BY id");
-  q.bind(1, w.tenant.id);
-  while (q.step()) {
-    InstanceRec r;
-    r.id = q.i64(0);
-    r.hash = q.text(1);
-    r.st.playbook = q.text(2);
-    r.st.step = q.text(3);
-    r.st.entered_at = from_secs(q.i64(4));
-    parse_instance_status(q.text(5), r.st.status);
-    r.st.outcome = q.text(6);
-    visits_from_json(json::parse(q.text(7), nullptr, false), r.st.visits);
-    r.version = q.i64(8);
-    arrived_from_json(json::parse(q.text(9), nullptr, false), r.st.arrived);
-    r.st.caller = q.text(10);
-    returns_from_json(json::parse(q.text(11), nullptr, false), r.st.returns);
-    regions_from_json(json::parse(q.text(12), nullptr, false), r.st.regions);
-    w.instances.push_back(std::move(r));
-  }
-  for (auto& r : w.instances) load_timers(s, r);
+// A stored JSON column, parsed; the empty object and array, which most
+// instances hold, without the parser.
+static json column_json(const Query& q, int c) {
+  std::string text = q.text(c);
+  if (text == "{}") return json::object();
+  if (text == "[]") return json::array();
+  return json::parse(text, nullptr, false);
+}
+
+InstanceRec instance_row(Query& q, int c) {
+  InstanceRec r;
+  r.id = q.i64(c);
+  r.hash = q.text(c + 1);
+  r.st.playbook = q.text(c + 2);
+  r.st.step = q.text(c + 3);
+  r.st.entered_at = from_secs(q.i64(c + 4));
+  parse_instance_status(q.text(c + 5), r.st.status);
+  r.st.outcome = q.text(c + 6);
+  visits_from_json(column_json(q, c + 7), r.st.visits);
+  r.version = q.i64(c + 8);
+  arrived_from_json(column_json(q, c + 9), r.st.arrived);
+  r.st.caller = q.text(c + 10);
+  returns_from_json(column_json(q, c + 11), r.st.returns);
+  regions_from_json(column_json(q, c + 12), r.st.regions);
+  return r;
+}
+
+// Runs `sql` with ?1 = tenant and hands each row to `row`.
+template <class Row>
+static void rows_of(Store& s, const char* sql, const std::string& tenant, Row row) {
+  Query q(s, sql);
+  q.bind(1, tenant);
+  while (q.step()) row(q);
 }
 
 bool load_world(Store& s, const std::string& tenant, TenantWorld& out) {
@@ -88,11 +83,23 @@ bool load_world(Store& s, const std::string& tenant, TenantWorld& out) {
     if (!q.step()) return false;
     out.version = q.i64(0);
   }
-  out.tenant.id = tenant;
-  load_attrs(s, out);
-  load_tasks(s, out);
-  load_assignments(s, out);
-  load_instances(s, out);
+  TenantState& t = out.tenant;
+  t.id = tenant;
+  rows_of(s, "SELECT name, value FROM attributes WHERE tenant = ?", tenant,
+          [&](Query& q) { attr_row(q, 0, t); });
+  rows_of(s, "SELECT task, complete, who, at FROM tasks WHERE tenant = ?", tenant,
+          [&](Query& q) { task_row(q, 0, t); });
+  rows_of(s, "SELECT queue, name, is_primary FROM assignments WHERE tenant = ? ORDER BY id", tenant,
+          [&](Query& q) { assignment_row(q, 0, t); });
+  rows_of(s, "SELECT " PB_INSTANCE_COLUMNS " FROM instances WHERE tenant = ? ORDER BY id", tenant,
+          [&](Query& q) { out.instances.push_back(instance_row(q, 0)); });
+  for (auto& r : out.instances) {
+    Query q(s,
+            "SELECT step, transition, due FROM timers WHERE instance = ? "
+            "ORDER BY step, transition, id");
+    q.bind(1, r.id);
+    while (q.step()) r.st.timers.push_back(timer_row(q, 0));
+  }
   return true;
 }
 
@@ -183,20 +190,26 @@ static void insert_instance(Store& s, const std::string& tenant, InstanceRec& r)
 
 // `status` is in the SET list only when it changed: SQLite rewrites the
 // partial index instances_one_active (WHERE status = 'active') whenever it is.
-static void update_instance(Store& s, InstanceRec& r, bool status_changed) {
+// A JSON column is encoded only when it changed; an unbound (NULL) one keeps
+// its stored text.
+static void update_instance(Store& s, InstanceRec& r, const InstanceRec& old) {
+  bool status_changed = old.st.status != r.st.status;
   Query q(s, status_changed
-                 ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                   "arrived = ?8, returns = ?9, regions = ?10, hash = ?11, status = ?7, "
-                   "version = version + 1 WHERE id = ?5 AND version = ?6"
-                 : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, visits = ?4, "
-                   "arrived = ?8, returns = ?9, regions = ?10, hash = ?11, "
-                   "version = version + 1 WHERE id = ?5 AND version = ?6");
+                 ? "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, "
+                   "visits = coalesce(?4, visits), arrived = coalesce(?8, arrived), "
+                   "returns = coalesce(?9, returns), regions = coalesce(?10, regions), "
+                   "hash = ?11, status = ?7, version = version + 1 WHERE id = ?5 AND version = ?6"
+                 : "UPDATE instances SET step = ?1, entered_at = ?2, outcome = ?3, "
+                   "visits = coalesce(?4, visits), arrived = coalesce(?8, arrived), "
+                   "returns = coalesce(?9, returns), regions = coalesce(?10, regions), "
+                   "hash = ?11, version = version + 1 WHERE id = ?5 AND version = ?6");
   q.bind(1, r.st.step).bind(2, to_secs(r.st.entered_at)).bind(3, r.st.outcome);
-  q.bind(4, visits_to_json(r.st.visits).dump()).bind(5, r.id).bind(6, r.version);
+  q.bind(5, r.id).bind(6, r.version);
   if (status_changed) q.bind(7, to_string(r.st.status));
-  q.bind(8, arrived_to_json(r.st.arrived).dump());
-  q.bind(9, returns_to_json(r.st.returns).dump());
-  q.bind(10, regions_to_json(r.st.regions).dump());
+  if (r.st.visits != old.st.visits) q.bind(4, visits_to_json(r.st.visits).dump());
+  if (r.st.arrived != old.st.arrived) q.bind(8, arrived_to_json(r.st.arrived).dump());
+  if (r.st.returns != old.st.returns) q.bind(9, returns_to_json(r.st.returns).dump());
+  if (r.st.regions != old.st.regions) q.bind(10, regions_to_json(r.st.regions).dump());
   q.bind(11, r.hash);  // changes only by a migration
   q.run();
   ++r.version;
@@ -218,7 +231,7 @@ static bool persist_instances(Store& s, const TenantWorld& before, TenantWorld& 
       continue;
     }
     if (old->st == r.st && old->hash == r.hash) continue;
-    update_instance(s, r, old->st.status != r.st.status);
+    update_instance(s, r, *old);
     if (s.changes() != 1) return false;
     if (old->st.timers != r.st.timers) write_timers(s, r, old->st.timers);
   }
@@ -240,7 +253,8 @@ static bool tenant_level_change(const TenantWorld& before, const TenantWorld& af
 // The tenant row version covers tenant-level state. It is bumped when that
 // changes, and otherwise only checked (an input that moved one instance
 // dirties no tenants page; its instance row carries its own version).
-static bool check_tenant_version(Store& s, const TenantWorld& before, TenantWorld& after) {
+static bool check_tenant_version(Store& s, const TenantWorld& before, TenantWorld& after,
+                                 bool read_in_tx) {
   if (tenant_level_change(before, after)) {
     Query q(s, "UPDATE tenants SET version = version + 1 WHERE id = ? AND version = ?");
     q.bind(1, after.tenant.id).bind(2, before.version).run();
@@ -248,16 +262,18 @@ static bool check_tenant_version(Store& s, const TenantWorld& before, TenantWorl
     after.version = before.version + 1;
     return true;
   }
+  if (read_in_tx) return true;
   Query q(s, "SELECT version FROM tenants WHERE id = ?");
   q.bind(1, after.tenant.id);
   return q.step() && q.i64(0) == before.version;
 }
 
-bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now) {
+bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now,
+             bool read_in_tx) {
   if (create) {
     Query q(s, "INSERT INTO tenants(id, version, created_at) VALUES(?, 0, ?)");
     q.bind(1, after.tenant.id).bind(2, to_secs(now)).run();
-  } else if (!check_tenant_version(s, before, after)) {
+  } else if (!check_tenant_version(s, before, after, read_in_tx)) {
     return false;
   }
   persist_attrs(s, before.tenant, after.tenant);

@@ -23,8 +23,11 @@ bool load_world(Store& s, const std::string& tenant, TenantWorld& out);
 // instance row to update is no longer at its version. The tenant version is
 // bumped only when tenant-level state changes (attributes, tasks,
 // assignments, an instance added or its status changed); every other
-// instance change bumps that instance's version.
-bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now);
+// instance change bumps that instance's version. `read_in_tx`: `before` was
+// read inside this write transaction, so no writer can have come between
+// and an unchanged tenant row is not read again to check its version.
+bool persist(Store& s, const TenantWorld& before, TenantWorld& after, bool create, Instant now,
+             bool read_in_tx = false);
 
 struct EventRow {
   int64_t id = 0;
