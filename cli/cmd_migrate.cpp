@@ -7,12 +7,16 @@
 //    migration of every selected running instance on another version. The
 //    plan streams one line (text) or one object (json) per instance, then
 //    the totals. Exit 0; 1 when an instance is blocked (plan) or was not
-//    migrated (apply); 2 for a bad new version or map.
+//    migrated (apply); 2 for a bad new version, map or plan file.
+//  * --plan-file PLAN (the JSON a plan printed): only PLAN's instances,
+//    each refused `changed-since-plan` when it changed since; the others
+//    are counted "not in the plan" and left alone.
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "cli/migrate_input.hpp"
+#include "cli/migrate_plan_file.hpp"
 #include "cli/options.hpp"
 #include "cli/render_status.hpp"
 #include "cli/text_out.hpp"
@@ -68,11 +72,18 @@ json plan_json(const CompiledPlaybook* to, const rt::InstancePlan& ip) {
     steps.push_back({{"region", mv.region}, {"from", mv.from}, {"to", mv.to}});
   for (const auto& t : m.tasks)
     tasks.push_back({{"from", t.from}, {"to", t.to}, {"state", to_string(t.status)}});
-  json j{{"tenant", ip.tenant},         {"from_version", ip.from_version},
-         {"step", ip.before.step},      {"verdict", to_string(m.verdict)},
-         {"reasons", m.reasons},        {"steps", steps},
-         {"lands_on", m.after.step},    {"tasks", tasks},
-         {"timers", timer_lines(to, m)}};
+  json j{{"tenant", ip.tenant},
+         {"from_version", ip.from_version},
+         {"pinned", ip.from_hash},
+         {"step", ip.before.step},
+         {"verdict", to_string(m.verdict)},
+         {"reasons", m.reasons},
+         {"steps", steps},
+         {"lands_on", m.after.step},
+         {"tasks", tasks},
+         {"timers", timer_lines(to, m)},
+         {"tenant_version", ip.tenant_version},
+         {"instance_version", ip.instance_version}};
   if (ip.outcome.exit != rt::kOk)
     j["refused"] = {{"code", std::string(ip.outcome.code.str())}, {"message", ip.outcome.message}};
   else if (ip.outcome.event)
@@ -101,15 +112,16 @@ void plan_text(const CompiledPlaybook* to, const rt::InstancePlan& ip) {
 }
 
 int totals(const MigrateOpts& o, const rt::MigrationTotals& t) {
-  json j{{"to_version", t.to_version}, {"as_is", t.as_is},     {"mapped", t.mapped},
-         {"blocked", t.blocked},       {"current", t.current}, {"migrated", t.migrated},
-         {"refused", t.refused}};
+  json j{{"to_version", t.to_version}, {"as_is", t.as_is},        {"mapped", t.mapped},
+         {"blocked", t.blocked},       {"current", t.current},    {"migrated", t.migrated},
+         {"refused", t.refused},       {"unplanned", t.unplanned}};
   if (o.format == "json")
     fmt::print("],\n\"totals\": {}\n}}\n", json_text(j));
   else
-    out_line("{} as is, {} mapped, {} blocked, {} already on {}{}", t.as_is, t.mapped, t.blocked,
+    out_line("{} as is, {} mapped, {} blocked, {} already on {}{}{}", t.as_is, t.mapped, t.blocked,
              t.current, short_id(t.to_version),
-             o.apply ? fmt::format("; {} migrated, {} refused", t.migrated, t.refused) : "");
+             o.apply ? fmt::format("; {} migrated, {} refused", t.migrated, t.refused) : "",
+             o.plan_file.empty() ? "" : fmt::format("; {} not in the plan", t.unplanned));
   if (t.failure.exit != rt::kOk) return report(t.failure);
   bool short_of = o.apply ? t.refused + t.blocked > 0 : t.blocked + t.refused > 0;
   return short_of ? kCheckFailed : kOk;
@@ -121,6 +133,7 @@ int run_migrate(const Globals& g, const MigrateOpts& o) {
   if (!s) return exit;
   MigrateTarget t;
   if (!read_target(*s, o, t, exit) || !check_against_store(*s, t, o.apply, exit)) return exit;
+  if (!o.plan_file.empty() && !read_plan_file(o.plan_file, t.req, exit)) return exit;
   std::shared_ptr<const CompiledPlaybook> to;
   bool first = true;
   if (o.format == "json")
@@ -160,6 +173,9 @@ const Registrar reg(Place::Migrate, [](CLI::App& root, Globals& g) {
                   "tenants per transaction; applying, per commit (default 256)")
       ->check(CLI::Range(1, 1 << 20));
   mig->add_flag("--plan", o->plan, "print the plan, change nothing (the default)")->excludes(apply);
+  mig->add_option("--plan-file", o->plan_file,
+                  "only the instances of this plan (`migrate --format json`), each refused if it "
+                  "changed since");
   mig->add_option("--tenant", o->tenants, "only this tenant (repeatable)");
   mig->add_option("--step", o->step, "only instances in this step");
   mig->add_option("--where", o->where, "only tenants with ATTRIBUTE=VALUE (repeatable)");

@@ -21,7 +21,7 @@
 namespace pb::cli {
 
 struct MigrateOpts {
-  std::string playbook, to, migration, step, format = "text";
+  std::string playbook, to, migration, step, format = "text", plan_file;
   std::vector<std::string> maps, tenants, where;
   bool apply = false, plan = false;
   int batch = 256;

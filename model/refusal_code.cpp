@@ -90,7 +90,8 @@ constexpr RefusalCodeInfo kCodes[] = {
      "version lacks, or a tenant value is no longer allowed; the message gives every reason"},
     {RefusalCode::ChangedSincePlan, "changed-since-plan", 1,
      "(migrate --apply) the instance moved to another step or version after the plan was "
-     "made: plan again"},
+     "made; with `--plan-file`, also its timers or visits, its tenant's tasks, attributes or "
+     "assignments changed, or the tenant no longer runs the playbook: plan again"},
     {RefusalCode::AlreadyMigrated, "already-migrated", 1,
      "(migrate) the instance already runs the target version"},
     {RefusalCode::Refused, "refused", 1,

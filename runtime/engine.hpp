@@ -85,6 +85,13 @@ struct VersionRow {
   bool current = false;              // the directory's file is this version
 };
 
+// One instance as a plan read it (`migrate --plan-file`): its pinned hash
+// and step, and the row versions of its tenant and of itself.
+struct PlannedInstance {
+  std::string hash, step;
+  int64_t tenant_version = 0, instance_version = 0;
+};
+
 // `playbook migrate` (engine_migrate.cpp): which running instances of
 // `playbook` move to the version `to`, and how.
 struct MigrationRequest {
@@ -96,6 +103,12 @@ struct MigrationRequest {
   std::vector<std::pair<std::string, std::string>>
       where;        // only tenants with ATTR = VALUE (as text)
   int batch = 256;  // tenants read per transaction; applying, migrated per commit
+  // A plan made earlier, in force when plan_version (the version it moves
+  // to, which must be the new version) is set: only its instances (by
+  // tenant) are planned or migrated, each refused `changed-since-plan` when
+  // it is no longer as the plan read it.
+  std::string plan_version;
+  std::map<std::string, PlannedInstance> planned;
 };
 
 // One instance planned (and, applying, migrated: `outcome` is its input's
@@ -107,7 +120,8 @@ struct InstancePlan {
   InstanceState before;
   InstanceMigration plan{};
   Response outcome{};
-  std::shared_ptr<const CompiledPlaybook> to{};  // the new version
+  std::shared_ptr<const CompiledPlaybook> to{};      // the new version
+  int64_t tenant_version = 0, instance_version = 0;  // the rows as read (PlannedInstance)
 };
 using PlanSink = std::function<void(const InstancePlan&)>;
 
@@ -116,7 +130,8 @@ struct MigrationTotals {
   int64_t as_is = 0, mapped = 0, blocked = 0;  // planned instances by verdict
   int64_t current = 0;                         // already on the new version: left alone
   int64_t migrated = 0, refused = 0;           // applying: inputs committed, refused
-  Response failure;  // exit != 0: stopped (the new version does not parse, the store failed)
+  int64_t unplanned = 0;  // with a plan: running on another version, not in it: left alone
+  Response failure;       // exit != 0: stopped (the new version does not parse, the store failed)
 };
 
 struct TickReport {

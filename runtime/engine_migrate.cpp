@@ -20,9 +20,16 @@
 //  * Lines reach `each` only once their page committed.
 //  * The new version is written to the store with the first event that
 //    pins it (LiveResolver), never by a plan.
+//  * With a plan made earlier (req.plan_version set), only the plan's
+//    tenants are planned or migrated; the others are counted `unplanned`
+//    and left alone. A planned instance whose version, step or rows (its
+//    own, its tenant's) changed since is refused `changed-since-plan`, as
+//    is a planned tenant that no longer runs the playbook: optimistic
+//    concurrency, the plan's row versions against the store's.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "engine.hpp"
 #include "engine_impl.hpp"
@@ -71,6 +78,7 @@ void count(MigrationTotals& t, const InstancePlan& ip, bool apply) {
 void add(MigrationTotals& t, const MigrationTotals& page) {
   t.as_is += page.as_is, t.mapped += page.mapped, t.blocked += page.blocked;
   t.current += page.current, t.migrated += page.migrated, t.refused += page.refused;
+  t.unplanned += page.unplanned;
 }
 
 }  // namespace
@@ -87,7 +95,14 @@ std::optional<InstancePlan> Engine::Impl::select(TenantWorld& w, const Migration
     ++t.current;
     return std::nullopt;
   }
-  return InstancePlan{w.tenant.id, i->hash, version, i->st};
+  if (!req.plan_version.empty() && !req.planned.count(w.tenant.id)) {
+    ++t.unplanned;
+    return std::nullopt;
+  }
+  InstancePlan ip{w.tenant.id, i->hash, version, i->st};
+  ip.tenant_version = w.version;
+  ip.instance_version = i->version;
+  return ip;
 }
 
 // The plan of the instance of ip.from_hash (ip.plan), or why it cannot be
@@ -124,51 +139,129 @@ void Engine::Impl::apply_one(TenantWorld w, const MigrationRequest& req, const s
   ip.outcome.applied = {}, ip.outcome.world = {};  // the page keeps only what its lines print
 }
 
+namespace {
+
+// One run of migrate: what every page shares.
+struct Run {
+  Engine::Impl& e;
+  const MigrationRequest& req;
+  Pinned to;
+  Instant now;
+  bool apply;
+  const std::string& actor;
+  const PlanSink& each;
+  MigrationTotals& t;
+  std::string after;           // the last tenant of the previous page
+  std::set<std::string> seen;  // with a plan: the tenants running req.playbook
+};
+
+std::string short_hash(const std::string& h) { return h.substr(0, 12); }
+
+// With a plan in force: why the instance is no longer as the plan read it,
+// as a `changed-since-plan` refusal; nullopt when it still is.
+std::optional<Response> moved_since_plan(const MigrationRequest& req, const InstancePlan& ip) {
+  if (req.plan_version.empty()) return std::nullopt;
+  const PlannedInstance& p = req.planned.at(ip.tenant);
+  std::vector<std::string> why;
+  if (ip.from_hash != p.hash)
+    why.push_back(fmt::format("it runs version {}, the plan read {}", short_hash(ip.from_hash),
+                              short_hash(p.hash)));
+  if (ip.before.step != p.step)
+    why.push_back(fmt::format("it is in step {}, the plan read {}", ip.before.step, p.step));
+  if (why.empty() && ip.instance_version != p.instance_version)
+    why.push_back(
+        fmt::format("its timers or visits changed (instance row version {}, the plan "
+                    "read {})",
+                    ip.instance_version, p.instance_version));
+  if (ip.tenant_version != p.tenant_version)
+    why.push_back(
+        fmt::format("its tasks, attributes or assignments changed (tenant row version "
+                    "{}, the plan read {})",
+                    ip.tenant_version, p.tenant_version));
+  if (why.empty()) return std::nullopt;
+  return failure(kRefused, RefusalCode::ChangedSincePlan,
+                 fmt::format("tenant '{}' changed since the plan: {}; plan again", ip.tenant,
+                             fmt::join(why, "; ")));
+}
+
+// Plans or migrates one page of tenants in one transaction, then hands its
+// lines to `each`. False after the last page, or when the store failed
+// (t.failure; the page rolled back).
+bool run_page(Run& r) {
+  std::vector<InstancePlan> plans;
+  MigrationTotals page;
+  Transaction tx(r.e.store, r.apply);
+  auto ids = page_of(r.e.store, r.req, r.after);
+  plans.reserve(ids.size());  // no reallocation: an InstancePlan copies, it does not move
+  bool more = ids.size() == size_t(r.req.batch);
+  if (!ids.empty()) r.after = ids.back();
+  if (!r.req.plan_version.empty()) r.seen.insert(ids.begin(), ids.end());
+  auto worlds = load_worlds(r.e.store, ids);
+  TxMemo memo;
+  if (r.apply) memo.last = last_events(r.e.store, ids);
+  for (auto& [id, w] : worlds) {
+    auto ip = r.e.select(w, r.req, r.to.hash, page);
+    if (!ip) continue;
+    ip->to = r.to.cp;
+    if (auto moved = moved_since_plan(r.req, *ip))
+      ip->outcome = std::move(*moved);
+    else if (r.apply)
+      r.e.apply_one(std::move(w), r.req, r.to.hash, r.now, r.actor, memo, *ip);
+    else
+      r.e.plan_one(w, *w.active(r.req.playbook), r.to, r.req.map, r.now, *ip);
+    if (store_failed(ip->outcome)) return r.t.failure = ip->outcome, false;
+    count(page, *ip, r.apply);
+    plans.push_back(std::move(*ip));
+  }
+  tx.commit();
+  add(r.t, page);
+  if (r.each)
+    for (const auto& ip : plans) r.each(ip);
+  return more;
+}
+
+// With a plan in force: each planned tenant no page met (it runs no
+// instance of the playbook any more) is refused `changed-since-plan`.
+void report_gone(Run& r) {
+  for (const auto& [tenant, p] : r.req.planned) {
+    if (r.seen.count(tenant)) continue;
+    InstancePlan ip{tenant, p.hash, r.e.version_of(p.hash), {}};
+    ip.before.step = p.step;
+    ip.outcome = failure(kRefused, RefusalCode::ChangedSincePlan,
+                         fmt::format("tenant '{}' changed since the plan: it runs no instance of "
+                                     "{} any more",
+                                     tenant, r.req.playbook));
+    ++r.t.refused;
+    if (r.each) r.each(ip);
+  }
+}
+
+}  // namespace
+
 MigrationTotals Engine::migrate(const MigrationRequest& req, Instant now, bool apply,
                                 const std::string& actor, const PlanSink& each) {
   MigrationTotals t;
   Impl& e = *impl_;
   Refusal why;
   t.to_version = e.cat.source ? e.cat.source->version_of("", req.to) : "";
-  if (t.to_version.empty()) {
-    t.failure = failure(kBadInput, RefusalCode::PinnedUnreadable,
-                        fmt::format("the new version ({}) does not parse", req.to.filename));
-    return t;
-  }
+  if (t.to_version.empty())
+    return t.failure = failure(kBadInput, RefusalCode::PinnedUnreadable,
+                               fmt::format("the new version ({}) does not parse", req.to.filename)),
+           t;
+  if (!req.plan_version.empty() && req.plan_version != t.to_version)
+    return t.failure = failure(kBadInput, RefusalCode::BadValue,
+                               fmt::format("the plan moves instances to version {}, but the new "
+                                           "version is {}: plan again",
+                                           short_hash(req.plan_version), short_hash(t.to_version))),
+           t;
   try {
     e.migration_targets[t.to_version] = req.to;
     auto to = e.compile(t.to_version, req.to, why);
     if (!to) return t.failure = refused(why), t;
     e.compiled[t.to_version] = *to;
-    std::string after;
-    for (bool more = true; more;) {
-      std::vector<InstancePlan> plans;
-      MigrationTotals page;
-      Transaction tx(store_, apply);
-      auto ids = page_of(store_, req, after);
-      plans.reserve(ids.size());
-      more = ids.size() == size_t(req.batch);
-      if (!ids.empty()) after = ids.back();
-      auto worlds = load_worlds(store_, ids);
-      TxMemo memo;
-      if (apply) memo.last = last_events(store_, ids);
-      for (auto& [id, w] : worlds) {
-        auto ip = e.select(w, req, t.to_version, page);
-        if (!ip) continue;
-        ip->to = to->cp;
-        if (apply)
-          e.apply_one(std::move(w), req, t.to_version, now, actor, memo, *ip);
-        else
-          e.plan_one(w, *w.active(req.playbook), *to, req.map, now, *ip);
-        if (store_failed(ip->outcome)) return t.failure = ip->outcome, t;  // the page rolls back
-        count(page, *ip, apply);
-        plans.push_back(std::move(*ip));
-      }
-      tx.commit();
-      add(t, page);
-      if (each)
-        for (const auto& ip : plans) each(ip);
-    }
+    Run r{e, req, *to, now, apply, actor, each, t, {}, {}};
+    while (run_page(r)) {}
+    if (t.failure.exit == kOk && !req.plan_version.empty()) report_gone(r);
   } catch (const StoreError& err) {
     t.failure = store_failure(err);
   }

@@ -6,59 +6,18 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#include "cli_fixture.hpp"
+#include "migrate_fixture.hpp"
 
 using pbt::Cli;
 using pbt::Run;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
-
-void replace(const fs::path& p, const std::string& from, const std::string& to) {
-  std::string text = slurp(p);
-  auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  write(p, text);
-}
-
-// A copy of tests/data/run under the test's temporary directory.
-std::string copy_run(const Cli& cli, const std::string& name) {
-  fs::path to = cli.db.dir / name;
-  fs::copy(PB_SOURCE_DIR "/tests/data/run", to, fs::copy_options::recursive);
-  return to.string();
-}
-
-// contoso in phone (its 2 business days passed), fabrikam in paused, acme
-// in email_1 (started after the tick), all at 2026-03-11T10:00:00Z.
-void three_tenants(Cli& cli) {
-  const char* now = "2026-03-11T10:00:00Z";
-  for (const char* t : {"acme", "contoso", "fabrikam"})
-    REQUIRE(cli(std::string("tenant add ") + t +
-                " --set region=AMERICAS --set 'contacts=Ana <ana@x.com> primary'")
-                .rc == 0);
-  for (const char* t : {"contoso", "fabrikam"})
-    REQUIRE(cli(std::string("start ") + t + " outreach").rc == 0);
-  REQUIRE(cli("fire fabrikam paused --set until=2026-04-01").rc == 0);
-  REQUIRE(cli("tick", now).rc == 0);
-  REQUIRE(cli("start acme outreach", now).rc == 0);
-  REQUIRE(pbt::has(cli("status contoso", now), "step phone"));
-}
-
-}  // namespace
+using pbt::copy_run;
+using pbt::replace;
+using pbt::three_tenants;
+using pbt::write;
 
 TEST_CASE("versions: a version is its content wherever the file lies", "[cli-migrate]") {
   Cli cli;
