@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "engine_impl.hpp"
+#include "log_text.hpp"
 #include "model/calendar_math.hpp"
 
 namespace pb::rt {
@@ -46,7 +47,7 @@ void write_log(Store& s, const Job& job, TenantWorld& after, LogInput& li, Appli
   e.instance = a.instance >= 0 ? after.instances[a.instance].id : 0;
   e.playbook = a.instance >= 0 ? after.instances[a.instance].st.playbook : li.playbook;
   e.kind = to_string(li.op);
-  e.input = log_to_json(li).dump();
+  e.input = log_text(li);
   e.actor = li.input.actor;
   e.at = li.at;
   e.summary = a.summary;
