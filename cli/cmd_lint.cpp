@@ -124,8 +124,10 @@ int run_lint(const LintOptions& o, const Globals& g) {
   Diagnostics diags;
   LoadResult loaded;
   SuppressResult r;
+  size_t files = 0;  // linted: not the old versions `--base` reads into loaded.sources
   if (paths_exist(paths, diags)) {
     loaded = load_paths(with_siblings(paths), diags);
+    files = loaded.sources.size();
     Diagnostics checker;
     check_project(loaded.project, checker);
     lint_migrations(loaded, o.base, loaded.sources, checker);
@@ -144,7 +146,7 @@ int run_lint(const LintOptions& o, const Globals& g) {
                                       style, sarif));
   std::fflush(stdout);
   if (format == DiagFormat::Text)
-    err_line("{}", summary_line(r.kept, loaded.sources.size(), r.suppressed.items().size()));
+    err_line("{}", summary_line(r.kept, files, r.suppressed.items().size()));
   if (unreadable(r.kept)) return kBadInput;
   if (r.kept.has_errors() || (o.werror && r.kept.count(Severity::Warning) > 0)) return kCheckFailed;
   return kOk;

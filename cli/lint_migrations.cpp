@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <set>
 
 #include "cli/git_show.hpp"
 #include "grammar/source_kind.hpp"
@@ -61,6 +62,34 @@ std::optional<Playbook> old_version(const MigrationMap& m, const std::string& fi
   return pb;
 }
 
+// With a base revision, a playbook that no migration file names is checked
+// against an empty map: a step the change removes without `renamed_from`
+// is found before the change merges (PB151), file or no file.
+void lint_unmapped(const LoadResult& loaded, const std::string& base,
+                   std::map<std::string, std::string>& sources, Diagnostics& out) {
+  std::set<std::string> named;
+  for (const auto& m : loaded.migrations) named.insert(m.playbook);
+  for (const auto& pb : loaded.project.playbooks) {
+    auto origin = loaded.origin.find(pb.id);
+    if (named.count(pb.id) || origin == loaded.origin.end()) continue;
+    MigrationMap none;
+    none.loc = pb.loc;
+    none.playbook = pb.id;
+    auto old = old_version(none, origin->second, base, sources, out);
+    if (!old) continue;
+    Diagnostics found;
+    check_migration(none, &*old, pb, found);
+    for (Diagnostic d : found.items()) {
+      if (d.code == LintCode::MigrationUnmapped)
+        d.hint = fmt::format(
+            "map it in {}.migration.yaml beside the playbook, or add "
+            "`renamed_from` to the step that replaces it",
+            pb.id);
+      out.add(std::move(d));
+    }
+  }
+}
+
 }  // namespace
 
 void lint_migrations(const LoadResult& loaded, const std::string& base,
@@ -82,6 +111,7 @@ void lint_migrations(const LoadResult& loaded, const std::string& base,
       old = old_version(m, origin->second, base, sources, out);
     check_migration(m, old ? &*old : nullptr, *now, out);
   }
+  if (!base.empty()) lint_unmapped(loaded, base, sources, out);
 }
 
 }  // namespace pb::cli

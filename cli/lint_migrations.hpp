@@ -9,7 +9,10 @@
 // merges. A migration for a playbook the files lack is PB153 with a did-you-
 // mean; a playbook REV lacks (new since) has no old version and is checked
 // against its new one only; a revision git cannot read is PB005 (exit 2),
-// in git's own words. Findings go to `out`; the old texts read at REV go to
+// in git's own words. With `base`, a playbook no migration file names is
+// checked the same way against an empty map, so removing a step with
+// neither a mapping nor `renamed_from` is PB151 even before a migration
+// file exists. Findings go to `out`; the old texts read at REV go to
 // `sources` (under "REV:PATH") so they can be quoted.
 #pragma once
 

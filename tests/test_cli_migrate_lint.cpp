@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "cli_fixture.hpp"
@@ -35,6 +36,13 @@ void copy_run(const fs::path& to) {
 }
 
 // A new git repository at `repo` with everything in it committed.
+// N of lint's "... in N files".
+int files_linted(const Run& r) {
+  std::smatch m;
+  REQUIRE(std::regex_search(r.out, m, std::regex(" in ([0-9]+) files")));
+  return std::stoi(m[1]);
+}
+
 void commit_all(const fs::path& repo) {
   std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@example.com ";
   REQUIRE(std::system((git + "init -q && " + git + "add -A && " + git + "commit -qm v1").c_str()) ==
@@ -59,6 +67,14 @@ TEST_CASE("lint --base: a removed step needs a mapping before the change merges"
 
   Run plain = cli("lint");  // the new version alone is a clean playbook
   CHECK(plain.rc == 0);
+  Run no_file = cli("lint --base HEAD");  // no migration file yet: the change is checked anyway
+  CHECK(no_file.rc == 1);
+  CHECK(pbt::has(no_file,
+                 "outreach.playbook:3:1: error: step phone is removed in the new version and the "
+                 "migration does not map it: instances there cannot move (map it in "
+                 "outreach.migration.yaml beside the playbook, or add `renamed_from` to the step "
+                 "that replaces it) [PB151]"));
+  CHECK(files_linted(no_file) == files_linted(plain));  // not the texts read at HEAD
   write(repo / "outreach.migration.yaml", "migration: outreach\nsteps:\n  email_9: call\n");
   Run unmapped = cli("lint --base HEAD");
   CHECK(unmapped.rc == 1);
