@@ -38,14 +38,20 @@ void fill(pb::rt::Engine& e) {
   require_ok(e.tenant_add("gamma", {}, "fm1", at("2026-03-02T11:00:00Z")));
 }
 
+// A store holding fill()'s tenants.
+struct Filled {
+  TempDb db;
+  Dir dir;
+  pb::rt::Store s{db.path()};
+  pb::rt::Engine e{s, dir.cat()};
+  Filled() { fill(e); }
+};
+
 }  // namespace
 
 TEST_CASE("store: load_worlds reads each tenant as load_world does", "[store-batch]") {
-  TempDb db;
-  Dir dir;
-  pb::rt::Store s(db.path());
-  pb::rt::Engine e(s, dir.cat());
-  fill(e);
+  Filled f;
+  pb::rt::Store& s = f.s;
   pb::rt::Transaction tx(s, false);
   auto worlds = pb::rt::load_worlds(s, {"gamma", "acme", "zed", "beta"});
   CHECK(worlds.size() == 3);  // zed has no row
@@ -71,11 +77,8 @@ TEST_CASE("store: load_worlds reads each tenant as load_world does", "[store-bat
 }
 
 TEST_CASE("store: last_events reads each tenant's last event as last_event does", "[store-batch]") {
-  TempDb db;
-  Dir dir;
-  pb::rt::Store s(db.path());
-  pb::rt::Engine e(s, dir.cat());
-  fill(e);
+  Filled f;
+  pb::rt::Store& s = f.s;
   pb::rt::Transaction tx(s, false);
   auto last = pb::rt::last_events(s, {"acme", "beta", "gamma", "zed"});
   REQUIRE(last.size() == 4);
